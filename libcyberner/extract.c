@@ -1,0 +1,224 @@
+/* The pipeline driver: normalize → tokenize → language → gazetteer → dates →
+ * rules → resolve, block by block so that memory stays bounded whatever the
+ * input size. A block ends at a line break (or a space, or a character
+ * boundary) so no entity is cut. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+#define BLOCK_BYTES (1u << 20)
+#define MAX_DATE_HITS 256
+
+typedef struct {
+  cyb__norm nm;
+  cyb__tokens tt;
+  cyb__cands cs;
+  uint32_t *kept;
+  size_t kept_cap;
+  unsigned char *occ;
+  size_t occ_cap;
+  cyb__date_hit hits[MAX_DATE_HITS];
+  cyb__dates_scratch *dscr;
+  cyb__rules_scratch *rscr;
+  cyb__doc *doc;
+  size_t lang_bytes[3];
+} ctx;
+
+static void ctx_free(ctx *c) {
+  cyb__norm_free(&c->nm);
+  cyb__tokens_free(&c->tt);
+  cyb__cands_free(&c->cs);
+  free(c->kept);
+  free(c->occ);
+  cyb__dates_scratch_free(c->dscr);
+  cyb__rules_scratch_free(c->rscr);
+  free(c->doc);
+}
+
+/* Where the block starting at off ends. */
+static size_t block_end(const char *s, size_t n, size_t off) {
+  if (n - off <= BLOCK_BYTES) return n;
+  size_t lim = off + BLOCK_BYTES, lo = off + BLOCK_BYTES / 2;
+  for (size_t i = lim; i > lo; i--)
+    if (s[i - 1] == '\n') return i;
+  for (size_t i = lim; i > lo; i--)
+    if (s[i - 1] == ' ') return i;
+  size_t i = lim;
+  while (i > off + 1 && ((unsigned char)s[i] & 0xC0) == 0x80) i--;
+  return i;
+}
+
+static int sentence_lang(const cyberner_model *m, const cyberner_options *o, const char *src, size_t n,
+                         int doc_guess, double *conf) {
+  *conf = 1.0;
+  if (o && o->lang != CYBERNER_LANG_AUTO) return o->lang;
+  if (!m->langid) return *conf = 0, CYBERNER_LANG_UND;
+  int l = cyb__langid_detect(m->langid, src, n, CYB_LANGID_NAMES_DONT_VOTE, conf);
+  /* short or unsure sentences (titles, bylines) follow the document */
+  if (l == CYBERNER_LANG_UND || *conf < 0.5) return doc_guess;
+  return l;
+}
+
+/* Map a normalized offset to the token that starts at or after it. */
+static uint32_t token_at(const cyb__tokens *tt, const cyb__sentence *s, size_t off) {
+  uint32_t lo = s->tok_begin, hi = s->tok_end;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (tt->tok[mid].start < off) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+static int add_dates(const cyberner_model *m, ctx *c, const cyb__sentence *s, const cyberner_options *o) {
+  if (!m->dates) return 0;
+  if (!c->dscr && !(c->dscr = cyb__dates_scratch_new(m->dates))) return CYBERNER_ENOMEM;
+  const int *ref = o && o->ref[0] ? o->ref : NULL;
+  size_t from = s->start;
+  for (;;) { /* a sentence with more dates than hits[] holds is read in turns */
+    size_t k = cyb__dates_find(m->dates, c->dscr, c->nm.text, c->nm.upper, from, s->end, s->lang, ref, c->hits,
+                               MAX_DATE_HITS);
+    for (size_t i = 0; i < k; i++) {
+      const cyb__date_hit *h = &c->hits[i];
+      uint32_t tb = token_at(&c->tt, s, h->start), te = token_at(&c->tt, s, h->end);
+      if (te <= tb) te = tb + 1;
+      cyb__cand *cd = cyb__cand_push(&c->cs, (uint32_t)h->start, (uint32_t)h->end, tb, te, CYBERNER_DATE,
+                                     CYB_SRC_DATE, 0.95f);
+      if (!cd || (cd->value = cyb__cand_string(&c->cs, h->value, strlen(h->value))) < 0) return CYBERNER_ENOMEM;
+    }
+    if (k < MAX_DATE_HITS) return 0;
+    from = c->hits[k - 1].end;
+  }
+}
+
+static const char *source_name(const cyberner_model *m, const cyb__cand *cd, char *buf, size_t cap) {
+  switch (cd->source) {
+  case CYB_SRC_DICT: {
+    const char *f = cd->entry >= 0 ? cyb__gazetteer_entry(m->gaz, (uint32_t)cd->entry)->file : NULL;
+    const char *base = f ? strrchr(f, '/') : NULL;
+    snprintf(buf, cap, "dict:%s", base ? base + 1 : (f ? f : "ambiguous"));
+    return buf;
+  }
+  case CYB_SRC_COMPOUND: return "rule:compound";
+  case CYB_SRC_DATE: return "rule:date";
+  case CYB_SRC_PATTERN: return "rule:pattern";
+  case CYB_SRC_ACRONYM: return "acronym";
+  case CYB_SRC_MENTION: return "mention";
+  default: return "unknown";
+  }
+}
+
+/* Append the kept candidates of a sentence to the result. */
+static int emit_entities(const cyberner_model *m, ctx *c, const char *src, size_t n, size_t base,
+                         const cyb__sentence *s, size_t nkept, const cyberner_options *o, cyberner_result *r) {
+  for (size_t i = 0; i < nkept; i++) {
+    const cyb__cand *cd = &c->cs.c[c->kept[i]];
+    const char *id = cd->entry >= 0 ? cyb__gazetteer_entry(m->gaz, (uint32_t)cd->entry)->id
+                                    : (cd->id >= 0 ? c->cs.strings.data + cd->id : NULL);
+    /* the document's countries, for linking ambiguous names later on */
+    if ((cd->label == CYBERNER_COUNTRY || cd->label == CYBERNER_NATIONALITY) && id)
+      for (const char *p = id; strlen(p) >= 2; p += 3) {
+        int slot = cyb__country_slot(p);
+        if (slot >= 0) c->doc->country_counts[slot]++;
+        if (p[2] != '+') break;
+      }
+    if (o && o->labels && !(o->labels & (1u << cd->label))) continue;
+    if (o && cd->score < o->min_score) continue;
+    if (cyb__grow((void **)&r->e, &r->cap, r->n + 1, sizeof *r->e)) return CYBERNER_ENOMEM;
+    cyb__entity *e = &r->e[r->n];
+    char buf[300];
+    e->start = base + c->nm.map[cd->ns];
+    e->end = base + cyb__norm_src_end(&c->nm, src, n, cd->ne);
+    e->label = cd->label;
+    e->lang = (uint8_t)s->lang;
+    e->score = cd->score;
+    e->id = id ? cyb__result_string(r, id) : -1;
+    e->value = cd->value >= 0 ? cyb__result_string(r, c->cs.strings.data + cd->value) : -1;
+    e->source = cyb__result_string(r, source_name(m, cd, buf, sizeof buf));
+    if (e->source < 0 || (id && e->id < 0) || (cd->value >= 0 && e->value < 0)) return CYBERNER_ENOMEM;
+    r->n++;
+  }
+  return 0;
+}
+
+static int tag_block(const cyberner_model *m, ctx *c, const char *src, size_t n, size_t base, int doc_guess,
+                     const cyberner_options *o, cyberner_result *r) {
+  if (cyb__normalize(m->fold, src, n, &c->nm) || cyb__tokenize(&c->nm, &c->tt)) return CYBERNER_ENOMEM;
+  r->invalid += c->nm.invalid;
+  cyb__gazetteer_lookup(m->gaz, &c->nm, &c->tt);
+  if (cyb__grow((void **)&c->occ, &c->occ_cap, c->nm.len + 1, 1)) return CYBERNER_ENOMEM;
+  memset(c->occ, 0, c->nm.len + 1);
+  for (size_t si = 0; si < c->tt.nsent; si++) {
+    cyb__sentence *s = &c->tt.sent[si];
+    size_t os = c->nm.map[s->start], oe = cyb__norm_src_end(&c->nm, src, n, s->end);
+    s->lang = sentence_lang(m, o, src + os, oe - os, doc_guess, &s->conf);
+    c->lang_bytes[s->lang] += oe - os;
+    if (cyb__grow((void **)&r->s, &r->s_cap, r->ns + 1, sizeof *r->s)) return CYBERNER_ENOMEM;
+    r->s[r->ns++] = (cyb__sent_out){base + os, base + oe, s->lang};
+
+    c->cs.n = 0;
+    c->cs.nalts = 0;
+    c->cs.strings.len = 0;
+    if (cyb__gazetteer_match(m->gaz, &c->nm, &c->tt, s, &c->cs) || add_dates(m, c, s, o)) return CYBERNER_ENOMEM;
+    if (cyb__rules_match(m, c->rscr, &c->nm, &c->tt, s, c->doc, &c->cs, 0)) return CYBERNER_ENOMEM;
+    if (cyb__grow((void **)&c->kept, &c->kept_cap, c->cs.n + 1, sizeof *c->kept)) return CYBERNER_ENOMEM;
+    size_t k = cyb__resolve(m, &c->nm, &c->tt, &c->cs, 0, c->doc->country_counts, c->occ, c->kept);
+    cyb__rules_learn(m, &c->nm, &c->tt, &c->cs, c->kept, k, c->doc);
+    if (emit_entities(m, c, src, n, base, s, k, o, r)) return CYBERNER_ENOMEM;
+  }
+  return 0;
+}
+
+cyberner_result *cyberner_tag(const cyberner_model *m, const char *utf8, size_t len, const cyberner_options *o,
+                              cyberner_error **err) {
+  if (err) *err = NULL;
+  if (!m || (!utf8 && len)) {
+    cyb__fail(err, CYBERNER_EINVAL, NULL, 0, -1, "cyberner_tag needs a model and text (NULL text only with len 0)");
+    return NULL;
+  }
+  if (!utf8) utf8 = "";
+  if (o && o->strict_utf8) {
+    size_t bad = cyb__utf8_check(utf8, len);
+    if (bad < len) {
+      cyb__fail(err, CYBERNER_EUTF8, NULL, 0, (int64_t)bad, "invalid UTF-8 byte 0x%02X",
+                (unsigned)(unsigned char)utf8[bad]);
+      return NULL;
+    }
+  }
+  cyberner_result *r = calloc(1, sizeof *r);
+  ctx c = {0};
+  if (!r || !(c.doc = calloc(1, sizeof *c.doc)) || !(c.rscr = cyb__rules_scratch_new(m->rules))) goto oom;
+  double conf = 0;
+  int doc_guess = CYBERNER_LANG_UND;
+  if (o && o->lang != CYBERNER_LANG_AUTO) doc_guess = o->lang, conf = 1.0;
+  else if (m->langid) doc_guess = cyb__langid_detect(m->langid, utf8, len, CYB_LANGID_NAMES_DONT_VOTE, &conf);
+  for (size_t off = 0; off < len;) {
+    size_t end = block_end(utf8, len, off);
+    if (tag_block(m, &c, utf8 + off, end - off, off, doc_guess, o, r)) goto oom;
+    off = end;
+  }
+  /* the document's language is the language of most of its text */
+  r->lang = doc_guess;
+  r->lang_conf = conf;
+  size_t fr = c.lang_bytes[CYBERNER_LANG_FR], en = c.lang_bytes[CYBERNER_LANG_EN];
+  if (fr + en > 0 && (o == NULL || o->lang == CYBERNER_LANG_AUTO)) {
+    r->lang = fr >= en ? CYBERNER_LANG_FR : CYBERNER_LANG_EN;
+    double share = (double)(fr >= en ? fr : en) / (double)(fr + en + c.lang_bytes[0]);
+    r->lang_conf = r->lang == doc_guess ? (conf > share ? conf : share) : share;
+  }
+  ctx_free(&c);
+  return r;
+oom:
+  ctx_free(&c);
+  cyberner_result_free(r);
+  cyb__fail(err, CYBERNER_ENOMEM, NULL, 0, -1, "out of memory while tagging");
+  return NULL;
+}
+
+int cyberner_detect_language(const cyberner_model *m, const char *utf8, size_t len, double *confidence) {
+  if (confidence) *confidence = 0;
+  if (!m || !m->langid || (!utf8 && len)) return CYBERNER_LANG_UND;
+  return cyb__langid_detect(m->langid, utf8 ? utf8 : "", len, CYB_LANGID_NAMES_DONT_VOTE, confidence);
+}

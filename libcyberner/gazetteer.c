@@ -1,0 +1,576 @@
+/* Gazetteer matching: every alias is normalized and tokenized exactly like
+ * the text, its tokens are interned in a vocabulary, and the token-id
+ * sequences form a trie whose edges live in one hash table keyed by
+ * (parent node, token id). Matching costs one vocabulary probe per text
+ * token plus one edge probe per step, whatever the number of aliases. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/uchar.h>
+
+#include "internal.h"
+
+#define MAX_ALIAS_TOKENS 48
+
+typedef struct {
+  uint32_t entry;
+  uint32_t node;
+  uint32_t mask; /* offset in the mask pool (case-sensitive aliases) */
+  uint16_t masklen;
+  uint8_t lang;  /* 0 any, CYBERNER_LANG_FR, CYBERNER_LANG_EN */
+  uint8_t cs;    /* case-sensitive */
+} galias;
+
+typedef struct {
+  uint32_t alias_begin, alias_n;
+} gnode;
+
+typedef struct {
+  uint64_t hash; /* 0 = empty slot */
+  uint32_t off, len, vid;
+} vslot;
+
+typedef struct {
+  uint64_t key; /* (parent << 32 | vid) + 1; 0 = empty */
+  uint32_t child;
+} eslot;
+
+struct cyb__gazetteer {
+  cyb__entry *e;
+  size_t ne;
+  size_t count[CYBERNER_LABEL_COUNT];
+  size_t ambiguities;
+  /* vocabulary */
+  vslot *vs;
+  size_t vcap, nvocab;
+  cyb__buf vstr;
+  int32_t *combining; /* per vid: NATIONALITY entry whose combining form it is, or -1 */
+  int8_t *single;     /* per vid: label of a single-token alias, or -1 */
+  /* trie */
+  gnode *nodes;
+  size_t nnodes, nodes_cap;
+  eslot *es;
+  size_t ecap, nedges;
+  galias *al;
+  size_t nal, al_cap;
+  unsigned char *masks;
+  size_t nmasks, masks_cap;
+};
+
+/* ---- candidates -------------------------------------------------------- */
+
+cyb__cand *cyb__cand_push(cyb__cands *cs, uint32_t ns, uint32_t ne, uint32_t tb, uint32_t te, int label,
+                          int source, float score) {
+  if (cyb__grow((void **)&cs->c, &cs->cap, cs->n + 1, sizeof *cs->c)) return NULL;
+  cyb__cand *c = &cs->c[cs->n++];
+  memset(c, 0, sizeof *c);
+  c->ns = ns;
+  c->ne = ne;
+  c->tb = tb;
+  c->te = te;
+  c->label = (uint8_t)label;
+  c->source = (uint8_t)source;
+  c->entry = -1;
+  c->id = -1;
+  c->value = -1;
+  c->score = score;
+  return c;
+}
+
+int32_t cyb__cand_string(cyb__cands *cs, const char *s, size_t n) {
+  size_t off = cs->strings.len;
+  if (off > INT32_MAX - n - 1) return -1;
+  if (cyb__buf_append(&cs->strings, s, n) || cyb__buf_append(&cs->strings, "", 1)) return -1;
+  return (int32_t)off;
+}
+
+void cyb__cands_free(cyb__cands *cs) {
+  free(cs->c);
+  free(cs->alts);
+  cyb__buf_free(&cs->strings);
+  memset(cs, 0, sizeof *cs);
+}
+
+/* ---- vocabulary -------------------------------------------------------- */
+
+static uint32_t vocab_find(const cyb__gazetteer *g, const char *s, size_t n) {
+  if (!g->vcap) return CYB_NO_VID;
+  uint64_t h = cyb__hash(s, n) | 1;
+  for (size_t i = h & (g->vcap - 1);; i = (i + 1) & (g->vcap - 1)) {
+    const vslot *v = &g->vs[i];
+    if (!v->hash) return CYB_NO_VID;
+    if (v->hash == h && v->len == n && memcmp(g->vstr.data + v->off, s, n) == 0) return v->vid;
+  }
+}
+
+static int vocab_grow(cyb__gazetteer *g) {
+  size_t cap = g->vcap ? g->vcap * 2 : 4096;
+  vslot *vs = calloc(cap, sizeof *vs);
+  if (!vs) return CYBERNER_ENOMEM;
+  for (size_t i = 0; i < g->vcap; i++) {
+    if (!g->vs[i].hash) continue;
+    size_t j = g->vs[i].hash & (cap - 1);
+    while (vs[j].hash) j = (j + 1) & (cap - 1);
+    vs[j] = g->vs[i];
+  }
+  free(g->vs);
+  g->vs = vs;
+  g->vcap = cap;
+  return 0;
+}
+
+static uint32_t vocab_intern(cyb__gazetteer *g, const char *s, size_t n) {
+  uint32_t v = vocab_find(g, s, n);
+  if (v != CYB_NO_VID) return v;
+  if ((g->nvocab + 1) * 2 > g->vcap && vocab_grow(g)) return CYB_NO_VID;
+  uint64_t h = cyb__hash(s, n) | 1;
+  size_t i = h & (g->vcap - 1);
+  while (g->vs[i].hash) i = (i + 1) & (g->vcap - 1);
+  size_t off = g->vstr.len;
+  if (cyb__buf_append(&g->vstr, s, n)) return CYB_NO_VID;
+  g->vs[i] = (vslot){h, (uint32_t)off, (uint32_t)n, (uint32_t)g->nvocab};
+  return (uint32_t)g->nvocab++;
+}
+
+uint32_t cyb__gazetteer_vid(const cyb__gazetteer *g, const char *s, size_t n) {
+  return vocab_find(g, s, n);
+}
+
+/* ---- trie edges -------------------------------------------------------- */
+
+static uint64_t edge_key(uint32_t parent, uint32_t vid) {
+  return (((uint64_t)parent << 32) | vid) + 1;
+}
+
+static uint32_t edge_find(const cyb__gazetteer *g, uint32_t parent, uint32_t vid) {
+  uint64_t k = edge_key(parent, vid);
+  uint64_t h = k * 0x9E3779B97F4A7C15ull;
+  for (size_t i = (h >> 20) & (g->ecap - 1);; i = (i + 1) & (g->ecap - 1)) {
+    if (!g->es[i].key) return UINT32_MAX;
+    if (g->es[i].key == k) return g->es[i].child;
+  }
+}
+
+static int edge_grow(cyb__gazetteer *g) {
+  size_t cap = g->ecap ? g->ecap * 2 : 8192;
+  eslot *es = calloc(cap, sizeof *es);
+  if (!es) return CYBERNER_ENOMEM;
+  for (size_t i = 0; i < g->ecap; i++) {
+    if (!g->es[i].key) continue;
+    uint64_t h = g->es[i].key * 0x9E3779B97F4A7C15ull;
+    size_t j = (h >> 20) & (cap - 1);
+    while (es[j].key) j = (j + 1) & (cap - 1);
+    es[j] = g->es[i];
+  }
+  free(g->es);
+  g->es = es;
+  g->ecap = cap;
+  return 0;
+}
+
+static uint32_t new_node(cyb__gazetteer *g) {
+  if (cyb__grow((void **)&g->nodes, &g->nodes_cap, g->nnodes + 1, sizeof *g->nodes)) return UINT32_MAX;
+  g->nodes[g->nnodes] = (gnode){0, 0};
+  return (uint32_t)g->nnodes++;
+}
+
+static uint32_t edge_add(cyb__gazetteer *g, uint32_t parent, uint32_t vid) {
+  uint32_t c = edge_find(g, parent, vid);
+  if (c != UINT32_MAX) return c;
+  if ((g->nedges + 1) * 2 > g->ecap && edge_grow(g)) return UINT32_MAX;
+  c = new_node(g);
+  if (c == UINT32_MAX) return c;
+  uint64_t k = edge_key(parent, vid);
+  uint64_t h = k * 0x9E3779B97F4A7C15ull;
+  size_t i = (h >> 20) & (g->ecap - 1);
+  while (g->es[i].key) i = (i + 1) & (g->ecap - 1);
+  g->es[i] = (eslot){k, c};
+  g->nedges++;
+  return c;
+}
+
+/* ---- compilation ------------------------------------------------------- */
+
+typedef struct {
+  cyb__norm nm;
+  cyb__tokens tt;
+} scratch;
+
+/* Case-sensitive by rule: no lower-case letter and at least two capitals. */
+static bool auto_case_sensitive(const char *s, size_t n) {
+  size_t upper = 0;
+  for (size_t i = 0; i < n;) {
+    uint32_t cp;
+    size_t k = cyb__utf8_decode((const unsigned char *)s + i, n - i, &cp);
+    if (!k) k = 1;
+    if (u_islower((UChar32)cp)) return false;
+    if (u_isupper((UChar32)cp)) upper++;
+    i += k;
+  }
+  return upper >= 2;
+}
+
+static int add_alias(cyb__gazetteer *g, const cyb__fold *f, scratch *sc, uint32_t entry, const char *s,
+                     size_t n, cyb__diag *diag) {
+  const cyb__entry *e = &g->e[entry];
+  uint8_t lang = 0, cs = 0;
+  if (n >= 3 && memcmp(s, "fr:", 3) == 0) lang = CYBERNER_LANG_FR, s += 3, n -= 3;
+  else if (n >= 3 && memcmp(s, "en:", 3) == 0) lang = CYBERNER_LANG_EN, s += 3, n -= 3;
+  if (n && *s == '=') cs = 1, s++, n--;
+  while (n && *s == ' ') s++, n--;
+  while (n && s[n - 1] == ' ') n--;
+  if (!n) return 0; /* reported by the loader */
+  if (auto_case_sensitive(s, n)) cs = 1;
+  if (cyb__normalize(f, s, n, &sc->nm) || cyb__tokenize(&sc->nm, &sc->tt)) return CYBERNER_ENOMEM;
+  if (sc->tt.ntok == 0 || sc->tt.ntok > MAX_ALIAS_TOKENS) {
+    cyb__diag_add(diag, 1, e->file, e->line, "alias '%.*s' has %s", (int)(n > 60 ? 60 : n), s,
+                  sc->tt.ntok ? "too many words" : "no word");
+    return 0;
+  }
+  uint32_t node = 0;
+  for (size_t k = 0; k < sc->tt.ntok; k++) {
+    const cyb__token *t = &sc->tt.tok[k];
+    uint32_t vid = vocab_intern(g, sc->nm.text + t->start, t->end - t->start);
+    if (vid == CYB_NO_VID) return CYBERNER_ENOMEM;
+    node = edge_add(g, node, vid);
+    if (node == UINT32_MAX) return CYBERNER_ENOMEM;
+  }
+  galias a = {entry, node, 0, 0, lang, cs};
+  if (cs) {
+    size_t need = 0;
+    for (size_t k = 0; k < sc->tt.ntok; k++) need += sc->tt.tok[k].end - sc->tt.tok[k].start;
+    if (need > UINT16_MAX) need = UINT16_MAX;
+    if (cyb__grow((void **)&g->masks, &g->masks_cap, g->nmasks + need, 1)) return CYBERNER_ENOMEM;
+    a.mask = (uint32_t)g->nmasks;
+    a.masklen = (uint16_t)need;
+    for (size_t k = 0; k < sc->tt.ntok && g->nmasks - a.mask < need; k++)
+      for (uint32_t b = sc->tt.tok[k].start; b < sc->tt.tok[k].end && g->nmasks - a.mask < need; b++)
+        g->masks[g->nmasks++] = sc->nm.upper[b] ? 1 : 0;
+  }
+  if (cyb__grow((void **)&g->al, &g->al_cap, g->nal + 1, sizeof *g->al)) return CYBERNER_ENOMEM;
+  g->al[g->nal++] = a;
+  return 0;
+}
+
+static int cmp_alias(const void *pa, const void *pb) {
+  const galias *a = pa, *b = pb;
+  if (a->node != b->node) return a->node < b->node ? -1 : 1;
+  if (a->entry != b->entry) return a->entry < b->entry ? -1 : 1;
+  if (a->lang != b->lang) return a->lang < b->lang ? -1 : 1;
+  return (int)a->cs - (int)b->cs;
+}
+
+/* Combining forms ("franco|franko") of nationality entries. */
+static int add_combining(cyb__gazetteer *g, const cyb__fold *f, scratch *sc, uint32_t entry) {
+  const char *p = g->e[entry].combining;
+  while (p && *p) {
+    const char *q = strchr(p, '|');
+    size_t n = q ? (size_t)(q - p) : strlen(p);
+    if (n) {
+      if (cyb__normalize(f, p, n, &sc->nm)) return CYBERNER_ENOMEM;
+      if (vocab_intern(g, sc->nm.text, sc->nm.len) == CYB_NO_VID) return CYBERNER_ENOMEM;
+    }
+    p = q ? q + 1 : NULL;
+  }
+  return 0;
+}
+
+static int set_combining(cyb__gazetteer *g, const cyb__fold *f, scratch *sc) {
+  g->combining = malloc(sizeof *g->combining * (g->nvocab + 1));
+  g->single = malloc(sizeof *g->single * (g->nvocab + 1));
+  if (!g->combining || !g->single) return CYBERNER_ENOMEM;
+  for (size_t i = 0; i < g->nvocab; i++) g->combining[i] = -1, g->single[i] = -1;
+  for (size_t i = 0; i < g->ne; i++) {
+    const char *p = g->e[i].combining;
+    if (g->e[i].dead || !p) continue;
+    while (*p) {
+      const char *q = strchr(p, '|');
+      size_t n = q ? (size_t)(q - p) : strlen(p);
+      if (n) {
+        if (cyb__normalize(f, p, n, &sc->nm)) return CYBERNER_ENOMEM;
+        uint32_t vid = vocab_find(g, sc->nm.text, sc->nm.len);
+        if (vid != CYB_NO_VID) g->combining[vid] = (int32_t)i;
+      }
+      if (!q) break;
+      p = q + 1;
+    }
+  }
+  return 0;
+}
+
+cyb__gazetteer *cyb__gazetteer_new(const cyb__fold *f, cyb__dictset *ds, cyb__diag *diag,
+                                   bool list_ambiguities, cyberner_error **err) {
+  cyb__gazetteer *g = calloc(1, sizeof *g);
+  scratch sc = {0};
+  if (!g) goto oom;
+  g->e = ds->e;
+  g->ne = ds->n;
+  ds->e = NULL;
+  ds->n = ds->cap = 0;
+  if (new_node(g) == UINT32_MAX || edge_grow(g) || vocab_grow(g)) goto oom;
+  for (uint32_t i = 0; i < g->ne; i++) {
+    cyb__entry *e = &g->e[i];
+    if (e->dead) continue;
+    g->count[e->label]++;
+    if (add_alias(g, f, &sc, i, e->name, strlen(e->name), diag)) goto oom;
+    const char *p = e->aliases;
+    while (p && *p) {
+      const char *q = strchr(p, '|');
+      size_t n = q ? (size_t)(q - p) : strlen(p);
+      if (add_alias(g, f, &sc, i, p, n, diag)) goto oom;
+      if (!q) break;
+      p = q + 1;
+    }
+    if (e->combining && add_combining(g, f, &sc, i)) goto oom;
+  }
+  /* group aliases by node, drop exact repeats */
+  if (g->nal) qsort(g->al, g->nal, sizeof *g->al, cmp_alias);
+  size_t w = 0;
+  for (size_t r = 0; r < g->nal; r++) {
+    if (w && cmp_alias(&g->al[w - 1], &g->al[r]) == 0 && !g->al[r].cs) continue;
+    g->al[w++] = g->al[r];
+  }
+  g->nal = w;
+  for (size_t r = 0; r < g->nal;) {
+    size_t s = r;
+    uint32_t node = g->al[r].node;
+    int first_label = g->e[g->al[r].entry].label;
+    size_t other = SIZE_MAX;
+    while (r < g->nal && g->al[r].node == node) {
+      if (other == SIZE_MAX && g->e[g->al[r].entry].label != first_label) other = r;
+      r++;
+    }
+    g->nodes[node].alias_begin = (uint32_t)s;
+    g->nodes[node].alias_n = (uint32_t)(r - s);
+    if (other != SIZE_MAX) {
+      g->ambiguities++;
+      if (list_ambiguities) {
+        const cyb__entry *a = &g->e[g->al[s].entry], *b = &g->e[g->al[other].entry];
+        cyb__diag_add(diag, 0, b->file, b->line,
+                      "alias shared with %s '%s' (%s:%u); policy: the label first in the resolution order wins "
+                      "(COUNTRY, NATIONALITY, AGENCY, ORGANIZATION, EVENT, THREAT_ACTOR, PERSON, LOCATION)",
+                      cyberner_label_name(a->label), a->id, a->file, a->line);
+      }
+    }
+  }
+  if (set_combining(g, f, &sc)) goto oom;
+  /* single-token aliases: evidence for the rules */
+  for (size_t v = 0; v < g->nvocab; v++) {
+    uint32_t c = edge_find(g, 0, (uint32_t)v);
+    if (c == UINT32_MAX || !g->nodes[c].alias_n) continue;
+    g->single[v] = (int8_t)g->e[g->al[g->nodes[c].alias_begin].entry].label;
+  }
+  cyb__norm_free(&sc.nm);
+  cyb__tokens_free(&sc.tt);
+  return g;
+oom:
+  cyb__norm_free(&sc.nm);
+  cyb__tokens_free(&sc.tt);
+  cyb__gazetteer_free(g);
+  cyb__fail(err, CYBERNER_ENOMEM, NULL, 0, -1, "out of memory compiling the gazetteer");
+  return NULL;
+}
+
+void cyb__gazetteer_free(cyb__gazetteer *g) {
+  if (!g) return;
+  cyb__dictset tmp = {.e = g->e, .n = g->ne};
+  cyb__dictset_free(&tmp);
+  free(g->vs);
+  cyb__buf_free(&g->vstr);
+  free(g->combining);
+  free(g->single);
+  free(g->nodes);
+  free(g->es);
+  free(g->al);
+  free(g->masks);
+  free(g);
+}
+
+size_t cyb__gazetteer_count(const cyb__gazetteer *g, int label) {
+  return label >= 0 && label < CYBERNER_LABEL_COUNT ? g->count[label] : 0;
+}
+size_t cyb__gazetteer_ambiguities(const cyb__gazetteer *g) { return g->ambiguities; }
+const cyb__entry *cyb__gazetteer_entry(const cyb__gazetteer *g, uint32_t i) { return &g->e[i]; }
+
+int cyb__gazetteer_single_label(const cyb__gazetteer *g, uint32_t vid) {
+  return vid < g->nvocab ? g->single[vid] : -1;
+}
+
+/* ---- matching ---------------------------------------------------------- */
+
+void cyb__gazetteer_lookup(const cyb__gazetteer *g, const cyb__norm *nm, cyb__tokens *tt) {
+  for (size_t k = 0; k < tt->ntok; k++) {
+    cyb__token *t = &tt->tok[k];
+    t->vid = vocab_find(g, nm->text + t->start, t->end - t->start);
+  }
+}
+
+static bool alias_ok(const cyb__gazetteer *g, const galias *a, const cyb__norm *nm, const cyb__tokens *tt,
+                     size_t tb, size_t te, int lang) {
+  if (a->lang && lang && a->lang != lang) return false;
+  if (!a->cs) return true;
+  size_t m = 0;
+  for (size_t k = tb; k < te; k++)
+    for (uint32_t b = tt->tok[k].start; b < tt->tok[k].end; b++, m++)
+      if (m >= a->masklen || (nm->upper[b] != 0) != (g->masks[a->mask + m] != 0)) return false;
+  return m == a->masklen;
+}
+
+/* Label order when one alias has entries of several labels. */
+static int label_order(int label) {
+  static const int order[CYBERNER_LABEL_COUNT] = {
+      [CYBERNER_COUNTRY] = 0, [CYBERNER_NATIONALITY] = 1, [CYBERNER_AGENCY] = 2,
+      [CYBERNER_ORGANIZATION] = 3, [CYBERNER_EVENT] = 4, [CYBERNER_THREAT_ACTOR] = 5,
+      [CYBERNER_PERSON] = 6, [CYBERNER_LOCATION] = 7, [CYBERNER_DATE] = 8,
+      [CYBERNER_VULNERABILITY] = 9};
+  return order[label];
+}
+
+/* Emit a candidate for the valid aliases of node over tokens [tb, te). */
+static int emit(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens *tt, uint32_t node,
+                size_t tb, size_t te, int lang, cyb__cands *out) {
+  const gnode *nd = &g->nodes[node];
+  int best = -1;
+  for (uint32_t i = 0; i < nd->alias_n; i++) {
+    const galias *a = &g->al[nd->alias_begin + i];
+    if (!alias_ok(g, a, nm, tt, tb, te, lang)) continue;
+    int l = g->e[a->entry].label;
+    if (best < 0 || label_order(l) < label_order(best)) best = l;
+  }
+  if (best < 0) return 0;
+  cyb__cand *c = cyb__cand_push(out, tt->tok[tb].start, tt->tok[te - 1].end, (uint32_t)tb, (uint32_t)te,
+                                best, CYB_SRC_DICT, 1.0f);
+  if (!c) return CYBERNER_ENOMEM;
+  c->alt = (uint32_t)out->nalts;
+  for (uint32_t i = 0; i < nd->alias_n; i++) {
+    const galias *a = &g->al[nd->alias_begin + i];
+    if (g->e[a->entry].label != best || !alias_ok(g, a, nm, tt, tb, te, lang)) continue;
+    if (c->nalt && out->alts[out->nalts - 1] == a->entry) continue;
+    if (cyb__grow((void **)&out->alts, &out->alts_cap, out->nalts + 1, sizeof *out->alts))
+      return CYBERNER_ENOMEM;
+    out->alts[out->nalts++] = a->entry;
+    c->nalt++;
+  }
+  c->entry = c->nalt == 1 ? (int32_t)out->alts[c->alt] : -1;
+  return 0;
+}
+
+/* Single-token lookups of the parts of a hyphen compound. */
+static int part_node(const cyb__gazetteer *g, const char *s, size_t n, uint32_t *vid) {
+  *vid = vocab_find(g, s, n);
+  if (*vid == CYB_NO_VID) return -1;
+  uint32_t c = edge_find(g, 0, *vid);
+  return c == UINT32_MAX ? -1 : (int)c;
+}
+
+/* First entry of a label among the aliases of a node (case ignored). */
+static int32_t node_entry(const cyb__gazetteer *g, int node, int label) {
+  if (node < 0) return -1;
+  const gnode *nd = &g->nodes[node];
+  for (uint32_t i = 0; i < nd->alias_n; i++)
+    if (g->e[g->al[nd->alias_begin + i].entry].label == label) return (int32_t)g->al[nd->alias_begin + i].entry;
+  return -1;
+}
+
+/* franco-japonais → NATIONALITY FR+JP; UK-NL → COUNTRY UK, COUNTRY NL. */
+static int match_compound(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens *tt, size_t k,
+                          cyb__cands *out) {
+  const cyb__token *t = &tt->tok[k];
+  enum { MAXP = 6 };
+  uint32_t ps[MAXP], pe[MAXP];
+  size_t np = 0, b = t->start;
+  for (uint32_t i = t->start; i <= t->end; i++) {
+    if (i < t->end && nm->text[i] != '-') continue;
+    if (np == MAXP) return 0;
+    ps[np] = (uint32_t)b;
+    pe[np++] = i;
+    b = i + 1;
+  }
+  if (np < 2) return 0;
+  /* nationality compound: combining forms or nationalities, then a nationality */
+  char ids[3 * MAXP + 1];
+  size_t idl = 0;
+  bool nat = true;
+  for (size_t p = 0; p < np && nat; p++) {
+    uint32_t vid;
+    int node = part_node(g, nm->text + ps[p], pe[p] - ps[p], &vid);
+    int32_t e = node_entry(g, node, CYBERNER_NATIONALITY);
+    if (e < 0 && p + 1 < np && vid != CYB_NO_VID && g->combining[vid] >= 0) e = g->combining[vid];
+    if (e < 0) {
+      nat = false;
+      break;
+    }
+    const char *code = g->e[e].id;
+    if (idl && strstr(ids, code)) continue;
+    if (idl) ids[idl++] = '+';
+    memcpy(ids + idl, code, 2);
+    idl += 2;
+    ids[idl] = '\0';
+  }
+  if (nat && idl > 2) {
+    cyb__cand *c = cyb__cand_push(out, t->start, t->end, (uint32_t)k, (uint32_t)k + 1, CYBERNER_NATIONALITY,
+                                  CYB_SRC_COMPOUND, 0.9f);
+    if (!c || (c->id = cyb__cand_string(out, ids, idl)) < 0) return CYBERNER_ENOMEM;
+    return 0;
+  }
+  /* countries used as modifiers: every part must be a country */
+  int32_t ce[MAXP];
+  for (size_t p = 0; p < np; p++) {
+    uint32_t vid;
+    int node = part_node(g, nm->text + ps[p], pe[p] - ps[p], &vid);
+    ce[p] = -1;
+    if (node < 0) return 0;
+    const gnode *nd = &g->nodes[node];
+    for (uint32_t i = 0; i < nd->alias_n && ce[p] < 0; i++) {
+      const galias *a = &g->al[nd->alias_begin + i];
+      if (g->e[a->entry].label != CYBERNER_COUNTRY) continue;
+      if (a->cs) { /* compare the case of this part only */
+        bool ok = a->masklen == pe[p] - ps[p];
+        for (uint32_t j = 0; ok && j < a->masklen; j++)
+          ok = (nm->upper[ps[p] + j] != 0) == (g->masks[a->mask + j] != 0);
+        if (!ok) continue;
+      }
+      ce[p] = (int32_t)a->entry;
+    }
+    if (ce[p] < 0) return 0;
+  }
+  for (size_t p = 0; p < np; p++) {
+    cyb__cand *c = cyb__cand_push(out, ps[p], pe[p], (uint32_t)k, (uint32_t)k + 1, CYBERNER_COUNTRY,
+                                  CYB_SRC_COMPOUND, 0.9f);
+    if (!c) return CYBERNER_ENOMEM;
+    c->entry = ce[p];
+  }
+  return 0;
+}
+
+int cyb__gazetteer_match(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens *tt,
+                         const cyb__sentence *s, cyb__cands *out) {
+  size_t covered = s->tok_begin;
+  for (size_t k = s->tok_begin; k < s->tok_end; k++) {
+    uint32_t node = 0, best = UINT32_MAX;
+    size_t best_end = k;
+    for (size_t j = k; j < s->tok_end && j - k < MAX_ALIAS_TOKENS; j++) {
+      uint32_t vid = tt->tok[j].vid;
+      if (vid == CYB_NO_VID) break;
+      node = edge_find(g, node, vid);
+      if (node == UINT32_MAX) break;
+      if (!g->nodes[node].alias_n) continue;
+      /* remember the longest end whose aliases are valid here */
+      const gnode *nd = &g->nodes[node];
+      for (uint32_t i = 0; i < nd->alias_n; i++) {
+        if (alias_ok(g, &g->al[nd->alias_begin + i], nm, tt, k, j + 1, s->lang)) {
+          best = node;
+          best_end = j + 1;
+          break;
+        }
+      }
+    }
+    if (best != UINT32_MAX) {
+      if (emit(g, nm, tt, best, k, best_end, s->lang, out)) return CYBERNER_ENOMEM;
+      if (best_end > covered) covered = best_end;
+    } else if (k >= covered && (tt->tok[k].flags & CYB_TOK_HYPHEN)) {
+      if (match_compound(g, nm, tt, k, out)) return CYBERNER_ENOMEM;
+    }
+  }
+  return 0;
+}

@@ -1,0 +1,377 @@
+/* Internal declarations shared by the pipeline stages. Never installed.
+ * Prefix cyb__ = internal; the version script keeps it out of the ABI. */
+#ifndef CYB_INTERNAL_H
+#define CYB_INTERNAL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "cyberner.h"
+
+#define CYB_UNUSED(x) ((void)(x))
+
+/* ---- error.c ---------------------------------------------------------- */
+
+/* Store a new error in *err when err is not NULL. file may be NULL, line 0,
+ * offset -1 when they do not apply. Always returns code. */
+int cyb__fail(cyberner_error **err, int code, const char *file, size_t line, int64_t offset,
+              const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+/* ---- util.c ------------------------------------------------------------ */
+
+/* A growable byte buffer. Owner frees data with free(). */
+typedef struct {
+  char *data;
+  size_t len, cap;
+} cyb__buf;
+
+int cyb__buf_reserve(cyb__buf *b, size_t extra); /* 0 or CYBERNER_ENOMEM */
+int cyb__buf_append(cyb__buf *b, const void *p, size_t n);
+int cyb__buf_printf(cyb__buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void cyb__buf_free(cyb__buf *b);
+
+/* Grow an array of elem_size elements to hold at least need of them. */
+int cyb__grow(void **arr, size_t *cap, size_t need, size_t elem_size);
+
+char *cyb__strndup(const char *s, size_t n);
+
+/* Decode one UTF-8 code point at s[0..n). Returns its length (1..4) and the
+ * code point in *cp, or 0 when the bytes there are not valid UTF-8 (then
+ * *cp is U+FFFD and one byte should be skipped). n must be >= 1. */
+size_t cyb__utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
+/* Encode cp into out (4 bytes room); returns the length. */
+size_t cyb__utf8_encode(uint32_t cp, char *out);
+/* Offset of the first invalid byte in s[0..n), or n when valid. */
+size_t cyb__utf8_check(const char *s, size_t n);
+
+/* Monotonic milliseconds. */
+double cyb__now_ms(void);
+
+/* 64-bit FNV-1a style hash, good enough for our tables. */
+static inline uint64_t cyb__hash(const void *p, size_t n) {
+  const unsigned char *s = p;
+  uint64_t h = 1469598103934665603ull;
+  for (size_t i = 0; i < n; i++) {
+    h ^= s[i];
+    h *= 1099511628211ull;
+  }
+  return h ^ (h >> 29);
+}
+
+/* A list of "file:line: message" strings with an error flag each. */
+typedef struct {
+  char *msg;  /* "file:line: message" */
+  char *file; /* NULL when none */
+  size_t line;
+  int is_error;
+} cyb__diag_item;
+
+typedef struct {
+  cyb__diag_item *item;
+  size_t n, cap, errors;
+} cyb__diag;
+
+void cyb__diag_add(cyb__diag *d, int is_error, const char *file, size_t line, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+void cyb__diag_free(cyb__diag *d);
+
+/* ---- normalize.c -------------------------------------------------------- */
+
+/* Per code point folding for the Basic Multilingual Plane, computed once
+ * with ICU when the model is compiled. Immutable afterwards. */
+typedef struct cyb__fold cyb__fold;
+
+cyb__fold *cyb__fold_new(cyberner_error **err);
+void cyb__fold_free(cyb__fold *f);
+
+/* The normalized copy of a stretch of input: case-folded, accent-free,
+ * apostrophes/dashes/spaces unified, with a map back to the input. */
+typedef struct {
+  char *text;            /* normalized bytes (UTF-8), NUL-terminated */
+  uint32_t *map;         /* map[i]: input offset of the character that gave text[i] */
+  unsigned char *upper;  /* upper[i]: 1 when that character was upper/title case */
+  size_t len, cap;
+  size_t invalid;        /* invalid input bytes seen (each read as U+FFFD) */
+  size_t first_invalid;  /* offset of the first one, SIZE_MAX when none */
+} cyb__norm;
+
+/* Normalize src[0..n) (n < 4 GiB) into out, reusing its buffers.
+ * Returns 0 or CYBERNER_ENOMEM. */
+int cyb__normalize(const cyb__fold *f, const char *src, size_t n, cyb__norm *out);
+/* Input end offset (exclusive) of a normalized span ending at norm_end:
+ * the end of the character that gave text[norm_end-1], plus any combining
+ * marks that followed it. */
+size_t cyb__norm_src_end(const cyb__norm *nm, const char *src, size_t n, size_t norm_end);
+void cyb__norm_free(cyb__norm *nm);
+
+/* ---- tokenize.c --------------------------------------------------------- */
+
+enum {
+  CYB_TOK_ALPHA = 1u << 0,     /* has a letter */
+  CYB_TOK_DIGIT = 1u << 1,     /* has a digit */
+  CYB_TOK_NUMBER = 1u << 2,    /* digits only (with inner . , / : separators) */
+  CYB_TOK_PUNCT = 1u << 3,     /* one punctuation or symbol character */
+  CYB_TOK_CAP = 1u << 4,       /* first letter upper case in the input */
+  CYB_TOK_ALLCAPS = 1u << 5,   /* >= 2 letters, all upper case */
+  CYB_TOK_ELISION = 1u << 6,   /* French elided article: l' d' qu' ... */
+  CYB_TOK_SENT_START = 1u << 7,/* first token of a sentence */
+  CYB_TOK_SPACE_BEFORE = 1u << 8, /* white space right before it */
+  CYB_TOK_HYPHEN = 1u << 9,    /* contains an inner hyphen */
+  CYB_TOK_DOTTED = 1u << 10,   /* dotted acronym: U.S. */
+  CYB_TOK_NEWLINE_BEFORE = 1u << 11, /* a line break right before it */
+};
+
+typedef struct {
+  uint32_t start, end; /* offsets into the normalized text */
+  uint32_t vid;        /* vocabulary id (gazetteer.c), CYB_NO_VID if none */
+  uint16_t flags;
+  uint16_t pad_;
+} cyb__token;
+
+#define CYB_NO_VID UINT32_MAX
+
+typedef struct {
+  uint32_t tok_begin, tok_end; /* token range */
+  uint32_t start, end;         /* normalized-text range */
+  int lang;
+  double conf;
+} cyb__sentence;
+
+typedef struct {
+  cyb__token *tok;
+  size_t ntok, cap;
+  cyb__sentence *sent;
+  size_t nsent, sent_cap;
+} cyb__tokens;
+
+/* Split normalized text into tokens and sentences (reusing out's arrays).
+ * Returns 0 or CYBERNER_ENOMEM. */
+int cyb__tokenize(const cyb__norm *nm, cyb__tokens *out);
+void cyb__tokens_free(cyb__tokens *t);
+
+/* True when the normalized token text is an abbreviation that does not end a
+ * sentence when followed by '.' (m, mme, mr, dr, ...). */
+bool cyb__is_abbreviation(const char *s, size_t n);
+
+#endif
+
+/* ---- dictload.c: dictionary folders and their gazetteer lines ------------ */
+
+/* One file of a dictionary folder, read from disk or built into the library. */
+typedef struct {
+  char *name;       /* path inside the folder: "agencies.tsv", "rules/dates.txt" */
+  char *display;    /* path used in messages: "<dir>/agencies.tsv" */
+  const char *data; /* contents (not NUL-terminated) */
+  size_t len;
+  char *owned;      /* contents read from disk, freed with the list */
+} cyb__file;
+
+typedef struct {
+  cyb__file *f;
+  size_t n, cap;
+} cyb__files;
+
+/* Read a folder: VERSION, *.tsv, rules/ *.txt, names/ *.txt, langid/ *.tsv. */
+int cyb__files_read_dir(const char *dir, cyb__files *out, cyberner_error **err);
+/* The folder built into the library (no copy made). */
+int cyb__files_embedded(cyb__files *out, cyberner_error **err);
+const cyb__file *cyb__files_find(const cyb__files *fs, const char *name);
+void cyb__files_free(cyb__files *fs);
+
+typedef struct {
+  char *id, *name, *country; /* country: "JP", "FR+JP" or NULL */
+  char *combining;           /* NATIONALITY combining forms "franco|franko" or NULL */
+  char *aliases;             /* the raw alias column, '|'-separated */
+  const char *file;          /* display name (owned by the dictset) */
+  uint32_t line;
+  uint8_t label;
+  uint8_t dead; /* replaced by a later folder's entry with the same label and id */
+} cyb__entry;
+
+typedef struct {
+  cyb__entry *e;
+  size_t n, cap;
+  char **file_names; /* display names, owned */
+  size_t nfiles, files_cap;
+} cyb__dictset;
+
+/* Parse every gazetteer file of fs into ds, appending; entries of a later
+ * call replace earlier ones with the same label and id. Problems go to diag
+ * (errors and warnings, with file:line). */
+int cyb__dictset_load(cyb__dictset *ds, const cyb__files *fs, cyb__diag *diag);
+void cyb__dictset_free(cyb__dictset *ds);
+/* Check the VERSION file of a folder. */
+int cyb__check_version(const cyb__files *fs, cyb__diag *diag);
+
+/* ---- candidates: what the stages propose, resolve.c decides --------------- */
+
+enum {
+  CYB_SRC_DICT = 0,   /* a gazetteer alias */
+  CYB_SRC_COMPOUND,   /* franco-japonais, UK-NL */
+  CYB_SRC_DATE,       /* dates.c */
+  CYB_SRC_PATTERN,    /* rules.c: ids (CVE, APT\d+), titles, body names */
+  CYB_SRC_ACRONYM,    /* an acronym defined in the document */
+  CYB_SRC_MENTION,    /* a later short mention of a name seen earlier */
+  CYB_SRC_COUNT
+};
+
+typedef struct {
+  uint32_t ns, ne;   /* normalized range, end exclusive */
+  uint32_t tb, te;   /* token range */
+  uint8_t label, source;
+  uint16_t rank;     /* rule specificity inside a source: higher wins ties */
+  int32_t entry;     /* gazetteer entry, -1 when none */
+  uint32_t alt, nalt;/* every entry the alias may mean (same label), in cands->alts */
+  int32_t id;        /* offset of a rule-made id in cands->strings, -1 */
+  int32_t value;     /* offset of a value (dates) in cands->strings, -1 */
+  float score;
+} cyb__cand;
+
+typedef struct {
+  cyb__cand *c;
+  size_t n, cap;
+  uint32_t *alts;
+  size_t nalts, alts_cap;
+  cyb__buf strings;
+} cyb__cands;
+
+/* Append a candidate (fields id/value/alt set to none); NULL on ENOMEM. */
+cyb__cand *cyb__cand_push(cyb__cands *cs, uint32_t ns, uint32_t ne, uint32_t tb, uint32_t te, int label,
+                          int source, float score);
+/* Store a string for a candidate; returns its offset or -1 on ENOMEM. */
+int32_t cyb__cand_string(cyb__cands *cs, const char *s, size_t n);
+void cyb__cands_free(cyb__cands *cs);
+
+/* ---- gazetteer.c: aliases compiled into a token trie ----------------------- */
+
+typedef struct cyb__gazetteer cyb__gazetteer;
+
+/* Compile the live entries of ds (the gazetteer takes them over; ds is left
+ * empty). Alias problems go to diag; with list_ambiguities, aliases shared by
+ * different labels are listed as warnings too (dict check). */
+cyb__gazetteer *cyb__gazetteer_new(const cyb__fold *f, cyb__dictset *ds, cyb__diag *diag,
+                                   bool list_ambiguities, cyberner_error **err);
+void cyb__gazetteer_free(cyb__gazetteer *g);
+size_t cyb__gazetteer_count(const cyb__gazetteer *g, int label);
+size_t cyb__gazetteer_ambiguities(const cyb__gazetteer *g);
+const cyb__entry *cyb__gazetteer_entry(const cyb__gazetteer *g, uint32_t i);
+/* Vocabulary id of a normalized token text, CYB_NO_VID when no alias has it. */
+uint32_t cyb__gazetteer_vid(const cyb__gazetteer *g, const char *s, size_t n);
+/* Label of a single-token alias for this token text, -1 when none (any
+ * case, any language). Used by the rules as evidence. */
+int cyb__gazetteer_single_label(const cyb__gazetteer *g, uint32_t vid);
+/* Fill tok[].vid for every token. */
+void cyb__gazetteer_lookup(const cyb__gazetteer *g, const cyb__norm *nm, cyb__tokens *tt);
+/* Propose a candidate for every longest alias match in the sentence, and for
+ * hyphen compounds of nationalities and countries. */
+int cyb__gazetteer_match(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens *tt,
+                         const cyb__sentence *s, cyb__cands *out);
+
+/* ---- rules.c: patterns beyond the dictionaries ----------------------------- */
+
+typedef struct cyb__rules cyb__rules;
+typedef struct cyb__doc cyb__doc; /* per-document memory, extract.c */
+
+/* Compile the rule tables of a folder (rules/ *.txt except dates, names/ *.txt);
+ * extra (may be NULL) adds to them. Problems go to diag with file:line. */
+cyb__rules *cyb__rules_new(const cyb__files *base, const cyb__files *extra, const cyb__fold *f,
+                           cyb__diag *diag, cyberner_error **err);
+void cyb__rules_free(cyb__rules *r);
+typedef struct cyb__rules_scratch cyb__rules_scratch;
+cyb__rules_scratch *cyb__rules_scratch_new(const cyb__rules *r);
+void cyb__rules_scratch_free(cyb__rules_scratch *s);
+
+/* ---- model.c -------------------------------------------------------------- */
+
+#include "dates.h"
+#include "langid.h"
+
+struct cyberner_model {
+  cyb__fold *fold;
+  cyb__gazetteer *gaz;
+  cyb__langid *langid; /* NULL: no model data, every sentence is "und" */
+  cyb__dates *dates;   /* NULL: no date rules */
+  cyb__rules *rules;
+  cyb__diag warnings;
+  double compile_ms;
+};
+
+/* ---- result.c ---------------------------------------------------------- */
+
+struct cyberner_options {
+  int lang;          /* CYBERNER_LANG_AUTO, _FR, _EN */
+  int ref[3];        /* reference date, ref[0] == 0 when none */
+  int strict_utf8;
+  uint32_t labels;   /* 0 = all */
+  double min_score;
+};
+
+typedef struct {
+  size_t start, end;          /* input offsets */
+  int32_t id, value, source;  /* offsets in strings, -1 when none */
+  uint8_t label, lang;
+  float score;
+} cyb__entity;
+
+typedef struct {
+  size_t start, end;
+  int lang;
+} cyb__sent_out;
+
+struct cyberner_result {
+  int lang;
+  double lang_conf;
+  size_t invalid;
+  cyb__entity *e;
+  size_t n, cap;
+  cyb__sent_out *s;
+  size_t ns, s_cap;
+  cyb__buf strings;
+};
+
+/* Intern a string in the result; offset or -1 on ENOMEM. */
+int32_t cyb__result_string(cyberner_result *r, const char *s);
+
+/* ---- resolve.c ------------------------------------------------------------- */
+
+/* Choose an entry for ambiguous candidates from the context, then keep the
+ * best non-overlapping candidates (priority table in resolve.c), in text
+ * order, in kept[] (indexes into cs). Returns how many were kept. */
+size_t cyb__resolve(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, cyb__cands *cs,
+                    size_t first, const uint32_t *country_counts, unsigned char *occupied, uint32_t *kept);
+/* Index of a country code in country_counts (26 * 26 slots), -1 if not a code. */
+static inline int cyb__country_slot(const char *code) {
+  if (code[0] < 'A' || code[0] > 'Z' || code[1] < 'A' || code[1] > 'Z') return -1;
+  return (code[0] - 'A') * 26 + (code[1] - 'A');
+}
+/* The entry's or rule's country codes for context: "JP", "FR+JP". */
+const char *cyb__cand_country(const cyberner_model *m, const cyb__cands *cs, const cyb__cand *c);
+
+/* ---- per-document memory (extract.c owns it, rules.c fills it) ------------- */
+
+typedef struct {
+  char key[48];   /* normalized text of the short form */
+  uint8_t label;
+  int32_t entry;  /* gazetteer entry or -1 */
+  char id[96];    /* rule-made id when entry < 0, "" when none */
+} cyb__docname;
+
+#define CYB_DOC_MAX_NAMES 512 /* bounded memory and lookup cost per document */
+
+struct cyb__doc {
+  uint32_t country_counts[26 * 26];
+  cyb__docname acr[CYB_DOC_MAX_NAMES]; /* acronyms defined in the document */
+  size_t nacr;
+  cyb__docname names[CYB_DOC_MAX_NAMES]; /* short forms of names seen: surnames */
+  size_t nnames;
+};
+
+/* Propose pattern candidates for one sentence (rules.c). */
+int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const cyb__norm *nm, const cyb__tokens *tt,
+                     const cyb__sentence *s, cyb__doc *doc, cyb__cands *cs, size_t first);
+/* Remember, from the kept entities of a sentence, what later sentences may
+ * refer to: acronyms defined in parentheses, surnames of people. */
+void cyb__rules_learn(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, const cyb__cands *cs,
+                      const uint32_t *kept, size_t nkept, cyb__doc *doc);

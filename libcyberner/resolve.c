@@ -1,0 +1,159 @@
+/* Resolution: one pass that turns overlapping candidates into entities.
+ *
+ * 1. An alias that several entries of one label share (Ministry of Foreign
+ *    Affairs, NCSC, bureau présidentiel) takes the entry whose country the
+ *    context names: a country or nationality right after it (du Japon, of
+ *    Japan) or right before it (Japanese ...), else the nearest one before it
+ *    in the sentence, else the country the document mentions most.
+ * 2. Candidates are taken greedily in the priority order of PRIORITY below;
+ *    one that overlaps a taken one is dropped. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+/* The whole priority order, in one place: longer span first, then the more
+ * specific source, then the rank a rule gave, then the label. */
+static const int SOURCE_RANK[CYB_SRC_COUNT] = {
+    [CYB_SRC_ACRONYM] = 6,  /* defined in this very document */
+    [CYB_SRC_DICT] = 5,     /* a known name */
+    [CYB_SRC_MENTION] = 4,  /* a short form of a name seen earlier */
+    [CYB_SRC_COMPOUND] = 3, /* franco-japonais */
+    [CYB_SRC_DATE] = 2,
+    [CYB_SRC_PATTERN] = 1,  /* shapes: titles, body names, ids */
+};
+static const int LABEL_RANK[CYBERNER_LABEL_COUNT] = {
+    [CYBERNER_VULNERABILITY] = 9, [CYBERNER_COUNTRY] = 8, [CYBERNER_NATIONALITY] = 7,
+    [CYBERNER_DATE] = 6,          [CYBERNER_AGENCY] = 5,  [CYBERNER_ORGANIZATION] = 4,
+    [CYBERNER_EVENT] = 3,         [CYBERNER_THREAT_ACTOR] = 2, [CYBERNER_PERSON] = 1,
+    [CYBERNER_LOCATION] = 0};
+
+typedef struct {
+  const cyb__cands *cs;
+} sort_ctx;
+
+static _Thread_local const cyb__cands *sort_cands; /* qsort has no context argument */
+
+static int by_priority(const void *pa, const void *pb) {
+  const cyb__cand *a = &sort_cands->c[*(const uint32_t *)pa], *b = &sort_cands->c[*(const uint32_t *)pb];
+  uint32_t la = a->ne - a->ns, lb = b->ne - b->ns;
+  if (la != lb) return la > lb ? -1 : 1;
+  if (SOURCE_RANK[a->source] != SOURCE_RANK[b->source]) return SOURCE_RANK[b->source] - SOURCE_RANK[a->source];
+  if (a->rank != b->rank) return (int)b->rank - (int)a->rank;
+  if (LABEL_RANK[a->label] != LABEL_RANK[b->label]) return LABEL_RANK[b->label] - LABEL_RANK[a->label];
+  return a->ns < b->ns ? -1 : a->ns > b->ns;
+}
+
+static int by_start(const void *pa, const void *pb) {
+  const cyb__cand *a = &sort_cands->c[*(const uint32_t *)pa], *b = &sort_cands->c[*(const uint32_t *)pb];
+  return a->ns < b->ns ? -1 : a->ns > b->ns;
+}
+
+const char *cyb__cand_country(const cyberner_model *m, const cyb__cands *cs, const cyb__cand *c) {
+  if (c->entry >= 0) return cyb__gazetteer_entry(m->gaz, (uint32_t)c->entry)->country;
+  if ((c->label == CYBERNER_NATIONALITY || c->label == CYBERNER_COUNTRY) && c->id >= 0)
+    return cs->strings.data + c->id;
+  return NULL;
+}
+
+static bool is_place(const cyb__cand *c) {
+  return c->label == CYBERNER_COUNTRY || c->label == CYBERNER_NATIONALITY;
+}
+
+/* Alternative of c whose country list contains code, or -1. */
+static int32_t alt_with_country(const cyberner_model *m, const cyb__cands *cs, const cyb__cand *c,
+                                const char *code) {
+  if (!code) return -1;
+  for (uint32_t i = 0; i < c->nalt; i++) {
+    const char *cc = cyb__gazetteer_entry(m->gaz, cs->alts[c->alt + i])->country;
+    for (const char *p = cc; p && *p; p += (p[2] == '+') ? 3 : 2) {
+      if (p[0] == code[0] && p[1] == code[1]) return (int32_t)cs->alts[c->alt + i];
+      if (p[2] != '+') break;
+    }
+  }
+  return -1;
+}
+
+/* Tokens between two candidates that stop a "right after" context: a comma,
+ * a semicolon or a full stop outside parentheses. */
+static bool clause_break(const cyb__norm *nm, const cyb__tokens *tt, uint32_t from, uint32_t to) {
+  int depth = 0;
+  for (uint32_t k = from; k < to; k++) {
+    char ch = nm->text[tt->tok[k].start];
+    if (!(tt->tok[k].flags & CYB_TOK_PUNCT)) continue;
+    if (ch == '(') depth++;
+    else if (ch == ')') depth--;
+    else if (depth <= 0 && (ch == ',' || ch == ';' || ch == '.' || ch == ':')) return true;
+  }
+  return false;
+}
+
+static void choose_entry(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, cyb__cands *cs,
+                         size_t first, cyb__cand *c, const uint32_t *counts) {
+  int32_t pick = -1;
+  /* right after (within 6 tokens, same clause), or right before */
+  const cyb__cand *after = NULL;
+  for (size_t i = first; i < cs->n; i++) {
+    const cyb__cand *o = &cs->c[i];
+    if (!is_place(o)) continue;
+    if (o->tb >= c->te && o->tb <= c->te + 6 && !clause_break(nm, tt, c->te, o->tb) &&
+        (!after || o->tb < after->tb))
+      after = o;
+  }
+  if (after) pick = alt_with_country(m, cs, c, cyb__cand_country(m, cs, after));
+  for (size_t i = first; i < cs->n && pick < 0; i++) {
+    const cyb__cand *o = &cs->c[i];
+    if (is_place(o) && o->te == c->tb) pick = alt_with_country(m, cs, c, cyb__cand_country(m, cs, o));
+  }
+  /* nearest before, in the sentence */
+  const cyb__cand *best = NULL;
+  for (size_t i = first; i < cs->n && pick < 0; i++) {
+    const cyb__cand *o = &cs->c[i];
+    if (!is_place(o) || o->te > c->tb) continue;
+    if (alt_with_country(m, cs, c, cyb__cand_country(m, cs, o)) < 0) continue;
+    if (!best || o->te > best->te) best = o;
+  }
+  if (best) pick = alt_with_country(m, cs, c, cyb__cand_country(m, cs, best));
+  /* the document's most mentioned country among the alternatives */
+  if (pick < 0 && counts) {
+    uint32_t top = 0;
+    bool tie = false;
+    for (uint32_t i = 0; i < c->nalt; i++) {
+      const char *cc = cyb__gazetteer_entry(m->gaz, cs->alts[c->alt + i])->country;
+      int slot = cc ? cyb__country_slot(cc) : -1;
+      uint32_t n = slot >= 0 ? counts[slot] : 0;
+      if (n > top) top = n, pick = (int32_t)cs->alts[c->alt + i], tie = false;
+      else if (n == top && n > 0) tie = true;
+    }
+    if (tie) pick = -1;
+  }
+  c->entry = pick;
+  if (pick < 0) c->score *= 0.8f; /* the label is sure, the link is not */
+}
+
+size_t cyb__resolve(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, cyb__cands *cs,
+                    size_t first, const uint32_t *country_counts, unsigned char *occupied, uint32_t *kept) {
+  for (size_t i = first; i < cs->n; i++)
+    if (cs->c[i].entry < 0 && cs->c[i].nalt > 1) choose_entry(m, nm, tt, cs, first, &cs->c[i], country_counts);
+  size_t n = cs->n - first;
+  uint32_t *order = kept; /* sort in place, then compact */
+  for (size_t i = 0; i < n; i++) order[i] = (uint32_t)(first + i);
+  sort_cands = cs;
+  qsort(order, n, sizeof *order, by_priority);
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++) {
+    const cyb__cand *c = &cs->c[order[i]];
+    bool free_span = true;
+    for (uint32_t b = c->ns; b < c->ne && free_span; b++) free_span = !occupied[b];
+    if (!free_span) continue;
+    memset(occupied + c->ns, 1, c->ne - c->ns);
+    order[k++] = order[i];
+  }
+  for (size_t i = 0; i < k; i++) { /* leave the map clean for the next sentence */
+    const cyb__cand *c = &cs->c[order[i]];
+    memset(occupied + c->ns, 0, c->ne - c->ns);
+  }
+  qsort(order, k, sizeof *order, by_start);
+  sort_cands = NULL;
+  return k;
+}

@@ -1,0 +1,269 @@
+/* Tokenizer and sentence splitter, on the normalized text.
+ *
+ * Tokens: words (letters and digits, with inner hyphens kept: nord-coreen,
+ * jean-yves, asie-pacifique, cve-2021-44228), numbers (12.06.18, 1,000),
+ * dotted acronyms (u.s.), acronyms with / or & (jpcert/cc, at&t), French
+ * elided articles split off (l' + australie, jusqu' + a), English
+ * possessive split off (anssi + 's), and single punctuation characters.
+ * Sentences end at . ! ? (not after an abbreviation or an initial) and at
+ * line breaks that are not a wrapped line. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/uchar.h>
+
+#include "internal.h"
+
+enum { C_OTHER = 0, C_SPACE, C_NL, C_LETTER, C_DIGIT };
+
+static const unsigned char ascii_class[128] = {
+    ['\t'] = C_SPACE, [' '] = C_SPACE, ['\n'] = C_NL,
+    ['0'] = C_DIGIT, ['1'] = C_DIGIT, ['2'] = C_DIGIT, ['3'] = C_DIGIT, ['4'] = C_DIGIT,
+    ['5'] = C_DIGIT, ['6'] = C_DIGIT, ['7'] = C_DIGIT, ['8'] = C_DIGIT, ['9'] = C_DIGIT,
+#define L(c) [c] = C_LETTER
+    L('a'), L('b'), L('c'), L('d'), L('e'), L('f'), L('g'), L('h'), L('i'), L('j'), L('k'),
+    L('l'), L('m'), L('n'), L('o'), L('p'), L('q'), L('r'), L('s'), L('t'), L('u'), L('v'),
+    L('w'), L('x'), L('y'), L('z'), L('A'), L('B'), L('C'), L('D'), L('E'), L('F'), L('G'),
+    L('H'), L('I'), L('J'), L('K'), L('L'), L('M'), L('N'), L('O'), L('P'), L('Q'), L('R'),
+    L('S'), L('T'), L('U'), L('V'), L('W'), L('X'), L('Y'), L('Z'),
+#undef L
+};
+
+/* Class of the character at t[i] and its byte length. */
+static int char_class(const char *t, size_t n, size_t i, size_t *len) {
+  unsigned char c = (unsigned char)t[i];
+  if (c < 0x80) {
+    *len = 1;
+    return ascii_class[c];
+  }
+  uint32_t cp;
+  size_t k = cyb__utf8_decode((const unsigned char *)t + i, n - i, &cp);
+  *len = k ? k : 1;
+  if (!k || cp == 0xFFFD) return C_OTHER;
+  if (u_isalpha((UChar32)cp)) return C_LETTER;
+  if (u_isdigit((UChar32)cp)) return C_DIGIT;
+  if (u_isUWhiteSpace((UChar32)cp)) return C_SPACE;
+  return C_OTHER;
+}
+
+static int class_at(const char *t, size_t n, size_t i) {
+  size_t len;
+  return i < n ? char_class(t, n, i, &len) : C_OTHER;
+}
+
+static bool is_alnum_at(const char *t, size_t n, size_t i) {
+  int c = class_at(t, n, i);
+  return c == C_LETTER || c == C_DIGIT;
+}
+
+/* French elided words: the apostrophe belongs to them and ends the token. */
+static bool is_elision(const char *s, size_t n) {
+  static const char *const words[] = {"l", "d", "j", "m", "n", "s", "t", "c", "qu",
+                                      "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu"};
+  for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+    if (strlen(words[i]) == n && memcmp(words[i], s, n) == 0) return true;
+  return false;
+}
+
+bool cyb__is_abbreviation(const char *s, size_t n) {
+  static const char *const words[] = {
+      "m", "mm", "mme", "mmes", "mlle", "mr", "mrs", "ms", "dr", "pr", "prof", "me", "mgr",
+      "st", "ste", "no", "nos", "vol", "art", "p", "pp", "cf", "ex", "fig", "gen", "col",
+      "lt", "sgt", "capt", "cpt", "jr", "sr", "vs", "etc", "av", "bd", "env", "approx",
+      "dept", "gov", "sen", "rep", "adm", "gal", "cdt", "lieut", "mt", "ft", "inc", "ltd",
+      "co", "corp", "nr", "tel", "mio", "mds", "mrd", "hon", "rev", "sgt", "cie", "ca"};
+  for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+    if (strlen(words[i]) == n && memcmp(words[i], s, n) == 0) return true;
+  return false;
+}
+
+/* Length of a dotted acronym (u.s., e.g., u.s.a.) at i, 0 when none. */
+static size_t dotted_acronym(const char *t, size_t n, size_t i) {
+  size_t j = i, pairs = 0, len;
+  while (j < n && char_class(t, n, j, &len) == C_LETTER && j + len < n && t[j + len] == '.') {
+    j += len + 1;
+    pairs++;
+  }
+  if (pairs < 2 || is_alnum_at(t, n, j)) return 0; /* "a.b.c" or "u.s.army": no */
+  return j - i;
+}
+
+/* End of the word or number starting at i; sets *flags. */
+static size_t scan_word(const cyb__norm *nm, size_t i, uint16_t *flags) {
+  const char *t = nm->text;
+  size_t n = nm->len, j = i, seg = i, len;
+  uint16_t f = 0;
+  for (;;) {
+    int c;
+    while (j < n && ((c = char_class(t, n, j, &len)) == C_LETTER || c == C_DIGIT)) {
+      f |= c == C_LETTER ? CYB_TOK_ALPHA : CYB_TOK_DIGIT;
+      j += len;
+    }
+    if (j >= n) break;
+    char x = t[j];
+    bool prev_digit = class_at(t, n, j - 1) == C_DIGIT;
+    if (x == '-' && is_alnum_at(t, n, j + 1)) {
+      f |= CYB_TOK_HYPHEN;
+      j++;
+      seg = j;
+      continue;
+    }
+    if (x == '\'') {
+      if (is_elision(t + seg, j - seg) && class_at(t, n, j + 1) == C_LETTER && seg == i) {
+        j++; /* l'australie: the token is "l'" */
+        f |= CYB_TOK_ELISION;
+        break;
+      }
+      if (t[j + 1] == 's' && !is_alnum_at(t, n, j + 2)) break; /* possessive 's */
+      if (class_at(t, n, j + 1) == C_LETTER && (f & CYB_TOK_ALPHA)) {
+        j++;
+        continue; /* aujourd'hui, o'neill */
+      }
+      break;
+    }
+    if ((x == '.' || x == ',' || x == ':') && prev_digit && class_at(t, n, j + 1) == C_DIGIT) {
+      j++; /* 12.06.18, 1,000, 10:30 */
+      continue;
+    }
+    if ((x == '/' || x == '&') && is_alnum_at(t, n, j + 1)) {
+      j++; /* jpcert/cc, 12/06/2018, at&t */
+      continue;
+    }
+    break;
+  }
+  if (!(f & CYB_TOK_ALPHA) && (f & CYB_TOK_DIGIT)) f |= CYB_TOK_NUMBER;
+  *flags = f;
+  return j;
+}
+
+/* Case flags from the upper mask: CAP and ALLCAPS. */
+static uint16_t case_flags(const cyb__norm *nm, size_t s, size_t e) {
+  const unsigned char *t = (const unsigned char *)nm->text;
+  size_t letters = 0, upper = 0;
+  bool first = true, cap = false;
+  for (size_t i = s; i < e; i++) {
+    unsigned char c = t[i];
+    bool letter = (c < 0x80) ? ((c | 32) >= 'a' && (c | 32) <= 'z') : (c >= 0xC0);
+    if (!letter) continue;
+    letters++;
+    if (nm->upper[i]) upper++;
+    if (first) cap = nm->upper[i];
+    first = false;
+  }
+  uint16_t f = cap ? CYB_TOK_CAP : 0;
+  if (letters >= 2 && upper == letters) f |= CYB_TOK_ALLCAPS;
+  return f;
+}
+
+static int push_token(cyb__tokens *out, size_t s, size_t e, uint16_t flags) {
+  if (cyb__grow((void **)&out->tok, &out->cap, out->ntok + 1, sizeof *out->tok))
+    return CYBERNER_ENOMEM;
+  cyb__token *tk = &out->tok[out->ntok++];
+  tk->start = (uint32_t)s;
+  tk->end = (uint32_t)e;
+  tk->vid = CYB_NO_VID;
+  tk->flags = flags;
+  tk->pad_ = 0;
+  return 0;
+}
+
+static bool tok_is(const cyb__norm *nm, const cyb__token *t, const char *s) {
+  size_t n = strlen(s);
+  return t->end - t->start == n && memcmp(nm->text + t->start, s, n) == 0;
+}
+
+/* Does a sentence end after token k? */
+static bool ends_sentence(const cyb__norm *nm, const cyb__tokens *tt, size_t k) {
+  const cyb__token *t = &tt->tok[k];
+  if (k + 1 >= tt->ntok) return true;
+  const cyb__token *nx = &tt->tok[k + 1];
+  if (nx->flags & CYB_TOK_NEWLINE_BEFORE) {
+    /* A wrapped line (lower-case word or comma, then a lower-case word) goes on. */
+    bool open = (t->flags & CYB_TOK_ALPHA && !(t->flags & CYB_TOK_CAP)) || tok_is(nm, t, ",");
+    bool cont = (nx->flags & CYB_TOK_ALPHA) && !(nx->flags & CYB_TOK_CAP);
+    const char *p = nm->text + t->end;
+    bool blank = false; /* a blank line always ends the sentence */
+    for (const char *q = p; q < nm->text + nx->start; q++)
+      if (*q == '\n' && memchr(q + 1, '\n', (size_t)(nm->text + nx->start - q - 1))) blank = true;
+    return blank || !(open && cont);
+  }
+  bool stop = tok_is(nm, t, ".") || tok_is(nm, t, "!") || tok_is(nm, t, "?") ||
+              tok_is(nm, t, "\xe2\x80\xa6");
+  if (!stop) return false;
+  if (tok_is(nm, t, ".") && k > 0) {
+    const cyb__token *pv = &tt->tok[k - 1];
+    if (pv->end == t->start) {
+      if (cyb__is_abbreviation(nm->text + pv->start, pv->end - pv->start)) return false;
+      /* an initial: "J. Smith" */
+      size_t len;
+      if ((pv->flags & CYB_TOK_CAP) && char_class(nm->text, nm->len, pv->start, &len) == C_LETTER &&
+          pv->start + len == pv->end)
+        return false;
+    }
+  }
+  /* next must look like a sentence start */
+  if (nx->flags & (CYB_TOK_CAP | CYB_TOK_NUMBER)) return true;
+  if (nx->flags & CYB_TOK_PUNCT) return true; /* quotes, dashes, bullets */
+  return false;
+}
+
+int cyb__tokenize(const cyb__norm *nm, cyb__tokens *out) {
+  const char *t = nm->text;
+  size_t n = nm->len, i = 0;
+  out->ntok = 0;
+  out->nsent = 0;
+  uint16_t before = CYB_TOK_SPACE_BEFORE | CYB_TOK_NEWLINE_BEFORE;
+  while (i < n) {
+    size_t len;
+    int c = char_class(t, n, i, &len);
+    if (c == C_SPACE) {
+      before |= CYB_TOK_SPACE_BEFORE;
+      i += len;
+      continue;
+    }
+    if (c == C_NL) {
+      before |= CYB_TOK_SPACE_BEFORE | CYB_TOK_NEWLINE_BEFORE;
+      i += len;
+      continue;
+    }
+    size_t e;
+    uint16_t f = 0;
+    size_t dl = c == C_LETTER ? dotted_acronym(t, n, i) : 0;
+    if (dl) {
+      e = i + dl;
+      f = CYB_TOK_ALPHA | CYB_TOK_DOTTED;
+    } else if (c == C_LETTER || c == C_DIGIT) {
+      e = scan_word(nm, i, &f);
+    } else {
+      e = i + len;
+      f = CYB_TOK_PUNCT;
+    }
+    if (f & CYB_TOK_ALPHA) f |= case_flags(nm, i, e);
+    if (push_token(out, i, e, (uint16_t)(f | before))) return CYBERNER_ENOMEM;
+    before = 0;
+    i = e;
+  }
+  /* sentences */
+  size_t first = 0;
+  for (size_t k = 0; k < out->ntok; k++) {
+    if (!ends_sentence(nm, out, k)) continue;
+    if (cyb__grow((void **)&out->sent, &out->sent_cap, out->nsent + 1, sizeof *out->sent))
+      return CYBERNER_ENOMEM;
+    cyb__sentence *s = &out->sent[out->nsent++];
+    s->tok_begin = (uint32_t)first;
+    s->tok_end = (uint32_t)(k + 1);
+    s->start = out->tok[first].start;
+    s->end = out->tok[k].end;
+    s->lang = 0;
+    s->conf = 0;
+    out->tok[first].flags |= CYB_TOK_SENT_START;
+    first = k + 1;
+  }
+  return 0;
+}
+
+void cyb__tokens_free(cyb__tokens *t) {
+  free(t->tok);
+  free(t->sent);
+  memset(t, 0, sizeof *t);
+}
