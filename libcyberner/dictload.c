@@ -180,6 +180,7 @@ static const uint8_t GAZ_LABELS[] = {CYBERNER_COUNTRY, CYBERNER_LOCATION, CYBERN
                                      CYBERNER_EVENT, CYBERNER_THREAT_ACTOR};
 
 static bool gazetteer_label(int label) {
+  if (label == CYB_NOT_ENTITY) return true;
   for (size_t i = 0; i < sizeof GAZ_LABELS; i++)
     if (GAZ_LABELS[i] == label) return true;
   return false;
@@ -313,7 +314,7 @@ static int parse_line(cyb__dictset *ds, const char *file, size_t lineno, const c
   for (size_t i = 0; i < ncol; i++) col[i] = trim(col[i]);
   char labelname[32];
   snprintf(labelname, sizeof labelname, "%.*s", (int)(col[1].n > 31 ? 31 : col[1].n), col[1].s);
-  int label = cyberner_label_from_name(labelname);
+  int label = strcmp(labelname, "NOT_ENTITY") == 0 ? CYB_NOT_ENTITY : cyberner_label_from_name(labelname);
   if (label < 0 || !gazetteer_label(label)) {
     cyb__diag_add(diag, 1, file, lineno, "unknown label '%.*s'", (int)(col[1].n > 40 ? 40 : col[1].n), col[1].s);
     return 0;

@@ -115,11 +115,13 @@ static int emit_entities(const cyberner_model *m, ctx *c, const char *src, size_
                          const cyb__sentence *s, size_t nkept, const cyberner_options *o, cyberner_result *r) {
   for (size_t i = 0; i < nkept; i++) {
     const cyb__cand *cd = &c->cs.c[c->kept[i]];
+    if (cd->label == CYB_NOT_ENTITY) continue; /* a plan or a law: it only hides what it contains */
     const char *id = cd->entry >= 0 ? cyb__gazetteer_entry(m->gaz, (uint32_t)cd->entry)->id
                                     : (cd->id >= 0 ? c->cs.strings.data + cd->id : NULL);
     /* the document's countries, for linking ambiguous names later on */
-    if ((cd->label == CYBERNER_COUNTRY || cd->label == CYBERNER_NATIONALITY) && id)
-      for (const char *p = id; strlen(p) >= 2; p += 3) {
+    const char *cc = cyb__cand_country(m, &c->cs, cd);
+    if (cc && cd->label != CYBERNER_AGENCY && cd->label != CYBERNER_ORGANIZATION)
+      for (const char *p = cc; strlen(p) >= 2; p += 3) {
         int slot = cyb__country_slot(p);
         if (slot >= 0) c->doc->country_counts[slot]++;
         if (p[2] != '+') break;
@@ -162,7 +164,7 @@ static int tag_block(const cyberner_model *m, ctx *c, const char *src, size_t n,
     c->cs.nalts = 0;
     c->cs.strings.len = 0;
     if (cyb__gazetteer_match(m->gaz, &c->nm, &c->tt, s, &c->cs) || add_dates(m, c, s, o)) return CYBERNER_ENOMEM;
-    if (cyb__rules_match(m, c->rscr, &c->nm, &c->tt, s, c->doc, &c->cs, 0)) return CYBERNER_ENOMEM;
+    if (cyb__rules_match(m, c->rscr, src, n, &c->nm, &c->tt, s, c->doc, &c->cs, 0)) return CYBERNER_ENOMEM;
     if (cyb__grow((void **)&c->kept, &c->kept_cap, c->cs.n + 1, sizeof *c->kept)) return CYBERNER_ENOMEM;
     size_t k = cyb__resolve(m, &c->nm, &c->tt, &c->cs, 0, c->doc->country_counts, c->occ, c->kept);
     cyb__rules_learn(m, &c->nm, &c->tt, &c->cs, c->kept, k, c->doc);

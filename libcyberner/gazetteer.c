@@ -38,7 +38,9 @@ typedef struct {
 struct cyb__gazetteer {
   cyb__entry *e;
   size_t ne;
-  size_t count[CYBERNER_LABEL_COUNT];
+  char **file_names; /* the entries' file fields point here */
+  size_t nfiles;
+  size_t count[CYB_NLABELS];
   size_t ambiguities;
   /* vocabulary */
   vslot *vs;
@@ -305,8 +307,9 @@ cyb__gazetteer *cyb__gazetteer_new(const cyb__fold *f, cyb__dictset *ds, cyb__di
   if (!g) goto oom;
   g->e = ds->e;
   g->ne = ds->n;
-  ds->e = NULL;
-  ds->n = ds->cap = 0;
+  g->file_names = ds->file_names;
+  g->nfiles = ds->nfiles;
+  memset(ds, 0, sizeof *ds);
   if (new_node(g) == UINT32_MAX || edge_grow(g) || vocab_grow(g)) goto oom;
   for (uint32_t i = 0; i < g->ne; i++) {
     cyb__entry *e = &g->e[i];
@@ -348,8 +351,8 @@ cyb__gazetteer *cyb__gazetteer_new(const cyb__fold *f, cyb__dictset *ds, cyb__di
         const cyb__entry *a = &g->e[g->al[s].entry], *b = &g->e[g->al[other].entry];
         cyb__diag_add(diag, 0, b->file, b->line,
                       "alias shared with %s '%s' (%s:%u); policy: the label first in the resolution order wins "
-                      "(COUNTRY, NATIONALITY, AGENCY, ORGANIZATION, EVENT, THREAT_ACTOR, PERSON, LOCATION)",
-                      cyberner_label_name(a->label), a->id, a->file, a->line);
+                      "(NOT_ENTITY, COUNTRY, NATIONALITY, AGENCY, ORGANIZATION, EVENT, THREAT_ACTOR, PERSON, LOCATION)",
+                      a->label == CYB_NOT_ENTITY ? "NOT_ENTITY" : cyberner_label_name(a->label), a->id, a->file, a->line);
       }
     }
   }
@@ -373,7 +376,7 @@ oom:
 
 void cyb__gazetteer_free(cyb__gazetteer *g) {
   if (!g) return;
-  cyb__dictset tmp = {.e = g->e, .n = g->ne};
+  cyb__dictset tmp = {.e = g->e, .n = g->ne, .file_names = g->file_names, .nfiles = g->nfiles};
   cyb__dictset_free(&tmp);
   free(g->vs);
   cyb__buf_free(&g->vstr);
@@ -387,7 +390,7 @@ void cyb__gazetteer_free(cyb__gazetteer *g) {
 }
 
 size_t cyb__gazetteer_count(const cyb__gazetteer *g, int label) {
-  return label >= 0 && label < CYBERNER_LABEL_COUNT ? g->count[label] : 0;
+  return label >= 0 && label < CYB_NLABELS ? g->count[label] : 0;
 }
 size_t cyb__gazetteer_ambiguities(const cyb__gazetteer *g) { return g->ambiguities; }
 const cyb__entry *cyb__gazetteer_entry(const cyb__gazetteer *g, uint32_t i) { return &g->e[i]; }
@@ -418,7 +421,8 @@ static bool alias_ok(const cyb__gazetteer *g, const galias *a, const cyb__norm *
 
 /* Label order when one alias has entries of several labels. */
 static int label_order(int label) {
-  static const int order[CYBERNER_LABEL_COUNT] = {
+  static const int order[CYB_NLABELS] = {
+      [CYB_NOT_ENTITY] = -1,
       [CYBERNER_COUNTRY] = 0, [CYBERNER_NATIONALITY] = 1, [CYBERNER_AGENCY] = 2,
       [CYBERNER_ORGANIZATION] = 3, [CYBERNER_EVENT] = 4, [CYBERNER_THREAT_ACTOR] = 5,
       [CYBERNER_PERSON] = 6, [CYBERNER_LOCATION] = 7, [CYBERNER_DATE] = 8,

@@ -12,6 +12,11 @@
 
 #define CYB_UNUSED(x) ((void)(x))
 
+/* Internal label of dictionary names that must NOT be tagged (plans, laws,
+ * programmes: France 2030): it wins over what it contains, then is dropped. */
+#define CYB_NOT_ENTITY CYBERNER_LABEL_COUNT
+#define CYB_NLABELS (CYBERNER_LABEL_COUNT + 1)
+
 /* ---- error.c ---------------------------------------------------------- */
 
 /* Store a new error in *err when err is not NULL. file may be NULL, line 0,
@@ -369,8 +374,9 @@ struct cyb__doc {
 };
 
 /* Propose pattern candidates for one sentence (rules.c). */
-int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const cyb__norm *nm, const cyb__tokens *tt,
-                     const cyb__sentence *s, cyb__doc *doc, cyb__cands *cs, size_t first);
+int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char *src, size_t srclen,
+                     const cyb__norm *nm, const cyb__tokens *tt, const cyb__sentence *s, cyb__doc *doc,
+                     cyb__cands *cs, size_t first);
 /* Remember, from the kept entities of a sentence, what later sentences may
  * refer to: acronyms defined in parentheses, surnames of people. */
 void cyb__rules_learn(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, const cyb__cands *cs,

@@ -22,7 +22,8 @@ static const int SOURCE_RANK[CYB_SRC_COUNT] = {
     [CYB_SRC_DATE] = 2,
     [CYB_SRC_PATTERN] = 1,  /* shapes: titles, body names, ids */
 };
-static const int LABEL_RANK[CYBERNER_LABEL_COUNT] = {
+static const int LABEL_RANK[CYB_NLABELS] = {
+    [CYB_NOT_ENTITY] = 10,
     [CYBERNER_VULNERABILITY] = 9, [CYBERNER_COUNTRY] = 8, [CYBERNER_NATIONALITY] = 7,
     [CYBERNER_DATE] = 6,          [CYBERNER_AGENCY] = 5,  [CYBERNER_ORGANIZATION] = 4,
     [CYBERNER_EVENT] = 3,         [CYBERNER_THREAT_ACTOR] = 2, [CYBERNER_PERSON] = 1,
@@ -56,8 +57,11 @@ const char *cyb__cand_country(const cyberner_model *m, const cyb__cands *cs, con
   return NULL;
 }
 
+/* Mentions that name a country for the context: countries, nationalities,
+ * and known cities, people and bodies of one country (Lille, Cazeneuve). */
 static bool is_place(const cyb__cand *c) {
-  return c->label == CYBERNER_COUNTRY || c->label == CYBERNER_NATIONALITY;
+  return c->label == CYBERNER_COUNTRY || c->label == CYBERNER_NATIONALITY ||
+         (c->entry >= 0 && (c->label == CYBERNER_LOCATION || c->label == CYBERNER_PERSON));
 }
 
 /* Alternative of c whose country list contains code, or -1. */
@@ -103,7 +107,7 @@ static void choose_entry(const cyberner_model *m, const cyb__norm *nm, const cyb
   if (after) pick = alt_with_country(m, cs, c, cyb__cand_country(m, cs, after));
   for (size_t i = first; i < cs->n && pick < 0; i++) {
     const cyb__cand *o = &cs->c[i];
-    if (is_place(o) && o->te == c->tb) pick = alt_with_country(m, cs, c, cyb__cand_country(m, cs, o));
+    if (is_place(o) && o->label != CYBERNER_PERSON && o->te == c->tb) pick = alt_with_country(m, cs, c, cyb__cand_country(m, cs, o));
   }
   /* nearest before, in the sentence */
   const cyb__cand *best = NULL;

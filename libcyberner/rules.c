@@ -1,56 +1,964 @@
-/* Pattern rules beyond the dictionaries (first slice: identifiers).
- * Grows with the rule-based tagger issue. */
+/* Pattern rules: what the dictionaries do not know, found from its shape.
+ *
+ *  - identifiers (CVE ids, APT28, UNC2452, Storm-0558): pcre2 patterns from
+ *    rules/ids.txt, tried only on tokens that mix letters and digits;
+ *  - people: a courtesy title (M., Mme, Mr) or a role (ministre, President)
+ *    before capitalized words, a known first name before a surname, an East
+ *    Asian surname before its given name; hunspell vetoes capitalized words
+ *    that are common words (Launched, Interior);
+ *  - bodies: French heads that open a name (ministère de l'Intérieur, Agence
+ *    nationale de ...), English words that close one (National Police
+ *    Agency, Cyber Cooperation Working Group), Ministry/Department of ...,
+ *    companies with a legal suffix, events with an ordinal (48ème ...);
+ *  - acronyms defined in the text, Long Form (ACR), ACR (Long Form),
+ *    Long Form (ACR - Forme longue), and later mentions of them;
+ *  - later short mentions of people (Cazeneuve after Bernard Cazeneuve).
+ * Word lists live in dict/rules/ and dict/names/. */
+#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <hunspell/hunspell.h>
+#include <pcre2.h>
+#include <unicode/ustring.h>
 
 #include "internal.h"
 
+/* ---- phrase sets: normalized phrases (tokens joined by one space) ------ */
+
+typedef struct {
+  uint64_t hash; /* 0 = empty */
+  uint32_t off, len;
+  uint32_t val;
+} pslot;
+
+typedef struct {
+  pslot *s;
+  size_t cap, n;
+  cyb__buf str;
+  int maxtok;
+} phraseset;
+
+static uint32_t ps_find(const phraseset *p, const char *s, size_t n) {
+  if (!p->cap) return 0;
+  uint64_t h = cyb__hash(s, n) | 1;
+  for (size_t i = h & (p->cap - 1);; i = (i + 1) & (p->cap - 1)) {
+    if (!p->s[i].hash) return 0;
+    if (p->s[i].hash == h && p->s[i].len == n && memcmp(p->str.data + p->s[i].off, s, n) == 0) return p->s[i].val;
+  }
+}
+
+static int ps_add(phraseset *p, const char *s, size_t n, uint32_t val, int ntok) {
+  if ((p->n + 1) * 2 > p->cap) {
+    size_t cap = p->cap ? p->cap * 2 : 256;
+    pslot *ns = calloc(cap, sizeof *ns);
+    if (!ns) return CYBERNER_ENOMEM;
+    for (size_t i = 0; i < p->cap; i++) {
+      if (!p->s[i].hash) continue;
+      size_t j = p->s[i].hash & (cap - 1);
+      while (ns[j].hash) j = (j + 1) & (cap - 1);
+      ns[j] = p->s[i];
+    }
+    free(p->s);
+    p->s = ns;
+    p->cap = cap;
+  }
+  uint64_t h = cyb__hash(s, n) | 1;
+  size_t i = h & (p->cap - 1);
+  for (; p->s[i].hash; i = (i + 1) & (p->cap - 1))
+    if (p->s[i].hash == h && p->s[i].len == n && memcmp(p->str.data + p->s[i].off, s, n) == 0) {
+      p->s[i].val |= val;
+      return 0;
+    }
+  size_t off = p->str.len;
+  if (cyb__buf_append(&p->str, s, n)) return CYBERNER_ENOMEM;
+  p->s[i] = (pslot){h, (uint32_t)off, (uint32_t)n, val};
+  p->n++;
+  if (ntok > p->maxtok) p->maxtok = ntok;
+  return 0;
+}
+
+static void ps_free(phraseset *p) {
+  free(p->s);
+  cyb__buf_free(&p->str);
+  memset(p, 0, sizeof *p);
+}
+
+/* Joined normalized text of tokens [k, k+len) into buf; 0 when too long. */
+static size_t join(const cyb__norm *nm, const cyb__tokens *tt, size_t k, size_t len, char *buf, size_t cap) {
+  size_t w = 0;
+  for (size_t i = k; i < k + len; i++) {
+    size_t n = tt->tok[i].end - tt->tok[i].start;
+    if (w + n + 1 >= cap) return 0;
+    if (i > k) buf[w++] = ' ';
+    memcpy(buf + w, nm->text + tt->tok[i].start, n);
+    w += n;
+  }
+  return w;
+}
+
+/* Longest phrase of p starting at token k (before end); its length in
+ * tokens, 0 when none; *val gets its value. */
+static size_t ps_match(const phraseset *p, const cyb__norm *nm, const cyb__tokens *tt, size_t k, size_t end,
+                       uint32_t *val) {
+  char buf[256];
+  for (size_t len = (size_t)p->maxtok; len >= 1; len--) {
+    if (k + len > end) continue;
+    size_t n = join(nm, tt, k, len, buf, sizeof buf);
+    uint32_t v = n ? ps_find(p, buf, n) : 0;
+    if (v) {
+      if (val) *val = v;
+      return len;
+    }
+  }
+  return 0;
+}
+
+static bool ps_has_token(const phraseset *p, const cyb__norm *nm, const cyb__token *t) {
+  return ps_find(p, nm->text + t->start, t->end - t->start) != 0;
+}
+
+/* ---- the compiled rules ---------------------------------------------------- */
+
+enum { TITLE_COURTESY = 1, TITLE_ROLE = 2 };
+enum { BODY_HEAD = 1, BODY_TAIL = 2, BODY_OF = 3 };
+
+typedef struct {
+  pcre2_code *re;
+  uint8_t label;
+  uint8_t idform; /* 0 none, 1 upper, 2 lower */
+} idrule;
+
+/* hunspell handles are not thread-safe and take ~100 ms and ~20 MB to load:
+ * they are loaded on first use, and every call goes through the lock. */
+typedef struct {
+  pthread_mutex_t mu;
+  int state[3]; /* per language: 0 not tried, 1 loaded, -1 unavailable */
+  Hunhandle *h[3];
+  char aff[3][256], dic[3][256];
+} spell;
+
 struct cyb__rules {
-  int unused;
+  phraseset titles, particles, not_names, first_names, surnames, companies;
+  phraseset bodies[4]; /* by place: [BODY_HEAD], [BODY_TAIL], [BODY_OF]; value = label + 1 */
+  idrule *ids;
+  size_t nids;
+  spell sp;
 };
 
 struct cyb__rules_scratch {
-  int unused;
+  pcre2_match_data *md;
 };
+
+static int add_phrase(phraseset *p, const cyb__fold *f, cyb__norm *nm, cyb__tokens *tt, const char *s, size_t n,
+                      uint32_t val) {
+  if (cyb__normalize(f, s, n, nm) || cyb__tokenize(nm, tt)) return CYBERNER_ENOMEM;
+  if (!tt->ntok) return 0;
+  char buf[256];
+  size_t w = join(nm, tt, 0, tt->ntok, buf, sizeof buf);
+  return w ? ps_add(p, buf, w, val, (int)tt->ntok) : 0;
+}
+
+/* Iterate the non-comment lines of a file: calls fn(ctx, line, n, lineno). */
+typedef int (*line_fn)(void *ctx, const cyb__file *f, char *line, size_t n, size_t lineno);
+
+static int each_line(const cyb__file *f, line_fn fn, void *ctx) {
+  size_t lineno = 0;
+  for (size_t b = 0; b < f->len;) {
+    size_t e = b;
+    while (e < f->len && f->data[e] != '\n') e++;
+    lineno++;
+    char line[1024];
+    size_t n = e - b < sizeof line - 1 ? e - b : sizeof line - 1;
+    memcpy(line, f->data + b, n);
+    while (n && (line[n - 1] == '\r' || line[n - 1] == ' ' || line[n - 1] == '\t')) n--;
+    line[n] = '\0';
+    b = e + 1;
+    size_t k = 0;
+    while (k < n && (line[k] == ' ' || line[k] == '\t')) k++;
+    if (k == n || line[k] == '#') continue;
+    int rc = fn(ctx, f, line + k, n - k, lineno);
+    if (rc) return rc;
+  }
+  return 0;
+}
+
+typedef struct {
+  cyb__rules *r;
+  const cyb__fold *f;
+  cyb__norm nm;
+  cyb__tokens tt;
+  cyb__diag *diag;
+  phraseset *target;
+} loader;
+
+static int load_words(void *ctx, const cyb__file *f, char *line, size_t n, size_t lineno) {
+  loader *L = ctx;
+  CYB_UNUSED(f);
+  CYB_UNUSED(lineno);
+  char *tab = strchr(line, '\t');
+  if (tab) n = (size_t)(tab - line);
+  return add_phrase(L->target, L->f, &L->nm, &L->tt, line, n, 1);
+}
+
+static int load_titles(void *ctx, const cyb__file *f, char *line, size_t n, size_t lineno) {
+  loader *L = ctx;
+  char *tab = strchr(line, '\t');
+  uint32_t kind = 0;
+  if (tab && strcmp(tab + 1, "courtesy") == 0) kind = TITLE_COURTESY;
+  else if (tab && strcmp(tab + 1, "role") == 0) kind = TITLE_ROLE;
+  if (!kind) {
+    cyb__diag_add(L->diag, 1, f->display, lineno, "expected phrase<TAB>courtesy|role");
+    return 0;
+  }
+  return add_phrase(&L->r->titles, L->f, &L->nm, &L->tt, line, (size_t)(tab - line), kind);
+  CYB_UNUSED(n);
+}
+
+static int load_bodies(void *ctx, const cyb__file *f, char *line, size_t n, size_t lineno) {
+  loader *L = ctx;
+  CYB_UNUSED(n);
+  char *c1 = strchr(line, '\t'), *c2 = c1 ? strchr(c1 + 1, '\t') : NULL;
+  if (!c2) {
+    cyb__diag_add(L->diag, 1, f->display, lineno, "expected word<TAB>LABEL<TAB>head|tail|of");
+    return 0;
+  }
+  *c1 = *c2 = '\0';
+  int label = cyberner_label_from_name(c1 + 1);
+  int place = strcmp(c2 + 1, "head") == 0 ? BODY_HEAD : strcmp(c2 + 1, "tail") == 0 ? BODY_TAIL
+            : strcmp(c2 + 1, "of") == 0   ? BODY_OF : 0;
+  if (label != CYBERNER_AGENCY && label != CYBERNER_ORGANIZATION && label != CYBERNER_EVENT) {
+    cyb__diag_add(L->diag, 1, f->display, lineno, "label must be AGENCY, ORGANIZATION or EVENT, not '%s'", c1 + 1);
+    return 0;
+  }
+  if (!place) {
+    cyb__diag_add(L->diag, 1, f->display, lineno, "place must be head, tail or of, not '%s'", c2 + 1);
+    return 0;
+  }
+  /* first definition wins: keep the value a single label */
+  phraseset *p = &L->r->bodies[place];
+  if (cyb__normalize(L->f, line, strlen(line), &L->nm) || cyb__tokenize(&L->nm, &L->tt)) return CYBERNER_ENOMEM;
+  char buf[256];
+  size_t w = L->tt.ntok ? join(&L->nm, &L->tt, 0, L->tt.ntok, buf, sizeof buf) : 0;
+  if (!w || ps_find(p, buf, w)) return 0;
+  return ps_add(p, buf, w, (uint32_t)label + 1, (int)L->tt.ntok);
+}
+
+static int load_ids(void *ctx, const cyb__file *f, char *line, size_t n, size_t lineno) {
+  loader *L = ctx;
+  CYB_UNUSED(n);
+  char *c1 = strchr(line, '\t'), *c2 = c1 ? strchr(c1 + 1, '\t') : NULL;
+  if (!c2) {
+    cyb__diag_add(L->diag, 1, f->display, lineno, "expected LABEL<TAB>pattern<TAB>upper|lower|none");
+    return 0;
+  }
+  *c1 = *c2 = '\0';
+  int label = cyberner_label_from_name(line);
+  if (label < 0) {
+    cyb__diag_add(L->diag, 1, f->display, lineno, "unknown label '%s'", line);
+    return 0;
+  }
+  int errcode;
+  PCRE2_SIZE erroff;
+  pcre2_code *re = pcre2_compile((PCRE2_SPTR)(c1 + 1), PCRE2_ZERO_TERMINATED, PCRE2_UTF, &errcode, &erroff, NULL);
+  if (!re) {
+    PCRE2_UCHAR msg[256];
+    pcre2_get_error_message(errcode, msg, sizeof msg);
+    cyb__diag_add(L->diag, 1, f->display, lineno, "bad pattern: %s at offset %zu", (char *)msg, (size_t)erroff);
+    return 0;
+  }
+  pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* falls back to the interpreter when JIT is unavailable */
+  cyb__rules *r = L->r;
+  size_t cap = r->nids;
+  if (cyb__grow((void **)&r->ids, &cap, r->nids + 1, sizeof *r->ids)) {
+    pcre2_code_free(re);
+    return CYBERNER_ENOMEM;
+  }
+  r->ids[r->nids++] = (idrule){re, (uint8_t)label, (uint8_t)(strcmp(c2 + 1, "upper") == 0 ? 1 : strcmp(c2 + 1, "lower") == 0 ? 2 : 0)};
+  return 0;
+}
+
+static const cyb__file *pick(const cyb__files *base, const cyb__files *extra, const char *name) {
+  const cyb__file *f = extra ? cyb__files_find(extra, name) : NULL;
+  return f ? f : cyb__files_find(base, name);
+}
+
+static void spell_init(spell *sp, cyb__diag *diag) {
+  static const char *const names[3][2] = {{"", ""}, {"fr_FR", "fr"}, {"en_US", "en_GB"}};
+  static const char *const dirs[] = {"/usr/share/hunspell", "/usr/share/myspell", "/usr/local/share/hunspell"};
+  pthread_mutex_init(&sp->mu, NULL);
+  for (int l = 1; l <= 2; l++) {
+    sp->state[l] = -1;
+    for (size_t d = 0; d < 3 && sp->state[l] < 0; d++)
+      for (int v = 0; v < 2 && sp->state[l] < 0; v++) {
+        struct stat st;
+        snprintf(sp->aff[l], sizeof sp->aff[l], "%s/%s.aff", dirs[d], names[l][v]);
+        snprintf(sp->dic[l], sizeof sp->dic[l], "%s/%s.dic", dirs[d], names[l][v]);
+        if (stat(sp->aff[l], &st) == 0 && stat(sp->dic[l], &st) == 0) sp->state[l] = 0;
+      }
+    if (sp->state[l] < 0)
+      cyb__diag_add(diag, 0, NULL, 0,
+                    "no hunspell %s dictionary (Debian package hunspell-%s): capitalized common words are not "
+                    "vetoed as person names in %s",
+                    l == 1 ? "French" : "English", l == 1 ? "fr" : "en-us", l == 1 ? "French" : "English");
+  }
+}
 
 cyb__rules *cyb__rules_new(const cyb__files *base, const cyb__files *extra, const cyb__fold *f, cyb__diag *diag,
                            cyberner_error **err) {
-  CYB_UNUSED(base);
-  CYB_UNUSED(extra);
-  CYB_UNUSED(f);
-  CYB_UNUSED(diag);
   cyb__rules *r = calloc(1, sizeof *r);
-  if (!r) cyb__fail(err, CYBERNER_ENOMEM, NULL, 0, -1, "out of memory");
+  loader L = {r, f, {0}, {0}, diag, NULL};
+  if (!r) goto oom;
+  spell_init(&r->sp, diag);
+  struct {
+    const char *file;
+    phraseset *set;
+    line_fn fn;
+  } lists[] = {
+      {"rules/titles.txt", NULL, load_titles},      {"rules/particles.txt", &r->particles, load_words},
+      {"rules/not_names.txt", &r->not_names, load_words}, {"rules/companies.txt", &r->companies, load_words},
+      {"rules/bodies.txt", NULL, load_bodies},      {"rules/ids.txt", NULL, load_ids},
+      {"names/first_names.txt", &r->first_names, load_words}, {"names/surnames.txt", &r->surnames, load_words},
+  };
+  for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) {
+    const cyb__file *fl = pick(base, extra, lists[i].file);
+    if (!fl) {
+      cyb__diag_add(diag, 0, NULL, 0, "no %s: the rules that use it are off", lists[i].file);
+      continue;
+    }
+    L.target = lists[i].set;
+    if (each_line(fl, lists[i].fn, &L)) goto oom;
+  }
+  cyb__norm_free(&L.nm);
+  cyb__tokens_free(&L.tt);
   return r;
+oom:
+  cyb__norm_free(&L.nm);
+  cyb__tokens_free(&L.tt);
+  cyb__rules_free(r);
+  cyb__fail(err, CYBERNER_ENOMEM, NULL, 0, -1, "out of memory compiling the rules");
+  return NULL;
 }
 
-void cyb__rules_free(cyb__rules *r) { free(r); }
+void cyb__rules_free(cyb__rules *r) {
+  if (!r) return;
+  ps_free(&r->titles);
+  ps_free(&r->particles);
+  ps_free(&r->not_names);
+  ps_free(&r->first_names);
+  ps_free(&r->surnames);
+  ps_free(&r->companies);
+  for (int i = 0; i < 4; i++) ps_free(&r->bodies[i]);
+  for (size_t i = 0; i < r->nids; i++) pcre2_code_free(r->ids[i].re);
+  free(r->ids);
+  for (int l = 1; l <= 2; l++)
+    if (r->sp.h[l]) Hunspell_destroy(r->sp.h[l]);
+  pthread_mutex_destroy(&r->sp.mu);
+  free(r);
+}
+
 cyb__rules_scratch *cyb__rules_scratch_new(const cyb__rules *r) {
   CYB_UNUSED(r);
-  return calloc(1, sizeof(cyb__rules_scratch));
+  cyb__rules_scratch *s = calloc(1, sizeof *s);
+  if (s && !(s->md = pcre2_match_data_create(8, NULL))) {
+    free(s);
+    return NULL;
+  }
+  return s;
 }
-void cyb__rules_scratch_free(cyb__rules_scratch *s) { free(s); }
 
-int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const cyb__norm *nm, const cyb__tokens *tt,
-                     const cyb__sentence *s, cyb__doc *doc, cyb__cands *cs, size_t first) {
-  CYB_UNUSED(m);
-  CYB_UNUSED(rs);
-  CYB_UNUSED(nm);
-  CYB_UNUSED(tt);
-  CYB_UNUSED(s);
-  CYB_UNUSED(doc);
-  CYB_UNUSED(cs);
-  CYB_UNUSED(first);
+void cyb__rules_scratch_free(cyb__rules_scratch *s) {
+  if (!s) return;
+  pcre2_match_data_free(s->md);
+  free(s);
+}
+
+/* Is the original word (lower-cased) a common word of the language? */
+static bool common_word(const cyb__rules *rc, int lang, const char *src, size_t n) {
+  spell *sp = (spell *)&rc->sp; /* the lock and the lazy handles are the only mutable part */
+  if (n == 0 || n > 60) return false;
+  UChar u[64], low[64];
+  UErrorCode st = U_ZERO_ERROR;
+  int32_t ul = 0, ll;
+  u_strFromUTF8(u, 64, &ul, src, (int32_t)n, &st);
+  if (U_FAILURE(st)) return false;
+  ll = u_strToLower(low, 64, u, ul, "", &st);
+  char word[200];
+  int32_t wl = 0;
+  u_strToUTF8(word, sizeof word - 1, &wl, low, ll, &st);
+  if (U_FAILURE(st)) return false;
+  word[wl] = '\0';
+  bool found = false;
+  pthread_mutex_lock(&sp->mu);
+  for (int l = 1; l <= 2; l++) {
+    if (lang && lang != l) continue;
+    if (sp->state[l] == 0) {
+      sp->h[l] = Hunspell_create(sp->aff[l], sp->dic[l]);
+      sp->state[l] = sp->h[l] ? 1 : -1;
+    }
+    if (sp->state[l] == 1 && Hunspell_spell(sp->h[l], word)) found = true;
+  }
+  pthread_mutex_unlock(&sp->mu);
+  return found;
+}
+
+/* Is the original word a French adjective (hunspell morphology: po:adj)?
+ * Without a French dictionary, a suffix test stands in. */
+static bool french_adjective(const cyb__rules *rc, const char *src, size_t n) {
+  spell *sp = (spell *)&rc->sp;
+  if (n == 0 || n > 60) return false;
+  UChar u[64], low[64];
+  UErrorCode st = U_ZERO_ERROR;
+  int32_t ul = 0, ll;
+  u_strFromUTF8(u, 64, &ul, src, (int32_t)n, &st);
+  ll = u_strToLower(low, 64, u, ul, "", &st);
+  char word[200];
+  int32_t wl = 0;
+  u_strToUTF8(word, sizeof word - 1, &wl, low, ll, &st);
+  if (U_FAILURE(st)) return false;
+  word[wl] = '\0';
+  int verdict = -1;
+  pthread_mutex_lock(&sp->mu);
+  if (sp->state[CYBERNER_LANG_FR] == 0) {
+    sp->h[CYBERNER_LANG_FR] = Hunspell_create(sp->aff[CYBERNER_LANG_FR], sp->dic[CYBERNER_LANG_FR]);
+    sp->state[CYBERNER_LANG_FR] = sp->h[CYBERNER_LANG_FR] ? 1 : -1;
+  }
+  if (sp->state[CYBERNER_LANG_FR] == 1) {
+    char **an = NULL;
+    int k = Hunspell_analyze(sp->h[CYBERNER_LANG_FR], &an, word);
+    verdict = 0;
+    for (int i = 0; i < k; i++)
+      if (strstr(an[i], "po:adj")) verdict = 1;
+    if (k > 0) Hunspell_free_list(sp->h[CYBERNER_LANG_FR], &an, k);
+  }
+  pthread_mutex_unlock(&sp->mu);
+  if (verdict >= 0) return verdict == 1;
+  static const char *const suffixes[] = {"al", "ale", "ales", "aux", "el", "elle", "elles", "ique", "iques", "ien",
+                                         "ienne", "iennes", "aire", "aires", "ere", "eres", "ère", "ères", "if", "ive", "ives"};
+  for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++) {
+    size_t m = strlen(suffixes[i]);
+    if ((size_t)wl > m && memcmp(word + wl - m, suffixes[i], m) == 0) return true;
+  }
+  return false;
+}
+
+/* ---- matching helpers -------------------------------------------------------- */
+
+typedef struct {
+  const cyberner_model *m;
+  const cyb__rules *r;
+  cyb__rules_scratch *rs;
+  const cyb__norm *nm;
+  const cyb__tokens *tt;
+  const cyb__sentence *s;
+  cyb__doc *doc;
+  cyb__cands *cs;
+  size_t first;    /* first candidate of this sentence */
+  size_t ndict;    /* candidates before the rules ran */
+  const char *src; /* the block's input bytes (for hunspell) */
+  size_t srclen;
+} mctx;
+
+static const char *ttext(const mctx *c, size_t k, size_t *n) {
+  *n = c->tt->tok[k].end - c->tt->tok[k].start;
+  return c->nm->text + c->tt->tok[k].start;
+}
+
+static bool tis(const mctx *c, size_t k, const char *w) {
+  size_t n;
+  const char *t = ttext(c, k, &n);
+  return n == strlen(w) && memcmp(t, w, n) == 0;
+}
+
+static uint16_t tflags(const mctx *c, size_t k) { return c->tt->tok[k].flags; }
+
+/* A dictionary candidate of a label starting (or covering) token k. */
+static const cyb__cand *cand_at(const mctx *c, size_t k, int label) {
+  for (size_t i = c->first; i < c->ndict; i++) {
+    const cyb__cand *d = &c->cs->c[i];
+    if (d->tb == k && (label < 0 || d->label == label)) return d;
+  }
+  return NULL;
+}
+
+static bool is_place_at(const mctx *c, size_t k) {
+  return cand_at(c, k, CYBERNER_COUNTRY) || cand_at(c, k, CYBERNER_NATIONALITY);
+}
+
+/* Could token k be part of a person's name? */
+static bool name_token(const mctx *c, size_t k) {
+  uint16_t f = tflags(c, k);
+  if (!(f & CYB_TOK_ALPHA) || !(f & CYB_TOK_CAP) || (f & (CYB_TOK_DIGIT | CYB_TOK_DOTTED | CYB_TOK_ELISION))) return false;
+  if ((f & CYB_TOK_ALLCAPS) && c->tt->tok[k].end - c->tt->tok[k].start > 3) return false;
+  if (ps_has_token(&c->r->not_names, c->nm, &c->tt->tok[k])) return false;
+  int single = cyb__gazetteer_single_label(c->m->gaz, c->tt->tok[k].vid);
+  if (single == CYBERNER_COUNTRY || single == CYBERNER_NATIONALITY) return false;
+  return true;
+}
+
+static bool first_name(const mctx *c, size_t k) {
+  return ps_has_token(&c->r->first_names, c->nm, &c->tt->tok[k]);
+}
+
+static bool is_adjective(const mctx *c, size_t k) {
+  uint16_t f = tflags(c, k);
+  if (!(f & CYB_TOK_ALPHA) || (f & (CYB_TOK_CAP | CYB_TOK_DIGIT))) return false;
+  size_t os = c->nm->map[c->tt->tok[k].start];
+  size_t oe = cyb__norm_src_end(c->nm, c->src, c->srclen, c->tt->tok[k].end);
+  return french_adjective(c->r, c->src + os, oe - os);
+}
+
+static bool is_common(const mctx *c, size_t k) {
+  size_t os = c->nm->map[c->tt->tok[k].start];
+  size_t oe = cyb__norm_src_end(c->nm, c->src, c->srclen, c->tt->tok[k].end);
+  return common_word(c->r, 0, c->src + os, oe - os);
+}
+
+/* The run of name tokens from k (particles inside allowed); its end. */
+static size_t name_run(const mctx *c, size_t k, size_t max) {
+  size_t j = k, end = c->s->tok_end, last = k;
+  while (j < end && j - k < max) {
+    if (name_token(c, j)) {
+      last = ++j;
+      continue;
+    }
+    /* a particle inside a name: de Gaulle, von der Leyen, Le Drian */
+    size_t p = j;
+    while (p < end && p - j < 2 && ps_has_token(&c->r->particles, c->nm, &c->tt->tok[p]) &&
+           !(tflags(c, p) & CYB_TOK_SPACE_BEFORE && p == k))
+      p++;
+    if (p > j && p < end && name_token(c, p) && j > k) {
+      j = p;
+      continue;
+    }
+    break;
+  }
+  return last;
+}
+
+static int push_person(mctx *c, size_t b, size_t e, float score, int rank) {
+  if (e <= b) return 0;
+  cyb__cand *d = cyb__cand_push(c->cs, c->tt->tok[b].start, c->tt->tok[e - 1].end, (uint32_t)b, (uint32_t)e,
+                                CYBERNER_PERSON, CYB_SRC_PATTERN, score);
+  if (!d) return CYBERNER_ENOMEM;
+  d->rank = (uint16_t)rank;
+  /* id: the name in ASCII kebab case, as the gazetteer spells person ids */
+  char id[128];
+  size_t w = 0;
+  for (uint32_t i = c->tt->tok[b].start; i < c->tt->tok[e - 1].end && w + 1 < sizeof id; i++) {
+    char ch = c->nm->text[i];
+    if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) id[w++] = ch;
+    else if (w && id[w - 1] != '-') id[w++] = '-';
+  }
+  while (w && id[w - 1] == '-') w--;
+  if (w && (d->id = cyb__cand_string(c->cs, id, w)) < 0) return CYBERNER_ENOMEM;
   return 0;
+}
+
+/* ---- people ---------------------------------------------------------------- */
+
+static int persons(mctx *c) {
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  for (size_t k = b; k < end; k++) {
+    uint32_t kind = 0;
+    size_t tl = ps_match(&c->r->titles, c->nm, c->tt, k, end, &kind);
+    if (tl) {
+      size_t j = k + tl;
+      if (j < end && tis(c, j, ".")) j++;
+      if (kind & TITLE_COURTESY) {
+        size_t e = name_run(c, j, 4);
+        if (e > j && push_person(c, j, e, 0.8f, 3)) return CYBERNER_ENOMEM;
+      } else {
+        /* role: the name follows within a short window (adjectives,
+         * nationality, an apposition comma); take the first place where a
+         * name starts with a known first name, or right after the role */
+        for (size_t p = j; p < end && p < j + 10; p++) {
+          if (tis(c, p, ".") || tis(c, p, ";") || tis(c, p, "(")) break;
+          if (!name_token(c, p)) continue;
+          size_t e = name_run(c, p, 4);
+          bool ok = first_name(c, p) || (p == j && !is_common(c, p));
+          if (ok && e > p && push_person(c, p, e, 0.75f, 2)) return CYBERNER_ENOMEM;
+          if (ok) break;
+        }
+      }
+    }
+    /* a known first name, then a surname */
+    if (name_token(c, k) && first_name(c, k) && k + 1 < end && name_token(c, k + 1)) {
+      bool sentence_start = k == b;
+      if (!(sentence_start && is_common(c, k))) {
+        size_t e = name_run(c, k, 4);
+        if (e > k + 1 && !is_common(c, e - 1) && push_person(c, k, e, 0.7f, 1)) return CYBERNER_ENOMEM;
+      }
+    }
+    /* East Asian order: a surname, then a hyphenated or known given name */
+    if (name_token(c, k) && ps_has_token(&c->r->surnames, c->nm, &c->tt->tok[k]) && k + 1 < end &&
+        name_token(c, k + 1) && ((tflags(c, k + 1) & CYB_TOK_HYPHEN) || first_name(c, k + 1))) {
+      size_t e = k + 2;
+      if (e < end && name_token(c, e) && first_name(c, e)) e++; /* Yoon Suk Yeol */
+      if (push_person(c, k, e, 0.7f, 1)) return CYBERNER_ENOMEM;
+    }
+    /* a short mention of someone named earlier in the document */
+    if (name_token(c, k)) {
+      for (size_t i = 0; i < c->doc->nnames; i++) {
+        const cyb__docname *dn = &c->doc->names[i];
+        size_t kl = strlen(dn->key), n;
+        const char *t = ttext(c, k, &n);
+        /* keys may span tokens: "le drian" */
+        char buf[96];
+        size_t ntok = 1;
+        if (n != kl) {
+          for (ntok = 2; ntok <= 3 && k + ntok <= end; ntok++) {
+            size_t w = join(c->nm, c->tt, k, ntok, buf, sizeof buf);
+            if (w == kl && memcmp(buf, dn->key, kl) == 0) break;
+          }
+          if (ntok > 3 || k + ntok > end) continue;
+        } else if (memcmp(t, dn->key, n) != 0) {
+          continue;
+        }
+        cyb__cand *d = cyb__cand_push(c->cs, c->tt->tok[k].start, c->tt->tok[k + ntok - 1].end, (uint32_t)k,
+                                      (uint32_t)(k + ntok), dn->label, CYB_SRC_MENTION, 0.85f);
+        if (!d) return CYBERNER_ENOMEM;
+        d->entry = dn->entry;
+        if (dn->entry < 0 && dn->id[0] && (d->id = cyb__cand_string(c->cs, dn->id, strlen(dn->id))) < 0)
+          return CYBERNER_ENOMEM;
+        break;
+      }
+    }
+  }
+  return 0;
+}
+
+/* ---- bodies: agencies, organizations, events ------------------------------- */
+
+static bool is_prep(const mctx *c, size_t k) {
+  static const char *const w[] = {"de", "du", "des", "d'", "pour", "en", "contre", "aux", "au", "a", "sur", "et",
+                                  "of", "for", "and", "on", "the", "&"};
+  for (size_t i = 0; i < sizeof w / sizeof *w; i++)
+    if (tis(c, k, w[i])) return true;
+  return false;
+}
+
+static bool is_article(const mctx *c, size_t k) {
+  return tis(c, k, "la") || tis(c, k, "l'") || tis(c, k, "le") || tis(c, k, "les") || tis(c, k, "the");
+}
+
+static int push_body(mctx *c, size_t b, size_t e, int label, float score) {
+  if (e <= b) return 0;
+  cyb__cand *d = cyb__cand_push(c->cs, c->tt->tok[b].start, c->tt->tok[e - 1].end, (uint32_t)b, (uint32_t)e,
+                                label, CYB_SRC_PATTERN, score);
+  return d ? 0 : CYBERNER_ENOMEM;
+}
+
+/* A body head (ministère, Agence, ...) at token k: another name starts. */
+static bool body_head_at(const mctx *c, size_t k) {
+  return ps_match(&c->r->bodies[BODY_HEAD], c->nm, c->tt, k, c->s->tok_end, NULL) > 0;
+}
+
+/* Adjectives after a word of a name: nationale, étrangères, générales. */
+static size_t adjectives(const mctx *c, size_t j) {
+  size_t end = c->s->tok_end, n = 0;
+  while (j < end && n < 2 && !is_prep(c, j) && !is_article(c, j) && !is_place_at(c, j) && is_adjective(c, j)) j++, n++;
+  return j;
+}
+
+/* French style: head [adjectives] (prep [article] word [adjectives])*. It
+ * stops before a trailing country or nationality (ENTITIES.md rule 3),
+ * before another body's head, and at anything that is not a preposition. */
+static size_t extend_french(const mctx *c, size_t j, bool *has_cap) {
+  size_t end = c->s->tok_end, last = adjectives(c, j);
+  j = last;
+  for (int steps = 0; steps < 8; steps++) {
+    size_t p = j;
+    bool comma = false;
+    if (p + 1 < end && tis(c, p, ",") && (tis(c, p + 1, "du") || tis(c, p + 1, "de") || tis(c, p + 1, "des")))
+      p++, comma = true; /* ministère de l'Economie, du Commerce et de l'Industrie */
+    if (p >= end || !is_prep(c, p)) break;
+    bool et = tis(c, p, "et");
+    p++;
+    while (p < end && (is_prep(c, p) || is_article(c, p)) && p - j < 4) p++;
+    if (p >= end || !(tflags(c, p) & CYB_TOK_ALPHA) || is_place_at(c, p) || body_head_at(c, p)) break;
+    bool cap = (tflags(c, p) & CYB_TOK_CAP) != 0;
+    /* lists go on only with capitalized names, and after a capitalized
+     * complement (de la Défense) a lower-case one is the sentence again */
+    if ((comma || et || *has_cap) && !cap) break;
+    if (cap) *has_cap = true;
+    j = last = adjectives(c, p + 1);
+  }
+  return last;
+}
+
+/* English: Ministry of Foreign Affairs, Department of Homeland Security */
+static size_t extend_of(const mctx *c, size_t j) {
+  size_t end = c->s->tok_end, last = j;
+  while (j < end) {
+    size_t p = j;
+    while (p < end && (tis(c, p, "of") || tis(c, p, "for") || tis(c, p, "and") || tis(c, p, "the") || tis(c, p, "&")) &&
+           p - j < 3)
+      p++;
+    if (p == j && j != last) break;
+    if (p >= end || !(tflags(c, p) & CYB_TOK_CAP) || !(tflags(c, p) & CYB_TOK_ALPHA) || is_place_at(c, p)) break;
+    while (p < end && (tflags(c, p) & CYB_TOK_CAP) && (tflags(c, p) & CYB_TOK_ALPHA) && !is_place_at(c, p)) p++;
+    j = last = p;
+  }
+  return last;
+}
+
+static int bodies(mctx *c) {
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  for (size_t k = b; k < end; k++) {
+    uint32_t lab = 0;
+    size_t hl = ps_match(&c->r->bodies[BODY_HEAD], c->nm, c->tt, k, end, &lab);
+    if (hl && (tflags(c, k) & CYB_TOK_ALPHA)) {
+      bool head_cap = (tflags(c, k) & CYB_TOK_CAP) != 0;
+      bool has_cap = false;
+      size_t e = extend_french(c, k + hl, &has_cap);
+      bool ministry = tis(c, k, "ministere") || tis(c, k, "ministeres");
+      /* an agency head in capitals is enough (Agence nationale de la sécurité
+       * ...); a ministry or an event needs a capitalized complement */
+      bool ok = (int)lab - 1 == CYBERNER_EVENT ? head_cap && has_cap : ministry ? has_cap : head_cap;
+      if (e > k + hl && ok && push_body(c, k, e, (int)lab - 1, 0.6f)) return CYBERNER_ENOMEM;
+    }
+    size_t ol = ps_match(&c->r->bodies[BODY_OF], c->nm, c->tt, k, end, &lab);
+    if (ol && (tflags(c, k) & CYB_TOK_CAP) && k + ol < end && (tis(c, k + ol, "of") || tis(c, k + ol, "for"))) {
+      size_t e = extend_of(c, k + ol);
+      if (e > k + ol + 1 && push_body(c, k, e, (int)lab - 1, 0.6f)) return CYBERNER_ENOMEM;
+    }
+    size_t tl = ps_match(&c->r->bodies[BODY_TAIL], c->nm, c->tt, k, end, &lab);
+    if (tl && (tflags(c, k) & CYB_TOK_CAP) && k > b) {
+      /* walk left over capitalized words and inner connectors */
+      size_t s = k;
+      while (s > b) {
+        size_t p = s - 1;
+        if ((tflags(c, p) & CYB_TOK_CAP) && (tflags(c, p) & (CYB_TOK_ALPHA | CYB_TOK_DIGIT)) &&
+            !ps_has_token(&c->r->not_names, c->nm, &c->tt->tok[p])) {
+          s = p;
+          continue;
+        }
+        if ((tis(c, p, "of") || tis(c, p, "for") || tis(c, p, "and") || tis(c, p, "&")) && p > b &&
+            (tflags(c, p - 1) & CYB_TOK_CAP) && s < k) {
+          s = p - 1;
+          continue;
+        }
+        break;
+      }
+      /* an ordinal opens event names: 9th U.S.-EU Cyber Dialogue */
+      if (lab - 1 == CYBERNER_EVENT && s > b && (tflags(c, s - 1) & CYB_TOK_DIGIT) && (tflags(c, s - 1) & CYB_TOK_ALPHA))
+        s--;
+      if (s < k && push_body(c, s, k + tl, (int)lab - 1, 0.6f)) return CYBERNER_ENOMEM;
+    }
+    /* companies: capitalized words + legal suffix */
+    if (k > b && ps_has_token(&c->r->companies, c->nm, &c->tt->tok[k]) && (tflags(c, k - 1) & CYB_TOK_CAP)) {
+      size_t s = k;
+      while (s > b && (tflags(c, s - 1) & CYB_TOK_CAP) && !ps_has_token(&c->r->not_names, c->nm, &c->tt->tok[s - 1]) &&
+             k - s < 4)
+        s--;
+      size_t e = k + 1;
+      if (e < end && tis(c, e, ".") && c->tt->tok[e].start == c->tt->tok[k].end) e++;
+      if (s < k && push_body(c, s, e, CYBERNER_ORGANIZATION, 0.6f)) return CYBERNER_ENOMEM;
+    }
+  }
+  /* an ordinal before a known event belongs to it: 48ème Réunion consultative ... */
+  for (size_t i = c->first; i < c->ndict; i++) {
+    const cyb__cand *d = &c->cs->c[i];
+    if (d->label != CYBERNER_EVENT || d->tb == b) continue;
+    size_t p = d->tb - 1;
+    uint16_t f = tflags(c, p);
+    if (!((f & CYB_TOK_DIGIT) && (f & CYB_TOK_ALPHA))) continue;
+    cyb__cand copy = *d;
+    cyb__cand *n = cyb__cand_push(c->cs, c->tt->tok[p].start, d->ne, (uint32_t)p, d->te, CYBERNER_EVENT, d->source,
+                                  d->score);
+    if (!n) return CYBERNER_ENOMEM;
+    n->entry = copy.entry;
+    n->alt = copy.alt;
+    n->nalt = copy.nalt;
+  }
+  return 0;
+}
+
+/* ---- identifiers -------------------------------------------------------------- */
+
+static int identifiers(mctx *c) {
+  if (!c->r->nids) return 0;
+  for (size_t k = c->s->tok_begin; k < c->s->tok_end; k++) {
+    uint16_t f = tflags(c, k);
+    if (!(f & CYB_TOK_DIGIT) || !(f & CYB_TOK_ALPHA)) continue;
+    size_t n;
+    const char *t = ttext(c, k, &n);
+    for (size_t i = 0; i < c->r->nids; i++) {
+      const idrule *ir = &c->r->ids[i];
+      if (pcre2_match(ir->re, (PCRE2_SPTR)t, n, 0, 0, c->rs->md, NULL) < 0) continue;
+      cyb__cand *d = cyb__cand_push(c->cs, c->tt->tok[k].start, c->tt->tok[k].end, (uint32_t)k, (uint32_t)k + 1,
+                                    ir->label, CYB_SRC_PATTERN, 0.9f);
+      if (!d) return CYBERNER_ENOMEM;
+      d->rank = 5;
+      if (ir->idform) {
+        char id[96];
+        size_t w = n < sizeof id ? n : sizeof id - 1;
+        for (size_t j = 0; j < w; j++) id[j] = ir->idform == 1 && t[j] >= 'a' && t[j] <= 'z' ? (char)(t[j] - 32) : t[j];
+        if ((d->id = cyb__cand_string(c->cs, id, w)) < 0) return CYBERNER_ENOMEM;
+      }
+      break;
+    }
+  }
+  return 0;
+}
+
+/* ---- acronyms ---------------------------------------------------------------- */
+
+/* Does token k look like an acronym: no space inside, >= 2 capitals? */
+static bool acronym_token(const mctx *c, size_t k) {
+  uint16_t f = tflags(c, k);
+  if (!(f & CYB_TOK_ALPHA) || !(f & CYB_TOK_CAP)) return false;
+  size_t upper = 0;
+  for (uint32_t i = c->tt->tok[k].start; i < c->tt->tok[k].end; i++) upper += c->nm->upper[i] != 0;
+  return upper >= 2 && c->tt->tok[k].end - c->tt->tok[k].start <= 16;
+}
+
+/* The best candidate ending exactly at token e (or starting at b). */
+static const cyb__cand *cand_span(const mctx *c, size_t b, size_t e, bool ending) {
+  const cyb__cand *best = NULL;
+  for (size_t i = c->first; i < c->cs->n; i++) {
+    const cyb__cand *d = &c->cs->c[i];
+    if (d->label == CYBERNER_DATE || d->label == CYBERNER_COUNTRY || d->label == CYBERNER_NATIONALITY ||
+        d->label == CYBERNER_PERSON || d->label >= CYBERNER_LABEL_COUNT)
+      continue;
+    bool hit = ending ? d->te == e : (d->tb == b && d->te <= e);
+    if (!hit) continue;
+    if (!best || (d->te - d->tb) > (best->te - best->tb) ||
+        ((d->te - d->tb) == (best->te - best->tb) && d->source == CYB_SRC_DICT))
+      best = d;
+  }
+  return best;
+}
+
+static int push_like(mctx *c, size_t b, size_t e, const cyb__cand *like, const char *fallback_id) {
+  cyb__cand copy = *like;
+  cyb__cand *d = cyb__cand_push(c->cs, c->tt->tok[b].start, c->tt->tok[e - 1].end, (uint32_t)b, (uint32_t)e,
+                                copy.label, CYB_SRC_ACRONYM, 0.9f);
+  if (!d) return CYBERNER_ENOMEM;
+  d->entry = copy.entry;
+  d->alt = copy.alt;
+  d->nalt = copy.nalt;
+  if (copy.id >= 0) d->id = copy.id;
+  else if (copy.entry < 0 && copy.nalt <= 1 && fallback_id && (d->id = cyb__cand_string(c->cs, fallback_id, strlen(fallback_id))) < 0)
+    return CYBERNER_ENOMEM;
+  return 0;
+}
+
+static int acronyms(mctx *c) {
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  size_t ncand = c->cs->n;
+  for (size_t k = b; k + 2 < end; k++) {
+    if (!tis(c, k, "(") || !acronym_token(c, k + 1)) continue;
+    size_t a = k + 1;
+    char low[64];
+    size_t n;
+    const char *t = ttext(c, a, &n);
+    snprintf(low, sizeof low, "%.*s", (int)(n < 60 ? n : 60), t);
+    for (char *p = low; *p; p++)
+      if (*p == '/' || *p == '.' || *p == '&') *p = '-';
+    /* Long Form (ACR) / Long Form (ACR - Forme longue) */
+    const cyb__cand *lf = k > b ? cand_span(c, 0, k, true) : NULL;
+    if (lf && lf->tb < k) {
+      if (push_like(c, a, a + 1, lf, low)) return CYBERNER_ENOMEM;
+      lf = &c->cs->c[c->cs->n - 1];
+      if (a + 2 < end && tis(c, a + 1, "-")) { /* the other language's long form, up to ')' */
+        size_t e = a + 2;
+        while (e < end && !tis(c, e, ")") && e - a < 24) e++;
+        /* a trailing "du Japon" qualifies the body and is tagged on its own */
+        for (size_t q = a + 3; q < e; q++)
+          if (is_place_at(c, q) && is_prep(c, q - 1)) {
+            size_t cut = q - 1;
+            while (cut > a + 2 && (is_prep(c, cut - 1) || is_article(c, cut - 1))) cut--;
+            e = cut;
+            break;
+          }
+        if (e < end && e > a + 2) {
+          cyb__cand tmp = *lf;
+          tmp.source = CYB_SRC_ACRONYM;
+          if (push_like(c, a + 2, e, &tmp, low)) return CYBERNER_ENOMEM;
+        }
+      }
+      continue;
+    }
+    /* ACR (Long Form) */
+    if (k > b && acronym_token(c, k - 1)) {
+      const cyb__cand *inner = cand_span(c, k + 1, end, false);
+      if (inner && inner->te < end && tis(c, inner->te, ")")) {
+        size_t nn;
+        const char *tt2 = ttext(c, k - 1, &nn);
+        snprintf(low, sizeof low, "%.*s", (int)(nn < 60 ? nn : 60), tt2);
+        if (push_like(c, k - 1, k, inner, low)) return CYBERNER_ENOMEM;
+      }
+    }
+  }
+  CYB_UNUSED(ncand);
+  /* acronyms defined earlier in the document */
+  for (size_t k = b; k < end && c->doc->nacr; k++) {
+    if (!acronym_token(c, k)) continue;
+    size_t n;
+    const char *t = ttext(c, k, &n);
+    for (size_t i = 0; i < c->doc->nacr; i++) {
+      const cyb__docname *dn = &c->doc->acr[i];
+      if (strlen(dn->key) != n || memcmp(dn->key, t, n) != 0) continue;
+      cyb__cand *d = cyb__cand_push(c->cs, c->tt->tok[k].start, c->tt->tok[k].end, (uint32_t)k, (uint32_t)k + 1,
+                                    dn->label, CYB_SRC_ACRONYM, 0.85f);
+      if (!d) return CYBERNER_ENOMEM;
+      d->entry = dn->entry;
+      if (dn->entry < 0 && dn->id[0] && (d->id = cyb__cand_string(c->cs, dn->id, strlen(dn->id))) < 0)
+        return CYBERNER_ENOMEM;
+      break;
+    }
+  }
+  return 0;
+}
+
+int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char *src, size_t srclen,
+                     const cyb__norm *nm, const cyb__tokens *tt, const cyb__sentence *s, cyb__doc *doc,
+                     cyb__cands *cs, size_t first) {
+  mctx c = {m, m->rules, rs, nm, tt, s, doc, cs, first, cs->n, src, srclen};
+  CYB_UNUSED(c.first);
+  int rc;
+  if ((rc = identifiers(&c)) || (rc = persons(&c)) || (rc = bodies(&c))) return rc;
+  c.ndict = cs->n;
+  return acronyms(&c);
+}
+
+/* ---- what later sentences may refer to ------------------------------------------ */
+
+static void remember(cyb__docname *list, size_t *n, const char *key, size_t kl, int label, int32_t entry,
+                     const char *id) {
+  if (kl == 0 || kl >= sizeof list->key) return;
+  for (size_t i = 0; i < *n; i++)
+    if (strlen(list[i].key) == kl && memcmp(list[i].key, key, kl) == 0) return; /* first one stays */
+  if (*n >= CYB_DOC_MAX_NAMES) return;
+  cyb__docname *d = &list[(*n)++];
+  memcpy(d->key, key, kl);
+  d->key[kl] = '\0';
+  d->label = (uint8_t)label;
+  d->entry = entry;
+  snprintf(d->id, sizeof d->id, "%s", id ? id : "");
 }
 
 void cyb__rules_learn(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, const cyb__cands *cs,
                       const uint32_t *kept, size_t nkept, cyb__doc *doc) {
   CYB_UNUSED(m);
-  CYB_UNUSED(nm);
-  CYB_UNUSED(tt);
-  CYB_UNUSED(cs);
-  CYB_UNUSED(kept);
-  CYB_UNUSED(nkept);
-  CYB_UNUSED(doc);
+  for (size_t i = 0; i < nkept; i++) {
+    const cyb__cand *d = &cs->c[kept[i]];
+    const char *id = d->id >= 0 ? cs->strings.data + d->id : NULL;
+    if (d->source == CYB_SRC_ACRONYM && d->te == d->tb + 1) {
+      const cyb__token *t = &tt->tok[d->tb];
+      remember(doc->acr, &doc->nacr, nm->text + t->start, t->end - t->start, d->label, d->entry, id);
+    }
+    if (d->label == CYBERNER_PERSON && d->te >= d->tb + 2 && d->source != CYB_SRC_MENTION) {
+      /* the surname: everything after the first token (Le Drian, von der Leyen) */
+      const cyb__token *s = &tt->tok[d->tb + 1], *e = &tt->tok[d->te - 1];
+      remember(doc->names, &doc->nnames, nm->text + s->start, e->end - s->start, d->label, d->entry, id);
+      const cyb__token *last = &tt->tok[d->te - 1];
+      remember(doc->names, &doc->nnames, nm->text + last->start, last->end - last->start, d->label, d->entry, id);
+    }
+  }
 }

@@ -234,6 +234,10 @@ int cyb__tokenize(const cyb__norm *nm, cyb__tokens *out) {
       f = CYB_TOK_ALPHA | CYB_TOK_DOTTED;
     } else if (c == C_LETTER || c == C_DIGIT) {
       e = scan_word(nm, i, &f);
+    } else if (t[i] == '\'' && i + 1 < n && t[i + 1] == 's' && !is_alnum_at(t, n, i + 2) && i > 0 &&
+               is_alnum_at(t, n, i - 1)) {
+      e = i + 2; /* English possessive: ANSSI + 's */
+      f = CYB_TOK_ALPHA;
     } else {
       e = i + len;
       f = CYB_TOK_PUNCT;

@@ -1,0 +1,774 @@
+/* test-dates.c - unit tests of the DATE recognizer (libcyberner/dates.c).
+ *
+ * Usage: test-dates [RULES_FILE]
+ *   RULES_FILE defaults to $CYB_TEST_DICT_DIR/rules/dates.txt.
+ *   CYB_DATES_BENCH=file1:file2 also runs a throughput measurement over
+ *   those files (lower-cased, one sentence a line) and prints MB/s.
+ *
+ * The tests do not depend on the rest of the library: a tiny normalizer
+ * stand-in below does what the library's normalizer does to the few
+ * characters these texts use (lower case, accents, apostrophes, dashes,
+ * spaces) and builds the upper-case mask.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "dates.h"
+
+#include <check.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static const char *rules_path;
+static char *rules_data;
+static size_t rules_len;
+static cyb__dates *model;
+
+/* ------------------------------------------------------------------ */
+/* normalizer stand-in                                                 */
+/* ------------------------------------------------------------------ */
+
+typedef struct {
+    const char *from;
+    const char *to;
+    int upper;
+} nmap;
+
+static const nmap nmaps[] = {
+    {"\xc3\xa0", "a", 0}, {"\xc3\xa1", "a", 0}, {"\xc3\xa2", "a", 0}, {"\xc3\xa4", "a", 0},
+    {"\xc3\xa7", "c", 0}, {"\xc3\xa8", "e", 0}, {"\xc3\xa9", "e", 0}, {"\xc3\xaa", "e", 0},
+    {"\xc3\xab", "e", 0}, {"\xc3\xae", "i", 0}, {"\xc3\xaf", "i", 0}, {"\xc3\xb4", "o", 0},
+    {"\xc3\xb6", "o", 0}, {"\xc3\xb9", "u", 0}, {"\xc3\xbb", "u", 0}, {"\xc3\xbc", "u", 0},
+    {"\xc3\x80", "a", 1}, {"\xc3\x82", "a", 1}, {"\xc3\x87", "c", 1}, {"\xc3\x88", "e", 1},
+    {"\xc3\x89", "e", 1}, {"\xc3\x8a", "e", 1}, {"\xc3\x8e", "i", 1}, {"\xc3\x94", "o", 1},
+    {"\xc3\x9b", "u", 1}, {"\xc5\x93", "oe", 0}, {"\xc5\x92", "oe", 1}, {"\xc3\xa6", "ae", 0},
+    {"\xc2\xa0", " ", 0},  /* NBSP */
+    {"\xe2\x80\xaf", " ", 0}, /* narrow NBSP */
+    {"\xe2\x80\x99", "'", 0}, /* right single quote */
+    {"\xe2\x80\x98", "'", 0},
+    {"\xe2\x80\x93", "-", 0}, /* en dash */
+    {"\xe2\x80\x94", "-", 0},
+    {"\xe2\x80\x91", "-", 0},
+    {"\t", " ", 0},
+};
+
+/* Returns a malloc'ed normalized copy; *upper gets a malloc'ed mask. */
+static char *normalize(const char *in, size_t n, unsigned char **upper, size_t *outlen)
+{
+    char *out = malloc(n * 2 + 1);
+    unsigned char *up = malloc(n * 2 + 1);
+    ck_assert_ptr_nonnull(out);
+    ck_assert_ptr_nonnull(up);
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)in[i];
+        if (c >= 0x80 || c == '\t') {
+            size_t k;
+            for (k = 0; k < sizeof nmaps / sizeof nmaps[0]; k++) {
+                size_t fl = strlen(nmaps[k].from);
+                if (i + fl <= n && memcmp(in + i, nmaps[k].from, fl) == 0) {
+                    for (const char *t = nmaps[k].to; *t; t++) {
+                        up[o] = (unsigned char)nmaps[k].upper;
+                        out[o++] = *t;
+                    }
+                    i += fl;
+                    break;
+                }
+            }
+            if (k < sizeof nmaps / sizeof nmaps[0])
+                continue;
+        }
+        if (c >= 'A' && c <= 'Z') {
+            up[o] = 1;
+            out[o++] = (char)(c + 32);
+        } else {
+            up[o] = 0;
+            out[o++] = (char)c;
+        }
+        i++;
+    }
+    out[o] = '\0';
+    *upper = up;
+    *outlen = o;
+    return out;
+}
+
+/* Runs the recognizer on text and renders "span=value;span=value". */
+static void run(const cyb__dates *d, const char *text, int lang, const char *ref, int with_upper,
+                char *out, size_t cap)
+{
+    unsigned char *up;
+    size_t nl;
+    char *norm = normalize(text, strlen(text), &up, &nl);
+    int r[3], *rp = NULL;
+    if (ref) {
+        ck_assert_int_eq(sscanf(ref, "%d-%d-%d", &r[0], &r[1], &r[2]), 3);
+        rp = r;
+    }
+    cyb__dates_scratch *s = cyb__dates_scratch_new(d);
+    ck_assert_ptr_nonnull(s);
+    cyb__date_hit hits[16];
+    size_t k = cyb__dates_find(d, s, norm, with_upper ? up : NULL, 0, nl, lang, rp, hits, 16);
+    out[0] = '\0';
+    size_t o = 0;
+    for (size_t i = 0; i < k; i++) {
+        ck_assert(hits[i].start < hits[i].end && hits[i].end <= nl);
+        if (i)
+            ck_assert(hits[i].start >= hits[i - 1].end);
+        int w = snprintf(out + o, cap - o, "%s%.*s=%s", i ? ";" : "",
+                         (int)(hits[i].end - hits[i].start), norm + hits[i].start, hits[i].value);
+        ck_assert(w > 0 && (size_t)w < cap - o);
+        o += (size_t)w;
+    }
+    cyb__dates_scratch_free(s);
+    free(norm);
+    free(up);
+}
+
+enum { FR = CYB_DATE_LANG_FR, EN = CYB_DATE_LANG_EN, UND = CYB_DATE_LANG_UND };
+
+typedef struct {
+    int lang;
+    const char *ref; /* reference date or NULL */
+    const char *text;
+    const char *expect; /* normalized span=value;... ("" = no date) */
+} dcase;
+
+#define NOREF NULL
+
+/* ------------------------------------------------------------------ */
+/* cases: one form per line, French and English                        */
+/* ------------------------------------------------------------------ */
+
+static const dcase cases_full[] = {
+    {FR, NOREF, "Publi\xc3\xa9 le 20 Juin 2024 Mis \xc3\xa0 jour le 20 Juin 2024",
+     "20 juin 2024=2024-06-20;20 juin 2024=2024-06-20"},
+    {EN, NOREF, "The agreement was signed on 20 June 2024 in Paris.", "20 june 2024=2024-06-20"},
+    {FR, NOREF, "s'est tenu \xc3\xa0 Tokyo le mardi 12 juin 2018.", "mardi 12 juin 2018=2018-06-12"},
+    {EN, NOREF, "The meeting took place on Tuesday 12 June 2018.",
+     "tuesday 12 june 2018=2018-06-12"},
+    {EN, NOREF, "On Tuesday, June 12, 2018, the ministers met.",
+     "tuesday, june 12, 2018=2018-06-12"},
+    {FR, NOREF, "applicable au 1er janvier 2020.", "1er janvier 2020=2020-01-01"},
+    {EN, NOREF, "applicable from the 1st of January 2020.", "1st of january 2020=2020-01-01"},
+    {EN, NOREF, "close button28 January 2016", "28 january 2016=2016-01-28"},
+    {FR, NOREF, "Publi\xc3\xa9 le 28\xc2\xa0janvier\xc2\xa0" "2016.", "28 janvier 2016=2016-01-28"},
+    {EN, NOREF, "announced on January 28, 2016, by the minister", "january 28, 2016=2016-01-28"},
+    {EN, NOREF, "announced on Jan. 28, 2016.", "jan. 28, 2016=2016-01-28"},
+    {FR, NOREF, "publi\xc3\xa9 le 12 janv. 2019 par", "12 janv. 2019=2019-01-12"},
+    {EN, NOREF, "It starts on 28th January.", "28th january=XXXX-01-28"},
+    {FR, NOREF, "Il commence le 28 janvier.", "28 janvier=XXXX-01-28"},
+    {EN, NOREF, "from 2014 26th August to 2016 11th February",
+     "2014 26th august=2014-08-26;2016 11th february=2016-02-11"},
+    {UND, NOREF, "Valls II 2014 26 ao\xc3\xbbt", "2014 26 aout=2014-08-26"},
+    {EN, NOREF, "the act of 18\xc2\xa0" "December\xc2\xa0" "2013 and", "18 december 2013=2013-12-18"},
+    {FR, NOREF, "le 14 juillet 1789", "14 juillet 1789=1789-07-14"},
+    {EN, NOREF, "on 29 February 2023", ""},
+    {EN, NOREF, "on 29 February 2024", "29 february 2024=2024-02-29"},
+};
+
+static const dcase cases_numeric[] = {
+    {FR, NOREF, "Communiqu\xc3\xa9 conjoint (12.06.18)", "12.06.18=2018-06-12"},
+    {EN, NOREF, "Joint statement (12.06.18).", "12.06.18=2018-06-12"},
+    {FR, NOREF, "le 12.06.2018 \xc3\xa0 Paris", "12.06.2018=2018-06-12"},
+    {FR, NOREF, "mis en ligne le 2018-06-12.", "2018-06-12=2018-06-12"},
+    {EN, NOREF, "posted 2018-06-12.", "2018-06-12=2018-06-12"},
+    {FR, NOREF, "r\xc3\xa9union du 12/06/2018 \xc3\xa0 Paris", "12/06/2018=2018-06-12"},
+    {EN, NOREF, "meeting of 12/06/2018 in Washington", "12/06/2018=2018-12-06"},
+    {UND, NOREF, "12/06/2018", "12/06/2018=2018-06-12"},
+    {EN, NOREF, "meeting of 13/06/2018", "13/06/2018=2018-06-13"},
+    {FR, NOREF, "r\xc3\xa9union du 06/13/2018", "06/13/2018=2018-06-13"},
+    {FR, NOREF, "le 12-06-18", "12-06-18=2018-06-12"},
+    {FR, NOREF, "le 31/02/2020", ""},
+    {EN, NOREF, "on 31/02/2020", ""},
+    {FR, NOREF, "le 12/06/75", "12/06/75=1975-06-12"},
+};
+
+static const dcase cases_range[] = {
+    {FR, NOREF, "se rencontrent, les 8 et 9 mai 2023, \xc3\xa0 S\xc3\xa9oul",
+     "8 et 9 mai 2023=2023-05-08/2023-05-09"},
+    {EN, NOREF, "held in Lille on 25 and 26\xc2\xa0January\xc2\xa0" "2016.",
+     "25 and 26 january 2016=2016-01-25/2016-01-26"},
+    {FR, NOREF, "du 8 au 10 mai 2023", "8 au 10 mai 2023=2023-05-08/2023-05-10"},
+    {EN, NOREF, "from 8 to 10 May 2023", "8 to 10 may 2023=2023-05-08/2023-05-10"},
+    {FR, NOREF, "le salon, 8-10 mai 2023, \xc3\xa0 Lille", "8-10 mai 2023=2023-05-08/2023-05-10"},
+    {FR, NOREF, "du 28 f\xc3\xa9vrier au 2 mars 2024",
+     "28 fevrier au 2 mars 2024=2024-02-28/2024-03-02"},
+    {FR, NOREF, "du 28 d\xc3\xa9" "cembre au 2 janvier 2024",
+     "28 decembre au 2 janvier 2024=2023-12-28/2024-01-02"},
+    {EN, NOREF, "on January 25\xe2\x80\x93" "26, 2016", "january 25-26, 2016=2016-01-25/2016-01-26"},
+    {EN, NOREF, "between March and June 2022", "march and june 2022=2022-03/2022-06"},
+    {FR, NOREF, "entre mars et juin 2022", "mars et juin 2022=2022-03/2022-06"},
+    {FR, NOREF, "de janvier \xc3\xa0 mars 2021", "janvier a mars 2021=2021-01/2021-03"},
+    {FR, NOREF, "la strat\xc3\xa9gie 2019-2021", "2019-2021=2019/2021"},
+    {EN, NOREF, "between 2019 and 2021", "2019 and 2021=2019/2021"},
+    {FR, NOREF, "les 8 et 9 mai", "8 et 9 mai=XXXX-05-08/XXXX-05-09"},
+    {FR, "2024-03-15", "les 8 et 9 mai", "8 et 9 mai=2024-05-08/2024-05-09"},
+    {FR, NOREF, "du 10 au 8 mai 2023", ""},
+};
+
+static const dcase cases_month[] = {
+    {FR, NOREF, "en mai 2023, l'agence", "mai 2023=2023-05"},
+    {EN, NOREF, "in March 2021, the agency", "march 2021=2021-03"},
+    {FR, NOREF, "Lanc\xc3\xa9 en juin, le programme", "juin=XXXX-06"},
+    {EN, NOREF, "Launched in October, the programme", "october=XXXX-10"},
+    {EN, NOREF, "The report was published in May.", "may=XXXX-05"},
+    {EN, NOREF, "The law enters into force in June of 2021", "june of 2021=2021-06"},
+    {FR, NOREF, "en ao\xc3\xbbt dernier, portant sur", "aout dernier=XXXX-08"},
+    {EN, NOREF, "at Camp David last August, the leaders", "last august=XXXX-08"},
+    {FR, "2024-03-15", "en ao\xc3\xbbt dernier", "aout dernier=2023-08"},
+    {EN, "2024-03-15", "last August", "last august=2023-08"},
+    {FR, "2024-03-15", "en mai prochain", "mai prochain=2024-05"},
+    {EN, "2024-03-15", "last March", "last march=2023-03"},
+    {FR, NOREF, "tenue le 31 octobre \xc3\xa0 Washington", "31 octobre=XXXX-10-31"},
+    {EN, NOREF, "held on 31 October in Washington", "31 october=XXXX-10-31"},
+    {FR, "2024-03-15", "tenue le 31 octobre", "31 octobre=2023-10-31"},
+    {EN, NOREF, "on March 5th the", "march 5th=XXXX-03-05"},
+};
+
+static const dcase cases_season[] = {
+    {FR, NOREF, "durant la 48\xc3\xa8me R\xc3\xa9union, \xc3\xa0 l\xe2\x80\x99" "automne 2023.",
+     "automne 2023=2023-FA"},
+    {EN, NOREF, "in the autumn of 2023", "autumn of 2023=2023-FA"},
+    {FR, NOREF, "pendant l'\xc3\xa9t\xc3\xa9 2019", "ete 2019=2019-SU"},
+    {EN, NOREF, "during summer 2019", "summer 2019=2019-SU"},
+    {FR, NOREF, "au printemps 2022", "printemps 2022=2022-SP"},
+    {EN, NOREF, "in spring 2022", "spring 2022=2022-SP"},
+    {FR, NOREF, "l'hiver 2021", "hiver 2021=2021-WI"},
+    {EN, NOREF, "the fall 2023 release", "fall 2023=2023-FA"},
+    {FR, NOREF, "au printemps, l'agence", "printemps=XXXX-SP"},
+    {FR, NOREF, "l'automne dernier", "automne dernier=XXXX-FA"},
+    {EN, NOREF, "since last fall", "last fall=XXXX-FA"},
+    {FR, "2024-03-15", "l'automne dernier", "automne dernier=2023-FA"},
+    {EN, NOREF, "the Arab Spring movement", ""},
+    {EN, NOREF, "prices may fall sharply", ""},
+};
+
+static const dcase cases_year[] = {
+    {FR, NOREF, "Fond\xc3\xa9 en 2014, le CCWG", "2014=2014"},
+    {EN, NOREF, "Launched in 2017, PaCSON brings", "2017=2017"},
+    {EN, NOREF, "meets every year since 1976 the ministers", "1976=1976"},
+    {FR, NOREF, "pour la premi\xc3\xa8re fois depuis 2019, apr\xc3\xa8s", "2019=2019"},
+    {EN, NOREF, "frameworks: 2015 saw the implementation", "2015=2015"},
+    {FR, NOREF, "remonte \xc3\xa0 1953, \xc3\xa0 la fin", "1953=1953"},
+    {FR, NOREF, "Jeux de Tokyo en 2020 et de Paris en 2024.", "2020=2020;2024=2024"},
+    {FR, NOREF, "sa plus grande d\xc3\xa9" "ception de l'ann\xc3\xa9" "e 2007 .", "2007=2007"},
+    {EN, NOREF, "a 2019 report (2020)", "2019=2019;2020=2020"},
+    {EN, NOREF, "in the 1990s", "1990s=199"},
+    {FR, NOREF, "dans les ann\xc3\xa9" "es 1990", "annees 1990=199"},
+};
+
+static const dcase cases_relative[] = {
+    {FR, NOREF, "a indiqu\xc3\xa9 lundi le bureau", "lundi=XXXX-WXX-1"},
+    {EN, NOREF, "the office said on Monday", "monday=XXXX-WXX-1"},
+    {FR, NOREF, "jeudi dernier, le ministre", "jeudi dernier=XXXX-WXX-4"},
+    {EN, NOREF, "last Thursday, the minister", "last thursday=XXXX-WXX-4"},
+    {FR, NOREF, "vendredi prochain", "vendredi prochain=XXXX-WXX-5"},
+    {EN, NOREF, "next Friday", "next friday=XXXX-WXX-5"},
+    {FR, "2024-03-15", "a indiqu\xc3\xa9 lundi", "lundi=2024-03-11"},
+    {EN, "2024-03-15", "said on Monday", "monday=2024-03-11"},
+    {FR, "2024-03-15", "jeudi dernier", "jeudi dernier=2024-03-14"},
+    {EN, "2024-03-15", "last Thursday", "last thursday=2024-03-14"},
+    {FR, "2024-03-15", "vendredi dernier", "vendredi dernier=2024-03-08"},
+    {FR, "2024-03-15", "lundi prochain", "lundi prochain=2024-03-18"},
+    {EN, "2024-03-15", "next Friday", "next friday=2024-03-22"},
+    {FR, NOREF, "d'ici fin mars", "fin mars=XXXX-03"},
+    {EN, NOREF, "by late March", "late march=XXXX-03"},
+    {FR, "2024-03-15", "d'ici fin mars", "fin mars=2024-03"},
+    {EN, NOREF, "in the second quarter of next year", "second quarter of next year=XXXX-Q2"},
+    {FR, NOREF, "au deuxi\xc3\xa8me trimestre de l'ann\xc3\xa9" "e prochaine",
+     "deuxieme trimestre de l'annee prochaine=XXXX-Q2"},
+    {EN, "2024-03-15", "in the second quarter of next year", "second quarter of next year=2025-Q2"},
+    {FR, NOREF, "au 2e trimestre 2023", "2e trimestre 2023=2023-Q2"},
+    {EN, NOREF, "Q3 2023 results", "q3 2023=2023-Q3"},
+    {FR, NOREF, "au premier semestre 2023", "premier semestre 2023=2023-H1"},
+    {EN, NOREF, "in the first half of 2023", "first half of 2023=2023-H1"},
+    /* relative expressions with no calendar word are not dates (rule 7) */
+    {EN, NOREF, "Last week, yesterday, next year and this year", ""},
+    {FR, NOREF, "hier, la semaine derni\xc3\xa8re, l\xe2\x80\x99" "an prochain en France", ""},
+};
+
+static const dcase cases_qualifier[] = {
+    {EN, NOREF, "following the attacks of early 2015 has", "early 2015=2015"},
+    {FR, NOREF, "d'ici fin 2022", "fin 2022=2022"},
+    {FR, NOREF, "\xc3\xa0 la mi-2021", "mi-2021=2021"},
+    {EN, NOREF, "by mid\xe2\x80\x91" "2021", "mid-2021=2021"},
+    {FR, NOREF, "d\xc3\xa9" "but 2020, l'agence", "debut 2020=2020"},
+    {EN, NOREF, "in late 2019", "late 2019=2019"},
+    {EN, NOREF, "before the end of 2022", "end of 2022=2022"},
+    {FR, NOREF, "fin janvier 2024", "fin janvier 2024=2024-01"},
+    {EN, NOREF, "in early March 2021", "early march 2021=2021-03"},
+    {FR, NOREF, "courant 2023", "courant 2023=2023"},
+};
+
+static const dcase cases_negative[] = {
+    {EN, NOREF, "PaCSON now has 16 members and", ""},
+    {EN, NOREF, "from 16 member states", ""},
+    {FR, NOREF, "Illust: R\xc3\xa9union intergouverne, 135 ko, 1500x750", ""},
+    {FR, NOREF, "Mis \xc3\xa0 jour", ""},
+    {EN, NOREF, "The agency may decide to act.", ""},
+    {EN, NOREF, "You may go now.", ""},
+    {EN, NOREF, "Theresa May said", ""},
+    {EN, NOREF, "May I add", ""},
+    {EN, NOREF, "versions 1 to 5 may be affected", ""},
+    {EN, NOREF, "upgrade to version 2.0.2019 now", ""},
+    {EN, NOREF, "version 1.2.18 fixes it", ""},
+    {EN, NOREF, "the flaw CVE-2021-44228 in Log4j", ""},
+    {FR, NOREF, "la faille cve-2021-44228", ""},
+    {FR, NOREF, "plan France Relance et France 2030", ""},
+    {EN, NOREF, "running Windows 2000 servers", ""},
+    {FR, NOREF, "plus de 2000 euros", ""},
+    {EN, NOREF, "some 2000 people", ""},
+    {EN, NOREF, "1920x1080 pixels", ""},
+    {FR, NOREF, "covid-19, le 48\xc3\xa8me sommet, le G20", ""},
+    {FR, NOREF, "tel. 01.45.75.19.73", ""},
+    {FR, NOREF, "t\xc3\xa9l\xc3\xa9phone 01 45 75 19 73", ""},
+    {EN, NOREF, "server 10.12.18.5 was", ""},
+    {FR, NOREF, "une maison, mais marsupial, lundis", ""},
+    {FR, NOREF, "le 15mai", ""},
+    {EN, NOREF, "see https://example.org/2018/06/12/post", ""},
+    {EN, NOREF, "the APT28 group and UNC2452", ""},
+    {EN, NOREF, "a 3.5% rise, 2019% and 12,2019", ""},
+    {FR, NOREF, "d\xc3\xa9" "cret n\xc2\xb0 2019-1234", ""},
+    {EN, NOREF, "the protest march", ""},
+    {EN, NOREF, "the last march of the veterans", ""},
+    {FR, NOREF, "le Premier ministre japonais", ""},
+};
+
+/* without the capitalization mask, nothing tells a name from a date */
+static const dcase cases_noupper[] = {
+    {EN, NOREF, "plan France 2030", "2030=2030"},
+    {EN, NOREF, "in may", "may=XXXX-05"},
+    {EN, NOREF, "5 may 2020", "5 may 2020=2020-05-05"},
+};
+
+typedef struct {
+    const char *name;
+    const dcase *cases;
+    size_t n;
+} dgroup;
+
+#define GROUP(a) {#a, a, sizeof a / sizeof a[0]}
+static const dgroup groups[] = {
+    GROUP(cases_full),     GROUP(cases_numeric),  GROUP(cases_range),
+    GROUP(cases_month),    GROUP(cases_season),   GROUP(cases_year),
+    GROUP(cases_relative), GROUP(cases_qualifier), GROUP(cases_negative),
+};
+
+static void check_case(const dcase *c, int with_upper)
+{
+    char got[1024];
+    run(model, c->text, c->lang, c->ref, with_upper, got, sizeof got);
+    ck_assert_msg(strcmp(got, c->expect) == 0, "text \"%s\" (lang %d, ref %s): got \"%s\", want \"%s\"",
+                  c->text, c->lang, c->ref ? c->ref : "none", got, c->expect);
+}
+
+#define CASE_TEST(grp)                                                                          \
+    START_TEST(test_##grp) { check_case(&grp[_i], 1); }                                         \
+    END_TEST
+CASE_TEST(cases_full)
+CASE_TEST(cases_numeric)
+CASE_TEST(cases_range)
+CASE_TEST(cases_month)
+CASE_TEST(cases_season)
+CASE_TEST(cases_year)
+CASE_TEST(cases_relative)
+CASE_TEST(cases_qualifier)
+CASE_TEST(cases_negative)
+
+START_TEST(test_cases_noupper) { check_case(&cases_noupper[_i], 0); }
+END_TEST
+
+/* ------------------------------------------------------------------ */
+/* API behaviour                                                       */
+/* ------------------------------------------------------------------ */
+
+START_TEST(test_free_null)
+{
+    cyb__dates_free(NULL);
+    cyb__dates_scratch_free(NULL);
+    ck_assert_ptr_null(cyb__dates_scratch_new(NULL));
+}
+END_TEST
+
+START_TEST(test_bounds_and_cap)
+{
+    const char *t = "en 2017 puis en 2018 et en 2019";
+    cyb__dates_scratch *s = cyb__dates_scratch_new(model);
+    cyb__date_hit h[4];
+    size_t k = cyb__dates_find(model, s, t, NULL, 0, strlen(t), FR, NULL, h, 1);
+    ck_assert_uint_eq(k, 1);
+    ck_assert_str_eq(h[0].value, "2017");
+    /* only the middle part: [8, 20) is "puis en 2018" */
+    k = cyb__dates_find(model, s, t, NULL, 8, 20, FR, NULL, h, 4);
+    ck_assert_uint_eq(k, 1);
+    ck_assert_uint_eq(h[0].start, 16);
+    ck_assert_uint_eq(h[0].end, 20);
+    /* a sentence end cuts a date: "12 juin" only */
+    const char *u = "le 12 juin 2018";
+    k = cyb__dates_find(model, s, u, NULL, 0, 10, FR, NULL, h, 4);
+    ck_assert_uint_eq(k, 1);
+    ck_assert_str_eq(h[0].value, "XXXX-06-12");
+    ck_assert_uint_eq(cyb__dates_find(model, s, t, NULL, 5, 5, FR, NULL, h, 4), 0);
+    ck_assert_uint_eq(cyb__dates_find(model, s, t, NULL, 0, strlen(t), FR, NULL, h, 0), 0);
+    /* an impossible reference date is ignored */
+    int bad[3] = {2024, 2, 30};
+    k = cyb__dates_find(model, s, "lundi", NULL, 0, 5, FR, bad, h, 4);
+    ck_assert_uint_eq(k, 1);
+    ck_assert_str_eq(h[0].value, "XXXX-WXX-1");
+    cyb__dates_scratch_free(s);
+}
+END_TEST
+
+START_TEST(test_language_filter)
+{
+    char got[256];
+    /* the month-day order is English only */
+    run(model, "june 12, 2018", FR, NULL, 1, got, sizeof got);
+    ck_assert_str_eq(got, "2018=2018");
+    run(model, "June 12, 2018", UND, NULL, 1, got, sizeof got);
+    ck_assert_str_eq(got, "june 12, 2018=2018-06-12");
+}
+END_TEST
+
+/* the same answers with and without JIT */
+START_TEST(test_no_jit_same_results)
+{
+    static const char extra[] = "\noption jit=no\n";
+    char *buf = malloc(rules_len + sizeof extra);
+    memcpy(buf, rules_data, rules_len);
+    memcpy(buf + rules_len, extra, sizeof extra);
+    char err[512];
+    cyb__dates *nj = cyb__dates_new(buf, rules_len + sizeof extra - 1, "nojit.txt", err, sizeof err);
+    ck_assert_msg(nj != NULL, "%s", err);
+    for (size_t g = 0; g < sizeof groups / sizeof groups[0]; g++)
+        for (size_t i = 0; i < groups[g].n; i++) {
+            char a[1024], b[1024];
+            const dcase *c = &groups[g].cases[i];
+            run(model, c->text, c->lang, c->ref, 1, a, sizeof a);
+            run(nj, c->text, c->lang, c->ref, 1, b, sizeof b);
+            ck_assert_str_eq(a, b);
+        }
+    cyb__dates_free(nj);
+    free(buf);
+}
+END_TEST
+
+/* ------------------------------------------------------------------ */
+/* rule file errors                                                    */
+/* ------------------------------------------------------------------ */
+
+typedef struct {
+    const char *file;
+    const char *prefix; /* the message starts with this */
+    const char *has;    /* and contains this */
+} badcase;
+
+static const badcase bad_files[] = {
+    /* pcre2's message, and the line of the faulty pattern line */
+    {"word month/fr 1 janvier\n"
+     "rule bad on=month\n"
+     "    (?<m>{month})\n"
+     "    (?<y>[0-9]{4}\n",
+     "bad.txt:4: rule 'bad': pcre2 error at offset", "missing closing parenthesis"},
+    /* an error inside a define is reported on the define's line */
+    {"word month/fr 1 janvier\n"
+     "define X [z-a]\n"
+     "rule bad on=month\n"
+     "    (?<m>{month}){X}\n",
+     "bad.txt:2: rule 'bad': pcre2 error", "range out of order"},
+    {"word month/fr 1 janvier\nrule bad on=month\n    (?<day>{month})\n", "bad.txt:2:",
+     "unknown group name 'day'"},
+    {"word month/fr 1 janvier\nrule bad on=month\n    {nosuch}\n", "bad.txt:3:",
+     "unknown macro or word class '{nosuch}'"},
+    {"word month/fr 1 janvier\nrule bad\n    (?<m>{month})\n", "bad.txt:2:", "missing on="},
+    {"word month/fr 1 janvier\nrule bad on=planets\n    x\n", "bad.txt:2:",
+     "unknown word class 'planets'"},
+    {"word month/fr 13 janvier\n", "bad.txt:1:", "bad value"},
+    {"word planet/x 1 mars\n", "bad.txt:1:", "unknown kind"},
+    {"word month/fr 1 janvier\n    (?<m>x)\n", "bad.txt:2:", "outside a rule"},
+    {"# nothing\n", "bad.txt:1:", "no rules"},
+    {"word month/fr 1 janvier\nfrobnicate\n", "bad.txt:2:", "unknown directive"},
+    {"word month/fr 1 janvier\nrule r on=month\n", "bad.txt:2:", "no pattern lines"},
+    {"word month/fr 1 janvier\nword month/en 2 janvier\nrule r on=month\n    x\n", "bad.txt:2:",
+     "two month values"},
+    {"option jit=maybe\n", "bad.txt:1:", "option jit"},
+};
+
+START_TEST(test_bad_files)
+{
+    const badcase *b = &bad_files[_i];
+    char err[512];
+    memset(err, 'x', sizeof err);
+    cyb__dates *d = cyb__dates_new(b->file, strlen(b->file), "bad.txt", err, sizeof err);
+    ck_assert_ptr_null(d);
+    ck_assert_msg(strncmp(err, b->prefix, strlen(b->prefix)) == 0, "message \"%s\", want prefix \"%s\"",
+                  err, b->prefix);
+    ck_assert_msg(strstr(err, b->has) != NULL, "message \"%s\" lacks \"%s\"", err, b->has);
+}
+END_TEST
+
+START_TEST(test_error_buffer_small)
+{
+    const char *f = "rule r on=num\n    (\n";
+    char err[8];
+    ck_assert_ptr_null(cyb__dates_new(f, strlen(f), "a-long-file-name.txt", err, sizeof err));
+    ck_assert_uint_eq(strlen(err), sizeof err - 1);
+    ck_assert_ptr_null(cyb__dates_new(f, strlen(f), "x.txt", NULL, 0));
+}
+END_TEST
+
+START_TEST(test_crlf_and_comments)
+{
+    const char *f = "# comment\r\n"
+                    "word month/fr 5 mai   \r\n"
+                    "define Y [0-9]{4}   # trailing comment\r\n"
+                    "rule my on=month\r\n"
+                    "    (?<m>{month})   # pcre2 comment\r\n"
+                    "    [ ](?<y>{Y})\r\n";
+    char err[256];
+    cyb__dates *d = cyb__dates_new(f, strlen(f), "crlf.txt", err, sizeof err);
+    ck_assert_msg(d != NULL, "%s", err);
+    char got[128];
+    run(d, "en mai 2023", FR, NULL, 1, got, sizeof got);
+    ck_assert_str_eq(got, "mai 2023=2023-05");
+    cyb__dates_free(d);
+}
+END_TEST
+
+/* ------------------------------------------------------------------ */
+/* pathological input                                                  */
+/* ------------------------------------------------------------------ */
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static const char *const patho_alphabets[] = {"0123456789.", "(", "1.", "12 ", "12 et ",
+                                              "mai ", "2019-", "1/"};
+
+START_TEST(test_pathological)
+{
+    const size_t n = 1 << 20;
+    char *t = malloc(n + 1);
+    const char *alpha = patho_alphabets[_i];
+    size_t al = strlen(alpha);
+    unsigned rnd = 12345;
+    for (size_t i = 0; i < n; i++) {
+        if (_i == 0) { /* random digits and dots */
+            rnd = rnd * 1103515245u + 12345u;
+            t[i] = alpha[(rnd >> 16) % al];
+        } else
+            t[i] = alpha[i % al];
+    }
+    t[n] = '\0';
+    cyb__dates_scratch *s = cyb__dates_scratch_new(model);
+    static cyb__date_hit h[4096];
+    double t0 = now_s();
+    size_t k = cyb__dates_find(model, s, t, NULL, 0, n, UND, NULL, h, 4096);
+    double dt = now_s() - t0;
+    fprintf(stderr, "pathological \"%s\": 1 MiB in %.3f s, %zu hits\n", alpha, dt, k);
+    ck_assert_msg(dt < 3.0, "1 MiB of \"%s\" took %.2f s", alpha, dt);
+    cyb__dates_scratch_free(s);
+    free(t);
+}
+END_TEST
+
+/* ------------------------------------------------------------------ */
+/* threads share one model                                             */
+/* ------------------------------------------------------------------ */
+
+static void *thread_main(void *arg)
+{
+    int *fails = arg;
+    for (int rep = 0; rep < 20; rep++)
+        for (size_t g = 0; g < sizeof groups / sizeof groups[0]; g++)
+            for (size_t i = 0; i < groups[g].n; i++) {
+                const dcase *c = &groups[g].cases[i];
+                unsigned char *up;
+                size_t nl;
+                char *norm = normalize(c->text, strlen(c->text), &up, &nl);
+                cyb__dates_scratch *s = cyb__dates_scratch_new(model);
+                cyb__date_hit h[16];
+                int r[3], *rp = NULL;
+                if (c->ref && sscanf(c->ref, "%d-%d-%d", &r[0], &r[1], &r[2]) == 3)
+                    rp = r;
+                size_t k = cyb__dates_find(model, s, norm, up, 0, nl, c->lang, rp, h, 16);
+                char got[1024] = "";
+                size_t o = 0;
+                for (size_t j = 0; j < k && o < sizeof got; j++)
+                    o += (size_t)snprintf(got + o, sizeof got - o, "%s%.*s=%s", j ? ";" : "",
+                                          (int)(h[j].end - h[j].start), norm + h[j].start,
+                                          h[j].value);
+                if (strcmp(got, c->expect) != 0)
+                    (*fails)++;
+                cyb__dates_scratch_free(s);
+                free(norm);
+                free(up);
+            }
+    return NULL;
+}
+
+START_TEST(test_threads)
+{
+    pthread_t th[4];
+    int fails[4] = {0, 0, 0, 0};
+    for (int i = 0; i < 4; i++)
+        ck_assert_int_eq(pthread_create(&th[i], NULL, thread_main, &fails[i]), 0);
+    for (int i = 0; i < 4; i++) {
+        pthread_join(th[i], NULL);
+        ck_assert_int_eq(fails[i], 0);
+    }
+}
+END_TEST
+
+/* ------------------------------------------------------------------ */
+/* optional throughput measurement                                     */
+/* ------------------------------------------------------------------ */
+
+START_TEST(test_bench)
+{
+    const char *env = getenv("CYB_DATES_BENCH");
+    char *list = strdup(env);
+    size_t total = 0, nhits = 0;
+    double secs = 0;
+    cyb__dates_scratch *s = cyb__dates_scratch_new(model);
+    for (char *path = strtok(list, ":"); path; path = strtok(NULL, ":")) {
+        FILE *f = fopen(path, "rb");
+        ck_assert_msg(f != NULL, "cannot open %s", path);
+        fseek(f, 0, SEEK_END);
+        long sz = ftell(f);
+        fseek(f, 0, SEEK_SET);
+        char *raw = malloc((size_t)sz + 1);
+        ck_assert_uint_eq(fread(raw, 1, (size_t)sz, f), (size_t)sz);
+        fclose(f);
+        unsigned char *up;
+        size_t nl;
+        char *norm = normalize(raw, (size_t)sz, &up, &nl);
+        static cyb__date_hit h[256];
+        double t0 = now_s();
+        for (int rep = 0; rep < 3; rep++) {
+            size_t b = 0;
+            while (b < nl) { /* one line = one sentence */
+                const char *e = memchr(norm + b, '\n', nl - b);
+                size_t end = e ? (size_t)(e - norm) : nl;
+                size_t k = cyb__dates_find(model, s, norm, up, b, end, UND, NULL, h, 256);
+                if (rep == 0)
+                    nhits += k;
+                b = end + 1;
+            }
+        }
+        secs += now_s() - t0;
+        total += 3 * nl;
+        free(norm);
+        free(up);
+        free(raw);
+    }
+    fprintf(stderr, "bench: %.1f MB in %.3f s = %.1f MB/s, %zu dates\n", (double)total / 1e6, secs,
+            (double)total / 1e6 / secs, nhits);
+    cyb__dates_scratch_free(s);
+    free(list);
+}
+END_TEST
+
+/* ------------------------------------------------------------------ */
+
+static Suite *dates_suite(void)
+{
+    Suite *s = suite_create("dates");
+    const struct {
+        const char *name;
+        const TTest *fn;
+    } loops[] = {
+        {"full", test_cases_full},         {"numeric", test_cases_numeric},
+        {"range", test_cases_range},       {"month", test_cases_month},
+        {"season", test_cases_season},     {"year", test_cases_year},
+        {"relative", test_cases_relative}, {"qualifier", test_cases_qualifier},
+        {"negative", test_cases_negative},
+    };
+    for (size_t g = 0; g < sizeof loops / sizeof loops[0]; g++) {
+        TCase *tc = tcase_create(loops[g].name);
+        tcase_add_loop_test(tc, loops[g].fn, 0, (int)groups[g].n);
+        suite_add_tcase(s, tc);
+    }
+    TCase *tc = tcase_create("noupper");
+    tcase_add_loop_test(tc, test_cases_noupper, 0,
+                        (int)(sizeof cases_noupper / sizeof cases_noupper[0]));
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("api");
+    tcase_add_test(tc, test_free_null);
+    tcase_add_test(tc, test_bounds_and_cap);
+    tcase_add_test(tc, test_language_filter);
+    tcase_add_test(tc, test_no_jit_same_results);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("rulefile");
+    tcase_add_loop_test(tc, test_bad_files, 0, (int)(sizeof bad_files / sizeof bad_files[0]));
+    tcase_add_test(tc, test_error_buffer_small);
+    tcase_add_test(tc, test_crlf_and_comments);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("robustness");
+    tcase_set_timeout(tc, 60);
+    tcase_add_loop_test(tc, test_pathological, 0,
+                        (int)(sizeof patho_alphabets / sizeof patho_alphabets[0]));
+    tcase_add_test(tc, test_threads);
+    suite_add_tcase(s, tc);
+
+    if (getenv("CYB_DATES_BENCH")) {
+        tc = tcase_create("bench");
+        tcase_set_timeout(tc, 600);
+        tcase_add_test(tc, test_bench);
+        suite_add_tcase(s, tc);
+    }
+    return s;
+}
+
+int main(int argc, char **argv)
+{
+    char pathbuf[4096];
+    if (argc > 1)
+        rules_path = argv[1];
+    else {
+        const char *dir = getenv("CYB_TEST_DICT_DIR");
+        if (!dir) {
+            fprintf(stderr, "usage: %s RULES_FILE (or set CYB_TEST_DICT_DIR)\n", argv[0]);
+            return 77; /* skipped */
+        }
+        snprintf(pathbuf, sizeof pathbuf, "%s/rules/dates.txt", dir);
+        rules_path = pathbuf;
+    }
+    FILE *f = fopen(rules_path, "rb");
+    if (!f) {
+        perror(rules_path);
+        return 1;
+    }
+    fseek(f, 0, SEEK_END);
+    long sz = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    rules_data = malloc((size_t)sz + 1);
+    if (!rules_data || fread(rules_data, 1, (size_t)sz, f) != (size_t)sz) {
+        fprintf(stderr, "cannot read %s\n", rules_path);
+        return 1;
+    }
+    fclose(f);
+    rules_len = (size_t)sz;
+    char err[512];
+    model = cyb__dates_new(rules_data, rules_len, rules_path, err, sizeof err);
+    if (!model) {
+        fprintf(stderr, "%s\n", err);
+        return 1;
+    }
+    SRunner *sr = srunner_create(dates_suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    cyb__dates_free(model);
+    free(rules_data);
+    return failed ? 1 : 0;
+}
