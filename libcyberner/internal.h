@@ -358,6 +358,7 @@ const char *cyb__cand_country(const cyberner_model *m, const cyb__cands *cs, con
 
 typedef struct {
   char key[48];   /* normalized text of the short form */
+  uint8_t keylen, firstlen, ntok; /* its length, its first token's, its tokens */
   uint8_t label;
   int32_t entry;  /* gazetteer entry or -1 */
   char id[96];    /* rule-made id when entry < 0, "" when none */

@@ -117,9 +117,6 @@ static size_t ps_match(const phraseset *p, const cyb__norm *nm, const cyb__token
   return 0;
 }
 
-static bool ps_has_token(const phraseset *p, const cyb__norm *nm, const cyb__token *t) {
-  return ps_find(p, nm->text + t->start, t->end - t->start) != 0;
-}
 
 /* ---- the compiled rules ---------------------------------------------------- */
 
@@ -141,9 +138,18 @@ typedef struct {
   char aff[3][256], dic[3][256];
 } spell;
 
+/* The word lists. Every token of the text is looked up once, in tokbits,
+ * which says which lists have a phrase starting with it (bit s) and which
+ * hold it as a one-word entry (bit 16 + s): the rules then test bits. */
+enum {
+  S_TITLES, S_PARTICLES, S_NOT_NAMES, S_FIRST, S_SURNAMES, S_COMPANIES,
+  S_HEAD, S_TAIL, S_OF, /* bodies by place: value = label + 1 */
+  S_PREP, S_ARTICLE, NSETS
+};
+
 struct cyb__rules {
-  phraseset titles, particles, not_names, first_names, surnames, companies;
-  phraseset bodies[4]; /* by place: [BODY_HEAD], [BODY_TAIL], [BODY_OF]; value = label + 1 */
+  phraseset set[NSETS];
+  phraseset tokbits;
   idrule *ids;
   size_t nids;
   spell sp;
@@ -151,15 +157,23 @@ struct cyb__rules {
 
 struct cyb__rules_scratch {
   pcre2_match_data *md;
+  uint32_t *bits; /* tokbits of the sentence's tokens */
+  size_t bits_cap;
 };
 
-static int add_phrase(phraseset *p, const cyb__fold *f, cyb__norm *nm, cyb__tokens *tt, const char *s, size_t n,
-                      uint32_t val) {
-  if (cyb__normalize(f, s, n, nm) || cyb__tokenize(nm, tt)) return CYBERNER_ENOMEM;
+/* Add a phrase to list s of r (normalized and tokenized like the text).
+ * With only_new, a phrase already there keeps its value. */
+static int add_phrase(cyb__rules *r, int s, const cyb__fold *f, cyb__norm *nm, cyb__tokens *tt, const char *str,
+                      size_t n, uint32_t val, bool only_new) {
+  if (cyb__normalize(f, str, n, nm) || cyb__tokenize(nm, tt)) return CYBERNER_ENOMEM;
   if (!tt->ntok) return 0;
   char buf[256];
   size_t w = join(nm, tt, 0, tt->ntok, buf, sizeof buf);
-  return w ? ps_add(p, buf, w, val, (int)tt->ntok) : 0;
+  if (!w || (only_new && ps_find(&r->set[s], buf, w))) return 0;
+  const cyb__token *t0 = &tt->tok[0];
+  uint32_t bits = (1u << s) | (tt->ntok == 1 ? 1u << (16 + s) : 0);
+  if (ps_add(&r->tokbits, nm->text + t0->start, t0->end - t0->start, bits, 1)) return CYBERNER_ENOMEM;
+  return ps_add(&r->set[s], buf, w, val, (int)tt->ntok);
 }
 
 /* Iterate the non-comment lines of a file: calls fn(ctx, line, n, lineno). */
@@ -192,7 +206,7 @@ typedef struct {
   cyb__norm nm;
   cyb__tokens tt;
   cyb__diag *diag;
-  phraseset *target;
+  int target; /* list index */
 } loader;
 
 static int load_words(void *ctx, const cyb__file *f, char *line, size_t n, size_t lineno) {
@@ -201,7 +215,7 @@ static int load_words(void *ctx, const cyb__file *f, char *line, size_t n, size_
   CYB_UNUSED(lineno);
   char *tab = strchr(line, '\t');
   if (tab) n = (size_t)(tab - line);
-  return add_phrase(L->target, L->f, &L->nm, &L->tt, line, n, 1);
+  return add_phrase(L->r, L->target, L->f, &L->nm, &L->tt, line, n, 1, false);
 }
 
 static int load_titles(void *ctx, const cyb__file *f, char *line, size_t n, size_t lineno) {
@@ -214,7 +228,7 @@ static int load_titles(void *ctx, const cyb__file *f, char *line, size_t n, size
     cyb__diag_add(L->diag, 1, f->display, lineno, "expected phrase<TAB>courtesy|role");
     return 0;
   }
-  return add_phrase(&L->r->titles, L->f, &L->nm, &L->tt, line, (size_t)(tab - line), kind);
+  return add_phrase(L->r, S_TITLES, L->f, &L->nm, &L->tt, line, (size_t)(tab - line), kind, false);
   CYB_UNUSED(n);
 }
 
@@ -239,12 +253,7 @@ static int load_bodies(void *ctx, const cyb__file *f, char *line, size_t n, size
     return 0;
   }
   /* first definition wins: keep the value a single label */
-  phraseset *p = &L->r->bodies[place];
-  if (cyb__normalize(L->f, line, strlen(line), &L->nm) || cyb__tokenize(&L->nm, &L->tt)) return CYBERNER_ENOMEM;
-  char buf[256];
-  size_t w = L->tt.ntok ? join(&L->nm, &L->tt, 0, L->tt.ntok, buf, sizeof buf) : 0;
-  if (!w || ps_find(p, buf, w)) return 0;
-  return ps_add(p, buf, w, (uint32_t)label + 1, (int)L->tt.ntok);
+  return add_phrase(L->r, S_HEAD + place - 1, L->f, &L->nm, &L->tt, line, strlen(line), (uint32_t)label + 1, true);
 }
 
 static int load_ids(void *ctx, const cyb__file *f, char *line, size_t n, size_t lineno) {
@@ -310,18 +319,26 @@ static void spell_init(spell *sp, cyb__diag *diag) {
 cyb__rules *cyb__rules_new(const cyb__files *base, const cyb__files *extra, const cyb__fold *f, cyb__diag *diag,
                            cyberner_error **err) {
   cyb__rules *r = calloc(1, sizeof *r);
-  loader L = {r, f, {0}, {0}, diag, NULL};
+  loader L = {r, f, {0}, {0}, diag, 0};
   if (!r) goto oom;
   spell_init(&r->sp, diag);
+  /* function words the body shapes are made of: part of the code, not data */
+  static const char *const preps[] = {"de", "du", "des", "d'", "pour", "en", "contre", "aux", "au", "a", "sur", "et",
+                                      "of", "for", "and", "on", "the", "&"};
+  static const char *const articles[] = {"la", "l'", "le", "les", "the"};
+  for (size_t i = 0; i < sizeof preps / sizeof *preps; i++)
+    if (add_phrase(r, S_PREP, f, &L.nm, &L.tt, preps[i], strlen(preps[i]), 1, false)) goto oom;
+  for (size_t i = 0; i < sizeof articles / sizeof *articles; i++)
+    if (add_phrase(r, S_ARTICLE, f, &L.nm, &L.tt, articles[i], strlen(articles[i]), 1, false)) goto oom;
   struct {
     const char *file;
-    phraseset *set;
+    int set;
     line_fn fn;
   } lists[] = {
-      {"rules/titles.txt", NULL, load_titles},      {"rules/particles.txt", &r->particles, load_words},
-      {"rules/not_names.txt", &r->not_names, load_words}, {"rules/companies.txt", &r->companies, load_words},
-      {"rules/bodies.txt", NULL, load_bodies},      {"rules/ids.txt", NULL, load_ids},
-      {"names/first_names.txt", &r->first_names, load_words}, {"names/surnames.txt", &r->surnames, load_words},
+      {"rules/titles.txt", S_TITLES, load_titles},       {"rules/particles.txt", S_PARTICLES, load_words},
+      {"rules/not_names.txt", S_NOT_NAMES, load_words},  {"rules/companies.txt", S_COMPANIES, load_words},
+      {"rules/bodies.txt", S_HEAD, load_bodies},         {"rules/ids.txt", 0, load_ids},
+      {"names/first_names.txt", S_FIRST, load_words},    {"names/surnames.txt", S_SURNAMES, load_words},
   };
   for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) {
     const cyb__file *fl = pick(base, extra, lists[i].file);
@@ -345,13 +362,8 @@ oom:
 
 void cyb__rules_free(cyb__rules *r) {
   if (!r) return;
-  ps_free(&r->titles);
-  ps_free(&r->particles);
-  ps_free(&r->not_names);
-  ps_free(&r->first_names);
-  ps_free(&r->surnames);
-  ps_free(&r->companies);
-  for (int i = 0; i < 4; i++) ps_free(&r->bodies[i]);
+  for (int i = 0; i < NSETS; i++) ps_free(&r->set[i]);
+  ps_free(&r->tokbits);
   for (size_t i = 0; i < r->nids; i++) pcre2_code_free(r->ids[i].re);
   free(r->ids);
   for (int l = 1; l <= 2; l++)
@@ -373,6 +385,7 @@ cyb__rules_scratch *cyb__rules_scratch_new(const cyb__rules *r) {
 void cyb__rules_scratch_free(cyb__rules_scratch *s) {
   if (!s) return;
   pcre2_match_data_free(s->md);
+  free(s->bits);
   free(s);
 }
 
@@ -460,7 +473,17 @@ typedef struct {
   size_t ndict;    /* candidates before the rules ran */
   const char *src; /* the block's input bytes (for hunspell) */
   size_t srclen;
+  const uint32_t *bits; /* tokbits of token k at bits[k - s->tok_begin] */
 } mctx;
+
+static uint32_t kbits(const mctx *c, size_t k) { return c->bits[k - c->s->tok_begin]; }
+/* Token k is a one-word entry of list s. */
+static bool has(const mctx *c, int s, size_t k) { return (kbits(c, k) >> (16 + s)) & 1u; }
+/* Longest phrase of list s at token k; its length in tokens, 0 if none. */
+static size_t pm(const mctx *c, int s, size_t k, size_t end, uint32_t *val) {
+  if (!((kbits(c, k) >> s) & 1u)) return 0;
+  return ps_match(&c->r->set[s], c->nm, c->tt, k, end, val);
+}
 
 static const char *ttext(const mctx *c, size_t k, size_t *n) {
   *n = c->tt->tok[k].end - c->tt->tok[k].start;
@@ -493,14 +516,14 @@ static bool name_token(const mctx *c, size_t k) {
   uint16_t f = tflags(c, k);
   if (!(f & CYB_TOK_ALPHA) || !(f & CYB_TOK_CAP) || (f & (CYB_TOK_DIGIT | CYB_TOK_DOTTED | CYB_TOK_ELISION))) return false;
   if ((f & CYB_TOK_ALLCAPS) && c->tt->tok[k].end - c->tt->tok[k].start > 3) return false;
-  if (ps_has_token(&c->r->not_names, c->nm, &c->tt->tok[k])) return false;
+  if (has(c, S_NOT_NAMES, k)) return false;
   int single = cyb__gazetteer_single_label(c->m->gaz, c->tt->tok[k].vid);
   if (single == CYBERNER_COUNTRY || single == CYBERNER_NATIONALITY) return false;
   return true;
 }
 
 static bool first_name(const mctx *c, size_t k) {
-  return ps_has_token(&c->r->first_names, c->nm, &c->tt->tok[k]);
+  return has(c, S_FIRST, k);
 }
 
 static bool is_adjective(const mctx *c, size_t k) {
@@ -527,7 +550,7 @@ static size_t name_run(const mctx *c, size_t k, size_t max) {
     }
     /* a particle inside a name: de Gaulle, von der Leyen, Le Drian */
     size_t p = j;
-    while (p < end && p - j < 2 && ps_has_token(&c->r->particles, c->nm, &c->tt->tok[p]) &&
+    while (p < end && p - j < 2 && has(c, S_PARTICLES, p) &&
            !(tflags(c, p) & CYB_TOK_SPACE_BEFORE && p == k))
       p++;
     if (p > j && p < end && name_token(c, p) && j > k) {
@@ -564,7 +587,7 @@ static int persons(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t k = b; k < end; k++) {
     uint32_t kind = 0;
-    size_t tl = ps_match(&c->r->titles, c->nm, c->tt, k, end, &kind);
+    size_t tl = pm(c, S_TITLES, k, end, &kind);
     if (tl) {
       size_t j = k + tl;
       if (j < end && tis(c, j, ".")) j++;
@@ -594,7 +617,7 @@ static int persons(mctx *c) {
       }
     }
     /* East Asian order: a surname, then a hyphenated or known given name */
-    if (name_token(c, k) && ps_has_token(&c->r->surnames, c->nm, &c->tt->tok[k]) && k + 1 < end &&
+    if (name_token(c, k) && has(c, S_SURNAMES, k) && k + 1 < end &&
         name_token(c, k + 1) && ((tflags(c, k + 1) & CYB_TOK_HYPHEN) || first_name(c, k + 1))) {
       size_t e = k + 2;
       if (e < end && name_token(c, e) && first_name(c, e)) e++; /* Yoon Suk Yeol */
@@ -602,21 +625,18 @@ static int persons(mctx *c) {
     }
     /* a short mention of someone named earlier in the document */
     if (name_token(c, k)) {
+      size_t n;
+      const char *t = ttext(c, k, &n);
       for (size_t i = 0; i < c->doc->nnames; i++) {
         const cyb__docname *dn = &c->doc->names[i];
-        size_t kl = strlen(dn->key), n;
-        const char *t = ttext(c, k, &n);
-        /* keys may span tokens: "le drian" */
-        char buf[96];
-        size_t ntok = 1;
-        if (n != kl) {
-          for (ntok = 2; ntok <= 3 && k + ntok <= end; ntok++) {
-            size_t w = join(c->nm, c->tt, k, ntok, buf, sizeof buf);
-            if (w == kl && memcmp(buf, dn->key, kl) == 0) break;
-          }
-          if (ntok > 3 || k + ntok > end) continue;
-        } else if (memcmp(t, dn->key, n) != 0) {
-          continue;
+        /* keys may span tokens ("le drian"): compare the first one, then join */
+        if (dn->firstlen != n || memcmp(t, dn->key, n) != 0) continue;
+        size_t ntok = dn->ntok;
+        if (ntok > 1) {
+          char buf[96];
+          if (k + ntok > end || join(c->nm, c->tt, k, ntok, buf, sizeof buf) != dn->keylen ||
+              memcmp(buf, dn->key, dn->keylen) != 0)
+            continue;
         }
         cyb__cand *d = cyb__cand_push(c->cs, c->tt->tok[k].start, c->tt->tok[k + ntok - 1].end, (uint32_t)k,
                                       (uint32_t)(k + ntok), dn->label, CYB_SRC_MENTION, 0.85f);
@@ -633,17 +653,8 @@ static int persons(mctx *c) {
 
 /* ---- bodies: agencies, organizations, events ------------------------------- */
 
-static bool is_prep(const mctx *c, size_t k) {
-  static const char *const w[] = {"de", "du", "des", "d'", "pour", "en", "contre", "aux", "au", "a", "sur", "et",
-                                  "of", "for", "and", "on", "the", "&"};
-  for (size_t i = 0; i < sizeof w / sizeof *w; i++)
-    if (tis(c, k, w[i])) return true;
-  return false;
-}
-
-static bool is_article(const mctx *c, size_t k) {
-  return tis(c, k, "la") || tis(c, k, "l'") || tis(c, k, "le") || tis(c, k, "les") || tis(c, k, "the");
-}
+static bool is_prep(const mctx *c, size_t k) { return has(c, S_PREP, k); }
+static bool is_article(const mctx *c, size_t k) { return has(c, S_ARTICLE, k); }
 
 static int push_body(mctx *c, size_t b, size_t e, int label, float score) {
   if (e <= b) return 0;
@@ -654,7 +665,7 @@ static int push_body(mctx *c, size_t b, size_t e, int label, float score) {
 
 /* A body head (ministère, Agence, ...) at token k: another name starts. */
 static bool body_head_at(const mctx *c, size_t k) {
-  return ps_match(&c->r->bodies[BODY_HEAD], c->nm, c->tt, k, c->s->tok_end, NULL) > 0;
+  return pm(c, S_HEAD, k, c->s->tok_end, NULL) > 0;
 }
 
 /* Adjectives after a word of a name: nationale, étrangères, générales. */
@@ -710,7 +721,7 @@ static int bodies(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t k = b; k < end; k++) {
     uint32_t lab = 0;
-    size_t hl = ps_match(&c->r->bodies[BODY_HEAD], c->nm, c->tt, k, end, &lab);
+    size_t hl = pm(c, S_HEAD, k, end, &lab);
     if (hl && (tflags(c, k) & CYB_TOK_ALPHA)) {
       bool head_cap = (tflags(c, k) & CYB_TOK_CAP) != 0;
       bool has_cap = false;
@@ -721,19 +732,19 @@ static int bodies(mctx *c) {
       bool ok = (int)lab - 1 == CYBERNER_EVENT ? head_cap && has_cap : ministry ? has_cap : head_cap;
       if (e > k + hl && ok && push_body(c, k, e, (int)lab - 1, 0.6f)) return CYBERNER_ENOMEM;
     }
-    size_t ol = ps_match(&c->r->bodies[BODY_OF], c->nm, c->tt, k, end, &lab);
+    size_t ol = pm(c, S_OF, k, end, &lab);
     if (ol && (tflags(c, k) & CYB_TOK_CAP) && k + ol < end && (tis(c, k + ol, "of") || tis(c, k + ol, "for"))) {
       size_t e = extend_of(c, k + ol);
       if (e > k + ol + 1 && push_body(c, k, e, (int)lab - 1, 0.6f)) return CYBERNER_ENOMEM;
     }
-    size_t tl = ps_match(&c->r->bodies[BODY_TAIL], c->nm, c->tt, k, end, &lab);
+    size_t tl = pm(c, S_TAIL, k, end, &lab);
     if (tl && (tflags(c, k) & CYB_TOK_CAP) && k > b) {
       /* walk left over capitalized words and inner connectors */
       size_t s = k;
       while (s > b) {
         size_t p = s - 1;
         if ((tflags(c, p) & CYB_TOK_CAP) && (tflags(c, p) & (CYB_TOK_ALPHA | CYB_TOK_DIGIT)) &&
-            !ps_has_token(&c->r->not_names, c->nm, &c->tt->tok[p])) {
+            !has(c, S_NOT_NAMES, p)) {
           s = p;
           continue;
         }
@@ -750,9 +761,9 @@ static int bodies(mctx *c) {
       if (s < k && push_body(c, s, k + tl, (int)lab - 1, 0.6f)) return CYBERNER_ENOMEM;
     }
     /* companies: capitalized words + legal suffix */
-    if (k > b && ps_has_token(&c->r->companies, c->nm, &c->tt->tok[k]) && (tflags(c, k - 1) & CYB_TOK_CAP)) {
+    if (k > b && has(c, S_COMPANIES, k) && (tflags(c, k - 1) & CYB_TOK_CAP)) {
       size_t s = k;
-      while (s > b && (tflags(c, s - 1) & CYB_TOK_CAP) && !ps_has_token(&c->r->not_names, c->nm, &c->tt->tok[s - 1]) &&
+      while (s > b && (tflags(c, s - 1) & CYB_TOK_CAP) && !has(c, S_NOT_NAMES, s - 1) &&
              k - s < 4)
         s--;
       size_t e = k + 1;
@@ -903,7 +914,7 @@ static int acronyms(mctx *c) {
     const char *t = ttext(c, k, &n);
     for (size_t i = 0; i < c->doc->nacr; i++) {
       const cyb__docname *dn = &c->doc->acr[i];
-      if (strlen(dn->key) != n || memcmp(dn->key, t, n) != 0) continue;
+      if (dn->keylen != n || memcmp(dn->key, t, n) != 0) continue;
       cyb__cand *d = cyb__cand_push(c->cs, c->tt->tok[k].start, c->tt->tok[k].end, (uint32_t)k, (uint32_t)k + 1,
                                     dn->label, CYB_SRC_ACRONYM, 0.85f);
       if (!d) return CYBERNER_ENOMEM;
@@ -919,8 +930,14 @@ static int acronyms(mctx *c) {
 int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char *src, size_t srclen,
                      const cyb__norm *nm, const cyb__tokens *tt, const cyb__sentence *s, cyb__doc *doc,
                      cyb__cands *cs, size_t first) {
-  mctx c = {m, m->rules, rs, nm, tt, s, doc, cs, first, cs->n, src, srclen};
-  CYB_UNUSED(c.first);
+  mctx c = {m, m->rules, rs, nm, tt, s, doc, cs, first, cs->n, src, srclen, NULL};
+  size_t ntok = s->tok_end - s->tok_begin;
+  if (cyb__grow((void **)&rs->bits, &rs->bits_cap, ntok + 1, sizeof *rs->bits)) return CYBERNER_ENOMEM;
+  for (size_t k = 0; k < ntok; k++) {
+    const cyb__token *t = &tt->tok[s->tok_begin + k];
+    rs->bits[k] = ps_find(&m->rules->tokbits, nm->text + t->start, t->end - t->start);
+  }
+  c.bits = rs->bits;
   int rc;
   if ((rc = identifiers(&c)) || (rc = persons(&c)) || (rc = bodies(&c))) return rc;
   c.ndict = cs->n;
@@ -933,11 +950,16 @@ static void remember(cyb__docname *list, size_t *n, const char *key, size_t kl, 
                      const char *id) {
   if (kl == 0 || kl >= sizeof list->key) return;
   for (size_t i = 0; i < *n; i++)
-    if (strlen(list[i].key) == kl && memcmp(list[i].key, key, kl) == 0) return; /* first one stays */
+    if (list[i].keylen == kl && memcmp(list[i].key, key, kl) == 0) return; /* first one stays */
   if (*n >= CYB_DOC_MAX_NAMES) return;
   cyb__docname *d = &list[(*n)++];
   memcpy(d->key, key, kl);
   d->key[kl] = '\0';
+  d->keylen = (uint8_t)kl;
+  const char *sp = memchr(key, ' ', kl);
+  d->firstlen = (uint8_t)(sp ? (size_t)(sp - key) : kl);
+  d->ntok = 1;
+  for (size_t i = 0; i < kl; i++) d->ntok += key[i] == ' ';
   d->label = (uint8_t)label;
   d->entry = entry;
   snprintf(d->id, sizeof d->id, "%s", id ? id : "");
@@ -955,8 +977,9 @@ void cyb__rules_learn(const cyberner_model *m, const cyb__norm *nm, const cyb__t
     }
     if (d->label == CYBERNER_PERSON && d->te >= d->tb + 2 && d->source != CYB_SRC_MENTION) {
       /* the surname: everything after the first token (Le Drian, von der Leyen) */
-      const cyb__token *s = &tt->tok[d->tb + 1], *e = &tt->tok[d->te - 1];
-      remember(doc->names, &doc->nnames, nm->text + s->start, e->end - s->start, d->label, d->entry, id);
+      char key[96];
+      size_t kl = join(nm, tt, d->tb + 1, d->te - d->tb - 1, key, sizeof key);
+      remember(doc->names, &doc->nnames, key, kl, d->label, d->entry, id);
       const cyb__token *last = &tt->tok[d->te - 1];
       remember(doc->names, &doc->nnames, nm->text + last->start, last->end - last->start, d->label, d->entry, id);
     }
