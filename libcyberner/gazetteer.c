@@ -47,6 +47,7 @@ struct cyb__gazetteer {
   size_t vcap, nvocab;
   cyb__buf vstr;
   int32_t *combining; /* per vid: NATIONALITY entry whose combining form it is, or -1 */
+  int32_t country_by_code[26 * 26]; /* COUNTRY entry of each ISO code, or -1 */
   int8_t *single;     /* per vid: label of a single-token alias, or -1 */
   /* trie */
   gnode *nodes;
@@ -357,6 +358,10 @@ cyb__gazetteer *cyb__gazetteer_new(const cyb__fold *f, cyb__dictset *ds, cyb__di
     }
   }
   if (set_combining(g, f, &sc)) goto oom;
+  for (size_t i = 0; i < 26 * 26; i++) g->country_by_code[i] = -1;
+  for (size_t i = 0; i < g->ne; i++)
+    if (!g->e[i].dead && g->e[i].label == CYBERNER_COUNTRY && cyb__country_slot(g->e[i].id) >= 0)
+      g->country_by_code[cyb__country_slot(g->e[i].id)] = (int32_t)i;
   /* single-token aliases: evidence for the rules */
   for (size_t v = 0; v < g->nvocab; v++) {
     uint32_t c = edge_find(g, 0, (uint32_t)v);
@@ -523,6 +528,15 @@ static int match_compound(const cyb__gazetteer *g, const cyb__norm *nm, const cy
     uint32_t vid;
     int node = part_node(g, nm->text + ps[p], pe[p] - ps[p], &vid);
     ce[p] = -1;
+    /* in a compound, an ISO code in capitals names its country: UK-NL, US-FR */
+    if (pe[p] - ps[p] == 2 && nm->upper[ps[p]] && nm->upper[ps[p] + 1]) {
+      char code[3] = {(char)(nm->text[ps[p]] - 32), (char)(nm->text[ps[p] + 1] - 32), 0};
+      int slot = cyb__country_slot(code);
+      if (slot >= 0 && g->country_by_code[slot] >= 0) {
+        ce[p] = g->country_by_code[slot];
+        continue;
+      }
+    }
     if (node < 0) return 0;
     const gnode *nd = &g->nodes[node];
     for (uint32_t i = 0; i < nd->alias_n && ce[p] < 0; i++) {

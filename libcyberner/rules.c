@@ -610,8 +610,10 @@ static int persons(mctx *c) {
     }
     /* a known first name, then a surname */
     if (name_token(c, k) && first_name(c, k) && k + 1 < end && name_token(c, k + 1)) {
+      /* at a sentence start a common word may be capitalized for that
+       * reason alone (Claire, Grace): then the surname must not be one */
       bool sentence_start = k == b;
-      if (!(sentence_start && is_common(c, k))) {
+      if (!(sentence_start && is_common(c, k) && is_common(c, k + 1))) {
         size_t e = name_run(c, k, 4);
         if (e > k + 1 && !is_common(c, e - 1) && push_person(c, k, e, 0.7f, 1)) return CYBERNER_ENOMEM;
       }
@@ -653,7 +655,12 @@ static int persons(mctx *c) {
 
 /* ---- bodies: agencies, organizations, events ------------------------------- */
 
-static bool is_prep(const mctx *c, size_t k) { return has(c, S_PREP, k); }
+static bool is_prep(const mctx *c, size_t k) {
+  if (!has(c, S_PREP, k)) return false;
+  /* "à" is a preposition, "a" (has) is a verb: the accent is only in the input */
+  const cyb__token *t = &c->tt->tok[k];
+  return !(t->end - t->start == 1 && c->nm->text[t->start] == 'a' && c->src[c->nm->map[t->start]] == 'a');
+}
 static bool is_article(const mctx *c, size_t k) { return has(c, S_ARTICLE, k); }
 
 static int push_body(mctx *c, size_t b, size_t e, int label, float score) {
@@ -859,6 +866,57 @@ static int push_like(mctx *c, size_t b, size_t e, const cyb__cand *like, const c
   return 0;
 }
 
+/* Do the words [s, e) spell the acronym letters a[0..m)? Content words give
+ * their first letter (each part of a hyphenated word may give one);
+ * prepositions and articles may give theirs or nothing. */
+static bool spells(const mctx *c, size_t s, size_t e, const char *a, size_t m) {
+  if (s == e) return m == 0;
+  if (m == 0) return false;
+  size_t n;
+  const char *t = ttext(c, s, &n);
+  bool function = is_prep(c, s) || is_article(c, s);
+  if (!(tflags(c, s) & CYB_TOK_ALPHA)) return false;
+  if (function && spells(c, s + 1, e, a, m)) return true;
+  /* the word gives its first letter, or (Asie-Pacifique) one per part */
+  size_t used = 0;
+  for (size_t i = 0; i < n && used < m; i++) {
+    if (i > 0 && t[i - 1] != '-') continue;
+    if (t[i] != a[used]) break;
+    used++;
+    if (spells(c, s + 1, e, a + used, m - used)) return true;
+  }
+  return false;
+}
+
+/* "Groupe de coordination des réseaux maritimes (GCRM)": no candidate ends
+ * before the parenthesis, but the capitalized words before it spell the
+ * acronym: both become a new name, AGENCY when a state-body word is in it. */
+static int acronym_from_initials(mctx *c, size_t k, size_t a, const char *id) {
+  char letters[16];
+  size_t m = 0, n;
+  const char *t = ttext(c, a, &n);
+  for (size_t i = 0; i < n && m < sizeof letters; i++)
+    if (t[i] >= 'a' && t[i] <= 'z') letters[m++] = t[i];
+  if (m < 2 || m > 12) return 0;
+  size_t b = c->s->tok_begin;
+  for (size_t s = k >= 2 * m + 4 ? k - 2 * m - 4 : 0; s < k; s++) {
+    if (s < b || !(tflags(c, s) & CYB_TOK_CAP) || is_prep(c, s) || is_article(c, s)) continue;
+    if (!spells(c, s, k, letters, m)) continue;
+    int label = CYBERNER_ORGANIZATION;
+    uint32_t lab = 0;
+    for (size_t q = s; q < k; q++)
+      if ((pm(c, S_HEAD, q, k, &lab) || pm(c, S_TAIL, q, k, &lab)) && lab - 1 == CYBERNER_AGENCY) label = CYBERNER_AGENCY;
+    cyb__cand *lf = cyb__cand_push(c->cs, c->tt->tok[s].start, c->tt->tok[k - 1].end, (uint32_t)s, (uint32_t)k, label,
+                                   CYB_SRC_PATTERN, 0.7f);
+    if (!lf) return CYBERNER_ENOMEM;
+    lf->rank = 4;
+    if ((lf->id = cyb__cand_string(c->cs, id, strlen(id))) < 0) return CYBERNER_ENOMEM;
+    cyb__cand copy = *lf;
+    return push_like(c, a, a + 1, &copy, id);
+  }
+  return 0;
+}
+
 static int acronyms(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   size_t ncand = c->cs->n;
@@ -895,6 +953,7 @@ static int acronyms(mctx *c) {
       }
       continue;
     }
+    if (k > b && a + 1 < end && tis(c, a + 1, ")") && acronym_from_initials(c, k, a, low)) return CYBERNER_ENOMEM;
     /* ACR (Long Form) */
     if (k > b && acronym_token(c, k - 1)) {
       const cyb__cand *inner = cand_span(c, k + 1, end, false);

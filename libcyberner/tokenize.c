@@ -109,7 +109,8 @@ static size_t scan_word(const cyb__norm *nm, size_t i, uint16_t *flags) {
       continue;
     }
     if (x == '\'') {
-      if (is_elision(t + seg, j - seg) && class_at(t, n, j + 1) == C_LETTER && seg == i) {
+      int after = class_at(t, n, j + 1);
+      if (is_elision(t + seg, j - seg) && seg == i && (after == C_LETTER || j + 1 >= n)) {
         j++; /* l'australie: the token is "l'" */
         f |= CYB_TOK_ELISION;
         break;

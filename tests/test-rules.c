@@ -1,0 +1,163 @@
+/* Pattern rules, end to end through the public API, French and English,
+ * with the negative cases the rule-based tagger issue lists. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cyberner.h"
+
+static cyberner_model *model;
+
+/* Is `surface` (its first occurrence after `after`) tagged with label and id? */
+static int tagged(const char *text, const char *surface, const char *after, int label, const char *id) {
+  const char *from = after ? strstr(text, after) : text;
+  ck_assert_ptr_nonnull(from);
+  const char *p = strstr(from, surface);
+  ck_assert_msg(p != NULL, "'%s' not in the text", surface);
+  size_t s = (size_t)(p - text), e = s + strlen(surface);
+  cyberner_result *r = cyberner_tag(model, text, strlen(text), NULL, NULL);
+  ck_assert_ptr_nonnull(r);
+  int found = 0;
+  for (size_t i = 0; i < cyberner_result_count(r); i++) {
+    if (cyberner_entity_start(r, i) != s || cyberner_entity_end(r, i) != e) continue;
+    if (cyberner_entity_label(r, i) != label) continue;
+    const char *got = cyberner_entity_id(r, i);
+    found = !id || (got && strcmp(got, id) == 0);
+  }
+  cyberner_result_free(r);
+  return found;
+}
+
+/* Does any entity start inside `surface`? */
+static int untagged(const char *text, const char *surface) {
+  const char *p = strstr(text, surface);
+  ck_assert_ptr_nonnull(p);
+  size_t s = (size_t)(p - text), e = s + strlen(surface);
+  cyberner_result *r = cyberner_tag(model, text, strlen(text), NULL, NULL);
+  int none = 1;
+  for (size_t i = 0; i < cyberner_result_count(r); i++)
+    if (cyberner_entity_start(r, i) < e && cyberner_entity_end(r, i) > s) none = 0;
+  cyberner_result_free(r);
+  return none;
+}
+
+#define YES(text, surface, label, id) ck_assert_msg(tagged(text, surface, NULL, label, id), "%s: %s", #label, surface)
+#define NO(text, surface) ck_assert_msg(untagged(text, surface), "tagged: %s", surface)
+
+START_TEST(person_titles) {
+  YES("Cette réunion a été coprésidée par M. Jean Dupontel, ambassadeur.", "Jean Dupontel", CYBERNER_PERSON, "jean-dupontel");
+  YES("Mr Harrowgate outlined the strategy.", "Harrowgate", CYBERNER_PERSON, NULL);
+  YES("Selon Mme Lavaldière, la menace augmente.", "Lavaldière", CYBERNER_PERSON, NULL);
+  YES("le Premier ministre japonais Fumio Kishida", "Fumio Kishida", CYBERNER_PERSON, "fumio-kishida");
+  YES("President Yoon Suk Yeol said so.", "Yoon Suk Yeol", CYBERNER_PERSON, "yoon-suk-yeol");
+}
+END_TEST
+
+START_TEST(person_names_and_mentions) {
+  YES("la conseillère adjointe à la sécurité nationale américaine, Anne Neuberger, a dit", "Anne Neuberger",
+      CYBERNER_PERSON, "anne-neuberger");
+  YES("Jean-Yves Le Drian était présent.", "Jean-Yves Le Drian", CYBERNER_PERSON, NULL);
+  YES("Ursula von der Leyen a parlé.", "Ursula von der Leyen", CYBERNER_PERSON, NULL);
+  YES("le conseiller coréen, In Seong-hwan, a parlé.", "In Seong-hwan", CYBERNER_PERSON, "in-seong-hwan");
+  const char *t = "Claire Mortevielle a présenté le plan. Plus tard, Mortevielle a précisé sa pensée.";
+  ck_assert(tagged(t, "Claire Mortevielle", NULL, CYBERNER_PERSON, "claire-mortevielle"));
+  ck_assert(tagged(t, "Mortevielle", "Plus tard", CYBERNER_PERSON, "claire-mortevielle"));
+}
+END_TEST
+
+START_TEST(person_negatives) {
+  NO("Launched in 2017, the network grew.", "Launched");
+  NO("Mis à jour le 20 juin 2024.", "Mis");
+  NO("Minister of the Interior said so.", "Interior");
+}
+END_TEST
+
+START_TEST(bodies_french) {
+  YES("des représentants du ministère de l'Agriculture et de l'Alimentation du Gabon", "ministère de l'Agriculture et de l'Alimentation",
+      CYBERNER_AGENCY, NULL);
+  YES("le ministère de l'Intérieur du Japon a confirmé", "Japon", CYBERNER_COUNTRY, "JP");
+  YES("selon l'Agence nationale de la sécurité des systèmes d'information, qui", "Agence nationale de la sécurité des systèmes d'information",
+      CYBERNER_AGENCY, "anssi");
+  YES("la Direction générale de la surveillance des frontières lointaines a indiqué", "Direction générale de la surveillance des frontières lointaines",
+      CYBERNER_AGENCY, NULL);
+}
+END_TEST
+
+START_TEST(bodies_english) {
+  YES("the Ministry of Fisheries and Marine Resources said", "Ministry of Fisheries and Marine Resources", CYBERNER_AGENCY, NULL);
+  YES("officials of the Northern Lakes Water Agency met", "Northern Lakes Water Agency", CYBERNER_AGENCY, NULL);
+  YES("the Baltic Cyber Defence Working Group met", "Baltic Cyber Defence Working Group", CYBERNER_ORGANIZATION, NULL);
+  YES("a contract with Dupuis Technologies SA was signed", "Dupuis Technologies SA", CYBERNER_ORGANIZATION, NULL);
+  NO("The Government has a plan.", "Government");
+}
+END_TEST
+
+START_TEST(acronyms_defined_in_text) {
+  const char *t = "Le Groupe de coordination des réseaux maritimes (GCRM) s'est réuni. Le GCRM publiera un rapport.";
+  ck_assert(tagged(t, "GCRM", NULL, CYBERNER_ORGANIZATION, NULL));
+  ck_assert(tagged(t, "GCRM", "Le GCRM", CYBERNER_ORGANIZATION, NULL));
+  const char *u = "the National Security Secretariat (NSS - Secrétariat de sécurité nationale) met.";
+  ck_assert(tagged(u, "National Security Secretariat", NULL, CYBERNER_AGENCY, "jp-nss"));
+  ck_assert(tagged(u, "NSS", NULL, CYBERNER_AGENCY, "jp-nss"));
+  ck_assert(tagged(u, "Secrétariat de sécurité nationale", NULL, CYBERNER_AGENCY, "jp-nss"));
+}
+END_TEST
+
+START_TEST(identifiers) {
+  YES("Attackers exploited CVE-2021-44228 in Log4j.", "CVE-2021-44228", CYBERNER_VULNERABILITY, "CVE-2021-44228");
+  YES("The group APT99 was seen.", "APT99", CYBERNER_THREAT_ACTOR, "apt99");
+  YES("Microsoft tracks Storm-0558.", "Storm-0558", CYBERNER_THREAT_ACTOR, NULL);
+  YES("Les opérateurs d'APT28 ont agi.", "APT28", CYBERNER_THREAT_ACTOR, "apt28");
+}
+END_TEST
+
+START_TEST(events) {
+  YES("durant la 48ème Réunion consultative sur la sécurité (SCM)", "48ème Réunion consultative sur la sécurité",
+      CYBERNER_EVENT, "scm");
+  YES("at the 9th Transatlantic Cyber Dialogue in Brussels", "9th Transatlantic Cyber Dialogue", CYBERNER_EVENT, NULL);
+  NO("Réunion intergouvernementale du dialogue bilatéral", "Réunion intergouvernementale");
+}
+END_TEST
+
+START_TEST(not_entities) {
+  NO("des actions soutenues par le plan France Relance et France 2030.", "France Relance");
+  NO("des actions soutenues par le plan France Relance et France 2030.", "France 2030");
+}
+END_TEST
+
+START_TEST(nationality_compounds) {
+  YES("le dialogue franco-japonais de cybersécurité", "franco-japonais", CYBERNER_NATIONALITY, "FR+JP");
+  YES("the Franco-German partnership", "Franco-German", CYBERNER_NATIONALITY, "FR+DE");
+  YES("la menace nord-coréenne", "nord-coréenne", CYBERNER_NATIONALITY, "KP");
+  YES("a UK-NL exercise", "UK", CYBERNER_COUNTRY, "GB");
+}
+END_TEST
+
+int main(void) {
+  cyberner_error *err = NULL;
+  model = cyberner_model_new(NULL, NULL, &err);
+  if (!model) {
+    fprintf(stderr, "model: %s\n", cyberner_error_message(err));
+    return EXIT_FAILURE;
+  }
+  Suite *s = suite_create("rules");
+  TCase *t = tcase_create("rules");
+  tcase_add_test(t, person_titles);
+  tcase_add_test(t, person_names_and_mentions);
+  tcase_add_test(t, person_negatives);
+  tcase_add_test(t, bodies_french);
+  tcase_add_test(t, bodies_english);
+  tcase_add_test(t, acronyms_defined_in_text);
+  tcase_add_test(t, identifiers);
+  tcase_add_test(t, events);
+  tcase_add_test(t, not_entities);
+  tcase_add_test(t, nationality_compounds);
+  suite_add_tcase(s, t);
+  SRunner *sr = srunner_create(s);
+  srunner_run_all(sr, CK_NORMAL);
+  int failed = srunner_ntests_failed(sr);
+  srunner_free(sr);
+  cyberner_model_free(model);
+  return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
