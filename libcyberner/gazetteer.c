@@ -19,6 +19,7 @@ typedef struct {
   uint16_t masklen;
   uint8_t lang;  /* 0 any, CYBERNER_LANG_FR, CYBERNER_LANG_EN */
   uint8_t cs;    /* case-sensitive */
+  uint8_t cap;   /* the alias starts with a capital: so must the text */
 } galias;
 
 typedef struct {
@@ -238,7 +239,11 @@ static int add_alias(cyb__gazetteer *g, const cyb__fold *f, scratch *sc, uint32_
     node = edge_add(g, node, vid);
     if (node == UINT32_MAX) return CYBERNER_ENOMEM;
   }
-  galias a = {entry, node, 0, 0, lang, cs};
+  /* A capitalized proper name is not matched by lower-case text ("new
+   * England"), except for state bodies, written either way in French
+   * (ministère des Armées, bureau présidentiel) */
+  uint8_t cap = sc->nm.upper[sc->tt.tok[0].start] && e->label != CYBERNER_AGENCY && e->label != CYBERNER_NATIONALITY;
+  galias a = {entry, node, 0, 0, lang, cs, cap};
   if (cs) {
     size_t need = 0;
     for (size_t k = 0; k < sc->tt.ntok; k++) need += sc->tt.tok[k].end - sc->tt.tok[k].start;
@@ -260,6 +265,7 @@ static int cmp_alias(const void *pa, const void *pb) {
   if (a->node != b->node) return a->node < b->node ? -1 : 1;
   if (a->entry != b->entry) return a->entry < b->entry ? -1 : 1;
   if (a->lang != b->lang) return a->lang < b->lang ? -1 : 1;
+  if (a->cap != b->cap) return (int)a->cap - (int)b->cap;
   return (int)a->cs - (int)b->cs;
 }
 
@@ -416,6 +422,7 @@ void cyb__gazetteer_lookup(const cyb__gazetteer *g, const cyb__norm *nm, cyb__to
 static bool alias_ok(const cyb__gazetteer *g, const galias *a, const cyb__norm *nm, const cyb__tokens *tt,
                      size_t tb, size_t te, int lang) {
   if (a->lang && lang && a->lang != lang) return false;
+  if (a->cap && !nm->upper[tt->tok[tb].start]) return false;
   if (!a->cs) return true;
   size_t m = 0;
   for (size_t k = tb; k < te; k++)

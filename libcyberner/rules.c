@@ -155,8 +155,12 @@ struct cyb__rules {
   spell sp;
 };
 
+#define SPELL_CACHE 512 /* direct-mapped, per call: hunspell answers by token hash */
+
 struct cyb__rules_scratch {
   pcre2_match_data *md;
+  uint64_t spell_key[SPELL_CACHE]; /* hash | 1, 0 = empty */
+  uint8_t spell_val[SPELL_CACHE];
   uint32_t *bits; /* tokbits of the sentence's tokens */
   size_t bits_cap;
 };
@@ -537,7 +541,13 @@ static bool is_adjective(const mctx *c, size_t k) {
 static bool is_common(const mctx *c, size_t k) {
   size_t os = c->nm->map[c->tt->tok[k].start];
   size_t oe = cyb__norm_src_end(c->nm, c->src, c->srclen, c->tt->tok[k].end);
-  return common_word(c->r, 0, c->src + os, oe - os);
+  uint64_t h = cyb__hash(c->src + os, oe - os) | 1;
+  size_t slot = h % SPELL_CACHE;
+  if (c->rs->spell_key[slot] == h) return c->rs->spell_val[slot];
+  bool v = common_word(c->r, 0, c->src + os, oe - os);
+  c->rs->spell_key[slot] = h;
+  c->rs->spell_val[slot] = v;
+  return v;
 }
 
 /* The run of name tokens from k (particles inside allowed); its end. */
@@ -610,13 +620,19 @@ static int persons(mctx *c) {
     }
     /* a known first name, then a surname */
     if (name_token(c, k) && first_name(c, k) && k + 1 < end && name_token(c, k + 1)) {
-      /* at a sentence start a common word may be capitalized for that
-       * reason alone (Claire, Grace): then the surname must not be one */
-      bool sentence_start = k == b;
-      if (!(sentence_start && is_common(c, k) && is_common(c, k + 1))) {
-        size_t e = name_run(c, k, 4);
-        if (e > k + 1 && !is_common(c, e - 1) && push_person(c, k, e, 0.7f, 1)) return CYBERNER_ENOMEM;
-      }
+      /* at a sentence start, capitals prove nothing: two common words there
+       * (Mark Down, Will Power) are not a name; elsewhere a known first name
+       * and a capitalized word are (Peter Such, Grace Carter) */
+      size_t e = name_run(c, k, 4);
+      bool vetoed = k == b && is_common(c, k) && is_common(c, e - 1);
+      if (e > k + 1 && !vetoed && push_person(c, k, e, 0.7f, 1)) return CYBERNER_ENOMEM;
+    }
+    /* an initial and a surname: J. Smith (in French, M. is Monsieur) */
+    if ((tflags(c, k) & CYB_TOK_CAP) && c->tt->tok[k].end - c->tt->tok[k].start == 1 && k + 2 < end &&
+        tis(c, k + 1, ".") && c->tt->tok[k + 1].start == c->tt->tok[k].end && name_token(c, k + 2) &&
+        !(c->s->lang == CYBERNER_LANG_FR && tis(c, k, "m"))) {
+      size_t e = name_run(c, k + 2, 3);
+      if (e > k + 2 && push_person(c, k, e, 0.65f, 1)) return CYBERNER_ENOMEM;
     }
     /* East Asian order: a surname, then a hyphenated or known given name */
     if (name_token(c, k) && has(c, S_SURNAMES, k) && k + 1 < end &&
