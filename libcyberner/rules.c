@@ -612,7 +612,10 @@ static int persons(mctx *c) {
           if (tis(c, p, ".") || tis(c, p, ";") || tis(c, p, "(")) break;
           if (!name_token(c, p)) continue;
           size_t e = name_run(c, p, 4);
-          bool ok = first_name(c, p) || (p == j && !is_common(c, p));
+          /* a known first name, or two words no dictionary knows, or one
+           * right after the role (President Macron) */
+          bool ok = first_name(c, p) || (e - p >= 2 && !is_common(c, p) && !is_common(c, e - 1)) ||
+                    (p == j && !is_common(c, p));
           if (ok && e > p && push_person(c, p, e, 0.75f, 2)) return CYBERNER_ENOMEM;
           if (ok) break;
         }
@@ -781,7 +784,10 @@ static int bodies(mctx *c) {
       /* an ordinal opens event names: 9th U.S.-EU Cyber Dialogue */
       if (lab - 1 == CYBERNER_EVENT && s > b && (tflags(c, s - 1) & CYB_TOK_DIGIT) && (tflags(c, s - 1) & CYB_TOK_ALPHA))
         s--;
-      if (s < k && push_body(c, s, k + tl, (int)lab - 1, 0.6f)) return CYBERNER_ENOMEM;
+      /* ... Centre of Excellence, ... Agency for Cybersecurity */
+      size_t e = k + tl;
+      if (e + 1 < end && (tis(c, e, "of") || tis(c, e, "for"))) e = extend_of(c, e);
+      if (s < k && push_body(c, s, e, (int)lab - 1, 0.6f)) return CYBERNER_ENOMEM;
     }
     /* companies: capitalized words + legal suffix */
     if (k > b && has(c, S_COMPANIES, k) && (tflags(c, k - 1) & CYB_TOK_CAP)) {
