@@ -393,30 +393,39 @@ void cyb__rules_scratch_free(cyb__rules_scratch *s) {
   free(s);
 }
 
-/* Is the original word (lower-cased) a common word of the language? */
-static bool common_word(const cyb__rules *rc, int lang, const char *src, size_t n) {
-  spell *sp = (spell *)&rc->sp; /* the lock and the lazy handles are the only mutable part */
+/* The original word in lower case (ICU), for hunspell. */
+static bool lower_word(const char *src, size_t n, char *word, size_t cap) {
   if (n == 0 || n > 60) return false;
   UChar u[64], low[64];
   UErrorCode st = U_ZERO_ERROR;
-  int32_t ul = 0, ll;
+  int32_t ul = 0, wl = 0;
   u_strFromUTF8(u, 64, &ul, src, (int32_t)n, &st);
-  if (U_FAILURE(st)) return false;
-  ll = u_strToLower(low, 64, u, ul, "", &st);
-  char word[200];
-  int32_t wl = 0;
-  u_strToUTF8(word, sizeof word - 1, &wl, low, ll, &st);
+  int32_t ll = U_SUCCESS(st) ? u_strToLower(low, 64, u, ul, "", &st) : 0;
+  if (U_SUCCESS(st)) u_strToUTF8(word, (int32_t)cap - 1, &wl, low, ll, &st);
   if (U_FAILURE(st)) return false;
   word[wl] = '\0';
+  return true;
+}
+
+/* The hunspell handle of a language, loaded on first use; call with the lock held. */
+static Hunhandle *speller(spell *sp, int lang) {
+  if (sp->state[lang] == 0) {
+    sp->h[lang] = Hunspell_create(sp->aff[lang], sp->dic[lang]);
+    sp->state[lang] = sp->h[lang] ? 1 : -1;
+  }
+  return sp->state[lang] == 1 ? sp->h[lang] : NULL;
+}
+
+/* Is the original word (lower-cased) a common word of the language (0: any)? */
+static bool common_word(const cyb__rules *rc, int lang, const char *src, size_t n) {
+  spell *sp = (spell *)&rc->sp; /* the lock and the lazy handles are the only mutable part */
+  char word[200];
+  if (!lower_word(src, n, word, sizeof word)) return false;
   bool found = false;
   pthread_mutex_lock(&sp->mu);
   for (int l = 1; l <= 2; l++) {
-    if (lang && lang != l) continue;
-    if (sp->state[l] == 0) {
-      sp->h[l] = Hunspell_create(sp->aff[l], sp->dic[l]);
-      sp->state[l] = sp->h[l] ? 1 : -1;
-    }
-    if (sp->state[l] == 1 && Hunspell_spell(sp->h[l], word)) found = true;
+    Hunhandle *h = !lang || lang == l ? speller(sp, l) : NULL;
+    if (h && Hunspell_spell(h, word)) found = true;
   }
   pthread_mutex_unlock(&sp->mu);
   return found;
@@ -426,30 +435,19 @@ static bool common_word(const cyb__rules *rc, int lang, const char *src, size_t 
  * Without a French dictionary, a suffix test stands in. */
 static bool french_adjective(const cyb__rules *rc, const char *src, size_t n) {
   spell *sp = (spell *)&rc->sp;
-  if (n == 0 || n > 60) return false;
-  UChar u[64], low[64];
-  UErrorCode st = U_ZERO_ERROR;
-  int32_t ul = 0, ll;
-  u_strFromUTF8(u, 64, &ul, src, (int32_t)n, &st);
-  ll = u_strToLower(low, 64, u, ul, "", &st);
   char word[200];
-  int32_t wl = 0;
-  u_strToUTF8(word, sizeof word - 1, &wl, low, ll, &st);
-  if (U_FAILURE(st)) return false;
-  word[wl] = '\0';
+  if (!lower_word(src, n, word, sizeof word)) return false;
+  size_t wl = strlen(word);
   int verdict = -1;
   pthread_mutex_lock(&sp->mu);
-  if (sp->state[CYBERNER_LANG_FR] == 0) {
-    sp->h[CYBERNER_LANG_FR] = Hunspell_create(sp->aff[CYBERNER_LANG_FR], sp->dic[CYBERNER_LANG_FR]);
-    sp->state[CYBERNER_LANG_FR] = sp->h[CYBERNER_LANG_FR] ? 1 : -1;
-  }
-  if (sp->state[CYBERNER_LANG_FR] == 1) {
+  Hunhandle *h = speller(sp, CYBERNER_LANG_FR);
+  if (h) {
     char **an = NULL;
-    int k = Hunspell_analyze(sp->h[CYBERNER_LANG_FR], &an, word);
+    int k = Hunspell_analyze(h, &an, word);
     verdict = 0;
     for (int i = 0; i < k; i++)
       if (strstr(an[i], "po:adj")) verdict = 1;
-    if (k > 0) Hunspell_free_list(sp->h[CYBERNER_LANG_FR], &an, k);
+    if (k > 0) Hunspell_free_list(h, &an, k);
   }
   pthread_mutex_unlock(&sp->mu);
   if (verdict >= 0) return verdict == 1;
@@ -457,7 +455,7 @@ static bool french_adjective(const cyb__rules *rc, const char *src, size_t n) {
                                          "ienne", "iennes", "aire", "aires", "ere", "eres", "ère", "ères", "if", "ive", "ives"};
   for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++) {
     size_t m = strlen(suffixes[i]);
-    if ((size_t)wl > m && memcmp(word + wl - m, suffixes[i], m) == 0) return true;
+    if (wl > m && memcmp(word + wl - m, suffixes[i], m) == 0) return true;
   }
   return false;
 }
