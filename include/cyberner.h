@@ -175,7 +175,9 @@ CYBERNER_API int cyberner_options_set_ref_date(cyberner_options *opts, int year,
  * 0 (default): each invalid byte is read as U+FFFD internally; offsets stay
  * on the original bytes and no entity contains an invalid byte. */
 CYBERNER_API int cyberner_options_set_strict_utf8(cyberner_options *opts, int strict);
-/* Bit (1u << label) for each label to keep. 0 keeps all. */
+/* Bit (1u << label) for each label to keep; 0 keeps all. Bits above the
+ * last label are ignored (so ~(1u << CYBERNER_PERSON) keeps all but people);
+ * a mask with no label bit at all is CYBERNER_EINVAL. */
 CYBERNER_API int cyberner_options_set_labels(cyberner_options *opts, uint32_t mask);
 /* Drop entities whose score is below this (0 to 1). */
 CYBERNER_API int cyberner_options_set_min_score(cyberner_options *opts, double min_score);

@@ -17,6 +17,8 @@ typedef struct {
   cyb__cands cs;
   uint32_t *kept;
   size_t kept_cap;
+  cyb__prio *prio;
+  size_t prio_cap;
   unsigned char *occ;
   size_t occ_cap;
   cyb__date_hit hits[MAX_DATE_HITS];
@@ -31,6 +33,7 @@ static void ctx_free(ctx *c) {
   cyb__tokens_free(&c->tt);
   cyb__cands_free(&c->cs);
   free(c->kept);
+  free(c->prio);
   free(c->occ);
   cyb__dates_scratch_free(c->dscr);
   cyb__rules_scratch_free(c->rscr);
@@ -165,8 +168,10 @@ static int tag_block(const cyberner_model *m, ctx *c, const char *src, size_t n,
     c->cs.strings.len = 0;
     if (cyb__gazetteer_match(m->gaz, &c->nm, &c->tt, s, &c->cs) || add_dates(m, c, s, o)) return CYBERNER_ENOMEM;
     if (cyb__rules_match(m, c->rscr, src, n, &c->nm, &c->tt, s, c->doc, &c->cs, 0)) return CYBERNER_ENOMEM;
-    if (cyb__grow((void **)&c->kept, &c->kept_cap, c->cs.n + 1, sizeof *c->kept)) return CYBERNER_ENOMEM;
-    size_t k = cyb__resolve(m, &c->nm, &c->tt, &c->cs, 0, c->doc->country_counts, c->occ, c->kept);
+    if (cyb__grow((void **)&c->kept, &c->kept_cap, c->cs.n + 1, sizeof *c->kept) ||
+        cyb__grow((void **)&c->prio, &c->prio_cap, c->cs.n + 1, sizeof *c->prio))
+      return CYBERNER_ENOMEM;
+    size_t k = cyb__resolve(m, &c->nm, &c->tt, &c->cs, 0, c->doc->country_counts, c->occ, c->prio, c->kept);
     cyb__rules_learn(m, &c->nm, &c->tt, &c->cs, c->kept, k, c->doc);
     if (emit_entities(m, c, src, n, base, s, k, o, r)) return CYBERNER_ENOMEM;
   }

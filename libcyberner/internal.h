@@ -344,8 +344,16 @@ int32_t cyb__result_string(cyberner_result *r, const char *s);
 /* Choose an entry for ambiguous candidates from the context, then keep the
  * best non-overlapping candidates (priority table in resolve.c), in text
  * order, in kept[] (indexes into cs). Returns how many were kept. */
+/* A candidate's place in the priority order (resolve.c), precomputed so that
+ * sorting needs no context. The caller owns an array of them (scratch). */
+typedef struct {
+  uint32_t len, ns, idx;
+  int source, rank, label;
+} cyb__prio;
+
 size_t cyb__resolve(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, cyb__cands *cs,
-                    size_t first, const uint32_t *country_counts, unsigned char *occupied, uint32_t *kept);
+                    size_t first, const uint32_t *country_counts, unsigned char *occupied, cyb__prio *scratch,
+                    uint32_t *kept);
 /* Index of a country code in country_counts (26 * 26 slots), -1 if not a code. */
 static inline int cyb__country_slot(const char *code) {
   if (code[0] < 'A' || code[0] > 'Z' || code[1] < 'A' || code[1] > 'Z') return -1;

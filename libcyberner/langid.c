@@ -34,6 +34,9 @@
 #define SAMPLE_ABOVE 65536
 #define SAMPLE_WINDOWS 16
 #define SAMPLE_WINDOW 4096
+#define HOT_SLOTS 4096      /* cache-resident table of the most frequent words */
+#define HOT_WORDS 2600      /* ...holding at most this many words of the file */
+#define HOT_SHORT 400       /* ...and of the derived short words (load <= 0.74) */
 
 struct cyb__langid {
     int nlang;
@@ -44,52 +47,68 @@ struct cyb__langid {
     double min_coverage;
     double temperature;
     size_t nrows;
-    unsigned char *cost;         /* nrows * nlang */
-    uint64_t *slot;              /* hash table: fingerprint << 32 | (row + 1), 0 = empty */
-    size_t mask;
-    /* Whole words (" word ", 3 to 20 letters): their rows hold the summed
-     * costs of all the word's features, so a known word costs one probe
-     * instead of about five per character. */
+    int lanes;                   /* cost bytes per slot: nlang rounded up to 8 */
+    int stride;                  /* uint64_t per slot: key, then lanes cost bytes */
+    /* n-grams (1 to 4 characters): the key is the n-gram itself, its code
+     * points (all below 0x10000) packed 16 bits each, so no hashing of bytes
+     * and no false match; 0 = empty slot. */
+    uint64_t *gslot;
+    size_t gmask;
+    int gshift;
+    /* Whole words (" word ", 3 to 20 letters): key = 64-bit hash of the
+     * code points (never 0).  Their rows hold the summed costs of all the
+     * word's features, so a known word costs one probe instead of about
+     * four per character. */
     uint64_t *wslot;
     size_t wmask;
+    /* The most frequent words (the first HOT_WORDS word rows of the file,
+     * which build_model.py writes most frequent first, and the derived
+     * one- and two-letter words) also go into this small table, which stays
+     * in the CPU cache: most words of a text are found there. */
+    uint64_t *hslot;
+    size_t hmask, nhot;
 };
 
 /* ---------------------------------------------------------------- hashing */
 
-#define FNV_BASIS 1469598103934665603ULL
-#define FNV_PRIME 1099511628211ULL
-#define WORD_BASIS (FNV_BASIS ^ 0x9e3779b97f4a7c15ULL) /* whole words hash apart */
+#define GOLDEN 0x9e3779b97f4a7c15ULL
+#define WORD_BASIS 1469598103934665603ULL
+#define WORD_PRIME 1099511628211ULL
 
-static inline uint64_t fnv_add(uint64_t h, const unsigned char *p, size_t n)
-{
-    for (size_t i = 0; i < n; i++) h = (h ^ p[i]) * FNV_PRIME;
-    return h;
-}
-
-/* Mix the FNV state before splitting it into index and fingerprint: FNV's
- * low bits are weak for short keys. */
+/* Mix the word hash before using its low bits as an index. */
 static inline uint64_t finish(uint64_t h)
 {
     h ^= h >> 33;
     h *= 0xff51afd7ed558ccdULL;
     h ^= h >> 33;
-    return h;
+    return h | 1;                /* 0 marks an empty slot */
 }
 
-static inline long lookup_in(const uint64_t *slot, size_t mask, uint64_t h)
+static inline uint64_t word_step(uint64_t h, uint32_t cp)
 {
-    h = finish(h);
-    uint64_t fp = h >> 32;
-    for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
-        uint64_t s = slot[i];
-        if (s == 0) return -1;
-        if ((s >> 32) == fp) return (long)(uint32_t)s - 1;
+    return (h ^ cp) * WORD_PRIME;
+}
+
+/* Slot of key in an open-addressing table (linear probing), or NULL. */
+static inline const unsigned char *probe(const uint64_t *slot, size_t mask, int stride,
+                                         size_t i, uint64_t key)
+{
+    for (;; i = (i + 1) & mask) {
+        const uint64_t *s = slot + i * (size_t)stride;
+        if (s[0] == key) return (const unsigned char *)(s + 1);
+        if (s[0] == 0) return NULL;
     }
 }
 
-static inline long lookup(const cyb__langid *m, uint64_t h)
+static inline const unsigned char *gram_lookup(const cyb__langid *m, uint64_t key)
 {
-    return lookup_in(m->slot, m->mask, h);
+    return probe(m->gslot, m->gmask, m->stride, (size_t)((key * GOLDEN) >> m->gshift), key);
+}
+
+static inline const unsigned char *word_lookup(const cyb__langid *m, uint64_t h)
+{
+    const unsigned char *c = probe(m->hslot, m->hmask, m->stride, (size_t)h & m->hmask, h);
+    return c ? c : probe(m->wslot, m->wmask, m->stride, (size_t)h & m->wmask, h);
 }
 
 /* ---------------------------------------------------------- model loading */
@@ -147,16 +166,110 @@ static size_t utf8_len(const char *s, size_t n)
     return c;
 }
 
-static int insert(uint64_t *slot, size_t mask, int word, const char *key, size_t n, size_t row)
+/* A feature of the model file: is it a whole word (3+ characters between
+ * its pads, so 5+ bytes)?  N-grams have at most 4 characters. */
+static int is_word(const char *f, size_t n)
 {
-    uint64_t h = finish(fnv_add(word ? WORD_BASIS : FNV_BASIS, (const unsigned char *)key, n));
-    uint64_t fp = h >> 32;
-    for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
-        if (slot[i] == 0) {
-            slot[i] = fp << 32 | (uint64_t)(row + 1);
+    return n >= 5 && f[0] == ' ' && f[n - 1] == ' ' && utf8_len(f, n) >= 5;
+}
+
+/* Decode the UTF-8 of a model feature into code points (at most cap);
+ * returns their count, or -1 if invalid, above U+FFFF or too long. */
+static int decode_feature(const unsigned char *s, size_t n, uint32_t *cp, int cap)
+{
+    int k = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned c = s[i];
+        uint32_t v;
+        if (c < 0x80) v = c, i += 1;
+        else if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (s[i + 1] & 0xC0) == 0x80)
+            v = (c & 0x1F) << 6 | (s[i + 1] & 0x3F), i += 2;
+        else if (c >= 0xE0 && c <= 0xEF && i + 2 < n && (s[i + 1] & 0xC0) == 0x80 &&
+                 (s[i + 2] & 0xC0) == 0x80)
+            v = (c & 0x0F) << 12 | (uint32_t)(s[i + 1] & 0x3F) << 6 | (s[i + 2] & 0x3F), i += 3;
+        else return -1;
+        if (v == 0 || k == cap) return -1;
+        cp[k++] = v;
+    }
+    return k;
+}
+
+static size_t table_size(size_t rows)
+{
+    size_t cap = 1024;
+    while (cap < rows + rows / 2) cap *= 2;   /* load factor <= 2/3 */
+    return cap;
+}
+
+/* Insert key with its costs; 0 if the key is already there. */
+static int insert(uint64_t *slot, size_t mask, int stride, size_t i, uint64_t key,
+                  const unsigned char *cost, int nlang)
+{
+    for (;; i = (i + 1) & mask) {
+        uint64_t *s = slot + i * (size_t)stride;
+        if (s[0] == key) return 0;
+        if (s[0] == 0) {
+            s[0] = key;
+            memcpy(s + 1, cost, (size_t)nlang);
             return 1;
         }
-        if ((slot[i] >> 32) == fp) return 0; /* duplicate (or 32-bit clash) */
+    }
+}
+
+static void ngram_costs(const cyb__langid *m, const uint32_t *w, int nch,
+                        uint32_t *acc, unsigned *feats, unsigned *found);
+
+/* Insert a word row (key h = its finished hash); the first HOT_WORDS also
+ * go into the hot table.  0 if the word is already there. */
+static int insert_word(cyb__langid *m, uint64_t h, const unsigned char *row, size_t hot_limit)
+{
+    if (!insert(m->wslot, m->wmask, m->stride, (size_t)h & m->wmask, h, row, m->nlang)) return 0;
+    if (m->nhot < hot_limit) {
+        insert(m->hslot, m->hmask, m->stride, (size_t)h & m->hmask, h, row, m->nlang);
+        m->nhot++;
+    }
+    return 1;
+}
+
+/* Words of one or two letters (" l ", " de ") have no whole-word row in the
+ * file, but they are a third of French words: give each one whose n-grams of
+ * 3+ characters are all known a derived word-table row with the sum of all
+ * its n-gram costs, so it costs one probe instead of up to eight.  Scores
+ * are unchanged: the row is the exact sum, made relative to the best
+ * language (the same shift for every language); a word whose sum would not
+ * fit in a byte keeps the n-gram path. */
+static void add_short_words(cyb__langid *m)
+{
+    size_t ng = m->gmask + 1;
+    for (size_t i = 0; i < ng; i++) {
+        uint64_t key = m->gslot[i * (size_t)m->stride];
+        uint32_t w[2];
+        int nch;
+        if ((key & 0xFFFF) != ' ') continue;
+        if (key >> 16 >= 1u << 16 && key >> 16 < 1ull << 32 && (key >> 32) == ' ' &&
+            ((key >> 16) & 0xFFFF) != ' ')
+            nch = 1, w[0] = (uint32_t)(key >> 16 & 0xFFFF);                 /* " x " */
+        else if (key >> 48 == ' ' && ((key >> 32) & 0xFFFF) != ' ' && ((key >> 16) & 0xFFFF) != ' ')
+            nch = 2, w[0] = (uint32_t)(key >> 32 & 0xFFFF), w[1] = (uint32_t)(key >> 16 & 0xFFFF);
+        else continue;
+        if (w[0] == 0 || (nch == 2 && w[1] == 0)) continue;
+        uint32_t acc[MAX_LANGS] = {0};
+        unsigned feats = 0, found = 0;
+        ngram_costs(m, w, nch, acc, &feats, &found);
+        if (found != feats) continue;
+        uint32_t lo = acc[0];
+        for (int l = 1; l < m->nlang; l++) if (acc[l] < lo) lo = acc[l];
+        unsigned char row[MAX_LANGS];
+        int fits = 1;
+        for (int l = 0; l < m->nlang; l++) {
+            if (acc[l] - lo > 255) fits = 0;
+            row[l] = (unsigned char)(acc[l] - lo);
+        }
+        if (!fits) continue;
+        uint64_t h = WORD_BASIS;
+        for (int j = 0; j < nch; j++) h = word_step(h, w[j]);
+        h = finish(h);
+        insert_word(m, h, row, HOT_WORDS + HOT_SHORT);
     }
 }
 
@@ -167,11 +280,19 @@ cyb__langid *cyb__langid_new(const char *data, size_t len, char *errbuf, size_t 
         set_err(errbuf, errcap, 0, "no data");
         return NULL;
     }
-    /* First pass: count the lines that can be rows, to size the arrays. */
-    size_t maxrows = 0;
-    for (size_t i = 0; i < len; i++)
-        if (data[i] == '\n') maxrows++;
-    maxrows++;
+    /* First pass: count the rows of each kind, to size the tables. */
+    size_t nwords = 0, ngrams = 0, nshort = 0;
+    for (const char *p = data, *end = data + len; p < end;) {
+        const char *eol = memchr(p, '\n', (size_t)(end - p));
+        if (!eol) eol = end;
+        if (eol > p && *p != '#' && *p != '!') {
+            const char *t = memchr(p, '\t', (size_t)(eol - p));
+            size_t fn = (size_t)((t ? t : eol) - p);
+            if (is_word(p, fn)) nwords++;
+            else ngrams++, nshort += fn >= 3 && p[0] == ' ' && p[fn - 1] == ' ';
+        }
+        p = eol + 1;
+    }
 
     cyb__langid *m = calloc(1, sizeof *m);
     if (!m) goto oom;
@@ -179,12 +300,6 @@ cyb__langid *cyb__langid_new(const char *data, size_t len, char *errbuf, size_t 
     m->min_letters = 3;
     m->min_coverage = 0;
     m->temperature = 1;
-    size_t cap = 1024;
-    while (cap < 2 * maxrows) cap *= 2;
-    m->slot = calloc(cap, sizeof *m->slot);
-    m->wslot = calloc(cap, sizeof *m->wslot);
-    if (!m->slot || !m->wslot) goto oom;
-    m->mask = m->wmask = cap - 1;
 
     const char *p = data, *end = data + len;
     size_t line = 0;
@@ -234,8 +349,18 @@ cyb__langid *cyb__langid_new(const char *data, size_t len, char *errbuf, size_t 
                     set_err(errbuf, errcap, line, "!langs must list fr and en once each");
                     goto fail;
                 }
-                m->cost = malloc(maxrows * (size_t)m->nlang);
-                if (!m->cost) goto oom;
+                m->lanes = m->nlang <= 8 ? 8 : 16;
+                m->stride = 1 + m->lanes / 8;
+                size_t gcap = table_size(ngrams), wcap = table_size(nwords + nshort);
+                m->gslot = calloc(gcap * (size_t)m->stride, sizeof *m->gslot);
+                m->wslot = calloc(wcap * (size_t)m->stride, sizeof *m->wslot);
+                m->hslot = calloc(HOT_SLOTS * (size_t)m->stride, sizeof *m->hslot);
+                if (!m->gslot || !m->wslot || !m->hslot) goto oom;
+                m->hmask = HOT_SLOTS - 1;
+                m->gmask = gcap - 1;
+                m->wmask = wcap - 1;
+                m->gshift = 64;
+                for (size_t c = gcap; c > 1; c >>= 1) m->gshift--;
             } else if (n == 6 && !memcmp(f, "!prior", 6)) {
                 for (int l = 0; l < m->nlang; l++) {
                     n = field(&q, eol, &f);
@@ -288,7 +413,7 @@ cyb__langid *cyb__langid_new(const char *data, size_t len, char *errbuf, size_t 
             set_err(errbuf, errcap, line, "empty feature");
             goto fail;
         }
-        unsigned char *row = m->cost + m->nrows * (size_t)m->nlang;
+        unsigned char row[MAX_LANGS];
         for (int l = 0; l < m->nlang; l++) {
             long v;
             const char *g;
@@ -303,10 +428,25 @@ cyb__langid *cyb__langid_new(const char *data, size_t len, char *errbuf, size_t 
             set_err(errbuf, errcap, line, "too many columns");
             goto fail;
         }
-        /* a whole word has 3+ characters between its pads, so 5+ bytes;
-         * n-grams have at most 4 characters (and may be longer in bytes) */
-        int word = n >= 5 && f[0] == ' ' && f[n - 1] == ' ' && utf8_len(f, n) >= 5;
-        if (!insert(word ? m->wslot : m->slot, m->mask, word, f, n, m->nrows)) {
+        uint32_t cp[MAX_WORD_CHARS + 2];
+        int k = decode_feature((const unsigned char *)f, n, cp, MAX_WORD_CHARS + 2);
+        if (k < 0) {
+            set_err(errbuf, errcap, line, "bad feature (invalid UTF-8 or too long)");
+            goto fail;
+        }
+        int ok = 1;
+        if (is_word(f, n)) {
+            uint64_t h = WORD_BASIS;
+            for (int j = 1; j < k - 1; j++) h = word_step(h, cp[j]);
+            h = finish(h);
+            ok = insert_word(m, h, row, HOT_WORDS);
+        } else if (k <= 4) {
+            uint64_t key = 0;
+            for (int j = 0; j < k; j++) key = key << 16 | cp[j];
+            ok = insert(m->gslot, m->gmask, m->stride, (size_t)((key * GOLDEN) >> m->gshift),
+                        key, row, m->nlang);
+        } /* else: an n-gram of 5+ characters is never looked up */
+        if (!ok) {
             set_err(errbuf, errcap, line, "duplicate feature");
             goto fail;
         }
@@ -320,6 +460,7 @@ cyb__langid *cyb__langid_new(const char *data, size_t len, char *errbuf, size_t 
         set_err(errbuf, errcap, line, "no features");
         goto fail;
     }
+    add_short_words(m);
     return m;
 oom:
     set_err(errbuf, errcap, 0, "out of memory");
@@ -331,9 +472,9 @@ fail:
 void cyb__langid_free(cyb__langid *m)
 {
     if (!m) return;
-    free(m->cost);
-    free(m->slot);
+    free(m->gslot);
     free(m->wslot);
+    free(m->hslot);
     free(m);
 }
 
@@ -341,47 +482,62 @@ void cyb__langid_free(cyb__langid *m)
 
 enum { K_SEP = 0, K_LOWER = 1, K_UPPER = 2, K_UNCASED = 3 };
 
-/* Classify the character at s[0..n) (n >= 1): returns its length in bytes and
- * sets *kind; for letters, writes the lower-cased UTF-8 bytes to out (at most
- * 3) and their count to *outn.  Invalid UTF-8 is a one-byte separator.
+/* Byte classes: the low bits are the kind of an ASCII byte (K_SEP, K_LOWER,
+ * K_UPPER) or B_HIGH for a byte >= 0x80 (decoded by classify_high());
+ * the flags mark the ASCII separators that open a sentence (names rule) or
+ * may end a chunk. */
+enum { B_KIND = 3, B_HIGH = 3, B_OPENS = 4, B_ENDS = 8 };
+
+static const unsigned char *byte_class(void)
+{
+#define L1 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
+#define U1 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2
+#define H8 3, 3, 3, 3, 3, 3, 3, 3
+#define H64 H8, H8, H8, H8, H8, H8, H8, H8
+    static const unsigned char t[256] = {
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 12, 0, 0, 0, 0, 0,          /* \n: opens + ends */
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 12, 4, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 12, 0,         /* ! " ( . */
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 12,          /* : ? */
+        0, U1, U1, 4, 0, 0, 0, 0,                                 /* @ A-Z [ */
+        0, L1, L1, 0, 0, 0, 0, 0,                                 /* ` a-z */
+        H64, H64};
+#undef L1
+#undef U1
+#undef H8
+#undef H64
+    return t;
+}
+
+/* Classify the character at s[0..n) whose first byte is >= 0x80: returns
+ * its length in bytes and sets *kind; for letters, sets *cp to the
+ * lower-cased code point.  Invalid UTF-8 is a one-byte separator.
  * Must stay in step with norm_char() in tools/langid/build_model.py. */
-static size_t classify(const unsigned char *s, size_t n, int *kind,
-                       unsigned char *out, size_t *outn)
+static size_t classify_high(const unsigned char *s, size_t n, int *kind, uint32_t *cp)
 {
     unsigned c = s[0];
     *kind = K_SEP;
-    if (c < 0x80) {
-        if (c >= 'a' && c <= 'z') *kind = K_LOWER;
-        else if (c >= 'A' && c <= 'Z') *kind = K_UPPER, c += 32;
-        else return 1;
-        out[0] = (unsigned char)c;
-        *outn = 1;
-        return 1;
-    }
     if (c >= 0xC2 && c <= 0xDF) {
         if (n < 2 || (s[1] & 0xC0) != 0x80) return 1;
-        unsigned cp = (c & 0x1F) << 6 | (s[1] & 0x3F);
-        if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7) return 2;  /* Latin-1 symbols */
+        unsigned v = (c & 0x1F) << 6 | (s[1] & 0x3F);
+        if (v < 0xC0 || v == 0xD7 || v == 0xF7) return 2;     /* Latin-1 symbols */
         *kind = K_LOWER;
-        if (cp <= 0xDE) *kind = K_UPPER, cp += 0x20;
-        else if (cp == 0x152) *kind = K_UPPER, cp = 0x153;    /* Œ */
-        else if (cp == 0x178) *kind = K_UPPER, cp = 0xFF;     /* Ÿ */
-        else if (cp > 0xFF && cp != 0x153) *kind = K_UNCASED; /* case of other scripts is not tracked */
-        out[0] = (unsigned char)(0xC0 | cp >> 6);
-        out[1] = (unsigned char)(0x80 | (cp & 0x3F));
-        *outn = 2;
+        if (v <= 0xDE) *kind = K_UPPER, v += 0x20;
+        else if (v == 0x152) *kind = K_UPPER, v = 0x153;      /* Œ */
+        else if (v == 0x178) *kind = K_UPPER, v = 0xFF;       /* Ÿ */
+        else if (v > 0xFF && v != 0x153) *kind = K_UNCASED;   /* case of other scripts is not tracked */
+        *cp = v;
         return 2;
     }
     if (c >= 0xE0 && c <= 0xEF) {
         if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80) return 1;
-        unsigned cp = (c & 0x0F) << 12 | (unsigned)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
-        if (cp < 0x800) return 1;                         /* overlong */
-        if ((cp >= 0x2000 && cp <= 0x2FFF) || (cp >= 0x3000 && cp <= 0x303F) ||
-            cp == 0xFEFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        unsigned v = (c & 0x0F) << 12 | (unsigned)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
+        if (v < 0x800) return 1;                          /* overlong */
+        if ((v >= 0x2000 && v <= 0x2FFF) || (v >= 0x3000 && v <= 0x303F) ||
+            v == 0xFEFF || (v >= 0xD800 && v <= 0xDFFF))
             return 3;                                     /* punctuation, symbols */
         *kind = K_UNCASED;
-        memcpy(out, s, 3);
-        *outn = 3;
+        *cp = v;
         return 3;
     }
     if (c >= 0xF0 && c <= 0xF4 && n >= 4 && (s[1] & 0xC0) == 0x80 &&
@@ -390,28 +546,13 @@ static size_t classify(const unsigned char *s, size_t n, int *kind,
     return 1;
 }
 
-/* Does this separator start a new sentence (for the names rule)? */
-static int opens_sentence(const unsigned char *s, size_t n)
+/* Does this non-ASCII separator open a sentence (for the names rule)? */
+static int high_opens_sentence(const unsigned char *s, size_t n)
 {
-    switch (s[0]) {
-    case '.': case '!': case '?': case ':': case '\n': case '"': case '(': case '[':
-        return 1;
-    case 0xC2:
-        return n >= 2 && s[1] == 0xAB;                   /* « */
-    case 0xE2:                                            /* – — “ • */
+    if (s[0] == 0xC2) return n >= 2 && s[1] == 0xAB;     /* « */
+    if (s[0] == 0xE2)                                     /* – — “ • */
         return n >= 3 && s[1] == 0x80 &&
                (s[2] == 0x93 || s[2] == 0x94 || s[2] == 0x9C || s[2] == 0xA2);
-    }
-    return 0;
-}
-
-/* Does this separator end a chunk (sentence end or line break)? */
-static int ends_chunk(const unsigned char *s, size_t n, size_t i)
-{
-    unsigned c = s[i];
-    if (c == '\n') return 1;
-    if ((c == '.' || c == '!' || c == '?') && (i + 1 >= n || s[i + 1] == ' ' || s[i + 1] == '\n'))
-        return 1;
     return 0;
 }
 
@@ -429,56 +570,57 @@ typedef struct {
     double letters;             /* letters of chunks with a decision */
 } doc_acc;
 
-/* Add the costs of every n-gram of one word (normalised bytes w, char
- * starts off[0..nch]) to acc; count its features of 3 characters and more
- * (*feats) and how many of them the model knows (*found). */
-static void ngram_costs(const cyb__langid *m, const unsigned char *w, const unsigned char *off,
-                        int nch, uint32_t *acc, unsigned *feats, unsigned *found)
+static inline void add_costs(uint32_t *acc, const unsigned char *c, int lanes)
 {
-    /* padded word = ' ' w ' ' : positions 0 and nch+1 are the pads */
-    static const unsigned char sp = ' ';
-    int np = nch + 2;
-    int nl = m->nlang;
+    if (lanes == 8) {
+        for (int l = 0; l < 8; l++) acc[l] += c[l];
+    } else {
+        for (int l = 0; l < 16; l++) acc[l] += c[l];
+    }
+}
+
+/* Add the costs of every n-gram of one word (code points w[0..nch)) to acc;
+ * count its features of 3 characters and more (*feats) and how many of them
+ * the model knows (*found). */
+static void ngram_costs(const cyb__langid *m, const uint32_t *w, int nch,
+                        uint32_t *acc, unsigned *feats, unsigned *found)
+{
+    uint32_t p[MAX_WORD_CHARS + 2];   /* padded word: ' ' w ' ' */
+    int np = nch + 2, lanes = m->lanes;
+    p[0] = ' ';
+    memcpy(p + 1, w, (size_t)nch * sizeof *w);
+    p[np - 1] = ' ';
     for (int i = 0; i < np; i++) {
-        uint64_t h = FNV_BASIS;
+        uint64_t key = 0;
         int last = i + 4 < np ? i + 4 : np;
         for (int j = i; j < last; j++) {
-            if (j == 0 || j == np - 1)
-                h = fnv_add(h, &sp, 1);
-            else
-                h = fnv_add(h, w + off[j - 1], (size_t)(off[j] - off[j - 1]));
-            int order = j - i + 1;
-            if (order == 1 && (j == 0 || j == np - 1)) continue; /* lone pad */
-            long r = lookup(m, h);
-            if (order >= 3) (*feats)++;
-            if (r < 0) continue;
-            if (order >= 3) (*found)++;
-            const unsigned char *c = m->cost + (size_t)r * (size_t)nl;
-            for (int l = 0; l < nl; l++) acc[l] += c[l];
+            key = key << 16 | p[j];
+            if (key == ' ') continue;                     /* lone pad */
+            const unsigned char *c = gram_lookup(m, key);
+            int big = j - i >= 2;                         /* 3-gram or longer */
+            *feats += (unsigned)big;
+            if (!c) continue;
+            *found += (unsigned)big;
+            add_costs(acc, c, lanes);
         }
     }
 }
 
-/* Row of a whole word (normalised bytes w[0..n)), or -1. */
-static long word_lookup(const cyb__langid *m, const unsigned char *w, size_t n)
-{
-    static const unsigned char sp = ' ';
-    uint64_t h = fnv_add(fnv_add(fnv_add(WORD_BASIS, &sp, 1), w, n), &sp, 1);
-    return lookup_in(m->wslot, m->wmask, h);
-}
-
-static void score_word(const cyb__langid *m, const unsigned char *w, const unsigned char *off,
-                       int nch, int name, chunk_acc *a)
+/* Score one word: code points w[0..nch), h = its running word hash. */
+static inline void score_word(const cyb__langid *m, const uint32_t *w, int nch, uint64_t h,
+                              int name, chunk_acc *a)
 {
     uint32_t *acc = name ? a->names : a->plain;
-    long r = nch >= 3 && nch <= MAX_WHOLE_WORD ? word_lookup(m, w, off[nch]) : -1;
-    if (r >= 0) {
-        const unsigned char *c = m->cost + (size_t)r * (size_t)m->nlang;
-        for (int l = 0; l < m->nlang; l++) acc[l] += c[l];
-        a->long_feats += (unsigned)nch;   /* a known word counts as fully covered */
-        a->long_found += (unsigned)nch;
+    const unsigned char *c = nch <= MAX_WHOLE_WORD ? word_lookup(m, finish(h)) : NULL;
+    if (c) {
+        /* a known word counts as fully covered: nch features for the file's
+         * words, the 3+-grams for the derived short ones (add_short_words) */
+        unsigned k = nch >= 3 ? (unsigned)nch : nch == 2 ? 3 : 1;
+        add_costs(acc, c, m->lanes);
+        a->long_feats += k;
+        a->long_found += k;
     } else {
-        ngram_costs(m, w, off, nch, acc, &a->long_feats, &a->long_found);
+        ngram_costs(m, w, nch, acc, &a->long_feats, &a->long_found);
     }
     if (name) a->name_letters += (unsigned)nch;
     else a->plain_letters += (unsigned)nch;
@@ -507,10 +649,13 @@ static int decide(const cyb__langid *m, const chunk_acc *a, unsigned flags, doub
                  m->prior[l];
         if (tot[l] < tot[best]) best = l;
     }
-    /* probabilities of fr / en / other from the tempered costs */
-    double p[3] = {0, 0, 0}, z = 0;
+    /* probabilities of fr / en / other from the tempered costs; languages
+     * more than 40 nats (tempered) behind weigh nothing, which saves exp() */
+    double p[3] = {0, 0, 0}, z = 0, k = m->temperature / m->scale;
     for (int l = 0; l < nl; l++) {
-        double e = exp(-(tot[l] - tot[best]) / m->scale * m->temperature);
+        double x = (tot[l] - tot[best]) * k;
+        if (x > 40) continue;
+        double e = exp(-x);
         int g = m->code[l] == CYB_LANG_FR ? 0 : m->code[l] == CYB_LANG_EN ? 1 : 2;
         p[g] += e;
         z += e;
@@ -532,51 +677,87 @@ static void close_chunk(const cyb__langid *m, chunk_acc *a, unsigned flags, doc_
     memset(a, 0, sizeof *a);
 }
 
-/* Run the text s[0..n) through the scorer, adding its chunks to d. */
-static void scan(const cyb__langid *m, const unsigned char *s, size_t n, unsigned flags, doc_acc *d)
+/* Is the document's answer already certain?  The rest of the text has at
+ * most `rest` letters (a letter takes at least one byte), and a chunk adds
+ * at most its letter count to one language's weight: once the leader is
+ * ahead of every other group by more than that, nothing can change the
+ * answer, so the scan stops (exact, not a guess). */
+static int decided(const doc_acc *d, size_t rest)
 {
+    if (d->letters <= (double)rest) return 0;             /* cheap common case */
+    const double *w = d->weight;
+    int g = w[1] > w[0] ? 1 : 0;
+    if (w[2] > w[g]) g = 2;
+    for (int k = 0; k < 3; k++)
+        if (k != g && !(w[g] > w[k] + (double)rest)) return 0;
+    return 1;
+}
+
+/* Run the text s[0..n) through the scorer, adding its chunks to d; `after`
+ * is how many bytes other calls will still scan.  Returns 1 if the
+ * document's answer became certain (see decided()) and the caller can stop. */
+static int scan(const cyb__langid *m, const unsigned char *s, size_t n, unsigned flags,
+                doc_acc *d, size_t after)
+{
+    const unsigned char *bc = byte_class();
     chunk_acc a;
-    unsigned char w[MAX_WORD_CHARS * 3 + 3];
-    unsigned char off[MAX_WORD_CHARS + 1];
+    uint32_t w[MAX_WORD_CHARS];
+    uint64_t h = WORD_BASIS;
     int nch = 0, ncased = 0, nupper = 0, first_upper = 0;
     int sentence_start = 1;
     memset(&a, 0, sizeof a);
-    off[0] = 0;
     size_t i = 0;
-    while (i <= n) {
-        int kind = K_SEP;
-        unsigned char lc[4];
-        size_t lcn = 0, cl = 1;
-        if (i < n) cl = classify(s + i, n - i, &kind, lc, &lcn);
-        if (kind != K_SEP) {
-            if (nch == 0) first_upper = kind == K_UPPER;
-            if (kind == K_UPPER) nupper++, ncased++;
-            else if (kind == K_LOWER) ncased++;
-            if (nch < MAX_WORD_CHARS) {
-                memcpy(w + off[nch], lc, lcn);
-                off[nch + 1] = (unsigned char)(off[nch] + lcn);
-                nch++;
+    for (;;) {
+        int kind, opens = 0, ends = 0;
+        uint32_t cp = 0;
+        size_t cl = 1;
+        if (i < n) {
+            unsigned c = s[i], b = bc[c];
+            kind = (int)(b & B_KIND);
+            if (kind == K_LOWER || kind == K_UPPER) {
+                cp = c | 0x20;
+            } else if (kind == B_HIGH) {
+                cl = classify_high(s + i, n - i, &kind, &cp);
+                if (kind == K_SEP) opens = high_opens_sentence(s + i, n - i);
+            } else {
+                opens = b & B_OPENS;
+                /* a chunk ends at a line break, or at . ! ? before a space,
+                 * a line break or the end of the text */
+                if (b & B_ENDS)
+                    ends = c == '\n' || i + 1 >= n || s[i + 1] == ' ' || s[i + 1] == '\n';
             }
-            i += cl;
-            continue;
+            if (kind != K_SEP) {
+                if (nch == 0) first_upper = kind == K_UPPER;
+                nupper += kind == K_UPPER;
+                ncased += kind != K_UNCASED;
+                if (nch < MAX_WORD_CHARS) {
+                    w[nch++] = cp;
+                    h = word_step(h, cp);
+                }
+                i += cl;
+                continue;
+            }
         }
         /* separator (or end of text): finish the pending word */
         if (nch) {
             int allcaps = ncased >= 2 && nupper == ncased;
             int name = allcaps || (first_upper && !sentence_start);
-            score_word(m, w, off, nch, name, &a);
+            score_word(m, w, nch, h, name, &a);
             nch = ncased = nupper = 0;
+            h = WORD_BASIS;
             sentence_start = 0;
         }
         if (i >= n) break;
-        if (opens_sentence(s + i, n - i)) sentence_start = 1;
-        if (ends_chunk(s, n, i) && a.plain_letters + a.name_letters >= CHUNK_LETTERS) {
+        if (opens) sentence_start = 1;
+        if (ends && a.plain_letters + a.name_letters >= CHUNK_LETTERS) {
             close_chunk(m, &a, flags, d);
             sentence_start = 1;
+            if (decided(d, n - i + after)) return 1;
         }
         i += cl;
     }
     close_chunk(m, &a, flags, d);
+    return 0;
 }
 
 int cyb__langid_detect(const cyb__langid *m, const char *utf8, size_t len,
@@ -588,7 +769,7 @@ int cyb__langid_detect(const cyb__langid *m, const char *utf8, size_t len,
     if (!m || !utf8) return CYB_LANG_UND;
     const unsigned char *s = (const unsigned char *)utf8;
     if (len <= SAMPLE_ABOVE) {
-        scan(m, s, len, flags, &d);
+        scan(m, s, len, flags, &d, 0);
     } else {
         /* Bounded work for long documents: evenly spread windows, each
          * moved forward to the next space so no word is cut in two. */
@@ -599,7 +780,9 @@ int cyb__langid_detect(const cyb__langid *m, const char *utf8, size_t len,
             while (start < lim && s[start] != ' ' && s[start] != '\n') start++;
             lim = stop + 64 < len ? stop + 64 : len;
             while (stop < lim && s[stop] != ' ' && s[stop] != '\n') stop++;
-            scan(m, s + start, stop - start, flags, &d);
+            /* the later windows hold at most this many bytes */
+            size_t after = (size_t)(SAMPLE_WINDOWS - 1 - k) * (SAMPLE_WINDOW + 64);
+            if (scan(m, s + start, stop - start, flags, &d, after)) break;
         }
     }
     if (d.letters <= 0) return CYB_LANG_UND;

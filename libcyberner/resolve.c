@@ -29,24 +29,26 @@ static const int LABEL_RANK[CYB_NLABELS] = {
     [CYBERNER_EVENT] = 3,         [CYBERNER_THREAT_ACTOR] = 2, [CYBERNER_PERSON] = 1,
     [CYBERNER_LOCATION] = 0};
 
-typedef struct {
-  const cyb__cands *cs;
-} sort_ctx;
+/* A candidate's place in the priority order, precomputed so that qsort
+ * needs no context. */
+typedef cyb__prio prio;
 
-static _Thread_local const cyb__cands *sort_cands; /* qsort has no context argument */
+static prio prio_of(const cyb__cands *cs, uint32_t i) {
+  const cyb__cand *c = &cs->c[i];
+  return (prio){c->ne - c->ns, c->ns, i, SOURCE_RANK[c->source], c->rank, LABEL_RANK[c->label]};
+}
 
 static int by_priority(const void *pa, const void *pb) {
-  const cyb__cand *a = &sort_cands->c[*(const uint32_t *)pa], *b = &sort_cands->c[*(const uint32_t *)pb];
-  uint32_t la = a->ne - a->ns, lb = b->ne - b->ns;
-  if (la != lb) return la > lb ? -1 : 1;
-  if (SOURCE_RANK[a->source] != SOURCE_RANK[b->source]) return SOURCE_RANK[b->source] - SOURCE_RANK[a->source];
-  if (a->rank != b->rank) return (int)b->rank - (int)a->rank;
-  if (LABEL_RANK[a->label] != LABEL_RANK[b->label]) return LABEL_RANK[b->label] - LABEL_RANK[a->label];
+  const prio *a = pa, *b = pb;
+  if (a->len != b->len) return a->len > b->len ? -1 : 1;
+  if (a->source != b->source) return b->source - a->source;
+  if (a->rank != b->rank) return b->rank - a->rank;
+  if (a->label != b->label) return b->label - a->label;
   return a->ns < b->ns ? -1 : a->ns > b->ns;
 }
 
 static int by_start(const void *pa, const void *pb) {
-  const cyb__cand *a = &sort_cands->c[*(const uint32_t *)pa], *b = &sort_cands->c[*(const uint32_t *)pb];
+  const prio *a = pa, *b = pb;
   return a->ns < b->ns ? -1 : a->ns > b->ns;
 }
 
@@ -136,17 +138,16 @@ static void choose_entry(const cyberner_model *m, const cyb__norm *nm, const cyb
 }
 
 size_t cyb__resolve(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, cyb__cands *cs,
-                    size_t first, const uint32_t *country_counts, unsigned char *occupied, uint32_t *kept) {
+                    size_t first, const uint32_t *country_counts, unsigned char *occupied, cyb__prio *order,
+                    uint32_t *kept) {
   for (size_t i = first; i < cs->n; i++)
     if (cs->c[i].entry < 0 && cs->c[i].nalt > 1) choose_entry(m, nm, tt, cs, first, &cs->c[i], country_counts);
   size_t n = cs->n - first;
-  uint32_t *order = kept; /* sort in place, then compact */
-  for (size_t i = 0; i < n; i++) order[i] = (uint32_t)(first + i);
-  sort_cands = cs;
+  for (size_t i = 0; i < n; i++) order[i] = prio_of(cs, (uint32_t)(first + i));
   qsort(order, n, sizeof *order, by_priority);
   size_t k = 0;
   for (size_t i = 0; i < n; i++) {
-    const cyb__cand *c = &cs->c[order[i]];
+    const cyb__cand *c = &cs->c[order[i].idx];
     bool free_span = true;
     for (uint32_t b = c->ns; b < c->ne && free_span; b++) free_span = !occupied[b];
     if (!free_span) continue;
@@ -154,10 +155,10 @@ size_t cyb__resolve(const cyberner_model *m, const cyb__norm *nm, const cyb__tok
     order[k++] = order[i];
   }
   for (size_t i = 0; i < k; i++) { /* leave the map clean for the next sentence */
-    const cyb__cand *c = &cs->c[order[i]];
+    const cyb__cand *c = &cs->c[order[i].idx];
     memset(occupied + c->ns, 0, c->ne - c->ns);
   }
   qsort(order, k, sizeof *order, by_start);
-  sort_cands = NULL;
+  for (size_t i = 0; i < k; i++) kept[i] = order[i].idx;
   return k;
 }

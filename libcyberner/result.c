@@ -76,8 +76,9 @@ int cyberner_options_set_strict_utf8(cyberner_options *o, int strict) {
 }
 
 int cyberner_options_set_labels(cyberner_options *o, uint32_t mask) {
-  if (!o || (mask >> CYBERNER_LABEL_COUNT)) return CYBERNER_EINVAL;
-  o->labels = mask;
+  uint32_t known = mask & ((1u << CYBERNER_LABEL_COUNT) - 1);
+  if (!o || (mask && !known)) return CYBERNER_EINVAL; /* bits of no label alone mean a mistake */
+  o->labels = known;
   return 0;
 }
 
