@@ -123,7 +123,7 @@ static int emit_entities(const cyberner_model *m, ctx *c, const char *src, size_
                                     : (cd->id >= 0 ? c->cs.strings.data + cd->id : NULL);
     /* the document's countries, for linking ambiguous names later on */
     const char *cc = cyb__cand_country(m, &c->cs, cd);
-    if (cc && cd->label != CYBERNER_AGENCY && cd->label != CYBERNER_ORGANIZATION)
+    if (cc)
       for (const char *p = cc; strlen(p) >= 2; p += 3) {
         int slot = cyb__country_slot(p);
         if (slot >= 0) c->doc->country_counts[slot]++;

@@ -529,6 +529,20 @@ static int match_compound(const cyb__gazetteer *g, const cyb__norm *nm, const cy
     if (!c || (c->id = cyb__cand_string(out, ids, idl)) < 0) return CYBERNER_ENOMEM;
     return 0;
   }
+  /* Japan-based, China-linked, Russia-backed: the country before a
+   * lower-case word is tagged alone */
+  if (np == 2 && !nm->upper[ps[1]] && nm->upper[ps[0]]) {
+    uint32_t vid;
+    int node = part_node(g, nm->text + ps[0], pe[0] - ps[0], &vid);
+    int32_t e = node_entry(g, node, CYBERNER_COUNTRY);
+    if (e >= 0) {
+      cyb__cand *c = cyb__cand_push(out, ps[0], pe[0], (uint32_t)k, (uint32_t)k + 1, CYBERNER_COUNTRY,
+                                    CYB_SRC_COMPOUND, 0.85f);
+      if (!c) return CYBERNER_ENOMEM;
+      c->entry = e;
+      return 0;
+    }
+  }
   /* countries used as modifiers: every part must be a country */
   int32_t ce[MAXP];
   for (size_t p = 0; p < np; p++) {

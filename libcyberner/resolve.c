@@ -63,7 +63,8 @@ const char *cyb__cand_country(const cyberner_model *m, const cyb__cands *cs, con
  * and known cities, people and bodies of one country (Lille, Cazeneuve). */
 static bool is_place(const cyb__cand *c) {
   return c->label == CYBERNER_COUNTRY || c->label == CYBERNER_NATIONALITY ||
-         (c->entry >= 0 && (c->label == CYBERNER_LOCATION || c->label == CYBERNER_PERSON));
+         (c->entry >= 0 && (c->label == CYBERNER_LOCATION || c->label == CYBERNER_PERSON ||
+                            c->label == CYBERNER_AGENCY || c->label == CYBERNER_ORGANIZATION));
 }
 
 /* Alternative of c whose country list contains code, or -1. */
@@ -106,10 +107,19 @@ static void choose_entry(const cyberner_model *m, const cyb__norm *nm, const cyb
         (!after || o->tb < after->tb))
       after = o;
   }
-  if (after) pick = alt_with_country(m, cs, c, cyb__cand_country(m, cs, after));
+  if (after) {
+    pick = alt_with_country(m, cs, c, cyb__cand_country(m, cs, after));
+    /* "le service de renseignement extérieur de la RPDC": the text names the
+     * country; an entry of another country would be wrong, none is better */
+    if (pick < 0 && (after->label == CYBERNER_COUNTRY || after->label == CYBERNER_NATIONALITY)) {
+      c->entry = -1;
+      c->score *= 0.8f;
+      return;
+    }
+  }
   for (size_t i = first; i < cs->n && pick < 0; i++) {
     const cyb__cand *o = &cs->c[i];
-    if (is_place(o) && o->label != CYBERNER_PERSON && o->te == c->tb) pick = alt_with_country(m, cs, c, cyb__cand_country(m, cs, o));
+    if (is_place(o) && (o->label == CYBERNER_COUNTRY || o->label == CYBERNER_NATIONALITY) && o->te == c->tb) pick = alt_with_country(m, cs, c, cyb__cand_country(m, cs, o));
   }
   /* nearest before, in the sentence */
   const cyb__cand *best = NULL;

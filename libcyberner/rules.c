@@ -144,7 +144,7 @@ typedef struct {
 enum {
   S_TITLES, S_PARTICLES, S_NOT_NAMES, S_FIRST, S_SURNAMES, S_COMPANIES,
   S_HEAD, S_TAIL, S_OF, /* bodies by place: value = label + 1 */
-  S_PREP, S_ARTICLE, NSETS
+  S_PREP, S_ARTICLE, S_ORDINALS, NSETS
 };
 
 struct cyb__rules {
@@ -248,8 +248,10 @@ static int load_bodies(void *ctx, const cyb__file *f, char *line, size_t n, size
   int label = cyberner_label_from_name(c1 + 1);
   int place = strcmp(c2 + 1, "head") == 0 ? BODY_HEAD : strcmp(c2 + 1, "tail") == 0 ? BODY_TAIL
             : strcmp(c2 + 1, "of") == 0   ? BODY_OF : 0;
-  if (label != CYBERNER_AGENCY && label != CYBERNER_ORGANIZATION && label != CYBERNER_EVENT) {
-    cyb__diag_add(L->diag, 1, f->display, lineno, "label must be AGENCY, ORGANIZATION or EVENT, not '%s'", c1 + 1);
+  if (label != CYBERNER_AGENCY && label != CYBERNER_ORGANIZATION && label != CYBERNER_EVENT &&
+      label != CYBERNER_LOCATION) {
+    cyb__diag_add(L->diag, 1, f->display, lineno, "label must be AGENCY, ORGANIZATION, EVENT or LOCATION, not '%s'",
+                  c1 + 1);
     return 0;
   }
   if (!place) {
@@ -330,6 +332,12 @@ cyb__rules *cyb__rules_new(const cyb__files *base, const cyb__files *extra, cons
   static const char *const preps[] = {"de", "du", "des", "d'", "pour", "en", "contre", "aux", "au", "a", "sur", "et",
                                       "of", "for", "and", "on", "the", "&"};
   static const char *const articles[] = {"la", "l'", "le", "les", "the"};
+  static const char *const ordinals[] = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                                         "ninth", "tenth", "eleventh", "twelfth", "premier", "premiere", "deuxieme",
+                                         "second", "seconde", "troisieme", "quatrieme", "cinquieme", "sixieme",
+                                         "septieme", "huitieme", "neuvieme", "dixieme", "onzieme", "douzieme"};
+  for (size_t i = 0; i < sizeof ordinals / sizeof *ordinals; i++)
+    if (add_phrase(r, S_ORDINALS, f, &L.nm, &L.tt, ordinals[i], strlen(ordinals[i]), 1, false)) goto oom;
   for (size_t i = 0; i < sizeof preps / sizeof *preps; i++)
     if (add_phrase(r, S_PREP, f, &L.nm, &L.tt, preps[i], strlen(preps[i]), 1, false)) goto oom;
   for (size_t i = 0; i < sizeof articles / sizeof *articles; i++)
@@ -718,7 +726,8 @@ static size_t extend_french(const mctx *c, size_t j, bool *has_cap) {
     bool cap = (tflags(c, p) & CYB_TOK_CAP) != 0;
     /* lists go on only with capitalized names, and after a capitalized
      * complement (de la Défense) a lower-case one is the sentence again */
-    if ((comma || et || *has_cap) && !cap) break;
+    bool et_de = et && j + 1 < end && is_prep(c, j + 1); /* et de la protection ... */
+    if ((comma || (et && !et_de) || *has_cap) && !cap) break;
     if (cap) *has_cap = true;
     j = last = adjectives(c, p + 1);
   }
@@ -730,7 +739,8 @@ static size_t extend_of(const mctx *c, size_t j) {
   size_t end = c->s->tok_end, last = j;
   while (j < end) {
     size_t p = j;
-    while (p < end && (tis(c, p, "of") || tis(c, p, "for") || tis(c, p, "and") || tis(c, p, "the") || tis(c, p, "&")) &&
+    while (p < end && (tis(c, p, "of") || tis(c, p, "for") || tis(c, p, "on") || tis(c, p, "and") || tis(c, p, "the") ||
+                       tis(c, p, "&")) &&
            p - j < 3)
       p++;
     if (p == j && j != last) break;
@@ -767,13 +777,14 @@ static int bodies(mctx *c) {
       size_t s = k;
       while (s > b) {
         size_t p = s - 1;
+        /* a country or nationality in front is tagged on its own (rule 8) */
         if ((tflags(c, p) & CYB_TOK_CAP) && (tflags(c, p) & (CYB_TOK_ALPHA | CYB_TOK_DIGIT)) &&
-            !has(c, S_NOT_NAMES, p)) {
+            !has(c, S_NOT_NAMES, p) && !is_place_at(c, p)) {
           s = p;
           continue;
         }
         if ((tis(c, p, "of") || tis(c, p, "for") || tis(c, p, "and") || tis(c, p, "&")) && p > b &&
-            (tflags(c, p - 1) & CYB_TOK_CAP) && s < k) {
+            (tflags(c, p - 1) & CYB_TOK_CAP) && !is_place_at(c, p - 1) && s < k) {
           s = p - 1;
           continue;
         }
@@ -784,34 +795,42 @@ static int bodies(mctx *c) {
         s--;
       /* ... Centre of Excellence, ... Agency for Cybersecurity */
       size_t e = k + tl;
-      if (e + 1 < end && (tis(c, e, "of") || tis(c, e, "for"))) e = extend_of(c, e);
+      if (e + 1 < end && (tis(c, e, "of") || tis(c, e, "for") || tis(c, e, "on"))) e = extend_of(c, e);
       if (s < k && push_body(c, s, e, (int)lab - 1, 0.6f)) return CYBERNER_ENOMEM;
     }
     /* companies: capitalized words + legal suffix */
     if (k > b && has(c, S_COMPANIES, k) && (tflags(c, k - 1) & CYB_TOK_CAP)) {
       size_t s = k;
-      while (s > b && (tflags(c, s - 1) & CYB_TOK_CAP) && !has(c, S_NOT_NAMES, s - 1) &&
-             k - s < 4)
-        s--;
+      while (s > b && k - s < 8) {
+        if ((tflags(c, s - 1) & CYB_TOK_CAP) && !has(c, S_NOT_NAMES, s - 1)) s--;
+        else if (s - 1 > b && (tis(c, s - 1, "and") || tis(c, s - 1, "&")) && (tflags(c, s - 2) & CYB_TOK_CAP)) s -= 2;
+        else break;
+      }
       size_t e = k + 1;
       if (e < end && tis(c, e, ".") && c->tt->tok[e].start == c->tt->tok[k].end) e++;
       if (s < k && push_body(c, s, e, CYBERNER_ORGANIZATION, 0.6f)) return CYBERNER_ENOMEM;
     }
   }
-  /* an ordinal before a known event belongs to it: 48ème Réunion consultative ... */
+  /* an edition belongs to the event's name: an ordinal before it (48ème,
+   * ninth), a year after it (Singapore International Cyber Week 2024) */
   for (size_t i = c->first; i < c->ndict; i++) {
     const cyb__cand *d = &c->cs->c[i];
-    if (d->label != CYBERNER_EVENT || d->tb == b) continue;
-    size_t p = d->tb - 1;
-    uint16_t f = tflags(c, p);
-    if (!((f & CYB_TOK_DIGIT) && (f & CYB_TOK_ALPHA))) continue;
+    if (d->label != CYBERNER_EVENT) continue;
+    size_t nb = d->tb, ne = d->te;
+    if (nb > b && ((tflags(c, nb - 1) & CYB_TOK_DIGIT && tflags(c, nb - 1) & CYB_TOK_ALPHA) || has(c, S_ORDINALS, nb - 1)))
+      nb--;
+    if (ne < end && (tflags(c, ne) & CYB_TOK_NUMBER) && c->tt->tok[ne].end - c->tt->tok[ne].start == 4 &&
+        (c->nm->text[c->tt->tok[ne].start] == '1' || c->nm->text[c->tt->tok[ne].start] == '2'))
+      ne++;
+    if (nb == d->tb && ne == d->te) continue;
     cyb__cand copy = *d;
-    cyb__cand *n = cyb__cand_push(c->cs, c->tt->tok[p].start, d->ne, (uint32_t)p, d->te, CYBERNER_EVENT, d->source,
-                                  d->score);
+    cyb__cand *n = cyb__cand_push(c->cs, c->tt->tok[nb].start, c->tt->tok[ne - 1].end, (uint32_t)nb, (uint32_t)ne,
+                                  CYBERNER_EVENT, copy.source, copy.score);
     if (!n) return CYBERNER_ENOMEM;
     n->entry = copy.entry;
     n->alt = copy.alt;
     n->nalt = copy.nalt;
+    n->id = copy.id;
   }
   return 0;
 }
@@ -852,7 +871,8 @@ static bool acronym_token(const mctx *c, size_t k) {
   if (!(f & CYB_TOK_ALPHA) || !(f & CYB_TOK_CAP)) return false;
   size_t upper = 0;
   for (uint32_t i = c->tt->tok[k].start; i < c->tt->tok[k].end; i++) upper += c->nm->upper[i] != 0;
-  return upper >= 2 && c->tt->tok[k].end - c->tt->tok[k].start <= 16;
+  size_t n = c->tt->tok[k].end - c->tt->tok[k].start;
+  return (upper >= 2 || (upper == 1 && (f & CYB_TOK_DIGIT) && n >= 2)) && n <= 16; /* ANSSI, JPCERT/CC, C4 */
 }
 
 /* The best candidate ending exactly at token e (or starting at b). */
@@ -973,11 +993,13 @@ static int acronyms(mctx *c) {
       }
       continue;
     }
-    if (k > b && a + 1 < end && tis(c, a + 1, ")") && acronym_from_initials(c, k, a, low)) return CYBERNER_ENOMEM;
+    /* an acronym the dictionaries know (RPDC) keeps its own meaning */
+    if (k > b && a + 1 < end && tis(c, a + 1, ")") && !cand_at(c, a, -1) && acronym_from_initials(c, k, a, low))
+      return CYBERNER_ENOMEM;
     /* ACR (Long Form) */
     if (k > b && acronym_token(c, k - 1)) {
       const cyb__cand *inner = cand_span(c, k + 1, end, false);
-      if (inner && inner->te < end && tis(c, inner->te, ")")) {
+      if (inner && inner->te < end && tis(c, inner->te, ")") && inner->te - inner->tb >= 2) {
         size_t nn;
         const char *tt2 = ttext(c, k - 1, &nn);
         snprintf(low, sizeof low, "%.*s", (int)(nn < 60 ? nn : 60), tt2);
@@ -1046,7 +1068,6 @@ static void remember(cyb__docname *list, size_t *n, const char *key, size_t kl, 
 
 void cyb__rules_learn(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, const cyb__cands *cs,
                       const uint32_t *kept, size_t nkept, cyb__doc *doc) {
-  CYB_UNUSED(m);
   for (size_t i = 0; i < nkept; i++) {
     const cyb__cand *d = &cs->c[kept[i]];
     const char *id = d->id >= 0 ? cs->strings.data + d->id : NULL;
@@ -1061,6 +1082,12 @@ void cyb__rules_learn(const cyberner_model *m, const cyb__norm *nm, const cyb__t
       remember(doc->names, &doc->nnames, key, kl, d->label, d->entry, id);
       const cyb__token *last = &tt->tok[d->te - 1];
       remember(doc->names, &doc->nnames, nm->text + last->start, last->end - last->start, d->label, d->entry, id);
+      /* family name first (Zhao Guangzong, Yoon Suk Yeol): the short form is the first word */
+      const cyb__token *t0 = &tt->tok[d->tb];
+      const phraseset *sur = &m->rules->set[S_SURNAMES], *given = &m->rules->set[S_FIRST];
+      if (ps_find(sur, nm->text + t0->start, t0->end - t0->start) &&
+          !ps_find(given, nm->text + t0->start, t0->end - t0->start))
+        remember(doc->names, &doc->nnames, nm->text + t0->start, t0->end - t0->start, d->label, d->entry, id);
     }
   }
 }

@@ -1,9 +1,10 @@
 #!/bin/sh
 # Tag the development set with the CLI, print the scorer's table, and fail
-# below the thresholds the issues set. Usage: eval-dev.sh CLI SHARED_DIR PYTHON
+# below the thresholds the issues set.
+# Usage: eval-dev.sh CLI SHARED_DIR PYTHON [GOLD.jsonl]   (default: the shared dev set)
 set -eu
 cli=$1 shared=$2 py=${3:-python3}
-gold="$shared/eval/dev/gold.jsonl"
+gold=${4:-"$shared/eval/dev/gold.jsonl"}
 if [ ! -f "$gold" ]; then
   echo "skip: $gold not found"
   exit 77
