@@ -557,11 +557,30 @@ static bool is_common(const mctx *c, size_t k) {
 }
 
 /* The run of name tokens from k (particles inside allowed); its end. */
+/* A surname in capitals, as French official texts write them (Jean-Noël
+ * BARROT, M. LE DRIAN): all capitals, and no acronym the dictionaries know. */
+static bool caps_surname(const mctx *c, size_t k) {
+  uint16_t f = tflags(c, k);
+  if (!(f & CYB_TOK_ALLCAPS) || (f & (CYB_TOK_DIGIT | CYB_TOK_DOTTED)) || has(c, S_NOT_NAMES, k)) return false;
+  if (cyb__gazetteer_single_label(c->m->gaz, c->tt->tok[k].vid) >= 0) return false;
+  size_t n;
+  const char *t = ttext(c, k, &n);
+  for (size_t i = 0; i < n; i++)
+    if (t[i] == '/' || t[i] == '&' || t[i] == '.') return false;
+  return true;
+}
+
 static size_t name_run(const mctx *c, size_t k, size_t max) {
   size_t j = k, end = c->s->tok_end, last = k;
   while (j < end && j - k < max) {
-    if (name_token(c, j)) {
+    if (name_token(c, j) || (j > k && caps_surname(c, j) && !(tflags(c, j - 1) & CYB_TOK_ALLCAPS))) {
       last = ++j;
+      continue;
+    }
+    /* LE DRIAN, DE GAULLE: a particle in capitals before a surname in capitals */
+    if (j > k && j + 1 < end && has(c, S_PARTICLES, j) && (tflags(c, j) & CYB_TOK_CAP) && caps_surname(c, j + 1)) {
+      j += 2;
+      last = j;
       continue;
     }
     /* a particle inside a name: de Gaulle, von der Leyen, Le Drian */
@@ -608,7 +627,7 @@ static int persons(mctx *c) {
       size_t j = k + tl;
       if (j < end && tis(c, j, ".")) j++;
       if (kind & TITLE_COURTESY) {
-        size_t e = name_run(c, j, 4);
+        size_t e = j < end && caps_surname(c, j) && !name_token(c, j) ? j + 1 : name_run(c, j, 4);
         if (e > j && push_person(c, j, e, 0.8f, 3)) return CYBERNER_ENOMEM;
       } else {
         /* role: the name follows within a short window (adjectives,
