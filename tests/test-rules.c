@@ -51,6 +51,10 @@ START_TEST(person_titles) {
   YES("Selon Mme Lavaldière, la menace augmente.", "Lavaldière", CYBERNER_PERSON, NULL);
   YES("le Premier ministre japonais Fumio Kishida", "Fumio Kishida", CYBERNER_PERSON, "fumio-kishida");
   YES("President Yoon Suk Yeol said so.", "Yoon Suk Yeol", CYBERNER_PERSON, "yoon-suk-yeol");
+  /* surnames in capitals, as French official texts write them */
+  YES("Le ministre, Jean-Pascal MORTEROL, a reçu la délégation.", "Jean-Pascal MORTEROL", CYBERNER_PERSON, NULL);
+  YES("Il a reçu M. VALDENAIRE hier.", "VALDENAIRE", CYBERNER_PERSON, NULL);
+  NO("Selon M. Dupond, l'ANSSI et le CERT-FR ont agi.", "M.");
 }
 END_TEST
 
