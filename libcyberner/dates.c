@@ -1045,8 +1045,8 @@ static void parse_file(parser *P)
             continue;
         in_rule = 0;
         size_t j = k;
-        const char *kw;
-        size_t kwl;
+        const char *kw = "";
+        size_t kwl = 0;
         next_tok(s, e, &j, &kw, &kwl);
         if (tok_eq(kw, kwl, "word"))
             parse_word(P, s + j, e - j, line);
@@ -1344,14 +1344,36 @@ static int get_word_or_int(const mview *v, int slot, int kind, int *amb)
     return val ? val : -1;
 }
 
-/* A day: digits (an ordinal suffix may follow). 0 absent, -1 bad. */
+/* A day: digits (an ordinal suffix may follow) or an ordinal word
+ * (premier, first). 0 absent, -1 bad. */
 static int get_int(const mview *v, int slot)
 {
     size_t b, e;
     if (!slot_span(v, slot, &b, &e))
         return 0;
     int x = lead_int(v->sub, b, e, NULL);
+    if (x < 0 && e > b)
+        x = word_value(v->d, v->sub + b, e - b, K_ORDINAL, NULL);
     return x > 0 ? x : -1;
+}
+
+/* The end year of a range written with two digits after a four-digit start
+ * (2023-24, 1999-00): in the start's century, after the start, at most 10
+ * years later. Returns the year, or -1 when that is impossible; 0 when the
+ * end is not two digits after a four-digit start. */
+static int short_end_year(const mview *v, int start)
+{
+    size_t b, e;
+    int nd = 0;
+    if (start < 1000 || !slot_span(v, S_Y2, &b, &e))
+        return 0;
+    int x = lead_int(v->sub, b, e, &nd);
+    if (nd != 2 || x < 0)
+        return 0;
+    int y = start - start % 100 + x;
+    if (y <= start)
+        y += 100;
+    return y - start <= 10 ? y : -1;
 }
 
 typedef struct {
@@ -1369,19 +1391,38 @@ static int valid_ymd(const ymd *a)
     return 1;
 }
 
+/* Writes YYYY[-MM[-DD]] ("XXXX" for an unknown year) by hand: snprintf
+ * was a visible part of the scan's cost, and values are computed for every
+ * candidate match, not only the winners. */
 static void fmt_ymd(char *out, size_t cap, const ymd *a)
 {
-    char ys[8];
-    if (a->y)
-        snprintf(ys, sizeof ys, "%04d", a->y);
-    else
-        memcpy(ys, "XXXX", 5);
-    if (a->m && a->d)
-        snprintf(out, cap, "%s-%02d-%02d", ys, a->m, a->d);
-    else if (a->m)
-        snprintf(out, cap, "%s-%02d", ys, a->m);
-    else
-        snprintf(out, cap, "%s", ys);
+    char b[16];
+    size_t n = 0;
+    if (a->y > 0 && a->y <= 9999) {
+        b[n++] = (char)('0' + a->y / 1000);
+        b[n++] = (char)('0' + a->y / 100 % 10);
+        b[n++] = (char)('0' + a->y / 10 % 10);
+        b[n++] = (char)('0' + a->y % 10);
+    } else {
+        memcpy(b, "XXXX", 4);
+        n = 4;
+    }
+    if (a->m > 0 && a->m < 100) {
+        b[n++] = '-';
+        b[n++] = (char)('0' + a->m / 10);
+        b[n++] = (char)('0' + a->m % 10);
+        if (a->d > 0 && a->d < 100) {
+            b[n++] = '-';
+            b[n++] = (char)('0' + a->d / 10);
+            b[n++] = (char)('0' + a->d % 10);
+        }
+    }
+    if (!cap)
+        return;
+    if (n >= cap)
+        n = cap - 1;
+    memcpy(out, b, n);
+    out[n] = '\0';
 }
 
 /* Picks the year of a month (and day) with no year, relative to ref:
@@ -1547,6 +1588,11 @@ static int compute_value(const mview *v, int lang, const int *ref, char *out, si
     if (a.m < 0 || a.d < 0)
         return 0;
     z.y = get_year(v, S_Y2);
+    if (z.y > 0) {
+        int sy = short_end_year(v, a.y);
+        if (sy)
+            z.y = sy; /* 2023-24 */
+    }
     z.m = get_word_or_int(v, S_M2, K_MONTH, NULL);
     z.d = get_int(v, S_D2);
     if (z.y < 0 || z.m < 0 || z.d < 0)
@@ -1585,10 +1631,12 @@ static int compute_value(const mview *v, int lang, const int *ref, char *out, si
         }
         if (ka == kz || (a.y && ka > kz))
             return 0;
-        char s1[24], s2[24];
-        fmt_ymd(s1, sizeof s1, &a);
-        fmt_ymd(s2, sizeof s2, &z);
-        snprintf(out, cap, "%s/%s", s1, s2);
+        if (cap < 24)
+            return 0;
+        fmt_ymd(out, cap, &a); /* at most 10 bytes each */
+        size_t k = strlen(out);
+        out[k] = '/';
+        fmt_ymd(out + k + 1, cap - k - 1, &z);
         return 1;
     }
 

@@ -132,9 +132,11 @@ static int emit_entities(const cyberner_model *m, ctx *c, const char *src, size_
     if (o && o->labels && !(o->labels & (1u << cd->label))) continue;
     if (o && cd->score < o->min_score) continue;
     if (cyb__grow((void **)&r->e, &r->cap, r->n + 1, sizeof *r->e)) return CYBERNER_ENOMEM;
+    size_t start = base + c->nm.map[cd->ns];
+    if (r->n && start < r->e[r->n - 1].end) continue; /* two names from one input character: keep the first */
     cyb__entity *e = &r->e[r->n];
     char buf[300];
-    e->start = base + c->nm.map[cd->ns];
+    e->start = start;
     e->end = base + cyb__norm_src_end(&c->nm, src, n, cd->ne);
     e->label = cd->label;
     e->lang = (uint8_t)s->lang;

@@ -24,6 +24,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #define MAX_LANGS 16
 #define MAX_WORD_CHARS 32   /* longer words are cut (URLs, hashes): same in build_model.py */
@@ -34,6 +37,14 @@
 #define SAMPLE_ABOVE 65536
 #define SAMPLE_WINDOWS 16
 #define SAMPLE_WINDOW 4096
+#define SPREAD_ABOVE 1024   /* longer texts are read in spread windows */
+#define DECISIVE_LETTERS 256 /* a spread sample of this many letters... */
+#define DECISIVE_SHARE 0.9  /* ...with this share for one answer decides */
+#if defined(__GNUC__) || defined(__clang__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)(p))
+#endif
 #define HOT_SLOTS 4096      /* cache-resident table of the most frequent words */
 #define HOT_WORDS 2600      /* ...holding at most this many words of the file */
 #define HOT_SHORT 400       /* ...and of the derived short words (load <= 0.74) */
@@ -52,9 +63,9 @@ struct cyb__langid {
     /* n-grams (1 to 4 characters): the key is the n-gram itself, its code
      * points (all below 0x10000) packed 16 bits each, so no hashing of bytes
      * and no false match; 0 = empty slot. */
-    uint64_t *gslot;
-    size_t gmask;
-    int gshift;
+    uint64_t *gslot[4];          /* one table per order (1 to 4 characters): */
+    size_t gmask[4];             /* the small low-order tables stay in cache */
+    int gshift[4];
     /* Whole words (" word ", 3 to 20 letters): key = 64-bit hash of the
      * code points (never 0).  Their rows hold the summed costs of all the
      * word's features, so a known word costs one probe instead of about
@@ -100,9 +111,10 @@ static inline const unsigned char *probe(const uint64_t *slot, size_t mask, int 
     }
 }
 
-static inline const unsigned char *gram_lookup(const cyb__langid *m, uint64_t key)
+static inline const unsigned char *gram_lookup(const cyb__langid *m, int order, uint64_t key)
 {
-    return probe(m->gslot, m->gmask, m->stride, (size_t)((key * GOLDEN) >> m->gshift), key);
+    int o = order - 1;
+    return probe(m->gslot[o], m->gmask[o], m->stride, (size_t)((key * GOLDEN) >> m->gshift[o]), key);
 }
 
 static inline const unsigned char *word_lookup(const cyb__langid *m, uint64_t h)
@@ -240,9 +252,9 @@ static int insert_word(cyb__langid *m, uint64_t h, const unsigned char *row, siz
  * fit in a byte keeps the n-gram path. */
 static void add_short_words(cyb__langid *m)
 {
-    size_t ng = m->gmask + 1;
-    for (size_t i = 0; i < ng; i++) {
-        uint64_t key = m->gslot[i * (size_t)m->stride];
+    for (int o = 2; o < 4; o++)                           /* " x " 3-grams, " xy " 4-grams */
+    for (size_t i = 0; i <= m->gmask[o]; i++) {
+        uint64_t key = m->gslot[o][i * (size_t)m->stride];
         uint32_t w[2];
         int nch;
         if ((key & 0xFFFF) != ' ') continue;
@@ -281,7 +293,7 @@ cyb__langid *cyb__langid_new(const char *data, size_t len, char *errbuf, size_t 
         return NULL;
     }
     /* First pass: count the rows of each kind, to size the tables. */
-    size_t nwords = 0, ngrams = 0, nshort = 0;
+    size_t nwords = 0, ngrams[4] = {0, 0, 0, 0}, nshort = 0;
     for (const char *p = data, *end = data + len; p < end;) {
         const char *eol = memchr(p, '\n', (size_t)(end - p));
         if (!eol) eol = end;
@@ -289,7 +301,11 @@ cyb__langid *cyb__langid_new(const char *data, size_t len, char *errbuf, size_t 
             const char *t = memchr(p, '\t', (size_t)(eol - p));
             size_t fn = (size_t)((t ? t : eol) - p);
             if (is_word(p, fn)) nwords++;
-            else ngrams++, nshort += fn >= 3 && p[0] == ' ' && p[fn - 1] == ' ';
+            else {
+                size_t o = utf8_len(p, fn);
+                if (o >= 1 && o <= 4) ngrams[o - 1]++;
+                nshort += fn >= 3 && p[0] == ' ' && p[fn - 1] == ' ';
+            }
         }
         p = eol + 1;
     }
@@ -351,16 +367,20 @@ cyb__langid *cyb__langid_new(const char *data, size_t len, char *errbuf, size_t 
                 }
                 m->lanes = m->nlang <= 8 ? 8 : 16;
                 m->stride = 1 + m->lanes / 8;
-                size_t gcap = table_size(ngrams), wcap = table_size(nwords + nshort);
-                m->gslot = calloc(gcap * (size_t)m->stride, sizeof *m->gslot);
+                size_t wcap = table_size(nwords + nshort);
+                for (int o = 0; o < 4; o++) {
+                    size_t gcap = table_size(ngrams[o]);
+                    m->gslot[o] = calloc(gcap * (size_t)m->stride, sizeof *m->gslot[o]);
+                    if (!m->gslot[o]) goto oom;
+                    m->gmask[o] = gcap - 1;
+                    m->gshift[o] = 64;
+                    for (size_t c = gcap; c > 1; c >>= 1) m->gshift[o]--;
+                }
                 m->wslot = calloc(wcap * (size_t)m->stride, sizeof *m->wslot);
                 m->hslot = calloc(HOT_SLOTS * (size_t)m->stride, sizeof *m->hslot);
-                if (!m->gslot || !m->wslot || !m->hslot) goto oom;
+                if (!m->wslot || !m->hslot) goto oom;
                 m->hmask = HOT_SLOTS - 1;
-                m->gmask = gcap - 1;
                 m->wmask = wcap - 1;
-                m->gshift = 64;
-                for (size_t c = gcap; c > 1; c >>= 1) m->gshift--;
             } else if (n == 6 && !memcmp(f, "!prior", 6)) {
                 for (int l = 0; l < m->nlang; l++) {
                     n = field(&q, eol, &f);
@@ -443,8 +463,9 @@ cyb__langid *cyb__langid_new(const char *data, size_t len, char *errbuf, size_t 
         } else if (k <= 4) {
             uint64_t key = 0;
             for (int j = 0; j < k; j++) key = key << 16 | cp[j];
-            ok = insert(m->gslot, m->gmask, m->stride, (size_t)((key * GOLDEN) >> m->gshift),
-                        key, row, m->nlang);
+            int o = k - 1;
+            ok = insert(m->gslot[o], m->gmask[o], m->stride,
+                        (size_t)((key * GOLDEN) >> m->gshift[o]), key, row, m->nlang);
         } /* else: an n-gram of 5+ characters is never looked up */
         if (!ok) {
             set_err(errbuf, errcap, line, "duplicate feature");
@@ -472,7 +493,7 @@ fail:
 void cyb__langid_free(cyb__langid *m)
 {
     if (!m) return;
-    free(m->gslot);
+    for (int o = 0; o < 4; o++) free(m->gslot[o]);
     free(m->wslot);
     free(m->hslot);
     free(m);
@@ -572,6 +593,16 @@ typedef struct {
 
 static inline void add_costs(uint32_t *acc, const unsigned char *c, int lanes)
 {
+#ifdef __SSE2__
+    if (lanes == 8) {
+        const __m128i z = _mm_setzero_si128();
+        __m128i v = _mm_unpacklo_epi8(_mm_loadl_epi64((const __m128i *)(const void *)c), z);
+        __m128i *a = (__m128i *)(void *)acc;
+        _mm_storeu_si128(a, _mm_add_epi32(_mm_loadu_si128(a), _mm_unpacklo_epi16(v, z)));
+        _mm_storeu_si128(a + 1, _mm_add_epi32(_mm_loadu_si128(a + 1), _mm_unpackhi_epi16(v, z)));
+        return;
+    }
+#endif
     if (lanes == 8) {
         for (int l = 0; l < 8; l++) acc[l] += c[l];
     } else {
@@ -585,6 +616,11 @@ static inline void add_costs(uint32_t *acc, const unsigned char *c, int lanes)
 static void ngram_costs(const cyb__langid *m, const uint32_t *w, int nch,
                         uint32_t *acc, unsigned *feats, unsigned *found)
 {
+    /* The model is prefix-closed (build_model.py keeps an n-gram only if
+     * its prefix one character shorter is kept), so once an n-gram is
+     * unknown its longer extensions are too: they are counted as unknown
+     * 3+-grams without a probe.  Unknown words (names, typos, OCR noise)
+     * cost far fewer probes this way. */
     uint32_t p[MAX_WORD_CHARS + 2];   /* padded word: ' ' w ' ' */
     int np = nch + 2, lanes = m->lanes;
     p[0] = ' ';
@@ -596,22 +632,26 @@ static void ngram_costs(const cyb__langid *m, const uint32_t *w, int nch,
         for (int j = i; j < last; j++) {
             key = key << 16 | p[j];
             if (key == ' ') continue;                     /* lone pad */
-            const unsigned char *c = gram_lookup(m, key);
-            int big = j - i >= 2;                         /* 3-gram or longer */
-            *feats += (unsigned)big;
-            if (!c) continue;
-            *found += (unsigned)big;
+            int o = j - i;
+            const unsigned char *c = gram_lookup(m, o + 1, key);
+            if (!c) {
+                /* this one and the longer ones at i: the 3+-grams unknown */
+                int from = j > i + 2 ? j : i + 2;
+                if (last > from) *feats += (unsigned)(last - from);
+                break;
+            }
+            if (o >= 2) (*feats)++, (*found)++;
             add_costs(acc, c, lanes);
         }
     }
 }
 
-/* Score one word: code points w[0..nch), h = its running word hash. */
+/* Score one word: code points w[0..nch), h = its finished word hash. */
 static inline void score_word(const cyb__langid *m, const uint32_t *w, int nch, uint64_t h,
                               int name, chunk_acc *a)
 {
     uint32_t *acc = name ? a->names : a->plain;
-    const unsigned char *c = nch <= MAX_WHOLE_WORD ? word_lookup(m, finish(h)) : NULL;
+    const unsigned char *c = nch <= MAX_WHOLE_WORD ? word_lookup(m, h) : NULL;
     if (c) {
         /* a known word counts as fully covered: nch features for the file's
          * words, the 3+-grams for the derived short ones (add_short_words) */
@@ -701,12 +741,21 @@ static int scan(const cyb__langid *m, const unsigned char *s, size_t n, unsigned
 {
     const unsigned char *bc = byte_class();
     chunk_acc a;
-    uint32_t w[MAX_WORD_CHARS];
-    uint64_t h = WORD_BASIS;
+    /* A finished word waits in the other buffer until the next word is
+     * read: its table slots are prefetched meanwhile, so the (often
+     * uncached) lookup overlaps the tokenisation of the next word. */
+    uint32_t wbuf[2][MAX_WORD_CHARS];
+    uint32_t *w = wbuf[0];
+    uint64_t h = WORD_BASIS, ph = 0;
     int nch = 0, ncased = 0, nupper = 0, first_upper = 0;
+    int pnch = 0, pname = 0, cur = 0;
     int sentence_start = 1;
     memset(&a, 0, sizeof a);
     size_t i = 0;
+#define FLUSH_PENDING() \
+    do { \
+        if (pnch) score_word(m, wbuf[cur ^ 1], pnch, ph, pname, &a), pnch = 0; \
+    } while (0)
     for (;;) {
         int kind, opens = 0, ends = 0;
         uint32_t cp = 0;
@@ -738,26 +787,61 @@ static int scan(const cyb__langid *m, const unsigned char *s, size_t n, unsigned
                 continue;
             }
         }
-        /* separator (or end of text): finish the pending word */
+        /* separator (or end of text): the word just read becomes the
+         * pending one, the previous pending word is scored */
         if (nch) {
             int allcaps = ncased >= 2 && nupper == ncased;
             int name = allcaps || (first_upper && !sentence_start);
-            score_word(m, w, nch, h, name, &a);
+            FLUSH_PENDING();
+            ph = finish(h);
+            if (nch <= MAX_WHOLE_WORD) {
+                PREFETCH(m->hslot + ((size_t)ph & m->hmask) * (size_t)m->stride);
+                PREFETCH(m->wslot + ((size_t)ph & m->wmask) * (size_t)m->stride);
+            }
+            pnch = nch, pname = name;
+            cur ^= 1;
+            w = wbuf[cur];
             nch = ncased = nupper = 0;
             h = WORD_BASIS;
             sentence_start = 0;
         }
         if (i >= n) break;
         if (opens) sentence_start = 1;
-        if (ends && a.plain_letters + a.name_letters >= CHUNK_LETTERS) {
-            close_chunk(m, &a, flags, d);
-            sentence_start = 1;
-            if (decided(d, n - i + after)) return 1;
+        if (ends) {
+            FLUSH_PENDING();
+            if (a.plain_letters + a.name_letters >= CHUNK_LETTERS) {
+                close_chunk(m, &a, flags, d);
+                sentence_start = 1;
+                if (decided(d, n - i + after)) return 1;
+            }
         }
         i += cl;
     }
+    FLUSH_PENDING();
+#undef FLUSH_PENDING
     close_chunk(m, &a, flags, d);
     return 0;
+}
+
+/* Has the document answer been decisive on a spread sample?  At least
+ * DECISIVE_LETTERS letters read, from two windows or more at different
+ * places of the text, and the leader holds DECISIVE_SHARE of them
+ * (weighted by confidence). */
+static int decisive(const doc_acc *d)
+{
+    if (d->letters < DECISIVE_LETTERS) return 0;
+    double top = d->weight[0] > d->weight[1] ? d->weight[0] : d->weight[1];
+    if (d->weight[2] > top) top = d->weight[2];
+    return top >= DECISIVE_SHARE * d->letters;
+}
+
+/* Move a window edge forward to the next space or line break (at most 64
+ * bytes on) so that no word is cut in two. */
+static size_t edge(const unsigned char *s, size_t len, size_t at)
+{
+    size_t lim = at + 64 < len ? at + 64 : len;
+    while (at < lim && s[at] != ' ' && s[at] != '\n') at++;
+    return at;
 }
 
 int cyb__langid_detect(const cyb__langid *m, const char *utf8, size_t len,
@@ -768,21 +852,45 @@ int cyb__langid_detect(const cyb__langid *m, const char *utf8, size_t len,
     if (confidence) *confidence = 0;
     if (!m || !utf8) return CYB_LANG_UND;
     const unsigned char *s = (const unsigned char *)utf8;
-    if (len <= SAMPLE_ABOVE) {
-        scan(m, s, len, flags, &d, 0);
+    if (len <= SPREAD_ABOVE) {
+        scan(m, s, len, flags, &d, 0);      /* sentences, short documents */
     } else {
-        /* Bounded work for long documents: evenly spread windows, each
-         * moved forward to the next space so no word is cut in two. */
-        for (int k = 0; k < SAMPLE_WINDOWS; k++) {
-            size_t start = (size_t)((double)(len - SAMPLE_WINDOW) * k / (SAMPLE_WINDOWS - 1));
-            size_t stop = start + SAMPLE_WINDOW;
-            size_t lim = start + 64;
-            while (start < lim && s[start] != ' ' && s[start] != '\n') start++;
-            lim = stop + 64 < len ? stop + 64 : len;
-            while (stop < lim && s[stop] != ' ' && s[stop] != '\n') stop++;
-            /* the later windows hold at most this many bytes */
-            size_t after = (size_t)(SAMPLE_WINDOWS - 1 - k) * (SAMPLE_WINDOW + 64);
-            if (scan(m, s + start, stop - start, flags, &d, after)) break;
+        /* Windows: up to 64 KiB, the whole text cut in 8 parts; above,
+         * SAMPLE_WINDOWS windows of SAMPLE_WINDOW bytes spread evenly
+         * (bounded work).  They are read in bit-reversed order (first,
+         * middle, quarters, ...) so that any prefix of the reading order is
+         * spread over the text, and reading stops as soon as the answer is
+         * certain (decided()) or decisive on that spread sample. */
+        size_t start[SAMPLE_WINDOWS], stop[SAMPLE_WINDOWS];
+        int nw, bits;
+        if (len <= SAMPLE_ABOVE) {
+            nw = 8;
+            size_t prev = 0;
+            for (int k = 0; k < nw; k++) {
+                size_t e = k == nw - 1 ? len : edge(s, len, len / (size_t)nw * (size_t)(k + 1));
+                if (e < prev) e = prev;
+                start[k] = prev, stop[k] = e, prev = e;
+            }
+        } else {
+            nw = SAMPLE_WINDOWS;
+            for (int k = 0; k < nw; k++) {
+                size_t a0 = (size_t)((double)(len - SAMPLE_WINDOW) * k / (SAMPLE_WINDOWS - 1));
+                start[k] = edge(s, len, a0);
+                stop[k] = edge(s, len, a0 + SAMPLE_WINDOW);
+            }
+        }
+        for (bits = 0; (1 << bits) < nw; bits++) {}
+        for (int r = 0; r < nw; r++) {
+            int k = 0;
+            for (int b = 0; b < bits; b++) k |= ((r >> b) & 1) << (bits - 1 - b);
+            size_t after = 0;             /* bytes of the windows still to read */
+            for (int r2 = r + 1; r2 < nw; r2++) {
+                int k2 = 0;
+                for (int b = 0; b < bits; b++) k2 |= ((r2 >> b) & 1) << (bits - 1 - b);
+                after += stop[k2] - start[k2];
+            }
+            if (scan(m, s + start[k], stop[k] - start[k], flags, &d, after)) break;
+            if (r >= 1 && decisive(&d)) break;
         }
     }
     if (d.letters <= 0) return CYB_LANG_UND;

@@ -71,7 +71,10 @@ bool cyb__is_abbreviation(const char *s, size_t n) {
       "st", "ste", "no", "nos", "vol", "art", "p", "pp", "cf", "ex", "fig", "gen", "col",
       "lt", "sgt", "capt", "cpt", "jr", "sr", "vs", "etc", "av", "bd", "env", "approx",
       "dept", "gov", "sen", "rep", "adm", "gal", "cdt", "lieut", "mt", "ft", "inc", "ltd",
-      "co", "corp", "nr", "tel", "mio", "mds", "mrd", "hon", "rev", "sgt", "cie", "ca"};
+      "co", "corp", "nr", "tel", "mio", "mds", "mrd", "hon", "rev", "sgt", "cie", "ca",
+      /* abbreviated months: 12 sept. 2023, Sept. 12, 2023 */
+      "jan", "janv", "feb", "fev", "fevr", "apr", "avr", "jun", "jul", "juil", "aug", "sep", "sept", "oct",
+      "nov", "dec"};
   for (size_t i = 0; i < sizeof words / sizeof *words; i++)
     if (strlen(words[i]) == n && memcmp(words[i], s, n) == 0) return true;
   return false;
@@ -178,6 +181,9 @@ static bool ends_sentence(const cyb__norm *nm, const cyb__tokens *tt, size_t k) 
   const cyb__token *t = &tt->tok[k];
   if (k + 1 >= tt->ntok) return true;
   const cyb__token *nx = &tt->tok[k + 1];
+  /* one input character folded into several tokens ("…" gives "..."): a
+   * sentence never ends inside it */
+  if (nm->map[nx->start] == nm->map[t->end - 1]) return false;
   if (nx->flags & CYB_TOK_NEWLINE_BEFORE) {
     /* A wrapped line (lower-case word or comma, then a lower-case word) goes on. */
     bool open = (t->flags & CYB_TOK_ALPHA && !(t->flags & CYB_TOK_CAP)) || tok_is(nm, t, ",");

@@ -166,6 +166,14 @@ static const dcase cases_full[] = {
     {FR, NOREF, "le 14 juillet 1789", "14 juillet 1789=1789-07-14"},
     {EN, NOREF, "on 29 February 2023", ""},
     {EN, NOREF, "on 29 February 2024", "29 february 2024=2024-02-29"},
+    /* day ordinals written as words */
+    {FR, NOREF, "Le premier mars 2024, l'agence", "premier mars 2024=2024-03-01"},
+    {EN, NOREF, "On the first of March 2024, the agency", "first of march 2024=2024-03-01"},
+    {FR, NOREF, "jusqu'au premier mars", "premier mars=XXXX-03-01"},
+    {EN, NOREF, "until the first of March", "first of march=XXXX-03-01"},
+    {EN, NOREF, "by the second of June 2021", "second of june 2021=2021-06-02"},
+    {EN, NOREF, "the first of many, the first march", ""},
+    {FR, NOREF, "le premier ministre, le premier avril 2023", "premier avril 2023=2023-04-01"},
 };
 
 static const dcase cases_numeric[] = {
@@ -206,6 +214,28 @@ static const dcase cases_range[] = {
     {FR, NOREF, "les 8 et 9 mai", "8 et 9 mai=XXXX-05-08/XXXX-05-09"},
     {FR, "2024-03-15", "les 8 et 9 mai", "8 et 9 mai=2024-05-08/2024-05-09"},
     {FR, NOREF, "du 10 au 8 mai 2023", ""},
+    /* financial and school years with a two-digit end */
+    {FR, NOREF, "le budget 2023-24 de l'agence", "2023-24=2023/2024"},
+    {FR, NOREF, "pour l'exercice 2023\xe2\x80\x93" "24,", "2023-24=2023/2024"},
+    {EN, NOREF, "the 2023-24 budget", "2023-24=2023/2024"},
+    {EN, NOREF, "the 2023\xe2\x80\x93" "24 school year", "2023-24=2023/2024"},
+    {FR, NOREF, "la saison 2023/24", "2023/24=2023/2024"},
+    {EN, NOREF, "the 1999-00 season", "1999-00=1999/2000"},
+    {EN, NOREF, "in FY2023-24 and FY 2025, FY24", "fy2023-24=2023/2024;fy 2025=2025;fy24=2024"},
+    {EN, NOREF, "the 2019-21 strategy", "2019-21=2019/2021"},
+    {FR, NOREF, "la strat\xc3\xa9gie 2019-2021 et la saison 2023-2024", "2019-2021=2019/2021;2023-2024=2023/2024"},
+    {FR, NOREF, "la loi 2023-22 et le d\xc3\xa9" "cret n 2019-12", ""},
+    {EN, NOREF, "posted 2023-06 and 2023-17", ""},
+    /* a year in the name of a law or a strategy is a date (rule 6) */
+    {EN, NOREF, "The Cyber Security Bill 2024 was passed.", "2024=2024"},
+    {EN, NOREF, "under the Cybersecurity Act 2018, the agency", "2018=2018"},
+    {EN, NOREF, "the National Cyber Strategy 2022", "2022=2022"},
+    {FR, NOREF, "la loi de programmation militaire 2024-2030", "2024-2030=2024/2030"},
+    {FR, NOREF, "la Loi de programmation militaire 2024-2030", "2024-2030=2024/2030"},
+    {FR, NOREF, "la LPM 2024-2030 et la Strat\xc3\xa9gie 2030", "2024-2030=2024/2030;2030=2030"},
+    /* ... but not in the name of a plan, a place or an event */
+    {FR, NOREF, "le plan France 2030 et la loi de 2023", "2023=2023"},
+    {EN, NOREF, "the Paris 2024 Games and Vision 2030", ""},
 };
 
 static const dcase cases_month[] = {
@@ -225,6 +255,20 @@ static const dcase cases_month[] = {
     {EN, NOREF, "held on 31 October in Washington", "31 october=XXXX-10-31"},
     {FR, "2024-03-15", "tenue le 31 octobre", "31 octobre=2023-10-31"},
     {EN, NOREF, "on March 5th the", "march 5th=XXXX-03-05"},
+    /* a year shared by a coordination: separate dates, not a range */
+    {FR, NOREF, "en f\xc3\xa9vrier et en septembre 2023", "fevrier=2023-02;septembre 2023=2023-09"},
+    {EN, NOREF, "in March and in June 2022", "march=2022-03;june 2022=2022-06"},
+    {FR, NOREF, "en janvier, f\xc3\xa9vrier et mars 2024",
+     "janvier=2024-01;fevrier=2024-02;mars 2024=2024-03"},
+    {EN, NOREF, "in January, February, and March 2024",
+     "january=2024-01;february=2024-02;march 2024=2024-03"},
+    {FR, NOREF, "le 3 f\xc3\xa9vrier et le 5 mars 2023", "3 fevrier=2023-02-03;5 mars 2023=2023-03-05"},
+    {EN, NOREF, "on 3 February and on 5 March 2023", "3 february=2023-02-03;5 march 2023=2023-03-05"},
+    {FR, NOREF, "en mai ou en juin 2021", "mai=2021-05;juin 2021=2021-06"},
+    {EN, NOREF, "in March and in June", "march=XXXX-03;june=XXXX-06"},
+    /* "et" right between two months with one year is still a range */
+    {FR, NOREF, "entre janvier et mai 2022", "janvier et mai 2022=2022-01/2022-05"},
+    {EN, NOREF, "from March to June 2022", "march to june 2022=2022-03/2022-06"},
 };
 
 static const dcase cases_season[] = {
@@ -256,6 +300,7 @@ static const dcase cases_year[] = {
     {FR, NOREF, "sa plus grande d\xc3\xa9" "ception de l'ann\xc3\xa9" "e 2007 .", "2007=2007"},
     {EN, NOREF, "a 2019 report (2020)", "2019=2019;2020=2020"},
     {EN, NOREF, "in the 1990s", "1990s=199"},
+    {EN, NOREF, "Net profit: 1996 1995", "1996=1996;1995=1995"},
     {FR, NOREF, "dans les ann\xc3\xa9" "es 1990", "annees 1990=199"},
 };
 
@@ -300,6 +345,22 @@ static const dcase cases_qualifier[] = {
     {FR, NOREF, "fin janvier 2024", "fin janvier 2024=2024-01"},
     {EN, NOREF, "in early March 2021", "early march 2021=2021-03"},
     {FR, NOREF, "courant 2023", "courant 2023=2023"},
+    {FR, NOREF, "\xc3\xa0 la fin de l'ann\xc3\xa9" "e 2023, le CERT", "fin de l'annee 2023=2023"},
+    {FR, NOREF, "en d\xc3\xa9" "but d'ann\xc3\xa9" "e 2022", "debut d'annee 2022=2022"},
+    {FR, NOREF, "au milieu de l'ann\xc3\xa9" "e 2021", "milieu de l'annee 2021=2021"},
+    {FR, NOREF, "\xc3\xa0 la fin de 2023", "fin de 2023=2023"},
+    {FR, NOREF, "\xc3\xa0 la fin du mois de mars 2024", "fin du mois de mars 2024=2024-03"},
+    {FR, NOREF, "\xc3\xa0 la mi-octobre", "mi-octobre=XXXX-10"},
+    {FR, NOREF, "courant 2024", "courant 2024=2024"},
+    {FR, NOREF, "au cours du premier semestre 2024", "premier semestre 2024=2024-H1"},
+    {FR, NOREF, "\xc3\xa0 la fin de l'ann\xc3\xa9" "e, \xc3\xa0 la fin du mois", ""},
+    {EN, NOREF, "since the start of 2022", "start of 2022=2022"},
+    {EN, NOREF, "by end-2023 or end-March", "end-2023=2023;end-march=XXXX-03"},
+    {EN, NOREF, "by mid-2023 and in mid-October", "mid-2023=2023;mid-october=XXXX-10"},
+    {EN, NOREF, "in late 2024", "late 2024=2024"},
+    {EN, NOREF, "in the mid-2020s and the early 2000s", "mid-2020s=202;early 2000s=200"},
+    {EN, NOREF, "H1 2024 results and Q4 2023", "h1 2024=2024-H1;q4 2023=2023-Q4"},
+    {EN, NOREF, "the week of 12 May", "12 may=XXXX-05-12"},
 };
 
 static const dcase cases_negative[] = {
@@ -334,6 +395,15 @@ static const dcase cases_negative[] = {
     {EN, NOREF, "the protest march", ""},
     {EN, NOREF, "the last march of the veterans", ""},
     {FR, NOREF, "le Premier ministre japonais", ""},
+    /* numbers that are counts, or cells of a table */
+    {EN, NOREF, "some 2000 soldiers and 1500 troops", ""},
+    {FR, NOREF, "ses 2000 soldats et les 1500 hommes", ""},
+    {EN, NOREF, "the switch sent 2000 volts", ""},
+    {FR, NOREF, "depuis 2000 ans", ""},
+    {EN, NOREF, "falling through the 2000 point level", ""},
+    {EN, NOREF, "Sydney 21 15 1 5 2067 1687 122.5 62", ""},
+    {FR, NOREF, "A New-York 0 2025 0 2027", ""},
+    {EN, NOREF, "Bureau +1 213 380 2014", ""},
 };
 
 /* without the capitalization mask, nothing tells a name from a date */
