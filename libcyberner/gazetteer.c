@@ -20,6 +20,7 @@ typedef struct {
   uint8_t lang;  /* 0 any, CYBERNER_LANG_FR, CYBERNER_LANG_EN */
   uint8_t cs;    /* case-sensitive */
   uint8_t cap;   /* the alias starts with a capital: so must the text */
+  uint8_t word;  /* written with '=': a common word, not when a capitalized word follows (Royal Mail) */
 } galias;
 
 typedef struct {
@@ -220,7 +221,8 @@ static int add_alias(cyb__gazetteer *g, const cyb__fold *f, scratch *sc, uint32_
   uint8_t lang = 0, cs = 0;
   if (n >= 3 && memcmp(s, "fr:", 3) == 0) lang = CYBERNER_LANG_FR, s += 3, n -= 3;
   else if (n >= 3 && memcmp(s, "en:", 3) == 0) lang = CYBERNER_LANG_EN, s += 3, n -= 3;
-  if (n && *s == '=') cs = 1, s++, n--;
+  uint8_t word = 0;
+  if (n && *s == '=') cs = 1, word = 1, s++, n--;
   while (n && *s == ' ') s++, n--;
   while (n && s[n - 1] == ' ') n--;
   if (!n) return 0; /* reported by the loader */
@@ -243,7 +245,7 @@ static int add_alias(cyb__gazetteer *g, const cyb__fold *f, scratch *sc, uint32_
    * England"), except for state bodies, written either way in French
    * (ministère des Armées, bureau présidentiel) */
   uint8_t cap = sc->nm.upper[sc->tt.tok[0].start] && e->label != CYBERNER_AGENCY && e->label != CYBERNER_NATIONALITY;
-  galias a = {entry, node, 0, 0, lang, cs, cap};
+  galias a = {entry, node, 0, 0, lang, cs, cap, word};
   if (cs) {
     size_t need = 0;
     for (size_t k = 0; k < sc->tt.ntok; k++) need += sc->tt.tok[k].end - sc->tt.tok[k].start;
@@ -266,6 +268,7 @@ static int cmp_alias(const void *pa, const void *pb) {
   if (a->entry != b->entry) return a->entry < b->entry ? -1 : 1;
   if (a->lang != b->lang) return a->lang < b->lang ? -1 : 1;
   if (a->cap != b->cap) return (int)a->cap - (int)b->cap;
+  if (a->word != b->word) return (int)a->word - (int)b->word;
   return (int)a->cs - (int)b->cs;
 }
 
@@ -423,6 +426,9 @@ static bool alias_ok(const cyb__gazetteer *g, const galias *a, const cyb__norm *
                      size_t tb, size_t te, int lang) {
   if (a->lang && lang && a->lang != lang) return false;
   if (a->cap && !nm->upper[tt->tok[tb].start]) return false;
+  if (a->word && te < tt->ntok && (tt->tok[te].flags & CYB_TOK_CAP) && (tt->tok[te].flags & CYB_TOK_ALPHA) &&
+      !(tt->tok[te].flags & (CYB_TOK_NEWLINE_BEFORE | CYB_TOK_SENT_START)))
+    return false;
   if (!a->cs) return true;
   size_t m = 0;
   for (size_t k = tb; k < te; k++)
@@ -512,6 +518,7 @@ static int match_compound(const cyb__gazetteer *g, const cyb__norm *nm, const cy
     int node = part_node(g, nm->text + ps[p], pe[p] - ps[p], &vid);
     int32_t e = node_entry(g, node, CYBERNER_NATIONALITY);
     if (e < 0 && p + 1 < np && vid != CYB_NO_VID && g->combining[vid] >= 0) e = g->combining[vid];
+    if (e < 0 && p + 1 == np && p > 0 && idl) e = node_entry(g, node, CYBERNER_COUNTRY); /* sino-philippines */
     if (e < 0) {
       nat = false;
       break;
@@ -529,15 +536,32 @@ static int match_compound(const cyb__gazetteer *g, const cyb__norm *nm, const cy
     if (!c || (c->id = cyb__cand_string(out, ids, idl)) < 0) return CYBERNER_ENOMEM;
     return 0;
   }
-  /* Japan-based, China-linked, Russia-backed: the country before a
-   * lower-case word is tagged alone */
+  /* Japan-based, Chinese-linked, Hezbollah-linked, IRGC-affiliated: the
+   * name before a lower-case word is tagged alone; not a language
+   * (Russian-speaking, ENTITIES.md rule 8) */
+  static const char *const language_words[] = {"speaking", "speaker", "speakers", "language", "phone", "phones",
+                                                "parlant", "speaking"};
   if (np == 2 && !nm->upper[ps[1]] && nm->upper[ps[0]]) {
+    bool language = false;
+    for (size_t i = 0; i < sizeof language_words / sizeof *language_words; i++)
+      language |= pe[1] - ps[1] == strlen(language_words[i]) && !memcmp(nm->text + ps[1], language_words[i], pe[1] - ps[1]);
     uint32_t vid;
-    int node = part_node(g, nm->text + ps[0], pe[0] - ps[0], &vid);
-    int32_t e = node_entry(g, node, CYBERNER_COUNTRY);
-    if (e >= 0) {
-      cyb__cand *c = cyb__cand_push(out, ps[0], pe[0], (uint32_t)k, (uint32_t)k + 1, CYBERNER_COUNTRY,
-                                    CYB_SRC_COMPOUND, 0.85f);
+    int node = language ? -1 : part_node(g, nm->text + ps[0], pe[0] - ps[0], &vid);
+    static const int labels[] = {CYBERNER_COUNTRY, CYBERNER_NATIONALITY, CYBERNER_AGENCY, CYBERNER_ORGANIZATION,
+                                 CYBERNER_THREAT_ACTOR};
+    for (size_t i = 0; node >= 0 && i < sizeof labels / sizeof *labels; i++) {
+      int32_t e = node_entry(g, node, labels[i]);
+      if (e < 0) continue;
+      const galias *a = NULL; /* a case-sensitive alias must match the case of the part */
+      const gnode *nd = &g->nodes[node];
+      for (uint32_t j = 0; j < nd->alias_n && !a; j++)
+        if (g->al[nd->alias_begin + j].entry == (uint32_t)e) a = &g->al[nd->alias_begin + j];
+      bool ok = !a || !a->cs || a->masklen == pe[0] - ps[0];
+      for (uint32_t j = 0; ok && a && a->cs && j < a->masklen; j++)
+        ok = (nm->upper[ps[0] + j] != 0) == (g->masks[a->mask + j] != 0);
+      if (!ok) continue;
+      cyb__cand *c = cyb__cand_push(out, ps[0], pe[0], (uint32_t)k, (uint32_t)k + 1, labels[i], CYB_SRC_COMPOUND,
+                                    0.85f);
       if (!c) return CYBERNER_ENOMEM;
       c->entry = e;
       return 0;

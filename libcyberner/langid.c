@@ -12,10 +12,22 @@
  * CHUNK_LETTERS letters) and each chunk votes with its letter count, so the
  * document's language is that of most of its text.
  *
- * Speed: one hash probe per feature, about 5 per character, in a table of
- * 8-byte slots; inputs over SAMPLE_ABOVE bytes are judged on SAMPLE_WINDOWS
- * windows of SAMPLE_WINDOW bytes spread evenly, so a call costs at most about
- * 64 KiB of work whatever the length. */
+ * Speed (same scores as feature-by-feature scoring, see the comments below):
+ * - per-byte class table, letters kept as lower-cased code points: no
+ *   re-lowercasing, n-gram keys are the packed code points (no byte hash);
+ * - a known word (whole-word row, or a derived row for words of one or two
+ *   letters) is one probe, first in a small cache-resident table of the most
+ *   frequent words; its slot is prefetched while the next word is read;
+ * - unknown words fall back to n-gram probes in one table per order, and
+ *   stop extending at a position once an n-gram is unknown (the model is
+ *   prefix-closed);
+ * - a document stops being read once its answer cannot change (the rest of
+ *   the text is too short to overturn the leader);
+ * - texts over SPREAD_ABOVE bytes are read in 8 windows in spread order and
+ *   stop once a spread sample of DECISIVE_LETTERS letters gives one answer
+ *   DECISIVE_SHARE of the weight; over SAMPLE_ABOVE bytes only
+ *   SAMPLE_WINDOWS windows of SAMPLE_WINDOW bytes are read at most, so a
+ *   call costs at most about 64 KiB of work whatever the length. */
 #include "langid.h"
 
 #include <math.h>

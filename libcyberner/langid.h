@@ -28,8 +28,11 @@ void cyb__langid_free(cyb__langid *m);
  * Writes a confidence in [0,1] when confidence != NULL.  Empty,
  * whitespace-only or too-little-evidence input gives CYB_LANG_UND.  Invalid
  * UTF-8 and NUL bytes are never read past len.
- * Long inputs (over 64 KiB) are judged on 16 windows of 4 KiB spread evenly
- * over the text, so the cost of one call is bounded. */
+ * Inputs over 1 KiB are read in windows spread over the text and reading
+ * stops once the answer is certain or decisive (then the confidence is that
+ * of the part read); long inputs (over 64 KiB) are judged on at most 16
+ * windows of 4 KiB spread evenly over the text, so the cost of one call is
+ * bounded. */
 int cyb__langid_detect(const cyb__langid *m, const char *utf8, size_t len,
                        unsigned flags, double *confidence);
 

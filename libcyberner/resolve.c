@@ -95,12 +95,30 @@ static bool clause_break(const cyb__norm *nm, const cyb__tokens *tt, uint32_t fr
   return false;
 }
 
+/* Context is looked for among the candidates near this one (by index: each
+ * stage proposes in text order), so a sentence with millions of names does
+ * not make this quadratic. */
+#define CONTEXT_WINDOW 256
+
 static void choose_entry(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, cyb__cands *cs,
-                         size_t first, cyb__cand *c, const uint32_t *counts) {
+                         size_t first, size_t self, const uint32_t *counts) {
+  cyb__cand *c = &cs->c[self];
+  size_t lo = self > first + CONTEXT_WINDOW ? self - CONTEXT_WINDOW : first;
+  size_t hi = self + CONTEXT_WINDOW < cs->n ? self + CONTEXT_WINDOW : cs->n;
   int32_t pick = -1;
-  /* right after (within 6 tokens, same clause), or right before */
+  /* a country or nationality right before it: UK NCSC, Japanese Ministry */
+  for (size_t i = lo; i < hi && pick < 0; i++) {
+    const cyb__cand *o = &cs->c[i];
+    if ((o->label == CYBERNER_COUNTRY || o->label == CYBERNER_NATIONALITY) && o->te == c->tb)
+      pick = alt_with_country(m, cs, c, cyb__cand_country(m, cs, o));
+  }
+  if (pick >= 0) {
+    c->entry = pick;
+    return;
+  }
+  /* right after (within 6 tokens, same clause) */
   const cyb__cand *after = NULL;
-  for (size_t i = first; i < cs->n; i++) {
+  for (size_t i = lo; i < hi; i++) {
     const cyb__cand *o = &cs->c[i];
     if (!is_place(o)) continue;
     if (o->tb >= c->te && o->tb <= c->te + 6 && !clause_break(nm, tt, c->te, o->tb) &&
@@ -117,13 +135,9 @@ static void choose_entry(const cyberner_model *m, const cyb__norm *nm, const cyb
       return;
     }
   }
-  for (size_t i = first; i < cs->n && pick < 0; i++) {
-    const cyb__cand *o = &cs->c[i];
-    if (is_place(o) && (o->label == CYBERNER_COUNTRY || o->label == CYBERNER_NATIONALITY) && o->te == c->tb) pick = alt_with_country(m, cs, c, cyb__cand_country(m, cs, o));
-  }
   /* nearest before, in the sentence */
   const cyb__cand *best = NULL;
-  for (size_t i = first; i < cs->n && pick < 0; i++) {
+  for (size_t i = lo; i < hi && pick < 0; i++) {
     const cyb__cand *o = &cs->c[i];
     if (!is_place(o) || o->te > c->tb) continue;
     if (alt_with_country(m, cs, c, cyb__cand_country(m, cs, o)) < 0) continue;
@@ -151,7 +165,7 @@ size_t cyb__resolve(const cyberner_model *m, const cyb__norm *nm, const cyb__tok
                     size_t first, const uint32_t *country_counts, unsigned char *occupied, cyb__prio *order,
                     uint32_t *kept) {
   for (size_t i = first; i < cs->n; i++)
-    if (cs->c[i].entry < 0 && cs->c[i].nalt > 1) choose_entry(m, nm, tt, cs, first, &cs->c[i], country_counts);
+    if (cs->c[i].entry < 0 && cs->c[i].nalt > 1) choose_entry(m, nm, tt, cs, first, i, country_counts);
   size_t n = cs->n - first;
   for (size_t i = 0; i < n; i++) order[i] = prio_of(cs, (uint32_t)(first + i));
   qsort(order, n, sizeof *order, by_priority);

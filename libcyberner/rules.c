@@ -163,6 +163,9 @@ struct cyb__rules_scratch {
   uint8_t spell_val[SPELL_CACHE];
   uint32_t *bits; /* tokbits of the sentence's tokens */
   size_t bits_cap;
+  uint16_t *starts; /* per token: labels of the candidates (before the rules) that start there */
+  uint8_t *cover;   /* per token: inside a dictionary name */
+  size_t starts_cap, cover_cap;
 };
 
 /* Add a phrase to list s of r (normalized and tokenized like the text).
@@ -329,9 +332,8 @@ cyb__rules *cyb__rules_new(const cyb__files *base, const cyb__files *extra, cons
   if (!r) goto oom;
   spell_init(&r->sp, diag);
   /* function words the body shapes are made of: part of the code, not data */
-  static const char *const preps[] = {"de", "du", "des", "d'", "pour", "en", "contre", "aux", "au", "a", "sur", "et",
-                                      "of", "for", "and", "on", "the", "&"};
-  static const char *const articles[] = {"la", "l'", "le", "les", "the"};
+  static const char *const preps[] = {"de", "du", "des", "d'", "pour", "en", "contre", "aux", "au", "a", "sur", "et"};
+  static const char *const articles[] = {"la", "l'", "le", "les"};
   static const char *const ordinals[] = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
                                          "ninth", "tenth", "eleventh", "twelfth", "premier", "premiere", "deuxieme",
                                          "second", "seconde", "troisieme", "quatrieme", "cinquieme", "sixieme",
@@ -398,6 +400,8 @@ void cyb__rules_scratch_free(cyb__rules_scratch *s) {
   if (!s) return;
   pcre2_match_data_free(s->md);
   free(s->bits);
+  free(s->starts);
+  free(s->cover);
   free(s);
 }
 
@@ -509,13 +513,15 @@ static bool tis(const mctx *c, size_t k, const char *w) {
 static uint16_t tflags(const mctx *c, size_t k) { return c->tt->tok[k].flags; }
 
 /* A dictionary candidate of a label starting (or covering) token k. */
-static const cyb__cand *cand_at(const mctx *c, size_t k, int label) {
-  for (size_t i = c->first; i < c->ndict; i++) {
-    const cyb__cand *d = &c->cs->c[i];
-    if (d->tb == k && (label < 0 || d->label == label)) return d;
-  }
-  return NULL;
+/* Does a candidate of this label (any label: -1), found before the rules ran,
+ * start at token k? (per-token table: no scan of the candidates) */
+static bool cand_at(const mctx *c, size_t k, int label) {
+  uint16_t m = c->rs->starts[k - c->s->tok_begin];
+  return label < 0 ? m != 0 : (m >> label) & 1u;
 }
+
+/* Is token k inside a dictionary name (Intellexa in "Intellexa and NSO Group")? */
+static bool covered(const mctx *c, size_t k) { return c->rs->cover[k - c->s->tok_begin]; }
 
 static bool is_place_at(const mctx *c, size_t k) {
   return cand_at(c, k, CYBERNER_COUNTRY) || cand_at(c, k, CYBERNER_NATIONALITY);
@@ -754,17 +760,26 @@ static size_t extend_french(const mctx *c, size_t j, bool *has_cap) {
 }
 
 /* English: Ministry of Foreign Affairs, Department of Homeland Security */
+static bool en_connector(const mctx *c, size_t k) {
+  return tis(c, k, "of") || tis(c, k, "for") || tis(c, k, "on") || tis(c, k, "and") || tis(c, k, "the") ||
+         tis(c, k, "&");
+}
+
+/* A date (June 13) or a place is never inside a body's English name. */
+static bool stops_name(const mctx *c, size_t k) {
+  return is_place_at(c, k) || cand_at(c, k, CYBERNER_DATE);
+}
+
 static size_t extend_of(const mctx *c, size_t j) {
   size_t end = c->s->tok_end, last = j;
   while (j < end) {
     size_t p = j;
-    while (p < end && (tis(c, p, "of") || tis(c, p, "for") || tis(c, p, "on") || tis(c, p, "and") || tis(c, p, "the") ||
-                       tis(c, p, "&")) &&
-           p - j < 3)
-      p++;
+    while (p < end && en_connector(c, p) && p - j < 3) p++;
     if (p == j && j != last) break;
-    if (p >= end || !(tflags(c, p) & CYB_TOK_CAP) || !(tflags(c, p) & CYB_TOK_ALPHA) || is_place_at(c, p)) break;
-    while (p < end && (tflags(c, p) & CYB_TOK_CAP) && (tflags(c, p) & CYB_TOK_ALPHA) && !is_place_at(c, p)) p++;
+    /* "... Center and the National Police Agency": two names */
+    if (p > j + 1 && tis(c, j, "and") && tis(c, j + 1, "the")) break;
+    if (p >= end || !(tflags(c, p) & CYB_TOK_CAP) || !(tflags(c, p) & CYB_TOK_ALPHA) || stops_name(c, p)) break;
+    while (p < end && (tflags(c, p) & CYB_TOK_CAP) && (tflags(c, p) & CYB_TOK_ALPHA) && !stops_name(c, p)) p++;
     j = last = p;
   }
   return last;
@@ -774,7 +789,9 @@ static int bodies(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t k = b; k < end; k++) {
     uint32_t lab = 0;
-    size_t hl = pm(c, S_HEAD, k, end, &lab);
+    /* where a dictionary name of a body starts, the dictionary knows better */
+    bool known = cand_at(c, k, CYBERNER_AGENCY) || cand_at(c, k, CYBERNER_ORGANIZATION) || cand_at(c, k, CYBERNER_EVENT);
+    size_t hl = known ? 0 : pm(c, S_HEAD, k, end, &lab);
     if (hl && (tflags(c, k) & CYB_TOK_ALPHA)) {
       bool head_cap = (tflags(c, k) & CYB_TOK_CAP) != 0;
       bool has_cap = false;
@@ -785,7 +802,7 @@ static int bodies(mctx *c) {
       bool ok = (int)lab - 1 == CYBERNER_EVENT ? head_cap && has_cap : ministry ? has_cap : head_cap;
       if (e > k + hl && ok && push_body(c, k, e, (int)lab - 1, 0.6f)) return CYBERNER_ENOMEM;
     }
-    size_t ol = pm(c, S_OF, k, end, &lab);
+    size_t ol = known ? 0 : pm(c, S_OF, k, end, &lab);
     if (ol && (tflags(c, k) & CYB_TOK_CAP) && k + ol < end && (tis(c, k + ol, "of") || tis(c, k + ol, "for"))) {
       size_t e = extend_of(c, k + ol);
       if (e > k + ol + 1 && push_body(c, k, e, (int)lab - 1, 0.6f)) return CYBERNER_ENOMEM;
@@ -802,8 +819,9 @@ static int bodies(mctx *c) {
           s = p;
           continue;
         }
-        if ((tis(c, p, "of") || tis(c, p, "for") || tis(c, p, "and") || tis(c, p, "&")) && p > b &&
-            (tflags(c, p - 1) & CYB_TOK_CAP) && !is_place_at(c, p - 1) && s < k) {
+        bool and = tis(c, p, "and") || tis(c, p, "&");
+        if ((tis(c, p, "of") || tis(c, p, "for") || and) && p > b && (tflags(c, p - 1) & CYB_TOK_CAP) &&
+            !is_place_at(c, p - 1) && !(and && covered(c, p - 1)) && s < k) {
           s = p - 1;
           continue;
         }
@@ -1058,8 +1076,27 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
     rs->bits[k] = ps_find(&m->rules->tokbits, nm->text + t->start, t->end - t->start);
   }
   c.bits = rs->bits;
+  if (cyb__grow((void **)&rs->starts, &rs->starts_cap, ntok + 1, sizeof *rs->starts) ||
+      cyb__grow((void **)&rs->cover, &rs->cover_cap, ntok + 1, 1))
+    return CYBERNER_ENOMEM;
+  memset(rs->starts, 0, ntok * sizeof *rs->starts);
+  memset(rs->cover, 0, ntok);
+  for (size_t i = first; i < cs->n; i++) {
+    const cyb__cand *d = &cs->c[i];
+    if (d->tb < s->tok_begin || d->tb >= s->tok_end || d->label >= 16) continue;
+    rs->starts[d->tb - s->tok_begin] |= (uint16_t)(1u << d->label);
+    if (d->source == CYB_SRC_DICT)
+      for (uint32_t k = d->tb; k < d->te && k < s->tok_end; k++) rs->cover[k - s->tok_begin] = 1;
+  }
+  /* a headline in capitals: the shape rules would read every word as a name */
+  size_t alpha = 0, caps = 0;
+  for (size_t k = s->tok_begin; k < s->tok_end; k++) {
+    alpha += (tt->tok[k].flags & CYB_TOK_ALPHA) != 0;
+    caps += (tt->tok[k].flags & CYB_TOK_ALLCAPS) != 0;
+  }
+  bool headline = alpha >= 3 && caps * 10 > alpha * 6;
   int rc;
-  if ((rc = identifiers(&c)) || (rc = persons(&c)) || (rc = bodies(&c))) return rc;
+  if ((rc = identifiers(&c)) || (!headline && ((rc = persons(&c)) || (rc = bodies(&c))))) return rc;
   c.ndict = cs->n;
   return acronyms(&c);
 }
@@ -1095,6 +1132,17 @@ void cyb__rules_learn(const cyberner_model *m, const cyb__norm *nm, const cyb__t
       remember(doc->acr, &doc->nacr, nm->text + t->start, t->end - t->start, d->label, d->entry, id);
     }
     if (d->label == CYBERNER_PERSON && d->te >= d->tb + 2 && d->source != CYB_SRC_MENTION) {
+      cyb__cand dd = *d; /* Ferdinand Marcos Jr.: the surname is Marcos */
+      while (dd.te > dd.tb + 2) {
+        const cyb__token *t = &tt->tok[dd.te - 1];
+        size_t n = t->end - t->start;
+        const char *x = nm->text + t->start;
+        bool suffix = (n == 2 && (!memcmp(x, "jr", 2) || !memcmp(x, "sr", 2) || !memcmp(x, "ii", 2))) ||
+                      (n == 3 && !memcmp(x, "iii", 3)) || (n == 1 && x[0] == '.');
+        if (!suffix) break;
+        dd.te--;
+      }
+      d = &dd;
       /* the surname: everything after the first token (Le Drian, von der Leyen) */
       char key[96];
       size_t kl = join(nm, tt, d->tb + 1, d->te - d->tb - 1, key, sizeof key);
