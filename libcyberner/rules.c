@@ -767,7 +767,9 @@ static bool en_connector(const mctx *c, size_t k) {
 
 /* A date (June 13) or a place is never inside a body's English name. */
 static bool stops_name(const mctx *c, size_t k) {
-  return is_place_at(c, k) || cand_at(c, k, CYBERNER_DATE);
+  /* ... Command of the Islamic Revolutionary Guard Corps: two bodies */
+  return is_place_at(c, k) || cand_at(c, k, CYBERNER_DATE) || cand_at(c, k, CYBERNER_AGENCY) ||
+         cand_at(c, k, CYBERNER_ORGANIZATION);
 }
 
 static size_t extend_of(const mctx *c, size_t j) {
