@@ -103,6 +103,9 @@ static const unsigned char byte_classes[256] = {
 
 /* Word kinds: what the value column of a `word` line means. */
 enum { K_MONTH, K_WEEKDAY, K_SEASON, K_ORDINAL, K_REL, K_QUAL, K_LIST, K_COUNT };
+/* rel value "x" (suivant, precedent): the anchor is another date of the text,
+ * not the reference date, so such a match is never resolved against ref. */
+#define REL_TEXT 3
 static const char *const kind_names[K_COUNT] = {"month", "weekday", "season", "ordinal",
                                                 "rel", "qual", "list"};
 
@@ -153,6 +156,7 @@ typedef struct {
     int line;
     int lang; /* CYB_DATE_LANG_UND: any */
     int strict;
+    int soft; /* an impossible value is no match: shorter readings still count */
     uint64_t on, prev, notprev, notnext, notcapprev;
     pcre2_code *code;
     uint8_t ng[S_COUNT];
@@ -486,7 +490,9 @@ static void parse_word(parser *P, const char *s, size_t n, int line)
     default: {
         char *end;
         long v = strtol(vb, &end, 10);
-        if (*end || end == vb)
+        if (kind == K_REL && !strcmp(vb, "x"))
+            value = REL_TEXT + 2; /* suivant, precedent: relative to a date of the text */
+        else if (*end || end == vb)
             value = 0;
         else if (kind == K_REL)
             value = (v >= -1 && v <= 1) ? (int)v + 2 : 0; /* stored +2 so 0 means "none" */
@@ -827,6 +833,10 @@ static void compile_rule(parser *P, const rulesrc *rs)
         if (eq >= tl) {
             if (tok_eq(t, tl, "strict")) {
                 r->strict = 1;
+                continue;
+            }
+            if (tok_eq(t, tl, "soft")) {
+                r->soft = 1;
                 continue;
             }
             perr(P, rs->line, "rule '%s': unknown flag '%.*s'", r->name, (int)tl, t);
@@ -1493,6 +1503,10 @@ static int compute_value(const mview *v, int lang, const int *ref, char *out, si
         if (!x)
             return 0;
         rel = x - 2;
+        if (rel == REL_TEXT) {
+            ref = NULL; /* 10 decembre suivant: XXXX-12-10 whatever ref says */
+            rel = -9;
+        }
     }
 
     /* quarters and halves */
@@ -1506,7 +1520,7 @@ static int compute_value(const mview *v, int lang, const int *ref, char *out, si
             int x = word_value(v->d, v->sub + b, e - b, K_REL, NULL);
             if (!x)
                 return 0;
-            if (ref)
+            if (ref && x - 2 != REL_TEXT)
                 y = ref[0] + (x - 2);
         } else if (!y && ref)
             y = ref[0];
@@ -1853,7 +1867,7 @@ size_t cyb__dates_find(const cyb__dates *d, cyb__dates_scratch *s, const char *n
                 continue;
             char val[sizeof hits[0].value];
             if (!compute_value(&v, lang, ref, val, sizeof val)) {
-                if (en > bad_end)
+                if (en > bad_end && !r->soft)
                     bad_end = en; /* 31/02/2020, 29 february 2023 */
                 continue;
             }

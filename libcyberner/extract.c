@@ -37,6 +37,10 @@ static void ctx_free(ctx *c) {
   free(c->occ);
   cyb__dates_scratch_free(c->dscr);
   cyb__rules_scratch_free(c->rscr);
+  if (c->doc) {
+    free(c->doc->acr);
+    free(c->doc->names);
+  }
   free(c->doc);
 }
 
@@ -53,15 +57,40 @@ static size_t block_end(const char *s, size_t n, size_t off) {
   return i;
 }
 
-static int sentence_lang(const cyberner_model *m, const cyberner_options *o, const char *src, size_t n,
-                         int doc_guess, double *conf) {
-  *conf = 1.0;
-  if (o && o->lang != CYBERNER_LANG_AUTO) return o->lang;
-  if (!m->langid) return *conf = 0, CYBERNER_LANG_UND;
-  int l = cyb__langid_detect(m->langid, src, n, CYB_LANGID_NAMES_DONT_VOTE, conf);
-  /* short or unsure sentences (titles, bylines) follow the document */
-  if (l == CYBERNER_LANG_UND || *conf < 0.5) return doc_guess;
-  return l;
+/* Sentences less sure than this (titles, bylines, lists of names) take the
+ * language of the document. */
+#define SURE_SENTENCE 0.5
+
+/* Language of every sentence of the block, each sentence read once; the
+ * unsure ones follow *doc_guess, which is decided here from the sure ones
+ * when the caller does not know it yet (*guess_known false). */
+static void sentence_langs(const cyberner_model *m, ctx *c, const char *src, size_t n, const cyberner_options *o,
+                           int *doc_guess, bool *guess_known) {
+  size_t votes[3] = {0, 0, 0};
+  for (size_t si = 0; si < c->tt.nsent; si++) {
+    cyb__sentence *s = &c->tt.sent[si];
+    if (o && o->lang != CYBERNER_LANG_AUTO) {
+      s->lang = o->lang, s->conf = 1.0;
+      continue;
+    }
+    size_t os = c->nm.map[s->start], oe = cyb__norm_src_end(&c->nm, src, n, s->end);
+    s->conf = 0;
+    s->lang = m->langid ? cyb__langid_detect(m->langid, src + os, oe - os, CYB_LANGID_NAMES_DONT_VOTE, &s->conf)
+                        : CYBERNER_LANG_UND;
+    if (s->lang != CYBERNER_LANG_UND && s->conf >= SURE_SENTENCE) votes[s->lang] += oe - os;
+  }
+  if (!*guess_known && (votes[CYBERNER_LANG_FR] || votes[CYBERNER_LANG_EN])) {
+    *doc_guess = votes[CYBERNER_LANG_FR] >= votes[CYBERNER_LANG_EN] ? CYBERNER_LANG_FR : CYBERNER_LANG_EN;
+    *guess_known = true;
+  } else if (!*guess_known && m->langid) { /* nothing sure: the whole text at once */
+    double conf;
+    *doc_guess = cyb__langid_detect(m->langid, src, n, CYB_LANGID_NAMES_DONT_VOTE, &conf);
+    *guess_known = true;
+  }
+  for (size_t si = 0; si < c->tt.nsent; si++) {
+    cyb__sentence *s = &c->tt.sent[si];
+    if (s->lang == CYBERNER_LANG_UND || s->conf < SURE_SENTENCE) s->lang = *doc_guess;
+  }
 }
 
 /* Map a normalized offset to the token that starts at or after it. */
@@ -150,17 +179,17 @@ static int emit_entities(const cyberner_model *m, ctx *c, const char *src, size_
   return 0;
 }
 
-static int tag_block(const cyberner_model *m, ctx *c, const char *src, size_t n, size_t base, int doc_guess,
-                     const cyberner_options *o, cyberner_result *r) {
+static int tag_block(const cyberner_model *m, ctx *c, const char *src, size_t n, size_t base, int *doc_guess,
+                     bool *guess_known, const cyberner_options *o, cyberner_result *r) {
   if (cyb__normalize(m->fold, src, n, &c->nm) || cyb__tokenize(&c->nm, &c->tt)) return CYBERNER_ENOMEM;
   r->invalid += c->nm.invalid;
   cyb__gazetteer_lookup(m->gaz, &c->nm, &c->tt);
   if (cyb__grow((void **)&c->occ, &c->occ_cap, c->nm.len + 1, 1)) return CYBERNER_ENOMEM;
   memset(c->occ, 0, c->nm.len + 1);
+  sentence_langs(m, c, src, n, o, doc_guess, guess_known);
   for (size_t si = 0; si < c->tt.nsent; si++) {
     cyb__sentence *s = &c->tt.sent[si];
     size_t os = c->nm.map[s->start], oe = cyb__norm_src_end(&c->nm, src, n, s->end);
-    s->lang = sentence_lang(m, o, src + os, oe - os, doc_guess, &s->conf);
     c->lang_bytes[s->lang] += oe - os;
     if (cyb__grow((void **)&r->s, &r->s_cap, r->ns + 1, sizeof *r->s)) return CYBERNER_ENOMEM;
     r->s[r->ns++] = (cyb__sent_out){base + os, base + oe, s->lang};
@@ -201,11 +230,17 @@ cyberner_result *cyberner_tag(const cyberner_model *m, const char *utf8, size_t 
   if (!r || !(c.doc = calloc(1, sizeof *c.doc)) || !(c.rscr = cyb__rules_scratch_new(m->rules))) goto oom;
   double conf = 0;
   int doc_guess = CYBERNER_LANG_UND;
-  if (o && o->lang != CYBERNER_LANG_AUTO) doc_guess = o->lang, conf = 1.0;
-  else if (m->langid) doc_guess = cyb__langid_detect(m->langid, utf8, len, CYB_LANGID_NAMES_DONT_VOTE, &conf);
+  bool guess_known = false;
+  if (o && o->lang != CYBERNER_LANG_AUTO) {
+    doc_guess = o->lang, conf = 1.0, guess_known = true;
+  } else if (m->langid && len > BLOCK_BYTES) {
+    /* several blocks: the first must already know the whole document's language */
+    doc_guess = cyb__langid_detect(m->langid, utf8, len, CYB_LANGID_NAMES_DONT_VOTE, &conf);
+    guess_known = true;
+  }
   for (size_t off = 0; off < len;) {
     size_t end = block_end(utf8, len, off);
-    if (tag_block(m, &c, utf8 + off, end - off, off, doc_guess, o, r)) goto oom;
+    if (tag_block(m, &c, utf8 + off, end - off, off, &doc_guess, &guess_known, o, r)) goto oom;
     off = end;
   }
   /* the document's language is the language of most of its text */

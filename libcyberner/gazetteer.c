@@ -98,14 +98,17 @@ void cyb__cands_free(cyb__cands *cs) {
 
 /* ---- vocabulary -------------------------------------------------------- */
 
-static uint32_t vocab_find(const cyb__gazetteer *g, const char *s, size_t n) {
+static uint32_t vocab_find_h(const cyb__gazetteer *g, uint64_t h, const char *s, size_t n) {
   if (!g->vcap) return CYB_NO_VID;
-  uint64_t h = cyb__hash(s, n) | 1;
   for (size_t i = h & (g->vcap - 1);; i = (i + 1) & (g->vcap - 1)) {
     const vslot *v = &g->vs[i];
     if (!v->hash) return CYB_NO_VID;
     if (v->hash == h && v->len == n && memcmp(g->vstr.data + v->off, s, n) == 0) return v->vid;
   }
+}
+
+static uint32_t vocab_find(const cyb__gazetteer *g, const char *s, size_t n) {
+  return vocab_find_h(g, cyb__hash(s, n) | 1, s, n);
 }
 
 static int vocab_grow(cyb__gazetteer *g) {
@@ -136,6 +139,23 @@ static uint32_t vocab_intern(cyb__gazetteer *g, const char *s, size_t n) {
   g->vs[i] = (vslot){h, (uint32_t)off, (uint32_t)n, (uint32_t)g->nvocab};
   return (uint32_t)g->nvocab++;
 }
+
+uint32_t cyb__gazetteer_intern(cyb__gazetteer *g, const char *s, size_t n) {
+  size_t before = g->nvocab;
+  uint32_t v = vocab_intern(g, s, n);
+  if (v == CYB_NO_VID || g->nvocab == before) return v;
+  /* the per-word tables follow the vocabulary */
+  int32_t *comb = realloc(g->combining, sizeof *comb * g->nvocab);
+  if (comb) g->combining = comb;
+  int8_t *single = realloc(g->single, sizeof *single * g->nvocab);
+  if (single) g->single = single;
+  if (!comb || !single) return CYB_NO_VID;
+  g->combining[v] = -1;
+  g->single[v] = -1;
+  return v;
+}
+
+size_t cyb__gazetteer_vocab_size(const cyb__gazetteer *g) { return g->nvocab; }
 
 uint32_t cyb__gazetteer_vid(const cyb__gazetteer *g, const char *s, size_t n) {
   return vocab_find(g, s, n);
@@ -418,7 +438,8 @@ int cyb__gazetteer_single_label(const cyb__gazetteer *g, uint32_t vid) {
 void cyb__gazetteer_lookup(const cyb__gazetteer *g, const cyb__norm *nm, cyb__tokens *tt) {
   for (size_t k = 0; k < tt->ntok; k++) {
     cyb__token *t = &tt->tok[k];
-    t->vid = vocab_find(g, nm->text + t->start, t->end - t->start);
+    t->hash = cyb__hash(nm->text + t->start, t->end - t->start) | 1;
+    t->vid = vocab_find_h(g, t->hash, nm->text + t->start, t->end - t->start);
   }
 }
 

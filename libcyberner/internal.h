@@ -133,6 +133,7 @@ typedef struct {
   uint32_t vid;        /* vocabulary id (gazetteer.c), CYB_NO_VID if none */
   uint16_t flags;
   uint16_t pad_;
+  uint64_t hash;       /* cyb__hash of the text | 1, set with vid: one hash per token for every table */
 } cyb__token;
 
 #define CYB_NO_VID UINT32_MAX
@@ -262,6 +263,11 @@ void cyb__gazetteer_free(cyb__gazetteer *g);
 size_t cyb__gazetteer_count(const cyb__gazetteer *g, int label);
 size_t cyb__gazetteer_ambiguities(const cyb__gazetteer *g);
 const cyb__entry *cyb__gazetteer_entry(const cyb__gazetteer *g, uint32_t i);
+/* During model compilation only: add a word to the vocabulary (the rules'
+ * word lists), so that one lookup per text token serves every stage.
+ * Returns its id, CYB_NO_VID when out of memory. */
+uint32_t cyb__gazetteer_intern(cyb__gazetteer *g, const char *s, size_t n);
+size_t cyb__gazetteer_vocab_size(const cyb__gazetteer *g);
 /* Vocabulary id of a normalized token text, CYB_NO_VID when no alias has it. */
 uint32_t cyb__gazetteer_vid(const cyb__gazetteer *g, const char *s, size_t n);
 /* Label of a single-token alias for this token text, -1 when none (any
@@ -281,7 +287,7 @@ typedef struct cyb__doc cyb__doc; /* per-document memory, extract.c */
 
 /* Compile the rule tables of a folder (rules/ *.txt except dates, names/ *.txt);
  * extra (may be NULL) adds to them. Problems go to diag with file:line. */
-cyb__rules *cyb__rules_new(const cyb__files *base, const cyb__files *extra, const cyb__fold *f,
+cyb__rules *cyb__rules_new(const cyb__files *base, const cyb__files *extra, const cyb__fold *f, cyb__gazetteer *g,
                            cyb__diag *diag, cyberner_error **err);
 void cyb__rules_free(cyb__rules *r);
 typedef struct cyb__rules_scratch cyb__rules_scratch;
@@ -376,10 +382,10 @@ typedef struct {
 
 struct cyb__doc {
   uint32_t country_counts[26 * 26];
-  cyb__docname acr[CYB_DOC_MAX_NAMES]; /* acronyms defined in the document */
-  size_t nacr;
-  cyb__docname names[CYB_DOC_MAX_NAMES]; /* short forms of names seen: surnames */
-  size_t nnames;
+  cyb__docname *acr; /* acronyms defined in the document (grown on demand) */
+  size_t nacr, acr_cap;
+  cyb__docname *names; /* short forms of names seen: surnames */
+  size_t nnames, names_cap;
 };
 
 /* Propose pattern candidates for one sentence (rules.c). */

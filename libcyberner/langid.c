@@ -152,8 +152,8 @@ static void set_err(char *buf, size_t cap, size_t line, const char *fmt, ...)
  * past the tab (or to end). */
 static size_t field(const char **p, const char *end, const char **start)
 {
-    const char *s = *p, *t = s;
-    while (t < end && *t != '\t') t++;
+    const char *s = *p, *t = memchr(s, '\t', (size_t)(end - s));
+    if (!t) t = end;
     *start = s;
     *p = t < end ? t + 1 : t;
     return (size_t)(t - s);
@@ -194,7 +194,7 @@ static size_t utf8_len(const char *s, size_t n)
  * its pads, so 5+ bytes)?  N-grams have at most 4 characters. */
 static int is_word(const char *f, size_t n)
 {
-    return n >= 5 && f[0] == ' ' && f[n - 1] == ' ' && utf8_len(f, n) >= 5;
+    return n >= 5 && f[0] == ' ' && f[n - 1] == ' ' && (n > 12 || utf8_len(f, n) >= 5);
 }
 
 /* Decode the UTF-8 of a model feature into code points (at most cap);
@@ -297,8 +297,32 @@ static void add_short_words(cyb__langid *m)
     }
 }
 
+#define LOAD_QUEUE 16
+typedef struct {
+    uint64_t key;
+    size_t home, line;
+    int table;                   /* 0-3: n-gram order - 1, 4: words */
+    unsigned char row[MAX_LANGS];
+} pending;
+
+static int insert_pending(cyb__langid *m, const pending *p)
+{
+    if (p->table == 4) {
+        if (!insert(m->wslot, m->wmask, m->stride, p->home, p->key, p->row, m->nlang)) return 0;
+        if (m->nhot < HOT_WORDS) {
+            insert(m->hslot, m->hmask, m->stride, (size_t)p->key & m->hmask, p->key, p->row, m->nlang);
+            m->nhot++;
+        }
+        return 1;
+    }
+    return insert(m->gslot[p->table], m->gmask[p->table], m->stride, p->home, p->key, p->row,
+                  m->nlang);
+}
+
 cyb__langid *cyb__langid_new(const char *data, size_t len, char *errbuf, size_t errcap)
 {
+    pending queue[LOAD_QUEUE];
+    size_t qhead = 0, qtail = 0;
     if (errbuf && errcap) errbuf[0] = 0;
     if (!data && len) {
         set_err(errbuf, errcap, 0, "no data");
@@ -313,7 +337,7 @@ cyb__langid *cyb__langid_new(const char *data, size_t len, char *errbuf, size_t 
             const char *t = memchr(p, '\t', (size_t)(eol - p));
             size_t fn = (size_t)((t ? t : eol) - p);
             if (is_word(p, fn)) nwords++;
-            else {
+            else if (fn <= 12) {
                 size_t o = utf8_len(p, fn);
                 if (o >= 1 && o <= 4) ngrams[o - 1]++;
                 nshort += fn >= 3 && p[0] == ' ' && p[fn - 1] == ' ';
@@ -466,24 +490,46 @@ cyb__langid *cyb__langid_new(const char *data, size_t len, char *errbuf, size_t 
             set_err(errbuf, errcap, line, "bad feature (invalid UTF-8 or too long)");
             goto fail;
         }
-        int ok = 1;
+        /* Rows wait in a small queue with their home slot prefetched, so
+         * that the (uncached) inserts of several rows overlap; rows are
+         * inserted in file order all the same. */
+        pending *pq = &queue[qtail % LOAD_QUEUE];
+        if (qtail - qhead == LOAD_QUEUE) {
+            if (!insert_pending(m, &queue[qhead % LOAD_QUEUE])) {
+                line = queue[qhead % LOAD_QUEUE].line;
+                set_err(errbuf, errcap, line, "duplicate feature");
+                goto fail;
+            }
+            qhead++;
+        }
+        pq->line = line;
+        memcpy(pq->row, row, sizeof row);
         if (is_word(f, n)) {
             uint64_t h = WORD_BASIS;
             for (int j = 1; j < k - 1; j++) h = word_step(h, cp[j]);
-            h = finish(h);
-            ok = insert_word(m, h, row, HOT_WORDS);
+            pq->key = finish(h);
+            pq->table = 4;
+            pq->home = (size_t)pq->key & m->wmask;
+            PREFETCH(m->wslot + pq->home * (size_t)m->stride);
+            qtail++;
         } else if (k <= 4) {
             uint64_t key = 0;
             for (int j = 0; j < k; j++) key = key << 16 | cp[j];
             int o = k - 1;
-            ok = insert(m->gslot[o], m->gmask[o], m->stride,
-                        (size_t)((key * GOLDEN) >> m->gshift[o]), key, row, m->nlang);
+            pq->key = key;
+            pq->table = o;
+            pq->home = (size_t)((key * GOLDEN) >> m->gshift[o]);
+            PREFETCH(m->gslot[o] + pq->home * (size_t)m->stride);
+            qtail++;
         } /* else: an n-gram of 5+ characters is never looked up */
-        if (!ok) {
+        m->nrows++;
+    }
+    for (; qhead < qtail; qhead++) {
+        if (!insert_pending(m, &queue[qhead % LOAD_QUEUE])) {
+            line = queue[qhead % LOAD_QUEUE].line;
             set_err(errbuf, errcap, line, "duplicate feature");
             goto fail;
         }
-        m->nrows++;
     }
     if (!have_version || !m->nlang) {
         set_err(errbuf, errcap, line, "missing !version or !langs header");

@@ -74,7 +74,7 @@ static int compile(cyberner_model *m, const char *dict_dir, const char *extra_di
     /* msg is "FILE:LINE: message" already */
     cyb__diag_add(diag, 1, NULL, 0, "%s", msg);
   }
-  if (!(m->rules = cyb__rules_new(&base, extra_dir ? &extra : NULL, m->fold, diag, err))) {
+  if (!(m->rules = cyb__rules_new(&base, extra_dir ? &extra : NULL, m->fold, m->gaz, diag, err))) {
     rc = CYBERNER_ENOMEM;
     goto done;
   }

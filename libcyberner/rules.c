@@ -42,14 +42,15 @@ typedef struct {
   int maxtok;
 } phraseset;
 
-static uint32_t ps_find(const phraseset *p, const char *s, size_t n) {
+static uint32_t ps_find_h(const phraseset *p, uint64_t h, const char *s, size_t n) {
   if (!p->cap) return 0;
-  uint64_t h = cyb__hash(s, n) | 1;
   for (size_t i = h & (p->cap - 1);; i = (i + 1) & (p->cap - 1)) {
     if (!p->s[i].hash) return 0;
     if (p->s[i].hash == h && p->s[i].len == n && memcmp(p->str.data + p->s[i].off, s, n) == 0) return p->s[i].val;
   }
 }
+
+static uint32_t ps_find(const phraseset *p, const char *s, size_t n) { return ps_find_h(p, cyb__hash(s, n) | 1, s, n); }
 
 static int ps_add(phraseset *p, const char *s, size_t n, uint32_t val, int ntok) {
   if ((p->n + 1) * 2 > p->cap) {
@@ -138,9 +139,10 @@ typedef struct {
   char aff[3][256], dic[3][256];
 } spell;
 
-/* The word lists. Every token of the text is looked up once, in tokbits,
- * which says which lists have a phrase starting with it (bit s) and which
- * hold it as a one-word entry (bit 16 + s): the rules then test bits. */
+/* The word lists. Their words join the gazetteer's vocabulary at model
+ * compilation, and vid_bits says, per vocabulary id, which lists have a
+ * phrase starting with the word (bit s) and which hold it as a one-word
+ * entry (bit 16 + s): the rules test bits, with no lookup of their own. */
 enum {
   S_TITLES, S_PARTICLES, S_NOT_NAMES, S_FIRST, S_SURNAMES, S_COMPANIES,
   S_HEAD, S_TAIL, S_OF, /* bodies by place: value = label + 1 */
@@ -149,7 +151,9 @@ enum {
 
 struct cyb__rules {
   phraseset set[NSETS];
-  phraseset tokbits;
+  uint32_t *vid_bits;
+  size_t nvid_bits;
+  cyb__gazetteer *gaz; /* only while compiling */
   idrule *ids;
   size_t nids;
   spell sp;
@@ -179,7 +183,15 @@ static int add_phrase(cyb__rules *r, int s, const cyb__fold *f, cyb__norm *nm, c
   if (!w || (only_new && ps_find(&r->set[s], buf, w))) return 0;
   const cyb__token *t0 = &tt->tok[0];
   uint32_t bits = (1u << s) | (tt->ntok == 1 ? 1u << (16 + s) : 0);
-  if (ps_add(&r->tokbits, nm->text + t0->start, t0->end - t0->start, bits, 1)) return CYBERNER_ENOMEM;
+  uint32_t vid = cyb__gazetteer_intern(r->gaz, nm->text + t0->start, t0->end - t0->start);
+  if (vid == CYB_NO_VID) return CYBERNER_ENOMEM;
+  if (vid >= r->nvid_bits) {
+    size_t cap = r->nvid_bits, need = vid + 1;
+    if (cyb__grow((void **)&r->vid_bits, &cap, need, sizeof *r->vid_bits)) return CYBERNER_ENOMEM;
+    memset(r->vid_bits + r->nvid_bits, 0, (cap - r->nvid_bits) * sizeof *r->vid_bits);
+    r->nvid_bits = cap;
+  }
+  r->vid_bits[vid] |= bits;
   return ps_add(&r->set[s], buf, w, val, (int)tt->ntok);
 }
 
@@ -325,11 +337,12 @@ static void spell_init(spell *sp, cyb__diag *diag) {
   }
 }
 
-cyb__rules *cyb__rules_new(const cyb__files *base, const cyb__files *extra, const cyb__fold *f, cyb__diag *diag,
-                           cyberner_error **err) {
+cyb__rules *cyb__rules_new(const cyb__files *base, const cyb__files *extra, const cyb__fold *f, cyb__gazetteer *g,
+                           cyb__diag *diag, cyberner_error **err) {
   cyb__rules *r = calloc(1, sizeof *r);
   loader L = {r, f, {0}, {0}, diag, 0};
   if (!r) goto oom;
+  r->gaz = g;
   spell_init(&r->sp, diag);
   /* function words the body shapes are made of: part of the code, not data */
   static const char *const preps[] = {"de", "du", "des", "d'", "pour", "en", "contre", "aux", "au", "a", "sur", "et"};
@@ -365,6 +378,7 @@ cyb__rules *cyb__rules_new(const cyb__files *base, const cyb__files *extra, cons
   }
   cyb__norm_free(&L.nm);
   cyb__tokens_free(&L.tt);
+  r->gaz = NULL; /* the model is immutable from here on */
   return r;
 oom:
   cyb__norm_free(&L.nm);
@@ -377,7 +391,7 @@ oom:
 void cyb__rules_free(cyb__rules *r) {
   if (!r) return;
   for (int i = 0; i < NSETS; i++) ps_free(&r->set[i]);
-  ps_free(&r->tokbits);
+  free(r->vid_bits);
   for (size_t i = 0; i < r->nids; i++) pcre2_code_free(r->ids[i].re);
   free(r->ids);
   for (int l = 1; l <= 2; l++)
@@ -1075,7 +1089,7 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
   if (cyb__grow((void **)&rs->bits, &rs->bits_cap, ntok + 1, sizeof *rs->bits)) return CYBERNER_ENOMEM;
   for (size_t k = 0; k < ntok; k++) {
     const cyb__token *t = &tt->tok[s->tok_begin + k];
-    rs->bits[k] = ps_find(&m->rules->tokbits, nm->text + t->start, t->end - t->start);
+    rs->bits[k] = t->vid < m->rules->nvid_bits ? m->rules->vid_bits[t->vid] : 0;
   }
   c.bits = rs->bits;
   if (cyb__grow((void **)&rs->starts, &rs->starts_cap, ntok + 1, sizeof *rs->starts) ||
@@ -1105,12 +1119,14 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
 
 /* ---- what later sentences may refer to ------------------------------------------ */
 
-static void remember(cyb__docname *list, size_t *n, const char *key, size_t kl, int label, int32_t entry,
-                     const char *id) {
+static void remember(cyb__docname **listp, size_t *n, size_t *cap, const char *key, size_t kl, int label,
+                     int32_t entry, const char *id) {
+  cyb__docname *list = *listp;
   if (kl == 0 || kl >= sizeof list->key) return;
   for (size_t i = 0; i < *n; i++)
     if (list[i].keylen == kl && memcmp(list[i].key, key, kl) == 0) return; /* first one stays */
-  if (*n >= CYB_DOC_MAX_NAMES) return;
+  if (*n >= CYB_DOC_MAX_NAMES || cyb__grow((void **)listp, cap, *n + 1, sizeof **listp)) return;
+  list = *listp; /* out of memory only loses the memory of this name */
   cyb__docname *d = &list[(*n)++];
   memcpy(d->key, key, kl);
   d->key[kl] = '\0';
@@ -1131,7 +1147,7 @@ void cyb__rules_learn(const cyberner_model *m, const cyb__norm *nm, const cyb__t
     const char *id = d->id >= 0 ? cs->strings.data + d->id : NULL;
     if (d->source == CYB_SRC_ACRONYM && d->te == d->tb + 1) {
       const cyb__token *t = &tt->tok[d->tb];
-      remember(doc->acr, &doc->nacr, nm->text + t->start, t->end - t->start, d->label, d->entry, id);
+      remember(&doc->acr, &doc->nacr, &doc->acr_cap, nm->text + t->start, t->end - t->start, d->label, d->entry, id);
     }
     if (d->label == CYBERNER_PERSON && d->te >= d->tb + 2 && d->source != CYB_SRC_MENTION) {
       cyb__cand dd = *d; /* Ferdinand Marcos Jr.: the surname is Marcos */
@@ -1148,15 +1164,15 @@ void cyb__rules_learn(const cyberner_model *m, const cyb__norm *nm, const cyb__t
       /* the surname: everything after the first token (Le Drian, von der Leyen) */
       char key[96];
       size_t kl = join(nm, tt, d->tb + 1, d->te - d->tb - 1, key, sizeof key);
-      remember(doc->names, &doc->nnames, key, kl, d->label, d->entry, id);
+      remember(&doc->names, &doc->nnames, &doc->names_cap, key, kl, d->label, d->entry, id);
       const cyb__token *last = &tt->tok[d->te - 1];
-      remember(doc->names, &doc->nnames, nm->text + last->start, last->end - last->start, d->label, d->entry, id);
+      remember(&doc->names, &doc->nnames, &doc->names_cap, nm->text + last->start, last->end - last->start, d->label, d->entry, id);
       /* family name first (Zhao Guangzong, Yoon Suk Yeol): the short form is the first word */
       const cyb__token *t0 = &tt->tok[d->tb];
       const phraseset *sur = &m->rules->set[S_SURNAMES], *given = &m->rules->set[S_FIRST];
       if (ps_find(sur, nm->text + t0->start, t0->end - t0->start) &&
           !ps_find(given, nm->text + t0->start, t0->end - t0->start))
-        remember(doc->names, &doc->nnames, nm->text + t0->start, t0->end - t0->start, d->label, d->entry, id);
+        remember(&doc->names, &doc->nnames, &doc->names_cap, nm->text + t0->start, t0->end - t0->start, d->label, d->entry, id);
     }
   }
 }

@@ -168,6 +168,7 @@ static int push_token(cyb__tokens *out, size_t s, size_t e, uint16_t flags) {
   tk->vid = CYB_NO_VID;
   tk->flags = flags;
   tk->pad_ = 0;
+  tk->hash = 0;
   return 0;
 }
 

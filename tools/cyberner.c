@@ -506,7 +506,7 @@ static void add_dir(doclist *l, const char *dir, size_t skip, bool jsonl) {
     names[n++] = xstrdup(de->d_name);
   }
   closedir(dp);
-  qsort(names, n, sizeof *names, cmp_names);
+  if (n) qsort(names, n, sizeof *names, cmp_names); /* names is NULL for an empty folder */
   bool slash = has_suffix(dir, "/");
   for (size_t i = 0; i < n; i++) {
     sbuf path = {0};
