@@ -1,0 +1,29 @@
+#!/bin/sh
+# Score the tagger on every evaluation set: the shared development set, our
+# own annotated sets, and the public corpora of ../shared/data (coarse
+# labels: PERSON → PER, AGENCY and ORGANIZATION → ORG, COUNTRY and LOCATION
+# → LOC; other labels left out). Prints the scorer's tables.
+# Usage: tests/eval/corpora.sh [CLI] [SHARED_DIR]
+set -eu
+src=$(cd "$(dirname "$0")/../.." && pwd)
+cli=${1:-$src/build/cyberner}
+shared=${2:-$src/../shared}
+score="python3 $shared/eval/score.py"
+out=$(mktemp)
+trap 'rm -f "$out"' EXIT
+run() { # NAME GOLD [score options]
+  name=$1 gold=$2
+  shift 2
+  [ -f "$gold" ] || { echo "== $name: $gold not found, skipped"; return 0; }
+  echo "== $name ($gold)"
+  "$cli" tag --input-format jsonl --quiet "$gold" > "$out"
+  $score "$gold" "$out" "$@"
+  echo
+}
+run "shared development set" "$shared/eval/dev/gold.jsonl"
+run "our documents, round 1" "$src/tests/eval/extra/gold.jsonl"
+run "our documents, round 2 (scored blind first)" "$src/tests/eval/extra2/gold.jsonl"
+run "CoNLL-2003 English dev (testa)" "$shared/data/conll2003-en/conll-testa.jsonl" --map conll --labels PER,ORG,LOC
+run "CoNLL-2003 English test (testb)" "$shared/data/conll2003-en/conll-testb.jsonl" --map conll --labels PER,ORG,LOC
+run "WikiNEuRal French (silver)" "$shared/data/ner-fr-wikineural/wikineural-fr-test-sample.jsonl" --map conll --labels PER,ORG,LOC
+run "HIPE-2022 French newspapers (newseye)" "$shared/data/ner-fr-hipe/hipe-newseye-fr-test.jsonl" --map conll --labels PER,ORG,LOC
