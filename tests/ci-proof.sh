@@ -39,17 +39,15 @@ need() {
   command -v "$1" >/dev/null 2>&1 || fail "'$1' not found: install the Debian package $2"
 }
 
-# A fresh meson build folder (reconfigured when it exists: repeatable).
+# A meson build folder with exactly these options (wiped when it exists:
+# --reconfigure would keep options given before).
 setup() { # DIR CC [meson options...]
   dir=$1 ccomp=$2
   shift 2
-  if [ -f "$dir/build.ninja" ]; then
-    CC=$ccomp meson setup --reconfigure "$dir" "$SRC" -Dshared_dir="$SHARED" "$@" >"$dir.setup.log" 2>&1 ||
-      { cat "$dir.setup.log"; fail "meson setup $dir"; }
-  else
-    CC=$ccomp meson setup "$dir" "$SRC" -Dshared_dir="$SHARED" "$@" >"$dir.setup.log" 2>&1 ||
-      { cat "$dir.setup.log"; fail "meson setup $dir"; }
-  fi
+  wipe=""
+  [ -f "$dir/build.ninja" ] && wipe=--wipe
+  CC=$ccomp meson setup $wipe "$dir" "$SRC" -Dshared_dir="$SHARED" "$@" >"$dir.setup.log" 2>&1 ||
+    { cat "$dir.setup.log"; fail "meson setup $dir"; }
 }
 
 sym=$(command -v llvm-symbolizer || ls /usr/lib/llvm-*/bin/llvm-symbolizer 2>/dev/null | tail -n 1 || true)
@@ -59,15 +57,25 @@ stage_a() {
   header "a: test suite with -Db_sanitize=address,undefined ($SAN_CC)"
   need "$SAN_CC" clang
   # any UB aborts; leaks fail (LeakSanitizer is part of ASan)
+  # clang: every program uses the shared ASan runtime, so that the Python
+  # tests can preload it and the CLI they start shares it
+  rt="" link="-fno-sanitize-recover=all"
+  case "$("$SAN_CC" --version 2>/dev/null)" in
+  *clang*)
+    rt=$("$SAN_CC" -print-file-name=libclang_rt.asan-x86_64.so)
+    link="$link -shared-libasan -Wl,-rpath,$(dirname "$rt")"
+    ;;
+  *) rt=$("$SAN_CC" -print-file-name=libasan.so) ;;
+  esac
   setup "$W/asan" "$SAN_CC" -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debugoptimized \
-    -Dc_args=-fno-sanitize-recover=all -Dc_link_args=-fno-sanitize-recover=all
+    -Dc_args=-fno-sanitize-recover=all "-Dc_link_args=$link"
   ninja -C "$W/asan" || fail "sanitizer build"
   export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:halt_on_error=1:detect_stack_use_after_return=1
   export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
   # the install test compiles an example with `cc` against the installed
   # (instrumented) library: give it a cc that links the sanitizer runtimes
   mkdir -p "$W/asan-bin"
-  printf '#!/bin/sh\nexec %s -fsanitize=address,undefined -fno-sanitize-recover=all "$@"\n' "$SAN_CC" >"$W/asan-bin/cc"
+  printf '#!/bin/sh\nexec %s -fsanitize=address,undefined %s "$@"\n' "$SAN_CC" "$link" >"$W/asan-bin/cc"
   chmod +x "$W/asan-bin/cc"
   old_path=$PATH
   PATH="$W/asan-bin:$PATH"
@@ -77,8 +85,6 @@ stage_a() {
   meson test -C "$W/asan" --no-rebuild --print-errorlogs --timeout-multiplier 4 --no-suite python ||
     fail "tests under ASan+UBSan"
   if meson test -C "$W/asan" --list 2>/dev/null | grep -q python; then
-    rt=$("$SAN_CC" -print-file-name=libclang_rt.asan-x86_64.so 2>/dev/null || true)
-    [ -f "$rt" ] || rt=$("$SAN_CC" -print-file-name=libasan.so)
     meson test -C "$W/asan" --no-rebuild --print-errorlogs --timeout-multiplier 4 --suite python \
       --wrap="env LD_PRELOAD=$rt ASAN_OPTIONS=detect_leaks=0:abort_on_error=1:halt_on_error=1" ||
       fail "Python tests under ASan+UBSan"
@@ -161,7 +167,7 @@ stage_e() {
     echo "skip: $news/{en,fr}.txt not found"
     return 0
   fi
-  setup "$W/plain" cc -Dbuildtype=debugoptimized
+  [ -f "$W/plain/build.ninja" ] || setup "$W/plain" cc -Dbuildtype=debugoptimized
   ninja -C "$W/plain" tests/bench/bench || fail "bench build"
   # shellcheck disable=SC2086
   "$W/plain/tests/bench/bench" ${CYB_BENCH_ARGS:-} "$news/en.txt" "$news/fr.txt" || fail "bench did not run"
