@@ -13,8 +13,9 @@
  * document's language is that of most of its text.
  *
  * Speed (same scores as feature-by-feature scoring, see the comments below):
- * - per-byte class table, letters kept as lower-cased code points: no
- *   re-lowercasing, n-gram keys are the packed code points (no byte hash);
+ * - per-byte class table with a tight loop for runs of lower-case ASCII
+ *   letters; letters kept as lower-cased code points: no re-lowercasing,
+ *   n-gram keys are the packed code points (no byte hash);
  * - a known word (whole-word row, or a derived row for words of one or two
  *   letters) is one probe, first in a small cache-resident table of the most
  *   frequent words; its slot is prefetched while the next word is read;
@@ -842,6 +843,13 @@ static int scan(const cyb__langid *m, const unsigned char *s, size_t n, unsigned
                     h = word_step(h, cp);
                 }
                 i += cl;
+                /* fast path: the lower-case ASCII letters that follow */
+                while (i < n && nch < MAX_WORD_CHARS && (unsigned)(s[i] - 'a') < 26u) {
+                    w[nch++] = s[i];
+                    h = word_step(h, s[i]);
+                    ncased++;
+                    i++;
+                }
                 continue;
             }
         }

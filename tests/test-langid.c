@@ -213,6 +213,37 @@ START_TEST(test_long_document)
 }
 END_TEST
 
+/* Documents over 1 KiB are read in spread windows with an early stop: the
+ * answer must still be the language of most of the text, wherever the
+ * minority part is (start, end, middle). */
+START_TEST(test_spread_windows)
+{
+    const char *fr = "Le ministère a confirmé que les systèmes de plusieurs hôpitaux avaient été "
+                     "touchés par une attaque informatique pendant le week-end.\n";
+    const char *en = "The National Cyber Security Centre said it was aware of the incident "
+                     "and was working with the hospitals.\n";
+    size_t nf = strlen(fr), ne = strlen(en);
+    for (int layout = 0; layout < 3; layout++) {
+        for (size_t total = 1200; total <= 40000; total *= 3) {
+            /* 40% English, 60% French, the English block first, last or
+             * in the middle */
+            char *b = malloc(total + 512);
+            size_t n = 0, en_bytes = total * 2 / 5, fr_bytes = total - en_bytes;
+            size_t fr_before = layout == 0 ? 0 : layout == 1 ? fr_bytes : fr_bytes / 2;
+            while (n < fr_before) memcpy(b + n, fr, nf), n += nf;
+            size_t e0 = n;
+            while (n - e0 < en_bytes) memcpy(b + n, en, ne), n += ne;
+            while (n < total) memcpy(b + n, fr, nf), n += nf;
+            double c;
+            ck_assert_msg(cyb__langid_detect(g_m, b, n, CYB_LANGID_NAMES_DONT_VOTE, &c) == CYB_LANG_FR,
+                          "layout %d, %zu bytes", layout, n);
+            ck_assert(c > 0.5 && c <= 1.0);
+            free(b);
+        }
+    }
+}
+END_TEST
+
 START_TEST(test_bad_models)
 {
     char err[128];
@@ -300,7 +331,14 @@ int main(int argc, char **argv)
     char dict[4096];
     if (al > 4 && !strcmp(arg + al - 4, ".tsv")) {
         snprintf(g_model_path, sizeof g_model_path, "%s", arg);
-        snprintf(dict, sizeof dict, "%s/../..", arg);     /* .../dict/langid/langid.tsv */
+        /* .../dict/langid/langid.tsv -> .../dict (drop two path components:
+         * "langid.tsv/.." would not resolve, the file is no directory) */
+        snprintf(dict, sizeof dict, "%s", arg);
+        for (int k = 0; k < 2; k++) {
+            char *sl = strrchr(dict, '/');
+            if (sl) *sl = 0;
+            else snprintf(dict, sizeof dict, "%s", strcmp(dict, ".") ? "." : "..");
+        }
     } else {
         snprintf(g_model_path, sizeof g_model_path, "%s/langid/langid.tsv", arg);
         snprintf(dict, sizeof dict, "%s", arg);
@@ -321,6 +359,7 @@ int main(int argc, char **argv)
     tcase_add_test(tc, test_other_languages);
     tcase_add_test(tc, test_invalid_bytes);
     tcase_add_test(tc, test_long_document);
+    tcase_add_test(tc, test_spread_windows);
     tcase_add_test(tc, test_bad_models);
     tcase_add_test(tc, test_heldout_accuracy);
     suite_add_tcase(s, tc);

@@ -16,7 +16,7 @@ outweighing a whole sentence.  Features not in the file cost nothing.
 
 The tokenisation here must match langid.c exactly (see norm_char()).
 """
-import math, os, pickle, sys
+import heapq, math, os, pickle, sys
 from collections import Counter
 
 LANGS = ['fr', 'en', 'de', 'es', 'it', 'pt', 'nl']
@@ -34,11 +34,46 @@ PARAMS = {
     'w1': 0.2, 'w2': 0.4, 'w3': 0.8, 'w4': 1.0, 'ww': 2.0,
     # prior cost (nats) of each language that is not fr or en: the library reads
     # French and English news, other languages are the exception
-    'prior_other': 4.0,
+    'prior_other': 12.0,
     # decision thresholds read by langid.c
     'min_letters': 3, 'min_coverage': 0.3, 'temperature': 0.35,
     'source_weight_europarl': 3,
+    # Dictionary word lists (see DICTS): a listed word of 3 to MAX_WORD
+    # letters counts dict_count times more in each language whose list has
+    # it.  Listed words that are not among the kept frequent words get a row
+    # only where it matters: when their n-grams alone would not pick the
+    # language of the list(s) with a margin of dict_margin nats.  At most
+    # dict_max such rows, words seen in the training text first, then
+    # shorter words first.
+    'dict_count': 2.0, 'dict_margin': 2.0, 'dict_max': 25000,
 }
+
+# Word lists from Debian packages (wfrench, wamerican, wbritish); any list
+# that is missing is skipped (with a warning), so the build still runs.
+DICTS = {
+    'fr': ['/usr/share/dict/french'],
+    'en': ['/usr/share/dict/american-english', '/usr/share/dict/british-english'],
+}
+
+
+def load_dicts():
+    out = {}
+    for l, paths in DICTS.items():
+        ws = set()
+        for p in paths:
+            if not os.path.exists(p):
+                print('warning: missing word list', p, file=sys.stderr)
+                continue
+            for line in open(p, encoding='utf-8', errors='replace'):
+                t = line.strip()
+                if not t or t[0].isupper() or "'" in t:
+                    continue          # proper nouns, possessives
+                ws_ = list(words(t))
+                if len(ws_) == 1 and 3 <= len(ws_[0]) <= MAX_WORD:
+                    ws.add(ws_[0])
+        out[l] = ws
+        print('dict', l, len(ws), file=sys.stderr)
+    return out
 
 
 def norm_char(c):
@@ -129,6 +164,15 @@ def main():
             PARAMS[k] = type(PARAMS[k])(v)
     P = PARAMS
     counts = count_features(corpus, P['source_weight_europarl'])
+    seen = Counter()          # corpus count of each word over all languages
+    for l in LANGS:
+        seen.update(counts[l][5])
+    dicts = load_dicts() if P['dict_count'] > 0 else {}
+    listed = set()
+    for l, ws in dicts.items():
+        listed |= ws
+        for w in sorted(ws):
+            counts[l][5][' ' + w + ' '] += P['dict_count']
     top = {1: P['top1'], 2: P['top2'], 3: P['top3'], 4: P['top4'], 5: P['topw']}
     weight = {1: P['w1'], 2: P['w2'], 3: P['w3'], 4: P['w4'], 5: P['ww']}
     keep = {}  # feature -> kind
@@ -137,9 +181,12 @@ def main():
             n = top[k]
             if k == 5 and l in ('fr', 'en'):
                 n = P['topw_fren']
-            for g, cnt in counts[l][k].most_common(n):
-                if cnt >= 2:
-                    keep[g] = k
+            # the n most frequent (ties by the feature itself: independent of
+            # Python's hash seed); whole words only if seen in the text
+            items = ((g, c) for g, c in counts[l][k].items()
+                     if c >= 2 and (k < 5 or seen.get(g, 0) > 0))
+            for g, cnt in heapq.nsmallest(n, items, key=lambda x: (-x[1], x[0])):
+                keep[g] = k
     # totals per language and kind, for the probabilities
     tot = {l: [sum(c.values()) for c in counts[l]] for l in LANGS}
     voc = [len(set().union(*(counts[l][k] for l in LANGS))) for k in range(6)]
@@ -156,18 +203,71 @@ def main():
     # Rows: n-grams as they are; whole words with the sum of all their
     # features (the word itself and its n-grams), so that langid.c needs one
     # probe for a known word.  Relative to the best language, capped at 255.
-    rows = []
-    for g in sorted(keep):
-        if keep[g] < 5:
-            if max(q[g]) > 0:
-                rows.append((g, q[g]))
-            continue
-        t = list(q[g])
+    # Prefix closure: langid.c stops extending an n-gram at a position once
+    # it is unknown, so an n-gram is kept only if its prefix one character
+    # shorter is (the lone pad " " is never looked up and counts as kept).
+    grams = {g for g, k in keep.items() if k < 5}
+    for n in (2, 3, 4):
+        for g in [g for g in grams if len(g) == n]:
+            if g[:-1] != ' ' and g[:-1] not in grams:
+                grams.discard(g)
+    dropped = sum(1 for g, k in keep.items() if k < 5 and g not in grams)
+    print('prefix closure dropped', dropped, 'n-grams', file=sys.stderr)
+    keep = {g: k for g, k in keep.items() if k == 5 or g in grams}
+
+    def word_row(g, wq):
+        t = list(wq)
         for k, f in features(g[1:-1]):
-            if k < 5 and f in q:
+            if k < 5 and f in grams:
                 t = [a + b for a, b in zip(t, q[f])]
         m = min(t)
-        rows.append((g, [min(a - m, 255) for a in t]))
+        return [min(a - m, 255) for a in t]
+
+    rows = []
+    for g in keep:
+        if keep[g] < 5:
+            rows.append((g, q[g]))    # even all-zero: it keeps its extensions
+            continue
+        rows.append((g, word_row(g, q[g])))
+
+    # Listed words outside the kept ones: a row only where the n-grams alone
+    # would not give the list's language (fr or en) with a clear margin.
+    prior = [0 if l in ('fr', 'en') else int(round(P['prior_other'] * scale)) for l in LANGS]
+    cand = []
+    for w in sorted(listed):
+        g = ' ' + w + ' '
+        if g in keep:
+            continue
+        want = [i for i, l in enumerate(LANGS) if w in dicts.get(l, ())]
+        wq = []
+        for i, l in enumerate(LANGS):
+            pr = (counts[l][5][g] + P['alpha']) / (tot[l][5] + P['alpha'] * voc[5])
+            wq.append(-math.log(pr) * weight[5])
+        mq = min(wq)
+        wq = [min(int(round((c - mq) * scale)), int(cap * scale)) for c in wq]
+        ng = [0] * len(LANGS)
+        for k, f in features(w):
+            if k < 5 and f in grams:
+                ng = [a + b for a, b in zip(ng, q[f])]
+        ng = [a + b for a, b in zip(ng, prior)]
+        best_want = min(ng[i] for i in want)
+        best_other = min(ng[i] for i in range(len(LANGS)) if i not in want)
+        if best_other - best_want >= P['dict_margin'] * scale:
+            continue          # the n-grams already say it
+        cand.append((-seen.get(g, 0), len(w), w, g, wq))
+    cand.sort()
+    for _, _, _, g, wq in cand[:P['dict_max']]:
+        rows.append((g, word_row(g, wq)))
+    print('dictionary rows', min(len(cand), P['dict_max']), 'of', len(cand), 'candidates',
+          file=sys.stderr)
+
+    # Most frequent first (langid.c keeps the first words in a small
+    # cache-resident table), ties in text order: deterministic.
+    def freq(g):
+        k = 5 if len(g) >= 5 and g[0] == ' ' and g[-1] == ' ' else len(g)
+        return sum(counts[l][min(k, 5)].get(g, 0) for l in LANGS) if k == 5 else \
+            sum(counts[l][k].get(g, 0) for l in LANGS)
+    rows.sort(key=lambda r: (-freq(r[0]), r[0]))
 
     with open(out, 'w', encoding='utf-8') as o:
         o.write('# libcyberner language identification model; built by tools/langid/build_model.py\n')

@@ -18,6 +18,8 @@ Sources (see dict/langid/README.md for the licences):
             English from /usr/share/man/man{1,5,7,8}
   fortune   fortune cookies (fortunes, fortunes-de/-es/-it)
   debref    Debian Reference HTML (debian-reference-LANG)
+  handbook  The Debian Administrator's Handbook HTML (debian-handbook),
+            fr-FR en-US de-DE es-ES it-IT nl-NL pt-BR
 """
 import glob, gzip, hashlib, html, os, re, struct, subprocess, sys
 
@@ -25,7 +27,7 @@ LANGS = ['fr', 'en', 'de', 'es', 'it', 'pt', 'nl']
 # Per-source byte cap per language, so that no single source (e.g. the
 # 75 MB of English man pages) drowns the others.
 CAP = {'europarl': 10**9, 'mo': 1_500_000, 'man': 1_500_000,
-       'fortune': 1_500_000, 'debref': 1_000_000}
+       'fortune': 1_500_000, 'debref': 1_000_000, 'handbook': 1_500_000}
 
 
 # A few function words per language, only to drop untranslated passages
@@ -189,6 +191,25 @@ def debref_texts(lang):
     return out
 
 
+# --- The Debian Administrator's Handbook ------------------------------------
+HANDBOOK = {'fr': 'fr-FR', 'en': 'en-US', 'de': 'de-DE', 'es': 'es-ES',
+            'it': 'it-IT', 'nl': 'nl-NL', 'pt': 'pt-BR'}
+
+
+def handbook_texts(lang):
+    out = []
+    base = '/usr/share/doc/debian-handbook/html/%s' % HANDBOOK[lang]
+    for p in sorted(glob.glob(base + '/*.html')):
+        h = open(p, encoding='utf-8', errors='replace').read()
+        h = re.sub(r'(?s)<(pre|code|script|style)[^>]*>.*?</\1>', ' ', h)
+        # Publican HTML: running text is in <div class="para"> blocks
+        for para in re.findall(r'(?s)<div class="para"[^>]*>(.*?)</div>', h):
+            t = clean(html.unescape(re.sub(r'<[^>]*>', ' ', para)))
+            if len(t) >= 8:
+                out.append(t)
+    return out
+
+
 # --- Europarl (from shared raw-news) ---------------------------------------
 def europarl_blocks(raw_news, lang):
     """The 150 blocks of 20 lines that build_raw_news.py took from Europarl;
@@ -218,7 +239,8 @@ def main():
         sources = [('mo', mo_texts(lang) if lang != 'en' else mo_texts('fr', True)),
                    ('man', man_texts(lang)),
                    ('fortune', fortune_texts(lang)),
-                   ('debref', debref_texts(lang))]
+                   ('debref', debref_texts(lang)),
+                   ('handbook', handbook_texts(lang))]
         for name, texts in sources:
             seen, used = set(), 0
             for t in texts:
