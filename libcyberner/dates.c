@@ -1203,7 +1203,6 @@ cyb__dates *cyb__dates_new(const char *data, size_t len, const char *filename, c
 struct cyb__dates_scratch {
     pcre2_match_data *md;
     pcre2_match_context *mc;
-    pcre2_jit_stack *js;
 };
 
 void cyb__dates_scratch_free(cyb__dates_scratch *s)
@@ -1212,7 +1211,6 @@ void cyb__dates_scratch_free(cyb__dates_scratch *s)
         return;
     pcre2_match_data_free(s->md);
     pcre2_match_context_free(s->mc);
-    pcre2_jit_stack_free(s->js);
     free(s);
 }
 
@@ -1232,14 +1230,14 @@ cyb__dates_scratch *cyb__dates_scratch_new(const cyb__dates *d)
     pcre2_set_match_limit(s->mc, d->match_limit);
     pcre2_set_depth_limit(s->mc, d->depth_limit);
     pcre2_set_heap_limit(s->mc, d->heap_limit_kib);
-    if (d->use_jit && d->jit_ok) {
-        s->js = pcre2_jit_stack_create(32 * 1024, 256 * 1024, NULL);
-        if (s->js)
-            pcre2_jit_stack_assign(s->mc, NULL, s->js);
-    }
-    /* Warm-up: the interpreter keeps its backtracking frames in the match
-     * data; run each rule once so a later cyb__dates_find() need not
+    /* With JIT, the anchored rules on a 256-byte window run on pcre2's
+     * default 32 KiB machine stack: no stack of our own to map and unmap on
+     * every call (a deeper match fails as "no match", within the limits
+     * above). The interpreter keeps its backtracking frames in the match
+     * data: run each rule once so a later cyb__dates_find() need not
      * allocate them. */
+    if (d->use_jit && d->jit_ok)
+        return s;
     for (size_t i = 0; i < d->nrules; i++)
         pcre2_match(d->rules[i].code, (PCRE2_SPTR) "", 0, 0, 0, s->md, s->mc);
     for (int i = 0; i < 2; i++)

@@ -808,11 +808,12 @@ static int bodies(mctx *c) {
     /* where a dictionary name of a body starts, the dictionary knows better */
     bool known = cand_at(c, k, CYBERNER_AGENCY) || cand_at(c, k, CYBERNER_ORGANIZATION) || cand_at(c, k, CYBERNER_EVENT);
     size_t hl = known ? 0 : pm(c, S_HEAD, k, end, &lab);
-    if (hl && (tflags(c, k) & CYB_TOK_ALPHA)) {
-      bool head_cap = (tflags(c, k) & CYB_TOK_CAP) != 0;
+    bool head_cap = (tflags(c, k) & CYB_TOK_CAP) != 0;
+    bool ministry = hl && (tis(c, k, "ministere") || tis(c, k, "ministeres"));
+    /* a lower-case head (le service de presse) starts no name: do not even extend it */
+    if (hl && (tflags(c, k) & CYB_TOK_ALPHA) && (head_cap || ministry)) {
       bool has_cap = false;
       size_t e = extend_french(c, k + hl, &has_cap);
-      bool ministry = tis(c, k, "ministere") || tis(c, k, "ministeres");
       /* an agency head in capitals is enough (Agence nationale de la sécurité
        * ...); a ministry or an event needs a capitalized complement */
       bool ok = (int)lab - 1 == CYBERNER_EVENT ? head_cap && has_cap : ministry ? has_cap : head_cap;
