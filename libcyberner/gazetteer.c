@@ -27,10 +27,17 @@ typedef struct {
   uint32_t alias_begin, alias_n;
 } gnode;
 
+/* Vocabulary slots are 8 bytes (a 32-bit tag of the hash and the id) so
+ * that the table stays in cache whatever the dictionary size; the text of
+ * each word is checked through its id. */
 typedef struct {
-  uint64_t hash; /* 0 = empty slot */
-  uint32_t off, len, vid;
+  uint32_t tag; /* (hash >> 32) | 1; 0 = empty slot */
+  uint32_t vid;
 } vslot;
+
+typedef struct {
+  uint32_t off, len; /* in vstr */
+} vword;
 
 typedef struct {
   uint64_t key; /* (parent << 32 | vid) + 1; 0 = empty */
@@ -47,6 +54,8 @@ struct cyb__gazetteer {
   /* vocabulary */
   vslot *vs;
   size_t vcap, nvocab;
+  vword *vw; /* per vid */
+  size_t vw_cap;
   cyb__buf vstr;
   int32_t *combining; /* per vid: NATIONALITY entry whose combining form it is, or -1 */
   int32_t country_by_code[26 * 26]; /* COUNTRY entry of each ISO code, or -1 */
@@ -98,12 +107,17 @@ void cyb__cands_free(cyb__cands *cs) {
 
 /* ---- vocabulary -------------------------------------------------------- */
 
+static uint32_t vtag(uint64_t h) { return (uint32_t)(h >> 32) | 1u; }
+
 static uint32_t vocab_find_h(const cyb__gazetteer *g, uint64_t h, const char *s, size_t n) {
   if (!g->vcap) return CYB_NO_VID;
-  for (size_t i = h & (g->vcap - 1);; i = (i + 1) & (g->vcap - 1)) {
+  uint32_t tag = vtag(h);
+  for (size_t i = (tag >> 1) & (g->vcap - 1);; i = (i + 1) & (g->vcap - 1)) {
     const vslot *v = &g->vs[i];
-    if (!v->hash) return CYB_NO_VID;
-    if (v->hash == h && v->len == n && memcmp(g->vstr.data + v->off, s, n) == 0) return v->vid;
+    if (!v->tag) return CYB_NO_VID;
+    if (v->tag != tag) continue;
+    const vword *w = &g->vw[v->vid];
+    if (w->len == n && memcmp(g->vstr.data + w->off, s, n) == 0) return v->vid;
   }
 }
 
@@ -116,9 +130,9 @@ static int vocab_grow(cyb__gazetteer *g) {
   vslot *vs = calloc(cap, sizeof *vs);
   if (!vs) return CYBERNER_ENOMEM;
   for (size_t i = 0; i < g->vcap; i++) {
-    if (!g->vs[i].hash) continue;
-    size_t j = g->vs[i].hash & (cap - 1);
-    while (vs[j].hash) j = (j + 1) & (cap - 1);
+    if (!g->vs[i].tag) continue;
+    size_t j = (g->vs[i].tag >> 1) & (cap - 1);
+    while (vs[j].tag) j = (j + 1) & (cap - 1);
     vs[j] = g->vs[i];
   }
   free(g->vs);
@@ -131,12 +145,14 @@ static uint32_t vocab_intern(cyb__gazetteer *g, const char *s, size_t n) {
   uint32_t v = vocab_find(g, s, n);
   if (v != CYB_NO_VID) return v;
   if ((g->nvocab + 1) * 2 > g->vcap && vocab_grow(g)) return CYB_NO_VID;
-  uint64_t h = cyb__hash(s, n) | 1;
-  size_t i = h & (g->vcap - 1);
-  while (g->vs[i].hash) i = (i + 1) & (g->vcap - 1);
+  uint32_t tag = vtag(cyb__hash(s, n) | 1);
+  size_t i = (tag >> 1) & (g->vcap - 1);
+  while (g->vs[i].tag) i = (i + 1) & (g->vcap - 1);
   size_t off = g->vstr.len;
-  if (cyb__buf_append(&g->vstr, s, n)) return CYB_NO_VID;
-  g->vs[i] = (vslot){h, (uint32_t)off, (uint32_t)n, (uint32_t)g->nvocab};
+  if (cyb__buf_append(&g->vstr, s, n) || cyb__grow((void **)&g->vw, &g->vw_cap, g->nvocab + 1, sizeof *g->vw))
+    return CYB_NO_VID;
+  g->vw[g->nvocab] = (vword){(uint32_t)off, (uint32_t)n};
+  g->vs[i] = (vslot){tag, (uint32_t)g->nvocab};
   return (uint32_t)g->nvocab++;
 }
 
@@ -413,6 +429,7 @@ void cyb__gazetteer_free(cyb__gazetteer *g) {
   cyb__dictset tmp = {.e = g->e, .n = g->ne, .file_names = g->file_names, .nfiles = g->nfiles};
   cyb__dictset_free(&tmp);
   free(g->vs);
+  free(g->vw);
   cyb__buf_free(&g->vstr);
   free(g->combining);
   free(g->single);
