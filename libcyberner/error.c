@@ -49,16 +49,8 @@ int cyb__fail(cyberner_error **err, int code, const char *file, size_t line, int
   va_start(ap, fmt);
   vsnprintf(body, sizeof body, fmt, ap);
   va_end(ap);
-  cyb__buf b = {0};
-  if (file && line)
-    cyb__buf_printf(&b, "%s:%zu: %s", file, line, body);
-  else if (file)
-    cyb__buf_printf(&b, "%s: %s", file, body);
-  else if (offset >= 0)
-    cyb__buf_printf(&b, "input byte %lld: %s", (long long)offset, body);
-  else
-    cyb__buf_printf(&b, "%s", body);
-  e->message = b.data ? b.data : cyb__strndup(body, strlen(body));
+  e->message = cyb__place_message(file, line, offset, body);
+  if (!e->message) e->message = cyb__strndup(body, strlen(body));
   e->file = file ? cyb__strndup(file, strlen(file)) : NULL;
   if (!e->message) { /* out of memory: still report the code */
     free(e->file);

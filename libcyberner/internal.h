@@ -37,6 +37,10 @@ int cyb__buf_append(cyb__buf *b, const void *p, size_t n);
 int cyb__buf_printf(cyb__buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void cyb__buf_free(cyb__buf *b);
 
+/* "file:line: body", "file: body", "input byte N: body" or "body": the one
+ * way messages name their place (offset < 0 when none). NULL on ENOMEM. */
+char *cyb__place_message(const char *file, size_t line, int64_t offset, const char *body);
+
 /* Grow an array of elem_size elements to hold at least need of them. */
 int cyb__grow(void **arr, size_t *cap, size_t need, size_t elem_size);
 

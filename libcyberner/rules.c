@@ -636,6 +636,17 @@ static int push_person(mctx *c, size_t b, size_t e, float score, int rank) {
   return 0;
 }
 
+/* A later mention of a name the document defined or named earlier. */
+static int push_remembered(mctx *c, size_t b, size_t e, const cyb__docname *dn, int source) {
+  cyb__cand *d = cyb__cand_push(c->cs, c->tt->tok[b].start, c->tt->tok[e - 1].end, (uint32_t)b, (uint32_t)e, dn->label,
+                                source, 0.85f);
+  if (!d) return CYBERNER_ENOMEM;
+  d->entry = dn->entry;
+  if (dn->entry < 0 && dn->id[0] && (d->id = cyb__cand_string(c->cs, dn->id, strlen(dn->id))) < 0)
+    return CYBERNER_ENOMEM;
+  return 0;
+}
+
 /* ---- people ---------------------------------------------------------------- */
 
 static int persons(mctx *c) {
@@ -704,12 +715,7 @@ static int persons(mctx *c) {
               memcmp(buf, dn->key, dn->keylen) != 0)
             continue;
         }
-        cyb__cand *d = cyb__cand_push(c->cs, c->tt->tok[k].start, c->tt->tok[k + ntok - 1].end, (uint32_t)k,
-                                      (uint32_t)(k + ntok), dn->label, CYB_SRC_MENTION, 0.85f);
-        if (!d) return CYBERNER_ENOMEM;
-        d->entry = dn->entry;
-        if (dn->entry < 0 && dn->id[0] && (d->id = cyb__cand_string(c->cs, dn->id, strlen(dn->id))) < 0)
-          return CYBERNER_ENOMEM;
+        if (push_remembered(c, k, k + ntok, dn, CYB_SRC_MENTION)) return CYBERNER_ENOMEM;
         break;
       }
     }
@@ -1070,12 +1076,7 @@ static int acronyms(mctx *c) {
     for (size_t i = 0; i < c->doc->nacr; i++) {
       const cyb__docname *dn = &c->doc->acr[i];
       if (dn->keylen != n || memcmp(dn->key, t, n) != 0) continue;
-      cyb__cand *d = cyb__cand_push(c->cs, c->tt->tok[k].start, c->tt->tok[k].end, (uint32_t)k, (uint32_t)k + 1,
-                                    dn->label, CYB_SRC_ACRONYM, 0.85f);
-      if (!d) return CYBERNER_ENOMEM;
-      d->entry = dn->entry;
-      if (dn->entry < 0 && dn->id[0] && (d->id = cyb__cand_string(c->cs, dn->id, strlen(dn->id))) < 0)
-        return CYBERNER_ENOMEM;
+      if (push_remembered(c, k, k + 1, dn, CYB_SRC_ACRONYM)) return CYBERNER_ENOMEM;
       break;
     }
   }

@@ -134,25 +134,32 @@ double cyb__now_ms(void) {
   return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
+char *cyb__place_message(const char *file, size_t line, int64_t offset, const char *body) {
+  cyb__buf b = {0};
+  if (file && line)
+    cyb__buf_printf(&b, "%s:%zu: %s", file, line, body);
+  else if (file)
+    cyb__buf_printf(&b, "%s: %s", file, body);
+  else if (offset >= 0)
+    cyb__buf_printf(&b, "input byte %lld: %s", (long long)offset, body);
+  else
+    cyb__buf_printf(&b, "%s", body);
+  return b.data;
+}
+
 void cyb__diag_add(cyb__diag *d, int is_error, const char *file, size_t line, const char *fmt, ...) {
   char body[1024];
   va_list ap;
   va_start(ap, fmt);
   vsnprintf(body, sizeof body, fmt, ap);
   va_end(ap);
-  cyb__buf b = {0};
-  if (file && line)
-    cyb__buf_printf(&b, "%s:%zu: %s", file, line, body);
-  else if (file)
-    cyb__buf_printf(&b, "%s: %s", file, body);
-  else
-    cyb__buf_printf(&b, "%s", body);
+  char *msg = cyb__place_message(file, line, -1, body);
   if (is_error) d->errors++; /* counted even when the text cannot be kept */
-  if (!b.data || cyb__grow((void **)&d->item, &d->cap, d->n + 1, sizeof *d->item)) {
-    free(b.data);
+  if (!msg || cyb__grow((void **)&d->item, &d->cap, d->n + 1, sizeof *d->item)) {
+    free(msg);
     return;
   }
-  d->item[d->n].msg = b.data;
+  d->item[d->n].msg = msg;
   d->item[d->n].file = file ? cyb__strndup(file, strlen(file)) : NULL;
   d->item[d->n].line = line;
   d->item[d->n].is_error = is_error != 0;
