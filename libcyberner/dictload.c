@@ -110,8 +110,12 @@ static int read_subdir(const char *dir, const char *sub, const char *suffix, cyb
   if (n) qsort(names, n, sizeof *names, cmp_str);
   for (size_t i = 0; i < n && rc == 0; i++) {
     char full[4096], rel[1024];
-    snprintf(full, sizeof full, "%s/%s", path, names[i]);
-    snprintf(rel, sizeof rel, "%s%s%s", sub, *sub ? "/" : "", names[i]);
+    int fl = snprintf(full, sizeof full, "%s/%s", path, names[i]);
+    int rl = snprintf(rel, sizeof rel, "%s%s%s", sub, *sub ? "/" : "", names[i]);
+    if (fl < 0 || rl < 0 || (size_t)fl >= sizeof full || (size_t)rl >= sizeof rel) {
+      rc = cyb__fail(err, CYBERNER_EIO, path, 0, -1, "file name too long: %.80s...", names[i]);
+      break;
+    }
     struct stat st;
     if (stat(full, &st) != 0 || !S_ISREG(st.st_mode)) continue;
     char *data = NULL;
