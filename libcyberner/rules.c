@@ -132,12 +132,29 @@ typedef struct {
 
 /* hunspell handles are not thread-safe and take ~100 ms and ~20 MB to load:
  * they are loaded on first use, and every call goes through the lock. */
+#define SPELL_MEMO 8192 /* verdicts kept across calls, under the same lock */
+
 typedef struct {
   pthread_mutex_t mu;
   int state[3]; /* per language: 0 not tried, 1 loaded, -1 unavailable */
   Hunhandle *h[3];
   char aff[3][256], dic[3][256];
+  /* hunspell's answers are a function of the word: remembering them changes
+   * no result, only saves time (slot: hash of the word and of the question) */
+  uint64_t memo_key[SPELL_MEMO];
+  uint8_t memo_val[SPELL_MEMO];
 } spell;
+
+/* Call with the lock held. */
+static int memo_get(const spell *sp, uint64_t key) {
+  size_t i = key % SPELL_MEMO;
+  return sp->memo_key[i] == key ? sp->memo_val[i] : -1;
+}
+static void memo_put(spell *sp, uint64_t key, bool v) {
+  size_t i = key % SPELL_MEMO;
+  sp->memo_key[i] = key;
+  sp->memo_val[i] = v;
+}
 
 /* The word lists. Their words join the gazetteer's vocabulary at model
  * compilation, and vid_bits says, per vocabulary id, which lists have a
@@ -448,11 +465,18 @@ static bool common_word(const cyb__rules *rc, int lang, const char *src, size_t 
   char word[200];
   if (!lower_word(src, n, word, sizeof word)) return false;
   bool found = false;
+  uint64_t key = (cyb__hash(word, strlen(word)) * 4 + (uint64_t)lang) | 1;
   pthread_mutex_lock(&sp->mu);
+  int known = memo_get(sp, key);
+  if (known >= 0) {
+    pthread_mutex_unlock(&sp->mu);
+    return known;
+  }
   for (int l = 1; l <= 2; l++) {
     Hunhandle *h = !lang || lang == l ? speller(sp, l) : NULL;
     if (h && Hunspell_spell(h, word)) found = true;
   }
+  memo_put(sp, key, found);
   pthread_mutex_unlock(&sp->mu);
   return found;
 }
@@ -465,8 +489,14 @@ static bool french_adjective(const cyb__rules *rc, const char *src, size_t n) {
   if (!lower_word(src, n, word, sizeof word)) return false;
   size_t wl = strlen(word);
   int verdict = -1;
+  uint64_t key = (cyb__hash(word, wl) * 4 + 3) | 1;
   pthread_mutex_lock(&sp->mu);
   Hunhandle *h = speller(sp, CYBERNER_LANG_FR);
+  int known = h ? memo_get(sp, key) : -1;
+  if (known >= 0) {
+    pthread_mutex_unlock(&sp->mu);
+    return known;
+  }
   if (h) {
     char **an = NULL;
     int k = Hunspell_analyze(h, &an, word);
@@ -474,6 +504,7 @@ static bool french_adjective(const cyb__rules *rc, const char *src, size_t n) {
     for (int i = 0; i < k; i++)
       if (strstr(an[i], "po:adj")) verdict = 1;
     if (k > 0) Hunspell_free_list(h, &an, k);
+    memo_put(sp, key, verdict == 1);
   }
   pthread_mutex_unlock(&sp->mu);
   if (verdict >= 0) return verdict == 1;
