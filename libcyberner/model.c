@@ -29,6 +29,23 @@ static int diag_fail(const cyb__diag *d, cyberner_error **err, int code) {
   return cyb__fail(err, code, NULL, 0, -1, "%s", cyberner_strerror(code));
 }
 
+/* A stage's "FILE:LINE: message" as a located problem, so that the error
+ * object gives the file and the line apart. */
+static void add_located(cyb__diag *diag, const char *fallback_file, const char *msg) {
+  for (const char *p = strchr(msg, ':'); p; p = strchr(p + 1, ':')) {
+    const char *q = p + 1;
+    size_t line = 0;
+    while (*q >= '0' && *q <= '9') line = line * 10 + (size_t)(*q++ - '0');
+    if (q > p + 1 && q[0] == ':' && q[1] == ' ') {
+      char file[1024];
+      snprintf(file, sizeof file, "%.*s", (int)(p - msg), msg);
+      cyb__diag_add(diag, 1, file, line, "%s", q + 2);
+      return;
+    }
+  }
+  cyb__diag_add(diag, 1, fallback_file, 0, "%s", msg);
+}
+
 static int read_folder(const char *dir, cyb__files *fs, cyb__diag *diag, cyberner_error **err) {
   int rc = dir ? cyb__files_read_dir(dir, fs, err) : cyb__files_embedded(fs, err);
   if (rc) return rc;
@@ -38,7 +55,7 @@ static int read_folder(const char *dir, cyb__files *fs, cyb__diag *diag, cyberne
 
 /* Everything but the warnings list; shared by model_new and dict_check. */
 static int compile(cyberner_model *m, const char *dict_dir, const char *extra_dir, cyb__diag *diag,
-                   bool checking, cyb__dictset *ds_out, cyberner_error **err) {
+                   bool checking, cyberner_error **err) {
   cyb__files base = {0}, extra = {0};
   cyb__dictset ds = {0};
   int rc;
@@ -52,10 +69,6 @@ static int compile(cyberner_model *m, const char *dict_dir, const char *extra_di
     rc = cyb__fail(err, rc, NULL, 0, -1, "out of memory loading the dictionaries");
     goto done;
   }
-  if (ds_out) { /* dict check counts entries before the gazetteer takes them */
-    for (size_t i = 0; i < ds.n; i++)
-      if (!ds.e[i].dead) ds_out->n++;
-  }
   if (!(m->gaz = cyb__gazetteer_new(m->fold, &ds, diag, checking, err))) {
     rc = CYBERNER_ENOMEM;
     goto done;
@@ -65,14 +78,13 @@ static int compile(cyberner_model *m, const char *dict_dir, const char *extra_di
   if (!lf) {
     cyb__diag_add(diag, 0, NULL, 0, "no langid/langid.tsv: every sentence will be 'und' unless the language is forced");
   } else if (!(m->langid = cyb__langid_new(lf->data, lf->len, msg, sizeof msg))) {
-    cyb__diag_add(diag, 1, lf->display, 0, "%s", msg);
+    add_located(diag, lf->display, msg);
   }
   const cyb__file *df = pick(&base, extra_dir ? &extra : NULL, "rules/dates.txt");
   if (!df) {
     cyb__diag_add(diag, 0, NULL, 0, "no rules/dates.txt: no DATE entities");
   } else if (!(m->dates = cyb__dates_new(df->data, df->len, df->display, msg, sizeof msg))) {
-    /* msg is "FILE:LINE: message" already */
-    cyb__diag_add(diag, 1, NULL, 0, "%s", msg);
+    add_located(diag, df->display, msg);
   }
   if (!(m->rules = cyb__rules_new(&base, extra_dir ? &extra : NULL, m->fold, m->gaz, diag, err))) {
     rc = CYBERNER_ENOMEM;
@@ -103,7 +115,7 @@ cyberner_model *cyberner_model_new(const char *dict_dir, const char *extra_dir, 
     cyb__fail(err, CYBERNER_ENOMEM, NULL, 0, -1, "out of memory");
     return NULL;
   }
-  int rc = compile(m, dict_dir, extra_dir, &m->warnings, false, NULL, err);
+  int rc = compile(m, dict_dir, extra_dir, &m->warnings, false, err);
   if (rc == 0 && m->warnings.errors) {
     bool rule = false;
     for (size_t i = 0; i < m->warnings.n; i++)
@@ -150,8 +162,7 @@ cyberner_dict_report *cyberner_dict_check(const char *dict_dir, cyberner_error *
     cyb__fail(err, CYBERNER_ENOMEM, NULL, 0, -1, "out of memory");
     return NULL;
   }
-  cyb__dictset counted = {0};
-  int rc = compile(&m, dict_dir, NULL, &r->diag, true, &counted, err);
+  int rc = compile(&m, dict_dir, NULL, &r->diag, true, err);
   if (rc && rc != CYBERNER_EVERSION) {
     model_release(&m);
     cyb__diag_free(&r->diag);

@@ -172,6 +172,19 @@ START_TEST(case_sensitive_and_language_aliases) {
 }
 END_TEST
 
+START_TEST(bad_rule_files) {
+  write_file("a.tsv", "FR\tCOUNTRY\tFrance\n");
+  char rules[300];
+  snprintf(rules, sizeof rules, "%s/rules", dir);
+  ck_assert_int_eq(mkdir(rules, 0700), 0);
+  write_file("rules/ids.txt", "# ids\nVULNERABILITY\t^cve-(\\d+$\tupper\n");
+  expect_error(CYBERNER_ERULE, "rules/ids.txt", 2, "bad pattern");
+  write_file("rules/ids.txt", "VULNERABILITY\t^cve-\\d+$\tupper\n");
+  write_file("rules/dates.txt", "# dates\n\nrule broken on=digit\n  (?<d>[0-9\n");
+  expect_error(CYBERNER_ERULE, "rules/dates.txt", 3, "");
+}
+END_TEST
+
 START_TEST(builtin_dictionaries_check_clean) {
   cyberner_dict_report *r = cyberner_dict_check(NULL, NULL);
   ck_assert_ptr_nonnull(r);
@@ -196,6 +209,7 @@ int main(void) {
   tcase_add_test(t, check_reports_every_problem_and_counts);
   tcase_add_test(t, extra_folder_overrides_by_id);
   tcase_add_test(t, case_sensitive_and_language_aliases);
+  tcase_add_test(t, bad_rule_files);
   tcase_add_test(t, builtin_dictionaries_check_clean);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
