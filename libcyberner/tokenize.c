@@ -105,7 +105,7 @@ static size_t scan_word(const cyb__norm *nm, size_t i, uint16_t *flags) {
     if (j >= n) break;
     char x = t[j];
     bool prev_digit = class_at(t, n, j - 1) == C_DIGIT;
-    if (x == '-' && is_alnum_at(t, n, j + 1)) {
+    if (x == '-' && is_alnum_at(t, n, j + 1) && !dotted_acronym(t, n, j + 1)) { /* Japan-U.S.-ROK: three names */
       f |= CYB_TOK_HYPHEN;
       j++;
       seg = j;
