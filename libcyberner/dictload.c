@@ -154,6 +154,11 @@ const cyb__file *cyb__files_find(const cyb__files *fs, const char *name) {
   return NULL;
 }
 
+const cyb__file *cyb__files_pick(const cyb__files *base, const cyb__files *extra, const char *name) {
+  const cyb__file *f = extra ? cyb__files_find(extra, name) : NULL;
+  return f ? f : cyb__files_find(base, name);
+}
+
 void cyb__files_free(cyb__files *fs) {
   for (size_t i = 0; i < fs->n; i++) {
     free(fs->f[i].name);

@@ -308,41 +308,40 @@ static int cmp_alias(const void *pa, const void *pb) {
   return (int)a->cs - (int)b->cs;
 }
 
-/* Combining forms ("franco|franko") of nationality entries. */
-static int add_combining(cyb__gazetteer *g, const cyb__fold *f, scratch *sc, uint32_t entry) {
+/* A combining form seen while compiling: applied once the vocabulary is complete. */
+typedef struct {
+  uint32_t vid, entry;
+} combining_form;
+
+typedef struct {
+  combining_form *f;
+  size_t n, cap;
+} combining_forms;
+
+/* Combining forms ("franco|franko") of a nationality entry: interned now. */
+static int add_combining(cyb__gazetteer *g, const cyb__fold *f, scratch *sc, uint32_t entry, combining_forms *cf) {
   const char *p = g->e[entry].combining;
   while (p && *p) {
     const char *q = strchr(p, '|');
     size_t n = q ? (size_t)(q - p) : strlen(p);
     if (n) {
       if (cyb__normalize(f, p, n, &sc->nm)) return CYBERNER_ENOMEM;
-      if (vocab_intern(g, sc->nm.text, sc->nm.len) == CYB_NO_VID) return CYBERNER_ENOMEM;
+      uint32_t vid = vocab_intern(g, sc->nm.text, sc->nm.len);
+      if (vid == CYB_NO_VID || cyb__grow((void **)&cf->f, &cf->cap, cf->n + 1, sizeof *cf->f)) return CYBERNER_ENOMEM;
+      cf->f[cf->n++] = (combining_form){vid, entry};
     }
     p = q ? q + 1 : NULL;
   }
   return 0;
 }
 
-static int set_combining(cyb__gazetteer *g, const cyb__fold *f, scratch *sc) {
+/* The per-word tables, sized to the final vocabulary. */
+static int set_word_tables(cyb__gazetteer *g, const combining_forms *cf) {
   g->combining = malloc(sizeof *g->combining * (g->nvocab + 1));
   g->single = malloc(sizeof *g->single * (g->nvocab + 1));
   if (!g->combining || !g->single) return CYBERNER_ENOMEM;
   for (size_t i = 0; i < g->nvocab; i++) g->combining[i] = -1, g->single[i] = -1;
-  for (size_t i = 0; i < g->ne; i++) {
-    const char *p = g->e[i].combining;
-    if (g->e[i].dead || !p) continue;
-    while (*p) {
-      const char *q = strchr(p, '|');
-      size_t n = q ? (size_t)(q - p) : strlen(p);
-      if (n) {
-        if (cyb__normalize(f, p, n, &sc->nm)) return CYBERNER_ENOMEM;
-        uint32_t vid = vocab_find(g, sc->nm.text, sc->nm.len);
-        if (vid != CYB_NO_VID) g->combining[vid] = (int32_t)i;
-      }
-      if (!q) break;
-      p = q + 1;
-    }
-  }
+  for (size_t i = 0; i < cf->n; i++) g->combining[cf->f[i].vid] = (int32_t)cf->f[i].entry;
   return 0;
 }
 
@@ -350,6 +349,7 @@ cyb__gazetteer *cyb__gazetteer_new(const cyb__fold *f, cyb__dictset *ds, cyb__di
                                    bool list_ambiguities, cyberner_error **err) {
   cyb__gazetteer *g = calloc(1, sizeof *g);
   scratch sc = {0};
+  combining_forms cf = {0};
   if (!g) goto oom;
   g->e = ds->e;
   g->ne = ds->n;
@@ -370,7 +370,7 @@ cyb__gazetteer *cyb__gazetteer_new(const cyb__fold *f, cyb__dictset *ds, cyb__di
       if (!q) break;
       p = q + 1;
     }
-    if (e->combining && add_combining(g, f, &sc, i)) goto oom;
+    if (e->combining && add_combining(g, f, &sc, i, &cf)) goto oom;
   }
   /* group aliases by node, drop exact repeats */
   if (g->nal) qsort(g->al, g->nal, sizeof *g->al, cmp_alias);
@@ -402,7 +402,7 @@ cyb__gazetteer *cyb__gazetteer_new(const cyb__fold *f, cyb__dictset *ds, cyb__di
       }
     }
   }
-  if (set_combining(g, f, &sc)) goto oom;
+  if (set_word_tables(g, &cf)) goto oom;
   for (size_t i = 0; i < 26 * 26; i++) g->country_by_code[i] = -1;
   for (size_t i = 0; i < g->ne; i++)
     if (!g->e[i].dead && g->e[i].label == CYBERNER_COUNTRY && cyb__country_slot(g->e[i].id) >= 0)
@@ -415,10 +415,12 @@ cyb__gazetteer *cyb__gazetteer_new(const cyb__fold *f, cyb__dictset *ds, cyb__di
   }
   cyb__norm_free(&sc.nm);
   cyb__tokens_free(&sc.tt);
+  free(cf.f);
   return g;
 oom:
   cyb__norm_free(&sc.nm);
   cyb__tokens_free(&sc.tt);
+  free(cf.f);
   cyb__gazetteer_free(g);
   cyb__fail(err, CYBERNER_ENOMEM, NULL, 0, -1, "out of memory compiling the gazetteer");
   return NULL;

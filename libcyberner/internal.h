@@ -188,6 +188,9 @@ int cyb__files_read_dir(const char *dir, cyb__files *out, cyberner_error **err);
 /* The folder built into the library (no copy made). */
 int cyb__files_embedded(cyb__files *out, cyberner_error **err);
 const cyb__file *cyb__files_find(const cyb__files *fs, const char *name);
+/* The file of that name in extra (may be NULL), else in base: an extra
+ * folder's file replaces the base folder's one. */
+const cyb__file *cyb__files_pick(const cyb__files *base, const cyb__files *extra, const char *name);
 void cyb__files_free(cyb__files *fs);
 
 typedef struct {

@@ -6,11 +6,6 @@
 
 #include "internal.h"
 
-/* A file of the extra folder wins over the base folder's file of that name. */
-static const cyb__file *pick(const cyb__files *base, const cyb__files *extra, const char *name) {
-  const cyb__file *f = extra ? cyb__files_find(extra, name) : NULL;
-  return f ? f : cyb__files_find(base, name);
-}
 
 /* Turn the first error of diag into *err. */
 static int diag_fail(const cyb__diag *d, cyberner_error **err, int code) {
@@ -74,13 +69,13 @@ static int compile(cyberner_model *m, const char *dict_dir, const char *extra_di
     goto done;
   }
   char msg[1024];
-  const cyb__file *lf = pick(&base, extra_dir ? &extra : NULL, "langid/langid.tsv");
+  const cyb__file *lf = cyb__files_pick(&base, extra_dir ? &extra : NULL, "langid/langid.tsv");
   if (!lf) {
     cyb__diag_add(diag, 0, NULL, 0, "no langid/langid.tsv: every sentence will be 'und' unless the language is forced");
   } else if (!(m->langid = cyb__langid_new(lf->data, lf->len, msg, sizeof msg))) {
     add_located(diag, lf->display, msg);
   }
-  const cyb__file *df = pick(&base, extra_dir ? &extra : NULL, "rules/dates.txt");
+  const cyb__file *df = cyb__files_pick(&base, extra_dir ? &extra : NULL, "rules/dates.txt");
   if (!df) {
     cyb__diag_add(diag, 0, NULL, 0, "no rules/dates.txt: no DATE entities");
   } else if (!(m->dates = cyb__dates_new(df->data, df->len, df->display, msg, sizeof msg))) {

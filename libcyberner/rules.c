@@ -254,63 +254,74 @@ static int load_words(void *ctx, const cyb__file *f, char *line, size_t n, size_
   return add_phrase(L->r, L->target, L->f, &L->nm, &L->tt, line, n, 1, false);
 }
 
+/* Cut a line into exactly `want` tab-separated columns (in place); false
+ * when it has another number of them. */
+static bool columns(char *line, char **col, int want) {
+  char *p = line;
+  for (int k = 0; k < want - 1; k++) {
+    char *tab = strchr(p, '\t');
+    if (!tab) return false;
+    col[k] = p;
+    *tab = '\0';
+    p = tab + 1;
+  }
+  col[want - 1] = p;
+  return !strchr(p, '\t');
+}
+
 static int load_titles(void *ctx, const cyb__file *f, char *line, size_t n, size_t lineno) {
   loader *L = ctx;
-  char *tab = strchr(line, '\t');
+  CYB_UNUSED(n);
+  char *col[2];
   uint32_t kind = 0;
-  if (tab && strcmp(tab + 1, "courtesy") == 0) kind = TITLE_COURTESY;
-  else if (tab && strcmp(tab + 1, "role") == 0) kind = TITLE_ROLE;
+  if (columns(line, col, 2)) kind = !strcmp(col[1], "courtesy") ? TITLE_COURTESY : !strcmp(col[1], "role") ? TITLE_ROLE : 0;
   if (!kind) {
     cyb__diag_add(L->diag, 1, f->display, lineno, "expected phrase<TAB>courtesy|role");
     return 0;
   }
-  return add_phrase(L->r, S_TITLES, L->f, &L->nm, &L->tt, line, (size_t)(tab - line), kind, false);
-  CYB_UNUSED(n);
+  return add_phrase(L->r, S_TITLES, L->f, &L->nm, &L->tt, col[0], strlen(col[0]), kind, false);
 }
 
 static int load_bodies(void *ctx, const cyb__file *f, char *line, size_t n, size_t lineno) {
   loader *L = ctx;
   CYB_UNUSED(n);
-  char *c1 = strchr(line, '\t'), *c2 = c1 ? strchr(c1 + 1, '\t') : NULL;
-  if (!c2) {
+  char *col[3];
+  if (!columns(line, col, 3)) {
     cyb__diag_add(L->diag, 1, f->display, lineno, "expected word<TAB>LABEL<TAB>head|tail|of");
     return 0;
   }
-  *c1 = *c2 = '\0';
-  int label = cyberner_label_from_name(c1 + 1);
-  int place = strcmp(c2 + 1, "head") == 0 ? BODY_HEAD : strcmp(c2 + 1, "tail") == 0 ? BODY_TAIL
-            : strcmp(c2 + 1, "of") == 0   ? BODY_OF : 0;
+  int label = cyberner_label_from_name(col[1]);
+  int place = !strcmp(col[2], "head") ? BODY_HEAD : !strcmp(col[2], "tail") ? BODY_TAIL : !strcmp(col[2], "of") ? BODY_OF : 0;
   if (label != CYBERNER_AGENCY && label != CYBERNER_ORGANIZATION && label != CYBERNER_EVENT &&
       label != CYBERNER_LOCATION) {
     cyb__diag_add(L->diag, 1, f->display, lineno, "label must be AGENCY, ORGANIZATION, EVENT or LOCATION, not '%s'",
-                  c1 + 1);
+                  col[1]);
     return 0;
   }
   if (!place) {
-    cyb__diag_add(L->diag, 1, f->display, lineno, "place must be head, tail or of, not '%s'", c2 + 1);
+    cyb__diag_add(L->diag, 1, f->display, lineno, "place must be head, tail or of, not '%s'", col[2]);
     return 0;
   }
   /* first definition wins: keep the value a single label */
-  return add_phrase(L->r, S_HEAD + place - 1, L->f, &L->nm, &L->tt, line, strlen(line), (uint32_t)label + 1, true);
+  return add_phrase(L->r, S_HEAD + place - 1, L->f, &L->nm, &L->tt, col[0], strlen(col[0]), (uint32_t)label + 1, true);
 }
 
 static int load_ids(void *ctx, const cyb__file *f, char *line, size_t n, size_t lineno) {
   loader *L = ctx;
   CYB_UNUSED(n);
-  char *c1 = strchr(line, '\t'), *c2 = c1 ? strchr(c1 + 1, '\t') : NULL;
-  if (!c2) {
+  char *col[3];
+  if (!columns(line, col, 3)) {
     cyb__diag_add(L->diag, 1, f->display, lineno, "expected LABEL<TAB>pattern<TAB>upper|lower|none");
     return 0;
   }
-  *c1 = *c2 = '\0';
-  int label = cyberner_label_from_name(line);
+  int label = cyberner_label_from_name(col[0]);
   if (label < 0) {
-    cyb__diag_add(L->diag, 1, f->display, lineno, "unknown label '%s'", line);
+    cyb__diag_add(L->diag, 1, f->display, lineno, "unknown label '%s'", col[0]);
     return 0;
   }
   int errcode;
   PCRE2_SIZE erroff;
-  pcre2_code *re = pcre2_compile((PCRE2_SPTR)(c1 + 1), PCRE2_ZERO_TERMINATED, PCRE2_UTF, &errcode, &erroff, NULL);
+  pcre2_code *re = pcre2_compile((PCRE2_SPTR)col[1], PCRE2_ZERO_TERMINATED, PCRE2_UTF, &errcode, &erroff, NULL);
   if (!re) {
     PCRE2_UCHAR msg[256];
     pcre2_get_error_message(errcode, msg, sizeof msg);
@@ -324,14 +335,10 @@ static int load_ids(void *ctx, const cyb__file *f, char *line, size_t n, size_t 
     pcre2_code_free(re);
     return CYBERNER_ENOMEM;
   }
-  r->ids[r->nids++] = (idrule){re, (uint8_t)label, (uint8_t)(strcmp(c2 + 1, "upper") == 0 ? 1 : strcmp(c2 + 1, "lower") == 0 ? 2 : 0)};
+  r->ids[r->nids++] = (idrule){re, (uint8_t)label, (uint8_t)(!strcmp(col[2], "upper") ? 1 : !strcmp(col[2], "lower") ? 2 : 0)};
   return 0;
 }
 
-static const cyb__file *pick(const cyb__files *base, const cyb__files *extra, const char *name) {
-  const cyb__file *f = extra ? cyb__files_find(extra, name) : NULL;
-  return f ? f : cyb__files_find(base, name);
-}
 
 static void spell_init(spell *sp, cyb__diag *diag) {
   static const char *const names[3][2] = {{"", ""}, {"fr_FR", "fr"}, {"en_US", "en_GB"}};
@@ -385,7 +392,7 @@ cyb__rules *cyb__rules_new(const cyb__files *base, const cyb__files *extra, cons
       {"names/first_names.txt", S_FIRST, load_words},    {"names/surnames.txt", S_SURNAMES, load_words},
   };
   for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) {
-    const cyb__file *fl = pick(base, extra, lists[i].file);
+    const cyb__file *fl = cyb__files_pick(base, extra, lists[i].file);
     if (!fl) {
       cyb__diag_add(diag, 0, NULL, 0, "no %s: the rules that use it are off", lists[i].file);
       continue;
