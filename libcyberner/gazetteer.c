@@ -488,32 +488,36 @@ static int label_order(int label) {
   return order[label];
 }
 
-/* Emit a candidate for the valid aliases of node over tokens [tb, te). */
+/* Emit a candidate for the valid aliases of node over tokens [tb, te): each
+ * alias is checked once; the entries of the best label become its
+ * alternatives. */
 static int emit(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens *tt, uint32_t node,
                 size_t tb, size_t te, int lang, cyb__cands *out) {
   const gnode *nd = &g->nodes[node];
+  size_t base = out->nalts;
   int best = -1;
   for (uint32_t i = 0; i < nd->alias_n; i++) {
     const galias *a = &g->al[nd->alias_begin + i];
     if (!alias_ok(g, a, nm, tt, tb, te, lang)) continue;
+    if (cyb__grow((void **)&out->alts, &out->alts_cap, out->nalts + 1, sizeof *out->alts)) return CYBERNER_ENOMEM;
+    out->alts[out->nalts++] = a->entry;
     int l = g->e[a->entry].label;
     if (best < 0 || label_order(l) < label_order(best)) best = l;
   }
+  size_t w = base; /* keep the best label's entries, each once (aliases are sorted by entry) */
+  for (size_t r = base; r < out->nalts; r++) {
+    uint32_t e = out->alts[r];
+    if (g->e[e].label != best || (w > base && out->alts[w - 1] == e)) continue;
+    out->alts[w++] = e;
+  }
+  out->nalts = w;
   if (best < 0) return 0;
   cyb__cand *c = cyb__cand_push(out, tt->tok[tb].start, tt->tok[te - 1].end, (uint32_t)tb, (uint32_t)te,
                                 best, CYB_SRC_DICT, 1.0f);
   if (!c) return CYBERNER_ENOMEM;
-  c->alt = (uint32_t)out->nalts;
-  for (uint32_t i = 0; i < nd->alias_n; i++) {
-    const galias *a = &g->al[nd->alias_begin + i];
-    if (g->e[a->entry].label != best || !alias_ok(g, a, nm, tt, tb, te, lang)) continue;
-    if (c->nalt && out->alts[out->nalts - 1] == a->entry) continue;
-    if (cyb__grow((void **)&out->alts, &out->alts_cap, out->nalts + 1, sizeof *out->alts))
-      return CYBERNER_ENOMEM;
-    out->alts[out->nalts++] = a->entry;
-    c->nalt++;
-  }
-  c->entry = c->nalt == 1 ? (int32_t)out->alts[c->alt] : -1;
+  c->alt = (uint32_t)base;
+  c->nalt = (uint32_t)(w - base);
+  c->entry = c->nalt == 1 ? (int32_t)out->alts[base] : -1;
   return 0;
 }
 
