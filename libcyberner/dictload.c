@@ -469,3 +469,37 @@ void cyb__dictset_free(cyb__dictset *ds) {
   free(ds->file_names);
   memset(ds, 0, sizeof *ds);
 }
+
+int cyb__file_each_line(const cyb__file *f, cyb__line_fn fn, void *ctx) {
+  size_t lineno = 0;
+  for (size_t b = 0; b < f->len;) {
+    size_t e = b;
+    while (e < f->len && f->data[e] != '\n') e++;
+    lineno++;
+    char line[1024];
+    size_t n = e - b < sizeof line - 1 ? e - b : sizeof line - 1;
+    memcpy(line, f->data + b, n);
+    while (n && (line[n - 1] == '\r' || line[n - 1] == ' ' || line[n - 1] == '\t')) n--;
+    line[n] = '\0';
+    b = e + 1;
+    size_t k = 0;
+    while (k < n && (line[k] == ' ' || line[k] == '\t')) k++;
+    if (k == n || line[k] == '#') continue;
+    int rc = fn(ctx, f, line + k, n - k, lineno);
+    if (rc) return rc;
+  }
+  return 0;
+}
+
+bool cyb__columns(char *line, char **col, int want) {
+  char *p = line;
+  for (int k = 0; k < want - 1; k++) {
+    char *tab = strchr(p, '\t');
+    if (!tab) return false;
+    col[k] = p;
+    *tab = '\0';
+    p = tab + 1;
+  }
+  col[want - 1] = p;
+  return !strchr(p, '\t');
+}

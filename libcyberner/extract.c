@@ -61,35 +61,60 @@ static size_t block_end(const char *s, size_t n, size_t off) {
  * language of the document. */
 #define SURE_SENTENCE 0.5
 
-/* Language of every sentence of the block, each sentence read once; the
- * unsure ones follow *doc_guess, which is decided here from the sure ones
- * when the caller does not know it yet (*guess_known false). */
+/* Function words that settle a language without the full detector: a
+ * document (block) needs DOC_WORDS of its language, OTHER_SHARE times more
+ * than of the other one (French or English), FOREIGN_SHARE times more than
+ * of other languages (Spanish shares de, la, que, en); a sentence needs
+ * SENT_WORDS of the document's language and twice as many as of the others. */
+#define DOC_WORDS 8
+#define OTHER_SHARE 4
+#define FOREIGN_SHARE 8
+#define SENT_WORDS 2
+
+/* The document's language from the function words of the whole block, or
+ * CYB_LANG_UND when they do not settle it. */
+static int doc_lang_by_words(const cyberner_model *m, const ctx *c) {
+  unsigned k[3];
+  cyb__sentlang_count(m->sentlang, &c->tt, 0, (uint32_t)c->tt.ntok, k);
+  unsigned fr = k[CYBERNER_LANG_FR], en = k[CYBERNER_LANG_EN], lead = fr > en ? fr : en, rest = fr > en ? en : fr;
+  if (lead < DOC_WORDS || lead < OTHER_SHARE * rest || lead < FOREIGN_SHARE * k[CYBERNER_LANG_UND]) return CYBERNER_LANG_UND;
+  return fr > en ? CYBERNER_LANG_FR : CYBERNER_LANG_EN;
+}
+
+/* Language of every sentence of the block. A sentence whose function words
+ * plainly say the document's language takes it; the others are read by the
+ * full detector, and those it is unsure of (titles, bylines, lists of names)
+ * follow the document too. *doc_guess is decided here when the caller does
+ * not know it yet (*guess_known false): from the function words, else by the
+ * full detector over the block. */
 static void sentence_langs(const cyberner_model *m, ctx *c, const char *src, size_t n, const cyberner_options *o,
                            int *doc_guess, bool *guess_known) {
-  size_t votes[3] = {0, 0, 0};
+  if (o && o->lang != CYBERNER_LANG_AUTO) {
+    for (size_t si = 0; si < c->tt.nsent; si++) c->tt.sent[si].lang = o->lang, c->tt.sent[si].conf = 1.0;
+    return;
+  }
+  if (!*guess_known) {
+    *doc_guess = doc_lang_by_words(m, c);
+    if (*doc_guess == CYBERNER_LANG_UND && m->langid) {
+      double conf;
+      *doc_guess = cyb__langid_detect(m->langid, src, n, CYB_LANGID_NAMES_DONT_VOTE, &conf);
+    }
+    *guess_known = true;
+  }
+  int doc = *doc_guess, other = doc == CYBERNER_LANG_FR ? CYBERNER_LANG_EN : CYBERNER_LANG_FR;
   for (size_t si = 0; si < c->tt.nsent; si++) {
     cyb__sentence *s = &c->tt.sent[si];
-    if (o && o->lang != CYBERNER_LANG_AUTO) {
-      s->lang = o->lang, s->conf = 1.0;
+    unsigned k[3];
+    cyb__sentlang_count(m->sentlang, &c->tt, s->tok_begin, s->tok_end, k);
+    if (doc != CYBERNER_LANG_UND && k[doc] >= SENT_WORDS && k[doc] >= 2 * (k[other] + k[CYBERNER_LANG_UND])) {
+      s->lang = doc, s->conf = 1.0;
       continue;
     }
     size_t os = c->nm.map[s->start], oe = cyb__norm_src_end(&c->nm, src, n, s->end);
     s->conf = 0;
     s->lang = m->langid ? cyb__langid_detect(m->langid, src + os, oe - os, CYB_LANGID_NAMES_DONT_VOTE, &s->conf)
                         : CYBERNER_LANG_UND;
-    if (s->lang != CYBERNER_LANG_UND && s->conf >= SURE_SENTENCE) votes[s->lang] += oe - os;
-  }
-  if (!*guess_known && (votes[CYBERNER_LANG_FR] || votes[CYBERNER_LANG_EN])) {
-    *doc_guess = votes[CYBERNER_LANG_FR] >= votes[CYBERNER_LANG_EN] ? CYBERNER_LANG_FR : CYBERNER_LANG_EN;
-    *guess_known = true;
-  } else if (!*guess_known && m->langid) { /* nothing sure: the whole text at once */
-    double conf;
-    *doc_guess = cyb__langid_detect(m->langid, src, n, CYB_LANGID_NAMES_DONT_VOTE, &conf);
-    *guess_known = true;
-  }
-  for (size_t si = 0; si < c->tt.nsent; si++) {
-    cyb__sentence *s = &c->tt.sent[si];
-    if (s->lang == CYBERNER_LANG_UND || s->conf < SURE_SENTENCE) s->lang = *doc_guess;
+    if (s->lang == CYBERNER_LANG_UND || s->conf < SURE_SENTENCE) s->lang = doc;
   }
 }
 

@@ -192,6 +192,14 @@ const cyb__file *cyb__files_find(const cyb__files *fs, const char *name);
  * folder's file replaces the base folder's one. */
 const cyb__file *cyb__files_pick(const cyb__files *base, const cyb__files *extra, const char *name);
 void cyb__files_free(cyb__files *fs);
+/* Call fn(ctx, f, line, n, lineno) for each line of f that is not blank or a
+ * # comment (surrounding blanks trimmed, at most 1023 bytes, NUL-terminated
+ * copy); stops at the first non-zero return and returns it. */
+typedef int (*cyb__line_fn)(void *ctx, const cyb__file *f, char *line, size_t n, size_t lineno);
+int cyb__file_each_line(const cyb__file *f, cyb__line_fn fn, void *ctx);
+/* Cut a line into exactly `want` tab-separated columns (in place); false
+ * when it has another number of them. */
+bool cyb__columns(char *line, char **col, int want);
 
 typedef struct {
   char *id, *name, *country; /* country: "JP", "FR+JP" or NULL */
@@ -301,6 +309,18 @@ typedef struct cyb__rules_scratch cyb__rules_scratch;
 cyb__rules_scratch *cyb__rules_scratch_new(const cyb__rules *r);
 void cyb__rules_scratch_free(cyb__rules_scratch *s);
 
+/* ---- sentlang.c: function words, the cheap first look at a sentence's language */
+
+typedef struct cyb__sentlang cyb__sentlang;
+/* Read dict/langid/function_words.tsv; its words join g's vocabulary.
+ * Problems go to diag with file:line; NULL only when out of memory. */
+cyb__sentlang *cyb__sentlang_new(const cyb__file *f, const cyb__fold *fold, cyb__gazetteer *g, cyb__diag *diag);
+void cyb__sentlang_free(cyb__sentlang *sl);
+/* Function words among tokens [b, e) (vocabulary ids set), per language:
+ * counts[CYB_LANG_FR], counts[CYB_LANG_EN], counts[CYB_LANG_UND] = other
+ * languages. sl NULL: all zero. */
+void cyb__sentlang_count(const cyb__sentlang *sl, const cyb__tokens *tt, uint32_t b, uint32_t e, unsigned counts[3]);
+
 /* ---- model.c -------------------------------------------------------------- */
 
 #include "dates.h"
@@ -310,6 +330,7 @@ struct cyberner_model {
   cyb__fold *fold;
   cyb__gazetteer *gaz;
   cyb__langid *langid; /* NULL: no model data, every sentence is "und" */
+  cyb__sentlang *sentlang; /* NULL: no function words, the full detector reads every sentence */
   cyb__dates *dates;   /* NULL: no date rules */
   cyb__rules *rules;
   cyb__diag warnings;

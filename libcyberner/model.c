@@ -81,6 +81,11 @@ static int compile(cyberner_model *m, const char *dict_dir, const char *extra_di
   } else if (!(m->dates = cyb__dates_new(df->data, df->len, df->display, msg, sizeof msg))) {
     add_located(diag, df->display, msg);
   }
+  const cyb__file *ff = cyb__files_pick(&base, extra_dir ? &extra : NULL, "langid/function_words.tsv");
+  if (ff && !(m->sentlang = cyb__sentlang_new(ff, m->fold, m->gaz, diag))) {
+    rc = cyb__fail(err, CYBERNER_ENOMEM, NULL, 0, -1, "out of memory loading the function words");
+    goto done;
+  }
   if (!(m->rules = cyb__rules_new(&base, extra_dir ? &extra : NULL, m->fold, m->gaz, diag, err))) {
     rc = CYBERNER_ENOMEM;
     goto done;
@@ -97,6 +102,7 @@ static void model_release(cyberner_model *m) {
   cyb__fold_free(m->fold);
   cyb__gazetteer_free(m->gaz);
   cyb__langid_free(m->langid);
+  cyb__sentlang_free(m->sentlang);
   cyb__dates_free(m->dates);
   cyb__rules_free(m->rules);
   cyb__diag_free(&m->warnings);

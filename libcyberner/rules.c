@@ -212,30 +212,6 @@ static int add_phrase(cyb__rules *r, int s, const cyb__fold *f, cyb__norm *nm, c
   return ps_add(&r->set[s], buf, w, val, (int)tt->ntok);
 }
 
-/* Iterate the non-comment lines of a file: calls fn(ctx, line, n, lineno). */
-typedef int (*line_fn)(void *ctx, const cyb__file *f, char *line, size_t n, size_t lineno);
-
-static int each_line(const cyb__file *f, line_fn fn, void *ctx) {
-  size_t lineno = 0;
-  for (size_t b = 0; b < f->len;) {
-    size_t e = b;
-    while (e < f->len && f->data[e] != '\n') e++;
-    lineno++;
-    char line[1024];
-    size_t n = e - b < sizeof line - 1 ? e - b : sizeof line - 1;
-    memcpy(line, f->data + b, n);
-    while (n && (line[n - 1] == '\r' || line[n - 1] == ' ' || line[n - 1] == '\t')) n--;
-    line[n] = '\0';
-    b = e + 1;
-    size_t k = 0;
-    while (k < n && (line[k] == ' ' || line[k] == '\t')) k++;
-    if (k == n || line[k] == '#') continue;
-    int rc = fn(ctx, f, line + k, n - k, lineno);
-    if (rc) return rc;
-  }
-  return 0;
-}
-
 typedef struct {
   cyb__rules *r;
   const cyb__fold *f;
@@ -254,27 +230,12 @@ static int load_words(void *ctx, const cyb__file *f, char *line, size_t n, size_
   return add_phrase(L->r, L->target, L->f, &L->nm, &L->tt, line, n, 1, false);
 }
 
-/* Cut a line into exactly `want` tab-separated columns (in place); false
- * when it has another number of them. */
-static bool columns(char *line, char **col, int want) {
-  char *p = line;
-  for (int k = 0; k < want - 1; k++) {
-    char *tab = strchr(p, '\t');
-    if (!tab) return false;
-    col[k] = p;
-    *tab = '\0';
-    p = tab + 1;
-  }
-  col[want - 1] = p;
-  return !strchr(p, '\t');
-}
-
 static int load_titles(void *ctx, const cyb__file *f, char *line, size_t n, size_t lineno) {
   loader *L = ctx;
   CYB_UNUSED(n);
   char *col[2];
   uint32_t kind = 0;
-  if (columns(line, col, 2)) kind = !strcmp(col[1], "courtesy") ? TITLE_COURTESY : !strcmp(col[1], "role") ? TITLE_ROLE : 0;
+  if (cyb__columns(line, col, 2)) kind = !strcmp(col[1], "courtesy") ? TITLE_COURTESY : !strcmp(col[1], "role") ? TITLE_ROLE : 0;
   if (!kind) {
     cyb__diag_add(L->diag, 1, f->display, lineno, "expected phrase<TAB>courtesy|role");
     return 0;
@@ -286,7 +247,7 @@ static int load_bodies(void *ctx, const cyb__file *f, char *line, size_t n, size
   loader *L = ctx;
   CYB_UNUSED(n);
   char *col[3];
-  if (!columns(line, col, 3)) {
+  if (!cyb__columns(line, col, 3)) {
     cyb__diag_add(L->diag, 1, f->display, lineno, "expected word<TAB>LABEL<TAB>head|tail|of");
     return 0;
   }
@@ -310,7 +271,7 @@ static int load_ids(void *ctx, const cyb__file *f, char *line, size_t n, size_t 
   loader *L = ctx;
   CYB_UNUSED(n);
   char *col[3];
-  if (!columns(line, col, 3)) {
+  if (!cyb__columns(line, col, 3)) {
     cyb__diag_add(L->diag, 1, f->display, lineno, "expected LABEL<TAB>pattern<TAB>upper|lower|none");
     return 0;
   }
@@ -384,7 +345,7 @@ cyb__rules *cyb__rules_new(const cyb__files *base, const cyb__files *extra, cons
   struct {
     const char *file;
     int set;
-    line_fn fn;
+    cyb__line_fn fn;
   } lists[] = {
       {"rules/titles.txt", S_TITLES, load_titles},       {"rules/particles.txt", S_PARTICLES, load_words},
       {"rules/not_names.txt", S_NOT_NAMES, load_words},  {"rules/companies.txt", S_COMPANIES, load_words},
@@ -398,7 +359,7 @@ cyb__rules *cyb__rules_new(const cyb__files *base, const cyb__files *extra, cons
       continue;
     }
     L.target = lists[i].set;
-    if (each_line(fl, lists[i].fn, &L)) goto oom;
+    if (cyb__file_each_line(fl, lists[i].fn, &L)) goto oom;
   }
   cyb__norm_free(&L.nm);
   cyb__tokens_free(&L.tt);
