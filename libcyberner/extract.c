@@ -71,11 +71,12 @@ static size_t block_end(const char *s, size_t n, size_t off) {
 #define FOREIGN_SHARE 8
 #define SENT_WORDS 2
 
-/* The document's language from the function words of the whole block, or
- * CYB_LANG_UND when they do not settle it. */
-static int doc_lang_by_words(const cyberner_model *m, const ctx *c) {
-  unsigned k[3];
-  cyb__sentlang_count(m->sentlang, &c->tt, 0, (uint32_t)c->tt.ntok, k);
+/* The document's language from the function words of the whole block
+ * (counted per sentence already), or CYB_LANG_UND when they do not settle it. */
+static int doc_lang_by_words(const ctx *c) {
+  unsigned k[3] = {0, 0, 0};
+  for (size_t si = 0; si < c->tt.nsent; si++)
+    for (int l = 0; l < 3; l++) k[l] += c->tt.sent[si].fw[l];
   unsigned fr = k[CYBERNER_LANG_FR], en = k[CYBERNER_LANG_EN], lead = fr > en ? fr : en, rest = fr > en ? en : fr;
   if (lead < DOC_WORDS || lead < OTHER_SHARE * rest || lead < FOREIGN_SHARE * k[CYBERNER_LANG_UND]) return CYBERNER_LANG_UND;
   return fr > en ? CYBERNER_LANG_FR : CYBERNER_LANG_EN;
@@ -93,8 +94,12 @@ static void sentence_langs(const cyberner_model *m, ctx *c, const char *src, siz
     for (size_t si = 0; si < c->tt.nsent; si++) c->tt.sent[si].lang = o->lang, c->tt.sent[si].conf = 1.0;
     return;
   }
+  for (size_t si = 0; si < c->tt.nsent; si++) {
+    cyb__sentence *s = &c->tt.sent[si];
+    cyb__sentlang_count(m->sentlang, &c->tt, s->tok_begin, s->tok_end, s->fw);
+  }
   if (!*guess_known) {
-    *doc_guess = doc_lang_by_words(m, c);
+    *doc_guess = doc_lang_by_words(c);
     if (*doc_guess == CYBERNER_LANG_UND && m->langid) {
       double conf;
       *doc_guess = cyb__langid_detect(m->langid, src, n, CYB_LANGID_NAMES_DONT_VOTE, &conf);
@@ -104,8 +109,7 @@ static void sentence_langs(const cyberner_model *m, ctx *c, const char *src, siz
   int doc = *doc_guess, other = doc == CYBERNER_LANG_FR ? CYBERNER_LANG_EN : CYBERNER_LANG_FR;
   for (size_t si = 0; si < c->tt.nsent; si++) {
     cyb__sentence *s = &c->tt.sent[si];
-    unsigned k[3];
-    cyb__sentlang_count(m->sentlang, &c->tt, s->tok_begin, s->tok_end, k);
+    const unsigned *k = s->fw;
     if (doc != CYBERNER_LANG_UND && k[doc] >= SENT_WORDS && k[doc] >= 2 * (k[other] + k[CYBERNER_LANG_UND])) {
       s->lang = doc, s->conf = 1.0;
       continue;

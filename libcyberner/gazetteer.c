@@ -65,6 +65,9 @@ struct cyb__gazetteer {
   size_t nnodes, nodes_cap;
   eslot *es;
   size_t ecap, nedges;
+  uint32_t *root; /* per vid (of the aliases' words): child of the root, UINT32_MAX when none;
+                     an array, not the edge table, for the first step from every token */
+  size_t nroot;
   galias *al;
   size_t nal, al_cap;
   unsigned char *masks;
@@ -408,8 +411,10 @@ cyb__gazetteer *cyb__gazetteer_new(const cyb__fold *f, cyb__dictset *ds, cyb__di
     if (!g->e[i].dead && g->e[i].label == CYBERNER_COUNTRY && cyb__country_slot(g->e[i].id) >= 0)
       g->country_by_code[cyb__country_slot(g->e[i].id)] = (int32_t)i;
   /* single-token aliases: evidence for the rules */
+  if (!(g->root = malloc(sizeof *g->root * (g->nvocab ? g->nvocab : 1)))) goto oom;
+  g->nroot = g->nvocab;
   for (size_t v = 0; v < g->nvocab; v++) {
-    uint32_t c = edge_find(g, 0, (uint32_t)v);
+    uint32_t c = g->root[v] = edge_find(g, 0, (uint32_t)v);
     if (c == UINT32_MAX || !g->nodes[c].alias_n) continue;
     g->single[v] = (int8_t)g->e[g->al[g->nodes[c].alias_begin].entry].label;
   }
@@ -437,6 +442,7 @@ void cyb__gazetteer_free(cyb__gazetteer *g) {
   free(g->single);
   free(g->nodes);
   free(g->es);
+  free(g->root);
   free(g->al);
   free(g->masks);
   free(g);
@@ -659,7 +665,7 @@ int cyb__gazetteer_match(const cyb__gazetteer *g, const cyb__norm *nm, const cyb
     for (size_t j = k; j < s->tok_end && j - k < MAX_ALIAS_TOKENS; j++) {
       uint32_t vid = tt->tok[j].vid;
       if (vid == CYB_NO_VID) break;
-      node = edge_find(g, node, vid);
+      node = j > k ? edge_find(g, node, vid) : vid < g->nroot ? g->root[vid] : UINT32_MAX;
       if (node == UINT32_MAX) break;
       if (!g->nodes[node].alias_n) continue;
       /* remember the longest end whose aliases are valid here */

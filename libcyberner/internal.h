@@ -147,6 +147,7 @@ typedef struct {
   uint32_t start, end;         /* normalized-text range */
   int lang;
   double conf;
+  unsigned fw[3];              /* function words per language (sentlang.c), set by extract.c */
 } cyb__sentence;
 
 typedef struct {

@@ -132,7 +132,7 @@ typedef struct {
 
 /* hunspell handles are not thread-safe and take ~100 ms and ~20 MB to load:
  * they are loaded on first use, and every call goes through the lock. */
-#define SPELL_MEMO 8192 /* verdicts kept across calls, under the same lock */
+#define SPELL_MEMO 65536 /* verdicts kept across calls, under the same lock */
 
 typedef struct {
   pthread_mutex_t mu;
@@ -440,7 +440,7 @@ static bool common_word(const cyb__rules *rc, int lang, const char *src, size_t 
     pthread_mutex_unlock(&sp->mu);
     return known;
   }
-  for (int l = 1; l <= 2; l++) {
+  for (int l = 1; l <= 2 && !found; l++) {
     Hunhandle *h = !lang || lang == l ? speller(sp, l) : NULL;
     if (h && Hunspell_spell(h, word)) found = true;
   }

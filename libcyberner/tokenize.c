@@ -98,6 +98,9 @@ static size_t scan_word(const cyb__norm *nm, size_t i, uint16_t *flags) {
   uint16_t f = 0;
   for (;;) {
     int c;
+    /* fast path: the ASCII letters and digits that make most of a word */
+    for (unsigned char b; j < n && (b = (unsigned char)t[j]) < 0x80 && ascii_class[b] >= C_LETTER; j++)
+      f |= ascii_class[b] == C_LETTER ? CYB_TOK_ALPHA : CYB_TOK_DIGIT;
     while (j < n && ((c = char_class(t, n, j, &len)) == C_LETTER || c == C_DIGIT)) {
       f |= c == C_LETTER ? CYB_TOK_ALPHA : CYB_TOK_DIGIT;
       j += len;
@@ -160,7 +163,7 @@ static uint16_t case_flags(const cyb__norm *nm, size_t s, size_t e) {
 }
 
 static int push_token(cyb__tokens *out, size_t s, size_t e, uint16_t flags) {
-  if (cyb__grow((void **)&out->tok, &out->cap, out->ntok + 1, sizeof *out->tok))
+  if (out->ntok >= out->cap && cyb__grow((void **)&out->tok, &out->cap, out->ntok + 1, sizeof *out->tok))
     return CYBERNER_ENOMEM;
   cyb__token *tk = &out->tok[out->ntok++];
   tk->start = (uint32_t)s;
@@ -195,6 +198,7 @@ static bool ends_sentence(const cyb__norm *nm, const cyb__tokens *tt, size_t k) 
       if (*q == '\n' && memchr(q + 1, '\n', (size_t)(nm->text + nx->start - q - 1))) blank = true;
     return blank || !(open && cont);
   }
+  if (!(t->flags & CYB_TOK_PUNCT)) return false;
   bool stop = tok_is(nm, t, ".") || tok_is(nm, t, "!") || tok_is(nm, t, "?") ||
               tok_is(nm, t, "\xe2\x80\xa6");
   if (!stop) return false;
@@ -268,6 +272,7 @@ int cyb__tokenize(const cyb__norm *nm, cyb__tokens *out) {
     s->end = out->tok[k].end;
     s->lang = 0;
     s->conf = 0;
+    s->fw[0] = s->fw[1] = s->fw[2] = 0;
     out->tok[first].flags |= CYB_TOK_SENT_START;
     first = k + 1;
   }
