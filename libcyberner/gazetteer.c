@@ -68,6 +68,8 @@ struct cyb__gazetteer {
   uint32_t *root; /* per vid (of the aliases' words): child of the root, UINT32_MAX when none;
                      an array, not the edge table, for the first step from every token */
   size_t nroot;
+  uint8_t *inner; /* per vid (same range): 1 when the word is the second or a later word of
+                     some alias; the others end a match without a probe of the edge table */
   galias *al;
   size_t nal, al_cap;
   unsigned char *masks;
@@ -413,6 +415,9 @@ cyb__gazetteer *cyb__gazetteer_new(const cyb__fold *f, cyb__dictset *ds, cyb__di
   /* single-token aliases: evidence for the rules */
   if (!(g->root = malloc(sizeof *g->root * (g->nvocab ? g->nvocab : 1)))) goto oom;
   g->nroot = g->nvocab;
+  if (!(g->inner = calloc(g->nvocab ? g->nvocab : 1, 1))) goto oom;
+  for (size_t i = 0; i < g->ecap; i++)
+    if (g->es[i].key && (g->es[i].key - 1) >> 32) g->inner[(uint32_t)(g->es[i].key - 1)] = 1;
   for (size_t v = 0; v < g->nvocab; v++) {
     uint32_t c = g->root[v] = edge_find(g, 0, (uint32_t)v);
     if (c == UINT32_MAX || !g->nodes[c].alias_n) continue;
@@ -443,6 +448,7 @@ void cyb__gazetteer_free(cyb__gazetteer *g) {
   free(g->nodes);
   free(g->es);
   free(g->root);
+  free(g->inner);
   free(g->al);
   free(g->masks);
   free(g);
@@ -664,8 +670,8 @@ int cyb__gazetteer_match(const cyb__gazetteer *g, const cyb__norm *nm, const cyb
     size_t best_end = k;
     for (size_t j = k; j < s->tok_end && j - k < MAX_ALIAS_TOKENS; j++) {
       uint32_t vid = tt->tok[j].vid;
-      if (vid == CYB_NO_VID) break;
-      node = j > k ? edge_find(g, node, vid) : vid < g->nroot ? g->root[vid] : UINT32_MAX;
+      if (vid == CYB_NO_VID || vid >= g->nroot || (j > k && !g->inner[vid])) break;
+      node = j > k ? edge_find(g, node, vid) : g->root[vid];
       if (node == UINT32_MAX) break;
       if (!g->nodes[node].alias_n) continue;
       /* remember the longest end whose aliases are valid here */
