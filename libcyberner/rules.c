@@ -121,7 +121,9 @@ static size_t ps_match(const phraseset *p, const cyb__norm *nm, const cyb__token
 
 /* ---- the compiled rules ---------------------------------------------------- */
 
-enum { TITLE_COURTESY = 1, TITLE_ROLE = 2 };
+/* TITLE_PORTFOLIO: a role whose "of/for X" names a portfolio (minister,
+ * secretary), also a role for the PERSON rules. */
+enum { TITLE_COURTESY = 1, TITLE_ROLE = 2, TITLE_PORTFOLIO = 4 };
 enum { BODY_HEAD = 1, BODY_TAIL = 2, BODY_OF = 3 };
 
 typedef struct {
@@ -235,9 +237,10 @@ static int load_titles(void *ctx, const cyb__file *f, char *line, size_t n, size
   CYB_UNUSED(n);
   char *col[2];
   uint32_t kind = 0;
-  if (cyb__columns(line, col, 2)) kind = !strcmp(col[1], "courtesy") ? TITLE_COURTESY : !strcmp(col[1], "role") ? TITLE_ROLE : 0;
+  if (cyb__columns(line, col, 2)) kind = !strcmp(col[1], "courtesy") ? TITLE_COURTESY : !strcmp(col[1], "role") ? TITLE_ROLE
+                                 : !strcmp(col[1], "portfolio") ? TITLE_ROLE | TITLE_PORTFOLIO : 0;
   if (!kind) {
-    cyb__diag_add(L->diag, 1, f->display, lineno, "expected phrase<TAB>courtesy|role");
+    cyb__diag_add(L->diag, 1, f->display, lineno, "expected phrase<TAB>courtesy|role|portfolio");
     return 0;
   }
   return add_phrase(L->r, S_TITLES, L->f, &L->nm, &L->tt, col[0], strlen(col[0]), kind, false);
@@ -1082,6 +1085,34 @@ static int acronyms(mctx *c) {
   return 0;
 }
 
+/* ---- portfolios ------------------------------------------------------------ */
+
+/* "Minister for Home Affairs", "Secretary of Homeland Security", "ministre des
+ * Armées": after a minister's title, the body names a portfolio and is part
+ * of a role, which is not tagged (ENTITIES.md rule 6). A NOT_ENTITY over the
+ * title and the body hides it. "Secretary of the Department of ..." names a
+ * body (a head word, or a word followed by "of", opens it) and is kept. */
+static int portfolios(mctx *c) {
+  size_t end = c->s->tok_end;
+  for (size_t k = c->s->tok_begin; k < end; k++) {
+    uint32_t kind = 0;
+    size_t p = k + pm(c, S_TITLES, k, end, &kind);
+    if (p == k || !(kind & TITLE_PORTFOLIO) || p >= end) continue;
+    if (!is_prep(c, p) && !tis(c, p, "of") && !tis(c, p, "for")) continue;
+    p++;
+    if (p < end && (is_article(c, p) || tis(c, p, "the"))) p++;
+    if (p >= end || body_head_at(c, p) || pm(c, S_OF, p, end, NULL) || !(cand_at(c, p, CYBERNER_AGENCY) || cand_at(c, p, CYBERNER_ORGANIZATION)))
+      continue;
+    size_t e = p;
+    for (size_t i = c->first; i < c->ndict; i++) {
+      const cyb__cand *d = &c->cs->c[i];
+      if (d->tb == p && (d->label == CYBERNER_AGENCY || d->label == CYBERNER_ORGANIZATION) && d->te > e) e = d->te;
+    }
+    if (e > p && push_body(c, k, e, CYB_NOT_ENTITY, 0.9f)) return CYBERNER_ENOMEM;
+  }
+  return 0;
+}
+
 int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char *src, size_t srclen,
                      const cyb__norm *nm, const cyb__tokens *tt, const cyb__sentence *s, cyb__doc *doc,
                      cyb__cands *cs, size_t first) {
@@ -1113,7 +1144,8 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
   }
   bool headline = alpha >= 3 && caps * 10 > alpha * 6;
   int rc;
-  if ((rc = identifiers(&c)) || (!headline && ((rc = persons(&c)) || (rc = bodies(&c))))) return rc;
+  if ((rc = identifiers(&c)) || (!headline && ((rc = persons(&c)) || (rc = bodies(&c)) || (rc = portfolios(&c)))))
+    return rc;
   c.ndict = cs->n;
   return acronyms(&c);
 }

@@ -130,6 +130,19 @@ START_TEST(not_entities) {
 }
 END_TEST
 
+/* a body after a minister's title names the portfolio of an untagged role */
+START_TEST(portfolios) {
+  const char *en = "The Minister for Home Affairs, Tony Burke, met the Secretary of Homeland Security and the "
+                   "Secretary of the Department of Homeland Security; the Department of Home Affairs said so.";
+  NO(en, "Home Affairs,");
+  NO(en, "Homeland Security and");
+  YES(en, "Department of Homeland Security", CYBERNER_AGENCY, "us-dhs");
+  YES(en, "Department of Home Affairs", CYBERNER_AGENCY, NULL);
+  YES(en, "Tony Burke", CYBERNER_PERSON, NULL);
+  YES("The Director of the FBI spoke.", "FBI", CYBERNER_AGENCY, "fbi");
+}
+END_TEST
+
 START_TEST(nationality_compounds) {
   YES("le dialogue franco-japonais de cybersécurité", "franco-japonais", CYBERNER_NATIONALITY, "FR+JP");
   YES("the Franco-German partnership", "Franco-German", CYBERNER_NATIONALITY, "FR+DE");
@@ -156,6 +169,7 @@ int main(void) {
   tcase_add_test(t, identifiers);
   tcase_add_test(t, events);
   tcase_add_test(t, not_entities);
+  tcase_add_test(t, portfolios);
   tcase_add_test(t, nationality_compounds);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
