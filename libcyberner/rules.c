@@ -188,7 +188,8 @@ struct cyb__rules_scratch {
   size_t bits_cap;
   uint16_t *starts; /* per token: labels of the candidates (before the rules) that start there */
   uint8_t *cover;   /* per token: inside a dictionary name */
-  size_t starts_cap, cover_cap;
+  uint32_t *body_end; /* per token: end of the longest AGENCY or ORGANIZATION candidate starting there, 0 */
+  size_t starts_cap, cover_cap, body_end_cap;
 };
 
 /* Add a phrase to list s of r (normalized and tokenized like the text).
@@ -404,6 +405,7 @@ void cyb__rules_scratch_free(cyb__rules_scratch *s) {
   free(s->bits);
   free(s->starts);
   free(s->cover);
+  free(s->body_end);
   free(s);
 }
 
@@ -1101,13 +1103,8 @@ static int portfolios(mctx *c) {
     if (!is_prep(c, p) && !tis(c, p, "of") && !tis(c, p, "for")) continue;
     p++;
     if (p < end && (is_article(c, p) || tis(c, p, "the"))) p++;
-    if (p >= end || body_head_at(c, p) || pm(c, S_OF, p, end, NULL) || !(cand_at(c, p, CYBERNER_AGENCY) || cand_at(c, p, CYBERNER_ORGANIZATION)))
-      continue;
-    size_t e = p;
-    for (size_t i = c->first; i < c->ndict; i++) {
-      const cyb__cand *d = &c->cs->c[i];
-      if (d->tb == p && (d->label == CYBERNER_AGENCY || d->label == CYBERNER_ORGANIZATION) && d->te > e) e = d->te;
-    }
+    if (p >= end || body_head_at(c, p) || pm(c, S_OF, p, end, NULL)) continue;
+    size_t e = c->rs->body_end[p - c->s->tok_begin]; /* a body the dictionaries name there */
     if (e > p && push_body(c, k, e, CYB_NOT_ENTITY, 0.9f)) return CYBERNER_ENOMEM;
   }
   return 0;
@@ -1125,14 +1122,18 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
   }
   c.bits = rs->bits;
   if (cyb__grow((void **)&rs->starts, &rs->starts_cap, ntok + 1, sizeof *rs->starts) ||
-      cyb__grow((void **)&rs->cover, &rs->cover_cap, ntok + 1, 1))
+      cyb__grow((void **)&rs->cover, &rs->cover_cap, ntok + 1, 1) ||
+      cyb__grow((void **)&rs->body_end, &rs->body_end_cap, ntok + 1, sizeof *rs->body_end))
     return CYBERNER_ENOMEM;
   memset(rs->starts, 0, ntok * sizeof *rs->starts);
   memset(rs->cover, 0, ntok);
+  memset(rs->body_end, 0, ntok * sizeof *rs->body_end);
   for (size_t i = first; i < cs->n; i++) {
     const cyb__cand *d = &cs->c[i];
     if (d->tb < s->tok_begin || d->tb >= s->tok_end || d->label >= 16) continue;
     rs->starts[d->tb - s->tok_begin] |= (uint16_t)(1u << d->label);
+    uint32_t *be = &rs->body_end[d->tb - s->tok_begin];
+    if ((d->label == CYBERNER_AGENCY || d->label == CYBERNER_ORGANIZATION) && d->te > *be) *be = d->te;
     if (d->source == CYB_SRC_DICT)
       for (uint32_t k = d->tb; k < d->te && k < s->tok_end; k++) rs->cover[k - s->tok_begin] = 1;
   }
