@@ -192,6 +192,19 @@ CYBERNER_API cyberner_result *cyberner_tag(const cyberner_model *model, const ch
                                            const cyberner_options *opts, cyberner_error **err);
 CYBERNER_API void cyberner_result_free(cyberner_result *result);
 
+/* A tagger keeps the working buffers of tagging between calls: for many
+ * documents, cyberner_tagger_tag() gives the same results as cyberner_tag()
+ * without allocating and freeing its scratch each time. One tagger per
+ * thread (it is not shared between threads at the same time); any number of
+ * taggers share one model, which must outlive them. Returns a NEW tagger, or
+ * NULL with *err set. */
+typedef struct cyberner_tagger cyberner_tagger;
+CYBERNER_API cyberner_tagger *cyberner_tagger_new(const cyberner_model *model, cyberner_error **err);
+CYBERNER_API cyberner_result *cyberner_tagger_tag(cyberner_tagger *tagger, const char *utf8, size_t len,
+                                                  const cyberner_options *opts, cyberner_error **err);
+/* NULL is a no-op. The results it made stay valid. */
+CYBERNER_API void cyberner_tagger_free(cyberner_tagger *tagger);
+
 /* Document language (CYBERNER_LANG_*) and its confidence in [0, 1]. */
 CYBERNER_API int cyberner_result_lang(const cyberner_result *result);
 CYBERNER_API double cyberner_result_lang_confidence(const cyberner_result *result);

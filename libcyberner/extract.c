@@ -11,6 +11,9 @@
 #define BLOCK_BYTES (1u << 20)
 #define MAX_DATE_HITS 256
 
+/* The scratch of tagging: every buffer of every stage. A cyberner_tagger
+ * keeps one between calls, so that the hot path allocates only when a
+ * document is larger than any before it. */
 typedef struct {
   cyb__norm nm;
   cyb__tokens tt;
@@ -21,12 +24,17 @@ typedef struct {
   size_t prio_cap;
   unsigned char *occ;
   size_t occ_cap;
-  cyb__date_hit hits[MAX_DATE_HITS];
   cyb__dates_scratch *dscr;
   cyb__rules_scratch *rscr;
-  cyb__doc *doc;
-  size_t lang_bytes[3];
+  cyb__doc doc;              /* per document: reset by each call */
+  size_t lang_bytes[3];      /* per document */
+  cyb__date_hit hits[MAX_DATE_HITS]; /* per sentence, written before read */
 } ctx;
+
+struct cyberner_tagger {
+  const cyberner_model *m;
+  ctx c;
+};
 
 static void ctx_free(ctx *c) {
   cyb__norm_free(&c->nm);
@@ -37,11 +45,15 @@ static void ctx_free(ctx *c) {
   free(c->occ);
   cyb__dates_scratch_free(c->dscr);
   cyb__rules_scratch_free(c->rscr);
-  if (c->doc) {
-    free(c->doc->acr);
-    free(c->doc->names);
-  }
-  free(c->doc);
+  free(c->doc.acr);
+  free(c->doc.names);
+}
+
+/* Forget the previous document (its buffers stay). */
+static void ctx_new_document(ctx *c) {
+  memset(c->doc.country_counts, 0, sizeof c->doc.country_counts);
+  c->doc.nacr = c->doc.nnames = 0;
+  memset(c->lang_bytes, 0, sizeof c->lang_bytes);
 }
 
 /* Where the block starting at off ends. */
@@ -184,7 +196,7 @@ static int emit_entities(const cyberner_model *m, ctx *c, const char *src, size_
     if (cc)
       for (const char *p = cc; strlen(p) >= 2; p += 3) {
         int slot = cyb__country_slot(p);
-        if (slot >= 0) c->doc->country_counts[slot]++;
+        if (slot >= 0) c->doc.country_counts[slot]++;
         if (p[2] != '+') break;
       }
     if (o && o->labels && !(o->labels & (1u << cd->label))) continue;
@@ -227,24 +239,48 @@ static int tag_block(const cyberner_model *m, ctx *c, const char *src, size_t n,
     c->cs.nalts = 0;
     c->cs.strings.len = 0;
     if (cyb__gazetteer_match(m->gaz, &c->nm, &c->tt, s, &c->cs) || add_dates(m, c, s, o)) return CYBERNER_ENOMEM;
-    if (cyb__rules_match(m, c->rscr, src, n, &c->nm, &c->tt, s, c->doc, &c->cs, 0)) return CYBERNER_ENOMEM;
+    if (cyb__rules_match(m, c->rscr, src, n, &c->nm, &c->tt, s, &c->doc, &c->cs, 0)) return CYBERNER_ENOMEM;
     if (cyb__grow((void **)&c->kept, &c->kept_cap, c->cs.n + 1, sizeof *c->kept) ||
         cyb__grow((void **)&c->prio, &c->prio_cap, c->cs.n + 1, sizeof *c->prio))
       return CYBERNER_ENOMEM;
-    size_t k = cyb__resolve(m, &c->nm, &c->tt, &c->cs, 0, c->doc->country_counts, c->occ, c->prio, c->kept);
-    cyb__rules_learn(m, &c->nm, &c->tt, &c->cs, c->kept, k, c->doc);
+    size_t k = cyb__resolve(m, &c->nm, &c->tt, &c->cs, 0, c->doc.country_counts, c->occ, c->prio, c->kept);
+    cyb__rules_learn(m, &c->nm, &c->tt, &c->cs, c->kept, k, &c->doc);
     if (emit_entities(m, c, src, n, base, s, k, o, r)) return CYBERNER_ENOMEM;
   }
   return 0;
 }
 
-cyberner_result *cyberner_tag(const cyberner_model *m, const char *utf8, size_t len, const cyberner_options *o,
-                              cyberner_error **err) {
+cyberner_tagger *cyberner_tagger_new(const cyberner_model *m, cyberner_error **err) {
   if (err) *err = NULL;
-  if (!m || (!utf8 && len)) {
+  if (!m) {
+    cyb__fail(err, CYBERNER_EINVAL, NULL, 0, -1, "cyberner_tagger_new needs a model");
+    return NULL;
+  }
+  cyberner_tagger *t = calloc(1, sizeof *t);
+  if (!t || !(t->c.rscr = cyb__rules_scratch_new(m->rules))) {
+    free(t);
+    cyb__fail(err, CYBERNER_ENOMEM, NULL, 0, -1, "out of memory");
+    return NULL;
+  }
+  t->m = m;
+  return t;
+}
+
+void cyberner_tagger_free(cyberner_tagger *t) {
+  if (!t) return;
+  ctx_free(&t->c);
+  free(t);
+}
+
+cyberner_result *cyberner_tagger_tag(cyberner_tagger *t, const char *utf8, size_t len, const cyberner_options *o,
+                                     cyberner_error **err) {
+  if (err) *err = NULL;
+  if (!t || (!utf8 && len)) {
     cyb__fail(err, CYBERNER_EINVAL, NULL, 0, -1, "cyberner_tag needs a model and text (NULL text only with len 0)");
     return NULL;
   }
+  const cyberner_model *m = t->m;
+  ctx *c = &t->c;
   if (!utf8) utf8 = "";
   if (o && o->strict_utf8) {
     size_t bad = cyb__utf8_check(utf8, len);
@@ -255,8 +291,8 @@ cyberner_result *cyberner_tag(const cyberner_model *m, const char *utf8, size_t 
     }
   }
   cyberner_result *r = calloc(1, sizeof *r);
-  ctx c = {0};
-  if (!r || !(c.doc = calloc(1, sizeof *c.doc)) || !(c.rscr = cyb__rules_scratch_new(m->rules))) goto oom;
+  if (!r) goto oom;
+  ctx_new_document(c);
   double conf = 0;
   int doc_guess = CYBERNER_LANG_UND;
   bool guess_known = false;
@@ -269,25 +305,37 @@ cyberner_result *cyberner_tag(const cyberner_model *m, const char *utf8, size_t 
   }
   for (size_t off = 0; off < len;) {
     size_t end = block_end(utf8, len, off);
-    if (tag_block(m, &c, utf8 + off, end - off, off, &doc_guess, &guess_known, o, r)) goto oom;
+    if (tag_block(m, c, utf8 + off, end - off, off, &doc_guess, &guess_known, o, r)) goto oom;
     off = end;
   }
   /* the document's language is the language of most of its text */
   r->lang = doc_guess;
   r->lang_conf = conf;
-  size_t fr = c.lang_bytes[CYBERNER_LANG_FR], en = c.lang_bytes[CYBERNER_LANG_EN];
+  size_t fr = c->lang_bytes[CYBERNER_LANG_FR], en = c->lang_bytes[CYBERNER_LANG_EN];
   if (fr + en > 0 && (o == NULL || o->lang == CYBERNER_LANG_AUTO)) {
     r->lang = fr >= en ? CYBERNER_LANG_FR : CYBERNER_LANG_EN;
-    double share = (double)(fr >= en ? fr : en) / (double)(fr + en + c.lang_bytes[0]);
+    double share = (double)(fr >= en ? fr : en) / (double)(fr + en + c->lang_bytes[0]);
     r->lang_conf = r->lang == doc_guess ? (conf > share ? conf : share) : share;
   }
-  ctx_free(&c);
   return r;
 oom:
-  ctx_free(&c);
   cyberner_result_free(r);
   cyb__fail(err, CYBERNER_ENOMEM, NULL, 0, -1, "out of memory while tagging");
   return NULL;
+}
+
+cyberner_result *cyberner_tag(const cyberner_model *m, const char *utf8, size_t len, const cyberner_options *o,
+                              cyberner_error **err) {
+  if (!m) {
+    if (err) *err = NULL;
+    cyb__fail(err, CYBERNER_EINVAL, NULL, 0, -1, "cyberner_tag needs a model and text (NULL text only with len 0)");
+    return NULL;
+  }
+  cyberner_tagger *t = cyberner_tagger_new(m, err);
+  if (!t) return NULL;
+  cyberner_result *r = cyberner_tagger_tag(t, utf8, len, o, err);
+  cyberner_tagger_free(t);
+  return r;
 }
 
 int cyberner_detect_language(const cyberner_model *m, const char *utf8, size_t len, double *confidence) {

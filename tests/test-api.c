@@ -326,6 +326,99 @@ static void setup_model(void) {
   }
 }
 
+/* Everything a result says, as one string (to compare two results). */
+static char *dump(const cyberner_result *r) {
+  size_t cap = 256 + cyberner_result_count(r) * 200, n = 0;
+  char *out = malloc(cap);
+  ck_assert_ptr_nonnull(out);
+  n += (size_t)snprintf(out + n, cap - n, "lang %d %.6f invalid %zu\n", cyberner_result_lang(r),
+                        cyberner_result_lang_confidence(r), cyberner_result_invalid_bytes(r));
+  for (size_t i = 0; i < cyberner_result_count(r) && n < cap; i++) {
+    const char *id = cyberner_entity_id(r, i), *v = cyberner_entity_value(r, i);
+    n += (size_t)snprintf(out + n, cap - n, "%zu %zu %d %s %s %.3f\n", cyberner_entity_start(r, i),
+                          cyberner_entity_end(r, i), cyberner_entity_label(r, i), id ? id : "-", v ? v : "-",
+                          cyberner_entity_score(r, i));
+  }
+  return out;
+}
+
+/* A tagger reused over documents of every kind gives what cyberner_tag
+ * gives, and nothing of one document reaches the next (acronyms, names,
+ * countries of the context, language). */
+START_TEST(tagger_reuse_matches_cyberner_tag) {
+  static const char big_unit[] = "L'Agence Zorvane de cybersécurité (AZC) et M. Pelletrand ont reçu la délégation "
+                                 "japonaise le 12 juin 2018.\n";
+  size_t big_n = (1u << 20) + 4096, unit = sizeof big_unit - 1;
+  char *big = malloc(big_n + 1);
+  ck_assert_ptr_nonnull(big);
+  for (size_t i = 0; i < big_n; i++) big[i] = big_unit[i % unit];
+  big[big_n] = '\0';
+  const char *docs[] = {
+      "L'Agence Zorvane de cybersécurité (AZC) a publié un avis. Selon M. Pelletrand, l'AZC a agi.",
+      "AZC and Pelletrand were not named before in this document, said the NCSC on Tuesday.",
+      big,
+      "Le CERT-FR et l'ANSSI ont alerté le 3 mars 2025 sur la CVE-2024-3400.",
+      "",
+      "The Minister for Home Affairs met officials from Japan and the FBI in Washington.",
+      "Bad \xff bytes \xc3 here, in Paris.",
+  };
+  cyberner_error *err = NULL;
+  cyberner_tagger *t = cyberner_tagger_new(model, &err);
+  ck_assert_msg(t != NULL, "%s", cyberner_error_message(err));
+  for (int round = 0; round < 2; round++)
+    for (size_t d = 0; d < sizeof docs / sizeof *docs; d++) {
+      size_t n = strlen(docs[d]);
+      cyberner_result *a = cyberner_tag(model, docs[d], n, NULL, NULL), *b = cyberner_tagger_tag(t, docs[d], n, NULL, &err);
+      ck_assert_ptr_nonnull(a);
+      ck_assert_msg(b != NULL, "%s", cyberner_error_message(err));
+      char *da = dump(a), *db = dump(b);
+      ck_assert_msg(strcmp(da, db) == 0, "document %zu differs:\n%s---\n%s", d, da, db);
+      free(da);
+      free(db);
+      cyberner_result_free(a);
+      cyberner_result_free(b);
+    }
+  /* the second document does not know AZC or Pelletrand from the first */
+  cyberner_result *r = cyberner_tagger_tag(t, docs[1], strlen(docs[1]), NULL, NULL);
+  ck_assert_int_lt(find(r, 0, 3, CYBERNER_AGENCY), 0);
+  cyberner_result_free(r);
+  /* a failed call (strict UTF-8) leaves the tagger usable */
+  cyberner_options *o = cyberner_options_new();
+  ck_assert_int_eq(cyberner_options_set_strict_utf8(o, 1), 0);
+  ck_assert_ptr_null(cyberner_tagger_tag(t, docs[6], strlen(docs[6]), o, &err));
+  ck_assert_int_eq(cyberner_error_code(err), CYBERNER_EUTF8);
+  cyberner_error_free(err);
+  cyberner_options_free(o);
+  r = cyberner_tagger_tag(t, docs[3], strlen(docs[3]), NULL, NULL);
+  ck_assert_uint_ge(cyberner_result_count(r), 4);
+  cyberner_tagger_free(t);
+  /* results outlive their tagger */
+  ck_assert_ptr_nonnull(cyberner_entity_source(r, 0));
+  cyberner_result_free(r);
+  free(big);
+}
+END_TEST
+
+START_TEST(tagger_bad_arguments) {
+  cyberner_error *err = NULL;
+  ck_assert_ptr_null(cyberner_tagger_new(NULL, &err));
+  ck_assert_int_eq(cyberner_error_code(err), CYBERNER_EINVAL);
+  cyberner_error_free(err);
+  ck_assert_ptr_null(cyberner_tagger_tag(NULL, "x", 1, NULL, &err));
+  ck_assert_int_eq(cyberner_error_code(err), CYBERNER_EINVAL);
+  cyberner_error_free(err);
+  cyberner_tagger *t = cyberner_tagger_new(model, NULL);
+  ck_assert_ptr_nonnull(t);
+  ck_assert_ptr_null(cyberner_tagger_tag(t, NULL, 3, NULL, NULL));
+  cyberner_result *r = cyberner_tagger_tag(t, NULL, 0, NULL, NULL);
+  ck_assert_ptr_nonnull(r);
+  ck_assert_uint_eq(cyberner_result_count(r), 0);
+  cyberner_result_free(r);
+  cyberner_tagger_free(t);
+  cyberner_tagger_free(NULL);
+}
+END_TEST
+
 int main(int argc, char **argv) {
   shared_dir = argc > 1 ? argv[1] : "../shared";
   setup_model();
@@ -348,6 +441,8 @@ int main(int argc, char **argv) {
   tcase_add_test(t, threads_share_one_model);
   tcase_add_test(t, forced_language);
   tcase_add_test(t, label_filter);
+  tcase_add_test(t, tagger_reuse_matches_cyberner_tag);
+  tcase_add_test(t, tagger_bad_arguments);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);

@@ -1133,10 +1133,11 @@ static void progress_draw(progress *p, bool final) {
 
 /* ---- tagging ------------------------------------------------------------------ */
 
-static void tag_one(const job *j, doc *d) {
+static void tag_one(const job *j, cyberner_tagger *t, doc *d) {
   if (d->error) return;
   cyberner_error *err = NULL;
-  cyberner_result *r = cyberner_tag(j->model, d->text, d->len, j->opts, &err);
+  cyberner_result *r = t ? cyberner_tagger_tag(t, d->text, d->len, j->opts, &err)
+                         : cyberner_tag(j->model, d->text, d->len, j->opts, &err);
   if (!r) {
     /* the message names its place: "input byte 1043: invalid UTF-8 ..." */
     doc_fail(d, "%s", cyberner_error_message(err));
@@ -1160,14 +1161,18 @@ typedef struct {
 /* Take documents from the batch until none is left; the main thread (draw)
  * also redraws the progress bar. */
 static void work(batch *b, bool draw) {
+  /* one tagger per thread keeps the scratch between documents (without
+   * one, for lack of memory, each call makes its own) */
+  cyberner_tagger *t = cyberner_tagger_new(b->j->model, NULL);
   for (;;) {
     size_t i = atomic_fetch_add(&b->next, 1);
-    if (i >= b->n) return;
-    tag_one(b->j, &b->d[i]);
+    if (i >= b->n) break;
+    tag_one(b->j, t, &b->d[i]);
     atomic_fetch_add(&b->prog->done_docs, 1);
     atomic_fetch_add(&b->prog->done_bytes, b->d[i].len);
     if (draw && b->prog->on) progress_draw(b->prog, false);
   }
+  cyberner_tagger_free(t);
 }
 
 static void *worker(void *arg) {

@@ -204,6 +204,8 @@ static void *worker(void *arg) {
   base_scratch sc = {0};
   size_t ents = 0;
   int fails = 0;
+  cyberner_tagger *t = j->kind == WORK_TAG ? cyberner_tagger_new(j->m, NULL) : NULL; /* one per thread */
+  if (j->kind == WORK_TAG && !t) die("out of memory");
   for (;;) {
     size_t i = atomic_fetch_add(&j->next, CHUNK);
     if (i >= j->ds->n) break;
@@ -212,7 +214,7 @@ static void *worker(void *arg) {
       const doc *d = &j->ds->d[i];
       if (j->kind == WORK_TAG) {
         cyberner_error *err = NULL;
-        cyberner_result *r = cyberner_tag(j->m, d->p, d->n, NULL, &err);
+        cyberner_result *r = cyberner_tagger_tag(t, d->p, d->n, NULL, &err);
         if (!r) {
           fails++;
           cyberner_error_free(err);
@@ -227,6 +229,7 @@ static void *worker(void *arg) {
   }
   free(sc.a);
   free(sc.b);
+  cyberner_tagger_free(t);
   atomic_fetch_add(&j->entities, ents);
   atomic_fetch_add(&j->failures, fails);
   return NULL;

@@ -11,6 +11,7 @@
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdatomic.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -162,6 +163,7 @@ static char *serialize(const cyberner_result *r, const cyberner_error *err) {
 typedef struct {
   const cyberner_model *m;
   int config; /* 0: default options (NULL); 1: a reference date and a label mask; 2: French forced */
+  bool tagger; /* a cyberner_tagger per thread instead of cyberner_tag per document */
   char **out;
   atomic_size_t next;
 } job;
@@ -183,21 +185,27 @@ static cyberner_options *make_options(int config) {
 static void *worker(void *arg) {
   job *j = arg;
   cyberner_options *o = make_options(j->config); /* options belong to one thread */
+  /* the threads use a tagger each (scratch kept between documents); the
+   * single-thread reference calls cyberner_tag: both must agree byte for byte */
+  cyberner_tagger *t = j->tagger ? cyberner_tagger_new(j->m, NULL) : NULL;
+  ck_assert(!j->tagger || t);
   for (;;) {
     size_t i = atomic_fetch_add(&j->next, 1);
     if (i >= ndocs) break;
     cyberner_error *err = NULL;
-    cyberner_result *r = cyberner_tag(j->m, docs[i].p, docs[i].n, o, &err);
+    cyberner_result *r = t ? cyberner_tagger_tag(t, docs[i].p, docs[i].n, o, &err)
+                           : cyberner_tag(j->m, docs[i].p, docs[i].n, o, &err);
     j->out[i] = serialize(r, err);
     cyberner_result_free(r);
     cyberner_error_free(err);
   }
+  cyberner_tagger_free(t);
   cyberner_options_free(o);
   return NULL;
 }
 
 static char **run(const cyberner_model *m, int config, int nth) {
-  job j = {.m = m, .config = config, .out = calloc(ndocs, sizeof(char *))};
+  job j = {.m = m, .config = config, .tagger = nth > 1, .out = calloc(ndocs, sizeof(char *))};
   atomic_init(&j.next, 0);
   if (nth <= 1) {
     worker(&j);

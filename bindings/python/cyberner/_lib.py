@@ -61,6 +61,10 @@ class _Result(ctypes.Structure):
     pass
 
 
+class _CTagger(ctypes.Structure):
+    pass
+
+
 class _Error(ctypes.Structure):
     pass
 
@@ -73,6 +77,7 @@ ModelP = ctypes.POINTER(_Model)
 OptionsP = ctypes.POINTER(_Options)
 ResultP = ctypes.POINTER(_Result)
 ErrorP = ctypes.POINTER(_Error)
+CTaggerP = ctypes.POINTER(_CTagger)
 ReportP = ctypes.POINTER(_Report)
 ErrorPP = ctypes.POINTER(ErrorP)
 
@@ -126,6 +131,9 @@ SIGNATURES = {
     # tagging (the text is passed as a pointer + length: NUL bytes are fine)
     "cyberner_tag": (ResultP, [ModelP, _str, _size, OptionsP, ErrorPP]),
     "cyberner_result_free": (None, [ResultP]),
+    "cyberner_tagger_new": (CTaggerP, [ModelP, ErrorPP]),
+    "cyberner_tagger_tag": (ResultP, [CTaggerP, _str, _size, OptionsP, ErrorPP]),
+    "cyberner_tagger_free": (None, [CTaggerP]),
     "cyberner_result_lang": (_int, [ResultP]),
     "cyberner_result_lang_confidence": (_double, [ResultP]),
     "cyberner_result_invalid_bytes": (_size, [ResultP]),
