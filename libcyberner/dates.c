@@ -1625,7 +1625,11 @@ static int compute_value(const mview *v, int lang, const int *ref, char *out, si
         }
         if (!z.y && a.y)
             z.y = a.y;
-        if (!a.m != !z.m || !a.d != !z.d || (!a.m && !a.y))
+        /* both ends of like precision (8 et 9 mai, march to june 2022),
+         * except two written years, one of them with its month
+         * (entre 2021 et mai 2023: 2021/2023-05) */
+        int years_only_differ = !inherited && a.y && z.y && !a.d && !z.d;
+        if ((!a.m != !z.m && !years_only_differ) || !a.d != !z.d || (!a.m && !a.y))
             return 0;
         if (!a.y && ref && a.m) {
             a.y = resolve_year(ref, a.m, a.d, rel);

@@ -202,6 +202,11 @@ static bool ends_sentence(const cyb__norm *nm, const cyb__tokens *tt, size_t k) 
   bool stop = tok_is(nm, t, ".") || tok_is(nm, t, "!") || tok_is(nm, t, "?") ||
               tok_is(nm, t, "\xe2\x80\xa6");
   if (!stop) return false;
+  /* a dot between two words with no space: a name or an address
+   * (CERT.LV, Cybermalveillance.gouv.fr), not the end of a sentence */
+  if (tok_is(nm, t, ".") && k > 0 && tt->tok[k - 1].end == t->start && nx->start == t->end &&
+      (tt->tok[k - 1].flags & CYB_TOK_ALPHA) && (nx->flags & CYB_TOK_ALPHA))
+    return false;
   if (tok_is(nm, t, ".") && k > 0) {
     const cyb__token *pv = &tt->tok[k - 1];
     if (pv->end == t->start) {

@@ -213,6 +213,13 @@ static const dcase cases_range[] = {
     {FR, NOREF, "de janvier \xc3\xa0 mars 2021", "janvier a mars 2021=2021-01/2021-03"},
     {FR, NOREF, "la strat\xc3\xa9gie 2019-2021", "2019-2021=2019/2021"},
     {EN, NOREF, "between 2019 and 2021", "2019 and 2021=2019/2021"},
+    {EN, NOREF, "the Treasury acted from 2019 to 2024.", "2019 to 2024=2019/2024"},
+    {FR, NOREF, "de 2019 \xc3\xa0 2024", "2019 a 2024=2019/2024"},
+    {EN, NOREF, "from 2024 to 2019 backwards", "2024=2024;2019=2019"},
+    /* a year and a month of another year, after an opener */
+    {FR, NOREF, "entre 2021 et mai 2023", "2021 et mai 2023=2021/2023-05"},
+    {EN, NOREF, "from March 2019 to 2024", "march 2019 to 2024=2019-03/2024"},
+    {EN, NOREF, "in 2021 and May 2023", "2021=2021;may 2023=2023-05"},
     {FR, NOREF, "les 8 et 9 mai", "8 et 9 mai=XXXX-05-08/XXXX-05-09"},
     {FR, "2024-03-15", "les 8 et 9 mai", "8 et 9 mai=2024-05-08/2024-05-09"},
     {FR, NOREF, "du 10 au 8 mai 2023", ""},

@@ -112,6 +112,9 @@ START_TEST(sentences_end_at_stops_and_lines) {
   ck_assert_uint_eq(nsent("a wrapped\nline goes on."), 1);
   ck_assert_uint_eq(nsent("a paragraph\n\nnew one"), 2);
   ck_assert_uint_eq(nsent("version 2.0 is out"), 1);
+  /* a dot glued between two words is a name or an address */
+  ck_assert_uint_eq(nsent("Selon CERT.LV, le site Cybermalveillance.gouv.fr a aidé."), 1);
+  ck_assert_uint_eq(nsent("It ended. Then CERT.LV spoke."), 2);
 }
 END_TEST
 
