@@ -1201,9 +1201,19 @@ void cyb__rules_learn(const cyberner_model *m, const cyb__norm *nm, const cyb__t
       remember(&doc->names, &doc->nnames, &doc->names_cap, key, kl, d->label, d->entry, id);
       const cyb__token *last = &tt->tok[d->te - 1];
       remember(&doc->names, &doc->nnames, &doc->names_cap, nm->text + last->start, last->end - last->start, d->label, d->entry, id);
+      const phraseset *sur = &m->rules->set[S_SURNAMES], *given = &m->rules->set[S_FIRST];
+      /* a given name and two surnames (Daniel Álvarez Valenzuela, Gabriel
+       * Boric Font): the first surname alone is the usual short form */
+      if (d->te == d->tb + 3) {
+        const cyb__token *t1 = &tt->tok[d->tb + 1];
+        if (ps_find(given, nm->text + tt->tok[d->tb].start, tt->tok[d->tb].end - tt->tok[d->tb].start) &&
+            !ps_find(given, nm->text + t1->start, t1->end - t1->start) && !(t1->flags & CYB_TOK_DOTTED) &&
+            t1->end - t1->start > 2)
+          remember(&doc->names, &doc->nnames, &doc->names_cap, nm->text + t1->start, t1->end - t1->start, d->label,
+                   d->entry, id);
+      }
       /* family name first (Zhao Guangzong, Yoon Suk Yeol): the short form is the first word */
       const cyb__token *t0 = &tt->tok[d->tb];
-      const phraseset *sur = &m->rules->set[S_SURNAMES], *given = &m->rules->set[S_FIRST];
       if (ps_find(sur, nm->text + t0->start, t0->end - t0->start) &&
           !ps_find(given, nm->text + t0->start, t0->end - t0->start))
         remember(&doc->names, &doc->nnames, &doc->names_cap, nm->text + t0->start, t0->end - t0->start, d->label, d->entry, id);
