@@ -1087,6 +1087,24 @@ static int acronyms(mctx *c) {
   return 0;
 }
 
+/* ---- languages ------------------------------------------------------------- */
+
+/* "le français", "en anglais", "l'arabe", "du russe": in French a
+ * nationality word in lower case right after le/l'/du/en is the language,
+ * which is not tagged (ENTITIES.md rule 8). A NOT_ENTITY over the article and
+ * the word hides the NATIONALITY the dictionary proposes (longer span). */
+static int languages(mctx *c) {
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  for (size_t k = b + 1; k < end; k++) {
+    if (!cand_at(c, k, CYBERNER_NATIONALITY) || (tflags(c, k) & CYB_TOK_CAP)) continue;
+    if (!tis(c, k - 1, "le") && !tis(c, k - 1, "l'") && !tis(c, k - 1, "du") && !tis(c, k - 1, "en")) continue;
+    /* "le français Thales": a capitalized name after it makes it an adjective */
+    if (k + 1 < end && (tflags(c, k + 1) & CYB_TOK_CAP) && (tflags(c, k + 1) & CYB_TOK_ALPHA)) continue;
+    if (push_body(c, k - 1, k + 1, CYB_NOT_ENTITY, 0.9f)) return CYBERNER_ENOMEM;
+  }
+  return 0;
+}
+
 /* ---- portfolios ------------------------------------------------------------ */
 
 /* "Minister for Home Affairs", "Secretary of Homeland Security", "ministre des
@@ -1145,7 +1163,8 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
   }
   bool headline = alpha >= 3 && caps * 10 > alpha * 6;
   int rc;
-  if ((rc = identifiers(&c)) || (!headline && ((rc = persons(&c)) || (rc = bodies(&c)) || (rc = portfolios(&c)))))
+  if ((rc = identifiers(&c)) || (!headline && ((rc = persons(&c)) || (rc = bodies(&c)) || (rc = portfolios(&c)) ||
+                                                  (c.s->lang == CYBERNER_LANG_FR && (rc = languages(&c))))))
     return rc;
   c.ndict = cs->n;
   return acronyms(&c);

@@ -130,6 +130,10 @@ END_TEST
 START_TEST(not_entities) {
   NO("des actions soutenues par le plan France Relance et France 2030.", "France Relance");
   NO("des actions soutenues par le plan France Relance et France 2030.", "France 2030");
+  /* languages are not nationalities */
+  NO("Le texte est traduit en anglais et le russe reste la langue du forum.", "anglais");
+  NO("Le texte est traduit en anglais et le russe reste la langue du forum.", "russe");
+  YES("Le ministre français a parlé.", "français", CYBERNER_NATIONALITY, "FR");
 }
 END_TEST
 
