@@ -546,8 +546,22 @@ static bool is_place_at(const mctx *c, size_t k) {
 }
 
 /* Could token k be part of a person's name? */
+/* An Arabic surname with its article in lower case: al-Turabi, el-Sisi, ash-Sharif. */
+static bool article_surname(const mctx *c, size_t k) {
+  static const char *const articles[] = {"al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-", "an-"};
+  if (!(tflags(c, k) & CYB_TOK_HYPHEN)) return false;
+  size_t n;
+  const char *t = ttext(c, k, &n);
+  for (size_t i = 0; i < sizeof articles / sizeof *articles; i++) {
+    size_t m = strlen(articles[i]);
+    if (n > m + 1 && !memcmp(t, articles[i], m)) return c->nm->upper[c->tt->tok[k].start + m] != 0;
+  }
+  return false;
+}
+
 static bool name_token(const mctx *c, size_t k) {
   uint16_t f = tflags(c, k);
+  if (!(f & CYB_TOK_CAP) && (f & CYB_TOK_ALPHA) && article_surname(c, k)) return true;
   if (!(f & CYB_TOK_ALPHA) || !(f & CYB_TOK_CAP) || (f & (CYB_TOK_DIGIT | CYB_TOK_DOTTED | CYB_TOK_ELISION))) return false;
   if ((f & CYB_TOK_ALLCAPS) && c->tt->tok[k].end - c->tt->tok[k].start > 3) return false;
   if (has(c, S_NOT_NAMES, k)) return false;

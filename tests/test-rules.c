@@ -67,6 +67,8 @@ START_TEST(person_names_and_mentions) {
   const char *t = "Claire Mortevielle a présenté le plan. Plus tard, Mortevielle a précisé sa pensée.";
   ck_assert(tagged(t, "Claire Mortevielle", NULL, CYBERNER_PERSON, "claire-mortevielle"));
   ck_assert(tagged(t, "Mortevielle", "Plus tard", CYBERNER_PERSON, "claire-mortevielle"));
+  YES("Hassan al-Turabi met the envoy.", "Hassan al-Turabi", CYBERNER_PERSON, NULL);
+  NO("The al-Qaeda network was named.", "al-Qaeda");
   /* a given name and two surnames: the first surname alone later */
   const char *es = "El director Daniel Oyarzabal Quintana habló. Luego Oyarzabal respondió.";
   ck_assert(tagged(es, "Oyarzabal", "Luego", CYBERNER_PERSON, "daniel-oyarzabal-quintana"));
