@@ -474,11 +474,13 @@ void cyb__gazetteer_lookup(const cyb__gazetteer *g, const cyb__norm *nm, cyb__to
   }
 }
 
+/* titlecase: the sentence is a headline in Title Case, where a capitalized
+ * word after a common-word alias proves nothing (Treasury Sanctions ...). */
 static bool alias_ok(const cyb__gazetteer *g, const galias *a, const cyb__norm *nm, const cyb__tokens *tt,
-                     size_t tb, size_t te, int lang) {
+                     size_t tb, size_t te, int lang, bool titlecase) {
   if (a->lang && lang && a->lang != lang) return false;
   if (a->cap && !nm->upper[tt->tok[tb].start]) return false;
-  if (a->word && te < tt->ntok && (tt->tok[te].flags & CYB_TOK_CAP) && (tt->tok[te].flags & CYB_TOK_ALPHA) &&
+  if (a->word && !titlecase && te < tt->ntok && (tt->tok[te].flags & CYB_TOK_CAP) && (tt->tok[te].flags & CYB_TOK_ALPHA) &&
       !(tt->tok[te].flags & (CYB_TOK_NEWLINE_BEFORE | CYB_TOK_SENT_START)))
     return false;
   if (!a->cs) return true;
@@ -504,13 +506,13 @@ static int label_order(int label) {
  * alias is checked once; the entries of the best label become its
  * alternatives. */
 static int emit(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens *tt, uint32_t node,
-                size_t tb, size_t te, int lang, cyb__cands *out) {
+                size_t tb, size_t te, int lang, bool titlecase, cyb__cands *out) {
   const gnode *nd = &g->nodes[node];
   size_t base = out->nalts;
   int best = -1;
   for (uint32_t i = 0; i < nd->alias_n; i++) {
     const galias *a = &g->al[nd->alias_begin + i];
-    if (!alias_ok(g, a, nm, tt, tb, te, lang)) continue;
+    if (!alias_ok(g, a, nm, tt, tb, te, lang, titlecase)) continue;
     if (cyb__grow((void **)&out->alts, &out->alts_cap, out->nalts + 1, sizeof *out->alts)) return CYBERNER_ENOMEM;
     out->alts[out->nalts++] = a->entry;
     int l = g->e[a->entry].label;
@@ -664,7 +666,10 @@ static int match_compound(const cyb__gazetteer *g, const cyb__norm *nm, const cy
 
 int cyb__gazetteer_match(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens *tt,
                          const cyb__sentence *s, cyb__cands *out) {
-  size_t covered = s->tok_begin;
+  size_t covered = s->tok_begin, words = 0, caps = 0;
+  for (size_t k = s->tok_begin; k < s->tok_end; k++)
+    if (tt->tok[k].flags & CYB_TOK_ALPHA) words++, caps += (tt->tok[k].flags & CYB_TOK_CAP) != 0;
+  bool titlecase = words >= 4 && caps * 5 >= words * 4;
   for (size_t k = s->tok_begin; k < s->tok_end; k++) {
     uint32_t node = 0, best = UINT32_MAX;
     size_t best_end = k;
@@ -677,7 +682,7 @@ int cyb__gazetteer_match(const cyb__gazetteer *g, const cyb__norm *nm, const cyb
       /* remember the longest end whose aliases are valid here */
       const gnode *nd = &g->nodes[node];
       for (uint32_t i = 0; i < nd->alias_n; i++) {
-        if (alias_ok(g, &g->al[nd->alias_begin + i], nm, tt, k, j + 1, s->lang)) {
+        if (alias_ok(g, &g->al[nd->alias_begin + i], nm, tt, k, j + 1, s->lang, titlecase)) {
           best = node;
           best_end = j + 1;
           break;
@@ -685,7 +690,7 @@ int cyb__gazetteer_match(const cyb__gazetteer *g, const cyb__norm *nm, const cyb
       }
     }
     if (best != UINT32_MAX) {
-      if (emit(g, nm, tt, best, k, best_end, s->lang, out)) return CYBERNER_ENOMEM;
+      if (emit(g, nm, tt, best, k, best_end, s->lang, titlecase, out)) return CYBERNER_ENOMEM;
       if (best_end > covered) covered = best_end;
     } else if (k >= covered && (tt->tok[k].flags & CYB_TOK_HYPHEN)) {
       if (match_compound(g, nm, tt, k, out)) return CYBERNER_ENOMEM;

@@ -152,6 +152,13 @@ START_TEST(portfolios) {
 }
 END_TEST
 
+/* a headline in Title Case: a common-word alias before a capitalized word */
+START_TEST(title_case_headlines) {
+  YES("Treasury Sanctions Russian Cyber Actors for Election Interference", "Treasury", CYBERNER_AGENCY, NULL);
+  NO("The Treasury Board met on budgets and pensions.", "Treasury");
+}
+END_TEST
+
 START_TEST(nationality_compounds) {
   YES("le dialogue franco-japonais de cybersécurité", "franco-japonais", CYBERNER_NATIONALITY, "FR+JP");
   YES("the Franco-German partnership", "Franco-German", CYBERNER_NATIONALITY, "FR+DE");
@@ -179,6 +186,7 @@ int main(void) {
   tcase_add_test(t, events);
   tcase_add_test(t, not_entities);
   tcase_add_test(t, portfolios);
+  tcase_add_test(t, title_case_headlines);
   tcase_add_test(t, nationality_compounds);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
