@@ -1049,6 +1049,12 @@ static int acronyms(mctx *c) {
       if (*p == '/' || *p == '.' || *p == '&') *p = '-';
     /* Long Form (ACR) / Long Form (ACR - Forme longue) */
     const cyb__cand *lf = k > b ? cand_span(c, 0, k, true) : NULL;
+    /* a one-word name before the parenthesis is rarely what the acronym
+     * abbreviates ("... in Europe (OSCE)"): only when their first letters
+     * agree and the dictionaries do not know the acronym */
+    if (lf && lf->te == lf->tb + 1 &&
+        (cand_at(c, a, -1) || c->nm->text[c->tt->tok[lf->tb].start] != c->nm->text[c->tt->tok[a].start]))
+      lf = NULL;
     if (lf && lf->tb < k) {
       if (push_like(c, a, a + 1, lf, low)) return CYBERNER_ENOMEM;
       lf = &c->cs->c[c->cs->n - 1];

@@ -110,6 +110,8 @@ START_TEST(acronyms_defined_in_text) {
   ck_assert(tagged(u, "National Security Secretariat", NULL, CYBERNER_AGENCY, "jp-nss"));
   ck_assert(tagged(u, "NSS", NULL, CYBERNER_AGENCY, "jp-nss"));
   ck_assert(tagged(u, "Secrétariat de sécurité nationale", NULL, CYBERNER_AGENCY, "jp-nss"));
+  /* a one-word name before the parenthesis is not the long form of a known acronym */
+  YES("talks mediated by the mission in Europe (OSCE) went on.", "OSCE", CYBERNER_ORGANIZATION, "osce");
 }
 END_TEST
 
