@@ -99,6 +99,7 @@ START_TEST(bodies_english) {
   YES("the Baltic Cyber Defence Working Group met", "Baltic Cyber Defence Working Group", CYBERNER_ORGANIZATION, NULL);
   YES("a contract with Dupuis Technologies SA was signed", "Dupuis Technologies SA", CYBERNER_ORGANIZATION, NULL);
   NO("The Government has a plan.", "Government");
+  YES("The Kurdistan Democratic Party said so.", "Kurdistan Democratic Party", CYBERNER_ORGANIZATION, NULL);
 }
 END_TEST
 
