@@ -239,11 +239,11 @@ static int tag_block(const cyberner_model *m, ctx *c, const char *src, size_t n,
     c->cs.nalts = 0;
     c->cs.strings.len = 0;
     if (cyb__gazetteer_match(m->gaz, &c->nm, &c->tt, s, &c->cs) || add_dates(m, c, s, o)) return CYBERNER_ENOMEM;
-    if (cyb__rules_match(m, c->rscr, src, n, &c->nm, &c->tt, s, &c->doc, &c->cs, 0)) return CYBERNER_ENOMEM;
+    if (cyb__rules_match(m, c->rscr, src, n, &c->nm, &c->tt, s, &c->doc, &c->cs)) return CYBERNER_ENOMEM;
     if (cyb__grow((void **)&c->kept, &c->kept_cap, c->cs.n + 1, sizeof *c->kept) ||
         cyb__grow((void **)&c->prio, &c->prio_cap, c->cs.n + 1, sizeof *c->prio))
       return CYBERNER_ENOMEM;
-    size_t k = cyb__resolve(m, &c->nm, &c->tt, &c->cs, 0, c->doc.country_counts, c->occ, c->prio, c->kept);
+    size_t k = cyb__resolve(m, &c->nm, &c->tt, &c->cs, c->doc.country_counts, c->occ, c->prio, c->kept);
     cyb__rules_learn(m, &c->nm, &c->tt, &c->cs, c->kept, k, &c->doc);
     if (emit_entities(m, c, src, n, base, s, k, o, r)) return CYBERNER_ENOMEM;
   }

@@ -376,9 +376,6 @@ int32_t cyb__result_string(cyberner_result *r, const char *s);
 
 /* ---- resolve.c ------------------------------------------------------------- */
 
-/* Choose an entry for ambiguous candidates from the context, then keep the
- * best non-overlapping candidates (priority table in resolve.c), in text
- * order, in kept[] (indexes into cs). Returns how many were kept. */
 /* A candidate's place in the priority order (resolve.c), precomputed so that
  * sorting needs no context. The caller owns an array of them (scratch). */
 typedef struct {
@@ -386,9 +383,12 @@ typedef struct {
   int source, rank, label;
 } cyb__prio;
 
+/* Choose an entry for the ambiguous candidates of one sentence (cs) from
+ * the context, then keep the best non-overlapping candidates (priority table
+ * in resolve.c), in text order, in kept[] (indexes into cs). Returns how many
+ * were kept. */
 size_t cyb__resolve(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, cyb__cands *cs,
-                    size_t first, const uint32_t *country_counts, unsigned char *occupied, cyb__prio *scratch,
-                    uint32_t *kept);
+                    const uint32_t *country_counts, unsigned char *occupied, cyb__prio *scratch, uint32_t *kept);
 /* Index of a country code in country_counts (26 * 26 slots), -1 if not a code. */
 static inline int cyb__country_slot(const char *code) {
   if (code[0] < 'A' || code[0] > 'Z' || code[1] < 'A' || code[1] > 'Z') return -1;
@@ -420,7 +420,7 @@ struct cyb__doc {
 /* Propose pattern candidates for one sentence (rules.c). */
 int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char *src, size_t srclen,
                      const cyb__norm *nm, const cyb__tokens *tt, const cyb__sentence *s, cyb__doc *doc,
-                     cyb__cands *cs, size_t first);
+                     cyb__cands *cs);
 /* Remember, from the kept entities of a sentence, what later sentences may
  * refer to: acronyms defined in parentheses, surnames of people. */
 void cyb__rules_learn(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, const cyb__cands *cs,

@@ -101,9 +101,9 @@ static bool clause_break(const cyb__norm *nm, const cyb__tokens *tt, uint32_t fr
 #define CONTEXT_WINDOW 256
 
 static void choose_entry(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, cyb__cands *cs,
-                         size_t first, size_t self, const uint32_t *counts) {
+                         size_t self, const uint32_t *counts) {
   cyb__cand *c = &cs->c[self];
-  size_t lo = self > first + CONTEXT_WINDOW ? self - CONTEXT_WINDOW : first;
+  size_t lo = self > CONTEXT_WINDOW ? self - CONTEXT_WINDOW : 0;
   size_t hi = self + CONTEXT_WINDOW < cs->n ? self + CONTEXT_WINDOW : cs->n;
   int32_t pick = -1;
   /* a country or nationality right before it: UK NCSC, Japanese Ministry */
@@ -162,12 +162,12 @@ static void choose_entry(const cyberner_model *m, const cyb__norm *nm, const cyb
 }
 
 size_t cyb__resolve(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, cyb__cands *cs,
-                    size_t first, const uint32_t *country_counts, unsigned char *occupied, cyb__prio *order,
+                    const uint32_t *country_counts, unsigned char *occupied, cyb__prio *order,
                     uint32_t *kept) {
-  for (size_t i = first; i < cs->n; i++)
-    if (cs->c[i].entry < 0 && cs->c[i].nalt > 1) choose_entry(m, nm, tt, cs, first, i, country_counts);
-  size_t n = cs->n - first;
-  for (size_t i = 0; i < n; i++) order[i] = prio_of(cs, (uint32_t)(first + i));
+  for (size_t i = 0; i < cs->n; i++)
+    if (cs->c[i].entry < 0 && cs->c[i].nalt > 1) choose_entry(m, nm, tt, cs, i, country_counts);
+  size_t n = cs->n;
+  for (size_t i = 0; i < n; i++) order[i] = prio_of(cs, (uint32_t)i);
   qsort(order, n, sizeof *order, by_priority);
   size_t k = 0;
   for (size_t i = 0; i < n; i++) {

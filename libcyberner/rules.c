@@ -501,7 +501,6 @@ typedef struct {
   const cyb__sentence *s;
   cyb__doc *doc;
   cyb__cands *cs;
-  size_t first;    /* first candidate of this sentence */
   size_t ndict;    /* candidates before the rules ran */
   const char *src; /* the block's input bytes (for hunspell) */
   size_t srclen;
@@ -891,7 +890,7 @@ static int bodies(mctx *c) {
   }
   /* an edition belongs to the event's name: an ordinal before it (48ème,
    * ninth), a year after it (Singapore International Cyber Week 2024) */
-  for (size_t i = c->first; i < c->ndict; i++) {
+  for (size_t i = 0; i < c->ndict; i++) {
     const cyb__cand *d = &c->cs->c[i];
     if (d->label != CYBERNER_EVENT) continue;
     size_t nb = d->tb, ne = d->te;
@@ -956,7 +955,7 @@ static bool acronym_token(const mctx *c, size_t k) {
 /* The best candidate ending exactly at token e (or starting at b). */
 static const cyb__cand *cand_span(const mctx *c, size_t b, size_t e, bool ending) {
   const cyb__cand *best = NULL;
-  for (size_t i = c->first; i < c->cs->n; i++) {
+  for (size_t i = 0; i < c->cs->n; i++) {
     const cyb__cand *d = &c->cs->c[i];
     if (d->label == CYBERNER_DATE || d->label == CYBERNER_COUNTRY || d->label == CYBERNER_NATIONALITY ||
         d->label == CYBERNER_PERSON || d->label >= CYBERNER_LABEL_COUNT)
@@ -1150,8 +1149,8 @@ static int portfolios(mctx *c) {
 
 int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char *src, size_t srclen,
                      const cyb__norm *nm, const cyb__tokens *tt, const cyb__sentence *s, cyb__doc *doc,
-                     cyb__cands *cs, size_t first) {
-  mctx c = {m, m->rules, rs, nm, tt, s, doc, cs, first, cs->n, src, srclen, NULL};
+                     cyb__cands *cs) {
+  mctx c = {m, m->rules, rs, nm, tt, s, doc, cs, cs->n, src, srclen, NULL};
   size_t ntok = s->tok_end - s->tok_begin;
   if (cyb__grow((void **)&rs->bits, &rs->bits_cap, ntok + 1, sizeof *rs->bits)) return CYBERNER_ENOMEM;
   for (size_t k = 0; k < ntok; k++) {
@@ -1166,7 +1165,7 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
   memset(rs->starts, 0, ntok * sizeof *rs->starts);
   memset(rs->cover, 0, ntok);
   memset(rs->body_end, 0, ntok * sizeof *rs->body_end);
-  for (size_t i = first; i < cs->n; i++) {
+  for (size_t i = 0; i < cs->n; i++) {
     const cyb__cand *d = &cs->c[i];
     if (d->tb < s->tok_begin || d->tb >= s->tok_end || d->label >= 16) continue;
     rs->starts[d->tb - s->tok_begin] |= (uint16_t)(1u << d->label);
