@@ -26,6 +26,7 @@ typedef struct {
   size_t occ_cap;
   cyb__dates_scratch *dscr;
   cyb__rules_scratch *rscr;
+  cyb__vmemo *memo;          /* NULL for a one-call tagger (cyberner_tag) */
   cyb__doc doc;              /* per document: reset by each call */
   size_t lang_bytes[3];      /* per document */
   cyb__date_hit hits[MAX_DATE_HITS]; /* per sentence, written before read */
@@ -45,6 +46,7 @@ static void ctx_free(ctx *c) {
   free(c->occ);
   cyb__dates_scratch_free(c->dscr);
   cyb__rules_scratch_free(c->rscr);
+  free(c->memo);
   free(c->doc.acr);
   free(c->doc.names);
 }
@@ -224,7 +226,7 @@ static int tag_block(const cyberner_model *m, ctx *c, const char *src, size_t n,
                      bool *guess_known, const cyberner_options *o, cyberner_result *r) {
   if (cyb__normalize(m->fold, src, n, &c->nm) || cyb__tokenize(&c->nm, &c->tt)) return CYBERNER_ENOMEM;
   r->invalid += c->nm.invalid;
-  cyb__gazetteer_lookup(m->gaz, &c->nm, &c->tt);
+  cyb__gazetteer_lookup(m->gaz, &c->nm, &c->tt, c->memo);
   if (cyb__grow((void **)&c->occ, &c->occ_cap, c->nm.len + 1, 1)) return CYBERNER_ENOMEM;
   memset(c->occ, 0, c->nm.len + 1);
   sentence_langs(m, c, src, n, o, doc_guess, guess_known);
@@ -250,20 +252,28 @@ static int tag_block(const cyberner_model *m, ctx *c, const char *src, size_t n,
   return 0;
 }
 
-cyberner_tagger *cyberner_tagger_new(const cyberner_model *m, cyberner_error **err) {
+/* with_memo: a tagger that will see many documents keeps a word memo; the
+ * one-call tagger of cyberner_tag would only pay for clearing it. */
+static cyberner_tagger *tagger_new(const cyberner_model *m, bool with_memo, cyberner_error **err) {
   if (err) *err = NULL;
   if (!m) {
     cyb__fail(err, CYBERNER_EINVAL, NULL, 0, -1, "cyberner_tagger_new needs a model");
     return NULL;
   }
   cyberner_tagger *t = calloc(1, sizeof *t);
-  if (!t || !(t->c.rscr = cyb__rules_scratch_new(m->rules))) {
+  if (!t || !(t->c.rscr = cyb__rules_scratch_new(m->rules)) ||
+      (with_memo && !(t->c.memo = calloc(1, sizeof *t->c.memo)))) {
+    if (t) ctx_free(&t->c);
     free(t);
     cyb__fail(err, CYBERNER_ENOMEM, NULL, 0, -1, "out of memory");
     return NULL;
   }
   t->m = m;
   return t;
+}
+
+cyberner_tagger *cyberner_tagger_new(const cyberner_model *m, cyberner_error **err) {
+  return tagger_new(m, true, err);
 }
 
 void cyberner_tagger_free(cyberner_tagger *t) {
@@ -331,7 +341,7 @@ cyberner_result *cyberner_tag(const cyberner_model *m, const char *utf8, size_t 
     cyb__fail(err, CYBERNER_EINVAL, NULL, 0, -1, "cyberner_tag needs a model and text (NULL text only with len 0)");
     return NULL;
   }
-  cyberner_tagger *t = cyberner_tagger_new(m, err);
+  cyberner_tagger *t = tagger_new(m, false, err);
   if (!t) return NULL;
   cyberner_result *r = cyberner_tagger_tag(t, utf8, len, o, err);
   cyberner_tagger_free(t);

@@ -466,11 +466,26 @@ int cyb__gazetteer_single_label(const cyb__gazetteer *g, uint32_t vid) {
 
 /* ---- matching ---------------------------------------------------------- */
 
-void cyb__gazetteer_lookup(const cyb__gazetteer *g, const cyb__norm *nm, cyb__tokens *tt) {
+void cyb__gazetteer_lookup(const cyb__gazetteer *g, const cyb__norm *nm, cyb__tokens *tt, cyb__vmemo *memo) {
   for (size_t k = 0; k < tt->ntok; k++) {
     cyb__token *t = &tt->tok[k];
-    t->hash = cyb__hash(nm->text + t->start, t->end - t->start) | 1;
-    t->vid = vocab_find_h(g, t->hash, nm->text + t->start, t->end - t->start);
+    const char *s = nm->text + t->start;
+    size_t n = t->end - t->start;
+    t->hash = cyb__hash(s, n) | 1;
+    if (!memo || n > CYB_VMEMO_WORD) {
+      t->vid = vocab_find_h(g, t->hash, s, n);
+      continue;
+    }
+    cyb__vmemo_slot *m = &memo->slot[t->hash & (CYB_VMEMO_SLOTS - 1)];
+    if (m->hash == t->hash && m->len == n && memcmp(m->s, s, n) == 0) {
+      t->vid = m->vid;
+      continue;
+    }
+    t->vid = vocab_find_h(g, t->hash, s, n);
+    m->hash = t->hash;
+    m->vid = t->vid;
+    m->len = (uint8_t)n;
+    memcpy(m->s, s, n);
   }
 }
 

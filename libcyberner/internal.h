@@ -289,8 +289,23 @@ uint32_t cyb__gazetteer_vid(const cyb__gazetteer *g, const char *s, size_t n);
 /* Label of a single-token alias for this token text, -1 when none (any
  * case, any language). Used by the rules as evidence. */
 int cyb__gazetteer_single_label(const cyb__gazetteer *g, uint32_t vid);
-/* Fill tok[].vid for every token. */
-void cyb__gazetteer_lookup(const cyb__gazetteer *g, const cyb__norm *nm, cyb__tokens *tt);
+/* A tagger's memo of recent token texts and their vocabulary ids: the
+ * frequent words of a text (de, the, l', ministry) are found in this small
+ * table, which stays in the CPU cache, instead of by a probe of the model's
+ * large vocabulary. Owned by one tagger, bound to its model, never shared. */
+#define CYB_VMEMO_SLOTS 4096
+#define CYB_VMEMO_WORD 19
+typedef struct {
+  uint64_t hash; /* the token's hash (| 1); 0 = empty */
+  uint32_t vid;
+  uint8_t len;
+  char s[CYB_VMEMO_WORD];
+} cyb__vmemo_slot;
+typedef struct {
+  cyb__vmemo_slot slot[CYB_VMEMO_SLOTS];
+} cyb__vmemo;
+/* Fill tok[].hash and tok[].vid for every token; memo may be NULL. */
+void cyb__gazetteer_lookup(const cyb__gazetteer *g, const cyb__norm *nm, cyb__tokens *tt, cyb__vmemo *memo);
 /* Propose a candidate for every longest alias match in the sentence, and for
  * hyphen compounds of nationalities and countries. */
 int cyb__gazetteer_match(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens *tt,

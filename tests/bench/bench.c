@@ -422,7 +422,7 @@ static match_out matcher_run(const cyberner_model *m, const docs *ds, int rounds
       double t0 = now_s();
       if (cyb__normalize(m->fold, d->p, d->n, &nm) || cyb__tokenize(&nm, &tt)) die("out of memory");
       double t1 = now_s();
-      cyb__gazetteer_lookup(m->gaz, &nm, &tt);
+      cyb__gazetteer_lookup(m->gaz, &nm, &tt, NULL);
       for (size_t s = 0; s < tt.nsent; s++) {
         tt.sent[s].lang = d->lang;
         cs.n = 0;

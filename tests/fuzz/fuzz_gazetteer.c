@@ -18,7 +18,7 @@ static void match_text(const cyb__gazetteer *g, const char *s, size_t n) {
   cyb__tokens tt = {0};
   cyb__cands cs = {0};
   FUZZ_CHECK(cyb__normalize(fold, s, n, &nm) == 0 && cyb__tokenize(&nm, &tt) == 0, "out of memory");
-  cyb__gazetteer_lookup(g, &nm, &tt);
+  cyb__gazetteer_lookup(g, &nm, &tt, NULL);
   for (size_t i = 0; i < tt.nsent; i++) {
     for (int lang = CYBERNER_LANG_FR; lang <= CYBERNER_LANG_EN; lang++) {
       tt.sent[i].lang = lang;
