@@ -21,6 +21,8 @@ typedef struct {
   uint8_t cs;    /* case-sensitive */
   uint8_t cap;   /* the alias starts with a capital: so must the text */
   uint8_t word;  /* written with '=': a common word, not when a capitalized word follows (Royal Mail) */
+  uint8_t body_cap; /* a state body written with a capital: English text in lower case is a description
+                       ("the national police"), unless a country or nationality says whose */
 } galias;
 
 typedef struct {
@@ -285,8 +287,10 @@ static int add_alias(cyb__gazetteer *g, const cyb__fold *f, scratch *sc, uint32_
   /* A capitalized proper name is not matched by lower-case text ("new
    * England"), except for state bodies, written either way in French
    * (ministère des Armées, bureau présidentiel) */
-  uint8_t cap = sc->nm.upper[sc->tt.tok[0].start] && e->label != CYBERNER_AGENCY && e->label != CYBERNER_NATIONALITY;
-  galias a = {entry, node, 0, 0, lang, cs, cap, word};
+  bool upper = sc->nm.upper[sc->tt.tok[0].start];
+  uint8_t cap = upper && e->label != CYBERNER_AGENCY && e->label != CYBERNER_NATIONALITY;
+  uint8_t body_cap = upper && e->label == CYBERNER_AGENCY;
+  galias a = {entry, node, 0, 0, lang, cs, cap, word, body_cap};
   if (cs) {
     size_t need = 0;
     for (size_t k = 0; k < sc->tt.ntok; k++) need += sc->tt.tok[k].end - sc->tt.tok[k].start;
@@ -489,12 +493,31 @@ void cyb__gazetteer_lookup(const cyb__gazetteer *g, const cyb__norm *nm, cyb__to
   }
 }
 
+static bool span_has_capital(const cyb__norm *nm, const cyb__tokens *tt, size_t tb, size_t te) {
+  for (uint32_t b = tt->tok[tb].start; b < tt->tok[te - 1].end; b++)
+    if (nm->upper[b]) return true;
+  return false;
+}
+
+/* A country, a nationality or a possessive right before tb: whose body a
+ * lower-case description names (Russian military intelligence service,
+ * Russia's foreign intelligence service). */
+static bool owner_before(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens *tt, size_t tb) {
+  if (tb == 0) return false;
+  const cyb__token *p = &tt->tok[tb - 1];
+  if (p->end - p->start == 2 && memcmp(nm->text + p->start, "'s", 2) == 0) return true;
+  int label = p->vid < g->nvocab ? g->single[p->vid] : -1;
+  return label == CYBERNER_COUNTRY || label == CYBERNER_NATIONALITY;
+}
+
 /* titlecase: the sentence is a headline in Title Case, where a capitalized
  * word after a common-word alias proves nothing (Treasury Sanctions ...). */
 static bool alias_ok(const cyb__gazetteer *g, const galias *a, const cyb__norm *nm, const cyb__tokens *tt,
                      size_t tb, size_t te, int lang, bool titlecase) {
   if (a->lang && lang && a->lang != lang) return false;
   if (a->cap && !nm->upper[tt->tok[tb].start]) return false;
+  if (a->body_cap && lang == CYBERNER_LANG_EN && !span_has_capital(nm, tt, tb, te) && !owner_before(g, nm, tt, tb))
+    return false;
   if (a->word && !titlecase && te < tt->ntok && (tt->tok[te].flags & CYB_TOK_CAP) && (tt->tok[te].flags & CYB_TOK_ALPHA) &&
       !(tt->tok[te].flags & (CYB_TOK_NEWLINE_BEFORE | CYB_TOK_SENT_START)))
     return false;

@@ -100,6 +100,18 @@ START_TEST(bodies_english) {
   YES("a contract with Dupuis Technologies SA was signed", "Dupuis Technologies SA", CYBERNER_ORGANIZATION, NULL);
   NO("The Government has a plan.", "Government");
   YES("The Kurdistan Democratic Party said so.", "Kurdistan Democratic Party", CYBERNER_ORGANIZATION, NULL);
+  /* an English description in lower case is no name, unless it says whose body it is */
+  const char *d = "Officials said the internal security service and the national police had worked with the "
+                  "foreign intelligence service during the summer of that year.";
+  NO(d, "internal security service");
+  NO(d, "national police");
+  NO(d, "foreign intelligence service");
+  YES("The attack was run by the Russian military intelligence service, officials said.",
+      "military intelligence service", CYBERNER_AGENCY, "gru");
+  YES("The attack was run by Russia's foreign intelligence service, officials said.",
+      "foreign intelligence service", CYBERNER_AGENCY, "svr");
+  YES("Officials said the Internal Security Service had arrested him.", "Internal Security Service", CYBERNER_AGENCY,
+      "ee-kapo");
 }
 END_TEST
 
