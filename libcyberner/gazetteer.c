@@ -709,8 +709,8 @@ int cyb__gazetteer_match(const cyb__gazetteer *g, const cyb__norm *nm, const cyb
     if (tt->tok[k].flags & CYB_TOK_ALPHA) words++, caps += (tt->tok[k].flags & CYB_TOK_CAP) != 0;
   bool titlecase = words >= 4 && caps * 5 >= words * 4;
   for (size_t k = s->tok_begin; k < s->tok_end; k++) {
-    uint32_t node = 0, best = UINT32_MAX;
-    size_t best_end = k;
+    uint32_t node = 0, best = UINT32_MAX, shorter = UINT32_MAX;
+    size_t best_end = k, shorter_end = k;
     for (size_t j = k; j < s->tok_end && j - k < MAX_ALIAS_TOKENS; j++) {
       uint32_t vid = tt->tok[j].vid;
       if (vid == CYB_NO_VID || vid >= g->nroot || (j > k && !g->inner[vid])) break;
@@ -721,6 +721,7 @@ int cyb__gazetteer_match(const cyb__gazetteer *g, const cyb__norm *nm, const cyb
       const gnode *nd = &g->nodes[node];
       for (uint32_t i = 0; i < nd->alias_n; i++) {
         if (alias_ok(g, &g->al[nd->alias_begin + i], nm, tt, k, j + 1, s->lang, titlecase)) {
+          if (g->e[g->al[nd->alias_begin].entry].label != CYBERNER_EVENT) shorter = node, shorter_end = j + 1;
           best = node;
           best_end = j + 1;
           break;
@@ -729,6 +730,12 @@ int cyb__gazetteer_match(const cyb__gazetteer *g, const cyb__norm *nm, const cyb
     }
     if (best != UINT32_MAX) {
       if (emit(g, nm, tt, best, k, best_end, s->lang, titlecase, out)) return CYBERNER_ENOMEM;
+      /* an event's name may turn out a description (the NATO summit in The
+       * Hague, rules.c): the longest name it starts with that is no event
+       * (NATO) stays proposed */
+      if (shorter != UINT32_MAX && shorter != best && g->e[g->al[g->nodes[best].alias_begin].entry].label == CYBERNER_EVENT &&
+          emit(g, nm, tt, shorter, k, shorter_end, s->lang, titlecase, out))
+        return CYBERNER_ENOMEM;
       if (best_end > covered) covered = best_end;
     } else if (k >= covered && (tt->tok[k].flags & CYB_TOK_HYPHEN)) {
       if (match_compound(g, nm, tt, k, out)) return CYBERNER_ENOMEM;

@@ -824,6 +824,36 @@ static size_t extend_of(const mctx *c, size_t j) {
   return last;
 }
 
+/* A Roman ordinal in capitals with its French suffix: XIXe, IIIe, Ier (an
+ * edition: XIXe Sommet de la Francophonie). I, V and X only, so that "Ce",
+ * "De" or "Le" never pass. */
+static bool roman_ordinal(const mctx *c, size_t k) {
+  size_t n;
+  const char *t = ttext(c, k, &n);
+  const unsigned char *up = c->nm->upper + c->tt->tok[k].start;
+  size_t r = 0;
+  while (r < n && (t[r] == 'i' || t[r] == 'v' || t[r] == 'x') && up[r]) r++;
+  if (r == 0 || r > 6) return false;
+  const char *suf = t + r;
+  size_t sn = n - r;
+  if (up[r]) return false;
+  return (sn == 1 && suf[0] == 'e') || (sn == 2 && (memcmp(suf, "er", 2) == 0 || memcmp(suf, "re", 2) == 0)) ||
+         (sn == 3 && memcmp(suf, "eme", 3) == 0);
+}
+
+/* A meeting word of bodies.txt (summit, sommet, conférence...) written in
+ * lower case inside [b, e): the text describes a meeting (le sommet de
+ * l'OTAN, the NATO summit in The Hague) rather than names it (rule 10). */
+static bool lowercase_meeting_word(const mctx *c, size_t b, size_t e) {
+  for (size_t k = b; k < e; k++) {
+    if (!(tflags(c, k) & CYB_TOK_ALPHA) || (tflags(c, k) & CYB_TOK_CAP)) continue;
+    uint32_t lab = 0;
+    if (pm(c, S_HEAD, k, e, &lab) && lab - 1 == CYBERNER_EVENT) return true;
+    if (pm(c, S_TAIL, k, e, &lab) && lab - 1 == CYBERNER_EVENT) return true;
+  }
+  return false;
+}
+
 static int bodies(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t k = b; k < end; k++) {
@@ -891,10 +921,18 @@ static int bodies(mctx *c) {
   /* an edition belongs to the event's name: an ordinal before it (48ème,
    * ninth), a year after it (Singapore International Cyber Week 2024) */
   for (size_t i = 0; i < c->ndict; i++) {
-    const cyb__cand *d = &c->cs->c[i];
+    cyb__cand *d = &c->cs->c[i];
     if (d->label != CYBERNER_EVENT) continue;
+    if (d->source == CYB_SRC_DICT && lowercase_meeting_word(c, d->tb, d->te)) {
+      /* a description, not a name: the alias proposes nothing (the names
+       * inside it, NATO, The Hague, are candidates of their own) */
+      d->ne = d->ns;
+      d->te = d->tb;
+      continue;
+    }
     size_t nb = d->tb, ne = d->te;
-    if (nb > b && ((tflags(c, nb - 1) & CYB_TOK_DIGIT && tflags(c, nb - 1) & CYB_TOK_ALPHA) || has(c, S_ORDINALS, nb - 1)))
+    if (nb > b && ((tflags(c, nb - 1) & CYB_TOK_DIGIT && tflags(c, nb - 1) & CYB_TOK_ALPHA) ||
+                   has(c, S_ORDINALS, nb - 1) || roman_ordinal(c, nb - 1)))
       nb--;
     if (ne < end && (tflags(c, ne) & CYB_TOK_NUMBER) && c->tt->tok[ne].end - c->tt->tok[ne].start == 4 &&
         (c->nm->text[c->tt->tok[ne].start] == '1' || c->nm->text[c->tt->tok[ne].start] == '2'))

@@ -115,6 +115,23 @@ START_TEST(bodies_english) {
 }
 END_TEST
 
+START_TEST(meetings_named_or_described) {
+  /* rule 10: a lower-case meeting word describes a meeting; the names in it stay */
+  const char *t = "Ministers met at the NATO summit in The Hague in June.";
+  NO(t, "summit");
+  YES(t, "NATO", CYBERNER_ORGANIZATION, "nato");
+  YES(t, "The Hague", CYBERNER_LOCATION, "the-hague");
+  const char *f = "Le sommet de l'OTAN de La Haye a eu lieu en juin.";
+  NO(f, "sommet");
+  YES(f, "OTAN", CYBERNER_ORGANIZATION, "nato");
+  YES("Le XIXe Sommet de la Francophonie s'est tenu en octobre.", "XIXe Sommet de la Francophonie", CYBERNER_EVENT,
+      "francophonie-summit");
+  YES("Ce Sommet de la Francophonie a eu lieu.", "Sommet de la Francophonie", CYBERNER_EVENT, "francophonie-summit");
+  /* the article stays out of a country's span */
+  YES("The Netherlands signed the text.", "Netherlands", CYBERNER_COUNTRY, "NL");
+}
+END_TEST
+
 START_TEST(acronyms_defined_in_text) {
   const char *t = "Le Groupe de coordination des réseaux maritimes (GCRM) s'est réuni. Le GCRM publiera un rapport.";
   ck_assert(tagged(t, "GCRM", NULL, CYBERNER_ORGANIZATION, NULL));
@@ -196,6 +213,7 @@ int main(void) {
   tcase_add_test(t, person_negatives);
   tcase_add_test(t, bodies_french);
   tcase_add_test(t, bodies_english);
+  tcase_add_test(t, meetings_named_or_described);
   tcase_add_test(t, acronyms_defined_in_text);
   tcase_add_test(t, identifiers);
   tcase_add_test(t, events);
