@@ -21,8 +21,9 @@ typedef struct {
   uint8_t cs;    /* case-sensitive */
   uint8_t cap;   /* the alias starts with a capital: so must the text */
   uint8_t word;  /* written with '=': a common word, not when a capitalized word follows (Royal Mail) */
-  uint8_t body_cap; /* a state body written with a capital: English text in lower case is a description
-                       ("the national police"), unless a country or nationality says whose */
+  uint8_t body_cap; /* a state body written with a capital: text in lower case is a description after
+                       un/une/a/an, and in English unless a country or nationality says whose
+                       ("the national police") */
 } galias;
 
 typedef struct {
@@ -510,13 +511,25 @@ static bool owner_before(const cyb__gazetteer *g, const cyb__norm *nm, const cyb
   return label == CYBERNER_COUNTRY || label == CYBERNER_NATIONALITY;
 }
 
+/* un, une, a, an right before tb: "créer une agence nationale de
+ * cybersécurité" speaks of some body, not of one by its name. */
+static bool indefinite_before(const cyb__norm *nm, const cyb__tokens *tt, size_t tb) {
+  if (tb == 0) return false;
+  const cyb__token *p = &tt->tok[tb - 1];
+  size_t n = p->end - p->start;
+  const char *t = nm->text + p->start;
+  return (n == 2 && (memcmp(t, "un", 2) == 0 || memcmp(t, "an", 2) == 0)) || (n == 3 && memcmp(t, "une", 3) == 0) ||
+         (n == 1 && t[0] == 'a');
+}
+
 /* titlecase: the sentence is a headline in Title Case, where a capitalized
  * word after a common-word alias proves nothing (Treasury Sanctions ...). */
 static bool alias_ok(const cyb__gazetteer *g, const galias *a, const cyb__norm *nm, const cyb__tokens *tt,
                      size_t tb, size_t te, int lang, bool titlecase) {
   if (a->lang && lang && a->lang != lang) return false;
   if (a->cap && !nm->upper[tt->tok[tb].start]) return false;
-  if (a->body_cap && lang == CYBERNER_LANG_EN && !span_has_capital(nm, tt, tb, te) && !owner_before(g, nm, tt, tb))
+  if (a->body_cap && !span_has_capital(nm, tt, tb, te) &&
+      ((lang == CYBERNER_LANG_EN && !owner_before(g, nm, tt, tb)) || indefinite_before(nm, tt, tb)))
     return false;
   if (a->word && !titlecase && te < tt->ntok && (tt->tok[te].flags & CYB_TOK_CAP) && (tt->tok[te].flags & CYB_TOK_ALPHA) &&
       !(tt->tok[te].flags & (CYB_TOK_NEWLINE_BEFORE | CYB_TOK_SENT_START)))

@@ -112,6 +112,8 @@ START_TEST(bodies_english) {
       "foreign intelligence service", CYBERNER_AGENCY, "svr");
   YES("Officials said the Internal Security Service had arrested him.", "Internal Security Service", CYBERNER_AGENCY,
       "ee-kapo");
+  NO("Le gouvernement veut créer une agence nationale de cybersécurité d'ici deux ans.",
+     "agence nationale de cybersécurité");
 }
 END_TEST
 
