@@ -1182,6 +1182,18 @@ static int portfolios(mctx *c) {
     size_t e = c->rs->body_end[p - c->s->tok_begin]; /* a body the dictionaries name there */
     if (e > p && push_body(c, k, e, CYB_NOT_ENTITY, 0.9f)) return CYBERNER_ENOMEM;
   }
+  /* the English order, "Homeland Security Secretary Kristi Noem": a body's
+   * name in words right before a capitalized minister's title is the
+   * portfolio; an acronym there (CISA Director, FBI Director) stays a body */
+  for (size_t i = 0; i < c->ndict; i++) {
+    const cyb__cand *d = &c->cs->c[i];
+    if (d->label != CYBERNER_AGENCY || d->te >= end || d->tb < c->s->tok_begin) continue;
+    if (d->te - d->tb == 1 && (tflags(c, d->tb) & CYB_TOK_ALLCAPS)) continue;
+    uint32_t kind = 0;
+    size_t tl = pm(c, S_TITLES, d->te, end, &kind);
+    if (!tl || !(kind & TITLE_PORTFOLIO) || !(tflags(c, d->te) & CYB_TOK_CAP)) continue;
+    if (push_body(c, d->tb, d->te + tl, CYB_NOT_ENTITY, 0.9f)) return CYBERNER_ENOMEM;
+  }
   return 0;
 }
 

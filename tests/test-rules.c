@@ -183,6 +183,10 @@ START_TEST(portfolios) {
   YES(en, "Department of Home Affairs", CYBERNER_AGENCY, NULL);
   YES(en, "Tony Burke", CYBERNER_PERSON, NULL);
   YES("The Director of the FBI spoke.", "FBI", CYBERNER_AGENCY, "fbi");
+  /* the English order: the portfolio before the title; an acronym there is a body */
+  const char *pre = "Homeland Security Secretary Kristi Noem met CISA Director Jen Easterly on Monday.";
+  NO(pre, "Homeland Security");
+  YES(pre, "CISA", CYBERNER_AGENCY, "cisa");
 }
 END_TEST
 
