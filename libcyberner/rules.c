@@ -833,10 +833,9 @@ static bool roman_ordinal(const mctx *c, size_t k) {
   const unsigned char *up = c->nm->upper + c->tt->tok[k].start;
   size_t r = 0;
   while (r < n && (t[r] == 'i' || t[r] == 'v' || t[r] == 'x') && up[r]) r++;
-  if (r == 0 || r > 6) return false;
+  if (r == 0 || r > 6 || r == n || up[r]) return false;
   const char *suf = t + r;
   size_t sn = n - r;
-  if (up[r]) return false;
   return (sn == 1 && suf[0] == 'e') || (sn == 2 && (memcmp(suf, "er", 2) == 0 || memcmp(suf, "re", 2) == 0)) ||
          (sn == 3 && memcmp(suf, "eme", 3) == 0);
 }

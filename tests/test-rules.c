@@ -129,6 +129,7 @@ START_TEST(meetings_named_or_described) {
   YES("Le XIXe Sommet de la Francophonie s'est tenu en octobre.", "XIXe Sommet de la Francophonie", CYBERNER_EVENT,
       "francophonie-summit");
   YES("Ce Sommet de la Francophonie a eu lieu.", "Sommet de la Francophonie", CYBERNER_EVENT, "francophonie-summit");
+  NO("Le sommet du XIX", "XIX"); /* Roman letters with no suffix, at the very end */
   /* the article stays out of a country's span */
   YES("The Netherlands signed the text.", "Netherlands", CYBERNER_COUNTRY, "NL");
 }
