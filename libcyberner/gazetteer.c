@@ -73,6 +73,8 @@ struct cyb__gazetteer {
   size_t nroot;
   uint8_t *inner; /* per vid (same range): 1 when the word is the second or a later word of
                      some alias; the others end a match without a probe of the edge table */
+  uint8_t *meeting; /* per vid: a meeting word of the rules (summit, sommet), marked at compilation */
+  size_t nmeeting;
   galias *al;
   size_t nal, al_cap;
   unsigned char *masks;
@@ -180,6 +182,17 @@ uint32_t cyb__gazetteer_intern(cyb__gazetteer *g, const char *s, size_t n) {
 }
 
 size_t cyb__gazetteer_vocab_size(const cyb__gazetteer *g) { return g->nvocab; }
+
+int cyb__gazetteer_mark_meeting_word(cyb__gazetteer *g, uint32_t vid) {
+  if (vid >= g->nmeeting) {
+    size_t cap = g->nmeeting;
+    if (cyb__grow((void **)&g->meeting, &cap, (size_t)vid + 1, 1)) return CYBERNER_ENOMEM;
+    memset(g->meeting + g->nmeeting, 0, cap - g->nmeeting);
+    g->nmeeting = cap;
+  }
+  g->meeting[vid] = 1;
+  return 0;
+}
 
 uint32_t cyb__gazetteer_vid(const cyb__gazetteer *g, const char *s, size_t n) {
   return vocab_find(g, s, n);
@@ -454,6 +467,7 @@ void cyb__gazetteer_free(cyb__gazetteer *g) {
   free(g->es);
   free(g->root);
   free(g->inner);
+  free(g->meeting);
   free(g->al);
   free(g->masks);
   free(g);
@@ -522,6 +536,18 @@ static bool indefinite_before(const cyb__norm *nm, const cyb__tokens *tt, size_t
          (n == 1 && t[0] == 'a');
 }
 
+/* A meeting word written in lower case inside [tb, te): the text describes
+ * a meeting (the NATO summit in The Hague, le sommet de l'OTAN) rather than
+ * names it (ENTITIES.md rule 10). */
+static bool lowercase_meeting_word(const cyb__gazetteer *g, const cyb__tokens *tt, size_t tb, size_t te) {
+  for (size_t k = tb; k < te; k++) {
+    const cyb__token *t = &tt->tok[k];
+    if ((t->flags & CYB_TOK_ALPHA) && !(t->flags & CYB_TOK_CAP) && t->vid < g->nmeeting && g->meeting[t->vid])
+      return true;
+  }
+  return false;
+}
+
 /* titlecase: the sentence is a headline in Title Case, where a capitalized
  * word after a common-word alias proves nothing (Treasury Sanctions ...). */
 static bool alias_ok(const cyb__gazetteer *g, const galias *a, const cyb__norm *nm, const cyb__tokens *tt,
@@ -531,6 +557,7 @@ static bool alias_ok(const cyb__gazetteer *g, const galias *a, const cyb__norm *
   if (a->body_cap && !span_has_capital(nm, tt, tb, te) &&
       ((lang == CYBERNER_LANG_EN && !owner_before(g, nm, tt, tb)) || indefinite_before(nm, tt, tb)))
     return false;
+  if (g->e[a->entry].label == CYBERNER_EVENT && lowercase_meeting_word(g, tt, tb, te)) return false;
   if (a->word && !titlecase && te < tt->ntok && (tt->tok[te].flags & CYB_TOK_CAP) && (tt->tok[te].flags & CYB_TOK_ALPHA) &&
       !(tt->tok[te].flags & (CYB_TOK_NEWLINE_BEFORE | CYB_TOK_SENT_START)))
     return false;
@@ -722,8 +749,8 @@ int cyb__gazetteer_match(const cyb__gazetteer *g, const cyb__norm *nm, const cyb
     if (tt->tok[k].flags & CYB_TOK_ALPHA) words++, caps += (tt->tok[k].flags & CYB_TOK_CAP) != 0;
   bool titlecase = words >= 4 && caps * 5 >= words * 4;
   for (size_t k = s->tok_begin; k < s->tok_end; k++) {
-    uint32_t node = 0, best = UINT32_MAX, shorter = UINT32_MAX;
-    size_t best_end = k, shorter_end = k;
+    uint32_t node = 0, best = UINT32_MAX;
+    size_t best_end = k;
     for (size_t j = k; j < s->tok_end && j - k < MAX_ALIAS_TOKENS; j++) {
       uint32_t vid = tt->tok[j].vid;
       if (vid == CYB_NO_VID || vid >= g->nroot || (j > k && !g->inner[vid])) break;
@@ -734,7 +761,6 @@ int cyb__gazetteer_match(const cyb__gazetteer *g, const cyb__norm *nm, const cyb
       const gnode *nd = &g->nodes[node];
       for (uint32_t i = 0; i < nd->alias_n; i++) {
         if (alias_ok(g, &g->al[nd->alias_begin + i], nm, tt, k, j + 1, s->lang, titlecase)) {
-          if (g->e[g->al[nd->alias_begin].entry].label != CYBERNER_EVENT) shorter = node, shorter_end = j + 1;
           best = node;
           best_end = j + 1;
           break;
@@ -743,12 +769,6 @@ int cyb__gazetteer_match(const cyb__gazetteer *g, const cyb__norm *nm, const cyb
     }
     if (best != UINT32_MAX) {
       if (emit(g, nm, tt, best, k, best_end, s->lang, titlecase, out)) return CYBERNER_ENOMEM;
-      /* an event's name may turn out a description (the NATO summit in The
-       * Hague, rules.c): the longest name it starts with that is no event
-       * (NATO) stays proposed */
-      if (shorter != UINT32_MAX && shorter != best && g->e[g->al[g->nodes[best].alias_begin].entry].label == CYBERNER_EVENT &&
-          emit(g, nm, tt, shorter, k, shorter_end, s->lang, titlecase, out))
-        return CYBERNER_ENOMEM;
       if (best_end > covered) covered = best_end;
     } else if (k >= covered && (tt->tok[k].flags & CYB_TOK_HYPHEN)) {
       if (match_compound(g, nm, tt, k, out)) return CYBERNER_ENOMEM;

@@ -6,8 +6,7 @@
  *    Japan) or right before it (Japanese ...), else the nearest one before it
  *    in the sentence, else the country the document mentions most.
  * 2. Candidates are taken greedily in the priority order of PRIORITY below;
- *    one that overlaps a taken one is dropped, and so is an empty one (a
- *    rule withdrew it). */
+ *    one that overlaps a taken one is dropped. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -173,7 +172,6 @@ size_t cyb__resolve(const cyberner_model *m, const cyb__norm *nm, const cyb__tok
   size_t k = 0;
   for (size_t i = 0; i < n; i++) {
     const cyb__cand *c = &cs->c[order[i].idx];
-    if (c->ne <= c->ns) continue; /* withdrawn by a rule */
     bool free_span = true;
     for (uint32_t b = c->ns; b < c->ne && free_span; b++) free_span = !occupied[b];
     if (!free_span) continue;

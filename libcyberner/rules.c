@@ -268,7 +268,13 @@ static int load_bodies(void *ctx, const cyb__file *f, char *line, size_t n, size
     return 0;
   }
   /* first definition wins: keep the value a single label */
-  return add_phrase(L->r, S_HEAD + place - 1, L->f, &L->nm, &L->tt, col[0], strlen(col[0]), (uint32_t)label + 1, true);
+  int rc = add_phrase(L->r, S_HEAD + place - 1, L->f, &L->nm, &L->tt, col[0], strlen(col[0]), (uint32_t)label + 1, true);
+  if (rc || label != CYBERNER_EVENT || L->tt.ntok != 1) return rc;
+  /* a one-word meeting name (summit, sommet) also tells the gazetteer that
+   * its events written with it in lower case are descriptions (rule 10) */
+  const cyb__token *t = &L->tt.tok[0];
+  uint32_t vid = cyb__gazetteer_intern(L->r->gaz, L->nm.text + t->start, t->end - t->start);
+  return vid == CYB_NO_VID ? CYBERNER_ENOMEM : cyb__gazetteer_mark_meeting_word(L->r->gaz, vid);
 }
 
 static int load_ids(void *ctx, const cyb__file *f, char *line, size_t n, size_t lineno) {
@@ -544,7 +550,6 @@ static bool is_place_at(const mctx *c, size_t k) {
   return cand_at(c, k, CYBERNER_COUNTRY) || cand_at(c, k, CYBERNER_NATIONALITY);
 }
 
-/* Could token k be part of a person's name? */
 /* An Arabic surname with its article in lower case: al-Turabi, el-Sisi, ash-Sharif. */
 static bool article_surname(const mctx *c, size_t k) {
   static const char *const articles[] = {"al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-", "an-"};
@@ -558,6 +563,7 @@ static bool article_surname(const mctx *c, size_t k) {
   return false;
 }
 
+/* Could token k be part of a person's name? */
 static bool name_token(const mctx *c, size_t k) {
   uint16_t f = tflags(c, k);
   if (!(f & CYB_TOK_CAP) && (f & CYB_TOK_ALPHA) && article_surname(c, k)) return true;
@@ -840,19 +846,6 @@ static bool roman_ordinal(const mctx *c, size_t k) {
          (sn == 3 && memcmp(suf, "eme", 3) == 0);
 }
 
-/* A meeting word of bodies.txt (summit, sommet, conférence...) written in
- * lower case inside [b, e): the text describes a meeting (le sommet de
- * l'OTAN, the NATO summit in The Hague) rather than names it (rule 10). */
-static bool lowercase_meeting_word(const mctx *c, size_t b, size_t e) {
-  for (size_t k = b; k < e; k++) {
-    if (!(tflags(c, k) & CYB_TOK_ALPHA) || (tflags(c, k) & CYB_TOK_CAP)) continue;
-    uint32_t lab = 0;
-    if (pm(c, S_HEAD, k, e, &lab) && lab - 1 == CYBERNER_EVENT) return true;
-    if (pm(c, S_TAIL, k, e, &lab) && lab - 1 == CYBERNER_EVENT) return true;
-  }
-  return false;
-}
-
 static int bodies(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t k = b; k < end; k++) {
@@ -920,15 +913,8 @@ static int bodies(mctx *c) {
   /* an edition belongs to the event's name: an ordinal before it (48ème,
    * ninth), a year after it (Singapore International Cyber Week 2024) */
   for (size_t i = 0; i < c->ndict; i++) {
-    cyb__cand *d = &c->cs->c[i];
+    const cyb__cand *d = &c->cs->c[i];
     if (d->label != CYBERNER_EVENT) continue;
-    if (d->source == CYB_SRC_DICT && lowercase_meeting_word(c, d->tb, d->te)) {
-      /* a description, not a name: the alias proposes nothing (the names
-       * inside it, NATO, The Hague, are candidates of their own) */
-      d->ne = d->ns;
-      d->te = d->tb;
-      continue;
-    }
     size_t nb = d->tb, ne = d->te;
     if (nb > b && ((tflags(c, nb - 1) & CYB_TOK_DIGIT && tflags(c, nb - 1) & CYB_TOK_ALPHA) ||
                    has(c, S_ORDINALS, nb - 1) || roman_ordinal(c, nb - 1)))
