@@ -162,6 +162,19 @@ static int norm_reserve(cyb__norm *nm, size_t extra) {
   return 0;
 }
 
+/* ASCII folding: upper case to lower, controls (NUL, tab, CR) to a space
+ * since they separate words, the backquote to the apostrophe. */
+static const unsigned char ascii_fold[128] = {
+#define R4(b) b, b + 1, b + 2, b + 3
+#define R16(b) R4(b), R4(b + 4), R4(b + 8), R4(b + 12)
+#define SP4 ' ', ' ', ' ', ' '
+    SP4, SP4, ' ', ' ', '\n', SP4, SP4, SP4, SP4, SP4, ' ',
+    R16(32), R16(48), '@', R16('a'), R4('q'), R4('u'), 'y', 'z', '[', '\\', ']', '^', '_', '\'',
+    R16('a'), R4('q'), R4('u'), 'y', 'z', '{', '|', '}', '~', ' '};
+#undef R4
+#undef R16
+#undef SP4
+
 int cyb__normalize(const cyb__fold *f, const char *src, size_t n, cyb__norm *nm) {
   const unsigned char *s = (const unsigned char *)src;
   nm->len = 0;
@@ -170,28 +183,21 @@ int cyb__normalize(const cyb__fold *f, const char *src, size_t n, cyb__norm *nm)
   if (norm_reserve(nm, n + n / 8 + 16)) return CYBERNER_ENOMEM;
   size_t i = 0;
   while (i < n) {
-    unsigned c = s[i];
-    if (c < 0x80) { /* ASCII fast path */
-      if (nm->len + 1 >= nm->cap && norm_reserve(nm, 1 + (n - i) / 4)) return CYBERNER_ENOMEM;
-      char o;
-      unsigned char up = 0;
-      if (c >= 'A' && c <= 'Z') {
-        o = (char)(c + 32);
-        up = 1;
-      } else if (c == '\n') {
-        o = '\n';
-      } else if (c < 0x20 || c == 0x7F) {
-        o = ' '; /* NUL, tabs, CR and other controls separate words */
-      } else if (c == '`') {
-        o = '\'';
-      } else {
-        o = (char)c;
+    if (s[i] < 0x80) { /* ASCII fast path: a whole run, one byte in, one byte out */
+      size_t e = i;
+      while (e < n && s[e] < 0x80) e++;
+      if (norm_reserve(nm, (e - i) + (n - e) / 4)) return CYBERNER_ENOMEM;
+      char *text = nm->text + nm->len;
+      uint32_t *map = nm->map + nm->len;
+      unsigned char *upper = nm->upper + nm->len;
+      for (size_t j = i; j < e; j++) {
+        unsigned char c = s[j];
+        *text++ = (char)ascii_fold[c];
+        *map++ = (uint32_t)j;
+        *upper++ = (unsigned)(c - 'A') < 26u;
       }
-      nm->text[nm->len] = o;
-      nm->map[nm->len] = (uint32_t)i;
-      nm->upper[nm->len] = up;
-      nm->len++;
-      i++;
+      nm->len += e - i;
+      i = e;
       continue;
     }
     uint32_t cp;
