@@ -82,6 +82,8 @@ bool cyb__is_abbreviation(const char *s, size_t n) {
 
 /* Length of a dotted acronym (u.s., e.g., u.s.a.) at i, 0 when none. */
 static size_t dotted_acronym(const char *t, size_t n, size_t i) {
+  /* most words: an ASCII letter not followed by a dot */
+  if ((unsigned char)t[i] < 0x80 && (i + 1 >= n || t[i + 1] != '.')) return 0;
   size_t j = i, pairs = 0, len;
   while (j < n && char_class(t, n, j, &len) == C_LETTER && j + len < n && t[j + len] == '.') {
     j += len + 1;
@@ -91,18 +93,58 @@ static size_t dotted_acronym(const char *t, size_t n, size_t i) {
   return j - i;
 }
 
-/* End of the word or number starting at i; sets *flags. */
+/* Letters read so far in a word, for its case flags (CAP, ALLCAPS). */
+typedef struct {
+  size_t letters, upper;
+  int first; /* case of the first letter: -1 before it */
+} case_count;
+
+static void count_letter(case_count *cc, const cyb__norm *nm, size_t i) {
+  unsigned char u = nm->upper[i];
+  cc->letters++;
+  cc->upper += u != 0;
+  if (cc->first < 0) cc->first = u != 0;
+}
+
+static uint16_t case_flags_of(const case_count *cc) {
+  uint16_t f = cc->first > 0 ? CYB_TOK_CAP : 0;
+  if (cc->letters >= 2 && cc->upper == cc->letters) f |= CYB_TOK_ALLCAPS;
+  return f;
+}
+
+/* Case flags from the upper mask: CAP and ALLCAPS (a letter is an ASCII
+ * letter or a character outside ASCII). */
+static uint16_t case_flags(const cyb__norm *nm, size_t s, size_t e) {
+  const unsigned char *t = (const unsigned char *)nm->text;
+  case_count cc = {0, 0, -1};
+  for (size_t i = s; i < e; i++) {
+    unsigned char c = t[i];
+    if ((c < 0x80) ? ((c | 32) >= 'a' && (c | 32) <= 'z') : (c >= 0xC0)) count_letter(&cc, nm, i);
+  }
+  return case_flags_of(&cc);
+}
+
+/* End of the word or number starting at i; sets *flags, case flags
+ * included. */
 static size_t scan_word(const cyb__norm *nm, size_t i, uint16_t *flags) {
   const char *t = nm->text;
   size_t n = nm->len, j = i, seg = i, len;
   uint16_t f = 0;
+  case_count cc = {0, 0, -1};
   for (;;) {
     int c;
     /* fast path: the ASCII letters and digits that make most of a word */
-    for (unsigned char b; j < n && (b = (unsigned char)t[j]) < 0x80 && ascii_class[b] >= C_LETTER; j++)
-      f |= ascii_class[b] == C_LETTER ? CYB_TOK_ALPHA : CYB_TOK_DIGIT;
+    for (unsigned char b; j < n && (b = (unsigned char)t[j]) < 0x80 && ascii_class[b] >= C_LETTER; j++) {
+      if (ascii_class[b] == C_LETTER) {
+        f |= CYB_TOK_ALPHA;
+        count_letter(&cc, nm, j);
+      } else {
+        f |= CYB_TOK_DIGIT;
+      }
+    }
     while (j < n && ((c = char_class(t, n, j, &len)) == C_LETTER || c == C_DIGIT)) {
       f |= c == C_LETTER ? CYB_TOK_ALPHA : CYB_TOK_DIGIT;
+      if ((unsigned char)t[j] >= 0xC0) count_letter(&cc, nm, j); /* as case_flags counts */
       j += len;
     }
     if (j >= n) break;
@@ -139,27 +181,9 @@ static size_t scan_word(const cyb__norm *nm, size_t i, uint16_t *flags) {
     break;
   }
   if (!(f & CYB_TOK_ALPHA) && (f & CYB_TOK_DIGIT)) f |= CYB_TOK_NUMBER;
+  if (f & CYB_TOK_ALPHA) f |= case_flags_of(&cc);
   *flags = f;
   return j;
-}
-
-/* Case flags from the upper mask: CAP and ALLCAPS. */
-static uint16_t case_flags(const cyb__norm *nm, size_t s, size_t e) {
-  const unsigned char *t = (const unsigned char *)nm->text;
-  size_t letters = 0, upper = 0;
-  bool first = true, cap = false;
-  for (size_t i = s; i < e; i++) {
-    unsigned char c = t[i];
-    bool letter = (c < 0x80) ? ((c | 32) >= 'a' && (c | 32) <= 'z') : (c >= 0xC0);
-    if (!letter) continue;
-    letters++;
-    if (nm->upper[i]) upper++;
-    if (first) cap = nm->upper[i];
-    first = false;
-  }
-  uint16_t f = cap ? CYB_TOK_CAP : 0;
-  if (letters >= 2 && upper == letters) f |= CYB_TOK_ALLCAPS;
-  return f;
 }
 
 static int push_token(cyb__tokens *out, size_t s, size_t e, uint16_t flags) {
@@ -231,8 +255,9 @@ int cyb__tokenize(const cyb__norm *nm, cyb__tokens *out) {
   out->nsent = 0;
   uint16_t before = CYB_TOK_SPACE_BEFORE | CYB_TOK_NEWLINE_BEFORE;
   while (i < n) {
-    size_t len;
-    int c = char_class(t, n, i, &len);
+    size_t len = 1;
+    unsigned char b = (unsigned char)t[i];
+    int c = b < 0x80 ? ascii_class[b] : char_class(t, n, i, &len);
     if (c == C_SPACE) {
       before |= CYB_TOK_SPACE_BEFORE;
       i += len;
@@ -248,18 +273,17 @@ int cyb__tokenize(const cyb__norm *nm, cyb__tokens *out) {
     size_t dl = c == C_LETTER ? dotted_acronym(t, n, i) : 0;
     if (dl) {
       e = i + dl;
-      f = CYB_TOK_ALPHA | CYB_TOK_DOTTED;
+      f = CYB_TOK_ALPHA | CYB_TOK_DOTTED | case_flags(nm, i, e);
     } else if (c == C_LETTER || c == C_DIGIT) {
-      e = scan_word(nm, i, &f);
+      e = scan_word(nm, i, &f); /* case flags included */
     } else if (t[i] == '\'' && i + 1 < n && t[i + 1] == 's' && !is_alnum_at(t, n, i + 2) && i > 0 &&
                is_alnum_at(t, n, i - 1)) {
       e = i + 2; /* English possessive: ANSSI + 's */
-      f = CYB_TOK_ALPHA;
+      f = CYB_TOK_ALPHA | case_flags(nm, i, e);
     } else {
       e = i + len;
       f = CYB_TOK_PUNCT;
     }
-    if (f & CYB_TOK_ALPHA) f |= case_flags(nm, i, e);
     if (push_token(out, i, e, (uint16_t)(f | before))) return CYBERNER_ENOMEM;
     before = 0;
     i = e;

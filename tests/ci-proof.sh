@@ -67,7 +67,7 @@ stage_a() {
     ;;
   *) rt=$("$SAN_CC" -print-file-name=libasan.so) ;;
   esac
-  setup "$W/asan" "$SAN_CC" -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debugoptimized \
+  setup "$W/asan" "$SAN_CC" -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debugoptimized -Db_lto=false \
     -Dc_args=-fno-sanitize-recover=all "-Dc_link_args=$link"
   ninja -C "$W/asan" || fail "sanitizer build"
   export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:halt_on_error=1:detect_stack_use_after_return=1
@@ -96,7 +96,7 @@ stage_a() {
 stage_b() {
   header "b: unit tests under valgrind memcheck"
   need valgrind valgrind
-  setup "$W/plain" cc -Dbuildtype=debugoptimized
+  setup "$W/plain" cc -Dbuildtype=debugoptimized -Db_lto=false
   ninja -C "$W/plain" || fail "plain build"
   # heavy suites (api tags 50 MB, eval, python) are left out; the threads
   # test runs on fewer documents; Check runs the tests in-process so that
@@ -120,7 +120,7 @@ stage_b() {
 stage_c() {
   header "c: threads test under ThreadSanitizer"
   need clang clang
-  setup "$W/tsan" clang -Db_sanitize=thread -Db_lundef=false -Dbuildtype=debugoptimized -Dpython=false
+  setup "$W/tsan" clang -Db_sanitize=thread -Db_lundef=false -Dbuildtype=debugoptimized -Db_lto=false -Dpython=false
   ninja -C "$W/tsan" tests/bench/test-threads || fail "ThreadSanitizer build"
   TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
     meson test -C "$W/tsan" --no-rebuild --print-errorlogs --timeout-multiplier 4 --suite threads ||
@@ -130,7 +130,7 @@ stage_c() {
 stage_d() {
   header "d: libFuzzer targets, $FUZZ_SECONDS s each"
   need clang clang
-  setup "$W/fuzz" clang -Dfuzz=true -Dtests=false -Dpython=false -Dbuildtype=debugoptimized
+  setup "$W/fuzz" clang -Dfuzz=true -Dtests=false -Dpython=false -Dbuildtype=debugoptimized -Db_lto=false
   ninja -C "$W/fuzz" tests/fuzz/fuzz-tag tests/fuzz/fuzz-langid tests/fuzz/fuzz-dict tests/fuzz/fuzz-gazetteer ||
     fail "fuzz build"
   export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
@@ -167,10 +167,11 @@ stage_e() {
     echo "skip: $news/{en,fr}.txt not found"
     return 0
   fi
-  [ -f "$W/plain/build.ninja" ] || setup "$W/plain" cc -Dbuildtype=debugoptimized
-  ninja -C "$W/plain" tests/bench/bench || fail "bench build"
+  # the build users ship: the project's defaults (release, link-time optimization)
+  [ -f "$W/release/build.ninja" ] || setup "$W/release" cc -Dpython=false
+  ninja -C "$W/release" tests/bench/bench || fail "bench build"
   # shellcheck disable=SC2086
-  "$W/plain/tests/bench/bench" ${CYB_BENCH_ARGS:-} "$news/en.txt" "$news/fr.txt" || fail "bench did not run"
+  "$W/release/tests/bench/bench" ${CYB_BENCH_ARGS:-} "$news/en.txt" "$news/fr.txt" || fail "bench did not run"
 }
 
 for s in $STAGES; do
