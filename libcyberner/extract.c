@@ -173,7 +173,12 @@ static const char *source_name(const cyberner_model *m, const cyb__cand *cd, cha
   case CYB_SRC_DICT: {
     const char *f = cd->entry >= 0 ? cyb__gazetteer_entry(m->gaz, (uint32_t)cd->entry)->file : NULL;
     const char *base = f ? strrchr(f, '/') : NULL;
-    snprintf(buf, cap, "dict:%s", base ? base + 1 : (f ? f : "ambiguous"));
+    const char *name = base ? base + 1 : (f ? f : "ambiguous");
+    size_t len = strlen(name);
+    if (len > cap - 6) len = cap - 6;
+    memcpy(buf, "dict:", 5); /* no snprintf: this runs for every entity */
+    memcpy(buf + 5, name, len);
+    buf[5 + len] = '\0';
     return buf;
   }
   case CYB_SRC_COMPOUND: return "rule:compound";
