@@ -630,6 +630,71 @@ static int32_t node_entry(const cyb__gazetteer *g, int node, int label) {
   return -1;
 }
 
+/* Every part [ps[p], pe[p]) of token k names a country (UK-NL, US-FR) or,
+ * with places, a country or a place (the dateline SEOUL/WASHINGTON): one
+ * candidate a part; none when a part is something else. */
+static int every_part_a_place(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens *tt, size_t k,
+                              const uint32_t *ps, const uint32_t *pe, size_t np, bool places, cyb__cands *out) {
+  enum { MAXP = 6 };
+  int32_t ce[MAXP];
+  if (np > MAXP) return 0;
+  for (size_t p = 0; p < np; p++) {
+    uint32_t vid;
+    int node = part_node(g, nm->text + ps[p], pe[p] - ps[p], &vid);
+    ce[p] = -1;
+    /* in a compound, an ISO code in capitals names its country: UK-NL, US-FR */
+    if (pe[p] - ps[p] == 2 && nm->upper[ps[p]] && nm->upper[ps[p] + 1]) {
+      char code[3] = {(char)(nm->text[ps[p]] - 32), (char)(nm->text[ps[p] + 1] - 32), 0};
+      int slot = cyb__country_slot(code);
+      if (slot >= 0 && g->country_by_code[slot] >= 0) {
+        ce[p] = g->country_by_code[slot];
+        continue;
+      }
+    }
+    if (node < 0) return 0;
+    const gnode *nd = &g->nodes[node];
+    for (uint32_t i = 0; i < nd->alias_n && ce[p] < 0; i++) {
+      const galias *a = &g->al[nd->alias_begin + i];
+      int label = g->e[a->entry].label;
+      if (label != CYBERNER_COUNTRY && !(places && label == CYBERNER_LOCATION)) continue;
+      if (a->cap && !nm->upper[ps[p]]) continue;
+      if (a->cs) { /* compare the case of this part only */
+        bool ok = a->masklen == pe[p] - ps[p];
+        for (uint32_t j = 0; ok && j < a->masklen; j++)
+          ok = (nm->upper[ps[p] + j] != 0) == (g->masks[a->mask + j] != 0);
+        if (!ok) continue;
+      }
+      ce[p] = (int32_t)a->entry;
+    }
+    if (ce[p] < 0) return 0;
+  }
+  for (size_t p = 0; p < np; p++) {
+    int label = g->e[ce[p]].label;
+    cyb__cand *c = cyb__cand_push(out, ps[p], pe[p], (uint32_t)k, (uint32_t)k + 1, label, CYB_SRC_COMPOUND, 0.9f);
+    if (!c) return CYBERNER_ENOMEM;
+    c->entry = ce[p];
+  }
+  return 0;
+}
+
+/* SEOUL/WASHINGTON, Paris/Bruxelles: places joined by a slash, each
+ * capitalized and each a country or a place of the dictionaries. */
+static int match_slashed(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens *tt, size_t k,
+                         cyb__cands *out) {
+  const cyb__token *t = &tt->tok[k];
+  enum { MAXP = 6 };
+  uint32_t ps[MAXP], pe[MAXP];
+  size_t np = 0, b = t->start;
+  for (uint32_t i = t->start; i <= t->end; i++) {
+    if (i < t->end && nm->text[i] != '/') continue;
+    if (np == MAXP || i == b || !nm->upper[b]) return 0;
+    ps[np] = (uint32_t)b;
+    pe[np++] = i;
+    b = i + 1;
+  }
+  return np >= 2 ? every_part_a_place(g, nm, tt, k, ps, pe, np, true, out) : 0;
+}
+
 /* franco-japonais → NATIONALITY FR+JP; UK-NL → COUNTRY UK, COUNTRY NL. */
 static int match_compound(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens *tt, size_t k,
                           cyb__cands *out) {
@@ -704,42 +769,7 @@ static int match_compound(const cyb__gazetteer *g, const cyb__norm *nm, const cy
     }
   }
   /* countries used as modifiers: every part must be a country */
-  int32_t ce[MAXP];
-  for (size_t p = 0; p < np; p++) {
-    uint32_t vid;
-    int node = part_node(g, nm->text + ps[p], pe[p] - ps[p], &vid);
-    ce[p] = -1;
-    /* in a compound, an ISO code in capitals names its country: UK-NL, US-FR */
-    if (pe[p] - ps[p] == 2 && nm->upper[ps[p]] && nm->upper[ps[p] + 1]) {
-      char code[3] = {(char)(nm->text[ps[p]] - 32), (char)(nm->text[ps[p] + 1] - 32), 0};
-      int slot = cyb__country_slot(code);
-      if (slot >= 0 && g->country_by_code[slot] >= 0) {
-        ce[p] = g->country_by_code[slot];
-        continue;
-      }
-    }
-    if (node < 0) return 0;
-    const gnode *nd = &g->nodes[node];
-    for (uint32_t i = 0; i < nd->alias_n && ce[p] < 0; i++) {
-      const galias *a = &g->al[nd->alias_begin + i];
-      if (g->e[a->entry].label != CYBERNER_COUNTRY) continue;
-      if (a->cs) { /* compare the case of this part only */
-        bool ok = a->masklen == pe[p] - ps[p];
-        for (uint32_t j = 0; ok && j < a->masklen; j++)
-          ok = (nm->upper[ps[p] + j] != 0) == (g->masks[a->mask + j] != 0);
-        if (!ok) continue;
-      }
-      ce[p] = (int32_t)a->entry;
-    }
-    if (ce[p] < 0) return 0;
-  }
-  for (size_t p = 0; p < np; p++) {
-    cyb__cand *c = cyb__cand_push(out, ps[p], pe[p], (uint32_t)k, (uint32_t)k + 1, CYBERNER_COUNTRY,
-                                  CYB_SRC_COMPOUND, 0.9f);
-    if (!c) return CYBERNER_ENOMEM;
-    c->entry = ce[p];
-  }
-  return 0;
+  return every_part_a_place(g, nm, tt, k, ps, pe, np, false, out);
 }
 
 int cyb__gazetteer_match(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens *tt,
@@ -772,6 +802,8 @@ int cyb__gazetteer_match(const cyb__gazetteer *g, const cyb__norm *nm, const cyb
       if (best_end > covered) covered = best_end;
     } else if (k >= covered && (tt->tok[k].flags & CYB_TOK_HYPHEN)) {
       if (match_compound(g, nm, tt, k, out)) return CYBERNER_ENOMEM;
+    } else if (k >= covered && (tt->tok[k].flags & CYB_TOK_SLASH) && (tt->tok[k].flags & CYB_TOK_CAP)) {
+      if (match_slashed(g, nm, tt, k, out)) return CYBERNER_ENOMEM;
     }
   }
   return 0;

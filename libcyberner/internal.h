@@ -130,6 +130,7 @@ enum {
   CYB_TOK_HYPHEN = 1u << 9,    /* contains an inner hyphen */
   CYB_TOK_DOTTED = 1u << 10,   /* dotted acronym: U.S. */
   CYB_TOK_NEWLINE_BEFORE = 1u << 11, /* a line break right before it */
+  CYB_TOK_SLASH = 1u << 12,    /* contains an inner slash: jpcert/cc, SEOUL/WASHINGTON */
 };
 
 typedef struct {

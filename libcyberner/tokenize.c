@@ -175,6 +175,7 @@ static size_t scan_word(const cyb__norm *nm, size_t i, uint16_t *flags) {
       continue;
     }
     if ((x == '/' || x == '&') && is_alnum_at(t, n, j + 1)) {
+      if (x == '/') f |= CYB_TOK_SLASH;
       j++; /* jpcert/cc, 12/06/2018, at&t */
       continue;
     }

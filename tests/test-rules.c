@@ -206,6 +206,18 @@ START_TEST(nationality_compounds) {
 }
 END_TEST
 
+/* places joined by a slash in a dateline; an acronym with a slash stays one */
+START_TEST(slashed_places) {
+  YES("SEOUL/WASHINGTON (Feb 27, 2025) - The FBI said on Wednesday", "SEOUL", CYBERNER_LOCATION, "seoul");
+  YES("SEOUL/WASHINGTON (Feb 27, 2025) - The FBI said on Wednesday", "WASHINGTON", CYBERNER_LOCATION, "washington");
+  YES("Paris/Berlin, 3 mars 2025 - Les deux capitales", "Berlin", CYBERNER_LOCATION, "berlin");
+  YES("La France/Allemagne : une coopération", "Allemagne", CYBERNER_COUNTRY, "DE");
+  YES("Le JPCERT/CC a publié un avis.", "JPCERT/CC", CYBERNER_AGENCY, "jpcert-cc");
+  NO("the paris/berlin route", "paris");
+  NO("SEOUL/QWERTZ said", "SEOUL");
+}
+END_TEST
+
 int main(void) {
   cyberner_error *err = NULL;
   model = cyberner_model_new(NULL, NULL, &err);
@@ -228,6 +240,7 @@ int main(void) {
   tcase_add_test(t, portfolios);
   tcase_add_test(t, title_case_headlines);
   tcase_add_test(t, nationality_compounds);
+  tcase_add_test(t, slashed_places);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
