@@ -11,6 +11,7 @@
 #include "internal.h"
 
 #define MAX_ALIAS_TOKENS 48
+#define COMPOUND_PARTS 6 /* at most, in UK-NL-FR or SEOUL/WASHINGTON */
 
 typedef struct {
   uint32_t entry;
@@ -635,9 +636,8 @@ static int32_t node_entry(const cyb__gazetteer *g, int node, int label) {
  * candidate a part; none when a part is something else. */
 static int every_part_a_place(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens *tt, size_t k,
                               const uint32_t *ps, const uint32_t *pe, size_t np, bool places, cyb__cands *out) {
-  enum { MAXP = 6 };
-  int32_t ce[MAXP];
-  if (np > MAXP) return 0;
+  int32_t ce[COMPOUND_PARTS];
+  if (np > COMPOUND_PARTS) return 0;
   for (size_t p = 0; p < np; p++) {
     uint32_t vid;
     int node = part_node(g, nm->text + ps[p], pe[p] - ps[p], &vid);
@@ -677,21 +677,28 @@ static int every_part_a_place(const cyb__gazetteer *g, const cyb__norm *nm, cons
   return 0;
 }
 
-/* SEOUL/WASHINGTON, Paris/Bruxelles: places joined by a slash, each
- * capitalized and each a country or a place of the dictionaries. */
-static int match_slashed(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens *tt, size_t k,
-                         cyb__cands *out) {
-  const cyb__token *t = &tt->tok[k];
-  enum { MAXP = 6 };
-  uint32_t ps[MAXP], pe[MAXP];
+/* The parts of token t between the separator sep: their count (at most
+ * COMPOUND_PARTS, else 0) and their spans in ps/pe. */
+static size_t split_parts(const cyb__norm *nm, const cyb__token *t, char sep, uint32_t *ps, uint32_t *pe) {
   size_t np = 0, b = t->start;
   for (uint32_t i = t->start; i <= t->end; i++) {
-    if (i < t->end && nm->text[i] != '/') continue;
-    if (np == MAXP || i == b || !nm->upper[b]) return 0;
+    if (i < t->end && nm->text[i] != sep) continue;
+    if (np == COMPOUND_PARTS) return 0;
     ps[np] = (uint32_t)b;
     pe[np++] = i;
     b = i + 1;
   }
+  return np;
+}
+
+/* SEOUL/WASHINGTON, Paris/Bruxelles: places joined by a slash, each
+ * capitalized and each a country or a place of the dictionaries. */
+static int match_slashed(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens *tt, size_t k,
+                         cyb__cands *out) {
+  uint32_t ps[COMPOUND_PARTS], pe[COMPOUND_PARTS];
+  size_t np = split_parts(nm, &tt->tok[k], '/', ps, pe);
+  for (size_t p = 0; p < np; p++)
+    if (pe[p] == ps[p] || !nm->upper[ps[p]]) return 0;
   return np >= 2 ? every_part_a_place(g, nm, tt, k, ps, pe, np, true, out) : 0;
 }
 
@@ -699,16 +706,9 @@ static int match_slashed(const cyb__gazetteer *g, const cyb__norm *nm, const cyb
 static int match_compound(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens *tt, size_t k,
                           cyb__cands *out) {
   const cyb__token *t = &tt->tok[k];
-  enum { MAXP = 6 };
+  enum { MAXP = COMPOUND_PARTS };
   uint32_t ps[MAXP], pe[MAXP];
-  size_t np = 0, b = t->start;
-  for (uint32_t i = t->start; i <= t->end; i++) {
-    if (i < t->end && nm->text[i] != '-') continue;
-    if (np == MAXP) return 0;
-    ps[np] = (uint32_t)b;
-    pe[np++] = i;
-    b = i + 1;
-  }
+  size_t np = split_parts(nm, t, '-', ps, pe);
   if (np < 2) return 0;
   /* nationality compound: combining forms or nationalities, then a nationality */
   char ids[3 * MAXP + 1];
