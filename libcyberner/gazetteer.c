@@ -768,6 +768,9 @@ static int match_compound(const cyb__gazetteer *g, const cyb__norm *nm, const cy
       return 0;
     }
   }
+  /* a US party letter before a state: (R-Idaho), (D-Calif.) */
+  if (np == 2 && pe[0] - ps[0] == 1 && strchr("dri", nm->text[ps[0]]) && nm->upper[ps[0]] && nm->upper[ps[1]])
+    return every_part_a_place(g, nm, tt, k, ps + 1, pe + 1, 1, true, out);
   /* countries used as modifiers: every part must be a country */
   return every_part_a_place(g, nm, tt, k, ps, pe, np, false, out);
 }

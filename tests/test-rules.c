@@ -215,6 +215,9 @@ START_TEST(slashed_places) {
   YES("Le JPCERT/CC a publié un avis.", "JPCERT/CC", CYBERNER_AGENCY, "jpcert-cc");
   NO("the paris/berlin route", "paris");
   NO("SEOUL/QWERTZ said", "SEOUL");
+  /* a party letter before a state */
+  YES("said Sen. Jim Risch (R-Idaho), the chairman", "Idaho", CYBERNER_LOCATION, NULL);
+  NO("the X-Idaho line", "Idaho");
 }
 END_TEST
 
