@@ -5,6 +5,7 @@
  * token plus one edge probe per step, whatever the number of aliases. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <unicode/uchar.h>
 
@@ -322,6 +323,24 @@ static int add_alias(cyb__gazetteer *g, const cyb__fold *f, scratch *sc, uint32_
   return 0;
 }
 
+/* An alias and its British spelling: "Organization for Security and
+ * Co-operation in Europe" also as "Organisation for ...", the way British
+ * and Commonwealth texts write it (-ization -> -isation, every one). */
+static int add_alias_spellings(cyb__gazetteer *g, const cyb__fold *f, scratch *sc, uint32_t entry, const char *s,
+                               size_t n, cyb__diag *diag) {
+  int rc = add_alias(g, f, sc, entry, s, n, diag);
+  if (rc || n > 512) return rc;
+  char v[513];
+  bool changed = false;
+  memcpy(v, s, n);
+  for (size_t i = 1; i + 6 <= n; i++)
+    if ((v[i] == 'z' || v[i] == 'Z') && (v[i - 1] | 32) == 'i' && !strncasecmp(v + i + 1, "ation", 5)) {
+      v[i] = v[i] == 'z' ? 's' : 'S';
+      changed = true;
+    }
+  return changed ? add_alias(g, f, sc, entry, v, n, diag) : 0;
+}
+
 static int cmp_alias(const void *pa, const void *pb) {
   const galias *a = pa, *b = pb;
   if (a->node != b->node) return a->node < b->node ? -1 : 1;
@@ -385,12 +404,12 @@ cyb__gazetteer *cyb__gazetteer_new(const cyb__fold *f, cyb__dictset *ds, cyb__di
     cyb__entry *e = &g->e[i];
     if (e->dead) continue;
     g->count[e->label]++;
-    if (add_alias(g, f, &sc, i, e->name, strlen(e->name), diag)) goto oom;
+    if (add_alias_spellings(g, f, &sc, i, e->name, strlen(e->name), diag)) goto oom;
     const char *p = e->aliases;
     while (p && *p) {
       const char *q = strchr(p, '|');
       size_t n = q ? (size_t)(q - p) : strlen(p);
-      if (add_alias(g, f, &sc, i, p, n, diag)) goto oom;
+      if (add_alias_spellings(g, f, &sc, i, p, n, diag)) goto oom;
       if (!q) break;
       p = q + 1;
     }

@@ -221,6 +221,15 @@ START_TEST(slashed_places) {
 }
 END_TEST
 
+/* an English alias in -ization is also met in its British spelling */
+START_TEST(british_spellings) {
+  YES("the Organisation for Security and Co-operation in Europe said", "Organisation for Security and Co-operation in Europe",
+      CYBERNER_ORGANIZATION, "osce");
+  YES("a report of the World Health Organisation", "World Health Organisation", CYBERNER_ORGANIZATION, "who");
+  YES("a report of the World Health Organization", "World Health Organization", CYBERNER_ORGANIZATION, "who");
+}
+END_TEST
+
 int main(void) {
   cyberner_error *err = NULL;
   model = cyberner_model_new(NULL, NULL, &err);
@@ -244,6 +253,7 @@ int main(void) {
   tcase_add_test(t, title_case_headlines);
   tcase_add_test(t, nationality_compounds);
   tcase_add_test(t, slashed_places);
+  tcase_add_test(t, british_spellings);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
