@@ -76,6 +76,7 @@ struct cyb__gazetteer {
   uint8_t *inner; /* per vid (same range): 1 when the word is the second or a later word of
                      some alias; the others end a match without a probe of the edge table */
   uint8_t *meeting; /* per vid: a meeting word of the rules (summit, sommet), marked at compilation */
+  uint32_t ransomware; /* vid of "ransomware": the kind of a threat actor's name, not part of it */
   size_t nmeeting;
   galias *al;
   size_t nal, al_cap;
@@ -450,6 +451,7 @@ cyb__gazetteer *cyb__gazetteer_new(const cyb__fold *f, cyb__dictset *ds, cyb__di
   for (size_t i = 0; i < g->ne; i++)
     if (!g->e[i].dead && g->e[i].label == CYBERNER_COUNTRY && cyb__country_slot(g->e[i].id) >= 0)
       g->country_by_code[cyb__country_slot(g->e[i].id)] = (int32_t)i;
+  g->ransomware = vocab_find(g, "ransomware", 10);
   /* single-token aliases: evidence for the rules */
   if (!(g->root = malloc(sizeof *g->root * (g->nvocab ? g->nvocab : 1)))) goto oom;
   g->nroot = g->nvocab;
@@ -624,6 +626,9 @@ static int emit(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens 
   }
   out->nalts = w;
   if (best < 0) return 0;
+  /* "the Medusa ransomware": the alias names the group, the span is its
+   * name without the kind */
+  if (best == CYBERNER_THREAT_ACTOR && te - tb >= 2 && tt->tok[te - 1].vid == g->ransomware) te--;
   cyb__cand *c = cyb__cand_push(out, tt->tok[tb].start, tt->tok[te - 1].end, (uint32_t)tb, (uint32_t)te,
                                 best, CYB_SRC_DICT, 1.0f);
   if (!c) return CYBERNER_ENOMEM;

@@ -230,6 +230,14 @@ START_TEST(british_spellings) {
 }
 END_TEST
 
+/* "X ransomware": the name of the group is X, the alias still says which */
+START_TEST(ransomware_names) {
+  YES("the Medusa ransomware group claimed the attack", "Medusa", CYBERNER_THREAT_ACTOR, "medusa-ransomware");
+  YES("the Cuba ransomware gang", "Cuba", CYBERNER_THREAT_ACTOR, "cuba-ransomware");
+  NO("the Medusa ransomware group claimed the attack", "ransomware");
+}
+END_TEST
+
 int main(void) {
   cyberner_error *err = NULL;
   model = cyberner_model_new(NULL, NULL, &err);
@@ -254,6 +262,7 @@ int main(void) {
   tcase_add_test(t, nationality_compounds);
   tcase_add_test(t, slashed_places);
   tcase_add_test(t, british_spellings);
+  tcase_add_test(t, ransomware_names);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
