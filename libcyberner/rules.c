@@ -777,7 +777,8 @@ static size_t adjectives(const mctx *c, size_t j) {
 
 /* French style: head [adjectives] (prep [article] word [adjectives])*. It
  * stops before a trailing country or nationality (ENTITIES.md rule 3),
- * before another body's head, and at anything that is not a preposition. */
+ * before another body's head or a date, and at anything that is not a
+ * preposition. */
 static size_t extend_french(const mctx *c, size_t j, bool *has_cap) {
   size_t end = c->s->tok_end, last = adjectives(c, j);
   j = last;
@@ -790,7 +791,10 @@ static size_t extend_french(const mctx *c, size_t j, bool *has_cap) {
     bool et = tis(c, p, "et");
     p++;
     while (p < end && (is_prep(c, p) || is_article(c, p)) && p - j < 4) p++;
-    if (p >= end || !(tflags(c, p) & CYB_TOK_ALPHA) || is_place_at(c, p) || body_head_at(c, p)) break;
+    /* a date is never a complement: "au Conseil en août 2023" */
+    if (p >= end || !(tflags(c, p) & CYB_TOK_ALPHA) || is_place_at(c, p) || body_head_at(c, p) ||
+        cand_at(c, p, CYBERNER_DATE))
+      break;
     bool cap = (tflags(c, p) & CYB_TOK_CAP) != 0;
     /* lists go on only with capitalized names, and after a capitalized
      * complement (de la Défense) a lower-case one is the sentence again */

@@ -83,6 +83,9 @@ START_TEST(person_negatives) {
 END_TEST
 
 START_TEST(bodies_french) {
+  /* a date ends a French body's name */
+  YES("Le projet fut présenté au Conseil en août 2023 par le ministre.", "août 2023", CYBERNER_DATE, NULL);
+  NO("Le projet fut présenté au Conseil en août 2023 par le ministre.", "Conseil");
   YES("des représentants du ministère de l'Agriculture et de l'Alimentation du Gabon", "ministère de l'Agriculture et de l'Alimentation",
       CYBERNER_AGENCY, NULL);
   YES("le ministère de l'Intérieur du Japon a confirmé", "Japon", CYBERNER_COUNTRY, "JP");
