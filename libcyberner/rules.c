@@ -1157,7 +1157,8 @@ static int languages(mctx *c) {
  * Armées": after a minister's title, the body names a portfolio and is part
  * of a role, which is not tagged (ENTITIES.md rule 6). A NOT_ENTITY over the
  * title and the body hides it. "Secretary of the Department of ..." names a
- * body (a head word, or a word followed by "of", opens it) and is kept. */
+ * body (a head word, or a word followed by "of", opens it) and is kept, and
+ * so is an acronym ("secrétaire du DICT", like "CISA Director" below). */
 static int portfolios(mctx *c) {
   size_t end = c->s->tok_end;
   for (size_t k = c->s->tok_begin; k < end; k++) {
@@ -1169,6 +1170,7 @@ static int portfolios(mctx *c) {
     if (p < end && (is_article(c, p) || tis(c, p, "the"))) p++;
     if (p >= end || body_head_at(c, p) || pm(c, S_OF, p, end, NULL)) continue;
     size_t e = c->rs->body_end[p - c->s->tok_begin]; /* a body the dictionaries name there */
+    if (e == p + 1 && (tflags(c, p) & CYB_TOK_ALLCAPS)) continue; /* an acronym stays a body: secrétaire du DICT */
     if (e > p && push_body(c, k, e, CYB_NOT_ENTITY, 0.9f)) return CYBERNER_ENOMEM;
   }
   /* the English order, "Homeland Security Secretary Kristi Noem": a body's

@@ -179,6 +179,7 @@ END_TEST
 
 /* a body after a minister's title names the portfolio of an untagged role */
 START_TEST(portfolios) {
+  YES("Aux Philippines, le secrétaire du DICT, Ivan John Uy, a parlé.", "DICT", CYBERNER_AGENCY, "ph-dict");
   const char *en = "The Minister for Home Affairs, Tony Burke, met the Secretary of Homeland Security and the "
                    "Secretary of the Department of Homeland Security; the Department of Home Affairs said so.";
   NO(en, "Home Affairs,");
