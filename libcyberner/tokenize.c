@@ -56,28 +56,53 @@ static bool is_alnum_at(const char *t, size_t n, size_t i) {
   return c == C_LETTER || c == C_DIGIT;
 }
 
-/* French elided words: the apostrophe belongs to them and ends the token. */
-static bool is_elision(const char *s, size_t n) {
-  static const char *const words[] = {"l", "d", "j", "m", "n", "s", "t", "c", "qu",
-                                      "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu"};
-  for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-    if (strlen(words[i]) == n && memcmp(words[i], s, n) == 0) return true;
+/* Short word lists, sorted by length then bytes: a binary search, not a
+ * strlen and a memcmp for each word (cyb__is_abbreviation runs at every
+ * full stop). */
+typedef struct {
+  const char *s;
+  size_t n;
+} word_entry;
+
+static bool in_list(const word_entry *w, size_t count, const char *s, size_t n) {
+  size_t lo = 0, hi = count;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    int c = w[mid].n != n ? (w[mid].n < n ? -1 : 1) : memcmp(w[mid].s, s, n);
+    if (c == 0) return true;
+    if (c < 0) lo = mid + 1;
+    else hi = mid;
+  }
   return false;
 }
 
+/* French elided words: the apostrophe belongs to them and ends the token. */
+static const word_entry elisions[] = {
+    {"c", 1}, {"d", 1}, {"j", 1}, {"l", 1}, {"m", 1}, {"n", 1}, {"s", 1}, {"t", 1}, {"qu", 2}, {"jusqu", 5},
+    {"lorsqu", 6}, {"presqu", 6}, {"puisqu", 6}, {"quoiqu", 6},
+};
+
+static bool is_elision(const char *s, size_t n) {
+  return in_list(elisions, sizeof elisions / sizeof *elisions, s, n);
+}
+
+/* Abbreviations a full stop does not end a sentence after, abbreviated
+ * months included (12 sept. 2023, Sept. 12, 2023). */
+static const word_entry abbreviations[] = {
+    {"m", 1}, {"p", 1}, {"av", 2}, {"bd", 2}, {"ca", 2}, {"cf", 2}, {"co", 2}, {"dr", 2}, {"ex", 2},
+    {"ft", 2}, {"jr", 2}, {"lt", 2}, {"me", 2}, {"mm", 2}, {"mr", 2}, {"ms", 2}, {"mt", 2}, {"no", 2},
+    {"nr", 2}, {"pp", 2}, {"pr", 2}, {"sr", 2}, {"st", 2}, {"vs", 2}, {"adm", 3}, {"apr", 3}, {"art", 3},
+    {"aug", 3}, {"avr", 3}, {"cdt", 3}, {"cie", 3}, {"col", 3}, {"cpt", 3}, {"dec", 3}, {"env", 3},
+    {"etc", 3}, {"feb", 3}, {"fev", 3}, {"fig", 3}, {"gal", 3}, {"gen", 3}, {"gov", 3}, {"hon", 3},
+    {"inc", 3}, {"jan", 3}, {"jul", 3}, {"jun", 3}, {"ltd", 3}, {"mds", 3}, {"mgr", 3}, {"mio", 3},
+    {"mme", 3}, {"mrd", 3}, {"mrs", 3}, {"nos", 3}, {"nov", 3}, {"oct", 3}, {"rep", 3}, {"rev", 3},
+    {"sen", 3}, {"sep", 3}, {"sgt", 3}, {"ste", 3}, {"tel", 3}, {"vol", 3}, {"capt", 4}, {"corp", 4},
+    {"dept", 4}, {"fevr", 4}, {"janv", 4}, {"juil", 4}, {"mlle", 4}, {"mmes", 4}, {"prof", 4}, {"sept", 4},
+    {"lieut", 5}, {"approx", 6},
+};
+
 bool cyb__is_abbreviation(const char *s, size_t n) {
-  static const char *const words[] = {
-      "m", "mm", "mme", "mmes", "mlle", "mr", "mrs", "ms", "dr", "pr", "prof", "me", "mgr",
-      "st", "ste", "no", "nos", "vol", "art", "p", "pp", "cf", "ex", "fig", "gen", "col",
-      "lt", "sgt", "capt", "cpt", "jr", "sr", "vs", "etc", "av", "bd", "env", "approx",
-      "dept", "gov", "sen", "rep", "adm", "gal", "cdt", "lieut", "mt", "ft", "inc", "ltd",
-      "co", "corp", "nr", "tel", "mio", "mds", "mrd", "hon", "rev", "sgt", "cie", "ca",
-      /* abbreviated months: 12 sept. 2023, Sept. 12, 2023 */
-      "jan", "janv", "feb", "fev", "fevr", "apr", "avr", "jun", "jul", "juil", "aug", "sep", "sept", "oct",
-      "nov", "dec"};
-  for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-    if (strlen(words[i]) == n && memcmp(words[i], s, n) == 0) return true;
-  return false;
+  return in_list(abbreviations, sizeof abbreviations / sizeof *abbreviations, s, n);
 }
 
 /* Length of a dotted acronym (u.s., e.g., u.s.a.) at i, 0 when none. */
