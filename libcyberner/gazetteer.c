@@ -547,15 +547,21 @@ static bool owner_before(const cyb__gazetteer *g, const cyb__norm *nm, const cyb
   return label == CYBERNER_COUNTRY || label == CYBERNER_NATIONALITY;
 }
 
+static bool token_is(const cyb__norm *nm, const cyb__tokens *tt, size_t k, const char *w) {
+  size_t n = strlen(w);
+  return tt->tok[k].end - tt->tok[k].start == n && memcmp(nm->text + tt->tok[k].start, w, n) == 0;
+}
+
 /* un, une, a, an right before tb: "créer une agence nationale de
- * cybersécurité" speaks of some body, not of one by its name. */
+ * cybersécurité" speaks of some body, not of one by its name; so does a role
+ * after comme, en tant que, as ("désigné comme autorité nationale de
+ * cybersécurité"). */
 static bool indefinite_before(const cyb__norm *nm, const cyb__tokens *tt, size_t tb) {
   if (tb == 0) return false;
-  const cyb__token *p = &tt->tok[tb - 1];
-  size_t n = p->end - p->start;
-  const char *t = nm->text + p->start;
-  return (n == 2 && (memcmp(t, "un", 2) == 0 || memcmp(t, "an", 2) == 0)) || (n == 3 && memcmp(t, "une", 3) == 0) ||
-         (n == 1 && t[0] == 'a');
+  size_t p = tb - 1;
+  return token_is(nm, tt, p, "un") || token_is(nm, tt, p, "une") || token_is(nm, tt, p, "an") ||
+         token_is(nm, tt, p, "a") || token_is(nm, tt, p, "comme") || token_is(nm, tt, p, "as") ||
+         (p >= 2 && token_is(nm, tt, p, "que") && token_is(nm, tt, p - 1, "tant") && token_is(nm, tt, p - 2, "en"));
 }
 
 /* A meeting word written in lower case inside [tb, te): the text describes
@@ -773,7 +779,7 @@ static int match_compound(const cyb__gazetteer *g, const cyb__norm *nm, const cy
     uint32_t vid;
     int node = language ? -1 : part_node(g, nm->text + ps[0], pe[0] - ps[0], &vid);
     static const int labels[] = {CYBERNER_COUNTRY, CYBERNER_NATIONALITY, CYBERNER_AGENCY, CYBERNER_ORGANIZATION,
-                                 CYBERNER_THREAT_ACTOR};
+                                 CYBERNER_THREAT_ACTOR, CYBERNER_LOCATION}; /* ... Geneva-based */
     for (size_t i = 0; node >= 0 && i < sizeof labels / sizeof *labels; i++) {
       int32_t e = node_entry(g, node, labels[i]);
       if (e < 0) continue;

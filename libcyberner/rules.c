@@ -768,10 +768,14 @@ static bool body_head_at(const mctx *c, size_t k) {
   return pm(c, S_HEAD, k, c->s->tok_end, NULL) > 0;
 }
 
-/* Adjectives after a word of a name: nationale, étrangères, générales. */
+/* Adjectives after a word of a name: nationale, étrangères, générales. A
+ * participle right before an article is the verb of the sentence ("le
+ * Centre décrit le programme"), not an adjective of the name. */
 static size_t adjectives(const mctx *c, size_t j) {
   size_t end = c->s->tok_end, n = 0;
-  while (j < end && n < 2 && !is_prep(c, j) && !is_article(c, j) && !is_place_at(c, j) && is_adjective(c, j)) j++, n++;
+  while (j < end && n < 2 && !is_prep(c, j) && !is_article(c, j) && !is_place_at(c, j) &&
+         !(j + 1 < end && is_article(c, j + 1)) && is_adjective(c, j))
+    j++, n++;
   return j;
 }
 

@@ -83,6 +83,11 @@ START_TEST(person_negatives) {
 END_TEST
 
 START_TEST(bodies_french) {
+  /* a lower-case body name after comme / en tant que is a role */
+  NO("Le CCB a été désigné comme autorité nationale de cybersécurité en 2025.", "autorité nationale");
+  NO("Il agit en tant que autorité nationale de cybersécurité.", "autorité nationale");
+  /* a participle before an article is the verb */
+  NO("Le Centre décrit le programme de la réforme.", "Centre");
   /* a date ends a French body's name */
   YES("Le projet fut présenté au Conseil en août 2023 par le ministre.", "août 2023", CYBERNER_DATE, NULL);
   NO("Le projet fut présenté au Conseil en août 2023 par le ministre.", "Conseil");
@@ -207,6 +212,7 @@ START_TEST(nationality_compounds) {
   YES("the Franco-German partnership", "Franco-German", CYBERNER_NATIONALITY, "FR+DE");
   YES("la menace nord-coréenne", "nord-coréenne", CYBERNER_NATIONALITY, "KP");
   YES("a UK-NL exercise", "UK", CYBERNER_COUNTRY, "GB");
+  YES("the Geneva-based foundation", "Geneva", CYBERNER_LOCATION, "geneva");
 }
 END_TEST
 
