@@ -64,6 +64,7 @@ struct cyb__gazetteer {
   cyb__buf vstr;
   int32_t *combining; /* per vid: NATIONALITY entry whose combining form it is, or -1 */
   int32_t country_by_code[26 * 26]; /* COUNTRY entry of each ISO code, or -1 */
+  int32_t city_by_code[26 * 26];    /* the capital named after its country (Luxembourg City), or -1 */
   int8_t *single;     /* per vid: label of a single-token alias, or -1 */
   /* trie */
   gnode *nodes;
@@ -451,6 +452,17 @@ cyb__gazetteer *cyb__gazetteer_new(const cyb__fold *f, cyb__dictset *ds, cyb__di
   for (size_t i = 0; i < g->ne; i++)
     if (!g->e[i].dead && g->e[i].label == CYBERNER_COUNTRY && cyb__country_slot(g->e[i].id) >= 0)
       g->country_by_code[cyb__country_slot(g->e[i].id)] = (int32_t)i;
+  /* capitals named after their country: "<country> City", "<country>-Ville" */
+  for (size_t i = 0; i < 26 * 26; i++) g->city_by_code[i] = -1;
+  for (size_t i = 0; i < g->ne; i++) {
+    const cyb__entry *l = &g->e[i];
+    int slot = l->country ? cyb__country_slot(l->country) : -1;
+    if (l->dead || l->label != CYBERNER_LOCATION || slot < 0 || g->country_by_code[slot] < 0) continue;
+    const char *cn = g->e[g->country_by_code[slot]].name;
+    size_t n = strlen(cn);
+    if (!strncmp(l->name, cn, n) && (!strcmp(l->name + n, " City") || !strcmp(l->name + n, "-Ville")))
+      g->city_by_code[slot] = (int32_t)i;
+  }
   g->ransomware = vocab_find(g, "ransomware", 10);
   /* single-token aliases: evidence for the rules */
   if (!(g->root = malloc(sizeof *g->root * (g->nvocab ? g->nvocab : 1)))) goto oom;
@@ -608,6 +620,15 @@ static int label_order(int label) {
   return order[label];
 }
 
+/* Tokens [tb, te) open a dateline: first on their line, in capitals, then
+ * a comma, an opening parenthesis or a dash (LUXEMBOURG, 5 mars 2025 -). */
+static bool at_dateline(const cyb__tokens *tt, const cyb__norm *nm, size_t tb, size_t te) {
+  if (te >= tt->ntok || !(tt->tok[tb].flags & (CYB_TOK_NEWLINE_BEFORE)) || !(tt->tok[tb].flags & CYB_TOK_ALLCAPS))
+    return false;
+  char next = nm->text[tt->tok[te].start];
+  return tt->tok[te].end - tt->tok[te].start == 1 && (next == ',' || next == '(' || next == '-');
+}
+
 /* Emit a candidate for the valid aliases of node over tokens [tb, te): each
  * alias is checked once; the entries of the best label become its
  * alternatives. */
@@ -632,6 +653,13 @@ static int emit(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens 
   }
   out->nalts = w;
   if (best < 0) return 0;
+  /* a dateline names a city: LUXEMBOURG, 5 mars -> Luxembourg City */
+  int32_t city = -1;
+  if (best == CYBERNER_COUNTRY && w - base == 1 && at_dateline(tt, nm, tb, te)) {
+    int slot = cyb__country_slot(g->e[out->alts[base]].id);
+    city = slot >= 0 ? g->city_by_code[slot] : -1;
+    if (city >= 0) best = CYBERNER_LOCATION, out->alts[base] = (uint32_t)city;
+  }
   /* "the Medusa ransomware": the alias names the group, the span is its
    * name without the kind */
   if (best == CYBERNER_THREAT_ACTOR && te - tb >= 2 && tt->tok[te - 1].vid == g->ransomware) te--;

@@ -225,6 +225,10 @@ START_TEST(slashed_places) {
   YES("Le JPCERT/CC a publié un avis.", "JPCERT/CC", CYBERNER_AGENCY, "jpcert-cc");
   NO("the paris/berlin route", "paris");
   NO("SEOUL/QWERTZ said", "SEOUL");
+  /* a dateline names the capital named after its country */
+  YES("LUXEMBOURG, 5 mars 2025 - Le Luxembourg a signé.", "LUXEMBOURG", CYBERNER_LOCATION, "luxembourg-city");
+  YES("LUXEMBOURG, 5 mars 2025 - Le Luxembourg a signé.", "Luxembourg", CYBERNER_COUNTRY, "LU");
+  YES("SINGAPORE, March 3 - The minister said.", "SINGAPORE", CYBERNER_COUNTRY, "SG");
   /* a party letter before a state */
   YES("said Sen. Jim Risch (R-Idaho), the chairman", "Idaho", CYBERNER_LOCATION, NULL);
   NO("the X-Idaho line", "Idaho");
