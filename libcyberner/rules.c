@@ -1000,6 +1000,13 @@ static const cyb__cand *cand_span(const mctx *c, size_t b, size_t e, bool ending
   return best;
 }
 
+/* A dictionary NOT_ENTITY (a plan, a law) ending right before token e. */
+static const cyb__cand *not_entity_ending(const mctx *c, size_t e) {
+  for (size_t i = 0; i < c->ndict; i++)
+    if (c->cs->c[i].label == CYB_NOT_ENTITY && c->cs->c[i].te == e) return &c->cs->c[i];
+  return NULL;
+}
+
 static int push_like(mctx *c, size_t b, size_t e, const cyb__cand *like, const char *fallback_id) {
   cyb__cand copy = *like;
   cyb__cand *d = cyb__cand_push(c->cs, c->tt->tok[b].start, c->tt->tok[e - 1].end, (uint32_t)b, (uint32_t)e,
@@ -1105,6 +1112,13 @@ static int acronyms(mctx *c) {
           if (push_like(c, a + 2, e, &tmp, low)) return CYBERNER_ENOMEM;
         }
       }
+      continue;
+    }
+    /* the acronym of a plan, a law or a system (National Health Information
+     * System (NHIS)) is not a name either */
+    const cyb__cand *ne = k > b && a + 1 < end && tis(c, a + 1, ")") ? not_entity_ending(c, k) : NULL;
+    if (ne) {
+      if (push_like(c, a, a + 1, ne, low)) return CYBERNER_ENOMEM;
       continue;
     }
     /* an acronym the dictionaries know (RPDC) keeps its own meaning */

@@ -144,6 +144,9 @@ START_TEST(meetings_named_or_described) {
 END_TEST
 
 START_TEST(acronyms_defined_in_text) {
+  /* the acronym of a system, a plan or a law is not tagged, later on neither */
+  NO("The attack hit the National Health Information System (NHIS) on Monday. NHIS was down.", "NHIS");
+  NO("The attack hit the National Health Information System (NHIS) on Monday. NHIS was down.", "NHIS was");
   const char *t = "Le Groupe de coordination des réseaux maritimes (GCRM) s'est réuni. Le GCRM publiera un rapport.";
   ck_assert(tagged(t, "GCRM", NULL, CYBERNER_ORGANIZATION, NULL));
   ck_assert(tagged(t, "GCRM", "Le GCRM", CYBERNER_ORGANIZATION, NULL));
