@@ -783,7 +783,7 @@ static size_t adjectives(const mctx *c, size_t j) {
  * stops before a trailing country or nationality (ENTITIES.md rule 3),
  * before another body's head or a date, and at anything that is not a
  * preposition. */
-static size_t extend_french(const mctx *c, size_t j, bool *has_cap) {
+static size_t extend_french(const mctx *c, size_t j, bool event, bool *has_cap) {
   size_t end = c->s->tok_end, last = adjectives(c, j);
   j = last;
   for (int steps = 0; steps < 8; steps++) {
@@ -795,9 +795,14 @@ static size_t extend_french(const mctx *c, size_t j, bool *has_cap) {
     bool et = tis(c, p, "et");
     p++;
     while (p < end && (is_prep(c, p) || is_article(c, p)) && p - j < 4) p++;
-    /* a date is never a complement: "au Conseil en août 2023" */
+    /* a date is never a complement: "au Conseil en août 2023"; a body the
+     * dictionaries know is the parent, tagged on its own: "Comité permanent
+     * | de l'Assemblée populaire nationale" (as stops_name in English), but
+     * it is part of a meeting's name (Conférence ministérielle de la
+     * Francophonie) */
     if (p >= end || !(tflags(c, p) & CYB_TOK_ALPHA) || is_place_at(c, p) || body_head_at(c, p) ||
-        cand_at(c, p, CYBERNER_DATE))
+        cand_at(c, p, CYBERNER_DATE) ||
+        (!event && (cand_at(c, p, CYBERNER_AGENCY) || cand_at(c, p, CYBERNER_ORGANIZATION))))
       break;
     bool cap = (tflags(c, p) & CYB_TOK_CAP) != 0;
     /* lists go on only with capitalized names, and after a capitalized
@@ -866,7 +871,7 @@ static int bodies(mctx *c) {
     /* a lower-case head (le service de presse) starts no name: do not even extend it */
     if (hl && (tflags(c, k) & CYB_TOK_ALPHA) && (head_cap || ministry)) {
       bool has_cap = false;
-      size_t e = extend_french(c, k + hl, &has_cap);
+      size_t e = extend_french(c, k + hl, (int)lab - 1 == CYBERNER_EVENT, &has_cap);
       /* an agency head in capitals is enough (Agence nationale de la sécurité
        * ...); a ministry or an event needs a capitalized complement */
       bool ok = (int)lab - 1 == CYBERNER_EVENT ? head_cap && has_cap : ministry ? has_cap : head_cap;

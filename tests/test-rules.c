@@ -83,6 +83,12 @@ START_TEST(person_negatives) {
 END_TEST
 
 START_TEST(bodies_french) {
+  /* a known parent after a body's head is tagged on its own */
+  YES("Le Comité permanent de l'Assemblée populaire nationale (APN) a adopté le texte.", "Assemblée populaire nationale",
+      CYBERNER_AGENCY, "cn-npc");
+  YES("Le Comité permanent de l'Assemblée populaire nationale (APN) a adopté le texte.", "APN", CYBERNER_AGENCY, "cn-npc");
+  YES("la Conférence ministérielle de la Francophonie s'est tenue", "Conférence ministérielle de la Francophonie",
+      CYBERNER_EVENT, NULL);
   /* a lower-case body name after comme / en tant que is a role */
   NO("Le CCB a été désigné comme autorité nationale de cybersécurité en 2025.", "autorité nationale");
   NO("Il agit en tant que autorité nationale de cybersécurité.", "autorité nationale");
