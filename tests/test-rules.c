@@ -84,9 +84,9 @@ END_TEST
 
 START_TEST(bodies_french) {
   /* a known parent after a body's head is tagged on its own */
-  YES("Le Comité permanent de l'Assemblée populaire nationale (APN) a adopté le texte.", "Assemblée populaire nationale",
+  YES("En Chine, le Comité permanent de l'Assemblée populaire nationale (APN) a adopté le texte.", "Assemblée populaire nationale",
       CYBERNER_AGENCY, "cn-npc");
-  YES("Le Comité permanent de l'Assemblée populaire nationale (APN) a adopté le texte.", "APN", CYBERNER_AGENCY, "cn-npc");
+  YES("En Chine, le Comité permanent de l'Assemblée populaire nationale (APN) a adopté le texte.", "APN", CYBERNER_AGENCY, "cn-npc");
   YES("la Conférence ministérielle de la Francophonie s'est tenue", "Conférence ministérielle de la Francophonie",
       CYBERNER_EVENT, NULL);
   /* a lower-case body name after comme / en tant que is a role */
