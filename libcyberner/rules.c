@@ -1077,6 +1077,30 @@ static int acronym_from_initials(mctx *c, size_t k, size_t a, const char *id) {
   return 0;
 }
 
+/* A French body's head in lower case (service, agence, autorité) and its
+ * complements end right before the parenthesis at k, and the acronym at a
+ * is an AGENCY or ORGANIZATION of the dictionaries: the description gets
+ * the acronym's meaning. */
+static int description_before(mctx *c, size_t k, size_t a, const char *id) {
+  const cyb__cand *acr = NULL;
+  for (size_t i = 0; i < c->ndict && !acr; i++) {
+    const cyb__cand *d = &c->cs->c[i];
+    if (d->tb == a && d->te == a + 1 && (d->label == CYBERNER_AGENCY || d->label == CYBERNER_ORGANIZATION)) acr = d;
+  }
+  if (!acr) return 0;
+  size_t b = c->s->tok_begin;
+  for (size_t s = k - 1; s + 12 > k && s > b; s--) {
+    uint32_t lab = 0;
+    size_t hl = pm(c, S_HEAD, s, k, &lab);
+    if (!hl || (tflags(c, s) & CYB_TOK_CAP) || cand_at(c, s, -1)) continue;
+    bool has_cap = false;
+    if (extend_french(c, s + hl, false, &has_cap) != k || has_cap) continue;
+    cyb__cand copy = *acr;
+    return push_like(c, s, k, &copy, id);
+  }
+  return 0;
+}
+
 static int acronyms(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   size_t ncand = c->cs->n;
@@ -1129,6 +1153,9 @@ static int acronyms(mctx *c) {
     /* an acronym the dictionaries know (RPDC) keeps its own meaning */
     if (k > b && a + 1 < end && tis(c, a + 1, ")") && !cand_at(c, a, -1) && acronym_from_initials(c, k, a, low))
       return CYBERNER_ENOMEM;
+    /* a body described in lower case before an acronym the dictionaries
+     * know is that body: "le service de renseignement intérieur (BIS)" */
+    if (k > b && a + 1 < end && tis(c, a + 1, ")") && description_before(c, k, a, low)) return CYBERNER_ENOMEM;
     /* ACR (Long Form) */
     if (k > b && acronym_token(c, k - 1)) {
       const cyb__cand *inner = cand_span(c, k + 1, end, false);

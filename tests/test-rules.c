@@ -150,6 +150,10 @@ START_TEST(meetings_named_or_described) {
 END_TEST
 
 START_TEST(acronyms_defined_in_text) {
+  /* a lower-case description before a known acronym is that body */
+  YES("En Tchéquie, le service de renseignement intérieur (BIS) a confirmé.", "service de renseignement intérieur",
+      CYBERNER_AGENCY, "cz-bis");
+  NO("Le service de presse (SP) a dit.", "service de presse");
   /* the acronym of a system, a plan or a law is not tagged, later on neither */
   NO("The attack hit the National Health Information System (NHIS) on Monday. NHIS was down.", "NHIS");
   NO("The attack hit the National Health Information System (NHIS) on Monday. NHIS was down.", "NHIS was");
