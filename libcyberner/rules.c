@@ -511,6 +511,7 @@ typedef struct {
   const char *src; /* the block's input bytes (for hunspell) */
   size_t srclen;
   const uint32_t *bits; /* tokbits of token k at bits[k - s->tok_begin] */
+  bool titlecase;       /* a headline in Title Case: capitals prove little */
 } mctx;
 
 static uint32_t kbits(const mctx *c, size_t k) { return c->bits[k - c->s->tok_begin]; }
@@ -888,9 +889,11 @@ static int bodies(mctx *c) {
       size_t s = k;
       while (s > b) {
         size_t p = s - 1;
-        /* a country or nationality in front is tagged on its own (rule 8) */
+        /* a country or nationality in front is tagged on its own (rule 8);
+         * in a Title Case headline, so is a name the dictionaries know
+         * ("State Department | Cyber Bureau Marks ...") */
         if ((tflags(c, p) & CYB_TOK_CAP) && (tflags(c, p) & (CYB_TOK_ALPHA | CYB_TOK_DIGIT)) &&
-            !has(c, S_NOT_NAMES, p) && !is_place_at(c, p)) {
+            !has(c, S_NOT_NAMES, p) && !is_place_at(c, p) && !(c->titlecase && covered(c, p))) {
           s = p;
           continue;
         }
@@ -1241,7 +1244,7 @@ static int portfolios(mctx *c) {
 int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char *src, size_t srclen,
                      const cyb__norm *nm, const cyb__tokens *tt, const cyb__sentence *s, cyb__doc *doc,
                      cyb__cands *cs) {
-  mctx c = {m, m->rules, rs, nm, tt, s, doc, cs, cs->n, src, srclen, NULL};
+  mctx c = {m, m->rules, rs, nm, tt, s, doc, cs, cs->n, src, srclen, NULL, false};
   size_t ntok = s->tok_end - s->tok_begin;
   if (cyb__grow((void **)&rs->bits, &rs->bits_cap, ntok + 1, sizeof *rs->bits)) return CYBERNER_ENOMEM;
   for (size_t k = 0; k < ntok; k++) {
@@ -1266,12 +1269,14 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
       for (uint32_t k = d->tb; k < d->te && k < s->tok_end; k++) rs->cover[k - s->tok_begin] = 1;
   }
   /* a headline in capitals: the shape rules would read every word as a name */
-  size_t alpha = 0, caps = 0;
+  size_t alpha = 0, caps = 0, cap_words = 0;
   for (size_t k = s->tok_begin; k < s->tok_end; k++) {
     alpha += (tt->tok[k].flags & CYB_TOK_ALPHA) != 0;
     caps += (tt->tok[k].flags & CYB_TOK_ALLCAPS) != 0;
+    cap_words += (tt->tok[k].flags & CYB_TOK_ALPHA) && (tt->tok[k].flags & CYB_TOK_CAP);
   }
   bool headline = alpha >= 3 && caps * 10 > alpha * 6;
+  c.titlecase = alpha >= 4 && cap_words * 5 >= alpha * 4; /* as the gazetteer reads it */
   int rc;
   if ((rc = identifiers(&c)) || (!headline && ((rc = persons(&c)) || (rc = bodies(&c)) || (rc = portfolios(&c)) ||
                                                   (c.s->lang == CYBERNER_LANG_FR && (rc = languages(&c))))))

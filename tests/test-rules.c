@@ -215,6 +215,9 @@ END_TEST
 
 /* a headline in Title Case: a common-word alias before a capitalized word */
 START_TEST(title_case_headlines) {
+  /* a known name at the front of a Title Case headline is not swallowed by a body's tail */
+  YES("State Department Cyber Bureau Marks Three Years With New Strategy\n\nThe bureau said.", "State Department",
+      CYBERNER_AGENCY, "us-dos");
   YES("Treasury Sanctions Russian Cyber Actors for Election Interference", "Treasury", CYBERNER_AGENCY, NULL);
   NO("The Treasury Board met on budgets and pensions.", "Treasury");
 }
