@@ -769,13 +769,20 @@ static bool body_head_at(const mctx *c, size_t k) {
   return pm(c, S_HEAD, k, c->s->tok_end, NULL) > 0;
 }
 
+/* "chargé(e)(s) de": what follows is a portfolio ("la Commission chargée
+ * de la Souveraineté technologique"), not the body's name. */
+static bool in_charge_of(const mctx *c, size_t j) {
+  return j + 1 < c->s->tok_end && is_prep(c, j + 1) &&
+         (tis(c, j, "charge") || tis(c, j, "chargee") || tis(c, j, "charges") || tis(c, j, "chargees"));
+}
+
 /* Adjectives after a word of a name: nationale, étrangères, générales. A
  * participle right before an article is the verb of the sentence ("le
  * Centre décrit le programme"), not an adjective of the name. */
 static size_t adjectives(const mctx *c, size_t j) {
   size_t end = c->s->tok_end, n = 0;
   while (j < end && n < 2 && !is_prep(c, j) && !is_article(c, j) && !is_place_at(c, j) &&
-         !(j + 1 < end && is_article(c, j + 1)) && is_adjective(c, j))
+         !(j + 1 < end && is_article(c, j + 1)) && !in_charge_of(c, j) && is_adjective(c, j))
     j++, n++;
   return j;
 }

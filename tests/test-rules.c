@@ -83,6 +83,8 @@ START_TEST(person_negatives) {
 END_TEST
 
 START_TEST(bodies_french) {
+  /* "chargée de" opens a portfolio, not the body's name */
+  NO("La vice-présidente de la Commission chargée de la Souveraineté technologique a parlé.", "Souveraineté");
   /* a known parent after a body's head is tagged on its own */
   YES("En Chine, le Comité permanent de l'Assemblée populaire nationale (APN) a adopté le texte.", "Assemblée populaire nationale",
       CYBERNER_AGENCY, "cn-npc");
