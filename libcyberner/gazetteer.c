@@ -598,6 +598,12 @@ static bool alias_ok(const cyb__gazetteer *g, const galias *a, const cyb__norm *
       ((lang == CYBERNER_LANG_EN && !owner_before(g, nm, tt, tb)) || indefinite_before(nm, tt, tb)))
     return false;
   if (g->e[a->entry].label == CYBERNER_EVENT && lowercase_meeting_word(g, tt, tb, te)) return false;
+  /* a body in lower case after a bare de / d' qualifies a noun: "un outil
+   * de renseignement militaire" (with an article it names one: "du
+   * renseignement militaire", "de la police nationale") */
+  if (g->e[a->entry].label == CYBERNER_AGENCY && tb > 0 && lang != CYBERNER_LANG_EN &&
+      (token_is(nm, tt, tb - 1, "de") || token_is(nm, tt, tb - 1, "d'")) && !span_has_capital(nm, tt, tb, te))
+    return false;
   if (a->word && !titlecase && te < tt->ntok && (tt->tok[te].flags & CYB_TOK_CAP) && (tt->tok[te].flags & CYB_TOK_ALPHA) &&
       !(tt->tok[te].flags & (CYB_TOK_NEWLINE_BEFORE | CYB_TOK_SENT_START)))
     return false;

@@ -83,6 +83,9 @@ START_TEST(person_negatives) {
 END_TEST
 
 START_TEST(bodies_french) {
+  /* a lower-case body after a bare "de" qualifies a noun */
+  NO("Il s'agit d'un outil de renseignement militaire.", "renseignement");
+  YES("Le renseignement militaire russe a agi.", "renseignement militaire", CYBERNER_AGENCY, "gru");
   /* "chargée de" opens a portfolio, not the body's name */
   NO("La vice-présidente de la Commission chargée de la Souveraineté technologique a parlé.", "Souveraineté");
   /* a known parent after a body's head is tagged on its own */
