@@ -673,6 +673,16 @@ static int push_remembered(mctx *c, size_t b, size_t e, const cyb__docname *dn, 
 
 /* ---- people ---------------------------------------------------------------- */
 
+/* Token k is inside a dictionary name of two tokens or more. */
+static bool in_long_name(const mctx *c, size_t k) {
+  for (size_t i = 0; i < c->ndict; i++) {
+    const cyb__cand *d = &c->cs->c[i];
+    if (d->tb <= k && k < d->te && d->te >= d->tb + 2 && d->source == CYB_SRC_DICT && d->label != CYB_NOT_ENTITY)
+      return true;
+  }
+  return false;
+}
+
 static int persons(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t k = b; k < end; k++) {
@@ -701,8 +711,9 @@ static int persons(mctx *c) {
         }
       }
     }
-    /* a known first name, then a surname */
-    if (name_token(c, k) && first_name(c, k) && k + 1 < end && name_token(c, k + 1)) {
+    /* a known first name, then a surname; not a word of a longer name the
+     * dictionaries know (Hong Kong, San Diego, George Washington University) */
+    if (name_token(c, k) && first_name(c, k) && k + 1 < end && name_token(c, k + 1) && !in_long_name(c, k)) {
       /* at a sentence start, capitals prove nothing: two common words there
        * (Mark Down, Will Power) are not a name; elsewhere a known first name
        * and a capitalized word are (Peter Such, Grace Carter) */
