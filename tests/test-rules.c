@@ -77,9 +77,9 @@ END_TEST
 
 START_TEST(person_negatives) {
   /* a first name inside a longer dictionary name starts no person */
-  NO("He won the Hong Kong Open on Sunday.", "Kong Open");
+  NO("He won the Hong Kong Open on Sunday.", "Open");
   YES("He won the Hong Kong Open on Sunday.", "Hong Kong", CYBERNER_COUNTRY, "HK");
-  NO("the San Diego Padres beat them", "Diego Padres");
+  NO("the San Diego Padres beat them", "Padres");
   YES("Victoria Nuland spoke on Monday.", "Victoria Nuland", CYBERNER_PERSON, NULL);
   NO("Launched in 2017, the network grew.", "Launched");
   NO("Mis à jour le 20 juin 2024.", "Mis");
