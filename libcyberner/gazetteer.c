@@ -768,7 +768,7 @@ static int match_slashed(const cyb__gazetteer *g, const cyb__norm *nm, const cyb
 
 /* franco-japonais → NATIONALITY FR+JP; UK-NL → COUNTRY UK, COUNTRY NL. */
 static int match_compound(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens *tt, size_t k,
-                          cyb__cands *out) {
+                          bool titlecase, cyb__cands *out) {
   const cyb__token *t = &tt->tok[k];
   enum { MAXP = COMPOUND_PARTS };
   uint32_t ps[MAXP], pe[MAXP];
@@ -806,7 +806,11 @@ static int match_compound(const cyb__gazetteer *g, const cyb__norm *nm, const cy
    * (Russian-speaking, ENTITIES.md rule 8) */
   static const char *const language_words[] = {"speaking", "speaker", "speakers", "language", "phone", "phones",
                                                 "parlant", "speaking"};
-  if (np == 2 && !nm->upper[ps[1]] && nm->upper[ps[0]]) {
+  /* in a Title Case headline the second part has a capital too (US-Led), but
+   * not in capitals (POST-WAR) and not a name itself (Romania-Hungary) */
+  uint32_t vid2;
+  bool headline_case = titlecase && !(t->flags & CYB_TOK_ALLCAPS) && part_node(g, nm->text + ps[1], pe[1] - ps[1], &vid2) < 0;
+  if (np == 2 && (!nm->upper[ps[1]] || headline_case) && nm->upper[ps[0]]) {
     bool language = false;
     for (size_t i = 0; i < sizeof language_words / sizeof *language_words; i++)
       language |= pe[1] - ps[1] == strlen(language_words[i]) && !memcmp(nm->text + ps[1], language_words[i], pe[1] - ps[1]);
@@ -868,7 +872,7 @@ int cyb__gazetteer_match(const cyb__gazetteer *g, const cyb__norm *nm, const cyb
       if (emit(g, nm, tt, best, k, best_end, s->lang, titlecase, out)) return CYBERNER_ENOMEM;
       if (best_end > covered) covered = best_end;
     } else if (k >= covered && (tt->tok[k].flags & CYB_TOK_HYPHEN)) {
-      if (match_compound(g, nm, tt, k, out)) return CYBERNER_ENOMEM;
+      if (match_compound(g, nm, tt, k, titlecase, out)) return CYBERNER_ENOMEM;
     } else if (k >= covered && (tt->tok[k].flags & CYB_TOK_SLASH) && (tt->tok[k].flags & CYB_TOK_CAP)) {
       if (match_slashed(g, nm, tt, k, out)) return CYBERNER_ENOMEM;
     }

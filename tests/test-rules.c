@@ -225,6 +225,9 @@ END_TEST
 
 /* a headline in Title Case: a common-word alias before a capitalized word */
 START_TEST(title_case_headlines) {
+  YES("Police Say Servers Seized in US-Led Operation Against Ransomware Crew\n\nThe police said.", "US", CYBERNER_COUNTRY, "US");
+  YES("BRITAIN WELCOMES ROMANIA-HUNGARY TREATY ACCORD .", "HUNGARY", CYBERNER_COUNTRY, "HU");
+  NO("POLAND GOT MONEY FROM POST-WAR SWISS ACCOUNTS .", "POST");
   /* a known name at the front of a Title Case headline is not swallowed by a body's tail */
   YES("State Department Cyber Bureau Marks Three Years With New Strategy\n\nThe bureau said.", "State Department",
       CYBERNER_AGENCY, "us-dos");
