@@ -341,6 +341,8 @@ void cyb__sentlang_free(cyb__sentlang *sl);
  * counts[CYB_LANG_FR], counts[CYB_LANG_EN], counts[CYB_LANG_UND] = other
  * languages. sl NULL: all zero. */
 void cyb__sentlang_count(const cyb__sentlang *sl, const cyb__tokens *tt, uint32_t b, uint32_t e, unsigned counts[3]);
+/* Is vocabulary id vid a function word of some language (le, que, the, of)? */
+bool cyb__sentlang_is_function(const cyb__sentlang *sl, uint32_t vid);
 
 /* ---- model.c -------------------------------------------------------------- */
 

@@ -819,11 +819,18 @@ static size_t extend_french(const mctx *c, size_t j, bool event, bool *has_cap) 
      * | de l'Assemblée populaire nationale" (as stops_name in English), but
      * it is part of a meeting's name (Conférence ministérielle de la
      * Francophonie) */
-    if (p >= end || !(tflags(c, p) & CYB_TOK_ALPHA) || is_place_at(c, p) || body_head_at(c, p) ||
-        cand_at(c, p, CYBERNER_DATE) ||
+    bool cap = p < end && (tflags(c, p) & CYB_TOK_CAP) != 0;
+    /* ... nor a function word ("Conseil des ministres pour ne ..."); a head
+     * in lower case inside is a common noun of the name (Centre national de
+     * commandement stratégique) */
+    if (p >= end || !(tflags(c, p) & CYB_TOK_ALPHA) || is_place_at(c, p) || (cap && body_head_at(c, p)) ||
+        cand_at(c, p, CYBERNER_DATE) || cyb__sentlang_is_function(c->m->sentlang, c->tt->tok[p].vid) ||
         (!event && (cand_at(c, p, CYBERNER_AGENCY) || cand_at(c, p, CYBERNER_ORGANIZATION))))
       break;
-    bool cap = (tflags(c, p) & CYB_TOK_CAP) != 0;
+    /* "et" right before a name the dictionaries know starts another name
+     * (Parti libéral du Québec et Québec solidaire), unlike "Guides et
+     * Éclaireuses" or "de l'Economie et des Finances" */
+    if (et && p == j + 1 && cand_at(c, p, -1)) break;
     /* lists go on only with capitalized names, and after a capitalized
      * complement (de la Défense) a lower-case one is the sentence again */
     bool et_de = et && j + 1 < end && is_prep(c, j + 1); /* et de la protection ... */

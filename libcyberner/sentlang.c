@@ -91,3 +91,7 @@ void cyb__sentlang_count(const cyb__sentlang *sl, const cyb__tokens *tt, uint32_
     if (g) counts[g - 1]++;
   }
 }
+
+bool cyb__sentlang_is_function(const cyb__sentlang *sl, uint32_t vid) {
+  return sl && vid < sl->ngroup && sl->group[vid] != 0;
+}

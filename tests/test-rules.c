@@ -88,6 +88,11 @@ START_TEST(person_negatives) {
 END_TEST
 
 START_TEST(bodies_french) {
+  /* a function word ends a French body's name; a lower-case head inside is a common noun */
+  NO("Le Conseil des ministres pour ne pas tarder a tranché.", "ne pas");
+  YES("Le Centre national de commandement stratégique a été activé.", "Centre national de commandement stratégique",
+      CYBERNER_AGENCY, NULL);
+  YES("Le Parti libéral du Québec et Québec solidaire ont voté.", "Parti libéral du Québec", CYBERNER_ORGANIZATION, NULL);
   /* a lower-case body after a bare "de" qualifies a noun */
   NO("Il s'agit d'un outil de renseignement militaire.", "renseignement");
   YES("Le renseignement militaire russe a agi.", "renseignement militaire", CYBERNER_AGENCY, "gru");
