@@ -76,9 +76,9 @@ struct cyb__gazetteer {
   size_t nroot;
   uint8_t *inner; /* per vid (same range): 1 when the word is the second or a later word of
                      some alias; the others end a match without a probe of the edge table */
-  uint8_t *meeting; /* per vid: a meeting word of the rules (summit, sommet), marked at compilation */
+  uint8_t *word_kind; /* per vid: CYB_WORD_* the rules marked at compilation (summit: meeting, chef: role) */
+  size_t nword_kind;
   uint32_t ransomware; /* vid of "ransomware": the kind of a threat actor's name, not part of it */
-  size_t nmeeting;
   galias *al;
   size_t nal, al_cap;
   unsigned char *masks;
@@ -187,15 +187,19 @@ uint32_t cyb__gazetteer_intern(cyb__gazetteer *g, const char *s, size_t n) {
 
 size_t cyb__gazetteer_vocab_size(const cyb__gazetteer *g) { return g->nvocab; }
 
-int cyb__gazetteer_mark_meeting_word(cyb__gazetteer *g, uint32_t vid) {
-  if (vid >= g->nmeeting) {
-    size_t cap = g->nmeeting;
-    if (cyb__grow((void **)&g->meeting, &cap, (size_t)vid + 1, 1)) return CYBERNER_ENOMEM;
-    memset(g->meeting + g->nmeeting, 0, cap - g->nmeeting);
-    g->nmeeting = cap;
+int cyb__gazetteer_mark_word(cyb__gazetteer *g, uint32_t vid, unsigned kind) {
+  if (vid >= g->nword_kind) {
+    size_t cap = g->nword_kind;
+    if (cyb__grow((void **)&g->word_kind, &cap, (size_t)vid + 1, 1)) return CYBERNER_ENOMEM;
+    memset(g->word_kind + g->nword_kind, 0, cap - g->nword_kind);
+    g->nword_kind = cap;
   }
-  g->meeting[vid] = 1;
+  g->word_kind[vid] |= (uint8_t)kind;
   return 0;
+}
+
+static bool word_is(const cyb__gazetteer *g, uint32_t vid, unsigned kind) {
+  return vid < g->nword_kind && (g->word_kind[vid] & kind);
 }
 
 uint32_t cyb__gazetteer_vid(const cyb__gazetteer *g, const char *s, size_t n) {
@@ -501,7 +505,7 @@ void cyb__gazetteer_free(cyb__gazetteer *g) {
   free(g->es);
   free(g->root);
   free(g->inner);
-  free(g->meeting);
+  free(g->word_kind);
   free(g->al);
   free(g->masks);
   free(g);
@@ -582,10 +586,19 @@ static bool indefinite_before(const cyb__norm *nm, const cyb__tokens *tt, size_t
 static bool lowercase_meeting_word(const cyb__gazetteer *g, const cyb__tokens *tt, size_t tb, size_t te) {
   for (size_t k = tb; k < te; k++) {
     const cyb__token *t = &tt->tok[k];
-    if ((t->flags & CYB_TOK_ALPHA) && !(t->flags & CYB_TOK_CAP) && t->vid < g->nmeeting && g->meeting[t->vid])
+    if ((t->flags & CYB_TOK_ALPHA) && !(t->flags & CYB_TOK_CAP) && word_is(g, t->vid, CYB_WORD_MEETING))
       return true;
   }
   return false;
+}
+
+/* Tokens [tb, te) open a dateline: first on their line, in capitals, then
+ * a comma, an opening parenthesis or a dash (LUXEMBOURG, 5 mars 2025 -). */
+static bool at_dateline(const cyb__tokens *tt, const cyb__norm *nm, size_t tb, size_t te) {
+  if (te >= tt->ntok || !(tt->tok[tb].flags & (CYB_TOK_NEWLINE_BEFORE)) || !(tt->tok[tb].flags & CYB_TOK_ALLCAPS))
+    return false;
+  char next = nm->text[tt->tok[te].start];
+  return tt->tok[te].end - tt->tok[te].start == 1 && (next == ',' || next == '(' || next == '-');
 }
 
 /* titlecase: the sentence is a headline in Title Case, where a capitalized
@@ -600,14 +613,20 @@ static bool alias_ok(const cyb__gazetteer *g, const galias *a, const cyb__norm *
   if (g->e[a->entry].label == CYBERNER_EVENT && lowercase_meeting_word(g, tt, tb, te)) return false;
   /* a body in lower case after a bare de / d' qualifies a noun: "un outil
    * de renseignement militaire" (with an article it names one: "du
-   * renseignement militaire", "de la police nationale") */
+   * renseignement militaire", "de la police nationale"; after a role too:
+   * "chef d'état-major des armées") */
   if (g->e[a->entry].label == CYBERNER_AGENCY && tb > 0 && lang != CYBERNER_LANG_EN &&
-      (token_is(nm, tt, tb - 1, "de") || token_is(nm, tt, tb - 1, "d'")) && !span_has_capital(nm, tt, tb, te))
+      (token_is(nm, tt, tb - 1, "de") || token_is(nm, tt, tb - 1, "d'")) && !span_has_capital(nm, tt, tb, te) &&
+      !(tb >= 2 && word_is(g, tt->tok[tb - 2].vid, CYB_WORD_ROLE)))
     return false;
   if (a->word && !titlecase && te < tt->ntok && (tt->tok[te].flags & CYB_TOK_CAP) && (tt->tok[te].flags & CYB_TOK_ALPHA) &&
       !(tt->tok[te].flags & (CYB_TOK_NEWLINE_BEFORE | CYB_TOK_SENT_START)))
     return false;
   if (!a->cs) return true;
+  /* a place in a dateline is in capitals, whatever the case its alias
+   * needs elsewhere (NICE, 12 mars -) */
+  if (g->e[a->entry].label == CYBERNER_LOCATION && (tt->tok[tb].flags & CYB_TOK_ALLCAPS) && at_dateline(tt, nm, tb, te))
+    return true;
   size_t m = 0;
   for (size_t k = tb; k < te; k++)
     for (uint32_t b = tt->tok[k].start; b < tt->tok[k].end; b++, m++)
@@ -624,15 +643,6 @@ static int label_order(int label) {
       [CYBERNER_PERSON] = 6, [CYBERNER_LOCATION] = 7, [CYBERNER_DATE] = 8,
       [CYBERNER_VULNERABILITY] = 9};
   return order[label];
-}
-
-/* Tokens [tb, te) open a dateline: first on their line, in capitals, then
- * a comma, an opening parenthesis or a dash (LUXEMBOURG, 5 mars 2025 -). */
-static bool at_dateline(const cyb__tokens *tt, const cyb__norm *nm, size_t tb, size_t te) {
-  if (te >= tt->ntok || !(tt->tok[tb].flags & (CYB_TOK_NEWLINE_BEFORE)) || !(tt->tok[tb].flags & CYB_TOK_ALLCAPS))
-    return false;
-  char next = nm->text[tt->tok[te].start];
-  return tt->tok[te].end - tt->tok[te].start == 1 && (next == ',' || next == '(' || next == '-');
 }
 
 /* Emit a candidate for the valid aliases of node over tokens [tb, te): each

@@ -285,10 +285,17 @@ const cyb__entry *cyb__gazetteer_entry(const cyb__gazetteer *g, uint32_t i);
  * Returns its id, CYB_NO_VID when out of memory. */
 uint32_t cyb__gazetteer_intern(cyb__gazetteer *g, const char *s, size_t n);
 size_t cyb__gazetteer_vocab_size(const cyb__gazetteer *g);
-/* During model compilation only: vid is a meeting word (bodies.txt EVENT
- * words: summit, sommet); an event alias whose text has one in lower case is
- * a description, not a name, and does not match. */
-int cyb__gazetteer_mark_meeting_word(cyb__gazetteer *g, uint32_t vid);
+/* Kinds of words the rules tell the gazetteer about, during model
+ * compilation only (cyb__gazetteer_mark_word). */
+enum {
+  /* a meeting word (bodies.txt EVENT words: summit, sommet): an event alias
+   * whose text has one in lower case is a description and does not match */
+  CYB_WORD_MEETING = 1u << 0,
+  /* a one-word role (titles.txt: chef, directeur): after "role d'" a body in
+   * lower case is named (chef d'état-major des armées), not described */
+  CYB_WORD_ROLE = 1u << 1,
+};
+int cyb__gazetteer_mark_word(cyb__gazetteer *g, uint32_t vid, unsigned kind);
 /* Vocabulary id of a normalized token text, CYB_NO_VID when no alias has it. */
 uint32_t cyb__gazetteer_vid(const cyb__gazetteer *g, const char *s, size_t n);
 /* Label of a single-token alias for this token text, -1 when none (any

@@ -244,7 +244,12 @@ static int load_titles(void *ctx, const cyb__file *f, char *line, size_t n, size
     cyb__diag_add(L->diag, 1, f->display, lineno, "expected phrase<TAB>courtesy|role|portfolio");
     return 0;
   }
-  return add_phrase(L->r, S_TITLES, L->f, &L->nm, &L->tt, col[0], strlen(col[0]), kind, false);
+  int rc = add_phrase(L->r, S_TITLES, L->f, &L->nm, &L->tt, col[0], strlen(col[0]), kind, false);
+  if (rc || !(kind & TITLE_ROLE) || L->tt.ntok != 1) return rc;
+  /* a one-word role also tells the gazetteer that "chef d'état-major" names a body */
+  const cyb__token *t = &L->tt.tok[0];
+  uint32_t vid = cyb__gazetteer_intern(L->r->gaz, L->nm.text + t->start, t->end - t->start);
+  return vid == CYB_NO_VID ? CYBERNER_ENOMEM : cyb__gazetteer_mark_word(L->r->gaz, vid, CYB_WORD_ROLE);
 }
 
 static int load_bodies(void *ctx, const cyb__file *f, char *line, size_t n, size_t lineno) {
@@ -274,7 +279,7 @@ static int load_bodies(void *ctx, const cyb__file *f, char *line, size_t n, size
    * its events written with it in lower case are descriptions (rule 10) */
   const cyb__token *t = &L->tt.tok[0];
   uint32_t vid = cyb__gazetteer_intern(L->r->gaz, L->nm.text + t->start, t->end - t->start);
-  return vid == CYB_NO_VID ? CYBERNER_ENOMEM : cyb__gazetteer_mark_meeting_word(L->r->gaz, vid);
+  return vid == CYB_NO_VID ? CYBERNER_ENOMEM : cyb__gazetteer_mark_word(L->r->gaz, vid, CYB_WORD_MEETING);
 }
 
 static int load_ids(void *ctx, const cyb__file *f, char *line, size_t n, size_t lineno) {

@@ -95,6 +95,7 @@ START_TEST(bodies_french) {
   YES("Le Parti libéral du Québec et Québec solidaire ont voté.", "Parti libéral du Québec", CYBERNER_ORGANIZATION, NULL);
   /* a lower-case body after a bare "de" qualifies a noun */
   NO("Il s'agit d'un outil de renseignement militaire.", "renseignement");
+  YES("Le chef d'état-major des armées a parlé.", "état-major des armées", CYBERNER_AGENCY, "fr-ema");
   YES("Le renseignement militaire russe a agi.", "renseignement militaire", CYBERNER_AGENCY, "gru");
   /* "chargée de" opens a portfolio, not the body's name */
   NO("La vice-présidente de la Commission chargée de la Souveraineté technologique a parlé.", "Souveraineté");
@@ -263,6 +264,8 @@ START_TEST(slashed_places) {
   YES("LUXEMBOURG, 5 mars 2025 - Le Luxembourg a signé.", "LUXEMBOURG", CYBERNER_LOCATION, "luxembourg-city");
   YES("LUXEMBOURG, 5 mars 2025 - Le Luxembourg a signé.", "Luxembourg", CYBERNER_COUNTRY, "LU");
   YES("SINGAPORE, March 3 - The minister said.", "SINGAPORE", CYBERNER_COUNTRY, "SG");
+  /* a city whose alias is case-sensitive elsewhere (Nice) in a dateline in capitals */
+  YES("NICE, 12 mars 2024 - Le centre hospitalier a été visé.", "NICE", CYBERNER_LOCATION, "nice");
   /* a party letter before a state */
   YES("said Sen. Jim Risch (R-Idaho), the chairman", "Idaho", CYBERNER_LOCATION, NULL);
   NO("the X-Idaho line", "Idaho");
