@@ -1134,6 +1134,25 @@ static int description_before(mctx *c, size_t k, size_t a, const char *id) {
   return 0;
 }
 
+/* A long form several entries share (National Cyber Security Centre) is
+ * the one entry among them whose own alias the acronym after it is
+ * (NCSC-NZ): the acronym settles it, whatever the sentence's countries. */
+static void settle_by_acronym(mctx *c, size_t lfi, size_t a) {
+  cyb__cand *lf = &c->cs->c[lfi];
+  if (lf->entry >= 0 || lf->nalt < 2) return;
+  for (size_t i = 0; i < c->ndict; i++) {
+    const cyb__cand *d = &c->cs->c[i];
+    if (d->tb != a || d->te != a + 1 || d->entry < 0 || d->label != lf->label) continue;
+    for (uint32_t j = 0; j < lf->nalt; j++)
+      if (c->cs->alts[lf->alt + j] == (uint32_t)d->entry) {
+        lf->entry = d->entry;
+        lf->nalt = 1;
+        lf->alt += j;
+        return;
+      }
+  }
+}
+
 static int acronyms(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   size_t ncand = c->cs->n;
@@ -1155,6 +1174,7 @@ static int acronyms(mctx *c) {
         (cand_at(c, a, -1) || c->nm->text[c->tt->tok[lf->tb].start] != c->nm->text[c->tt->tok[a].start]))
       lf = NULL;
     if (lf && lf->tb < k) {
+      settle_by_acronym(c, (size_t)(lf - c->cs->c), a);
       if (push_like(c, a, a + 1, lf, low)) return CYBERNER_ENOMEM;
       lf = &c->cs->c[c->cs->n - 1];
       if (a + 2 < end && tis(c, a + 1, "-")) { /* the other language's long form, up to ')' */
