@@ -2,9 +2,10 @@
  *
  * 1. An alias that several entries of one label share (Ministry of Foreign
  *    Affairs, NCSC, bureau présidentiel) takes the entry whose country the
- *    context names: a country or nationality right after it (du Japon, of
- *    Japan) or right before it (Japanese ...), else the nearest one before it
- *    in the sentence, else the country the document mentions most.
+ *    context names: a country or nationality right before it (Japanese ...)
+ *    or soon after it (du Japon, of Japan; one attached to it and of no
+ *    alternative leaves it unlinked), else the nearest one before it in the
+ *    sentence, else the country the document mentions most.
  * 2. Candidates are taken greedily in the priority order of PRIORITY below;
  *    one that overlaps a taken one is dropped. */
 #include <stdlib.h>
@@ -100,6 +101,22 @@ static bool clause_break(const cyb__norm *nm, const cyb__tokens *tt, uint32_t fr
  * not make this quadratic. */
 #define CONTEXT_WINDOW 256
 
+/* Is a mention starting at token b attached to a name ending at token e:
+ * right after it (russe, Russian), or after of/de/du/d' and an article
+ * (of the DPRK, de la RPDC)? */
+static bool attached(const cyb__norm *nm, const cyb__tokens *tt, size_t e, size_t b) {
+  static const char *const links[] = {"of", "de", "du", "d'", "des", "the", "la", "le", "l'", "in", "en"};
+  for (size_t k = e; k < b; k++) {
+    const cyb__token *t = &tt->tok[k];
+    size_t n = t->end - t->start;
+    bool link = false;
+    for (size_t i = 0; i < sizeof links / sizeof *links && !link; i++)
+      link = strlen(links[i]) == n && memcmp(nm->text + t->start, links[i], n) == 0;
+    if (!link || k - e >= 2) return false;
+  }
+  return true;
+}
+
 static void choose_entry(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, cyb__cands *cs,
                          size_t self, const uint32_t *counts) {
   cyb__cand *c = &cs->c[self];
@@ -128,8 +145,11 @@ static void choose_entry(const cyberner_model *m, const cyb__norm *nm, const cyb
   if (after) {
     pick = alt_with_country(m, cs, c, cyb__cand_country(m, cs, after));
     /* "le service de renseignement extérieur de la RPDC": the text names the
-     * country; an entry of another country would be wrong, none is better */
-    if (pick < 0 && (after->label == CYBERNER_COUNTRY || after->label == CYBERNER_NATIONALITY)) {
+     * country; an entry of another country would be wrong, none is better.
+     * Only a country attached to the name says so ("the Treasury ... against
+     * a Chinese firm" does not) */
+    if (pick < 0 && (after->label == CYBERNER_COUNTRY || after->label == CYBERNER_NATIONALITY) &&
+        attached(nm, tt, c->te, after->tb)) {
       c->entry = -1;
       c->score *= 0.8f;
       return;

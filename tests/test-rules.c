@@ -165,6 +165,13 @@ START_TEST(meetings_named_or_described) {
 }
 END_TEST
 
+/* only a country attached to a shared name rules its other readings out */
+START_TEST(owners_of_shared_names) {
+  YES("In London, the NCSC said it acted against a Chinese firm.", "NCSC", CYBERNER_AGENCY, "uk-ncsc");
+  YES("le service de renseignement extérieur de la RPDC a agi", "service de renseignement extérieur", CYBERNER_AGENCY, NULL);
+}
+END_TEST
+
 START_TEST(acronyms_defined_in_text) {
   /* the acronym settles a long form several entries share */
   YES("Officials from Canada, the UK and New Zealand met. The National Cyber Security Centre (NCSC-NZ) said on Monday.",
@@ -315,6 +322,7 @@ int main(void) {
   tcase_add_test(t, title_case_headlines);
   tcase_add_test(t, nationality_compounds);
   tcase_add_test(t, slashed_places);
+  tcase_add_test(t, owners_of_shared_names);
   tcase_add_test(t, british_spellings);
   tcase_add_test(t, ransomware_names);
   suite_add_tcase(s, t);
