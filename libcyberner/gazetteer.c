@@ -855,10 +855,8 @@ static int match_compound(const cyb__gazetteer *g, const cyb__norm *nm, const cy
 
 int cyb__gazetteer_match(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens *tt,
                          const cyb__sentence *s, cyb__cands *out) {
-  size_t covered = s->tok_begin, words = 0, caps = 0;
-  for (size_t k = s->tok_begin; k < s->tok_end; k++)
-    if (tt->tok[k].flags & CYB_TOK_ALPHA) words++, caps += (tt->tok[k].flags & CYB_TOK_CAP) != 0;
-  bool titlecase = words >= 4 && caps * 5 >= words * 4;
+  size_t covered = s->tok_begin;
+  bool titlecase = s->titlecase;
   for (size_t k = s->tok_begin; k < s->tok_end; k++) {
     uint32_t node = 0, best = UINT32_MAX;
     size_t best_end = k;

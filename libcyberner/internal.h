@@ -149,6 +149,8 @@ typedef struct {
   int lang;
   double conf;
   unsigned fw[3];              /* function words per language (sentlang.c), set by extract.c */
+  bool titlecase;              /* a headline in Title Case: 4+ words, 4 in 5 capitalized; a
+                                  capital there proves little (set by the tokenizer) */
 } cyb__sentence;
 
 typedef struct {

@@ -516,7 +516,6 @@ typedef struct {
   const char *src; /* the block's input bytes (for hunspell) */
   size_t srclen;
   const uint32_t *bits; /* tokbits of token k at bits[k - s->tok_begin] */
-  bool titlecase;       /* a headline in Title Case: capitals prove little */
 } mctx;
 
 static uint32_t kbits(const mctx *c, size_t k) { return c->bits[k - c->s->tok_begin]; }
@@ -819,15 +818,14 @@ static size_t extend_french(const mctx *c, size_t j, bool event, bool *has_cap) 
     bool et = tis(c, p, "et");
     p++;
     while (p < end && (is_prep(c, p) || is_article(c, p)) && p - j < 4) p++;
-    /* a date is never a complement: "au Conseil en août 2023"; a body the
-     * dictionaries know is the parent, tagged on its own: "Comité permanent
-     * | de l'Assemblée populaire nationale" (as stops_name in English), but
-     * it is part of a meeting's name (Conférence ministérielle de la
-     * Francophonie) */
     bool cap = p < end && (tflags(c, p) & CYB_TOK_CAP) != 0;
-    /* ... nor a function word ("Conseil des ministres pour ne ..."); a head
-     * in lower case inside is a common noun of the name (Centre national de
-     * commandement stratégique) */
+    /* a complement is never a date ("au Conseil en août 2023") nor a
+     * function word ("Conseil des ministres pour ne ..."); a body the
+     * dictionaries know is the parent, tagged on its own ("Comité permanent
+     * | de l'Assemblée populaire nationale", as stops_name in English), but
+     * part of a meeting's name (Conférence ministérielle de la
+     * Francophonie); a head in lower case is a common noun of the name
+     * (Centre national de commandement stratégique) */
     if (p >= end || !(tflags(c, p) & CYB_TOK_ALPHA) || is_place_at(c, p) || (cap && body_head_at(c, p)) ||
         cand_at(c, p, CYBERNER_DATE) || cyb__sentlang_is_function(c->m->sentlang, c->tt->tok[p].vid) ||
         (!event && (cand_at(c, p, CYBERNER_AGENCY) || cand_at(c, p, CYBERNER_ORGANIZATION))))
@@ -923,7 +921,7 @@ static int bodies(mctx *c) {
          * in a Title Case headline, so is a name the dictionaries know
          * ("State Department | Cyber Bureau Marks ...") */
         if ((tflags(c, p) & CYB_TOK_CAP) && (tflags(c, p) & (CYB_TOK_ALPHA | CYB_TOK_DIGIT)) &&
-            !has(c, S_NOT_NAMES, p) && !is_place_at(c, p) && !(c->titlecase && covered(c, p))) {
+            !has(c, S_NOT_NAMES, p) && !is_place_at(c, p) && !(c->s->titlecase && covered(c, p))) {
           s = p;
           continue;
         }
@@ -1294,7 +1292,7 @@ static int portfolios(mctx *c) {
 int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char *src, size_t srclen,
                      const cyb__norm *nm, const cyb__tokens *tt, const cyb__sentence *s, cyb__doc *doc,
                      cyb__cands *cs) {
-  mctx c = {m, m->rules, rs, nm, tt, s, doc, cs, cs->n, src, srclen, NULL, false};
+  mctx c = {m, m->rules, rs, nm, tt, s, doc, cs, cs->n, src, srclen, NULL};
   size_t ntok = s->tok_end - s->tok_begin;
   if (cyb__grow((void **)&rs->bits, &rs->bits_cap, ntok + 1, sizeof *rs->bits)) return CYBERNER_ENOMEM;
   for (size_t k = 0; k < ntok; k++) {
@@ -1319,14 +1317,12 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
       for (uint32_t k = d->tb; k < d->te && k < s->tok_end; k++) rs->cover[k - s->tok_begin] = 1;
   }
   /* a headline in capitals: the shape rules would read every word as a name */
-  size_t alpha = 0, caps = 0, cap_words = 0;
+  size_t alpha = 0, caps = 0;
   for (size_t k = s->tok_begin; k < s->tok_end; k++) {
     alpha += (tt->tok[k].flags & CYB_TOK_ALPHA) != 0;
     caps += (tt->tok[k].flags & CYB_TOK_ALLCAPS) != 0;
-    cap_words += (tt->tok[k].flags & CYB_TOK_ALPHA) && (tt->tok[k].flags & CYB_TOK_CAP);
   }
   bool headline = alpha >= 3 && caps * 10 > alpha * 6;
-  c.titlecase = alpha >= 4 && cap_words * 5 >= alpha * 4; /* as the gazetteer reads it */
   int rc;
   if ((rc = identifiers(&c)) || (!headline && ((rc = persons(&c)) || (rc = bodies(&c)) || (rc = portfolios(&c)) ||
                                                   (c.s->lang == CYBERNER_LANG_FR && (rc = languages(&c))))))

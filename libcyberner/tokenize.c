@@ -328,6 +328,10 @@ int cyb__tokenize(const cyb__norm *nm, cyb__tokens *out) {
     s->lang = 0;
     s->conf = 0;
     s->fw[0] = s->fw[1] = s->fw[2] = 0;
+    size_t words = 0, caps = 0;
+    for (size_t q = first; q <= k; q++)
+      if (out->tok[q].flags & CYB_TOK_ALPHA) words++, caps += (out->tok[q].flags & CYB_TOK_CAP) != 0;
+    s->titlecase = words >= 4 && caps * 5 >= words * 4;
     out->tok[first].flags |= CYB_TOK_SENT_START;
     first = k + 1;
   }
