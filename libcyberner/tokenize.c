@@ -1,7 +1,8 @@
 /* Tokenizer and sentence splitter, on the normalized text.
  *
  * Tokens: words (letters and digits, with inner hyphens kept: nord-coreen,
- * jean-yves, asie-pacifique, cve-2021-44228), numbers (12.06.18, 1,000),
+ * jean-yves, asie-pacifique, cve-2021-44228, but a relation word after the
+ * hyphen split off: new york | - | based), numbers (12.06.18, 1,000),
  * dotted acronyms (u.s.), acronyms with / or & (jpcert/cc, at&t), French
  * elided articles split off (l' + australie, jusqu' + a), English
  * possessive split off (anssi + 's), and single punctuation characters.
@@ -105,6 +106,22 @@ bool cyb__is_abbreviation(const char *s, size_t n) {
   return in_list(abbreviations, sizeof abbreviations / sizeof *abbreviations, s, n);
 }
 
+/* Words that, after a hyphen, say how something relates to the name before
+ * it (Japan-based, Kremlin-linked, US-led): the name is a token of its own,
+ * so that a name of several words matches too (New York-based). */
+static const word_entry relation_words[] = {
+    {"led", 3}, {"run", 3}, {"born", 4}, {"made", 4}, {"based", 5}, {"owned", 5}, {"backed", 6},
+    {"funded", 6}, {"linked", 6}, {"aligned", 7}, {"sponsored", 9}, {"supported", 9}, {"affiliated", 10},
+    {"controlled", 10}, {"headquartered", 13},
+};
+
+static bool relation_suffix(const char *t, size_t n, size_t i) {
+  size_t e = i;
+  while (e < n && (unsigned char)t[e] < 0x80 && ascii_class[(unsigned char)t[e]] == C_LETTER) e++;
+  return e > i && !is_alnum_at(t, n, e) && (e >= n || t[e] != '-') &&
+         in_list(relation_words, sizeof relation_words / sizeof *relation_words, t + i, e - i);
+}
+
 /* Length of a dotted acronym (u.s., e.g., u.s.a.) at i, 0 when none. */
 static size_t dotted_acronym(const char *t, size_t n, size_t i) {
   /* most words: an ASCII letter not followed by a dot */
@@ -175,6 +192,7 @@ static size_t scan_word(const cyb__norm *nm, size_t i, uint16_t *flags) {
     if (j >= n) break;
     char x = t[j];
     bool prev_digit = class_at(t, n, j - 1) == C_DIGIT;
+    if (x == '-' && (f & CYB_TOK_ALPHA) && relation_suffix(t, n, j + 1)) break; /* New York | - | based */
     if (x == '-' && is_alnum_at(t, n, j + 1) && !dotted_acronym(t, n, j + 1)) { /* Japan-U.S.-ROK: three names */
       f |= CYB_TOK_HYPHEN;
       j++;

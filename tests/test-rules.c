@@ -258,6 +258,7 @@ START_TEST(nationality_compounds) {
   YES("la menace nord-coréenne", "nord-coréenne", CYBERNER_NATIONALITY, "KP");
   YES("a UK-NL exercise", "UK", CYBERNER_COUNTRY, "GB");
   YES("the Geneva-based foundation", "Geneva", CYBERNER_LOCATION, "geneva");
+  YES("a New York-based firm", "New York", CYBERNER_LOCATION, "new-york-city");
 }
 END_TEST
 

@@ -63,6 +63,13 @@ START_TEST(hyphenated_words_stay_whole) {
   ck_assert_str_eq(toks("Asie-Pacifique"), "asie-pacifique");
   ck_assert_str_eq(toks("CVE-2021-44228"), "cve-2021-44228");
   ck_assert_str_eq(toks("Paris - Tokyo"), "paris|-|tokyo");
+  /* a relation word after the hyphen is split off: the name before may be
+   * several words (New York-based) */
+  ck_assert_str_eq(toks("New York-based"), "new|york|-|based");
+  ck_assert_str_eq(toks("IRGC-affiliated"), "irgc|-|affiliated");
+  ck_assert_str_eq(toks("Russian-speaking"), "russian-speaking");
+  ck_assert_str_eq(toks("based-on"), "based-on");
+  ck_assert_str_eq(toks("2024-based"), "2024-based");
 }
 END_TEST
 
