@@ -1007,6 +1007,29 @@ static int identifiers(mctx *c) {
   return 0;
 }
 
+/* ---- the platform X -------------------------------------------------------- */
+
+/* "X" alone is a letter (Generation X, Phase X); it is the platform formerly
+ * Twitter when the text speaks of an account or a post on it: "sur X", "on
+ * X", "compte X", "X account", "X post". Its id is the platform's key in
+ * organizations.tsv. */
+static int platform_x(mctx *c) {
+  static const char *const before[] = {"on", "sur", "compte", "comptes", "via"};
+  static const char *const after[] = {"account", "accounts", "post", "posts", "handle", "user", "users", "feed"};
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  for (size_t k = b; k < end; k++) {
+    if (!tis(c, k, "x") || !(tflags(c, k) & CYB_TOK_CAP) || covered(c, k)) continue;
+    bool ok = false;
+    for (size_t i = 0; k > b && i < sizeof before / sizeof *before && !ok; i++) ok = tis(c, k - 1, before[i]);
+    for (size_t i = 0; k + 1 < end && i < sizeof after / sizeof *after && !ok; i++) ok = tis(c, k + 1, after[i]);
+    if (!ok) continue;
+    cyb__cand *d = cyb__cand_push(c->cs, c->tt->tok[k].start, c->tt->tok[k].end, (uint32_t)k, (uint32_t)k + 1,
+                                  CYBERNER_ORGANIZATION, CYB_SRC_PATTERN, 0.8f);
+    if (!d || (d->id = cyb__cand_string(c->cs, "twitter", 7)) < 0) return CYBERNER_ENOMEM;
+  }
+  return 0;
+}
+
 /* ---- acronyms ---------------------------------------------------------------- */
 
 /* Does token k look like an acronym: no space inside, >= 2 capitals? */
@@ -1324,7 +1347,7 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
   }
   bool headline = alpha >= 3 && caps * 10 > alpha * 6;
   int rc;
-  if ((rc = identifiers(&c)) || (!headline && ((rc = persons(&c)) || (rc = bodies(&c)) || (rc = portfolios(&c)) ||
+  if ((rc = identifiers(&c)) || (rc = platform_x(&c)) || (!headline && ((rc = persons(&c)) || (rc = bodies(&c)) || (rc = portfolios(&c)) ||
                                                   (c.s->lang == CYBERNER_LANG_FR && (rc = languages(&c))))))
     return rc;
   c.ndict = cs->n;

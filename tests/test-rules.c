@@ -196,6 +196,10 @@ START_TEST(acronyms_defined_in_text) {
 END_TEST
 
 START_TEST(identifiers) {
+  /* the platform X, when the text speaks of an account or a post on it */
+  YES("He posted the claim on X on Monday.", "X", CYBERNER_ORGANIZATION, "twitter");
+  YES("Le compte X de l'agence a été piraté.", "X", CYBERNER_ORGANIZATION, "twitter");
+  NO("the Generation X survey", "X");
   YES("Attackers exploited CVE-2021-44228 in Log4j.", "CVE-2021-44228", CYBERNER_VULNERABILITY, "CVE-2021-44228");
   YES("The group APT99 was seen.", "APT99", CYBERNER_THREAT_ACTOR, "apt99");
   YES("Microsoft tracks Storm-0558.", "Storm-0558", CYBERNER_THREAT_ACTOR, NULL);
