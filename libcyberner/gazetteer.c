@@ -64,7 +64,8 @@ struct cyb__gazetteer {
   cyb__buf vstr;
   int32_t *combining; /* per vid: NATIONALITY entry whose combining form it is, or -1 */
   int32_t country_by_code[26 * 26]; /* COUNTRY entry of each ISO code, or -1 */
-  int32_t city_by_code[26 * 26];    /* the capital named after its country (Luxembourg City), or -1 */
+  int32_t *city_of; /* per entry: the city named after that country or region (Luxembourg City,
+                       Quebec City), or -1 */
   int8_t *single;     /* per vid: label of a single-token alias, or -1 */
   /* trie */
   gnode *nodes;
@@ -456,16 +457,20 @@ cyb__gazetteer *cyb__gazetteer_new(const cyb__fold *f, cyb__dictset *ds, cyb__di
   for (size_t i = 0; i < g->ne; i++)
     if (!g->e[i].dead && g->e[i].label == CYBERNER_COUNTRY && cyb__country_slot(g->e[i].id) >= 0)
       g->country_by_code[cyb__country_slot(g->e[i].id)] = (int32_t)i;
-  /* capitals named after their country: "<country> City", "<country>-Ville" */
-  for (size_t i = 0; i < 26 * 26; i++) g->city_by_code[i] = -1;
+  /* cities named after their country or region: "<name> City", "<name>-Ville" */
+  if (!(g->city_of = malloc(sizeof *g->city_of * (g->ne ? g->ne : 1)))) goto oom;
+  for (size_t i = 0; i < g->ne; i++) g->city_of[i] = -1;
   for (size_t i = 0; i < g->ne; i++) {
     const cyb__entry *l = &g->e[i];
-    int slot = l->country ? cyb__country_slot(l->country) : -1;
-    if (l->dead || l->label != CYBERNER_LOCATION || slot < 0 || g->country_by_code[slot] < 0) continue;
-    const char *cn = g->e[g->country_by_code[slot]].name;
-    size_t n = strlen(cn);
-    if (!strncmp(l->name, cn, n) && (!strcmp(l->name + n, " City") || !strcmp(l->name + n, "-Ville")))
-      g->city_by_code[slot] = (int32_t)i;
+    if (l->dead || l->label != CYBERNER_LOCATION) continue;
+    size_t n = strlen(l->name);
+    size_t base = n > 5 && (!strcmp(l->name + n - 5, " City") || !strcmp(l->name + n - 5, "-Ville")) ? n - 5 : 0;
+    for (size_t j = 0; base && j < g->ne; j++) {
+      const cyb__entry *o = &g->e[j];
+      if (j != i && !o->dead && (o->label == CYBERNER_COUNTRY || o->label == CYBERNER_LOCATION) && o->country &&
+          l->country && !strcmp(o->country, l->country) && strlen(o->name) == base && !strncmp(o->name, l->name, base))
+        g->city_of[j] = (int32_t)i;
+    }
   }
   g->ransomware = vocab_find(g, "ransomware", 10);
   /* single-token aliases: evidence for the rules */
@@ -506,6 +511,7 @@ void cyb__gazetteer_free(cyb__gazetteer *g) {
   free(g->root);
   free(g->inner);
   free(g->word_kind);
+  free(g->city_of);
   free(g->al);
   free(g->masks);
   free(g);
@@ -669,12 +675,12 @@ static int emit(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens 
   }
   out->nalts = w;
   if (best < 0) return 0;
-  /* a dateline names a city: LUXEMBOURG, 5 mars -> Luxembourg City */
-  int32_t city = -1;
-  if (best == CYBERNER_COUNTRY && w - base == 1 && at_dateline(tt, nm, tb, te)) {
-    int slot = cyb__country_slot(g->e[out->alts[base]].id);
-    city = slot >= 0 ? g->city_by_code[slot] : -1;
-    if (city >= 0) best = CYBERNER_LOCATION, out->alts[base] = (uint32_t)city;
+  /* a dateline names a city: LUXEMBOURG, 5 mars -> Luxembourg City;
+   * QUÉBEC, 4 mars -> Quebec City */
+  if ((best == CYBERNER_COUNTRY || best == CYBERNER_LOCATION) && w - base == 1 && at_dateline(tt, nm, tb, te) &&
+      g->city_of[out->alts[base]] >= 0) {
+    best = CYBERNER_LOCATION;
+    out->alts[base] = (uint32_t)g->city_of[out->alts[base]];
   }
   /* "the Medusa ransomware": the alias names the group, the span is its
    * name without the kind */
