@@ -722,7 +722,9 @@ static int persons(mctx *c) {
        * (Mark Down, Will Power) are not a name; elsewhere a known first name
        * and a capitalized word are (Peter Such, Grace Carter) */
       size_t e = name_run(c, k, 4);
-      bool vetoed = k == b && is_common(c, k) && is_common(c, e - 1);
+      /* in a Title Case headline a run of three capitalized words or more
+       * ("Gang Loses Servers") is the headline's own words just as well */
+      bool vetoed = (k == b || (c->s->titlecase && e - k >= 3)) && is_common(c, k) && is_common(c, e - 1);
       if (e > k + 1 && !vetoed && push_person(c, k, e, 0.7f, 1)) return CYBERNER_ENOMEM;
     }
     /* an initial and a surname: J. Smith (in French, M. is Monsieur) */
