@@ -600,7 +600,7 @@ static bool lowercase_meeting_word(const cyb__gazetteer *g, const cyb__tokens *t
 
 /* Tokens [tb, te) open a dateline: first on their line, in capitals, then
  * a comma, an opening parenthesis or a dash (LUXEMBOURG, 5 mars 2025 -). */
-static bool at_dateline(const cyb__tokens *tt, const cyb__norm *nm, size_t tb, size_t te) {
+static bool at_dateline(const cyb__norm *nm, const cyb__tokens *tt, size_t tb, size_t te) {
   if (te >= tt->ntok || !(tt->tok[tb].flags & (CYB_TOK_NEWLINE_BEFORE)) || !(tt->tok[tb].flags & CYB_TOK_ALLCAPS))
     return false;
   char next = nm->text[tt->tok[te].start];
@@ -631,7 +631,7 @@ static bool alias_ok(const cyb__gazetteer *g, const galias *a, const cyb__norm *
   if (!a->cs) return true;
   /* a place in a dateline is in capitals, whatever the case its alias
    * needs elsewhere (NICE, 12 mars -) */
-  if (g->e[a->entry].label == CYBERNER_LOCATION && (tt->tok[tb].flags & CYB_TOK_ALLCAPS) && at_dateline(tt, nm, tb, te))
+  if (g->e[a->entry].label == CYBERNER_LOCATION && (tt->tok[tb].flags & CYB_TOK_ALLCAPS) && at_dateline(nm, tt, tb, te))
     return true;
   size_t m = 0;
   for (size_t k = tb; k < te; k++)
@@ -677,7 +677,7 @@ static int emit(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens 
   if (best < 0) return 0;
   /* a dateline names a city: LUXEMBOURG, 5 mars -> Luxembourg City;
    * QUÉBEC, 4 mars -> Quebec City */
-  if ((best == CYBERNER_COUNTRY || best == CYBERNER_LOCATION) && w - base == 1 && at_dateline(tt, nm, tb, te) &&
+  if ((best == CYBERNER_COUNTRY || best == CYBERNER_LOCATION) && w - base == 1 && at_dateline(nm, tt, tb, te) &&
       g->city_of[out->alts[base]] >= 0) {
     best = CYBERNER_LOCATION;
     out->alts[base] = (uint32_t)g->city_of[out->alts[base]];
