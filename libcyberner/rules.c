@@ -913,17 +913,17 @@ static int bodies(mctx *c) {
       size_t e = extend_of(c, k + ol);
       if (e > k + ol + 1 && push_body(c, k, e, (int)lab - 1, 0.6f)) return CYBERNER_ENOMEM;
     }
-    size_t tl = pm(c, S_TAIL, k, end, &lab);
+    /* in a Title Case headline every word has its capital: the capitalized
+     * words before a tail prove nothing (Spy Agency, Orders Cyber Agency) */
+    size_t tl = c->s->titlecase ? 0 : pm(c, S_TAIL, k, end, &lab);
     if (tl && (tflags(c, k) & CYB_TOK_CAP) && k > b) {
       /* walk left over capitalized words and inner connectors */
       size_t s = k;
       while (s > b) {
         size_t p = s - 1;
-        /* a country or nationality in front is tagged on its own (rule 8);
-         * in a Title Case headline, so is a name the dictionaries know
-         * ("State Department | Cyber Bureau Marks ...") */
+        /* a country or nationality in front is tagged on its own (rule 8) */
         if ((tflags(c, p) & CYB_TOK_CAP) && (tflags(c, p) & (CYB_TOK_ALPHA | CYB_TOK_DIGIT)) &&
-            !has(c, S_NOT_NAMES, p) && !is_place_at(c, p) && !(c->s->titlecase && covered(c, p))) {
+            !has(c, S_NOT_NAMES, p) && !is_place_at(c, p)) {
           s = p;
           continue;
         }
