@@ -618,6 +618,13 @@ static bool caps_surname(const mctx *c, size_t k) {
   return true;
 }
 
+/* Token k is an initial: one capital letter and a full stop glued to it. */
+static bool initial_at(const mctx *c, size_t k) {
+  const cyb__token *t = &c->tt->tok[k];
+  return (t->flags & CYB_TOK_CAP) && (t->flags & CYB_TOK_ALPHA) && t->end - t->start == 1 && k + 1 < c->s->tok_end &&
+         tis(c, k + 1, ".") && c->tt->tok[k + 1].start == t->end;
+}
+
 static size_t name_run(const mctx *c, size_t k, size_t max) {
   size_t j = k, end = c->s->tok_end, last = k;
   while (j < end && j - k < max) {
@@ -629,6 +636,11 @@ static size_t name_run(const mctx *c, size_t k, size_t max) {
     if (j > k && j + 1 < end && has(c, S_PARTICLES, j) && (tflags(c, j) & CYB_TOK_CAP) && caps_surname(c, j + 1)) {
       j += 2;
       last = j;
+      continue;
+    }
+    /* a middle initial: Bradley T. Smith, Sue J. Bai */
+    if (j > k && j + 2 < end && initial_at(c, j) && name_token(c, j + 2)) {
+      j += 2;
       continue;
     }
     /* a particle inside a name: de Gaulle, von der Leyen, Le Drian */
@@ -734,9 +746,23 @@ static int persons(mctx *c) {
       size_t e = name_run(c, k + 2, 3);
       if (e > k + 2 && push_person(c, k, e, 0.65f, 1)) return CYBERNER_ENOMEM;
     }
+    /* dotted initials and a surname: B.N. Srikrishna (not a known acronym:
+     * U.S. officials) */
+    if ((tflags(c, k) & CYB_TOK_DOTTED) && (tflags(c, k) & CYB_TOK_ALLCAPS) &&
+        c->tt->tok[k].end - c->tt->tok[k].start <= 6 && !cand_at(c, k, -1) &&
+        k + 1 < end && name_token(c, k + 1) && !is_common(c, k + 1)) {
+      size_t e = name_run(c, k + 1, 3);
+      bool place = false; /* F.C. Farul Constanta is a club */
+      for (size_t q = k + 1; q < e && !place; q++) place = covered(c, q);
+      if (!place && push_person(c, k, e, 0.65f, 1)) return CYBERNER_ENOMEM;
+    }
     /* East Asian order: a surname, then a hyphenated or known given name */
-    if (name_token(c, k) && has(c, S_SURNAMES, k) && k + 1 < end &&
-        name_token(c, k + 1) && ((tflags(c, k + 1) & CYB_TOK_HYPHEN) || first_name(c, k + 1))) {
+    if (name_token(c, k) && has(c, S_SURNAMES, k) && k + 1 < end && name_token(c, k + 1) &&
+        ((tflags(c, k + 1) & CYB_TOK_HYPHEN) || first_name(c, k + 1) ||
+         /* Yin Kecheng: a given name no dictionary knows, after a surname
+          * that is no common word (not White Sox, Sun Microsystems) */
+         (!(tflags(c, k + 1) & CYB_TOK_ALLCAPS) && !cand_at(c, k + 1, -1) && !covered(c, k + 1) &&
+          !is_common(c, k + 1) && !is_common(c, k)))) {
       size_t e = k + 2;
       if (e < end && name_token(c, e) && first_name(c, e)) e++; /* Yoon Suk Yeol */
       if (push_person(c, k, e, 0.7f, 1)) return CYBERNER_ENOMEM;

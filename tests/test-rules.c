@@ -59,6 +59,11 @@ START_TEST(person_titles) {
 END_TEST
 
 START_TEST(person_names_and_mentions) {
+  /* middle initials, dotted initials, an East Asian surname with a given name no list has */
+  YES("Assistant Attorney General Sue J. Bai said on Monday.", "Sue J. Bai", CYBERNER_PERSON, NULL);
+  YES("Justice B.N. Srikrishna wrote the report.", "B.N. Srikrishna", CYBERNER_PERSON, NULL);
+  YES("Treasury sanctioned Yin Kecheng on Friday. Yin was indicted.", "Yin Kecheng", CYBERNER_PERSON, "yin-kecheng");
+  NO("the a.m. EDT session", "EDT");
   YES("la conseillère adjointe à la sécurité nationale américaine, Anne Neuberger, a dit", "Anne Neuberger",
       CYBERNER_PERSON, "anne-neuberger");
   YES("Jean-Yves Le Drian était présent.", "Jean-Yves Le Drian", CYBERNER_PERSON, NULL);
