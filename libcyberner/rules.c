@@ -735,8 +735,12 @@ static int persons(mctx *c) {
        * and a capitalized word are (Peter Such, Grace Carter) */
       size_t e = name_run(c, k, 4);
       /* in a Title Case headline a run of three capitalized words or more
-       * ("Gang Loses Servers") is the headline's own words just as well */
-      bool vetoed = (k == b || (c->s->titlecase && e - k >= 3)) && is_common(c, k) && is_common(c, e - 1);
+       * is the headline's own words when the second is a common word that
+       * is no first name and no particle ("Gang Loses Servers", "Yunus
+       * Orders Cyber Agency"; not Miguel Angel Martin, Jean Van de Velde) */
+      bool headline_words = c->s->titlecase && e - k >= 3 && is_common(c, k + 1) && !first_name(c, k + 1) &&
+                            !has(c, S_PARTICLES, k + 1);
+      bool vetoed = (k == b && is_common(c, k) && is_common(c, e - 1)) || headline_words;
       if (e > k + 1 && !vetoed && push_person(c, k, e, 0.7f, 1)) return CYBERNER_ENOMEM;
     }
     /* an initial and a surname: J. Smith (in French, M. is Monsieur) */

@@ -83,6 +83,7 @@ END_TEST
 START_TEST(person_negatives) {
   /* a Title Case headline's capitalized words after a first name are not a surname */
   NO("Police Say BlackSuit Gang Loses Servers in US-Led Operation\n\nThe police said.", "Gang Loses");
+  NO("Yunus Orders Cyber Agency Ahead of Vote\n\nThe council met.", "Orders");
   /* a first name inside a longer dictionary name starts no person */
   NO("He won the Hong Kong Open on Sunday.", "Open");
   YES("He won the Hong Kong Open on Sunday.", "Hong Kong", CYBERNER_COUNTRY, "HK");
