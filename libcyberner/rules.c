@@ -973,6 +973,15 @@ static int bodies(mctx *c) {
       if (e + 1 < end && (tis(c, e, "of") || tis(c, e, "for") || tis(c, e, "on"))) e = extend_of(c, e);
       if (s < k && push_body(c, s, e, (int)lab - 1, 0.6f)) return CYBERNER_ENOMEM;
     }
+    /* a town's police or gendarmerie in lower case is one body with the
+     * town: "la gendarmerie de Palaiseau", "la police de Delhi" */
+    if (k + 2 < end && (tis(c, k, "police") || tis(c, k, "gendarmerie")) && !(tflags(c, k) & CYB_TOK_CAP) &&
+        (tis(c, k + 1, "de") || tis(c, k + 1, "d'")) && cand_at(c, k + 2, CYBERNER_LOCATION)) {
+      size_t e = k + 3;
+      for (size_t i = 0; i < c->ndict; i++) /* the town's whole name: New Delhi, Saint-Denis */
+        if (c->cs->c[i].tb == k + 2 && c->cs->c[i].label == CYBERNER_LOCATION && c->cs->c[i].te > e) e = c->cs->c[i].te;
+      if (push_body(c, k, e, CYBERNER_AGENCY, 0.6f)) return CYBERNER_ENOMEM;
+    }
     /* companies: capitalized words + legal suffix */
     if (k > b && has(c, S_COMPANIES, k) && (tflags(c, k - 1) & CYB_TOK_CAP)) {
       size_t s = k;

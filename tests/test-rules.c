@@ -96,6 +96,8 @@ START_TEST(person_negatives) {
 END_TEST
 
 START_TEST(bodies_french) {
+  /* a town's police or gendarmerie in lower case is one body with the town */
+  YES("Une plainte a été déposée à la gendarmerie de Palaiseau.", "gendarmerie de Palaiseau", CYBERNER_AGENCY, NULL);
   /* a function word ends a French body's name; a lower-case head inside is a common noun */
   NO("Le Conseil des ministres pour ne pas tarder a tranché.", "ne pas");
   YES("Le Centre national de commandement stratégique a été activé.", "Centre national de commandement stratégique",
