@@ -1048,6 +1048,37 @@ static int identifiers(mctx *c) {
   return 0;
 }
 
+/* ---- web services ------------------------------------------------------------ */
+
+/* "la plateforme Cybermalveillance.gouv.fr", "the website StopRansomware.gov":
+ * a body's web address after a word for a site names the service, not the
+ * body. A NOT_ENTITY over the word and the address hides it. */
+static int web_services(mctx *c) {
+  static const char *const site_words[] = {"plateforme", "site", "portail", "dispositif", "platform", "website",
+                                           "portal", "service"};
+  for (size_t i = 0; i < c->ndict; i++) {
+    const cyb__cand *d = &c->cs->c[i];
+    if (d->label != CYBERNER_AGENCY && d->label != CYBERNER_ORGANIZATION) continue;
+    if (d->tb <= c->s->tok_begin || d->te > c->s->tok_end) continue;
+    bool address = false; /* a web address: a dot glued between two words */
+    for (size_t k = d->tb + 1; k + 1 < d->te && !address; k++)
+      address = tis(c, k, ".") && c->tt->tok[k].start == c->tt->tok[k - 1].end &&
+                c->tt->tok[k + 1].start == c->tt->tok[k].end;
+    if (!address) continue;
+    /* the word, or the word and an adjective: "le dispositif national ..." */
+    for (size_t b = d->tb; b > c->s->tok_begin && d->tb - b < 2; b--) {
+      bool site = false;
+      for (size_t w = 0; w < sizeof site_words / sizeof *site_words && !site; w++) site = tis(c, b - 1, site_words[w]);
+      if (site) {
+        if (push_body(c, b - 1, d->te, CYB_NOT_ENTITY, 0.9f)) return CYBERNER_ENOMEM;
+        break;
+      }
+      if (b - 1 == c->s->tok_begin || (tflags(c, b - 1) & CYB_TOK_CAP) || !(tflags(c, b - 1) & CYB_TOK_ALPHA)) break;
+    }
+  }
+  return 0;
+}
+
 /* ---- the platform X -------------------------------------------------------- */
 
 /* "X" alone is a letter (Generation X, Phase X); it is the platform formerly
@@ -1388,7 +1419,7 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
   }
   bool headline = alpha >= 3 && caps * 10 > alpha * 6;
   int rc;
-  if ((rc = identifiers(&c)) || (rc = platform_x(&c)) || (!headline && ((rc = persons(&c)) || (rc = bodies(&c)) || (rc = portfolios(&c)) ||
+  if ((rc = identifiers(&c)) || (rc = platform_x(&c)) || (rc = web_services(&c)) || (!headline && ((rc = persons(&c)) || (rc = bodies(&c)) || (rc = portfolios(&c)) ||
                                                   (c.s->lang == CYBERNER_LANG_FR && (rc = languages(&c))))))
     return rc;
   c.ndict = cs->n;

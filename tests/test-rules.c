@@ -226,6 +226,9 @@ START_TEST(events) {
 END_TEST
 
 START_TEST(not_entities) {
+  /* a body's web address after a word for a site names the service */
+  NO("Le dispositif national Cybermalveillance.gouv.fr a publié un guide.", "Cybermalveillance");
+  YES("Le GIP Cybermalveillance.gouv.fr a publié un guide.", "Cybermalveillance.gouv.fr", CYBERNER_AGENCY, "cybermalveillance");
   NO("des actions soutenues par le plan France Relance et France 2030.", "France Relance");
   NO("des actions soutenues par le plan France Relance et France 2030.", "France 2030");
   /* languages are not nationalities */
