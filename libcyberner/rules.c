@@ -134,7 +134,7 @@ typedef struct {
 
 /* hunspell handles are not thread-safe and take ~100 ms and ~20 MB to load:
  * they are loaded on first use, and every call goes through the lock. */
-#define SPELL_MEMO 65536 /* verdicts kept across calls, under the same lock */
+#define SPELL_MEMO (1 << 18) /* verdicts kept across calls, under the same lock (2.3 MB: the words of a large corpus) */
 
 typedef struct {
   pthread_mutex_t mu;
@@ -819,7 +819,8 @@ static bool body_head_at(const mctx *c, size_t k) {
 /* "chargé(e)(s) de": what follows is a portfolio ("la Commission chargée
  * de la Souveraineté technologique"), not the body's name. */
 static bool in_charge_of(const mctx *c, size_t j) {
-  return j + 1 < c->s->tok_end && is_prep(c, j + 1) &&
+  size_t n = c->tt->tok[j].end - c->tt->tok[j].start;
+  return n >= 6 && n <= 8 && c->nm->text[c->tt->tok[j].start] == 'c' && j + 1 < c->s->tok_end && is_prep(c, j + 1) &&
          (tis(c, j, "charge") || tis(c, j, "chargee") || tis(c, j, "charges") || tis(c, j, "chargees"));
 }
 
@@ -975,7 +976,9 @@ static int bodies(mctx *c) {
     }
     /* a town's police or gendarmerie in lower case is one body with the
      * town: "la gendarmerie de Palaiseau", "la police de Delhi" */
-    if (k + 2 < end && (tis(c, k, "police") || tis(c, k, "gendarmerie")) && !(tflags(c, k) & CYB_TOK_CAP) &&
+    size_t kn = c->tt->tok[k].end - c->tt->tok[k].start;
+    if ((kn == 6 || kn == 11) && k + 2 < end && (tis(c, k, "police") || tis(c, k, "gendarmerie")) &&
+        !(tflags(c, k) & CYB_TOK_CAP) &&
         (tis(c, k + 1, "de") || tis(c, k + 1, "d'")) && cand_at(c, k + 2, CYBERNER_LOCATION)) {
       size_t e = k + 3;
       for (size_t i = 0; i < c->ndict; i++) /* the town's whole name: New Delhi, Saint-Denis */
