@@ -1322,12 +1322,15 @@ static int acronyms(mctx *c) {
     if (!acronym_token(c, k)) continue;
     size_t n;
     const char *t = ttext(c, k, &n);
-    for (size_t i = 0; i < c->doc->nacr; i++) {
+    const cyb__docname *hit = NULL, *prefix = NULL;
+    for (size_t i = 0; i < c->doc->nacr && !hit; i++) {
       const cyb__docname *dn = &c->doc->acr[i];
-      if (dn->keylen != n || memcmp(dn->key, t, n) != 0) continue;
-      if (push_remembered(c, k, k + 1, dn, CYB_SRC_ACRONYM)) return CYBERNER_ENOMEM;
-      break;
+      if (dn->keylen == n && memcmp(dn->key, t, n) == 0) hit = dn;
+      /* its short form: OPT for OPT-NC, defined earlier */
+      else if (!prefix && n >= 2 && dn->keylen > n + 1 && dn->key[n] == '-' && memcmp(dn->key, t, n) == 0) prefix = dn;
     }
+    if (!hit && prefix && !cand_at(c, k, -1)) hit = prefix;
+    if (hit && push_remembered(c, k, k + 1, hit, CYB_SRC_ACRONYM)) return CYBERNER_ENOMEM;
   }
   return 0;
 }

@@ -183,6 +183,9 @@ START_TEST(owners_of_shared_names) {
 END_TEST
 
 START_TEST(acronyms_defined_in_text) {
+  /* the short form of an acronym defined earlier */
+  ck_assert(tagged("The Office des postes et télécommunications (OPT-NC) said the attack began on Monday. OPT restored it.",
+                   "OPT", "Monday", CYBERNER_ORGANIZATION, NULL));
   /* the acronym settles a long form several entries share */
   YES("Officials from Canada, the UK and New Zealand met. The National Cyber Security Centre (NCSC-NZ) said on Monday.",
       "National Cyber Security Centre", CYBERNER_AGENCY, "nz-ncsc");
