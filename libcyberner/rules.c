@@ -1051,6 +1051,13 @@ static int identifiers(mctx *c) {
   return 0;
 }
 
+/* Does a dictionary candidate of this label end right before token e? */
+static bool cand_at_end(const mctx *c, size_t e, int label) {
+  for (size_t i = 0; i < c->ndict; i++)
+    if (c->cs->c[i].te == e && c->cs->c[i].label == label) return true;
+  return false;
+}
+
 /* ---- web services ------------------------------------------------------------ */
 
 /* "la plateforme Cybermalveillance.gouv.fr", "the website StopRansomware.gov":
@@ -1097,6 +1104,11 @@ static int platform_x(mctx *c) {
     bool ok = false;
     for (size_t i = 0; k > b && i < sizeof before / sizeof *before && !ok; i++) ok = tis(c, k - 1, before[i]);
     for (size_t i = 0; k + 1 < end && i < sizeof after / sizeof *after && !ok; i++) ok = tis(c, k + 1, after[i]);
+    /* or in a list of companies: "Meta, X and TikTok" */
+    ok = ok || (k >= b + 2 && (tis(c, k - 1, ",") || tis(c, k - 1, "and") || tis(c, k - 1, "et")) &&
+                cand_at_end(c, k - 1, CYBERNER_ORGANIZATION)) ||
+         (k + 2 < end && (tis(c, k + 1, ",") || tis(c, k + 1, "and") || tis(c, k + 1, "et")) &&
+          cand_at(c, k + 2, CYBERNER_ORGANIZATION));
     if (!ok) continue;
     cyb__cand *d = cyb__cand_push(c->cs, c->tt->tok[k].start, c->tt->tok[k].end, (uint32_t)k, (uint32_t)k + 1,
                                   CYBERNER_ORGANIZATION, CYB_SRC_PATTERN, 0.8f);

@@ -213,6 +213,7 @@ START_TEST(identifiers) {
   YES("He posted the claim on X on Monday.", "X", CYBERNER_ORGANIZATION, "twitter");
   YES("Le compte X de l'agence a été piraté.", "X", CYBERNER_ORGANIZATION, "twitter");
   NO("the Generation X survey", "X");
+  YES("Meta, X and TikTok signed the accord.", "X", CYBERNER_ORGANIZATION, "twitter");
   YES("Attackers exploited CVE-2021-44228 in Log4j.", "CVE-2021-44228", CYBERNER_VULNERABILITY, "CVE-2021-44228");
   YES("The group APT99 was seen.", "APT99", CYBERNER_THREAT_ACTOR, "apt99");
   YES("Microsoft tracks Storm-0558.", "Storm-0558", CYBERNER_THREAT_ACTOR, NULL);
