@@ -21,7 +21,9 @@ lab = d["per_label"]
 # minimum strict F1 per label on the development set (issues 2, 3 and 4)
 need = {"COUNTRY": 0.97, "NATIONALITY": 0.90, "LOCATION": 0.90, "AGENCY": 0.85, "ORGANIZATION": 0.85,
         "PERSON": 0.90, "DATE": 0.90, "EVENT": 0.70}
-bad = [f"{k} F1 {lab.get(k, {}).get('f1', 0):.3f} < {v}" for k, v in need.items() if lab.get(k, {}).get("f1", 0) < v]
+# a label with no gold span and no system span in a set (extra15 has no EVENT) is not judged
+bad = [f"{k} F1 {lab.get(k, {}).get('f1', 0):.3f} < {v}" for k, v in need.items()
+       if k in lab and lab[k].get("f1", 0) < v]
 if d["strict_f1"] < 0.90:
     bad.append(f"overall F1 {d['strict_f1']:.3f} < 0.90")
 if (d["link_acc"] or 0) < 0.95:
