@@ -712,8 +712,9 @@ static int32_t node_entry(const cyb__gazetteer *g, int node, int label) {
 }
 
 /* Every part [ps[p], pe[p]) of token k names a country (UK-NL, US-FR) or,
- * with places, a country or a place (the dateline SEOUL/WASHINGTON): one
- * candidate a part; none when a part is something else. */
+ * with places, a country, a place or a body (the dateline SEOUL/WASHINGTON,
+ * the credit Belga/AFP): one candidate a part; none when a part is
+ * something else. */
 static int every_part_a_place(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens *tt, size_t k,
                               const uint32_t *ps, const uint32_t *pe, size_t np, bool places, cyb__cands *out) {
   int32_t ce[COMPOUND_PARTS];
@@ -736,7 +737,9 @@ static int every_part_a_place(const cyb__gazetteer *g, const cyb__norm *nm, cons
     for (uint32_t i = 0; i < nd->alias_n && ce[p] < 0; i++) {
       const galias *a = &g->al[nd->alias_begin + i];
       int label = g->e[a->entry].label;
-      if (label != CYBERNER_COUNTRY && !(places && label == CYBERNER_LOCATION)) continue;
+      if (label != CYBERNER_COUNTRY &&
+          !(places && (label == CYBERNER_LOCATION || label == CYBERNER_AGENCY || label == CYBERNER_ORGANIZATION)))
+        continue;
       if (a->cap && !nm->upper[ps[p]]) continue;
       if (a->cs) { /* compare the case of this part only */
         bool ok = a->masklen == pe[p] - ps[p];
@@ -771,11 +774,13 @@ static size_t split_parts(const cyb__norm *nm, const cyb__token *t, char sep, ui
   return np;
 }
 
-/* SEOUL/WASHINGTON, Paris/Bruxelles: places joined by a slash, each
- * capitalized and each a country or a place of the dictionaries. */
+/* SEOUL/WASHINGTON, Paris/Bruxelles, Belga/AFP: names joined by a slash,
+ * each capitalized and each a country, a place or a body of the
+ * dictionaries. */
 static int match_slashed(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens *tt, size_t k,
                          cyb__cands *out) {
   uint32_t ps[COMPOUND_PARTS], pe[COMPOUND_PARTS];
+  if (k + 1 < tt->ntok && (tt->tok[k + 1].flags & CYB_TOK_NUMBER)) return 0; /* a standard: ISO/IEC 27001 */
   size_t np = split_parts(nm, &tt->tok[k], '/', ps, pe);
   for (size_t p = 0; p < np; p++)
     if (pe[p] == ps[p] || !nm->upper[ps[p]]) return 0;

@@ -1096,7 +1096,7 @@ static int web_services(mctx *c) {
  * X", "compte X", "X account", "X post". Its id is the platform's key in
  * organizations.tsv. */
 static int platform_x(mctx *c) {
-  static const char *const before[] = {"on", "sur", "compte", "comptes", "via"};
+  static const char *const before[] = {"on", "sur", "compte", "comptes", "via", "reseau", "network"};
   static const char *const after[] = {"account", "accounts", "post", "posts", "handle", "user", "users", "feed"};
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t k = b; k < end; k++) {

@@ -214,6 +214,7 @@ START_TEST(identifiers) {
   YES("Le compte X de l'agence a été piraté.", "X", CYBERNER_ORGANIZATION, "twitter");
   NO("the Generation X survey", "X");
   YES("Meta, X and TikTok signed the accord.", "X", CYBERNER_ORGANIZATION, "twitter");
+  YES("Le message a circulé sur le réseau X lundi.", "X", CYBERNER_ORGANIZATION, "twitter");
   YES("Attackers exploited CVE-2021-44228 in Log4j.", "CVE-2021-44228", CYBERNER_VULNERABILITY, "CVE-2021-44228");
   YES("The group APT99 was seen.", "APT99", CYBERNER_THREAT_ACTOR, "apt99");
   YES("Microsoft tracks Storm-0558.", "Storm-0558", CYBERNER_THREAT_ACTOR, NULL);
@@ -294,6 +295,8 @@ START_TEST(slashed_places) {
   YES("Le JPCERT/CC a publié un avis.", "JPCERT/CC", CYBERNER_AGENCY, "jpcert-cc");
   NO("the paris/berlin route", "paris");
   NO("SEOUL/QWERTZ said", "SEOUL");
+  YES("BRUXELLES (Belga/AFP) - Le message a circulé.", "AFP", CYBERNER_ORGANIZATION, "afp");
+  NO("la norme ISO/IEC 27001 exige", "ISO");
   /* a dateline names the capital named after its country */
   YES("LUXEMBOURG, 5 mars 2025 - Le Luxembourg a signé.", "LUXEMBOURG", CYBERNER_LOCATION, "luxembourg-city");
   YES("LUXEMBOURG, 5 mars 2025 - Le Luxembourg a signé.", "Luxembourg", CYBERNER_COUNTRY, "LU");
