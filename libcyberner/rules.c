@@ -699,6 +699,17 @@ static bool in_long_name(const mctx *c, size_t k) {
   return false;
 }
 
+/* A person the dictionaries or the document already know starts at token
+ * j: a dictionary PERSON there, or a short name seen earlier. */
+static bool known_person_at(const mctx *c, size_t j) {
+  if (cand_at(c, j, CYBERNER_PERSON)) return true;
+  size_t n;
+  const char *t = ttext(c, j, &n);
+  for (size_t i = 0; i < c->doc->nnames; i++)
+    if (c->doc->names[i].firstlen == n && memcmp(c->doc->names[i].key, t, n) == 0) return true;
+  return false;
+}
+
 static int persons(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t k = b; k < end; k++) {
@@ -709,7 +720,11 @@ static int persons(mctx *c) {
       if (j < end && tis(c, j, ".")) j++;
       if (kind & TITLE_COURTESY) {
         size_t e = j < end && caps_surname(c, j) && !name_token(c, j) ? j + 1 : name_run(c, j, 4);
-        if (e > j && push_person(c, j, e, 0.8f, 3)) return CYBERNER_ENOMEM;
+        /* rank 3 outranks a place of the dictionaries (resolve.c: M. Caire is
+         * not Cairo) after a capitalized title; a person the dictionaries or
+         * the document already know keeps its own reading */
+        int rank = (tflags(c, k) & CYB_TOK_CAP) && !known_person_at(c, j) ? 3 : 2; /* not "me" in "comme" */
+        if (e > j && push_person(c, j, e, 0.8f, rank)) return CYBERNER_ENOMEM;
       } else {
         /* role: the name follows within a short window (adjectives,
          * nationality, an apposition comma); take the first place where a

@@ -59,6 +59,11 @@ START_TEST(person_titles) {
 END_TEST
 
 START_TEST(person_names_and_mentions) {
+  /* a person named in full earlier, or after a capitalized courtesy title, is not a place */
+  ck_assert(tagged("Après la démission d'Éric Caire, le premier ministre a parlé. Caire a refusé.", "Caire", "parlé",
+                   CYBERNER_PERSON, "eric-caire"));
+  YES("M. Caire a démissionné mardi.", "Caire", CYBERNER_PERSON, NULL);
+  YES("Le Caire accueille le sommet.", "Le Caire", CYBERNER_LOCATION, "cairo");
   /* middle initials, dotted initials, an East Asian surname with a given name no list has */
   YES("Assistant Attorney General Sue J. Bai said on Monday.", "Sue J. Bai", CYBERNER_PERSON, NULL);
   YES("Justice B.N. Srikrishna wrote the report.", "B.N. Srikrishna", CYBERNER_PERSON, NULL);
