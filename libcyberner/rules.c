@@ -723,8 +723,10 @@ static int persons(mctx *c) {
         /* rank 3 outranks a place of the dictionaries (resolve.c: M. Caire is
          * not Cairo) after a capitalized title; a person the dictionaries or
          * the document already know keeps its own reading */
-        int rank = (tflags(c, k) & CYB_TOK_CAP) && !known_person_at(c, j) ? 3 : 2; /* not "me" in "comme" */
-        if (e > j && push_person(c, j, e, 0.8f, rank)) return CYBERNER_ENOMEM;
+        if (e > j) {
+          int rank = (tflags(c, k) & CYB_TOK_CAP) && !known_person_at(c, j) ? 3 : 2; /* not "me" in "comme" */
+          if (push_person(c, j, e, 0.8f, rank)) return CYBERNER_ENOMEM;
+        }
       } else {
         /* role: the name follows within a short window (adjectives,
          * nationality, an apposition comma); take the first place where a
