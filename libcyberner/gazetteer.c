@@ -570,8 +570,7 @@ static bool owner_before(const cyb__gazetteer *g, const cyb__norm *nm, const cyb
 }
 
 static bool token_is(const cyb__norm *nm, const cyb__tokens *tt, size_t k, const char *w) {
-  size_t n = strlen(w);
-  return tt->tok[k].end - tt->tok[k].start == n && memcmp(nm->text + tt->tok[k].start, w, n) == 0;
+  return cyb__tok_is(nm, &tt->tok[k], w);
 }
 
 /* un, une, a, an right before tb: "créer une agence nationale de

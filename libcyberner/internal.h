@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "cyberner.h"
 
@@ -152,6 +153,12 @@ typedef struct {
   bool titlecase;              /* a headline in Title Case: 4+ words, 4 in 5 capitalized; a
                                   capital there proves little (set by the tokenizer) */
 } cyb__sentence;
+
+/* Is the normalized text of token t exactly w? */
+static inline bool cyb__tok_is(const cyb__norm *nm, const cyb__token *t, const char *w) {
+  size_t n = strlen(w);
+  return t->end - t->start == n && memcmp(nm->text + t->start, w, n) == 0;
+}
 
 typedef struct {
   cyb__token *tok;

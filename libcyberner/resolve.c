@@ -119,11 +119,8 @@ static bool clause_break(const cyb__norm *nm, const cyb__tokens *tt, uint32_t fr
 static bool attached(const cyb__norm *nm, const cyb__tokens *tt, size_t e, size_t b) {
   static const char *const links[] = {"of", "de", "du", "d'", "des", "the", "la", "le", "l'", "in", "en"};
   for (size_t k = e; k < b; k++) {
-    const cyb__token *t = &tt->tok[k];
-    size_t n = t->end - t->start;
     bool link = false;
-    for (size_t i = 0; i < sizeof links / sizeof *links && !link; i++)
-      link = strlen(links[i]) == n && memcmp(nm->text + t->start, links[i], n) == 0;
+    for (size_t i = 0; i < sizeof links / sizeof *links && !link; i++) link = cyb__tok_is(nm, &tt->tok[k], links[i]);
     if (!link || k - e >= 2) return false;
   }
   return true;

@@ -532,11 +532,7 @@ static const char *ttext(const mctx *c, size_t k, size_t *n) {
   return c->nm->text + c->tt->tok[k].start;
 }
 
-static bool tis(const mctx *c, size_t k, const char *w) {
-  size_t n;
-  const char *t = ttext(c, k, &n);
-  return n == strlen(w) && memcmp(t, w, n) == 0;
-}
+static bool tis(const mctx *c, size_t k, const char *w) { return cyb__tok_is(c->nm, &c->tt->tok[k], w); }
 
 static uint16_t tflags(const mctx *c, size_t k) { return c->tt->tok[k].flags; }
 

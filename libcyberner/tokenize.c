@@ -243,11 +243,6 @@ static int push_token(cyb__tokens *out, size_t s, size_t e, uint16_t flags) {
   return 0;
 }
 
-static bool tok_is(const cyb__norm *nm, const cyb__token *t, const char *s) {
-  size_t n = strlen(s);
-  return t->end - t->start == n && memcmp(nm->text + t->start, s, n) == 0;
-}
-
 /* Does a sentence end after token k? */
 static bool ends_sentence(const cyb__norm *nm, const cyb__tokens *tt, size_t k) {
   const cyb__token *t = &tt->tok[k];
@@ -258,7 +253,7 @@ static bool ends_sentence(const cyb__norm *nm, const cyb__tokens *tt, size_t k) 
   if (nm->map[nx->start] == nm->map[t->end - 1]) return false;
   if (nx->flags & CYB_TOK_NEWLINE_BEFORE) {
     /* A wrapped line (lower-case word or comma, then a lower-case word) goes on. */
-    bool open = (t->flags & CYB_TOK_ALPHA && !(t->flags & CYB_TOK_CAP)) || tok_is(nm, t, ",");
+    bool open = (t->flags & CYB_TOK_ALPHA && !(t->flags & CYB_TOK_CAP)) || cyb__tok_is(nm, t, ",");
     bool cont = (nx->flags & CYB_TOK_ALPHA) && !(nx->flags & CYB_TOK_CAP);
     const char *p = nm->text + t->end;
     bool blank = false; /* a blank line always ends the sentence */
@@ -267,15 +262,15 @@ static bool ends_sentence(const cyb__norm *nm, const cyb__tokens *tt, size_t k) 
     return blank || !(open && cont);
   }
   if (!(t->flags & CYB_TOK_PUNCT)) return false;
-  bool stop = tok_is(nm, t, ".") || tok_is(nm, t, "!") || tok_is(nm, t, "?") ||
-              tok_is(nm, t, "\xe2\x80\xa6");
+  bool stop = cyb__tok_is(nm, t, ".") || cyb__tok_is(nm, t, "!") || cyb__tok_is(nm, t, "?") ||
+              cyb__tok_is(nm, t, "\xe2\x80\xa6");
   if (!stop) return false;
   /* a dot between two words with no space: a name or an address
    * (CERT.LV, Cybermalveillance.gouv.fr), not the end of a sentence */
-  if (tok_is(nm, t, ".") && k > 0 && tt->tok[k - 1].end == t->start && nx->start == t->end &&
+  if (cyb__tok_is(nm, t, ".") && k > 0 && tt->tok[k - 1].end == t->start && nx->start == t->end &&
       (tt->tok[k - 1].flags & CYB_TOK_ALPHA) && (nx->flags & CYB_TOK_ALPHA))
     return false;
-  if (tok_is(nm, t, ".") && k > 0) {
+  if (cyb__tok_is(nm, t, ".") && k > 0) {
     const cyb__token *pv = &tt->tok[k - 1];
     if (pv->end == t->start) {
       if (cyb__is_abbreviation(nm->text + pv->start, pv->end - pv->start)) return false;
