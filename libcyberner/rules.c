@@ -544,6 +544,17 @@ static bool cand_at(const mctx *c, size_t k, int label) {
   return label < 0 ? m != 0 : (m >> label) & 1u;
 }
 
+/* The dictionary candidate of a label over tokens [tb, te) (tb ANY_START:
+ * any one ending before te), found before the rules ran; NULL when none. */
+#define ANY_START SIZE_MAX
+static const cyb__cand *dict_cand(const mctx *c, size_t tb, size_t te, int label) {
+  for (size_t i = 0; i < c->ndict; i++) {
+    const cyb__cand *d = &c->cs->c[i];
+    if (d->te == te && d->label == label && (tb == ANY_START || d->tb == tb)) return d;
+  }
+  return NULL;
+}
+
 /* Is token k inside a dictionary name (Intellexa in "Intellexa and NSO Group")? */
 static bool covered(const mctx *c, size_t k) { return c->rs->cover[k - c->s->tok_begin]; }
 
@@ -1064,13 +1075,6 @@ static int identifiers(mctx *c) {
   return 0;
 }
 
-/* Does a dictionary candidate of this label end right before token e? */
-static bool cand_at_end(const mctx *c, size_t e, int label) {
-  for (size_t i = 0; i < c->ndict; i++)
-    if (c->cs->c[i].te == e && c->cs->c[i].label == label) return true;
-  return false;
-}
-
 /* ---- web services ------------------------------------------------------------ */
 
 /* "la plateforme Cybermalveillance.gouv.fr", "the website StopRansomware.gov":
@@ -1119,7 +1123,7 @@ static int platform_x(mctx *c) {
     for (size_t i = 0; k + 1 < end && i < sizeof after / sizeof *after && !ok; i++) ok = tis(c, k + 1, after[i]);
     /* or in a list of companies: "Meta, X and TikTok" */
     ok = ok || (k >= b + 2 && (tis(c, k - 1, ",") || tis(c, k - 1, "and") || tis(c, k - 1, "et")) &&
-                cand_at_end(c, k - 1, CYBERNER_ORGANIZATION)) ||
+                dict_cand(c, ANY_START, k - 1, CYBERNER_ORGANIZATION)) ||
          (k + 2 < end && (tis(c, k + 1, ",") || tis(c, k + 1, "and") || tis(c, k + 1, "et")) &&
           cand_at(c, k + 2, CYBERNER_ORGANIZATION));
     if (!ok) continue;
@@ -1157,13 +1161,6 @@ static const cyb__cand *cand_span(const mctx *c, size_t b, size_t e, bool ending
       best = d;
   }
   return best;
-}
-
-/* A dictionary NOT_ENTITY (a plan, a law) ending right before token e. */
-static const cyb__cand *not_entity_ending(const mctx *c, size_t e) {
-  for (size_t i = 0; i < c->ndict; i++)
-    if (c->cs->c[i].label == CYB_NOT_ENTITY && c->cs->c[i].te == e) return &c->cs->c[i];
-  return NULL;
 }
 
 static int push_like(mctx *c, size_t b, size_t e, const cyb__cand *like, const char *fallback_id) {
@@ -1236,11 +1233,8 @@ static int acronym_from_initials(mctx *c, size_t k, size_t a, const char *id) {
  * is an AGENCY or ORGANIZATION of the dictionaries: the description gets
  * the acronym's meaning. */
 static int description_before(mctx *c, size_t k, size_t a, const char *id) {
-  const cyb__cand *acr = NULL;
-  for (size_t i = 0; i < c->ndict && !acr; i++) {
-    const cyb__cand *d = &c->cs->c[i];
-    if (d->tb == a && d->te == a + 1 && (d->label == CYBERNER_AGENCY || d->label == CYBERNER_ORGANIZATION)) acr = d;
-  }
+  const cyb__cand *acr = dict_cand(c, a, a + 1, CYBERNER_AGENCY);
+  if (!acr) acr = dict_cand(c, a, a + 1, CYBERNER_ORGANIZATION);
   if (!acr) return 0;
   size_t b = c->s->tok_begin;
   for (size_t s = k - 1; s + 12 > k && s > b; s--) {
@@ -1260,18 +1254,15 @@ static int description_before(mctx *c, size_t k, size_t a, const char *id) {
  * (NCSC-NZ): the acronym settles it, whatever the sentence's countries. */
 static void settle_by_acronym(mctx *c, size_t lfi, size_t a) {
   cyb__cand *lf = &c->cs->c[lfi];
-  if (lf->entry >= 0 || lf->nalt < 2) return;
-  for (size_t i = 0; i < c->ndict; i++) {
-    const cyb__cand *d = &c->cs->c[i];
-    if (d->tb != a || d->te != a + 1 || d->entry < 0 || d->label != lf->label) continue;
-    for (uint32_t j = 0; j < lf->nalt; j++)
-      if (c->cs->alts[lf->alt + j] == (uint32_t)d->entry) {
-        lf->entry = d->entry;
-        lf->nalt = 1;
-        lf->alt += j;
-        return;
-      }
-  }
+  const cyb__cand *d = dict_cand(c, a, a + 1, lf->label);
+  if (lf->entry >= 0 || lf->nalt < 2 || !d || d->entry < 0) return;
+  for (uint32_t j = 0; j < lf->nalt; j++)
+    if (c->cs->alts[lf->alt + j] == (uint32_t)d->entry) {
+      lf->entry = d->entry;
+      lf->nalt = 1;
+      lf->alt += j;
+      return;
+    }
 }
 
 static int acronyms(mctx *c) {
@@ -1319,7 +1310,7 @@ static int acronyms(mctx *c) {
     }
     /* the acronym of a plan, a law or a system (National Health Information
      * System (NHIS)) is not a name either */
-    const cyb__cand *ne = k > b && a + 1 < end && tis(c, a + 1, ")") ? not_entity_ending(c, k) : NULL;
+    const cyb__cand *ne = k > b && a + 1 < end && tis(c, a + 1, ")") ? dict_cand(c, ANY_START, k, CYB_NOT_ENTITY) : NULL;
     if (ne) {
       if (push_like(c, a, a + 1, ne, low)) return CYBERNER_ENOMEM;
       continue;
