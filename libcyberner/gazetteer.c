@@ -710,6 +710,16 @@ static int32_t node_entry(const cyb__gazetteer *g, int node, int label) {
   return -1;
 }
 
+/* Does the text of a compound's part [b, e) have the case a case-sensitive
+ * alias asks for (all of it, letter by letter)? Other aliases: yes. */
+static bool part_case_ok(const cyb__gazetteer *g, const galias *a, const cyb__norm *nm, uint32_t b, uint32_t e) {
+  if (!a->cs) return true;
+  if (a->masklen != e - b) return false;
+  for (uint32_t j = 0; j < a->masklen; j++)
+    if ((nm->upper[b + j] != 0) != (g->masks[a->mask + j] != 0)) return false;
+  return true;
+}
+
 /* Every part [ps[p], pe[p]) of token k names a country (UK-NL, US-FR) or,
  * with places, a country, a place or a body (the dateline SEOUL/WASHINGTON,
  * the credit Belga/AFP): one candidate a part; none when a part is
@@ -740,12 +750,7 @@ static int every_part_a_place(const cyb__gazetteer *g, const cyb__norm *nm, cons
           !(places && (label == CYBERNER_LOCATION || label == CYBERNER_AGENCY || label == CYBERNER_ORGANIZATION)))
         continue;
       if (a->cap && !nm->upper[ps[p]]) continue;
-      if (a->cs) { /* compare the case of this part only */
-        bool ok = a->masklen == pe[p] - ps[p];
-        for (uint32_t j = 0; ok && j < a->masklen; j++)
-          ok = (nm->upper[ps[p] + j] != 0) == (g->masks[a->mask + j] != 0);
-        if (!ok) continue;
-      }
+      if (!part_case_ok(g, a, nm, ps[p], pe[p])) continue;
       ce[p] = (int32_t)a->entry;
     }
     if (ce[p] < 0) return 0;
@@ -845,10 +850,7 @@ static int match_compound(const cyb__gazetteer *g, const cyb__norm *nm, const cy
       const gnode *nd = &g->nodes[node];
       for (uint32_t j = 0; j < nd->alias_n && !a; j++)
         if (g->al[nd->alias_begin + j].entry == (uint32_t)e) a = &g->al[nd->alias_begin + j];
-      bool ok = !a || !a->cs || a->masklen == pe[0] - ps[0];
-      for (uint32_t j = 0; ok && a && a->cs && j < a->masklen; j++)
-        ok = (nm->upper[ps[0] + j] != 0) == (g->masks[a->mask + j] != 0);
-      if (!ok) continue;
+      if (a && !part_case_ok(g, a, nm, ps[0], pe[0])) continue;
       cyb__cand *c = cyb__cand_push(out, ps[0], pe[0], (uint32_t)k, (uint32_t)k + 1, labels[i], CYB_SRC_COMPOUND,
                                     0.85f);
       if (!c) return CYBERNER_ENOMEM;
