@@ -288,10 +288,13 @@ START_TEST(nationality_compounds) {
   YES("a UK-NL exercise", "UK", CYBERNER_COUNTRY, "GB");
   YES("the Geneva-based foundation", "Geneva", CYBERNER_LOCATION, "geneva");
   YES("a New York-based firm", "New York", CYBERNER_LOCATION, "new-york-city");
+  /* a party letter before a state */
+  YES("said Sen. Jim Risch (R-Idaho), the chairman", "Idaho", CYBERNER_LOCATION, NULL);
+  NO("the X-Idaho line", "Idaho");
 }
 END_TEST
 
-/* places joined by a slash in a dateline; an acronym with a slash stays one */
+/* names joined by a slash (a dateline, a credit); an acronym with a slash stays one */
 START_TEST(slashed_places) {
   YES("SEOUL/WASHINGTON (Feb 27, 2025) - The FBI said on Wednesday", "SEOUL", CYBERNER_LOCATION, "seoul");
   YES("SEOUL/WASHINGTON (Feb 27, 2025) - The FBI said on Wednesday", "WASHINGTON", CYBERNER_LOCATION, "washington");
@@ -302,16 +305,18 @@ START_TEST(slashed_places) {
   NO("SEOUL/QWERTZ said", "SEOUL");
   YES("BRUXELLES (Belga/AFP) - Le message a circulé.", "AFP", CYBERNER_ORGANIZATION, "afp");
   NO("la norme ISO/IEC 27001 exige", "ISO");
-  /* a dateline names the capital named after its country */
+}
+END_TEST
+
+/* a dateline in capitals names a city */
+START_TEST(datelines) {
+  /* the capital named after its country or region */
   YES("LUXEMBOURG, 5 mars 2025 - Le Luxembourg a signé.", "LUXEMBOURG", CYBERNER_LOCATION, "luxembourg-city");
   YES("LUXEMBOURG, 5 mars 2025 - Le Luxembourg a signé.", "Luxembourg", CYBERNER_COUNTRY, "LU");
   YES("QUÉBEC, 4 mars 2025 - Le ministre a parlé.", "QUÉBEC", CYBERNER_LOCATION, "quebec-city");
   YES("SINGAPORE, March 3 - The minister said.", "SINGAPORE", CYBERNER_COUNTRY, "SG");
   /* a city whose alias is case-sensitive elsewhere (Nice) in a dateline in capitals */
   YES("NICE, 12 mars 2024 - Le centre hospitalier a été visé.", "NICE", CYBERNER_LOCATION, "nice");
-  /* a party letter before a state */
-  YES("said Sen. Jim Risch (R-Idaho), the chairman", "Idaho", CYBERNER_LOCATION, NULL);
-  NO("the X-Idaho line", "Idaho");
 }
 END_TEST
 
@@ -355,6 +360,7 @@ int main(void) {
   tcase_add_test(t, title_case_headlines);
   tcase_add_test(t, nationality_compounds);
   tcase_add_test(t, slashed_places);
+  tcase_add_test(t, datelines);
   tcase_add_test(t, owners_of_shared_names);
   tcase_add_test(t, british_spellings);
   tcase_add_test(t, ransomware_names);
