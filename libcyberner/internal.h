@@ -253,13 +253,18 @@ typedef struct {
   uint32_t ns, ne;   /* normalized range, end exclusive */
   uint32_t tb, te;   /* token range */
   uint8_t label, source;
-  uint16_t rank;     /* rule specificity inside a source: higher wins ties */
+  uint16_t rank;     /* rule specificity inside a source: higher wins ties (CYB_RANK_COURTESY) */
   int32_t entry;     /* gazetteer entry, -1 when none */
   uint32_t alt, nalt;/* every entry the alias may mean (same label), in cands->alts */
   int32_t id;        /* offset of a rule-made id in cands->strings, -1 */
   int32_t value;     /* offset of a value (dates) in cands->strings, -1 */
   float score;
 } cyb__cand;
+/* The rank of a PERSON the rules found right after a capitalized courtesy
+ * title (M., Mme, Mr) that no dictionary or earlier mention knows: resolve.c
+ * weighs it like a dictionary name, so that it outranks a place ("M. Caire"
+ * is not Cairo). */
+#define CYB_RANK_COURTESY 3
 
 typedef struct {
   cyb__cand *c;

@@ -34,17 +34,15 @@ static const int LABEL_RANK[CYB_NLABELS] = {
  * needs no context. */
 typedef cyb__prio prio;
 
-/* The rank rules.c gives a name right after a capitalized courtesy title
- * (M., Mme, Mr) that no dictionary or earlier mention knows as a person.
- * Such a name, and the short mention of a person named in full earlier
- * (Éric Caire ... Caire), weigh like a dictionary name: then the label
- * decides, and a person outranks a place of the same span ("M. Caire" is
- * not Cairo) but not a country or a body. */
-#define RANK_COURTESY 3
+/* A name right after a courtesy title (CYB_RANK_COURTESY) and the short
+ * mention of a person named in full earlier (Éric Caire ... Caire) weigh
+ * like a dictionary name: then the label decides, and a person outranks a
+ * place of the same span ("M. Caire" is not Cairo) but not a country or a
+ * body. */
 
 static prio prio_of(const cyb__cands *cs, uint32_t i) {
   const cyb__cand *c = &cs->c[i];
-  if (c->label == CYBERNER_PERSON && ((c->source == CYB_SRC_PATTERN && c->rank == RANK_COURTESY) ||
+  if (c->label == CYBERNER_PERSON && ((c->source == CYB_SRC_PATTERN && c->rank == CYB_RANK_COURTESY) ||
                                       c->source == CYB_SRC_MENTION))
     return (prio){c->ne - c->ns, c->ns, i, SOURCE_RANK[CYB_SRC_DICT], 0, LABEL_RANK[c->label]};
   return (prio){c->ne - c->ns, c->ns, i, SOURCE_RANK[c->source], c->rank, LABEL_RANK[c->label]};

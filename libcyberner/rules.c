@@ -727,11 +727,12 @@ static int persons(mctx *c) {
       if (j < end && tis(c, j, ".")) j++;
       if (kind & TITLE_COURTESY) {
         size_t e = j < end && caps_surname(c, j) && !name_token(c, j) ? j + 1 : name_run(c, j, 4);
-        /* rank 3 outranks a place of the dictionaries (resolve.c: M. Caire is
-         * not Cairo) after a capitalized title; a person the dictionaries or
-         * the document already know keeps its own reading */
+        /* after a capitalized title, a name outranks a place of the
+         * dictionaries (CYB_RANK_COURTESY); a person the dictionaries or the
+         * document already know keeps its own reading */
         if (e > j) {
-          int rank = (tflags(c, k) & CYB_TOK_CAP) && !known_person_at(c, j) ? 3 : 2; /* not "me" in "comme" */
+          bool titled = (tflags(c, k) & CYB_TOK_CAP) != 0; /* not the "me" of "com¬me" */
+          int rank = titled && !known_person_at(c, j) ? CYB_RANK_COURTESY : 2;
           if (push_person(c, j, e, 0.8f, rank)) return CYBERNER_ENOMEM;
         }
       } else {
