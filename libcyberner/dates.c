@@ -149,6 +149,7 @@ typedef struct {
     uint16_t len;
     uint64_t mask;
     int32_t first; /* first entry */
+    int32_t group; /* trigger group (d->groups) when a rule starts at it, else -1 */
 } wform;
 
 typedef struct {
@@ -157,11 +158,20 @@ typedef struct {
     int lang; /* CYB_DATE_LANG_UND: any */
     int strict;
     int soft; /* an impossible value is no match: shorter readings still count */
+    int base; /* can match its trigger word alone: kept out of the prefilters */
     uint64_t on, prev, notprev, notnext, notcapprev;
     pcre2_code *code;
     uint8_t ng[S_COUNT];
     uint16_t groups[S_COUNT][MAX_DUP];
 } drule;
+
+typedef struct {
+    uint64_t mask;
+    pcre2_code *pre; /* NULL: fewer than two non-base rules, try them all */
+    uint32_t *rules; /* the rules it starts, in file order (on equal length the
+                      * earlier rule wins), then its base rules again */
+    uint32_t nrules, nbase;
+} tgroup;
 
 struct cyb__dates {
     char *pool;
@@ -184,10 +194,14 @@ struct cyb__dates {
     unsigned char *cand;
     drule *rules;
     size_t nrules, rules_cap;
-    /* Prefilters for runs of digits, the busiest candidates: one pattern
-     * that is the alternation of every rule starting at such a run. When
-     * it fails there, no rule is tried. [0] num12, [1] num4. */
-    pcre2_code *pre[2];
+    /* Trigger groups: one per distinct trigger mask (the three digit runs
+     * first, then every mask a word form has). A group's prefilter is the
+     * alternation of the rules it starts, `base` rules left out; when it
+     * fails at a place, only the base rules are tried there. A bare year
+     * or weekday, the busiest candidates, costs one failed prefilter and
+     * its base rules instead of a dozen failed rules. */
+    tgroup *groups;
+    size_t ngroups;
     uint64_t trig_any;
     uint32_t maxcap;
     int use_jit, jit_ok;
@@ -245,8 +259,11 @@ void cyb__dates_free(cyb__dates *d)
     for (size_t i = 0; i < d->nrules; i++)
         pcre2_code_free(d->rules[i].code);
     free(d->cand);
-    pcre2_code_free(d->pre[0]);
-    pcre2_code_free(d->pre[1]);
+    for (size_t i = 0; i < d->ngroups; i++) {
+        pcre2_code_free(d->groups[i].pre);
+        free(d->groups[i].rules);
+    }
+    free(d->groups);
     free(d->rules);
     free(d->hash);
     free(d->forms);
@@ -578,6 +595,7 @@ static int build_forms(parser *P)
             f->len = en->len;
             f->mask = 0;
             f->first = -1;
+            f->group = -1;
             if (en->len > d->maxword)
                 d->maxword = en->len;
         }
@@ -839,6 +857,10 @@ static void compile_rule(parser *P, const rulesrc *rs)
                 r->soft = 1;
                 continue;
             }
+            if (tok_eq(t, tl, "base")) {
+                r->base = 1;
+                continue;
+            }
             perr(P, rs->line, "rule '%s': unknown flag '%.*s'", r->name, (int)tl, t);
             return;
         }
@@ -956,59 +978,111 @@ static void compile_rule(parser *P, const rulesrc *rs)
     d->trig_any |= r->on;
 }
 
-/* Builds the digit-run prefilters from the expanded rule patterns. */
+/* The group of trigger mask `mask`, added when new; -1 when out of memory. */
+static int group_of(parser *P, uint64_t mask)
+{
+    cyb__dates *d = P->d;
+    for (size_t g = 0; g < d->ngroups; g++)
+        if (d->groups[g].mask == mask)
+            return (int)g;
+    tgroup *ng = realloc(d->groups, (d->ngroups + 1) * sizeof *ng);
+    if (!ng)
+        return -1;
+    d->groups = ng;
+    memset(&d->groups[d->ngroups], 0, sizeof *d->groups);
+    d->groups[d->ngroups].mask = mask;
+    return (int)d->ngroups++;
+}
+
+/* One group's prefilter: the alternation of its non-base rules' expanded
+ * patterns, named groups made non-capturing. */
+static void build_prefilter(parser *P, tgroup *g)
+{
+    cyb__dates *d = P->d;
+    dbuf b = {0};
+    size_t cnt = 0;
+    for (size_t i = 0; i < d->nrules; i++) {
+        if (!(d->rules[i].on & g->mask) || d->rules[i].base)
+            continue;
+        dbuf_str(&b, cnt++ ? "\n|(?:" : "(?:");
+        /* (?<name> -> (?: so that the prefilter captures nothing (a
+         * failing JIT match costs in proportion to the captures);
+         * groups named _x stay, back-references may use them */
+        const char *e = P->exp[i];
+        for (size_t j = 0; e[j];) {
+            if (e[j] == '(' && e[j + 1] == '?' && e[j + 2] == '<' && e[j + 3] != '=' &&
+                e[j + 3] != '!' && e[j + 3] != '_' && (j == 0 || e[j - 1] != '\\')) {
+                size_t q = j + 3;
+                while (e[q] && e[q] != '>')
+                    q++;
+                if (e[q] == '>') {
+                    dbuf_str(&b, "(?:");
+                    j = q + 1;
+                    continue;
+                }
+            }
+            dbuf_add(&b, e + j, 1);
+            j++;
+        }
+        dbuf_str(&b, "\n)");
+    }
+    if (b.oom) {
+        perr(P, 0, "out of memory");
+        free(b.p);
+        return;
+    }
+    if (cnt > 1) {
+        int ec;
+        PCRE2_SIZE eo;
+        /* every part compiled alone, so this can only fail on resources;
+         * then the group has no prefilter and every rule is tried */
+        g->pre = pcre2_compile((PCRE2_SPTR)b.p, b.n, RULE_OPTIONS, &ec, &eo, NULL);
+        if (g->pre) {
+            uint32_t capc = 0;
+            pcre2_pattern_info(g->pre, PCRE2_INFO_CAPTURECOUNT, &capc);
+            if (capc > d->maxcap)
+                d->maxcap = capc;
+            if (d->use_jit && pcre2_jit_compile(g->pre, PCRE2_JIT_COMPLETE) != 0)
+                d->jit_ok = 0;
+        }
+    }
+    free(b.p);
+}
+
+/* Builds the trigger groups and their prefilters from the expanded rule
+ * patterns. Groups 0, 1 and 2 are the digit runs (TR_NUM12, TR_NUM4,
+ * TR_NUMX), in that order. */
 static void build_prefilters(parser *P)
 {
     cyb__dates *d = P->d;
-    static const uint64_t bits[2] = {TR_NUM12, TR_NUM4};
-    for (int k = 0; k < 2 && !P->failed; k++) {
-        dbuf b = {0};
-        size_t cnt = 0;
-        for (size_t i = 0; i < d->nrules; i++) {
-            if (!(d->rules[i].on & bits[k]))
-                continue;
-            dbuf_str(&b, cnt++ ? "\n|(?:" : "(?:");
-            /* (?<name> -> (?: so that the prefilter captures nothing (a
-             * failing JIT match costs in proportion to the captures);
-             * groups named _x stay, back-references may use them */
-            const char *e = P->exp[i];
-            for (size_t j = 0; e[j];) {
-                if (e[j] == '(' && e[j + 1] == '?' && e[j + 2] == '<' && e[j + 3] != '=' &&
-                    e[j + 3] != '!' && e[j + 3] != '_' && (j == 0 || e[j - 1] != '\\')) {
-                    size_t q = j + 3;
-                    while (e[q] && e[q] != '>')
-                        q++;
-                    if (e[q] == '>') {
-                        dbuf_str(&b, "(?:");
-                        j = q + 1;
-                        continue;
-                    }
-                }
-                dbuf_add(&b, e + j, 1);
-                j++;
-            }
-            dbuf_str(&b, "\n)");
-        }
-        if (b.oom) {
+    static const uint64_t digits[3] = {TR_NUM12, TR_NUM4, TR_NUMX};
+    for (int k = 0; k < 3; k++)
+        if (group_of(P, digits[k]) != k) {
             perr(P, 0, "out of memory");
-            free(b.p);
             return;
         }
-        if (cnt > 1) {
-            int ec;
-            PCRE2_SIZE eo;
-            /* every part compiled alone, so this can only fail on resources */
-            d->pre[k] = pcre2_compile((PCRE2_SPTR)b.p, b.n, RULE_OPTIONS, &ec, &eo, NULL);
-            if (d->pre[k]) {
-                uint32_t capc = 0;
-                pcre2_pattern_info(d->pre[k], PCRE2_INFO_CAPTURECOUNT, &capc);
-                if (capc > d->maxcap)
-                    d->maxcap = capc;
-                if (d->use_jit && pcre2_jit_compile(d->pre[k], PCRE2_JIT_COMPLETE) != 0)
-                    d->jit_ok = 0;
-            }
+    for (size_t k = 0; k < d->nforms; k++) {
+        wform *f = &d->forms[k];
+        uint64_t m = f->mask & d->trig_any;
+        f->group = m ? group_of(P, m) : -1;
+        if (m && f->group < 0) {
+            perr(P, 0, "out of memory");
+            return;
         }
-        free(b.p);
+    }
+    for (size_t g = 0; g < d->ngroups && !P->failed; g++) {
+        tgroup *gr = &d->groups[g];
+        if (!(gr->rules = malloc((2 * d->nrules + 1) * sizeof *gr->rules))) {
+            perr(P, 0, "out of memory");
+            return;
+        }
+        for (size_t i = 0; i < d->nrules; i++)
+            if (d->rules[i].on & gr->mask)
+                gr->rules[gr->nrules++] = (uint32_t)i;
+        for (size_t i = 0; i < gr->nrules; i++)
+            if (d->rules[gr->rules[i]].base)
+                gr->rules[gr->nrules + gr->nbase++] = gr->rules[i];
+        build_prefilter(P, gr);
     }
 }
 
@@ -1240,9 +1314,9 @@ cyb__dates_scratch *cyb__dates_scratch_new(const cyb__dates *d)
         return s;
     for (size_t i = 0; i < d->nrules; i++)
         pcre2_match(d->rules[i].code, (PCRE2_SPTR) "", 0, 0, 0, s->md, s->mc);
-    for (int i = 0; i < 2; i++)
-        if (d->pre[i])
-            pcre2_match(d->pre[i], (PCRE2_SPTR) "", 0, 0, 0, s->md, s->mc);
+    for (size_t i = 0; i < d->ngroups; i++)
+        if (d->groups[i].pre)
+            pcre2_match(d->groups[i].pre, (PCRE2_SPTR) "", 0, 0, 0, s->md, s->mc);
     return s;
 }
 
@@ -1800,12 +1874,14 @@ size_t cyb__dates_find(const cyb__dates *d, cyb__dates_scratch *s, const char *n
         unsigned char c = t[p];
         unsigned char bc = byte_class(c);
         uint64_t mask = 0;
+        int group = -1;
         size_t q = p + 1;
         if (bc == BC_DIGIT) {
             while (q < to && byte_class(t[q]) == BC_DIGIT)
                 q++;
             size_t len = q - p;
-            mask = len <= 2 ? TR_NUM12 : len == 4 ? TR_NUM4 : TR_NUMX;
+            group = len <= 2 ? 0 : len == 4 ? 1 : 2; /* see build_prefilters */
+            mask = d->groups[group].mask;
         } else if (bc == BC_LETTER) {
             /* first two bytes first: most words stop here */
             unsigned c2 = p + 1 < to ? t[p + 1] : ' ';
@@ -1820,8 +1896,10 @@ size_t cyb__dates_find(const cyb__dates *d, cyb__dates_scratch *s, const char *n
             if (len <= MAX_WORD && ((d->lenmask[c] >> len) & 1) &&
                 !(p > from && byte_class(t[p - 1]) == BC_DIGIT)) {
                 const wform *f = form_lookup(d, t + p, q - p);
-                if (f)
-                    mask = f->mask;
+                if (f && f->group >= 0) {
+                    group = f->group;
+                    mask = d->groups[group].mask;
+                }
             }
         } else {
             p++;
@@ -1842,17 +1920,17 @@ size_t cyb__dates_find(const cyb__dates *d, cyb__dates_scratch *s, const char *n
             while (wend < lim && byte_class(t[wend]) != BC_OTHER)
                 wend++;
         }
-        const pcre2_code *pre = mask == TR_NUM12 ? d->pre[0] : mask == TR_NUM4 ? d->pre[1] : NULL;
-        if (pre && match_at(d, pre, sub, wend - from, p - from, s) <= 0) {
-            p = q;
-            continue;
+        const tgroup *g = &d->groups[group];
+        const uint32_t *try = g->rules;
+        size_t ntry = g->nrules;
+        if (g->pre && match_at(d, g->pre, sub, wend - from, p - from, s) == PCRE2_ERROR_NOMATCH) {
+            try = g->rules + g->nrules; /* no other rule can match here */
+            ntry = g->nbase;
         }
         size_t best_end = p, bad_end = p;
         char best_val[sizeof hits[0].value];
-        for (size_t i = 0; i < d->nrules; i++) {
-            const drule *r = &d->rules[i];
-            if (!(r->on & mask))
-                continue;
+        for (size_t i = 0; i < ntry; i++) {
+            const drule *r = &d->rules[try[i]];
             if (r->lang && lang && r->lang != lang)
                 continue;
             int rc = match_at(d, r->code, sub, wend - from, p - from, s);
