@@ -17,17 +17,18 @@
 
 enum { C_OTHER = 0, C_SPACE, C_NL, C_LETTER, C_DIGIT };
 
+/* The ASCII letters and digits, for the two byte tables below. */
+#define ASCII_DIGITS(X) X('0'), X('1'), X('2'), X('3'), X('4'), X('5'), X('6'), X('7'), X('8'), X('9')
+#define ASCII_LETTERS(X)                                                                                         \
+  X('a'), X('b'), X('c'), X('d'), X('e'), X('f'), X('g'), X('h'), X('i'), X('j'), X('k'), X('l'), X('m'),         \
+      X('n'), X('o'), X('p'), X('q'), X('r'), X('s'), X('t'), X('u'), X('v'), X('w'), X('x'), X('y'), X('z'),     \
+      X('A'), X('B'), X('C'), X('D'), X('E'), X('F'), X('G'), X('H'), X('I'), X('J'), X('K'), X('L'), X('M'),     \
+      X('N'), X('O'), X('P'), X('Q'), X('R'), X('S'), X('T'), X('U'), X('V'), X('W'), X('X'), X('Y'), X('Z')
+#define AS_DIGIT(c) [c] = C_DIGIT
+#define AS_LETTER(c) [c] = C_LETTER
+
 static const unsigned char ascii_class[128] = {
-    ['\t'] = C_SPACE, [' '] = C_SPACE, ['\n'] = C_NL,
-    ['0'] = C_DIGIT, ['1'] = C_DIGIT, ['2'] = C_DIGIT, ['3'] = C_DIGIT, ['4'] = C_DIGIT,
-    ['5'] = C_DIGIT, ['6'] = C_DIGIT, ['7'] = C_DIGIT, ['8'] = C_DIGIT, ['9'] = C_DIGIT,
-#define L(c) [c] = C_LETTER
-    L('a'), L('b'), L('c'), L('d'), L('e'), L('f'), L('g'), L('h'), L('i'), L('j'), L('k'),
-    L('l'), L('m'), L('n'), L('o'), L('p'), L('q'), L('r'), L('s'), L('t'), L('u'), L('v'),
-    L('w'), L('x'), L('y'), L('z'), L('A'), L('B'), L('C'), L('D'), L('E'), L('F'), L('G'),
-    L('H'), L('I'), L('J'), L('K'), L('L'), L('M'), L('N'), L('O'), L('P'), L('Q'), L('R'),
-    L('S'), L('T'), L('U'), L('V'), L('W'), L('X'), L('Y'), L('Z'),
-#undef L
+    ['\t'] = C_SPACE, [' '] = C_SPACE, ['\n'] = C_NL, ASCII_DIGITS(AS_DIGIT), ASCII_LETTERS(AS_LETTER),
 };
 
 /* Class of the character at t[i] and its byte length. */
@@ -135,36 +136,27 @@ static size_t dotted_acronym(const char *t, size_t n, size_t i) {
   return j - i;
 }
 
-/* Letters read so far in a word, for its case flags (CAP, ALLCAPS). */
-typedef struct {
-  size_t letters, upper;
-  int first; /* case of the first letter: -1 before it */
-} case_count;
-
-static void count_letter(case_count *cc, const cyb__norm *nm, size_t i) {
-  unsigned char u = nm->upper[i];
-  cc->letters++;
-  cc->upper += u != 0;
-  if (cc->first < 0) cc->first = u != 0;
-}
-
-static uint16_t case_flags_of(const case_count *cc) {
-  uint16_t f = cc->first > 0 ? CYB_TOK_CAP : 0;
-  if (cc->letters >= 2 && cc->upper == cc->letters) f |= CYB_TOK_ALLCAPS;
-  return f;
-}
-
-/* Case flags from the upper mask: CAP and ALLCAPS (a letter is an ASCII
- * letter or a character outside ASCII). */
+/* Case flags from the upper mask: CAP (the first letter is a capital) and
+ * ALLCAPS (two letters or more, all capitals). A letter is an ASCII letter
+ * or the lead byte of a character outside ASCII. Most words start with a
+ * small letter: one look at it settles them. */
 static uint16_t case_flags(const cyb__norm *nm, size_t s, size_t e) {
   const unsigned char *t = (const unsigned char *)nm->text;
-  case_count cc = {0, 0, -1};
+  size_t letters = 0;
   for (size_t i = s; i < e; i++) {
     unsigned char c = t[i];
-    if ((c < 0x80) ? ((c | 32) >= 'a' && (c | 32) <= 'z') : (c >= 0xC0)) count_letter(&cc, nm, i);
+    if (!((c < 0x80) ? ((c | 32) >= 'a' && (c | 32) <= 'z') : (c >= 0xC0))) continue;
+    if (!nm->upper[i]) return letters ? CYB_TOK_CAP : 0;
+    letters++;
   }
-  return case_flags_of(&cc);
+  return letters >= 2 ? CYB_TOK_CAP | CYB_TOK_ALLCAPS : letters ? CYB_TOK_CAP : 0;
 }
+
+/* Flags an ASCII byte gives a word it is part of; 0: not part of a word's
+ * letters and digits (bytes outside ASCII included). */
+#define AS_DIGIT_FLAG(c) [c] = CYB_TOK_DIGIT
+#define AS_ALPHA_FLAG(c) [c] = CYB_TOK_ALPHA
+static const unsigned char ascii_word_flag[256] = {ASCII_DIGITS(AS_DIGIT_FLAG), ASCII_LETTERS(AS_ALPHA_FLAG)};
 
 /* End of the word or number starting at i; sets *flags, case flags
  * included. */
@@ -172,21 +164,12 @@ static size_t scan_word(const cyb__norm *nm, size_t i, uint16_t *flags) {
   const char *t = nm->text;
   size_t n = nm->len, j = i, seg = i, len;
   uint16_t f = 0;
-  case_count cc = {0, 0, -1};
   for (;;) {
     int c;
     /* fast path: the ASCII letters and digits that make most of a word */
-    for (unsigned char b; j < n && (b = (unsigned char)t[j]) < 0x80 && ascii_class[b] >= C_LETTER; j++) {
-      if (ascii_class[b] == C_LETTER) {
-        f |= CYB_TOK_ALPHA;
-        count_letter(&cc, nm, j);
-      } else {
-        f |= CYB_TOK_DIGIT;
-      }
-    }
+    for (unsigned char w; j < n && (w = ascii_word_flag[(unsigned char)t[j]]) != 0; j++) f |= w;
     while (j < n && ((c = char_class(t, n, j, &len)) == C_LETTER || c == C_DIGIT)) {
       f |= c == C_LETTER ? CYB_TOK_ALPHA : CYB_TOK_DIGIT;
-      if ((unsigned char)t[j] >= 0xC0) count_letter(&cc, nm, j); /* as case_flags counts */
       j += len;
     }
     if (j >= n) break;
@@ -225,7 +208,7 @@ static size_t scan_word(const cyb__norm *nm, size_t i, uint16_t *flags) {
     break;
   }
   if (!(f & CYB_TOK_ALPHA) && (f & CYB_TOK_DIGIT)) f |= CYB_TOK_NUMBER;
-  if (f & CYB_TOK_ALPHA) f |= case_flags_of(&cc);
+  if (f & CYB_TOK_ALPHA) f |= case_flags(nm, i, j);
   *flags = f;
   return j;
 }
@@ -248,6 +231,9 @@ static bool ends_sentence(const cyb__norm *nm, const cyb__tokens *tt, size_t k) 
   const cyb__token *t = &tt->tok[k];
   if (k + 1 >= tt->ntok) return true;
   const cyb__token *nx = &tt->tok[k + 1];
+  /* most tokens: a word on the same line (the checks below need a line
+   * break before the next token or a full stop) */
+  if (!(nx->flags & CYB_TOK_NEWLINE_BEFORE) && !(t->flags & CYB_TOK_PUNCT)) return false;
   /* one input character folded into several tokens ("…" gives "..."): a
    * sentence never ends inside it */
   if (nm->map[nx->start] == nm->map[t->end - 1]) return false;
@@ -309,7 +295,8 @@ int cyb__tokenize(const cyb__norm *nm, cyb__tokens *out) {
     }
     size_t e;
     uint16_t f = 0;
-    size_t dl = c == C_LETTER ? dotted_acronym(t, n, i) : 0;
+    /* a dotted acronym starts with a letter and a full stop (or a letter outside ASCII) */
+    size_t dl = c == C_LETTER && (b >= 0x80 || (i + 1 < n && t[i + 1] == '.')) ? dotted_acronym(t, n, i) : 0;
     if (dl) {
       e = i + dl;
       f = CYB_TOK_ALPHA | CYB_TOK_DOTTED | case_flags(nm, i, e);
