@@ -189,7 +189,8 @@ struct cyb__rules_scratch {
   uint16_t *starts; /* per token: labels of the candidates (before the rules) that start there */
   uint8_t *cover;   /* per token: inside a dictionary name */
   uint32_t *body_end; /* per token: end of the longest AGENCY or ORGANIZATION candidate starting there, 0 */
-  size_t starts_cap, cover_cap, body_end_cap;
+  uint8_t *name_ok;   /* per token: could be part of a person's name (name_token) */
+  size_t starts_cap, cover_cap, body_end_cap, name_ok_cap;
 };
 
 /* Add a phrase to list s of r (normalized and tokenized like the text).
@@ -417,6 +418,7 @@ void cyb__rules_scratch_free(cyb__rules_scratch *s) {
   free(s->starts);
   free(s->cover);
   free(s->body_end);
+  free(s->name_ok);
   free(s);
 }
 
@@ -516,6 +518,7 @@ typedef struct {
   const char *src; /* the block's input bytes (for hunspell) */
   size_t srclen;
   const uint32_t *bits; /* tokbits of token k at bits[k - s->tok_begin] */
+  const uint8_t *name_ok; /* name_token of token k at name_ok[k - s->tok_begin] */
 } mctx;
 
 static uint32_t kbits(const mctx *c, size_t k) { return c->bits[k - c->s->tok_begin]; }
@@ -575,8 +578,9 @@ static bool article_surname(const mctx *c, size_t k) {
   return false;
 }
 
-/* Could token k be part of a person's name? */
-static bool name_token(const mctx *c, size_t k) {
+/* Could token k be part of a person's name? Computed once per token of the
+ * sentence (the person rules ask it several times a token): name_token(). */
+static bool name_token_of(const mctx *c, size_t k) {
   uint16_t f = tflags(c, k);
   if (!(f & CYB_TOK_CAP) && (f & CYB_TOK_ALPHA) && article_surname(c, k)) return true;
   if (!(f & CYB_TOK_ALPHA) || !(f & CYB_TOK_CAP) || (f & (CYB_TOK_DIGIT | CYB_TOK_DOTTED | CYB_TOK_ELISION))) return false;
@@ -586,6 +590,8 @@ static bool name_token(const mctx *c, size_t k) {
   if (single == CYBERNER_COUNTRY || single == CYBERNER_NATIONALITY) return false;
   return true;
 }
+
+static bool name_token(const mctx *c, size_t k) { return c->name_ok[k - c->s->tok_begin]; }
 
 static bool first_name(const mctx *c, size_t k) {
   return has(c, S_FIRST, k);
@@ -1410,7 +1416,7 @@ static int portfolios(mctx *c) {
 int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char *src, size_t srclen,
                      const cyb__norm *nm, const cyb__tokens *tt, const cyb__sentence *s, cyb__doc *doc,
                      cyb__cands *cs) {
-  mctx c = {m, m->rules, rs, nm, tt, s, doc, cs, cs->n, src, srclen, NULL};
+  mctx c = {m, m->rules, rs, nm, tt, s, doc, cs, cs->n, src, srclen, NULL, NULL};
   size_t ntok = s->tok_end - s->tok_begin;
   if (cyb__grow((void **)&rs->bits, &rs->bits_cap, ntok + 1, sizeof *rs->bits)) return CYBERNER_ENOMEM;
   for (size_t k = 0; k < ntok; k++) {
@@ -1418,6 +1424,9 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
     rs->bits[k] = t->vid < m->rules->nvid_bits ? m->rules->vid_bits[t->vid] : 0;
   }
   c.bits = rs->bits;
+  if (cyb__grow((void **)&rs->name_ok, &rs->name_ok_cap, ntok + 1, 1)) return CYBERNER_ENOMEM;
+  for (size_t k = 0; k < ntok; k++) rs->name_ok[k] = name_token_of(&c, s->tok_begin + k);
+  c.name_ok = rs->name_ok;
   if (cyb__grow((void **)&rs->starts, &rs->starts_cap, ntok + 1, sizeof *rs->starts) ||
       cyb__grow((void **)&rs->cover, &rs->cover_cap, ntok + 1, 1) ||
       cyb__grow((void **)&rs->body_end, &rs->body_end_cap, ntok + 1, sizeof *rs->body_end))
