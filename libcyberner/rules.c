@@ -525,7 +525,7 @@ static uint32_t kbits(const mctx *c, size_t k) { return c->bits[k - c->s->tok_be
 /* Token k is a one-word entry of list s. */
 static bool has(const mctx *c, int s, size_t k) { return (kbits(c, k) >> (16 + s)) & 1u; }
 /* Longest phrase of list s at token k; its length in tokens, 0 if none. */
-static size_t pm(const mctx *c, int s, size_t k, size_t end, uint32_t *val) {
+static inline size_t pm(const mctx *c, int s, size_t k, size_t end, uint32_t *val) {
   if (!((kbits(c, k) >> s) & 1u)) return 0;
   return ps_match(&c->r->set[s], c->nm, c->tt, k, end, val);
 }
