@@ -157,6 +157,7 @@ typedef struct {
     int lang; /* CYB_DATE_LANG_UND: any */
     int strict;
     int soft; /* an impossible value is no match: shorter readings still count */
+    int lowernext; /* with the capitalization mask: the next word is not capitalized */
     uint64_t on, prev, notprev, notnext, notcapprev;
     pcre2_code *code;
     uint8_t ng[S_COUNT];
@@ -837,6 +838,10 @@ static void compile_rule(parser *P, const rulesrc *rs)
             }
             if (tok_eq(t, tl, "soft")) {
                 r->soft = 1;
+                continue;
+            }
+            if (tok_eq(t, tl, "lowernext")) {
+                r->lowernext = 1;
                 continue;
             }
             perr(P, rs->line, "rule '%s': unknown flag '%.*s'", r->name, (int)tl, t);
@@ -1794,6 +1799,13 @@ static int context_ok(const cyb__dates *d, const drule *r, const unsigned char *
     }
     if (r->notnext && (next_word_mask(d, t, en, to) & r->notnext))
         return 0;
+    if (r->lowernext && upper) { /* the May circular, not a June Smith */
+        size_t q = en;
+        while (q < to && t[q] == ' ')
+            q++;
+        if (q < to && upper[q])
+            return 0;
+    }
     return 1;
 }
 

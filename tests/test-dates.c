@@ -345,6 +345,13 @@ static const dcase cases_month[] = {
     {FR, NOREF, "en mars suivant l'avis", "mars=XXXX-03"},
     {EN, NOREF, "on 10 December following the vote", "10 december=XXXX-12-10"},
     {EN, NOREF, "the following December", "december=XXXX-12"},
+    /* a month as a modifier (month_mod) */
+    {EN, NOREF, "A recording of a June phone call in which", "june=XXXX-06"},
+    {EN, NOREF, "only patchily. The May circular told institutions", "may=XXXX-05"},
+    {EN, NOREF, "estimated the April trade surplus at", "april=XXXX-04"},
+    {EN, NOREF, "a June Smith said", ""},
+    {EN, NOREF, "the March of Dimes", ""},
+    {EN, NOREF, "that may be the may option", ""},
     {FR, NOREF, "tenue le 31 octobre \xc3\xa0 Washington", "31 octobre=XXXX-10-31"},
     {EN, NOREF, "held on 31 October in Washington", "31 october=XXXX-10-31"},
     {FR, "2024-03-15", "tenue le 31 octobre", "31 octobre=2023-10-31"},
@@ -525,6 +532,7 @@ static const dcase cases_noupper[] = {
     {EN, NOREF, "plan France 2030", "2030=2030"},
     {EN, NOREF, "in may", "may=XXXX-05"},
     {EN, NOREF, "5 may 2020", "5 may 2020=2020-05-05"},
+    {EN, NOREF, "a June Smith said", "june=XXXX-06"},
 };
 
 typedef struct {
