@@ -113,11 +113,11 @@ static const char *const kind_names[K_COUNT] = {"month", "weekday", "season", "o
  * are free for the rule writer (back-references and the like). */
 enum {
     S_D, S_M, S_Y, S_D2, S_M2, S_Y2, S_A, S_B, S_WD, S_SEASON,
-    S_Q, S_H, S_REL, S_RYEAR, S_QUAL, S_DEC, S_COUNT
+    S_Q, S_H, S_REL, S_RYEAR, S_QUAL, S_DEC, S_WD2, S_SEASON2, S_COUNT
 };
 static const char *const slot_names[S_COUNT] = {"d", "m", "y", "d2", "m2", "y2", "a", "b",
                                                 "wd", "season", "q", "h", "rel", "ryear",
-                                                "qual", "dec"};
+                                                "qual", "dec", "wd2", "season2"};
 #define MAX_DUP 6 /* groups with the same name in one pattern */
 
 /* Trigger bits: three pseudo classes for digit runs, then the word classes. */
@@ -159,6 +159,7 @@ typedef struct {
     int strict;
     int soft; /* an impossible value is no match: shorter readings still count */
     int base; /* can match its trigger word alone: kept out of the prefilters */
+    int lowernext; /* with the capitalization mask: the next word is not capitalized */
     uint64_t on, prev, notprev, notnext, notcapprev;
     pcre2_code *code;
     uint8_t ng[S_COUNT];
@@ -861,6 +862,10 @@ static void compile_rule(parser *P, const rulesrc *rs)
                 r->base = 1;
                 continue;
             }
+            if (tok_eq(t, tl, "lowernext")) {
+                r->lowernext = 1;
+                continue;
+            }
             perr(P, rs->line, "rule '%s': unknown flag '%.*s'", r->name, (int)tl, t);
             return;
         }
@@ -963,8 +968,8 @@ static void compile_rule(parser *P, const rulesrc *rs)
                 sl = j;
         if (sl < 0) {
             perr(P, rs->line,
-                 "rule '%s': unknown group name '%s' (known: d m y d2 m2 y2 a b wd season q h "
-                 "rel ryear qual dec; free names start with '_')",
+                 "rule '%s': unknown group name '%s' (known: d m y d2 m2 y2 a b wd wd2 season "
+                 "season2 q h rel ryear qual dec; free names start with '_')",
                  r->name, nm);
             return;
         }
@@ -1507,6 +1512,18 @@ static void fmt_ymd(char *out, size_t cap, const ymd *a)
     out[n] = '\0';
 }
 
+/* Writes the range a/z; 0 when out is too small. */
+static int fmt_range(char *out, size_t cap, const ymd *a, const ymd *z)
+{
+    if (cap < 24)
+        return 0;
+    fmt_ymd(out, cap, a); /* at most 10 bytes each */
+    size_t k = strlen(out);
+    out[k] = '/';
+    fmt_ymd(out + k + 1, cap - k - 1, z);
+    return 1;
+}
+
 /* Picks the year of a month (and day) with no year, relative to ref:
  * rel -1 the last one strictly before, +1 the next strictly after, 0 the
  * ref's year, none (-9) the nearest (ties go to the past). */
@@ -1542,6 +1559,28 @@ static int resolve_year(const int *ref, int m, int d, int rel)
         }
     }
     return best;
+}
+
+/* Day number of weekday wd relative to ref: rel +1 the next one strictly
+ * after, 0 the one of ref's week, -1 the last one strictly before, none the
+ * latest one with ref's day included. */
+static long weekday_day(const int *ref, int wd, int rel)
+{
+    long n = day_number(ref[0], ref[1], ref[2]);
+    int rd = iso_weekday(n);
+    long delta;
+    if (rel == 1) {
+        delta = (wd - rd + 7) % 7;
+        if (!delta)
+            delta = 7;
+    } else if (rel == 0) {
+        delta = wd - rd; /* this monday: the one of the ref's week */
+    } else {
+        delta = -((rd - wd + 7) % 7); /* the latest one, today included */
+        if (rel == -1 && !delta)
+            delta = -7;
+    }
+    return n + delta;
 }
 
 static const char *const season_codes[5] = {"", "SP", "SU", "FA", "WI"};
@@ -1607,6 +1646,18 @@ static int compute_value(const mview *v, int lang, const int *ref, char *out, si
 
     /* seasons */
     int se = get_word_or_int(v, S_SEASON, K_SEASON, NULL);
+    int se2 = get_word_or_int(v, S_SEASON2, K_SEASON, NULL);
+    if (se2) { /* between summer 2022 and fall 2023: 2022-SU/2023-FA */
+        int y2 = get_year(v, S_Y2);
+        if (se < 1 || se > 4 || se2 < 1 || se2 > 4 || y2 <= 0)
+            return 0;
+        if (!y) /* between spring and summer 2024: the start takes the end's year */
+            y = se > se2 ? y2 - 1 : y2; /* entre l'hiver et le printemps 2024 */
+        if (y * 4 + se >= y2 * 4 + se2) /* a range goes forward */
+            return 0;
+        snprintf(out, cap, "%04d-%s/%04d-%s", y, season_codes[se], y2, season_codes[se2]);
+        return 1;
+    }
     if (se) {
         if (se < 1 || se > 4)
             return 0;
@@ -1721,15 +1772,25 @@ static int compute_value(const mview *v, int lang, const int *ref, char *out, si
         }
         if (ka == kz || (a.y && ka > kz))
             return 0;
-        if (cap < 24)
-            return 0;
-        fmt_ymd(out, cap, &a); /* at most 10 bytes each */
-        size_t k = strlen(out);
-        out[k] = '/';
-        fmt_ymd(out + k + 1, cap - k - 1, &z);
-        return 1;
+        return fmt_range(out, cap, &a, &z);
     }
 
+    int wd2 = get_word_or_int(v, S_WD2, K_WEEKDAY, NULL);
+    if (wd2) { /* du lundi au mercredi, Tuesday to Wednesday */
+        if (wd < 1 || wd > 7 || wd2 < 1 || wd2 > 7 || wd == wd2 || a.y || a.m || a.d)
+            return 0;
+        if (!ref) {
+            snprintf(out, cap, "XXXX-WXX-%d/XXXX-WXX-%d", wd, wd2);
+            return 1;
+        }
+        /* the start as a weekday alone; the end the first wd2 after it
+         * (du vendredi au lundi crosses the weekend) */
+        long n = weekday_day(ref, wd, rel);
+        ymd x, w;
+        from_day_number(n, &x.y, &x.m, &x.d);
+        from_day_number(n + (wd2 - wd + 7) % 7, &w.y, &w.m, &w.d);
+        return fmt_range(out, cap, &x, &w);
+    }
     if (!a.y && !a.m && !a.d) { /* a weekday on its own */
         if (wd < 1 || wd > 7)
             return 0;
@@ -1737,22 +1798,8 @@ static int compute_value(const mview *v, int lang, const int *ref, char *out, si
             snprintf(out, cap, "XXXX-WXX-%d", wd);
             return 1;
         }
-        long n = day_number(ref[0], ref[1], ref[2]);
-        int rd = iso_weekday(n);
-        long delta;
-        if (rel == 1) {
-            delta = (wd - rd + 7) % 7;
-            if (!delta)
-                delta = 7;
-        } else if (rel == 0) {
-            delta = wd - rd; /* this monday: the one of the ref's week */
-        } else {
-            delta = -((rd - wd + 7) % 7); /* the latest one, today included */
-            if (rel == -1 && !delta)
-                delta = -7;
-        }
         ymd x;
-        from_day_number(n + delta, &x.y, &x.m, &x.d);
+        from_day_number(weekday_day(ref, wd, rel), &x.y, &x.m, &x.d);
         fmt_ymd(out, cap, &x);
         return 1;
     }
@@ -1826,6 +1873,13 @@ static int context_ok(const cyb__dates *d, const drule *r, const unsigned char *
     }
     if (r->notnext && (next_word_mask(d, t, en, to) & r->notnext))
         return 0;
+    if (r->lowernext && upper) { /* the May circular, not a June Smith */
+        size_t q = en;
+        while (q < to && t[q] == ' ')
+            q++;
+        if (q < to && upper[q])
+            return 0;
+    }
     return 1;
 }
 
@@ -1833,12 +1887,12 @@ static int context_ok(const cyb__dates *d, const drule *r, const unsigned char *
  * capitalized word when the caller says which ones were. */
 static int strict_ok(const mview *v, const unsigned char *upper, size_t from)
 {
-    static const int slots[4] = {S_M, S_M2, S_SEASON, S_WD};
-    static const int kinds[4] = {K_MONTH, K_MONTH, K_SEASON, K_WEEKDAY};
+    static const int slots[6] = {S_M, S_M2, S_SEASON, S_SEASON2, S_WD, S_WD2};
+    static const int kinds[6] = {K_MONTH, K_MONTH, K_SEASON, K_SEASON, K_WEEKDAY, K_WEEKDAY};
     size_t b, e;
     if (!upper || slot_span(v, S_Y, &b, &e) || slot_span(v, S_Y2, &b, &e))
         return 1; /* a year decides: 5 may 2020 */
-    for (int i = 0; i < 4; i++) {
+    for (int i = 0; i < 6; i++) {
         if (!slot_span(v, slots[i], &b, &e) || e == b)
             continue;
         int amb = 0;

@@ -223,6 +223,42 @@ static const dcase cases_range[] = {
     {FR, NOREF, "les 8 et 9 mai", "8 et 9 mai=XXXX-05-08/XXXX-05-09"},
     {FR, "2024-03-15", "les 8 et 9 mai", "8 et 9 mai=2024-05-08/2024-05-09"},
     {FR, NOREF, "du 10 au 8 mai 2023", ""},
+    /* weekdays at both ends (range_wd, range_wd_md): the start borrows the
+     * end's month and year */
+    {FR, NOREF, "la nuit du jeudi 2 au vendredi 3 octobre", "jeudi 2 au vendredi 3 octobre=XXXX-10-02/XXXX-10-03"},
+    {FR, NOREF, "du vendredi 19 janv. au samedi 20 janv. 2024",
+     "vendredi 19 janv. au samedi 20 janv. 2024=2024-01-19/2024-01-20"},
+    {EN, NOREF, "overnight from Friday, Jan. 19, to Saturday, Jan. 20, and",
+     "friday, jan. 19, to saturday, jan. 20=XXXX-01-19/XXXX-01-20"},
+    {EN, NOREF, "Monday, June 3 \xe2\x80\x93 Friday, June 7, 2024",
+     "monday, june 3 - friday, june 7, 2024=2024-06-03/2024-06-07"},
+    {EN, NOREF, "from Wednesday, Jan. 31, to Friday, Feb. 2, 2024",
+     "wednesday, jan. 31, to friday, feb. 2, 2024=2024-01-31/2024-02-02"},
+    {EN, NOREF, "from Saturday, Jan. 20, to Friday, Jan. 19, 2024",
+     "saturday, jan. 20=XXXX-01-20;friday, jan. 19, 2024=2024-01-19"},
+    /* two weekdays (range_weekdays, groups wd and wd2) */
+    {FR, NOREF, "L'OIF a r\xc3\xa9uni lundi et mardi des experts", "lundi et mardi=XXXX-WXX-1/XXXX-WXX-2"},
+    {FR, NOREF, "ouvert du lundi au mercredi, puis", "lundi au mercredi=XXXX-WXX-1/XXXX-WXX-3"},
+    {FR, NOREF, "entre lundi et mercredi", "lundi et mercredi=XXXX-WXX-1/XXXX-WXX-3"},
+    {FR, NOREF, "entre le lundi et le mercredi", "lundi et le mercredi=XXXX-WXX-1/XXXX-WXX-3"},
+    {FR, NOREF, "dans la nuit de mardi \xc3\xa0 mercredi", "mardi a mercredi=XXXX-WXX-2/XXXX-WXX-3"},
+    {FR, NOREF, "lundi et mardi prochain", "lundi et mardi prochain=XXXX-WXX-1/XXXX-WXX-2"},
+    {EN, NOREF, "in the night from Tuesday to Wednesday, shortly",
+     "tuesday to wednesday=XXXX-WXX-2/XXXX-WXX-3"},
+    {EN, NOREF, "from Monday to Wednesday", "monday to wednesday=XXXX-WXX-1/XXXX-WXX-3"},
+    {EN, NOREF, "open Monday\xe2\x80\x93" "Friday", "monday-friday=XXXX-WXX-1/XXXX-WXX-5"},
+    {EN, NOREF, "from Friday through Monday", "friday through monday=XXXX-WXX-5/XXXX-WXX-1"},
+    {FR, "2024-03-13", "du lundi au mercredi", "lundi au mercredi=2024-03-11/2024-03-13"},
+    {EN, "2024-03-13", "from Friday to Monday", "friday to monday=2024-03-08/2024-03-11"},
+    {FR, "2024-03-13", "lundi et mardi prochain", "lundi et mardi prochain=2024-03-18/2024-03-19"},
+    /* ... not after an article without entre, in a list, before a full
+     * date, with ou/or, or the same day twice */
+    {FR, NOREF, "pour le mardi et le mercredi, avant", "mardi=XXXX-WXX-2;mercredi=XXXX-WXX-3"},
+    {FR, NOREF, "lundi, mardi et mercredi", "lundi=XXXX-WXX-1;mardi=XXXX-WXX-2;mercredi=XXXX-WXX-3"},
+    {FR, NOREF, "jeudi et vendredi 3 octobre", "jeudi=XXXX-WXX-4;vendredi 3 octobre=XXXX-10-03"},
+    {EN, NOREF, "Monday and Tuesday, June 4", "monday=XXXX-WXX-1;tuesday, june 4=XXXX-06-04"},
+    {EN, NOREF, "on Monday or Tuesday", "monday=XXXX-WXX-1;tuesday=XXXX-WXX-2"},
+    {FR, NOREF, "du lundi au lundi", "lundi=XXXX-WXX-1;lundi=XXXX-WXX-1"},
     /* two complete dates after a range opener (entre/between, du/de/from) */
     {EN, NOREF, "incidents observed between July 2023 and June 2024.",
      "july 2023 and june 2024=2023-07/2024-06"},
@@ -309,6 +345,13 @@ static const dcase cases_month[] = {
     {FR, NOREF, "en mars suivant l'avis", "mars=XXXX-03"},
     {EN, NOREF, "on 10 December following the vote", "10 december=XXXX-12-10"},
     {EN, NOREF, "the following December", "december=XXXX-12"},
+    /* a month as a modifier (month_mod) */
+    {EN, NOREF, "A recording of a June phone call in which", "june=XXXX-06"},
+    {EN, NOREF, "only patchily. The May circular told institutions", "may=XXXX-05"},
+    {EN, NOREF, "estimated the April trade surplus at", "april=XXXX-04"},
+    {EN, NOREF, "a June Smith said", ""},
+    {EN, NOREF, "the March of Dimes", ""},
+    {EN, NOREF, "that may be the may option", ""},
     {FR, NOREF, "tenue le 31 octobre \xc3\xa0 Washington", "31 octobre=XXXX-10-31"},
     {EN, NOREF, "held on 31 October in Washington", "31 october=XXXX-10-31"},
     {FR, "2024-03-15", "tenue le 31 octobre", "31 octobre=2023-10-31"},
@@ -343,6 +386,22 @@ static const dcase cases_season[] = {
     {FR, NOREF, "l'automne dernier", "automne dernier=XXXX-FA"},
     {EN, NOREF, "since last fall", "last fall=XXXX-FA"},
     {FR, "2024-03-15", "l'automne dernier", "automne dernier=2023-FA"},
+    /* two seasons after a range opener (range_season, groups season and
+     * season2) */
+    {EN, NOREF, "between spring 2024 and autumn 2025", "spring 2024 and autumn 2025=2024-SP/2025-FA"},
+    {EN, NOREF, "between the summer of 2022 and the fall of 2023 to reach",
+     "summer of 2022 and the fall of 2023=2022-SU/2023-FA"},
+    {FR, NOREF, "entre l\xe2\x80\x99\xc3\xa9t\xc3\xa9 2023 et l\xe2\x80\x99hiver 2024, les",
+     "ete 2023 et l'hiver 2024=2023-SU/2024-WI"},
+    {FR, NOREF, "de l'\xc3\xa9t\xc3\xa9 2022 \xc3\xa0 l'hiver 2023", "ete 2022 a l'hiver 2023=2022-SU/2023-WI"},
+    {FR, NOREF, "du printemps 2023 \xc3\xa0 l'automne 2024", "printemps 2023 a l'automne 2024=2023-SP/2024-FA"},
+    {EN, NOREF, "from spring to autumn 2024", "spring to autumn 2024=2024-SP/2024-FA"},
+    {FR, NOREF, "entre l'hiver et le printemps 2024", "hiver et le printemps 2024=2023-WI/2024-SP"},
+    /* ... not backward, not without the opener, not without a year */
+    {EN, NOREF, "from autumn 2025 to spring 2024", "autumn 2025=2025-FA;spring 2024=2024-SP"},
+    {FR, NOREF, "l'\xc3\xa9t\xc3\xa9 2023 et l'hiver 2024", "ete 2023=2023-SU;hiver 2024=2024-WI"},
+    {EN, NOREF, "spring 2024 and autumn 2025", "spring 2024=2024-SP;autumn 2025=2025-FA"},
+    {EN, NOREF, "between spring and autumn", ""},
     {EN, NOREF, "the Arab Spring movement", ""},
     {EN, NOREF, "prices may fall sharply", ""},
 };
@@ -360,6 +419,10 @@ static const dcase cases_year[] = {
     {EN, NOREF, "in the 1990s", "1990s=199"},
     {EN, NOREF, "Net profit: 1996 1995", "1996=1996;1995=1995"},
     {FR, NOREF, "dans les ann\xc3\xa9" "es 1990", "annees 1990=199"},
+    /* "over" before a year that is no round number nor a count (year_over) */
+    {EN, NOREF, "names China over 2021 parliamentary network intrusion", "2021=2021"},
+    {EN, NOREF, "GRU Officers Over 2020 Hack of Estonian Ministries", "2020=2020"},
+    {EN, NOREF, "over 2000 people and over 2015 votes", ""},
 };
 
 static const dcase cases_relative[] = {
@@ -469,6 +532,7 @@ static const dcase cases_noupper[] = {
     {EN, NOREF, "plan France 2030", "2030=2030"},
     {EN, NOREF, "in may", "may=XXXX-05"},
     {EN, NOREF, "5 may 2020", "5 may 2020=2020-05-05"},
+    {EN, NOREF, "a June Smith said", "june=XXXX-06"},
 };
 
 typedef struct {
