@@ -118,7 +118,7 @@ void cyb__fold_free(cyb__fold *f);
 /* The normalized copy of a stretch of input: case-folded, accent-free,
  * apostrophes/dashes/spaces unified, with a map back to the input. */
 typedef struct {
-  char *text;            /* normalized bytes (UTF-8), NUL-terminated */
+  char *text;            /* normalized bytes (UTF-8), NUL-terminated, no NUL inside (a NUL reads as a space) */
   uint32_t *map;         /* map[i]: input offset of the character that gave text[i] */
   unsigned char *upper;  /* upper[i]: 1 when that character was upper/title case */
   size_t len, cap;

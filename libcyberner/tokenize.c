@@ -167,7 +167,10 @@ static size_t scan_word(const cyb__norm *nm, size_t i, uint16_t *flags) {
   for (;;) {
     int c;
     /* fast path: the ASCII letters and digits that make most of a word */
-    for (unsigned char w; j < n && (w = ascii_word_flag[(unsigned char)t[j]]) != 0; j++) f |= w;
+    /* (the text ends with a NUL and has none inside; a NUL has no flag) */
+    const unsigned char *p = (const unsigned char *)t + j;
+    for (unsigned char w; (w = ascii_word_flag[*p]) != 0; p++) f |= w;
+    j = (size_t)(p - (const unsigned char *)t);
     while (j < n && ((c = char_class(t, n, j, &len)) == C_LETTER || c == C_DIGIT)) {
       f |= c == C_LETTER ? CYB_TOK_ALPHA : CYB_TOK_DIGIT;
       j += len;
