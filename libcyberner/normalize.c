@@ -16,6 +16,10 @@
 
 #include "internal.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 struct cyb__fold {
   uint32_t off[0x10000]; /* into pool */
   uint8_t len[0x10000];
@@ -175,6 +179,25 @@ static const unsigned char ascii_fold[128] = {
 #undef R16
 #undef SP4
 
+#ifdef __SSE2__
+/* ascii_fold, map and upper for 16 ASCII bytes at s[i] into position o. */
+static void fold_ascii16(const unsigned char *s, size_t i, cyb__norm *nm, size_t o) {
+  __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+  __m128i up = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+  __m128i r = _mm_or_si128(v, _mm_and_si128(up, _mm_set1_epi8(0x20)));
+  __m128i ctl = _mm_or_si128(_mm_andnot_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')), _mm_cmplt_epi8(v, _mm_set1_epi8(0x20))),
+                             _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7f)));
+  r = _mm_or_si128(_mm_andnot_si128(ctl, r), _mm_and_si128(ctl, _mm_set1_epi8(' ')));
+  __m128i bq = _mm_cmpeq_epi8(v, _mm_set1_epi8('`'));
+  r = _mm_or_si128(_mm_andnot_si128(bq, r), _mm_and_si128(bq, _mm_set1_epi8('\'')));
+  _mm_storeu_si128((__m128i *)(nm->text + o), r);
+  _mm_storeu_si128((__m128i *)(nm->upper + o), _mm_and_si128(up, _mm_set1_epi8(1)));
+  __m128i m = _mm_add_epi32(_mm_set1_epi32((int)(uint32_t)i), _mm_set_epi32(3, 2, 1, 0));
+  for (int q = 0; q < 4; q++, m = _mm_add_epi32(m, _mm_set1_epi32(4)))
+    _mm_storeu_si128((__m128i *)(nm->map + o + 4 * q), m);
+}
+#endif
+
 int cyb__normalize(const cyb__fold *f, const char *src, size_t n, cyb__norm *nm) {
   const unsigned char *s = (const unsigned char *)src;
   nm->len = 0;
@@ -184,6 +207,16 @@ int cyb__normalize(const cyb__fold *f, const char *src, size_t n, cyb__norm *nm)
   size_t i = 0;
   while (i < n) {
     if (s[i] < 0x80) { /* ASCII fast path: a whole run, one byte in, one byte out */
+#ifdef __SSE2__
+      /* 16 bytes a step while they are all ASCII (the same folding as
+       * ascii_fold below; norm_reserve above left room for n bytes) */
+      while (i + 16 <= n && !_mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(s + i)))) {
+        fold_ascii16(s, i, nm, nm->len);
+        nm->len += 16;
+        i += 16;
+      }
+      if (i >= n || s[i] >= 0x80) continue;
+#endif
       size_t e = i;
       while (e < n && s[e] < 0x80) e++;
       if (norm_reserve(nm, (e - i) + (n - e) / 4)) return CYBERNER_ENOMEM;

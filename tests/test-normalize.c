@@ -44,6 +44,31 @@ static void check_map(const char *src, size_t n) {
   }
 }
 
+/* Every ASCII byte, at every offset of a 16-byte step and in the scalar
+ * tail: the wide path and the byte-at-a-time path fold alike. */
+START_TEST(ascii_folds_alike_at_every_offset) {
+  for (size_t shift = 0; shift < 17; shift++) {
+    char src[200];
+    size_t n = 0;
+    for (size_t i = 0; i < shift; i++) src[n++] = 'x';
+    for (int c = 0; c < 128; c++) src[n++] = (char)c;
+    ck_assert_int_eq(cyb__normalize(fold, src, n, &nm), 0);
+    ck_assert_uint_eq(nm.len, n);
+    for (size_t i = 0; i < n; i++) {
+      unsigned char c = (unsigned char)src[i], want = c;
+      if (c >= 'A' && c <= 'Z') want = (unsigned char)(c + 32);
+      else if ((c < 0x20 && c != '\n') || c == 0x7f) want = ' ';
+      else if (c == '`') want = '\'';
+      ck_assert_msg((unsigned char)nm.text[i] == want, "byte 0x%02x at %zu (shift %zu) gave 0x%02x", c, i, shift,
+                    (unsigned char)nm.text[i]);
+      ck_assert_uint_eq(nm.map[i], i);
+      ck_assert_uint_eq(nm.upper[i], c >= 'A' && c <= 'Z');
+    }
+    ck_assert_int_eq(nm.text[n], '\0');
+  }
+}
+END_TEST
+
 START_TEST(folds_case_and_accents) {
   ck_assert_str_eq(norm("États-Unis"), "etats-unis");
   ck_assert_str_eq(norm("Etats-Unis"), "etats-unis");
@@ -157,6 +182,7 @@ static Suite *suite(void) {
   tcase_add_test(t, records_upper_case);
   tcase_add_test(t, invalid_bytes_are_replaced_and_counted);
   tcase_add_test(t, nul_is_a_separator);
+  tcase_add_test(t, ascii_folds_alike_at_every_offset);
   tcase_add_test(t, map_round_trips_on_mixed_text);
   tcase_add_test(t, map_points_at_original_bytes);
   suite_add_tcase(s, t);
