@@ -169,6 +169,7 @@ typedef struct {
 typedef struct {
     uint64_t mask;
     pcre2_code *pre; /* NULL: fewer than two non-base rules, try them all */
+    int pre_owner;   /* this group frees pre (groups with the same rules share one) */
     uint32_t *rules; /* the rules it starts, in file order (on equal length the
                       * earlier rule wins), then its base rules again */
     uint32_t nrules, nbase;
@@ -261,7 +262,8 @@ void cyb__dates_free(cyb__dates *d)
         pcre2_code_free(d->rules[i].code);
     free(d->cand);
     for (size_t i = 0; i < d->ngroups; i++) {
-        pcre2_code_free(d->groups[i].pre);
+        if (d->groups[i].pre_owner)
+            pcre2_code_free(d->groups[i].pre);
         free(d->groups[i].rules);
     }
     free(d->groups);
@@ -999,11 +1001,28 @@ static int group_of(parser *P, uint64_t mask)
     return (int)d->ngroups++;
 }
 
+/* Do groups a and b start the same non-base rules? */
+static int same_nonbase_rules(const cyb__dates *d, const tgroup *a, const tgroup *b)
+{
+    for (size_t i = 0; i < d->nrules; i++) {
+        const drule *r = &d->rules[i];
+        if (!r->base && !(r->on & a->mask) != !(r->on & b->mask))
+            return 0;
+    }
+    return 1;
+}
+
 /* One group's prefilter: the alternation of its non-base rules' expanded
- * patterns, named groups made non-capturing. */
+ * patterns, named groups made non-capturing; shared with an earlier group
+ * that starts the same rules (the months of each language, say). */
 static void build_prefilter(parser *P, tgroup *g)
 {
     cyb__dates *d = P->d;
+    for (tgroup *e = d->groups; e < g; e++)
+        if (e->pre_owner && same_nonbase_rules(d, e, g)) {
+            g->pre = e->pre;
+            return;
+        }
     dbuf b = {0};
     size_t cnt = 0;
     for (size_t i = 0; i < d->nrules; i++) {
@@ -1043,6 +1062,7 @@ static void build_prefilter(parser *P, tgroup *g)
          * then the group has no prefilter and every rule is tried */
         g->pre = pcre2_compile((PCRE2_SPTR)b.p, b.n, RULE_OPTIONS, &ec, &eo, NULL);
         if (g->pre) {
+            g->pre_owner = 1;
             uint32_t capc = 0;
             pcre2_pattern_info(g->pre, PCRE2_INFO_CAPTURECOUNT, &capc);
             if (capc > d->maxcap)
