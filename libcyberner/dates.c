@@ -1664,6 +1664,20 @@ static int compute_value(const mview *v, int lang, const int *ref, char *out, si
         return 1;
     }
 
+    /* the year of a month, a day or a season relative to ref (February of
+     * last year, juin de l'annee derniere, summer of last year): ref's year
+     * plus ryear; without ref it stays unknown and is not resolved as a
+     * month alone would be */
+    int ryear = 0;
+    if (!y && slot_span(v, S_RYEAR, &b, &e)) {
+        int x = word_value(v->d, v->sub + b, e - b, K_REL, NULL);
+        if (!x || x - 2 == REL_TEXT)
+            return 0;
+        ryear = 1;
+        if (ref)
+            y = ref[0] + (x - 2);
+    }
+
     /* seasons */
     int se = get_word_or_int(v, S_SEASON, K_SEASON, NULL);
     int se2 = get_word_or_int(v, S_SEASON2, K_SEASON, NULL);
@@ -1681,7 +1695,7 @@ static int compute_value(const mview *v, int lang, const int *ref, char *out, si
     if (se) {
         if (se < 1 || se > 4)
             return 0;
-        if (!y && ref) {
+        if (!y && ref && !ryear) {
             static const int start_month[5] = {0, 3, 6, 9, 12};
             long rr = (long)ref[0] * 12 + ref[1];
             int best = ref[0];
@@ -1823,7 +1837,7 @@ static int compute_value(const mview *v, int lang, const int *ref, char *out, si
         fmt_ymd(out, cap, &x);
         return 1;
     }
-    if (!a.y && ref && a.m)
+    if (!a.y && ref && a.m && !ryear)
         a.y = resolve_year(ref, a.m, a.d, rel);
     if (!valid_ymd(&a) || (!a.m && !a.y))
         return 0;
