@@ -1024,9 +1024,9 @@ static int bodies(mctx *c) {
         else if (s - 1 > b && (tis(c, s - 1, "and") || tis(c, s - 1, "&")) && (tflags(c, s - 2) & CYB_TOK_CAP)) s -= 2;
         else break;
       }
-      size_t e = k + 1;
-      if (e < end && tis(c, e, ".") && c->tt->tok[e].start == c->tt->tok[k].end) e++;
-      if (s < k && push_body(c, s, e, CYBERNER_ORGANIZATION, 0.6f)) return CYBERNER_ENOMEM;
+      /* the span ends at the suffix: the full stop of "Inc." or "Corp." is
+       * punctuation (the convention of every annotated set) */
+      if (s < k && push_body(c, s, k + 1, CYBERNER_ORGANIZATION, 0.6f)) return CYBERNER_ENOMEM;
     }
   }
   /* an edition belongs to the event's name: an ordinal before it (48ème,

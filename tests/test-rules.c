@@ -143,6 +143,9 @@ START_TEST(bodies_english) {
   YES("officials of the Northern Lakes Water Agency met", "Northern Lakes Water Agency", CYBERNER_AGENCY, NULL);
   YES("the Baltic Cyber Defence Working Group met", "Baltic Cyber Defence Working Group", CYBERNER_ORGANIZATION, NULL);
   YES("a contract with Dupuis Technologies SA was signed", "Dupuis Technologies SA", CYBERNER_ORGANIZATION, NULL);
+  /* the full stop of an abbreviated suffix is trailing punctuation (ENTITIES.md) */
+  YES("a contract with Harrow Valley Systems Inc. was signed", "Harrow Valley Systems Inc", CYBERNER_ORGANIZATION, NULL);
+  YES("Shares of Calder Mining Corp. fell.", "Calder Mining Corp", CYBERNER_ORGANIZATION, NULL);
   NO("The Government has a plan.", "Government");
   YES("The Kurdistan Democratic Party said so.", "Kurdistan Democratic Party", CYBERNER_ORGANIZATION, NULL);
   /* an English description in lower case is no name, unless it says whose body it is */
