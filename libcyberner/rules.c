@@ -5,7 +5,9 @@
  *  - people: a courtesy title (M., Mme, Mr) or a role (ministre, President)
  *    before capitalized words, a known first name before a surname, an East
  *    Asian surname before its given name; hunspell vetoes capitalized words
- *    that are common words (Launched, Interior);
+ *    that are common words (Launched, Interior); after a role, a person the
+ *    dictionaries know inside the capitalized run starts the name (the words
+ *    before it end the portfolio);
  *  - bodies: French heads that open a name (ministère de l'Intérieur, Agence
  *    nationale de ...), English words that close one (National Police
  *    Agency, Cyber Cooperation Working Group), Ministry/Department of ...,
@@ -749,6 +751,15 @@ static int persons(mctx *c) {
           if (tis(c, p, ".") || tis(c, p, ";") || tis(c, p, "(")) break;
           if (!name_token(c, p)) continue;
           size_t e = name_run(c, p, 4);
+          /* a person the dictionaries know inside the run starts the name;
+           * the capitalized words before it end the portfolio ("Minister for
+           * Home Affairs and Cyber Security Clare O'Neil") */
+          size_t q = p + 1;
+          while (q < e && !cand_at(c, q, CYBERNER_PERSON)) q++;
+          if (q < e) {
+            p = q - 1;
+            continue;
+          }
           /* a known first name, or two words no dictionary knows, or one
            * right after the role (President Macron) */
           bool ok = first_name(c, p) || (e - p >= 2 && !is_common(c, p) && !is_common(c, e - 1)) ||

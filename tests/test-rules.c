@@ -55,6 +55,12 @@ START_TEST(person_titles) {
   YES("Le ministre, Jean-Pascal MORTEROL, a reçu la délégation.", "Jean-Pascal MORTEROL", CYBERNER_PERSON, NULL);
   YES("Il a reçu M. VALDENAIRE hier.", "VALDENAIRE", CYBERNER_PERSON, NULL);
   NO("Selon M. Dupond, l'ANSSI et le CERT-FR ont agi.", "M.");
+  /* a person the dictionaries know ends the portfolio's capitalized words */
+  const char *pf = "The Minister for Home Affairs and Cyber Security Clare O'Neil said so. O'Neil added more.";
+  YES(pf, "Clare O'Neil", CYBERNER_PERSON, "clare-oneil");
+  NO(pf, "Cyber Security");
+  ck_assert(tagged(pf, "O'Neil", "so.", CYBERNER_PERSON, "clare-oneil"));
+  YES("the Minister of Justice and Cyber Affairs Anne Neuberger said", "Anne Neuberger", CYBERNER_PERSON, "anne-neuberger");
 }
 END_TEST
 
