@@ -14,7 +14,8 @@
  *    companies with a legal suffix, events with an ordinal (48ème ...);
  *  - acronyms defined in the text, Long Form (ACR), ACR (Long Form),
  *    Long Form (ACR - Forme longue), and later mentions of them;
- *  - later short mentions of people (Cazeneuve after Bernard Cazeneuve).
+ *  - later short mentions of people (Cazeneuve after Bernard Cazeneuve);
+ *  - places named by their kind: the city of Toyota, le port de Trieste.
  * Word lists live in dict/rules/ and dict/names/. */
 #include <pthread.h>
 #include <stdio.h>
@@ -167,7 +168,7 @@ static void memo_put(spell *sp, uint64_t key, bool v) {
 enum {
   S_TITLES, S_PARTICLES, S_NOT_NAMES, S_FIRST, S_SURNAMES, S_COMPANIES,
   S_HEAD, S_TAIL, S_OF, /* bodies by place: value = label + 1 */
-  S_PREP, S_ARTICLE, S_ORDINALS, NSETS
+  S_PREP, S_ARTICLE, S_ORDINALS, S_PLACE_OF, NSETS
 };
 
 struct cyb__rules {
@@ -360,6 +361,11 @@ cyb__rules *cyb__rules_new(const cyb__files *base, const cyb__files *extra, cons
     if (add_phrase(r, S_PREP, f, &L.nm, &L.tt, preps[i], strlen(preps[i]), 1, false)) goto oom;
   for (size_t i = 0; i < sizeof articles / sizeof *articles; i++)
     if (add_phrase(r, S_ARTICLE, f, &L.nm, &L.tt, articles[i], strlen(articles[i]), 1, false)) goto oom;
+  /* a lower-case word for a place before its name (places_of) */
+  static const char *const place_of[] = {"city of", "town of", "village of", "port of", "ville de", "ville d'",
+                                         "port de", "port d'", "commune de", "commune d'"};
+  for (size_t i = 0; i < sizeof place_of / sizeof *place_of; i++)
+    if (add_phrase(r, S_PLACE_OF, f, &L.nm, &L.tt, place_of[i], strlen(place_of[i]), 1, false)) goto oom;
   struct {
     const char *file;
     int set;
@@ -1387,6 +1393,42 @@ static int languages(mctx *c) {
   return 0;
 }
 
+/* ---- places named by their kind ------------------------------------------------ */
+
+/* "the nearby city of Toyota", "le port de Trieste", "la ville de Caen": the
+ * capitalized name after a lower-case city/town/port/ville/commune + of/de is
+ * a place (LOCATION), even when the dictionaries know the name as a company
+ * or a person; a country or a place they know keeps its own reading. A name
+ * they do not know is a place too, unless it is a common word. ("Port of
+ * Nagoya", capitalized, is one name: the dictionaries' business.) */
+static int places_of(mctx *c) {
+  size_t end = c->s->tok_end;
+  for (size_t k = c->s->tok_begin; k < end; k++) {
+    size_t p = k + pm(c, S_PLACE_OF, k, end, NULL);
+    if (p == k || p >= end || (tflags(c, k) & CYB_TOK_CAP) || !(tflags(c, p) & CYB_TOK_CAP) ||
+        !(tflags(c, p) & CYB_TOK_ALPHA))
+      continue;
+    if (cand_at(c, p, CYBERNER_COUNTRY) || cand_at(c, p, CYBERNER_LOCATION) || cand_at(c, p, CYBERNER_NATIONALITY))
+      continue;
+    size_t e = 0;
+    for (size_t i = 0; i < c->ndict; i++) { /* the longest dictionary name there */
+      const cyb__cand *d = &c->cs->c[i];
+      if (d->tb == p && d->source == CYB_SRC_DICT && d->label != CYB_NOT_ENTITY && d->te > e) e = d->te;
+    }
+    int rank = CYB_RANK_CONTEXT;
+    if (!e) {
+      if (!name_token(c, p) || covered(c, p) || is_common(c, p)) continue;
+      e = name_run(c, p, 3);
+      rank = 0;
+    }
+    cyb__cand *d = cyb__cand_push(c->cs, c->tt->tok[p].start, c->tt->tok[e - 1].end, (uint32_t)p, (uint32_t)e,
+                                  CYBERNER_LOCATION, CYB_SRC_PATTERN, 0.75f);
+    if (!d) return CYBERNER_ENOMEM;
+    d->rank = (uint16_t)rank;
+  }
+  return 0;
+}
+
 /* ---- portfolios ------------------------------------------------------------ */
 
 /* "Minister for Home Affairs", "Secretary of Homeland Security", "ministre des
@@ -1462,7 +1504,7 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
   }
   bool headline = alpha >= 3 && caps * 10 > alpha * 6;
   int rc;
-  if ((rc = identifiers(&c)) || (rc = platform_x(&c)) || (rc = web_services(&c)) || (!headline && ((rc = persons(&c)) || (rc = bodies(&c)) || (rc = portfolios(&c)) ||
+  if ((rc = identifiers(&c)) || (rc = platform_x(&c)) || (rc = web_services(&c)) || (!headline && ((rc = persons(&c)) || (rc = bodies(&c)) || (rc = portfolios(&c)) || (rc = places_of(&c)) ||
                                                   (c.s->lang == CYBERNER_LANG_FR && (rc = languages(&c))))))
     return rc;
   c.ndict = cs->n;

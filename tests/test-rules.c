@@ -326,6 +326,18 @@ START_TEST(datelines) {
 }
 END_TEST
 
+/* a lower-case word for a place before a name: the name is a place */
+START_TEST(places_by_kind) {
+  const char *t = "The plant lies in the nearby city of Toyota. Toyota said it resumed work.";
+  ck_assert(tagged(t, "Toyota", NULL, CYBERNER_LOCATION, NULL));
+  ck_assert(tagged(t, "Toyota", "Toyota said", CYBERNER_ORGANIZATION, "toyota"));
+  YES("Il habite dans la ville de Valbrune depuis mars.", "Valbrune", CYBERNER_LOCATION, NULL);
+  YES("Officials in the town of Harrowgate met.", "Harrowgate", CYBERNER_LOCATION, NULL);
+  YES("le port de Trieste a été visé", "Trieste", CYBERNER_LOCATION, "trieste");
+  NO("Goods wait at the port of Entry before the check.", "Entry");
+}
+END_TEST
+
 /* an English alias in -ization is also met in its British spelling */
 START_TEST(british_spellings) {
   YES("the Organisation for Security and Co-operation in Europe said", "Organisation for Security and Co-operation in Europe",
@@ -370,6 +382,7 @@ int main(void) {
   tcase_add_test(t, owners_of_shared_names);
   tcase_add_test(t, british_spellings);
   tcase_add_test(t, ransomware_names);
+  tcase_add_test(t, places_by_kind);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
