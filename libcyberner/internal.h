@@ -288,7 +288,7 @@ typedef struct {
  * a dictionary name of the same span ("the city of Toyota" is a place, not
  * the company): resolve.c weighs it like a dictionary name of a higher
  * rank, so it wins that span. */
-#define CYB_RANK_CONTEXT 4
+#define CYB_RANK_CONTEXT 16 /* above the ranks the rules give each other (1..5) */
 
 typedef struct {
   cyb__cand *c;
