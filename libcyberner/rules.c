@@ -13,7 +13,8 @@
  *    Agency, Cyber Cooperation Working Group), Ministry/Department of ...,
  *    companies with a legal suffix, events with an ordinal (48ème ...);
  *  - acronyms defined in the text, Long Form (ACR), ACR (Long Form),
- *    Long Form (ACR - Forme longue), and later mentions of them;
+ *    Long Form (ACR - Forme longue), and later mentions of them (not a
+ *    place's: KUWAIT CITY (BleepingComputer) names the outlet);
  *  - later short mentions of people (Cazeneuve after Bernard Cazeneuve);
  *  - places named by their kind: the city of Toyota, le port de Trieste.
  * Word lists live in dict/rules/ and dict/names/. */
@@ -1309,6 +1310,9 @@ static int acronyms(mctx *c) {
     if (lf && lf->te == lf->tb + 1 &&
         (cand_at(c, a, -1) || c->nm->text[c->tt->tok[lf->tb].start] != c->nm->text[c->tt->tok[a].start]))
       lf = NULL;
+    /* a place is not abbreviated by a name the dictionaries know as
+     * something else: a dateline's outlet, "KUWAIT CITY (BleepingComputer) -" */
+    if (lf && lf->label == CYBERNER_LOCATION && cand_at(c, a, -1) && !cand_at(c, a, CYBERNER_LOCATION)) lf = NULL;
     if (lf && lf->tb < k) {
       settle_by_acronym(c, (size_t)(lf - c->cs->c), a);
       if (push_like(c, a, a + 1, lf, low)) return CYBERNER_ENOMEM;

@@ -323,6 +323,11 @@ START_TEST(datelines) {
   YES("SINGAPORE, March 3 - The minister said.", "SINGAPORE", CYBERNER_COUNTRY, "SG");
   /* a city whose alias is case-sensitive elsewhere (Nice) in a dateline in capitals */
   YES("NICE, 12 mars 2024 - Le centre hospitalier a été visé.", "NICE", CYBERNER_LOCATION, "nice");
+  /* the outlet in parentheses after the city is no acronym of the city */
+  const char *bc = "KUWAIT CITY (BleepingComputer) - A ransomware attack hit the ministry.";
+  YES(bc, "BleepingComputer", CYBERNER_ORGANIZATION, "bleepingcomputer");
+  YES(bc, "KUWAIT CITY", CYBERNER_LOCATION, "kuwait-city");
+  YES("Officials in Kuwait City (BleepingComputer) said so.", "BleepingComputer", CYBERNER_ORGANIZATION, "bleepingcomputer");
 }
 END_TEST
 
