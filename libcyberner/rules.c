@@ -14,7 +14,8 @@
  *    companies with a legal suffix, events with an ordinal (48ème ...);
  *  - acronyms defined in the text, Long Form (ACR), ACR (Long Form),
  *    Long Form (ACR - Forme longue), and later mentions of them (not a
- *    place's: KUWAIT CITY (BleepingComputer) names the outlet);
+ *    place's: KUWAIT CITY (BleepingComputer) names the outlet); a short
+ *    name in apposition after a body (..., dite J3; known as OPX);
  *  - later short mentions of people (Cazeneuve after Bernard Cazeneuve);
  *  - places named by their kind: the city of Toyota, le port de Trieste.
  * Word lists live in dict/rules/ and dict/names/. */
@@ -169,7 +170,7 @@ static void memo_put(spell *sp, uint64_t key, bool v) {
 enum {
   S_TITLES, S_PARTICLES, S_NOT_NAMES, S_FIRST, S_SURNAMES, S_COMPANIES,
   S_HEAD, S_TAIL, S_OF, /* bodies by place: value = label + 1 */
-  S_PREP, S_ARTICLE, S_ORDINALS, S_PLACE_OF, NSETS
+  S_PREP, S_ARTICLE, S_ORDINALS, S_PLACE_OF, S_AKA, NSETS
 };
 
 struct cyb__rules {
@@ -367,6 +368,11 @@ cyb__rules *cyb__rules_new(const cyb__files *base, const cyb__files *extra, cons
                                          "port de", "port d'", "commune de", "commune d'"};
   for (size_t i = 0; i < sizeof place_of / sizeof *place_of; i++)
     if (add_phrase(r, S_PLACE_OF, f, &L.nm, &L.tt, place_of[i], strlen(place_of[i]), 1, false)) goto oom;
+  /* words that give a body its short name (appositions) */
+  static const char *const aka[] = {"dit", "dite", "dits", "dites", "surnommé", "surnommée", "surnommés",
+                                    "surnommées", "known as", "dubbed", "also called"};
+  for (size_t i = 0; i < sizeof aka / sizeof *aka; i++)
+    if (add_phrase(r, S_AKA, f, &L.nm, &L.tt, aka[i], strlen(aka[i]), 1, false)) goto oom;
   struct {
     const char *file;
     int set;
@@ -1379,6 +1385,41 @@ static int acronyms(mctx *c) {
   return 0;
 }
 
+/* "la section ... du parquet de Paris, dite J3", "the Office, known as
+ * OPX": a short capitalized or alphanumeric name after dit(e)/surnommé(e)/
+ * known as/dubbed, right after a body, is another name of that body (same
+ * label and id, remembered like an acronym defined in parentheses). A name
+ * the dictionaries know keeps its own reading. */
+static int appositions(mctx *c) {
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  for (size_t k = b + 1; k < end; k++) {
+    size_t x = k + pm(c, S_AKA, k, end, NULL);
+    if (x == k || x >= end || (tflags(c, k) & CYB_TOK_CAP)) continue;
+    size_t e = x;
+    while (e < end && e - x < 3 && (tflags(c, e) & CYB_TOK_CAP) && (tflags(c, e) & CYB_TOK_ALPHA) &&
+           !(tflags(c, e) & CYB_TOK_ELISION))
+      e++;
+    /* the name ends the apposition: a comma, a full stop, a parenthesis */
+    if (e == x || (e < end && !tis(c, e, ",") && !tis(c, e, ".") && !tis(c, e, ")") && !tis(c, e, ";")))
+      continue;
+    size_t be = tis(c, k - 1, ",") ? k - 1 : k;
+    const cyb__cand *body = be > b ? cand_span(c, 0, be, true) : NULL;
+    if (!body || (body->label != CYBERNER_AGENCY && body->label != CYBERNER_ORGANIZATION &&
+                  body->label != CYBERNER_EVENT))
+      continue;
+    /* "L'Office, dit Jean Martin, ..." is who speaks */
+    bool known = first_name(c, x);
+    for (size_t q = x; q < e && !known; q++) known = cand_at(c, q, -1) || covered(c, q);
+    if (known) continue;
+    char low[64];
+    size_t n;
+    const char *t = ttext(c, x, &n);
+    snprintf(low, sizeof low, "%.*s", (int)(n < 60 ? n : 60), t);
+    if (push_like(c, x, e, body, low)) return CYBERNER_ENOMEM;
+  }
+  return 0;
+}
+
 /* ---- languages ------------------------------------------------------------- */
 
 /* "le français", "en anglais", "l'arabe", "du russe": in French a
@@ -1512,7 +1553,7 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
                                                   (c.s->lang == CYBERNER_LANG_FR && (rc = languages(&c))))))
     return rc;
   c.ndict = cs->n;
-  return acronyms(&c);
+  return (rc = acronyms(&c)) ? rc : appositions(&c);
 }
 
 /* ---- what later sentences may refer to ------------------------------------------ */

@@ -214,6 +214,13 @@ START_TEST(acronyms_defined_in_text) {
   ck_assert(tagged(u, "National Security Secretariat", NULL, CYBERNER_AGENCY, "jp-nss"));
   ck_assert(tagged(u, "NSS", NULL, CYBERNER_AGENCY, "jp-nss"));
   ck_assert(tagged(u, "Secrétariat de sécurité nationale", NULL, CYBERNER_AGENCY, "jp-nss"));
+  /* a short name in apposition after a body is that body, later on too */
+  const char *j3 = "La section cyber du parquet de Paris, dite J3, a ouvert une enquête. La J3 a saisi les serveurs.";
+  ck_assert(tagged(j3, "J3", NULL, CYBERNER_AGENCY, "fr-parquet-paris"));
+  ck_assert(tagged(j3, "J3", "La J3", CYBERNER_AGENCY, "fr-parquet-paris"));
+  YES("The Office of Cyber Defense, known as OCD, met on Monday.", "OCD", CYBERNER_AGENCY, NULL);
+  NO("Le projet, dit Horizon, avance.", "Horizon");
+  YES("Le parquet de Paris, dit Jean Martel, enquête.", "Jean Martel", CYBERNER_PERSON, NULL);
   /* a one-word name before the parenthesis is not the long form of a known acronym */
   YES("talks mediated by the mission in Europe (OSCE) went on.", "OSCE", CYBERNER_ORGANIZATION, "osce");
 }
