@@ -15,7 +15,9 @@
  *  - acronyms defined in the text, Long Form (ACR), ACR (Long Form),
  *    Long Form (ACR - Forme longue), and later mentions of them (not a
  *    place's: KUWAIT CITY (BleepingComputer) names the outlet); a short
- *    name in apposition after a body (..., dite J3; known as OPX);
+ *    name in apposition after a body (..., dite J3; known as OPX); a
+ *    known acronym after the name of a thing (Cloud Services Appliance
+ *    (CSA)) is that thing's in the whole document, not the agency;
  *  - later short mentions of people (Cazeneuve after Bernard Cazeneuve);
  *  - places named by their kind: the city of Toyota, le port de Trieste.
  * Word lists live in dict/rules/ and dict/names/. */
@@ -1233,30 +1235,67 @@ static bool spells(const mctx *c, size_t s, size_t e, const char *a, size_t m) {
 /* "Groupe de coordination des réseaux maritimes (GCRM)": no candidate ends
  * before the parenthesis, but the capitalized words before it spell the
  * acronym: both become a new name, AGENCY when a state-body word is in it. */
-static int acronym_from_initials(mctx *c, size_t k, size_t a, const char *id) {
+/* The first of the capitalized words ending before token k that spell the
+ * acronym at token a, SIZE_MAX when none. */
+static size_t initials_start(const mctx *c, size_t k, size_t a) {
   char letters[16];
   size_t m = 0, n;
   const char *t = ttext(c, a, &n);
   for (size_t i = 0; i < n && m < sizeof letters; i++)
     if (t[i] >= 'a' && t[i] <= 'z') letters[m++] = t[i];
-  if (m < 2 || m > 12) return 0;
+  if (m < 2 || m > 12) return SIZE_MAX;
   size_t b = c->s->tok_begin;
   for (size_t s = k >= 2 * m + 4 ? k - 2 * m - 4 : 0; s < k; s++) {
     if (s < b || !(tflags(c, s) & CYB_TOK_CAP) || is_prep(c, s) || is_article(c, s)) continue;
-    if (!spells(c, s, k, letters, m)) continue;
-    int label = CYBERNER_ORGANIZATION;
-    uint32_t lab = 0;
-    for (size_t q = s; q < k; q++)
-      if ((pm(c, S_HEAD, q, k, &lab) || pm(c, S_TAIL, q, k, &lab)) && lab - 1 == CYBERNER_AGENCY) label = CYBERNER_AGENCY;
-    cyb__cand *lf = cyb__cand_push(c->cs, c->tt->tok[s].start, c->tt->tok[k - 1].end, (uint32_t)s, (uint32_t)k, label,
-                                   CYB_SRC_PATTERN, 0.7f);
-    if (!lf) return CYBERNER_ENOMEM;
-    lf->rank = 4;
-    if ((lf->id = cyb__cand_string(c->cs, id, strlen(id))) < 0) return CYBERNER_ENOMEM;
-    cyb__cand copy = *lf;
-    return push_like(c, a, a + 1, &copy, id);
+    if (spells(c, s, k, letters, m)) return s;
   }
-  return 0;
+  return SIZE_MAX;
+}
+
+/* Is there a body word (head or tail of bodies.txt) among tokens [s, k)?
+ * Its label (AGENCY over the others) in *label. */
+static bool body_word_in(const mctx *c, size_t s, size_t k, int *label) {
+  bool any = false;
+  uint32_t lab = 0;
+  for (size_t q = s; q < k; q++)
+    if (pm(c, S_HEAD, q, k, &lab) || pm(c, S_TAIL, q, k, &lab)) {
+      any = true;
+      if (lab - 1 == CYBERNER_AGENCY) *label = CYBERNER_AGENCY;
+    }
+  return any;
+}
+
+static int acronym_from_initials(mctx *c, size_t k, size_t a, const char *id) {
+  size_t s = initials_start(c, k, a);
+  if (s == SIZE_MAX) return 0;
+  int label = CYBERNER_ORGANIZATION;
+  body_word_in(c, s, k, &label);
+  cyb__cand *lf = cyb__cand_push(c->cs, c->tt->tok[s].start, c->tt->tok[k - 1].end, (uint32_t)s, (uint32_t)k, label,
+                                 CYB_SRC_PATTERN, 0.7f);
+  if (!lf) return CYBERNER_ENOMEM;
+  lf->rank = 4;
+  if ((lf->id = cyb__cand_string(c->cs, id, strlen(id))) < 0) return CYBERNER_ENOMEM;
+  cyb__cand copy = *lf;
+  return push_like(c, a, a + 1, &copy, id);
+}
+
+/* "boîtier Cloud Services Appliance (CSA)": capitalized words that spell an
+ * acronym the dictionaries know (CSA, an agency) but that name no entity
+ * (no candidate ends there, no dictionary name or body word in them) define it as that thing:
+ * a NOT_ENTITY over the acronym hides the dictionaries' reading, and is
+ * remembered for the document's later bare CSA. */
+static int acronym_of_thing(mctx *c, size_t k, size_t a, const char *id) {
+  size_t s = initials_start(c, k, a);
+  int label = CYB_NOT_ENTITY;
+  if (s == SIZE_MAX || body_word_in(c, s, k, &label)) return 0;
+  for (size_t q = s; q < k; q++)
+    if (covered(c, q)) return 0; /* a country, a person: République populaire démocratique de Corée (RPDC) */
+  cyb__cand thing = {0};
+  thing.label = CYB_NOT_ENTITY;
+  thing.entry = -1;
+  thing.id = -1;
+  thing.value = -1;
+  return push_like(c, a, a + 1, &thing, id);
 }
 
 /* A French body's head in lower case (service, agence, autorité) and its
@@ -1352,6 +1391,10 @@ static int acronyms(mctx *c) {
     /* an acronym the dictionaries know (RPDC) keeps its own meaning */
     if (k > b && a + 1 < end && tis(c, a + 1, ")") && !cand_at(c, a, -1) && acronym_from_initials(c, k, a, low))
       return CYBERNER_ENOMEM;
+    /* one it knows, after the capitalized name of a thing, is that thing's */
+    if (!lf && k > b && a + 1 < end && tis(c, a + 1, ")") && cand_at(c, a, -1) && !cand_span(c, 0, k, true) &&
+        acronym_of_thing(c, k, a, low))
+      return CYBERNER_ENOMEM;
     /* a body described in lower case before an acronym the dictionaries
      * know is that body: "le service de renseignement intérieur (BIS)" */
     if (k > b && a + 1 < end && tis(c, a + 1, ")") && description_before(c, k, a, low)) return CYBERNER_ENOMEM;
@@ -1380,6 +1423,10 @@ static int acronyms(mctx *c) {
       else if (!prefix && n >= 2 && dn->keylen > n + 1 && dn->key[n] == '-' && memcmp(dn->key, t, n) == 0) prefix = dn;
     }
     if (!hit && prefix && !cand_at(c, k, -1)) hit = prefix;
+    /* an acronym defined as a thing, defined anew after a name: The Cyber
+     * Security Agency (CSA) */
+    if (hit && hit->label == CYB_NOT_ENTITY && k > b + 1 && tis(c, k - 1, "(") && cand_span(c, 0, k - 1, true))
+      hit = NULL;
     if (hit && push_remembered(c, k, k + 1, hit, CYB_SRC_ACRONYM)) return CYBERNER_ENOMEM;
   }
   return 0;
@@ -1563,7 +1610,14 @@ static void remember(cyb__docname **listp, size_t *n, size_t *cap, const char *k
   cyb__docname *list = *listp;
   if (kl == 0 || kl >= sizeof list->key) return;
   for (size_t i = 0; i < *n; i++)
-    if (list[i].keylen == kl && memcmp(list[i].key, key, kl) == 0) return; /* first one stays */
+    if (list[i].keylen == kl && memcmp(list[i].key, key, kl) == 0) {
+      if (list[i].label == CYB_NOT_ENTITY && label != CYB_NOT_ENTITY) { /* an entity's definition replaces a thing's */
+        list[i].label = (uint8_t)label;
+        list[i].entry = entry;
+        snprintf(list[i].id, sizeof list[i].id, "%s", id ? id : "");
+      }
+      return; /* else the first one stays */
+    }
   if (*n >= CYB_DOC_MAX_NAMES || cyb__grow((void **)listp, cap, *n + 1, sizeof **listp)) return;
   list = *listp; /* out of memory only loses the memory of this name */
   cyb__docname *d = &list[(*n)++];

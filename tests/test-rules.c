@@ -214,6 +214,15 @@ START_TEST(acronyms_defined_in_text) {
   ck_assert(tagged(u, "National Security Secretariat", NULL, CYBERNER_AGENCY, "jp-nss"));
   ck_assert(tagged(u, "NSS", NULL, CYBERNER_AGENCY, "jp-nss"));
   ck_assert(tagged(u, "Secrétariat de sécurité nationale", NULL, CYBERNER_AGENCY, "jp-nss"));
+  /* a known acronym defined after the capitalized name of a thing is that thing's, later on too */
+  const char *csa = "Ivanti a corrigé son boîtier Cloud Services Appliance (CSA). Les trois failles CSA ont été exploitées.";
+  NO(csa, "CSA)");
+  NO(csa, "CSA ont");
+  const char *csa2 = "Le boîtier Cloud Services Appliance (CSA) est visé. The Cyber Security Agency (CSA) of Singapore "
+                     "said so. CSA added.";
+  ck_assert(tagged(csa2, "CSA", "Agency", CYBERNER_AGENCY, "sg-csa"));
+  ck_assert(tagged(csa2, "CSA", "said so.", CYBERNER_AGENCY, "sg-csa"));
+  YES("la République populaire démocratique de Corée (RPDC) a agi", "RPDC", CYBERNER_COUNTRY, "KP");
   /* a short name in apposition after a body is that body, later on too */
   const char *j3 = "La section cyber du parquet de Paris, dite J3, a ouvert une enquête. La J3 a saisi les serveurs.";
   ck_assert(tagged(j3, "J3", NULL, CYBERNER_AGENCY, "fr-parquet-paris"));
