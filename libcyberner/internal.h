@@ -284,6 +284,11 @@ typedef struct {
  * weighs it like a dictionary name, so that it outranks a place ("M. Caire"
  * is not Cairo). */
 #define CYB_RANK_COURTESY 3
+/* The rank of a pattern candidate whose trigger words prove its reading of
+ * a dictionary name of the same span ("the city of Toyota" is a place, not
+ * the company): resolve.c weighs it like a dictionary name of a higher
+ * rank, so it wins that span. */
+#define CYB_RANK_CONTEXT 16 /* above the ranks the rules give each other (1..5) */
 
 typedef struct {
   cyb__cand *c;

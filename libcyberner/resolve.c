@@ -38,13 +38,16 @@ typedef cyb__prio prio;
  * mention of a person named in full earlier (Éric Caire ... Caire) weigh
  * like a dictionary name: then the label decides, and a person outranks a
  * place of the same span ("M. Caire" is not Cairo) but not a country or a
- * body. */
+ * body. A pattern the context proves (CYB_RANK_CONTEXT: the city of
+ * Toyota) weighs like a dictionary name too, and its rank wins the tie. */
 
 static prio prio_of(const cyb__cands *cs, uint32_t i) {
   const cyb__cand *c = &cs->c[i];
   if (c->label == CYBERNER_PERSON && ((c->source == CYB_SRC_PATTERN && c->rank == CYB_RANK_COURTESY) ||
                                       c->source == CYB_SRC_MENTION))
     return (prio){c->ne - c->ns, c->ns, i, SOURCE_RANK[CYB_SRC_DICT], 0, LABEL_RANK[c->label]};
+  if (c->source == CYB_SRC_PATTERN && c->rank == CYB_RANK_CONTEXT)
+    return (prio){c->ne - c->ns, c->ns, i, SOURCE_RANK[CYB_SRC_DICT], c->rank, LABEL_RANK[c->label]};
   return (prio){c->ne - c->ns, c->ns, i, SOURCE_RANK[c->source], c->rank, LABEL_RANK[c->label]};
 }
 

@@ -5,14 +5,21 @@
  *  - people: a courtesy title (M., Mme, Mr) or a role (ministre, President)
  *    before capitalized words, a known first name before a surname, an East
  *    Asian surname before its given name; hunspell vetoes capitalized words
- *    that are common words (Launched, Interior);
+ *    that are common words (Launched, Interior); after a role, a person the
+ *    dictionaries know inside the capitalized run starts the name (the words
+ *    before it end the portfolio);
  *  - bodies: French heads that open a name (ministère de l'Intérieur, Agence
  *    nationale de ...), English words that close one (National Police
  *    Agency, Cyber Cooperation Working Group), Ministry/Department of ...,
  *    companies with a legal suffix, events with an ordinal (48ème ...);
  *  - acronyms defined in the text, Long Form (ACR), ACR (Long Form),
- *    Long Form (ACR - Forme longue), and later mentions of them;
- *  - later short mentions of people (Cazeneuve after Bernard Cazeneuve).
+ *    Long Form (ACR - Forme longue), and later mentions of them (not a
+ *    place's: KUWAIT CITY (BleepingComputer) names the outlet); a short
+ *    name in apposition after a body (..., dite J3; known as OPX); a
+ *    known acronym after the name of a thing (Cloud Services Appliance
+ *    (CSA)) is that thing's in the whole document, not the agency;
+ *  - later short mentions of people (Cazeneuve after Bernard Cazeneuve);
+ *  - places named by their kind: the city of Toyota, le port de Trieste.
  * Word lists live in dict/rules/ and dict/names/. */
 #include <pthread.h>
 #include <stdio.h>
@@ -165,7 +172,7 @@ static void memo_put(spell *sp, uint64_t key, bool v) {
 enum {
   S_TITLES, S_PARTICLES, S_NOT_NAMES, S_FIRST, S_SURNAMES, S_COMPANIES,
   S_HEAD, S_TAIL, S_OF, /* bodies by place: value = label + 1 */
-  S_PREP, S_ARTICLE, S_ORDINALS, NSETS
+  S_PREP, S_ARTICLE, S_ORDINALS, S_PLACE_OF, S_AKA, NSETS
 };
 
 struct cyb__rules {
@@ -358,6 +365,16 @@ cyb__rules *cyb__rules_new(const cyb__files *base, const cyb__files *extra, cons
     if (add_phrase(r, S_PREP, f, &L.nm, &L.tt, preps[i], strlen(preps[i]), 1, false)) goto oom;
   for (size_t i = 0; i < sizeof articles / sizeof *articles; i++)
     if (add_phrase(r, S_ARTICLE, f, &L.nm, &L.tt, articles[i], strlen(articles[i]), 1, false)) goto oom;
+  /* a lower-case word for a place before its name (places_of) */
+  static const char *const place_of[] = {"city of", "town of", "village of", "port of", "ville de", "ville d'",
+                                         "port de", "port d'", "commune de", "commune d'"};
+  for (size_t i = 0; i < sizeof place_of / sizeof *place_of; i++)
+    if (add_phrase(r, S_PLACE_OF, f, &L.nm, &L.tt, place_of[i], strlen(place_of[i]), 1, false)) goto oom;
+  /* words that give a body its short name (appositions) */
+  static const char *const aka[] = {"dit", "dite", "dits", "dites", "surnommé", "surnommée", "surnommés",
+                                    "surnommées", "known as", "dubbed", "also called"};
+  for (size_t i = 0; i < sizeof aka / sizeof *aka; i++)
+    if (add_phrase(r, S_AKA, f, &L.nm, &L.tt, aka[i], strlen(aka[i]), 1, false)) goto oom;
   struct {
     const char *file;
     int set;
@@ -749,6 +766,15 @@ static int persons(mctx *c) {
           if (tis(c, p, ".") || tis(c, p, ";") || tis(c, p, "(")) break;
           if (!name_token(c, p)) continue;
           size_t e = name_run(c, p, 4);
+          /* a person the dictionaries know inside the run starts the name;
+           * the capitalized words before it end the portfolio ("Minister for
+           * Home Affairs and Cyber Security Clare O'Neil") */
+          size_t q = p + 1;
+          while (q < e && !cand_at(c, q, CYBERNER_PERSON)) q++;
+          if (q < e) {
+            p = q - 1;
+            continue;
+          }
           /* a known first name, or two words no dictionary knows, or one
            * right after the role (President Macron) */
           bool ok = first_name(c, p) || (e - p >= 2 && !is_common(c, p) && !is_common(c, e - 1)) ||
@@ -1209,30 +1235,67 @@ static bool spells(const mctx *c, size_t s, size_t e, const char *a, size_t m) {
 /* "Groupe de coordination des réseaux maritimes (GCRM)": no candidate ends
  * before the parenthesis, but the capitalized words before it spell the
  * acronym: both become a new name, AGENCY when a state-body word is in it. */
-static int acronym_from_initials(mctx *c, size_t k, size_t a, const char *id) {
+/* The first of the capitalized words ending before token k that spell the
+ * acronym at token a, SIZE_MAX when none. */
+static size_t initials_start(const mctx *c, size_t k, size_t a) {
   char letters[16];
   size_t m = 0, n;
   const char *t = ttext(c, a, &n);
   for (size_t i = 0; i < n && m < sizeof letters; i++)
     if (t[i] >= 'a' && t[i] <= 'z') letters[m++] = t[i];
-  if (m < 2 || m > 12) return 0;
+  if (m < 2 || m > 12) return SIZE_MAX;
   size_t b = c->s->tok_begin;
   for (size_t s = k >= 2 * m + 4 ? k - 2 * m - 4 : 0; s < k; s++) {
     if (s < b || !(tflags(c, s) & CYB_TOK_CAP) || is_prep(c, s) || is_article(c, s)) continue;
-    if (!spells(c, s, k, letters, m)) continue;
-    int label = CYBERNER_ORGANIZATION;
-    uint32_t lab = 0;
-    for (size_t q = s; q < k; q++)
-      if ((pm(c, S_HEAD, q, k, &lab) || pm(c, S_TAIL, q, k, &lab)) && lab - 1 == CYBERNER_AGENCY) label = CYBERNER_AGENCY;
-    cyb__cand *lf = cyb__cand_push(c->cs, c->tt->tok[s].start, c->tt->tok[k - 1].end, (uint32_t)s, (uint32_t)k, label,
-                                   CYB_SRC_PATTERN, 0.7f);
-    if (!lf) return CYBERNER_ENOMEM;
-    lf->rank = 4;
-    if ((lf->id = cyb__cand_string(c->cs, id, strlen(id))) < 0) return CYBERNER_ENOMEM;
-    cyb__cand copy = *lf;
-    return push_like(c, a, a + 1, &copy, id);
+    if (spells(c, s, k, letters, m)) return s;
   }
-  return 0;
+  return SIZE_MAX;
+}
+
+/* Is there a body word (head or tail of bodies.txt) among tokens [s, k)?
+ * Its label (AGENCY over the others) in *label. */
+static bool body_word_in(const mctx *c, size_t s, size_t k, int *label) {
+  bool any = false;
+  uint32_t lab = 0;
+  for (size_t q = s; q < k; q++)
+    if (pm(c, S_HEAD, q, k, &lab) || pm(c, S_TAIL, q, k, &lab)) {
+      any = true;
+      if (lab - 1 == CYBERNER_AGENCY) *label = CYBERNER_AGENCY;
+    }
+  return any;
+}
+
+static int acronym_from_initials(mctx *c, size_t k, size_t a, const char *id) {
+  size_t s = initials_start(c, k, a);
+  if (s == SIZE_MAX) return 0;
+  int label = CYBERNER_ORGANIZATION;
+  body_word_in(c, s, k, &label);
+  cyb__cand *lf = cyb__cand_push(c->cs, c->tt->tok[s].start, c->tt->tok[k - 1].end, (uint32_t)s, (uint32_t)k, label,
+                                 CYB_SRC_PATTERN, 0.7f);
+  if (!lf) return CYBERNER_ENOMEM;
+  lf->rank = 4;
+  if ((lf->id = cyb__cand_string(c->cs, id, strlen(id))) < 0) return CYBERNER_ENOMEM;
+  cyb__cand copy = *lf;
+  return push_like(c, a, a + 1, &copy, id);
+}
+
+/* "boîtier Cloud Services Appliance (CSA)": capitalized words that spell an
+ * acronym the dictionaries know (CSA, an agency) but that name no entity
+ * (no candidate ends there, no dictionary name or body word in them) define it as that thing:
+ * a NOT_ENTITY over the acronym hides the dictionaries' reading, and is
+ * remembered for the document's later bare CSA. */
+static int acronym_of_thing(mctx *c, size_t k, size_t a, const char *id) {
+  size_t s = initials_start(c, k, a);
+  int label = CYB_NOT_ENTITY;
+  if (s == SIZE_MAX || body_word_in(c, s, k, &label)) return 0;
+  for (size_t q = s; q < k; q++)
+    if (covered(c, q)) return 0; /* a country, a person: République populaire démocratique de Corée (RPDC) */
+  cyb__cand thing = {0};
+  thing.label = CYB_NOT_ENTITY;
+  thing.entry = -1;
+  thing.id = -1;
+  thing.value = -1;
+  return push_like(c, a, a + 1, &thing, id);
 }
 
 /* A French body's head in lower case (service, agence, autorité) and its
@@ -1292,6 +1355,9 @@ static int acronyms(mctx *c) {
     if (lf && lf->te == lf->tb + 1 &&
         (cand_at(c, a, -1) || c->nm->text[c->tt->tok[lf->tb].start] != c->nm->text[c->tt->tok[a].start]))
       lf = NULL;
+    /* a place is not abbreviated by a name the dictionaries know as
+     * something else: a dateline's outlet, "KUWAIT CITY (BleepingComputer) -" */
+    if (lf && lf->label == CYBERNER_LOCATION && cand_at(c, a, -1) && !cand_at(c, a, CYBERNER_LOCATION)) lf = NULL;
     if (lf && lf->tb < k) {
       settle_by_acronym(c, (size_t)(lf - c->cs->c), a);
       if (push_like(c, a, a + 1, lf, low)) return CYBERNER_ENOMEM;
@@ -1325,6 +1391,10 @@ static int acronyms(mctx *c) {
     /* an acronym the dictionaries know (RPDC) keeps its own meaning */
     if (k > b && a + 1 < end && tis(c, a + 1, ")") && !cand_at(c, a, -1) && acronym_from_initials(c, k, a, low))
       return CYBERNER_ENOMEM;
+    /* one it knows, after the capitalized name of a thing, is that thing's */
+    if (!lf && k > b && a + 1 < end && tis(c, a + 1, ")") && cand_at(c, a, -1) && !cand_span(c, 0, k, true) &&
+        acronym_of_thing(c, k, a, low))
+      return CYBERNER_ENOMEM;
     /* a body described in lower case before an acronym the dictionaries
      * know is that body: "le service de renseignement intérieur (BIS)" */
     if (k > b && a + 1 < end && tis(c, a + 1, ")") && description_before(c, k, a, low)) return CYBERNER_ENOMEM;
@@ -1353,7 +1423,46 @@ static int acronyms(mctx *c) {
       else if (!prefix && n >= 2 && dn->keylen > n + 1 && dn->key[n] == '-' && memcmp(dn->key, t, n) == 0) prefix = dn;
     }
     if (!hit && prefix && !cand_at(c, k, -1)) hit = prefix;
+    /* an acronym defined as a thing, defined anew after a name: The Cyber
+     * Security Agency (CSA) */
+    if (hit && hit->label == CYB_NOT_ENTITY && k > b + 1 && tis(c, k - 1, "(") && cand_span(c, 0, k - 1, true))
+      hit = NULL;
     if (hit && push_remembered(c, k, k + 1, hit, CYB_SRC_ACRONYM)) return CYBERNER_ENOMEM;
+  }
+  return 0;
+}
+
+/* "la section ... du parquet de Paris, dite J3", "the Office, known as
+ * OPX": a short capitalized or alphanumeric name after dit(e)/surnommé(e)/
+ * known as/dubbed, right after a body, is another name of that body (same
+ * label and id, remembered like an acronym defined in parentheses). A name
+ * the dictionaries know keeps its own reading. */
+static int appositions(mctx *c) {
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  for (size_t k = b + 1; k < end; k++) {
+    size_t x = k + pm(c, S_AKA, k, end, NULL);
+    if (x == k || x >= end || (tflags(c, k) & CYB_TOK_CAP)) continue;
+    size_t e = x;
+    while (e < end && e - x < 3 && (tflags(c, e) & CYB_TOK_CAP) && (tflags(c, e) & CYB_TOK_ALPHA) &&
+           !(tflags(c, e) & CYB_TOK_ELISION))
+      e++;
+    /* the name ends the apposition: a comma, a full stop, a parenthesis */
+    if (e == x || (e < end && !tis(c, e, ",") && !tis(c, e, ".") && !tis(c, e, ")") && !tis(c, e, ";")))
+      continue;
+    size_t be = tis(c, k - 1, ",") ? k - 1 : k;
+    const cyb__cand *body = be > b ? cand_span(c, 0, be, true) : NULL;
+    if (!body || (body->label != CYBERNER_AGENCY && body->label != CYBERNER_ORGANIZATION &&
+                  body->label != CYBERNER_EVENT))
+      continue;
+    /* "L'Office, dit Jean Martin, ..." is who speaks */
+    bool known = first_name(c, x);
+    for (size_t q = x; q < e && !known; q++) known = cand_at(c, q, -1) || covered(c, q);
+    if (known) continue;
+    char low[64];
+    size_t n;
+    const char *t = ttext(c, x, &n);
+    snprintf(low, sizeof low, "%.*s", (int)(n < 60 ? n : 60), t);
+    if (push_like(c, x, e, body, low)) return CYBERNER_ENOMEM;
   }
   return 0;
 }
@@ -1372,6 +1481,42 @@ static int languages(mctx *c) {
     /* "le français Thales": a capitalized name after it makes it an adjective */
     if (k + 1 < end && (tflags(c, k + 1) & CYB_TOK_CAP) && (tflags(c, k + 1) & CYB_TOK_ALPHA)) continue;
     if (push_body(c, k - 1, k + 1, CYB_NOT_ENTITY, 0.9f)) return CYBERNER_ENOMEM;
+  }
+  return 0;
+}
+
+/* ---- places named by their kind ------------------------------------------------ */
+
+/* "the nearby city of Toyota", "le port de Trieste", "la ville de Caen": the
+ * capitalized name after a lower-case city/town/port/ville/commune + of/de is
+ * a place (LOCATION), even when the dictionaries know the name as a company
+ * or a person; a country or a place they know keeps its own reading. A name
+ * they do not know is a place too, unless it is a common word. ("Port of
+ * Nagoya", capitalized, is one name: the dictionaries' business.) */
+static int places_of(mctx *c) {
+  size_t end = c->s->tok_end;
+  for (size_t k = c->s->tok_begin; k < end; k++) {
+    size_t p = k + pm(c, S_PLACE_OF, k, end, NULL);
+    if (p == k || p >= end || (tflags(c, k) & CYB_TOK_CAP) || !(tflags(c, p) & CYB_TOK_CAP) ||
+        !(tflags(c, p) & CYB_TOK_ALPHA))
+      continue;
+    if (cand_at(c, p, CYBERNER_COUNTRY) || cand_at(c, p, CYBERNER_LOCATION) || cand_at(c, p, CYBERNER_NATIONALITY))
+      continue;
+    size_t e = 0;
+    for (size_t i = 0; i < c->ndict; i++) { /* the longest dictionary name there */
+      const cyb__cand *d = &c->cs->c[i];
+      if (d->tb == p && d->source == CYB_SRC_DICT && d->label != CYB_NOT_ENTITY && d->te > e) e = d->te;
+    }
+    int rank = CYB_RANK_CONTEXT;
+    if (!e) {
+      if (!name_token(c, p) || covered(c, p) || is_common(c, p)) continue;
+      e = name_run(c, p, 3);
+      rank = 0;
+    }
+    cyb__cand *d = cyb__cand_push(c->cs, c->tt->tok[p].start, c->tt->tok[e - 1].end, (uint32_t)p, (uint32_t)e,
+                                  CYBERNER_LOCATION, CYB_SRC_PATTERN, 0.75f);
+    if (!d) return CYBERNER_ENOMEM;
+    d->rank = (uint16_t)rank;
   }
   return 0;
 }
@@ -1451,11 +1596,11 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
   }
   bool headline = alpha >= 3 && caps * 10 > alpha * 6;
   int rc;
-  if ((rc = identifiers(&c)) || (rc = platform_x(&c)) || (rc = web_services(&c)) || (!headline && ((rc = persons(&c)) || (rc = bodies(&c)) || (rc = portfolios(&c)) ||
+  if ((rc = identifiers(&c)) || (rc = platform_x(&c)) || (rc = web_services(&c)) || (!headline && ((rc = persons(&c)) || (rc = bodies(&c)) || (rc = portfolios(&c)) || (rc = places_of(&c)) ||
                                                   (c.s->lang == CYBERNER_LANG_FR && (rc = languages(&c))))))
     return rc;
   c.ndict = cs->n;
-  return acronyms(&c);
+  return (rc = acronyms(&c)) ? rc : appositions(&c);
 }
 
 /* ---- what later sentences may refer to ------------------------------------------ */
@@ -1465,7 +1610,14 @@ static void remember(cyb__docname **listp, size_t *n, size_t *cap, const char *k
   cyb__docname *list = *listp;
   if (kl == 0 || kl >= sizeof list->key) return;
   for (size_t i = 0; i < *n; i++)
-    if (list[i].keylen == kl && memcmp(list[i].key, key, kl) == 0) return; /* first one stays */
+    if (list[i].keylen == kl && memcmp(list[i].key, key, kl) == 0) {
+      if (list[i].label == CYB_NOT_ENTITY && label != CYB_NOT_ENTITY) { /* an entity's definition replaces a thing's */
+        list[i].label = (uint8_t)label;
+        list[i].entry = entry;
+        snprintf(list[i].id, sizeof list[i].id, "%s", id ? id : "");
+      }
+      return; /* else the first one stays */
+    }
   if (*n >= CYB_DOC_MAX_NAMES || cyb__grow((void **)listp, cap, *n + 1, sizeof **listp)) return;
   list = *listp; /* out of memory only loses the memory of this name */
   cyb__docname *d = &list[(*n)++];

@@ -55,6 +55,12 @@ START_TEST(person_titles) {
   YES("Le ministre, Jean-Pascal MORTEROL, a reçu la délégation.", "Jean-Pascal MORTEROL", CYBERNER_PERSON, NULL);
   YES("Il a reçu M. VALDENAIRE hier.", "VALDENAIRE", CYBERNER_PERSON, NULL);
   NO("Selon M. Dupond, l'ANSSI et le CERT-FR ont agi.", "M.");
+  /* a person the dictionaries know ends the portfolio's capitalized words */
+  const char *pf = "The Minister for Home Affairs and Cyber Security Clare O'Neil said so. O'Neil added more.";
+  YES(pf, "Clare O'Neil", CYBERNER_PERSON, "clare-oneil");
+  NO(pf, "Cyber Security");
+  ck_assert(tagged(pf, "O'Neil", "so.", CYBERNER_PERSON, "clare-oneil"));
+  YES("the Minister of Justice and Cyber Affairs Anne Neuberger said", "Anne Neuberger", CYBERNER_PERSON, "anne-neuberger");
 }
 END_TEST
 
@@ -211,6 +217,22 @@ START_TEST(acronyms_defined_in_text) {
   ck_assert(tagged(u, "National Security Secretariat", NULL, CYBERNER_AGENCY, "jp-nss"));
   ck_assert(tagged(u, "NSS", NULL, CYBERNER_AGENCY, "jp-nss"));
   ck_assert(tagged(u, "Secrétariat de sécurité nationale", NULL, CYBERNER_AGENCY, "jp-nss"));
+  /* a known acronym defined after the capitalized name of a thing is that thing's, later on too */
+  const char *csa = "Ivanti a corrigé son boîtier Cloud Services Appliance (CSA). Les trois failles CSA ont été exploitées.";
+  NO(csa, "CSA)");
+  NO(csa, "CSA ont");
+  const char *csa2 = "Le boîtier Cloud Services Appliance (CSA) est visé. The Cyber Security Agency (CSA) of Singapore "
+                     "said so. CSA added.";
+  ck_assert(tagged(csa2, "CSA", "Agency", CYBERNER_AGENCY, "sg-csa"));
+  ck_assert(tagged(csa2, "CSA", "said so.", CYBERNER_AGENCY, "sg-csa"));
+  YES("la République populaire démocratique de Corée (RPDC) a agi", "RPDC", CYBERNER_COUNTRY, "KP");
+  /* a short name in apposition after a body is that body, later on too */
+  const char *j3 = "La section cyber du parquet de Paris, dite J3, a ouvert une enquête. La J3 a saisi les serveurs.";
+  ck_assert(tagged(j3, "J3", NULL, CYBERNER_AGENCY, "fr-parquet-paris"));
+  ck_assert(tagged(j3, "J3", "La J3", CYBERNER_AGENCY, "fr-parquet-paris"));
+  YES("The Office of Cyber Defense, known as OCD, met on Monday.", "OCD", CYBERNER_AGENCY, NULL);
+  NO("Le projet, dit Horizon, avance.", "Horizon");
+  YES("Le parquet de Paris, dit Jean Martel, enquête.", "Jean Martel", CYBERNER_PERSON, NULL);
   /* a one-word name before the parenthesis is not the long form of a known acronym */
   YES("talks mediated by the mission in Europe (OSCE) went on.", "OSCE", CYBERNER_ORGANIZATION, "osce");
 }
@@ -320,6 +342,23 @@ START_TEST(datelines) {
   YES("SINGAPORE, March 3 - The minister said.", "SINGAPORE", CYBERNER_COUNTRY, "SG");
   /* a city whose alias is case-sensitive elsewhere (Nice) in a dateline in capitals */
   YES("NICE, 12 mars 2024 - Le centre hospitalier a été visé.", "NICE", CYBERNER_LOCATION, "nice");
+  /* the outlet in parentheses after the city is no acronym of the city */
+  const char *bc = "KUWAIT CITY (BleepingComputer) - A ransomware attack hit the ministry.";
+  YES(bc, "BleepingComputer", CYBERNER_ORGANIZATION, "bleepingcomputer");
+  YES(bc, "KUWAIT CITY", CYBERNER_LOCATION, "kuwait-city");
+  YES("Officials in Kuwait City (BleepingComputer) said so.", "BleepingComputer", CYBERNER_ORGANIZATION, "bleepingcomputer");
+}
+END_TEST
+
+/* a lower-case word for a place before a name: the name is a place */
+START_TEST(places_by_kind) {
+  const char *t = "The plant lies in the nearby city of Toyota. Toyota said it resumed work.";
+  ck_assert(tagged(t, "Toyota", NULL, CYBERNER_LOCATION, NULL));
+  ck_assert(tagged(t, "Toyota", "Toyota said", CYBERNER_ORGANIZATION, "toyota"));
+  YES("Il habite dans la ville de Valbrune depuis mars.", "Valbrune", CYBERNER_LOCATION, NULL);
+  YES("Officials in the town of Harrowgate met.", "Harrowgate", CYBERNER_LOCATION, NULL);
+  YES("le port de Trieste a été visé", "Trieste", CYBERNER_LOCATION, "trieste");
+  NO("Goods wait at the port of Entry before the check.", "Entry");
 }
 END_TEST
 
@@ -367,6 +406,7 @@ int main(void) {
   tcase_add_test(t, owners_of_shared_names);
   tcase_add_test(t, british_spellings);
   tcase_add_test(t, ransomware_names);
+  tcase_add_test(t, places_by_kind);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
