@@ -852,20 +852,13 @@ static void compile_rule(parser *P, const rulesrc *rs)
         const char *v = t + eq + 1;
         size_t vl = eq < tl ? tl - eq - 1 : 0;
         if (eq >= tl) {
-            if (tok_eq(t, tl, "strict")) {
-                r->strict = 1;
-                continue;
-            }
-            if (tok_eq(t, tl, "soft")) {
-                r->soft = 1;
-                continue;
-            }
-            if (tok_eq(t, tl, "base")) {
-                r->base = 1;
-                continue;
-            }
-            if (tok_eq(t, tl, "lowernext")) {
-                r->lowernext = 1;
+            int *flag = tok_eq(t, tl, "strict")      ? &r->strict
+                        : tok_eq(t, tl, "soft")      ? &r->soft
+                        : tok_eq(t, tl, "base")      ? &r->base
+                        : tok_eq(t, tl, "lowernext") ? &r->lowernext
+                                                     : NULL;
+            if (flag) {
+                *flag = 1;
                 continue;
             }
             perr(P, rs->line, "rule '%s': unknown flag '%.*s'", r->name, (int)tl, t);
@@ -1961,15 +1954,13 @@ size_t cyb__dates_find(const cyb__dates *d, cyb__dates_scratch *s, const char *n
         }
         unsigned char c = t[p];
         unsigned char bc = byte_class(c);
-        uint64_t mask = 0;
-        int group = -1;
+        int group = -1; /* the trigger group (d->groups), -1: no rule starts here */
         size_t q = p + 1;
         if (bc == BC_DIGIT) {
             while (q < to && byte_class(t[q]) == BC_DIGIT)
                 q++;
             size_t len = q - p;
             group = len <= 2 ? 0 : len == 4 ? 1 : 2; /* see build_prefilters */
-            mask = d->groups[group].mask;
         } else if (bc == BC_LETTER) {
             /* first two bytes first: most words stop here */
             unsigned c2 = p + 1 < to ? t[p + 1] : ' ';
@@ -1984,16 +1975,14 @@ size_t cyb__dates_find(const cyb__dates *d, cyb__dates_scratch *s, const char *n
             if (len <= MAX_WORD && ((d->lenmask[c] >> len) & 1) &&
                 !(p > from && byte_class(t[p - 1]) == BC_DIGIT)) {
                 const wform *f = form_lookup(d, t + p, q - p);
-                if (f && f->group >= 0) {
+                if (f)
                     group = f->group;
-                    mask = d->groups[group].mask;
-                }
             }
         } else {
             p++;
             continue;
         }
-        if (!(mask & d->trig_any)) {
+        if (group < 0 || d->groups[group].nrules == 0) {
             p = q;
             continue;
         }
