@@ -575,6 +575,19 @@ static const cyb__cand *dict_cand(const mctx *c, size_t tb, size_t te, int label
   return NULL;
 }
 
+/* End of the longest dictionary name of this label (-1: any entity label)
+ * starting at token tb, 0 when none. */
+static size_t dict_end_at(const mctx *c, size_t tb, int label) {
+  size_t e = 0;
+  for (size_t i = 0; i < c->ndict; i++) {
+    const cyb__cand *d = &c->cs->c[i];
+    if (d->tb == tb && d->source == CYB_SRC_DICT && (label < 0 ? d->label != CYB_NOT_ENTITY : d->label == label) &&
+        d->te > e)
+      e = d->te;
+  }
+  return e;
+}
+
 /* Is token k inside a dictionary name (Intellexa in "Intellexa and NSO Group")? */
 static bool covered(const mctx *c, size_t k) { return c->rs->cover[k - c->s->tok_begin]; }
 
@@ -1037,9 +1050,8 @@ static int bodies(mctx *c) {
     if ((kn == 6 || kn == 11) && k + 2 < end && (tis(c, k, "police") || tis(c, k, "gendarmerie")) &&
         !(tflags(c, k) & CYB_TOK_CAP) &&
         (tis(c, k + 1, "de") || tis(c, k + 1, "d'")) && cand_at(c, k + 2, CYBERNER_LOCATION)) {
-      size_t e = k + 3;
-      for (size_t i = 0; i < c->ndict; i++) /* the town's whole name: New Delhi, Saint-Denis */
-        if (c->cs->c[i].tb == k + 2 && c->cs->c[i].label == CYBERNER_LOCATION && c->cs->c[i].te > e) e = c->cs->c[i].te;
+      size_t e = dict_end_at(c, k + 2, CYBERNER_LOCATION); /* the town's whole name: New Delhi, Saint-Denis */
+      if (e < k + 3) e = k + 3;
       if (push_body(c, k, e, CYBERNER_AGENCY, 0.6f)) return CYBERNER_ENOMEM;
     }
     /* companies: capitalized words + legal suffix */
@@ -1502,11 +1514,7 @@ static int places_of(mctx *c) {
       continue;
     if (cand_at(c, p, CYBERNER_COUNTRY) || cand_at(c, p, CYBERNER_LOCATION) || cand_at(c, p, CYBERNER_NATIONALITY))
       continue;
-    size_t e = 0;
-    for (size_t i = 0; i < c->ndict; i++) { /* the longest dictionary name there */
-      const cyb__cand *d = &c->cs->c[i];
-      if (d->tb == p && d->source == CYB_SRC_DICT && d->label != CYB_NOT_ENTITY && d->te > e) e = d->te;
-    }
+    size_t e = dict_end_at(c, p, -1); /* the longest dictionary name there */
     int rank = CYB_RANK_CONTEXT;
     if (!e) {
       if (!name_token(c, p) || covered(c, p) || is_common(c, p)) continue;
