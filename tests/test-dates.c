@@ -467,6 +467,10 @@ static const dcase cases_year[] = {
     {EN, NOREF, "names China over 2021 parliamentary network intrusion", "2021=2021"},
     {EN, NOREF, "GRU Officers Over 2020 Hack of Estonian Ministries", "2020=2020"},
     {EN, NOREF, "over 2000 people and over 2015 votes", ""},
+    /* a determiner before a year and an event noun (year_det) */
+    {EN, NOREF, "after the 2023 attacks on its network", "2023=2023"},
+    {EN, NOREF, "its 2024 incidents and their 2021 intrusions", "2024=2024;2021=2021"},
+    {EN, NOREF, "the 2000 attacks a day and some 2023 attacks", ""},
 };
 
 static const dcase cases_relative[] = {
