@@ -1018,6 +1018,7 @@ static int bodies(mctx *c) {
      * words before a tail prove nothing (Spy Agency, Orders Cyber Agency) */
     size_t tl = c->s->titlecase ? 0 : pm(c, S_TAIL, k, end, &lab);
     if (tl && (tflags(c, k) & CYB_TOK_CAP) && k > b) {
+      bool place = (int)lab - 1 == CYBERNER_LOCATION;
       /* walk left over capitalized words and inner connectors */
       size_t s = k;
       while (s > b) {
@@ -1028,7 +1029,9 @@ static int bodies(mctx *c) {
           s = p;
           continue;
         }
-        bool and = tis(c, p, "and") || tis(c, p, "&");
+        /* places are not joined (Kansai Electric Power and | Kansai
+         * International Airport) */
+        bool and = !place && (tis(c, p, "and") || tis(c, p, "&"));
         if ((tis(c, p, "of") || tis(c, p, "for") || and) && p > b && (tflags(c, p - 1) & CYB_TOK_CAP) &&
             !is_place_at(c, p - 1) && !(and && covered(c, p - 1)) && s < k) {
           s = p - 1;
@@ -1039,9 +1042,11 @@ static int bodies(mctx *c) {
       /* an ordinal opens event names: 9th U.S.-EU Cyber Dialogue */
       if (lab - 1 == CYBERNER_EVENT && s > b && (tflags(c, s - 1) & CYB_TOK_DIGIT) && (tflags(c, s - 1) & CYB_TOK_ALPHA))
         s--;
-      /* ... Centre of Excellence, ... Agency for Cybersecurity */
+      /* ... Centre of Excellence, ... Agency for Cybersecurity, ... Committee
+       * on Foreign Affairs; a place is not named on another one (Big Leaf
+       * Building | on Oyin Jolayemi Street) */
       size_t e = k + tl;
-      if (e + 1 < end && (tis(c, e, "of") || tis(c, e, "for") || tis(c, e, "on"))) e = extend_of(c, e);
+      if (e + 1 < end && (tis(c, e, "of") || tis(c, e, "for") || (!place && tis(c, e, "on")))) e = extend_of(c, e);
       if (s < k && push_body(c, s, e, (int)lab - 1, 0.6f)) return CYBERNER_ENOMEM;
     }
     /* a town's police or gendarmerie in lower case is one body with the

@@ -359,6 +359,13 @@ START_TEST(places_by_kind) {
   YES("Officials in the town of Harrowgate met.", "Harrowgate", CYBERNER_LOCATION, NULL);
   YES("le port de Trieste a été visé", "Trieste", CYBERNER_LOCATION, "trieste");
   NO("Goods wait at the port of Entry before the check.", "Entry");
+  /* capitalized words before a place noun (bodies.txt, LOCATION tails), each
+   * place on its own: not named "on" another one, nor joined to a name by
+   * "and"; a given name before it does not make a person */
+  const char *r = "Agents raided the Tall Reed Building on Adewale Okonjo Street in Lagos.";
+  YES(r, "Tall Reed Building", CYBERNER_LOCATION, NULL);
+  YES(r, "Adewale Okonjo Street", CYBERNER_LOCATION, NULL);
+  YES("Shares of Harrow Electric Power and Harrow Regional Airport fell.", "Harrow Regional Airport", CYBERNER_LOCATION, NULL);
 }
 END_TEST
 
