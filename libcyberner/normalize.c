@@ -209,7 +209,9 @@ int cyb__normalize(const cyb__fold *f, const char *src, size_t n, cyb__norm *nm)
     if (s[i] < 0x80) { /* ASCII fast path: a whole run, one byte in, one byte out */
 #ifdef __SSE2__
       /* 16 bytes a step while they are all ASCII (the same folding as
-       * ascii_fold below; norm_reserve above left room for n bytes) */
+       * ascii_fold below). Room for the rest of the input: the text before
+       * may have grown (a replacement character for one invalid byte) */
+      if (norm_reserve(nm, n - i)) return CYBERNER_ENOMEM;
       while (i + 16 <= n && !_mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(s + i)))) {
         fold_ascii16(s, i, nm, nm->len);
         nm->len += 16;

@@ -136,6 +136,31 @@ START_TEST(invalid_bytes_are_replaced_and_counted) {
 }
 END_TEST
 
+/* Invalid bytes grow the text threefold (U+FFFD); the ASCII run after them
+ * must still find room for its 16-byte steps (a fuzzer's heap overflow). */
+START_TEST(ascii_run_after_grown_text) {
+  char src[600];
+  for (size_t bad = 1; bad < 300; bad += 7) {
+    for (size_t ascii = 16; ascii < 300; ascii += 5) {
+      size_t n = 0;
+      while (n < bad) src[n++] = '\xff';
+      while (n < bad + ascii) src[n++] = 'A';
+      cyb__norm fresh = {0}; /* every size from an empty buffer */
+      ck_assert_int_eq(cyb__normalize(fold, src, n, &fresh), 0);
+      ck_assert_uint_eq(fresh.len, 3 * bad + ascii);
+      ck_assert_msg(fresh.len + 1 <= fresh.cap, "%zu invalid + %zu ASCII bytes: %zu written in %zu", bad, ascii,
+                    fresh.len + 1, fresh.cap);
+      for (size_t i = 3 * bad; i < fresh.len; i++) {
+        ck_assert_int_eq(fresh.text[i], 'a');
+        ck_assert_uint_eq(fresh.map[i], bad + (i - 3 * bad));
+      }
+      ck_assert_int_eq(fresh.text[fresh.len], '\0');
+      cyb__norm_free(&fresh);
+    }
+  }
+}
+END_TEST
+
 START_TEST(nul_is_a_separator) {
   const char src[] = "Japon\0France";
   ck_assert_int_eq(cyb__normalize(fold, src, sizeof src - 1, &nm), 0);
@@ -182,6 +207,7 @@ static Suite *suite(void) {
   tcase_add_test(t, records_upper_case);
   tcase_add_test(t, invalid_bytes_are_replaced_and_counted);
   tcase_add_test(t, nul_is_a_separator);
+  tcase_add_test(t, ascii_run_after_grown_text);
   tcase_add_test(t, ascii_folds_alike_at_every_offset);
   tcase_add_test(t, map_round_trips_on_mixed_text);
   tcase_add_test(t, map_points_at_original_bytes);
