@@ -797,9 +797,12 @@ static int persons(mctx *c) {
         }
       }
     }
-    /* a known first name, then a surname; not a word of a longer name the
-     * dictionaries know (Hong Kong, San Diego, George Washington University) */
-    if (name_token(c, k) && first_name(c, k) && k + 1 < end && name_token(c, k + 1) && !in_long_name(c, k)) {
+    /* a known first name, then a surname, maybe after a particle in lower
+     * case (Joost van der Westhuizen, Ronald de Boer); not a word of a longer
+     * name the dictionaries know (Hong Kong, San Diego, George Washington
+     * University) */
+    if (name_token(c, k) && first_name(c, k) && k + 1 < end &&
+        (name_token(c, k + 1) || has(c, S_PARTICLES, k + 1)) && !in_long_name(c, k)) {
       /* at a sentence start, capitals prove nothing: two common words there
        * (Mark Down, Will Power) are not a name; elsewhere a known first name
        * and a capitalized word are (Peter Such, Grace Carter) */
