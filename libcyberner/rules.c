@@ -1062,7 +1062,11 @@ static int bodies(mctx *c) {
       size_t s = k;
       while (s > b && k - s < 8) {
         if ((tflags(c, s - 1) & CYB_TOK_CAP) && !has(c, S_NOT_NAMES, s - 1)) s--;
-        else if (s - 1 > b && (tis(c, s - 1, "and") || tis(c, s - 1, "&")) && (tflags(c, s - 2) & CYB_TOK_CAP)) s -= 2;
+        /* "and" after a legal suffix joins two companies (Johnson Controls
+         * Inc and Lear Corp), not two words of one name (Procter & Gamble) */
+        else if (s - 1 > b && (tis(c, s - 1, "and") || tis(c, s - 1, "&")) && (tflags(c, s - 2) & CYB_TOK_CAP) &&
+                 !has(c, S_COMPANIES, s - 2))
+          s -= 2;
         else break;
       }
       /* the span ends at the suffix: the full stop of "Inc." or "Corp." is

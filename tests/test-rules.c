@@ -389,6 +389,11 @@ START_TEST(news_names) {
   YES("Deposits rose at Michigan National Bank on Friday.", "Michigan National Bank", CYBERNER_ORGANIZATION, NULL);
   YES("Trading on the Bombay Commodities Exchange was thin.", "Bombay Commodities Exchange", CYBERNER_ORGANIZATION, NULL);
   YES("Analysts at Dow Chemical Co said so.", "Dow Chemical Co", CYBERNER_ORGANIZATION, NULL);
+  /* two companies, not one */
+  const char *two = "Suppliers such as Johnson Controls Inc and Lear Corp gained.";
+  YES(two, "Johnson Controls Inc", CYBERNER_ORGANIZATION, NULL);
+  YES(two, "Lear Corp", CYBERNER_ORGANIZATION, NULL);
+  YES("Analysts at Bear Stearns & Co Inc said so.", "Bear Stearns & Co Inc", CYBERNER_ORGANIZATION, NULL);
   /* a product, not an exchange */
   YES("The actors exploited Microsoft Exchange servers.", "Microsoft", CYBERNER_ORGANIZATION, "microsoft");
 }
