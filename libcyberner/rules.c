@@ -797,9 +797,12 @@ static int persons(mctx *c) {
         }
       }
     }
-    /* a known first name, then a surname; not a word of a longer name the
-     * dictionaries know (Hong Kong, San Diego, George Washington University) */
-    if (name_token(c, k) && first_name(c, k) && k + 1 < end && name_token(c, k + 1) && !in_long_name(c, k)) {
+    /* a known first name, then a surname, maybe after a particle in lower
+     * case (Joost van der Westhuizen, Ronald de Boer); not a word of a longer
+     * name the dictionaries know (Hong Kong, San Diego, George Washington
+     * University) */
+    if (name_token(c, k) && first_name(c, k) && k + 1 < end &&
+        (name_token(c, k + 1) || has(c, S_PARTICLES, k + 1)) && !in_long_name(c, k)) {
       /* at a sentence start, capitals prove nothing: two common words there
        * (Mark Down, Will Power) are not a name; elsewhere a known first name
        * and a capitalized word are (Peter Such, Grace Carter) */
@@ -1064,7 +1067,11 @@ static int bodies(mctx *c) {
       size_t s = k;
       while (s > b && k - s < 8) {
         if ((tflags(c, s - 1) & CYB_TOK_CAP) && !has(c, S_NOT_NAMES, s - 1)) s--;
-        else if (s - 1 > b && (tis(c, s - 1, "and") || tis(c, s - 1, "&")) && (tflags(c, s - 2) & CYB_TOK_CAP)) s -= 2;
+        /* "and" after a legal suffix joins two companies (Johnson Controls
+         * Inc and Lear Corp), not two words of one name (Procter & Gamble) */
+        else if (s - 1 > b && (tis(c, s - 1, "and") || tis(c, s - 1, "&")) && (tflags(c, s - 2) & CYB_TOK_CAP) &&
+                 !has(c, S_COMPANIES, s - 2))
+          s -= 2;
         else break;
       }
       /* the span ends at the suffix: the full stop of "Inc." or "Corp." is

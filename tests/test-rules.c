@@ -386,6 +386,26 @@ START_TEST(ransomware_names) {
 }
 END_TEST
 
+/* general news: a given name before a particle in lower case, the English
+ * tails of company and exchange names (CoNLL coverage pass) */
+START_TEST(news_names) {
+  YES("Springbok scrum-half Joost van der Westhuizen was his side's inspiration.", "Joost van der Westhuizen",
+      CYBERNER_PERSON, "joost-van-der-westhuizen");
+  YES("Scorers: Netherlands - Ronald de Boer ( 52nd minute ).", "Ronald de Boer", CYBERNER_PERSON, NULL);
+  NO("They spoke with Grace de la maison.", "Grace de la maison");
+  YES("Deposits rose at Michigan National Bank on Friday.", "Michigan National Bank", CYBERNER_ORGANIZATION, NULL);
+  YES("Trading on the Bombay Commodities Exchange was thin.", "Bombay Commodities Exchange", CYBERNER_ORGANIZATION, NULL);
+  YES("Analysts at Dow Chemical Co said so.", "Dow Chemical Co", CYBERNER_ORGANIZATION, NULL);
+  /* two companies, not one */
+  const char *two = "Suppliers such as Johnson Controls Inc and Lear Corp gained.";
+  YES(two, "Johnson Controls Inc", CYBERNER_ORGANIZATION, NULL);
+  YES(two, "Lear Corp", CYBERNER_ORGANIZATION, NULL);
+  YES("Analysts at Bear Stearns & Co Inc said so.", "Bear Stearns & Co Inc", CYBERNER_ORGANIZATION, NULL);
+  /* a product, not an exchange */
+  YES("The actors exploited Microsoft Exchange servers.", "Microsoft", CYBERNER_ORGANIZATION, "microsoft");
+}
+END_TEST
+
 int main(void) {
   cyberner_error *err = NULL;
   model = cyberner_model_new(NULL, NULL, &err);
@@ -413,6 +433,7 @@ int main(void) {
   tcase_add_test(t, owners_of_shared_names);
   tcase_add_test(t, british_spellings);
   tcase_add_test(t, ransomware_names);
+  tcase_add_test(t, news_names);
   tcase_add_test(t, places_by_kind);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
