@@ -19,7 +19,8 @@
  *    known acronym after the name of a thing (Cloud Services Appliance
  *    (CSA)) is that thing's in the whole document, not the agency;
  *  - later short mentions of people (Cazeneuve after Bernard Cazeneuve);
- *  - places named by their kind: the city of Toyota, le port de Trieste.
+ *  - places named by their kind: the city of Toyota, le port de Trieste;
+ *  - languages, not nationalities: en danois, known in Danish as.
  * Word lists live in dict/rules/ and dict/names/. */
 #include <pthread.h>
 #include <stdio.h>
@@ -1497,6 +1498,41 @@ static int languages(mctx *c) {
   return 0;
 }
 
+/* A word of such a run: a one-word nationality, or a capitalized word no
+ * dictionary knows (English, Latin: languages of no nationality entry). */
+static bool language_word(const mctx *c, size_t k) {
+  if (cand_at(c, k, CYBERNER_NATIONALITY)) return dict_end_at(c, k, -1) == k + 1;
+  return (tflags(c, k) & CYB_TOK_CAP) && (tflags(c, k) & CYB_TOK_ALPHA) && !cand_at(c, k, -1) && !covered(c, k);
+}
+
+/* "known in Danish as", "written in Russian.", "in English, French and
+ * Spanish": in English a nationality word right after `in` whose run of
+ * language words (joined by and/or/commas) ends the phrase is the language.
+ * The run must end at as/and/or or punctuation (, . : ; a quote or a closing
+ * parenthesis): "in Danish waters", "in Chinese, Russian and Iranian firms"
+ * go on with a noun and are adjectives. Each word of the run gets a
+ * NOT_ENTITY with the word before it. */
+static int languages_en(mctx *c) {
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  for (size_t k = b + 1; k < end; k++) {
+    if (!tis(c, k - 1, "in") || !language_word(c, k)) continue;
+    size_t j = k + 1; /* the token after the run */
+    bool nationality = cand_at(c, k, CYBERNER_NATIONALITY);
+    while (j + 1 < end && (tis(c, j, "and") || tis(c, j, "or") || tis(c, j, ",")) && language_word(c, j + 1)) {
+      nationality |= cand_at(c, j + 1, CYBERNER_NATIONALITY);
+      j += 2;
+    }
+    if (!nationality) continue;
+    if (j < end && !tis(c, j, "as") && !tis(c, j, "and") && !tis(c, j, "or") && !tis(c, j, ",") &&
+        !tis(c, j, ".") && !tis(c, j, ":") && !tis(c, j, ";") && !tis(c, j, ")") && !tis(c, j, "\""))
+      continue;
+    for (size_t q = k; q < j; q += 2)
+      if (push_body(c, q - 1, q + 1, CYB_NOT_ENTITY, 0.9f)) return CYBERNER_ENOMEM;
+    k = j;
+  }
+  return 0;
+}
+
 /* ---- places named by their kind ------------------------------------------------ */
 
 /* "the nearby city of Toyota", "le port de Trieste", "la ville de Caen": the
@@ -1605,7 +1641,8 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
   bool headline = alpha >= 3 && caps * 10 > alpha * 6;
   int rc;
   if ((rc = identifiers(&c)) || (rc = platform_x(&c)) || (rc = web_services(&c)) || (!headline && ((rc = persons(&c)) || (rc = bodies(&c)) || (rc = portfolios(&c)) || (rc = places_of(&c)) ||
-                                                  (c.s->lang == CYBERNER_LANG_FR && (rc = languages(&c))))))
+                                                  (c.s->lang == CYBERNER_LANG_FR && (rc = languages(&c))) ||
+                                                  (c.s->lang == CYBERNER_LANG_EN && (rc = languages_en(&c))))))
     return rc;
   c.ndict = cs->n;
   return (rc = acronyms(&c)) ? rc : appositions(&c);

@@ -270,6 +270,13 @@ START_TEST(not_entities) {
   NO("Le texte est traduit en anglais et le russe reste la langue du forum.", "anglais");
   NO("Le texte est traduit en anglais et le russe reste la langue du forum.", "russe");
   YES("Le ministre français a parlé.", "français", CYBERNER_NATIONALITY, "FR");
+  /* in English: in + a run of language words that ends the phrase */
+  NO("The agency, known in Danish as Forsvarets Efterretningstjeneste, said so.", "Danish");
+  NO("The note was written in Russian.", "Russian");
+  NO("It was published in English, French and Spanish.", "French");
+  NO("It was published in English, French and Spanish.", "Spanish");
+  YES("Ships were seen in Danish waters.", "Danish", CYBERNER_NATIONALITY, "DK");
+  YES("Funds went to firms in Chinese, Russian and Iranian hands.", "Russian", CYBERNER_NATIONALITY, "RU");
 }
 END_TEST
 
