@@ -193,6 +193,11 @@ END_TEST
 START_TEST(owners_of_shared_names) {
   YES("In London, the NCSC said it acted against a Chinese firm.", "NCSC", CYBERNER_AGENCY, "uk-ncsc");
   YES("le service de renseignement extérieur de la RPDC a agi", "service de renseignement extérieur", CYBERNER_AGENCY, NULL);
+  /* a country's possessive right before the name says whose it is, before a country named after it */
+  YES("Denmark's foreign intelligence service on Thursday accused Russia of the attack.", "foreign intelligence service",
+      CYBERNER_AGENCY, "dk-fe");
+  YES("Russia's foreign intelligence service on Thursday accused Denmark of the attack.", "foreign intelligence service",
+      CYBERNER_AGENCY, "svr");
 }
 END_TEST
 
