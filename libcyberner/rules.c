@@ -20,7 +20,8 @@
  *    (CSA)) is that thing's in the whole document, not the agency;
  *  - later short mentions of people (Cazeneuve after Bernard Cazeneuve);
  *  - places named by their kind: the city of Toyota, le port de Trieste;
- *  - languages, not nationalities: en danois, known in Danish as.
+ *  - languages, not nationalities: en danois, known in Danish as;
+ *  - the Nord département right after a French town: CROIX (Nord).
  * Word lists live in dict/rules/ and dict/names/. */
 #include <pthread.h>
 #include <stdio.h>
@@ -1565,6 +1566,54 @@ static int places_of(mctx *c) {
   return 0;
 }
 
+/* ---- the Nord département ------------------------------------------------------ */
+
+/* Does a country list ("FR", "FR+JP") hold France? */
+static bool in_france(const char *cc) {
+  for (const char *p = cc; p && p[0] && p[1]; p += 3) {
+    if (p[0] == 'F' && p[1] == 'R') return true;
+    if (p[2] != '+') break;
+  }
+  return false;
+}
+
+/* A French town or body the dictionaries name, ending right before token e
+ * (Armentières, centre hospitalier d'Armentières, CROIX). */
+static bool french_place_before(const mctx *c, size_t e) {
+  for (size_t i = 0; i < c->ndict; i++) {
+    const cyb__cand *d = &c->cs->c[i];
+    if (d->te != e || d->source != CYB_SRC_DICT ||
+        (d->label != CYBERNER_LOCATION && d->label != CYBERNER_ORGANIZATION && d->label != CYBERNER_AGENCY))
+      continue;
+    for (uint32_t a = 0; a < d->nalt; a++)
+      if (in_france(cyb__gazetteer_entry(c->m->gaz, c->cs->alts[d->alt + a])->country)) return true;
+  }
+  return false;
+}
+
+/* "CROIX (Nord)", "le centre hospitalier d'Armentières, dans le Nord.": a
+ * bare Nord is mostly North Korea or the global North (le Nord et le Sud), so
+ * the gazetteer names the département only in full; right after a French
+ * town or body, in parentheses or as "dans le Nord" that ends the phrase, it
+ * is the département (the rule gives its id, nord-fr). */
+static int nord_departement(mctx *c) {
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  for (size_t k = b + 2; k < end; k++) {
+    if (!tis(c, k, "nord") || !(tflags(c, k) & CYB_TOK_CAP) || covered(c, k)) continue;
+    bool ok = tis(c, k - 1, "(") && k + 1 < end && tis(c, k + 1, ")") && french_place_before(c, k - 1);
+    if (!ok && k >= b + 3 && tis(c, k - 1, "le") && tis(c, k - 2, "dans") &&
+        (k + 1 == end || (tflags(c, k + 1) & CYB_TOK_PUNCT))) {
+      size_t e = tis(c, k - 3, ",") ? k - 3 : k - 2;
+      ok = e > b && french_place_before(c, e);
+    }
+    if (!ok) continue;
+    cyb__cand *d = cyb__cand_push(c->cs, c->tt->tok[k].start, c->tt->tok[k].end, (uint32_t)k, (uint32_t)k + 1,
+                                  CYBERNER_LOCATION, CYB_SRC_PATTERN, 0.8f);
+    if (!d || (d->id = cyb__cand_string(c->cs, "nord-fr", 7)) < 0) return CYBERNER_ENOMEM;
+  }
+  return 0;
+}
+
 /* ---- portfolios ------------------------------------------------------------ */
 
 /* "Minister for Home Affairs", "Secretary of Homeland Security", "ministre des
@@ -1640,7 +1689,7 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
   }
   bool headline = alpha >= 3 && caps * 10 > alpha * 6;
   int rc;
-  if ((rc = identifiers(&c)) || (rc = platform_x(&c)) || (rc = web_services(&c)) || (!headline && ((rc = persons(&c)) || (rc = bodies(&c)) || (rc = portfolios(&c)) || (rc = places_of(&c)) ||
+  if ((rc = identifiers(&c)) || (rc = platform_x(&c)) || (rc = web_services(&c)) || (!headline && ((rc = persons(&c)) || (rc = bodies(&c)) || (rc = portfolios(&c)) || (rc = places_of(&c)) || (rc = nord_departement(&c)) ||
                                                   (c.s->lang == CYBERNER_LANG_FR && (rc = languages(&c))) ||
                                                   (c.s->lang == CYBERNER_LANG_EN && (rc = languages_en(&c))))))
     return rc;

@@ -374,6 +374,18 @@ START_TEST(places_by_kind) {
 }
 END_TEST
 
+/* Nord right after a French town or body is the département; elsewhere it is not tagged */
+START_TEST(nord_departement) {
+  YES("CROIX (Nord), 22 août 2025 – Neuf mois après.", "Nord", CYBERNER_LOCATION, "nord-fr");
+  YES("Le centre hospitalier d'Armentières, dans le Nord, tournait au ralenti.", "Nord", CYBERNER_LOCATION, "nord-fr");
+  YES("Il vit à Lille dans le Nord.", "Nord", CYBERNER_LOCATION, "nord-fr");
+  NO("« Le Nord cherche vraisemblablement des devises », dit-il.", "Nord");
+  NO("La péninsule coréenne, dans le Nord, reste fermée.", "Nord");
+  NO("des compétences entre pays du Nord et du Sud", "Nord");
+  NO("Armentières, dans le Nord de la France, a été visée.", "Nord");
+}
+END_TEST
+
 /* an English alias in -ization is also met in its British spelling */
 START_TEST(british_spellings) {
   YES("the Organisation for Security and Co-operation in Europe said", "Organisation for Security and Co-operation in Europe",
@@ -419,6 +431,7 @@ int main(void) {
   tcase_add_test(t, british_spellings);
   tcase_add_test(t, ransomware_names);
   tcase_add_test(t, places_by_kind);
+  tcase_add_test(t, nord_departement);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
