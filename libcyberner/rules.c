@@ -21,7 +21,8 @@
  *  - later short mentions of people (Cazeneuve after Bernard Cazeneuve);
  *  - places named by their kind: the city of Toyota, le port de Trieste;
  *  - languages, not nationalities: en danois, known in Danish as;
- *  - the Nord département right after a French town: CROIX (Nord).
+ *  - the Nord département right after a French town: CROIX (Nord);
+ *  - la Confédération in a Swiss document: Switzerland.
  * Word lists live in dict/rules/ and dict/names/. */
 #include <pthread.h>
 #include <stdio.h>
@@ -1614,6 +1615,50 @@ static int nord_departement(mctx *c) {
   return 0;
 }
 
+/* ---- the Confédération -------------------------------------------------------- */
+
+/* Is Switzerland the country the document names most so far, counting the
+ * countries and nationalities of this sentence before token k? */
+static bool swiss_document(const mctx *c, size_t k) {
+  uint32_t n[26 * 26];
+  memcpy(n, c->doc->country_counts, sizeof n);
+  for (size_t i = 0; i < c->ndict; i++) {
+    const cyb__cand *d = &c->cs->c[i];
+    if (d->te > k || (d->label != CYBERNER_COUNTRY && d->label != CYBERNER_NATIONALITY)) continue;
+    const char *cc = cyb__cand_country(c->m, c->cs, d);
+    int slot = cc ? cyb__country_slot(cc) : -1;
+    if (slot >= 0) n[slot]++;
+  }
+  int ch = cyb__country_slot("CH");
+  for (int i = 0; i < 26 * 26; i++)
+    if (i != ch && n[i] >= n[ch]) return false;
+  return true;
+}
+
+/* "la Confédération appelle les victimes", "réunissant la Confédération et
+ * les cantons": in a Swiss document a bare capitalized Confédération is
+ * Switzerland. Not when a complement makes it another body (Confédération
+ * générale du travail, paysanne, des syndicats, Confédération Africaine),
+ * nor after "de la", where it owns a name, a role or a law's title (le
+ * président de la Confédération, la loi ... au sein de la Confédération). */
+static int confederation(mctx *c) {
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  for (size_t k = b + 1; k < end; k++) {
+    if (!tis(c, k, "confederation") || !(tflags(c, k) & CYB_TOK_CAP) || covered(c, k) || cand_at(c, k, -1))
+      continue;
+    if (!tis(c, k - 1, "la") || (k >= b + 2 && (tis(c, k - 2, "de") || tis(c, k - 2, "d'")))) continue;
+    if (k + 1 < end && (tis(c, k + 1, "de") || tis(c, k + 1, "du") || tis(c, k + 1, "des") || tis(c, k + 1, "d'") ||
+                        is_adjective(c, k + 1) ||
+                        ((tflags(c, k + 1) & CYB_TOK_CAP) && (tflags(c, k + 1) & CYB_TOK_ALPHA))))
+      continue;
+    if (!swiss_document(c, k)) continue;
+    cyb__cand *d = cyb__cand_push(c->cs, c->tt->tok[k].start, c->tt->tok[k].end, (uint32_t)k, (uint32_t)k + 1,
+                                  CYBERNER_COUNTRY, CYB_SRC_PATTERN, 0.8f);
+    if (!d || (d->id = cyb__cand_string(c->cs, "CH", 2)) < 0) return CYBERNER_ENOMEM;
+  }
+  return 0;
+}
+
 /* ---- portfolios ------------------------------------------------------------ */
 
 /* "Minister for Home Affairs", "Secretary of Homeland Security", "ministre des
@@ -1690,6 +1735,7 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
   bool headline = alpha >= 3 && caps * 10 > alpha * 6;
   int rc;
   if ((rc = identifiers(&c)) || (rc = platform_x(&c)) || (rc = web_services(&c)) || (!headline && ((rc = persons(&c)) || (rc = bodies(&c)) || (rc = portfolios(&c)) || (rc = places_of(&c)) || (rc = nord_departement(&c)) ||
+                                                  (c.s->lang == CYBERNER_LANG_FR && (rc = confederation(&c))) ||
                                                   (c.s->lang == CYBERNER_LANG_FR && (rc = languages(&c))) ||
                                                   (c.s->lang == CYBERNER_LANG_EN && (rc = languages_en(&c))))))
     return rc;

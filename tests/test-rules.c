@@ -374,6 +374,19 @@ START_TEST(places_by_kind) {
 }
 END_TEST
 
+/* a bare Confédération is Switzerland in a Swiss document only */
+START_TEST(confederation) {
+  const char *ch = "Après avoir frappé 200 entreprises suisses, la Confédération appelle les victimes à porter plainte. "
+                   "La Confédération générale du travail a protesté. La loi au sein de la Confédération a été adoptée.";
+  ck_assert(tagged(ch, "Confédération", NULL, CYBERNER_COUNTRY, "CH"));
+  NO(ch, "Confédération générale");
+  NO(ch, "Confédération a été");
+  YES("Une cellule de crise en Suisse réunissant la Confédération et les cantons a été créée.", "Confédération",
+      CYBERNER_COUNTRY, "CH");
+  NO("La France et l'Allemagne ont signé. La Confédération appelle les victimes.", "Confédération");
+}
+END_TEST
+
 /* Nord right after a French town or body is the département; elsewhere it is not tagged */
 START_TEST(nord_departement) {
   YES("CROIX (Nord), 22 août 2025 – Neuf mois après.", "Nord", CYBERNER_LOCATION, "nord-fr");
@@ -432,6 +445,7 @@ int main(void) {
   tcase_add_test(t, ransomware_names);
   tcase_add_test(t, places_by_kind);
   tcase_add_test(t, nord_departement);
+  tcase_add_test(t, confederation);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
