@@ -22,7 +22,8 @@
  *  - places named by their kind: the city of Toyota, le port de Trieste;
  *  - languages, not nationalities: en danois, known in Danish as;
  *  - the Nord département right after a French town: CROIX (Nord);
- *  - la Confédération in a Swiss document: Switzerland.
+ *  - la Confédération in a Swiss document: Switzerland;
+ *  - a country's Embassy (the U.S. Embassy in Manila).
  * Word lists live in dict/rules/ and dict/names/. */
 #include <pthread.h>
 #include <stdio.h>
@@ -1659,6 +1660,47 @@ static int confederation(mctx *c) {
   return 0;
 }
 
+/* ---- embassies ------------------------------------------------------------------ */
+
+/* The country a dictionary COUNTRY, NATIONALITY or LOCATION candidate over
+ * tokens [tb, te) belongs to (one country, its code), NULL when none. */
+static const char *country_of_span(const mctx *c, size_t tb, size_t te) {
+  static const int labels[] = {CYBERNER_COUNTRY, CYBERNER_NATIONALITY, CYBERNER_LOCATION};
+  for (size_t i = 0; i < sizeof labels / sizeof *labels; i++) {
+    const cyb__cand *d = dict_cand(c, tb, te, labels[i]);
+    const char *cc = d && d->entry >= 0 ? cyb__cand_country(c->m, c->cs, d) : NULL;
+    if (cc && strlen(cc) == 2) return cc;
+  }
+  return NULL;
+}
+
+/* "the U.S. Embassy in Manila", "the Chinese Embassy": a country or a
+ * nationality before a capitalized Embassy names that country's mission, a
+ * body no gazetteer lists for every pair of countries (AGENCY over both
+ * words). Its id joins the two countries when the host is named after "in"
+ * (us-embassy-ph). A lower-case embassy is described, not named. */
+static int embassies(mctx *c) {
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  for (size_t k = b + 1; k < end; k++) {
+    if (!tis(c, k, "embassy") || !(tflags(c, k) & CYB_TOK_CAP) || covered(c, k)) continue;
+    const cyb__cand *o = dict_cand(c, ANY_START, k, CYBERNER_COUNTRY);
+    if (!o) o = dict_cand(c, ANY_START, k, CYBERNER_NATIONALITY);
+    const char *cc = o && o->entry >= 0 ? cyb__cand_country(c->m, c->cs, o) : NULL;
+    if (!cc || strlen(cc) != 2) continue;
+    char id[32] = "";
+    if (k + 2 < end && tis(c, k + 1, "in")) {
+      size_t e = dict_end_at(c, k + 2, -1);
+      const char *host = e ? country_of_span(c, k + 2, e) : NULL;
+      if (host && strcmp(host, cc) != 0)
+        snprintf(id, sizeof id, "%c%c-embassy-%c%c", cc[0] | 0x20, cc[1] | 0x20, host[0] | 0x20, host[1] | 0x20);
+    }
+    cyb__cand *d = cyb__cand_push(c->cs, c->tt->tok[o->tb].start, c->tt->tok[k].end, o->tb, (uint32_t)k + 1,
+                                  CYBERNER_AGENCY, CYB_SRC_PATTERN, 0.8f);
+    if (!d || (id[0] && (d->id = cyb__cand_string(c->cs, id, strlen(id))) < 0)) return CYBERNER_ENOMEM;
+  }
+  return 0;
+}
+
 /* ---- portfolios ------------------------------------------------------------ */
 
 /* "Minister for Home Affairs", "Secretary of Homeland Security", "ministre des
@@ -1734,7 +1776,7 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
   }
   bool headline = alpha >= 3 && caps * 10 > alpha * 6;
   int rc;
-  if ((rc = identifiers(&c)) || (rc = platform_x(&c)) || (rc = web_services(&c)) || (!headline && ((rc = persons(&c)) || (rc = bodies(&c)) || (rc = portfolios(&c)) || (rc = places_of(&c)) || (rc = nord_departement(&c)) ||
+  if ((rc = identifiers(&c)) || (rc = platform_x(&c)) || (rc = web_services(&c)) || (!headline && ((rc = persons(&c)) || (rc = bodies(&c)) || (rc = portfolios(&c)) || (rc = places_of(&c)) || (rc = nord_departement(&c)) || (rc = embassies(&c)) ||
                                                   (c.s->lang == CYBERNER_LANG_FR && (rc = confederation(&c))) ||
                                                   (c.s->lang == CYBERNER_LANG_FR && (rc = languages(&c))) ||
                                                   (c.s->lang == CYBERNER_LANG_EN && (rc = languages_en(&c))))))

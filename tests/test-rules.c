@@ -374,6 +374,15 @@ START_TEST(places_by_kind) {
 }
 END_TEST
 
+/* a country before a capitalized Embassy names its mission; a lower-case embassy is described */
+START_TEST(embassies) {
+  YES("Officials at the U.S. Embassy in Manila said so.", "U.S. Embassy", CYBERNER_AGENCY, "us-embassy-ph");
+  YES("The Chinese Embassy said so.", "Chinese Embassy", CYBERNER_AGENCY, NULL);
+  NO("The Chinese embassy in Washington made a similar claim.", "embassy");
+  YES("The Chinese embassy in Washington made a similar claim.", "Chinese", CYBERNER_NATIONALITY, "CN");
+}
+END_TEST
+
 /* a bare Confédération is Switzerland in a Swiss document only */
 START_TEST(confederation) {
   const char *ch = "Après avoir frappé 200 entreprises suisses, la Confédération appelle les victimes à porter plainte. "
@@ -446,6 +455,7 @@ int main(void) {
   tcase_add_test(t, places_by_kind);
   tcase_add_test(t, nord_departement);
   tcase_add_test(t, confederation);
+  tcase_add_test(t, embassies);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
