@@ -352,6 +352,12 @@ START_TEST(datelines) {
   YES("LUXEMBOURG, 5 mars 2025 - Le Luxembourg a signé.", "Luxembourg", CYBERNER_COUNTRY, "LU");
   YES("QUÉBEC, 4 mars 2025 - Le ministre a parlé.", "QUÉBEC", CYBERNER_LOCATION, "quebec-city");
   YES("SINGAPORE, March 3 - The minister said.", "SINGAPORE", CYBERNER_COUNTRY, "SG");
+  /* French "à" before the name names the city too; "au" the province or the country */
+  YES("À Québec, le gouvernement de François Legault a réagi.", "Québec", CYBERNER_LOCATION, "quebec-city");
+  YES("Il travaille au Luxembourg et vit à Luxembourg.", "Luxembourg", CYBERNER_COUNTRY, "LU");
+  ck_assert(tagged("Il travaille au Luxembourg et vit à Luxembourg.", "Luxembourg", "vit", CYBERNER_LOCATION,
+                   "luxembourg-city"));
+  YES("Le premier ministre du Québec a parlé.", "Québec", CYBERNER_LOCATION, "quebec");
   /* a city whose alias is case-sensitive elsewhere (Nice) in a dateline in capitals */
   YES("NICE, 12 mars 2024 - Le centre hospitalier a été visé.", "NICE", CYBERNER_LOCATION, "nice");
   /* the outlet in parentheses after the city is no acronym of the city */
