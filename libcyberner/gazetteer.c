@@ -606,6 +606,14 @@ static bool at_dateline(const cyb__norm *nm, const cyb__tokens *tt, size_t tb, s
   return tt->tok[te].end - tt->tok[te].start == 1 && (next == ',' || next == '(' || next == '-');
 }
 
+/* French "à" right before tb: "à Québec", "à Luxembourg" name the city (the
+ * province or the country takes "au", "en": au Québec, au Luxembourg). In
+ * French text an "a" there is "à" (the verb "a" does not come before a
+ * place's name). */
+static bool city_preposition(const cyb__norm *nm, const cyb__tokens *tt, size_t tb, int lang) {
+  return lang == CYBERNER_LANG_FR && tb > 0 && token_is(nm, tt, tb - 1, "a");
+}
+
 /* titlecase: the sentence is a headline in Title Case, where a capitalized
  * word after a common-word alias proves nothing (Treasury Sanctions ...). */
 static bool alias_ok(const cyb__gazetteer *g, const galias *a, const cyb__norm *nm, const cyb__tokens *tt,
@@ -675,9 +683,9 @@ static int emit(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens 
   out->nalts = w;
   if (best < 0) return 0;
   /* a dateline names a city: LUXEMBOURG, 5 mars -> Luxembourg City;
-   * QUÉBEC, 4 mars -> Quebec City */
-  if ((best == CYBERNER_COUNTRY || best == CYBERNER_LOCATION) && w - base == 1 && at_dateline(nm, tt, tb, te) &&
-      g->city_of[out->alts[base]] >= 0) {
+   * QUÉBEC, 4 mars -> Quebec City; so does French "à" (À Québec) */
+  if ((best == CYBERNER_COUNTRY || best == CYBERNER_LOCATION) && w - base == 1 &&
+      (at_dateline(nm, tt, tb, te) || city_preposition(nm, tt, tb, lang)) && g->city_of[out->alts[base]] >= 0) {
     best = CYBERNER_LOCATION;
     out->alts[base] = (uint32_t)g->city_of[out->alts[base]];
   }

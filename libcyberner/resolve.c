@@ -2,7 +2,8 @@
  *
  * 1. An alias that several entries of one label share (Ministry of Foreign
  *    Affairs, NCSC, bureau présidentiel) takes the entry whose country the
- *    context names: a country or nationality right before it (Japanese ...)
+ *    context names: a country or nationality right before it (Japanese ...,
+ *    Denmark's ...)
  *    or soon after it (du Japon, of Japan; one attached to it and of no
  *    alternative leaves it unlinked), else the nearest one before it in the
  *    sentence, else the country the document mentions most.
@@ -133,10 +134,13 @@ static void choose_entry(const cyberner_model *m, const cyb__norm *nm, const cyb
   size_t lo = self > CONTEXT_WINDOW ? self - CONTEXT_WINDOW : 0;
   size_t hi = self + CONTEXT_WINDOW < cs->n ? self + CONTEXT_WINDOW : cs->n;
   int32_t pick = -1;
-  /* a country or nationality right before it: UK NCSC, Japanese Ministry */
+  /* a country or nationality right before it: UK NCSC, Japanese Ministry;
+   * or a country's possessive: Denmark's foreign intelligence service */
+  bool poss = c->tb > 0 && cyb__tok_is(nm, &tt->tok[c->tb - 1], "'s");
   for (size_t i = lo; i < hi && pick < 0; i++) {
     const cyb__cand *o = &cs->c[i];
-    if ((o->label == CYBERNER_COUNTRY || o->label == CYBERNER_NATIONALITY) && o->te == c->tb)
+    if ((o->label == CYBERNER_COUNTRY || o->label == CYBERNER_NATIONALITY) &&
+        (o->te == c->tb || (poss && o->label == CYBERNER_COUNTRY && o->te + 1 == c->tb)))
       pick = alt_with_country(m, cs, c, cyb__cand_country(m, cs, o));
   }
   if (pick >= 0) {

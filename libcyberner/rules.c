@@ -19,7 +19,11 @@
  *    known acronym after the name of a thing (Cloud Services Appliance
  *    (CSA)) is that thing's in the whole document, not the agency;
  *  - later short mentions of people (Cazeneuve after Bernard Cazeneuve);
- *  - places named by their kind: the city of Toyota, le port de Trieste.
+ *  - places named by their kind: the city of Toyota, le port de Trieste;
+ *  - languages, not nationalities: en danois, known in Danish as;
+ *  - the Nord département right after a French town: CROIX (Nord);
+ *  - la Confédération in a Swiss document: Switzerland;
+ *  - a country's Embassy (the U.S. Embassy in Manila).
  * Word lists live in dict/rules/ and dict/names/. */
 #include <pthread.h>
 #include <stdio.h>
@@ -1509,6 +1513,41 @@ static int languages(mctx *c) {
   return 0;
 }
 
+/* A word of such a run: a one-word nationality, or a capitalized word no
+ * dictionary knows (English, Latin: languages of no nationality entry). */
+static bool language_word(const mctx *c, size_t k) {
+  if (cand_at(c, k, CYBERNER_NATIONALITY)) return dict_end_at(c, k, -1) == k + 1;
+  return (tflags(c, k) & CYB_TOK_CAP) && (tflags(c, k) & CYB_TOK_ALPHA) && !cand_at(c, k, -1) && !covered(c, k);
+}
+
+/* "known in Danish as", "written in Russian.", "in English, French and
+ * Spanish": in English a nationality word right after `in` whose run of
+ * language words (joined by and/or/commas) ends the phrase is the language.
+ * The run must end at as/and/or or punctuation (, . : ; a quote or a closing
+ * parenthesis): "in Danish waters", "in Chinese, Russian and Iranian firms"
+ * go on with a noun and are adjectives. Each word of the run gets a
+ * NOT_ENTITY with the word before it. */
+static int languages_en(mctx *c) {
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  for (size_t k = b + 1; k < end; k++) {
+    if (!tis(c, k - 1, "in") || !language_word(c, k)) continue;
+    size_t j = k + 1; /* the token after the run */
+    bool nationality = cand_at(c, k, CYBERNER_NATIONALITY);
+    while (j + 1 < end && (tis(c, j, "and") || tis(c, j, "or") || tis(c, j, ",")) && language_word(c, j + 1)) {
+      nationality |= cand_at(c, j + 1, CYBERNER_NATIONALITY);
+      j += 2;
+    }
+    if (!nationality) continue;
+    if (j < end && !tis(c, j, "as") && !tis(c, j, "and") && !tis(c, j, "or") && !tis(c, j, ",") &&
+        !tis(c, j, ".") && !tis(c, j, ":") && !tis(c, j, ";") && !tis(c, j, ")") && !tis(c, j, "\""))
+      continue;
+    for (size_t q = k; q < j; q += 2)
+      if (push_body(c, q - 1, q + 1, CYB_NOT_ENTITY, 0.9f)) return CYBERNER_ENOMEM;
+    k = j;
+  }
+  return 0;
+}
+
 /* ---- places named by their kind ------------------------------------------------ */
 
 /* "the nearby city of Toyota", "le port de Trieste", "la ville de Caen": the
@@ -1537,6 +1576,139 @@ static int places_of(mctx *c) {
                                   CYBERNER_LOCATION, CYB_SRC_PATTERN, 0.75f);
     if (!d) return CYBERNER_ENOMEM;
     d->rank = (uint16_t)rank;
+  }
+  return 0;
+}
+
+/* ---- the Nord département ------------------------------------------------------ */
+
+/* Does a country list ("FR", "FR+JP") hold France? */
+static bool in_france(const char *cc) {
+  for (const char *p = cc; p && p[0] && p[1]; p += 3) {
+    if (p[0] == 'F' && p[1] == 'R') return true;
+    if (p[2] != '+') break;
+  }
+  return false;
+}
+
+/* A French town or body the dictionaries name, ending right before token e
+ * (Armentières, centre hospitalier d'Armentières, CROIX). */
+static bool french_place_before(const mctx *c, size_t e) {
+  for (size_t i = 0; i < c->ndict; i++) {
+    const cyb__cand *d = &c->cs->c[i];
+    if (d->te != e || d->source != CYB_SRC_DICT ||
+        (d->label != CYBERNER_LOCATION && d->label != CYBERNER_ORGANIZATION && d->label != CYBERNER_AGENCY))
+      continue;
+    for (uint32_t a = 0; a < d->nalt; a++)
+      if (in_france(cyb__gazetteer_entry(c->m->gaz, c->cs->alts[d->alt + a])->country)) return true;
+  }
+  return false;
+}
+
+/* "CROIX (Nord)", "le centre hospitalier d'Armentières, dans le Nord.": a
+ * bare Nord is mostly North Korea or the global North (le Nord et le Sud), so
+ * the gazetteer names the département only in full; right after a French
+ * town or body, in parentheses or as "dans le Nord" that ends the phrase, it
+ * is the département (the rule gives its id, nord-fr). */
+static int nord_departement(mctx *c) {
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  for (size_t k = b + 2; k < end; k++) {
+    if (!tis(c, k, "nord") || !(tflags(c, k) & CYB_TOK_CAP) || covered(c, k)) continue;
+    bool ok = tis(c, k - 1, "(") && k + 1 < end && tis(c, k + 1, ")") && french_place_before(c, k - 1);
+    if (!ok && k >= b + 3 && tis(c, k - 1, "le") && tis(c, k - 2, "dans") &&
+        (k + 1 == end || (tflags(c, k + 1) & CYB_TOK_PUNCT))) {
+      size_t e = tis(c, k - 3, ",") ? k - 3 : k - 2;
+      ok = e > b && french_place_before(c, e);
+    }
+    if (!ok) continue;
+    cyb__cand *d = cyb__cand_push(c->cs, c->tt->tok[k].start, c->tt->tok[k].end, (uint32_t)k, (uint32_t)k + 1,
+                                  CYBERNER_LOCATION, CYB_SRC_PATTERN, 0.8f);
+    if (!d || (d->id = cyb__cand_string(c->cs, "nord-fr", 7)) < 0) return CYBERNER_ENOMEM;
+  }
+  return 0;
+}
+
+/* ---- the Confédération -------------------------------------------------------- */
+
+/* Is Switzerland the country the document names most so far, counting the
+ * countries and nationalities of this sentence before token k? */
+static bool swiss_document(const mctx *c, size_t k) {
+  uint32_t n[26 * 26];
+  memcpy(n, c->doc->country_counts, sizeof n);
+  for (size_t i = 0; i < c->ndict; i++) {
+    const cyb__cand *d = &c->cs->c[i];
+    if (d->te > k || (d->label != CYBERNER_COUNTRY && d->label != CYBERNER_NATIONALITY)) continue;
+    const char *cc = cyb__cand_country(c->m, c->cs, d);
+    int slot = cc ? cyb__country_slot(cc) : -1;
+    if (slot >= 0) n[slot]++;
+  }
+  int ch = cyb__country_slot("CH");
+  for (int i = 0; i < 26 * 26; i++)
+    if (i != ch && n[i] >= n[ch]) return false;
+  return true;
+}
+
+/* "la Confédération appelle les victimes", "réunissant la Confédération et
+ * les cantons": in a Swiss document a bare capitalized Confédération is
+ * Switzerland. Not when a complement makes it another body (Confédération
+ * générale du travail, paysanne, des syndicats, Confédération Africaine),
+ * nor after "de la", where it owns a name, a role or a law's title (le
+ * président de la Confédération, la loi ... au sein de la Confédération). */
+static int confederation(mctx *c) {
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  for (size_t k = b + 1; k < end; k++) {
+    if (!tis(c, k, "confederation") || !(tflags(c, k) & CYB_TOK_CAP) || covered(c, k) || cand_at(c, k, -1))
+      continue;
+    if (!tis(c, k - 1, "la") || (k >= b + 2 && (tis(c, k - 2, "de") || tis(c, k - 2, "d'")))) continue;
+    if (k + 1 < end && (tis(c, k + 1, "de") || tis(c, k + 1, "du") || tis(c, k + 1, "des") || tis(c, k + 1, "d'") ||
+                        is_adjective(c, k + 1) ||
+                        ((tflags(c, k + 1) & CYB_TOK_CAP) && (tflags(c, k + 1) & CYB_TOK_ALPHA))))
+      continue;
+    if (!swiss_document(c, k)) continue;
+    cyb__cand *d = cyb__cand_push(c->cs, c->tt->tok[k].start, c->tt->tok[k].end, (uint32_t)k, (uint32_t)k + 1,
+                                  CYBERNER_COUNTRY, CYB_SRC_PATTERN, 0.8f);
+    if (!d || (d->id = cyb__cand_string(c->cs, "CH", 2)) < 0) return CYBERNER_ENOMEM;
+  }
+  return 0;
+}
+
+/* ---- embassies ------------------------------------------------------------------ */
+
+/* The country a dictionary COUNTRY, NATIONALITY or LOCATION candidate over
+ * tokens [tb, te) belongs to (one country, its code), NULL when none. */
+static const char *country_of_span(const mctx *c, size_t tb, size_t te) {
+  static const int labels[] = {CYBERNER_COUNTRY, CYBERNER_NATIONALITY, CYBERNER_LOCATION};
+  for (size_t i = 0; i < sizeof labels / sizeof *labels; i++) {
+    const cyb__cand *d = dict_cand(c, tb, te, labels[i]);
+    const char *cc = d && d->entry >= 0 ? cyb__cand_country(c->m, c->cs, d) : NULL;
+    if (cc && strlen(cc) == 2) return cc;
+  }
+  return NULL;
+}
+
+/* "the U.S. Embassy in Manila", "the Chinese Embassy": a country or a
+ * nationality before a capitalized Embassy names that country's mission, a
+ * body no gazetteer lists for every pair of countries (AGENCY over both
+ * words). Its id joins the two countries when the host is named after "in"
+ * (us-embassy-ph). A lower-case embassy is described, not named. */
+static int embassies(mctx *c) {
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  for (size_t k = b + 1; k < end; k++) {
+    if (!tis(c, k, "embassy") || !(tflags(c, k) & CYB_TOK_CAP) || covered(c, k)) continue;
+    const cyb__cand *o = dict_cand(c, ANY_START, k, CYBERNER_COUNTRY);
+    if (!o) o = dict_cand(c, ANY_START, k, CYBERNER_NATIONALITY);
+    const char *cc = o && o->entry >= 0 ? cyb__cand_country(c->m, c->cs, o) : NULL;
+    if (!cc || strlen(cc) != 2) continue;
+    char id[32] = "";
+    if (k + 2 < end && tis(c, k + 1, "in")) {
+      size_t e = dict_end_at(c, k + 2, -1);
+      const char *host = e ? country_of_span(c, k + 2, e) : NULL;
+      if (host && strcmp(host, cc) != 0)
+        snprintf(id, sizeof id, "%c%c-embassy-%c%c", cc[0] | 0x20, cc[1] | 0x20, host[0] | 0x20, host[1] | 0x20);
+    }
+    cyb__cand *d = cyb__cand_push(c->cs, c->tt->tok[o->tb].start, c->tt->tok[k].end, o->tb, (uint32_t)k + 1,
+                                  CYBERNER_AGENCY, CYB_SRC_PATTERN, 0.8f);
+    if (!d || (id[0] && (d->id = cyb__cand_string(c->cs, id, strlen(id))) < 0)) return CYBERNER_ENOMEM;
   }
   return 0;
 }
@@ -1616,8 +1788,10 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
   }
   bool headline = alpha >= 3 && caps * 10 > alpha * 6;
   int rc;
-  if ((rc = identifiers(&c)) || (rc = platform_x(&c)) || (rc = web_services(&c)) || (!headline && ((rc = persons(&c)) || (rc = bodies(&c)) || (rc = portfolios(&c)) || (rc = places_of(&c)) ||
-                                                  (c.s->lang == CYBERNER_LANG_FR && (rc = languages(&c))))))
+  if ((rc = identifiers(&c)) || (rc = platform_x(&c)) || (rc = web_services(&c)) || (!headline && ((rc = persons(&c)) || (rc = bodies(&c)) || (rc = portfolios(&c)) || (rc = places_of(&c)) || (rc = nord_departement(&c)) || (rc = embassies(&c)) ||
+                                                  (c.s->lang == CYBERNER_LANG_FR && (rc = confederation(&c))) ||
+                                                  (c.s->lang == CYBERNER_LANG_FR && (rc = languages(&c))) ||
+                                                  (c.s->lang == CYBERNER_LANG_EN && (rc = languages_en(&c))))))
     return rc;
   c.ndict = cs->n;
   return (rc = acronyms(&c)) ? rc : appositions(&c);

@@ -193,6 +193,11 @@ END_TEST
 START_TEST(owners_of_shared_names) {
   YES("In London, the NCSC said it acted against a Chinese firm.", "NCSC", CYBERNER_AGENCY, "uk-ncsc");
   YES("le service de renseignement extérieur de la RPDC a agi", "service de renseignement extérieur", CYBERNER_AGENCY, NULL);
+  /* a country's possessive right before the name says whose it is, before a country named after it */
+  YES("Denmark's foreign intelligence service on Thursday accused Russia of the attack.", "foreign intelligence service",
+      CYBERNER_AGENCY, "dk-fe");
+  YES("Russia's foreign intelligence service on Thursday accused Denmark of the attack.", "foreign intelligence service",
+      CYBERNER_AGENCY, "svr");
 }
 END_TEST
 
@@ -270,6 +275,13 @@ START_TEST(not_entities) {
   NO("Le texte est traduit en anglais et le russe reste la langue du forum.", "anglais");
   NO("Le texte est traduit en anglais et le russe reste la langue du forum.", "russe");
   YES("Le ministre français a parlé.", "français", CYBERNER_NATIONALITY, "FR");
+  /* in English: in + a run of language words that ends the phrase */
+  NO("The agency, known in Danish as Forsvarets Efterretningstjeneste, said so.", "Danish");
+  NO("The note was written in Russian.", "Russian");
+  NO("It was published in English, French and Spanish.", "French");
+  NO("It was published in English, French and Spanish.", "Spanish");
+  YES("Ships were seen in Danish waters.", "Danish", CYBERNER_NATIONALITY, "DK");
+  YES("Funds went to firms in Chinese, Russian and Iranian hands.", "Russian", CYBERNER_NATIONALITY, "RU");
 }
 END_TEST
 
@@ -340,6 +352,12 @@ START_TEST(datelines) {
   YES("LUXEMBOURG, 5 mars 2025 - Le Luxembourg a signé.", "Luxembourg", CYBERNER_COUNTRY, "LU");
   YES("QUÉBEC, 4 mars 2025 - Le ministre a parlé.", "QUÉBEC", CYBERNER_LOCATION, "quebec-city");
   YES("SINGAPORE, March 3 - The minister said.", "SINGAPORE", CYBERNER_COUNTRY, "SG");
+  /* French "à" before the name names the city too; "au" the province or the country */
+  YES("À Québec, le gouvernement de François Legault a réagi.", "Québec", CYBERNER_LOCATION, "quebec-city");
+  YES("Il travaille au Luxembourg et vit à Luxembourg.", "Luxembourg", CYBERNER_COUNTRY, "LU");
+  ck_assert(tagged("Il travaille au Luxembourg et vit à Luxembourg.", "Luxembourg", "vit", CYBERNER_LOCATION,
+                   "luxembourg-city"));
+  YES("Le premier ministre du Québec a parlé.", "Québec", CYBERNER_LOCATION, "quebec");
   /* a city whose alias is case-sensitive elsewhere (Nice) in a dateline in capitals */
   YES("NICE, 12 mars 2024 - Le centre hospitalier a été visé.", "NICE", CYBERNER_LOCATION, "nice");
   /* the outlet in parentheses after the city is no acronym of the city */
@@ -366,6 +384,40 @@ START_TEST(places_by_kind) {
   YES(r, "Tall Reed Building", CYBERNER_LOCATION, NULL);
   YES(r, "Adewale Okonjo Street", CYBERNER_LOCATION, NULL);
   YES("Shares of Harrow Electric Power and Harrow Regional Airport fell.", "Harrow Regional Airport", CYBERNER_LOCATION, NULL);
+}
+END_TEST
+
+/* a country before a capitalized Embassy names its mission; a lower-case embassy is described */
+START_TEST(embassies) {
+  YES("Officials at the U.S. Embassy in Manila said so.", "U.S. Embassy", CYBERNER_AGENCY, "us-embassy-ph");
+  YES("The Chinese Embassy said so.", "Chinese Embassy", CYBERNER_AGENCY, NULL);
+  NO("The Chinese embassy in Washington made a similar claim.", "embassy");
+  YES("The Chinese embassy in Washington made a similar claim.", "Chinese", CYBERNER_NATIONALITY, "CN");
+}
+END_TEST
+
+/* a bare Confédération is Switzerland in a Swiss document only */
+START_TEST(confederation) {
+  const char *ch = "Après avoir frappé 200 entreprises suisses, la Confédération appelle les victimes à porter plainte. "
+                   "La Confédération générale du travail a protesté. La loi au sein de la Confédération a été adoptée.";
+  ck_assert(tagged(ch, "Confédération", NULL, CYBERNER_COUNTRY, "CH"));
+  NO(ch, "Confédération générale");
+  NO(ch, "Confédération a été");
+  YES("Une cellule de crise en Suisse réunissant la Confédération et les cantons a été créée.", "Confédération",
+      CYBERNER_COUNTRY, "CH");
+  NO("La France et l'Allemagne ont signé. La Confédération appelle les victimes.", "Confédération");
+}
+END_TEST
+
+/* Nord right after a French town or body is the département; elsewhere it is not tagged */
+START_TEST(nord_departement) {
+  YES("CROIX (Nord), 22 août 2025 – Neuf mois après.", "Nord", CYBERNER_LOCATION, "nord-fr");
+  YES("Le centre hospitalier d'Armentières, dans le Nord, tournait au ralenti.", "Nord", CYBERNER_LOCATION, "nord-fr");
+  YES("Il vit à Lille dans le Nord.", "Nord", CYBERNER_LOCATION, "nord-fr");
+  NO("« Le Nord cherche vraisemblablement des devises », dit-il.", "Nord");
+  NO("La péninsule coréenne, dans le Nord, reste fermée.", "Nord");
+  NO("des compétences entre pays du Nord et du Sud", "Nord");
+  NO("Armentières, dans le Nord de la France, a été visée.", "Nord");
 }
 END_TEST
 
@@ -435,6 +487,9 @@ int main(void) {
   tcase_add_test(t, ransomware_names);
   tcase_add_test(t, news_names);
   tcase_add_test(t, places_by_kind);
+  tcase_add_test(t, nord_departement);
+  tcase_add_test(t, confederation);
+  tcase_add_test(t, embassies);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
