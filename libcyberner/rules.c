@@ -524,6 +524,14 @@ static bool french_adjective(const cyb__rules *rc, const char *src, size_t n) {
   return false;
 }
 
+/* A bounded copy of a short string (ids, keys) that always ends with NUL:
+ * remember() runs for every entity, and snprintf costs ten times more. */
+static void copy_str(char *dst, size_t cap, const char *src, size_t n) {
+  if (n >= cap) n = cap - 1;
+  if (n) memcpy(dst, src, n);
+  dst[n] = '\0';
+}
+
 /* ---- matching helpers -------------------------------------------------------- */
 
 typedef struct {
@@ -1372,7 +1380,7 @@ static int acronyms(mctx *c) {
     char low[64];
     size_t n;
     const char *t = ttext(c, a, &n);
-    snprintf(low, sizeof low, "%.*s", (int)(n < 60 ? n : 60), t);
+    copy_str(low, 61, t, n);
     for (char *p = low; *p; p++)
       if (*p == '/' || *p == '.' || *p == '&') *p = '-';
     /* Long Form (ACR) / Long Form (ACR - Forme longue) */
@@ -1432,7 +1440,7 @@ static int acronyms(mctx *c) {
       if (inner && inner->te < end && tis(c, inner->te, ")") && inner->te - inner->tb >= 2) {
         size_t nn;
         const char *tt2 = ttext(c, k - 1, &nn);
-        snprintf(low, sizeof low, "%.*s", (int)(nn < 60 ? nn : 60), tt2);
+        copy_str(low, 61, tt2, nn);
         if (push_like(c, k - 1, k, inner, low)) return CYBERNER_ENOMEM;
       }
     }
@@ -1489,7 +1497,7 @@ static int appositions(mctx *c) {
     char low[64];
     size_t n;
     const char *t = ttext(c, x, &n);
-    snprintf(low, sizeof low, "%.*s", (int)(n < 60 ? n : 60), t);
+    copy_str(low, 61, t, n);
     if (push_like(c, x, e, body, low)) return CYBERNER_ENOMEM;
   }
   return 0;
@@ -1808,7 +1816,7 @@ static void remember(cyb__docname **listp, size_t *n, size_t *cap, const char *k
       if (list[i].label == CYB_NOT_ENTITY && label != CYB_NOT_ENTITY) { /* an entity's definition replaces a thing's */
         list[i].label = (uint8_t)label;
         list[i].entry = entry;
-        snprintf(list[i].id, sizeof list[i].id, "%s", id ? id : "");
+        copy_str(list[i].id, sizeof list[i].id, id, id ? strlen(id) : 0);
       }
       return; /* else the first one stays */
     }
@@ -1824,7 +1832,7 @@ static void remember(cyb__docname **listp, size_t *n, size_t *cap, const char *k
   for (size_t i = 0; i < kl; i++) d->ntok += key[i] == ' ';
   d->label = (uint8_t)label;
   d->entry = entry;
-  snprintf(d->id, sizeof d->id, "%s", id ? id : "");
+  copy_str(d->id, sizeof d->id, id, id ? strlen(id) : 0);
 }
 
 void cyb__rules_learn(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, const cyb__cands *cs,
