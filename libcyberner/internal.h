@@ -318,6 +318,8 @@ void cyb__gazetteer_free(cyb__gazetteer *g);
 size_t cyb__gazetteer_count(const cyb__gazetteer *g, int label);
 size_t cyb__gazetteer_ambiguities(const cyb__gazetteer *g);
 const cyb__entry *cyb__gazetteer_entry(const cyb__gazetteer *g, uint32_t i);
+/* Number of entries, dead ones included (indexes of cyb__gazetteer_entry). */
+size_t cyb__gazetteer_size(const cyb__gazetteer *g);
 /* During model compilation only: add a word to the vocabulary (the rules'
  * word lists), so that one lookup per text token serves every stage.
  * Returns its id, CYB_NO_VID when out of memory. */

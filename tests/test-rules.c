@@ -386,6 +386,18 @@ START_TEST(ransomware_names) {
 }
 END_TEST
 
+START_TEST(media_names) {
+  /* an all-capitals word after a media noun names the outlet, linked to the
+   * ORGANIZATION whose id or initials it spells; alone it may be a noun */
+  YES("Chinese state broadcaster CCTV showed the handover.", "CCTV", CYBERNER_ORGANIZATION, "cctv");
+  YES("La chaîne publique KTVQ a diffusé les images.", "KTVQ", CYBERNER_ORGANIZATION, NULL);
+  YES("the daily ZNQ reported the leak", "ZNQ", CYBERNER_ORGANIZATION, NULL);
+  NO("CCTV footage showed the suspects.", "CCTV");
+  NO("The police checked the CCTV cameras of the station.", "CCTV");
+  NO("the newspaper reported CCTV footage of the raid", "CCTV");
+}
+END_TEST
+
 int main(void) {
   cyberner_error *err = NULL;
   model = cyberner_model_new(NULL, NULL, &err);
@@ -414,6 +426,7 @@ int main(void) {
   tcase_add_test(t, british_spellings);
   tcase_add_test(t, ransomware_names);
   tcase_add_test(t, places_by_kind);
+  tcase_add_test(t, media_names);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
