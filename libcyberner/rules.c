@@ -19,6 +19,7 @@
  *    known acronym after the name of a thing (Cloud Services Appliance
  *    (CSA)) is that thing's in the whole document, not the agency;
  *  - later short mentions of people (Cazeneuve after Bernard Cazeneuve);
+ *  - the first word of a web-address name seen earlier (XSS after XSS.is);
  *  - places named by their kind: the city of Toyota, le port de Trieste.
  *  - media outlets in capitals after a media noun: state broadcaster CCTV.
  * Word lists live in dict/rules/ and dict/names/. */
@@ -1734,6 +1735,25 @@ static void remember(cyb__docname **listp, size_t *n, size_t *cap, const char *k
   snprintf(d->id, sizeof d->id, "%s", id ? id : "");
 }
 
+/* "XSS.is", "BreachForums.st": a body named by its web address is named
+ * by the address's first word too once the document has shown the address
+ * ("KELA, XSS, connu ..."); alone, that word may be something else (une
+ * faille XSS), so it is remembered only from the address, like an acronym
+ * defined in parentheses. The word needs two capitals to be looked for. */
+static void remember_address_stem(const cyb__norm *nm, const cyb__tokens *tt, const cyb__cand *d, const char *id,
+                                  cyb__doc *doc) {
+  if ((d->label != CYBERNER_ORGANIZATION && d->label != CYBERNER_AGENCY) || d->te < d->tb + 3) return;
+  for (uint32_t k = d->tb + 1; k < d->te; k++) {
+    const cyb__token *t = &tt->tok[k];
+    bool dot = (k - d->tb) % 2 == 1; /* word . word . word, glued */
+    if (t->start != tt->tok[k - 1].end || (dot != cyb__tok_is(nm, t, ".")) || (!dot && !(t->flags & CYB_TOK_ALPHA)))
+      return;
+  }
+  if (cyb__tok_is(nm, &tt->tok[d->te - 1], ".")) return;
+  const cyb__token *t = &tt->tok[d->tb];
+  remember(&doc->acr, &doc->nacr, &doc->acr_cap, nm->text + t->start, t->end - t->start, d->label, d->entry, id);
+}
+
 void cyb__rules_learn(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, const cyb__cands *cs,
                       const uint32_t *kept, size_t nkept, cyb__doc *doc) {
   for (size_t i = 0; i < nkept; i++) {
@@ -1743,6 +1763,7 @@ void cyb__rules_learn(const cyberner_model *m, const cyb__norm *nm, const cyb__t
       const cyb__token *t = &tt->tok[d->tb];
       remember(&doc->acr, &doc->nacr, &doc->acr_cap, nm->text + t->start, t->end - t->start, d->label, d->entry, id);
     }
+    remember_address_stem(nm, tt, d, id, doc);
     if (d->label == CYBERNER_PERSON && d->te >= d->tb + 2 && d->source != CYB_SRC_MENTION) {
       cyb__cand dd = *d; /* Ferdinand Marcos Jr.: the surname is Marcos */
       while (dd.te > dd.tb + 2) {

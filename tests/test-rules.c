@@ -398,6 +398,16 @@ START_TEST(media_names) {
 }
 END_TEST
 
+START_TEST(address_stems) {
+  /* the first word of a web-address name, once the address is seen, is that name */
+  const char *x = "Il administrait XSS.is depuis 2018. Selon KELA, XSS a fermé en juillet.";
+  ck_assert(tagged(x, "XSS", "KELA", CYBERNER_ORGANIZATION, "xss"));
+  YES("L'administrateur du forum XSS a été arrêté.", "XSS", CYBERNER_ORGANIZATION, "xss");
+  NO("Une faille XSS a été corrigée. Selon KELA, XSS reste courant.", "XSS");
+  NO("Selon KELA, XSS reste courant. Il administrait XSS.is depuis 2018.", "XSS reste");
+}
+END_TEST
+
 int main(void) {
   cyberner_error *err = NULL;
   model = cyberner_model_new(NULL, NULL, &err);
@@ -427,6 +437,7 @@ int main(void) {
   tcase_add_test(t, ransomware_names);
   tcase_add_test(t, places_by_kind);
   tcase_add_test(t, media_names);
+  tcase_add_test(t, address_stems);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
