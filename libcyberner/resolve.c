@@ -6,6 +6,9 @@
  *    or soon after it (du Japon, of Japan; one attached to it and of no
  *    alternative leaves it unlinked), else the nearest one before it in the
  *    sentence, else the country the document mentions most.
+ *    A shared alias in lower case attached to a known body of another
+ *    country (le parquet fédéral du district sud de New York) describes
+ *    that body's office and is dropped.
  * 2. Candidates are taken greedily in the priority order of PRIORITY below;
  *    one that overlaps a taken one is dropped. */
 #include <stdlib.h>
@@ -127,6 +130,31 @@ static bool attached(const cyb__norm *nm, const cyb__tokens *tt, size_t e, size_
   return true;
 }
 
+/* "le parquet fédéral du district sud de New York": a shared alias written
+ * in lower case (a description: parquet fédéral, police judiciaire) with a
+ * known body of another country attached after it by du/de/of describes
+ * that body's office, not one of its own entries: it is no name (the label
+ * becomes NOT_ENTITY, which hides it). A body of one of its entries' country
+ * after it ("de la préfecture de police") is left to choose_entry(). */
+static bool describes_other_body(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, cyb__cands *cs,
+                                 size_t self) {
+  cyb__cand *c = &cs->c[self];
+  for (uint32_t i = c->ns; i < c->ne; i++)
+    if (nm->upper[i]) return false;
+  size_t hi = self + CONTEXT_WINDOW < cs->n ? self + CONTEXT_WINDOW : cs->n;
+  for (size_t i = self + 1; i < hi; i++) {
+    const cyb__cand *o = &cs->c[i];
+    if ((o->label != CYBERNER_AGENCY && o->label != CYBERNER_ORGANIZATION) || o->entry < 0 || o->tb <= c->te ||
+        o->tb > c->te + 2 || !attached(nm, tt, c->te, o->tb))
+      continue;
+    const char *cc = cyb__cand_country(m, cs, o);
+    if (!cc || alt_with_country(m, cs, c, cc) >= 0) continue;
+    c->label = CYB_NOT_ENTITY;
+    return true;
+  }
+  return false;
+}
+
 static void choose_entry(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, cyb__cands *cs,
                          size_t self, const uint32_t *counts) {
   cyb__cand *c = &cs->c[self];
@@ -195,7 +223,8 @@ size_t cyb__resolve(const cyberner_model *m, const cyb__norm *nm, const cyb__tok
                     const uint32_t *country_counts, unsigned char *occupied, cyb__prio *order,
                     uint32_t *kept) {
   for (size_t i = 0; i < cs->n; i++)
-    if (cs->c[i].entry < 0 && cs->c[i].nalt > 1) choose_entry(m, nm, tt, cs, i, country_counts);
+    if (cs->c[i].entry < 0 && cs->c[i].nalt > 1 && !describes_other_body(m, nm, tt, cs, i))
+      choose_entry(m, nm, tt, cs, i, country_counts);
   size_t n = cs->n;
   for (size_t i = 0; i < n; i++) order[i] = prio_of(cs, (uint32_t)i);
   qsort(order, n, sizeof *order, by_priority);

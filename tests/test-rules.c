@@ -398,6 +398,18 @@ START_TEST(media_names) {
 }
 END_TEST
 
+START_TEST(descriptions_of_other_bodies) {
+  /* a shared lower-case alias attached to a known body of another country
+   * describes that body's office */
+  NO("Le parquet fédéral du district sud de New York a inculpé trois hommes.", "parquet fédéral");
+  YES("Le parquet fédéral du district sud de New York a inculpé trois hommes.", "district sud de New York",
+      CYBERNER_AGENCY, "us-sdny");
+  YES("Le parquet fédéral du Bundeskriminalamt a parlé.", "parquet fédéral", CYBERNER_AGENCY, "de-gba");
+  YES("Le parquet fédéral a inculpé trois hommes à Bruxelles.", "parquet fédéral", CYBERNER_AGENCY,
+      "be-federal-prosecutor");
+}
+END_TEST
+
 START_TEST(address_stems) {
   /* the first word of a web-address name, once the address is seen, is that name */
   const char *x = "Il administrait XSS.is depuis 2018. Selon KELA, XSS a fermé en juillet.";
@@ -438,6 +450,7 @@ int main(void) {
   tcase_add_test(t, places_by_kind);
   tcase_add_test(t, media_names);
   tcase_add_test(t, address_stems);
+  tcase_add_test(t, descriptions_of_other_bodies);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
