@@ -22,6 +22,8 @@
  *  - the first word of a web-address name seen earlier (XSS after XSS.is);
  *  - places named by their kind: the city of Toyota, le port de Trieste.
  *  - media outlets in capitals after a media noun: state broadcaster CCTV.
+ *  - not names: a quoted string after a word for a secret (mot de passe
+ *    « LOUVRE »).
  * Word lists live in dict/rules/ and dict/names/. */
 #include <pthread.h>
 #include <stdio.h>
@@ -174,7 +176,9 @@ static void memo_put(spell *sp, uint64_t key, bool v) {
 enum {
   S_TITLES, S_PARTICLES, S_NOT_NAMES, S_FIRST, S_SURNAMES, S_COMPANIES,
   S_HEAD, S_TAIL, S_OF, S_MEDIA, /* bodies by place: value = label + 1 */
-  S_PREP, S_ARTICLE, S_ORDINALS, S_PLACE_OF, S_AKA, NSETS
+  S_PREP, S_ARTICLE, S_ORDINALS, S_PLACE_OF, S_AKA,
+  S_SECRET, /* not_names.txt words marked secret: a quoted string after them is no name */
+  NSETS /* at most 16: vid_bits holds two bits per list */
 };
 
 struct cyb__rules {
@@ -245,6 +249,21 @@ static int load_words(void *ctx, const cyb__file *f, char *line, size_t n, size_
   char *tab = strchr(line, '\t');
   if (tab) n = (size_t)(tab - line);
   return add_phrase(L->r, L->target, L->f, &L->nm, &L->tt, line, n, 1, false);
+}
+
+/* not_names.txt: a word a line; "word<TAB>secret" (mot de passe, password)
+ * also says that a quoted string after it is a secret, not a name. */
+static int load_not_names(void *ctx, const cyb__file *f, char *line, size_t n, size_t lineno) {
+  loader *L = ctx;
+  char *tab = strchr(line, '\t');
+  if (!tab) return add_phrase(L->r, S_NOT_NAMES, L->f, &L->nm, &L->tt, line, n, 1, false);
+  char *col[2];
+  if (!cyb__columns(line, col, 2) || strcmp(col[1], "secret")) {
+    cyb__diag_add(L->diag, 1, f->display, lineno, "expected word or word<TAB>secret");
+    return 0;
+  }
+  int rc = add_phrase(L->r, S_NOT_NAMES, L->f, &L->nm, &L->tt, col[0], strlen(col[0]), 1, false);
+  return rc ? rc : add_phrase(L->r, S_SECRET, L->f, &L->nm, &L->tt, col[0], strlen(col[0]), 1, false);
 }
 
 static int load_titles(void *ctx, const cyb__file *f, char *line, size_t n, size_t lineno) {
@@ -433,7 +452,7 @@ cyb__rules *cyb__rules_new(const cyb__files *base, const cyb__files *extra, cons
     cyb__line_fn fn;
   } lists[] = {
       {"rules/titles.txt", S_TITLES, load_titles},       {"rules/particles.txt", S_PARTICLES, load_words},
-      {"rules/not_names.txt", S_NOT_NAMES, load_words},  {"rules/companies.txt", S_COMPANIES, load_words},
+      {"rules/not_names.txt", S_NOT_NAMES, load_not_names},  {"rules/companies.txt", S_COMPANIES, load_words},
       {"rules/bodies.txt", S_HEAD, load_bodies},         {"rules/ids.txt", 0, load_ids},
       {"names/first_names.txt", S_FIRST, load_words},    {"names/surnames.txt", S_SURNAMES, load_words},
   };
@@ -1573,6 +1592,27 @@ static int media_names(mctx *c) {
   return 0;
 }
 
+/* ---- secrets ----------------------------------------------------------------- */
+
+/* "le mot de passe « LOUVRE »", "the password "Thales"": a short quoted
+ * string (up to three tokens) after a word for a secret (not_names.txt,
+ * marked secret), anywhere later in the sentence ("celui d'un logiciel
+ * était « THALES »"), is what one types, not a name: a NOT_ENTITY over the
+ * quotes and the string hides what the dictionaries read in it. */
+static int secrets(mctx *c) {
+  size_t end = c->s->tok_end, k = c->s->tok_begin;
+  while (k < end && !pm(c, S_SECRET, k, end, NULL)) k++;
+  for (; k + 2 < end; k++) {
+    if (!tis(c, k, "\"")) continue;
+    size_t e = k + 1;
+    while (e < end && e - k <= 3 && !tis(c, e, "\"")) e++;
+    if (e >= end || e == k + 1 || e - k > 3) continue;
+    if (push_body(c, k, e + 1, CYB_NOT_ENTITY, 0.9f)) return CYBERNER_ENOMEM;
+    k = e;
+  }
+  return 0;
+}
+
 /* ---- languages ------------------------------------------------------------- */
 
 /* "le français", "en anglais", "l'arabe", "du russe": in French a
@@ -1698,7 +1738,7 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
   }
   bool headline = alpha >= 3 && caps * 10 > alpha * 6;
   int rc;
-  if ((rc = identifiers(&c)) || (rc = platform_x(&c)) || (rc = web_services(&c)) || (!headline && ((rc = persons(&c)) || (rc = bodies(&c)) || (rc = portfolios(&c)) || (rc = places_of(&c)) || (rc = media_names(&c)) ||
+  if ((rc = identifiers(&c)) || (rc = platform_x(&c)) || (rc = web_services(&c)) || (!headline && ((rc = persons(&c)) || (rc = bodies(&c)) || (rc = portfolios(&c)) || (rc = places_of(&c)) || (rc = media_names(&c)) || (rc = secrets(&c)) ||
                                                   (c.s->lang == CYBERNER_LANG_FR && (rc = languages(&c))))))
     return rc;
   c.ndict = cs->n;

@@ -410,6 +410,18 @@ START_TEST(descriptions_of_other_bodies) {
 }
 END_TEST
 
+START_TEST(quoted_secrets) {
+  /* a short quoted string after a word for a secret is what one types */
+  const char *pw = "Il suffisait de saisir le mot de passe « LOUVRE » ; celui d'un logiciel fourni par "
+                   "l'industriel Thales était tout simplement « THALES ». Des postes tournaient.";
+  NO(pw, "LOUVRE");
+  NO(pw, "THALES");
+  YES(pw, "Thales", CYBERNER_ORGANIZATION, "thales");
+  NO("The default password was \"Microsoft\" for years.", "Microsoft");
+  YES("Le groupe « Thales » a parlé au « LOUVRE ».", "LOUVRE", CYBERNER_ORGANIZATION, "louvre");
+}
+END_TEST
+
 START_TEST(address_stems) {
   /* the first word of a web-address name, once the address is seen, is that name */
   const char *x = "Il administrait XSS.is depuis 2018. Selon KELA, XSS a fermé en juillet.";
@@ -450,6 +462,7 @@ int main(void) {
   tcase_add_test(t, places_by_kind);
   tcase_add_test(t, media_names);
   tcase_add_test(t, address_stems);
+  tcase_add_test(t, quoted_secrets);
   tcase_add_test(t, descriptions_of_other_bodies);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
