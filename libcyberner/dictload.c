@@ -308,6 +308,7 @@ static void entry_free(cyb__entry *e) {
   free(e->country);
   free(e->combining);
   free(e->aliases);
+  free(e->within);
 }
 
 /* Parse one line into ds; problems go to diag. Returns ENOMEM or 0. */
@@ -399,6 +400,9 @@ static int parse_line(cyb__dictset *ds, const char *file, size_t lineno, const c
       } else if (kl == 9 && memcmp(x.s, "combining", 9) == 0) {
         free(e.combining);
         e.combining = cyb__strndup(v, vl);
+      } else if (kl == 6 && memcmp(x.s, "within", 6) == 0) {
+        free(e.within);
+        e.within = cyb__strndup(v, vl);
       }
     }
   }

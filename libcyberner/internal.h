@@ -235,6 +235,8 @@ typedef struct {
   char *id, *name, *country; /* country: "JP", "FR+JP" or NULL */
   char *combining;           /* NATIONALITY combining forms "franco|franko" or NULL */
   char *aliases;             /* the raw alias column, '|'-separated */
+  char *within;              /* id of the body (same label) this one is part of, or NULL:
+                                chosen for a shared alias only when that body is named after it */
   const char *file;          /* display name (owned by the dictset) */
   uint32_t line;
   uint8_t label;

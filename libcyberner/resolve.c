@@ -9,6 +9,8 @@
  *    A shared alias in lower case attached to a known body of another
  *    country (le parquet fédéral du district sud de New York) describes
  *    that body's office and is dropped.
+ *    An entry within another body (within= in the dictionary) is chosen
+ *    when that body is attached after the alias, else left aside.
  * 2. Candidates are taken greedily in the priority order of PRIORITY below;
  *    one that overlaps a taken one is dropped. */
 #include <stdlib.h>
@@ -155,6 +157,41 @@ static bool describes_other_body(const cyberner_model *m, const cyb__norm *nm, c
   return false;
 }
 
+/* "la police judiciaire de la préfecture de police": an entry that is part
+ * of another body (within= in the dictionary: the Paris PJ within the
+ * Préfecture de police) is the one meant by a shared alias when that body
+ * is attached after it; otherwise it is not, and when one alternative is
+ * then left (the national police judiciaire), that one is meant. True when
+ * this settled the entry. */
+static bool choose_by_parent(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, cyb__cands *cs,
+                             size_t self) {
+  cyb__cand *c = &cs->c[self];
+  int32_t plain = -1;
+  uint32_t nplain = 0, nwithin = 0;
+  for (uint32_t j = 0; j < c->nalt; j++) {
+    if (cyb__gazetteer_entry(m->gaz, cs->alts[c->alt + j])->within) nwithin++;
+    else plain = (int32_t)cs->alts[c->alt + j], nplain++;
+  }
+  if (!nwithin) return false;
+  size_t hi = self + CONTEXT_WINDOW < cs->n ? self + CONTEXT_WINDOW : cs->n;
+  for (size_t i = self + 1; i < hi; i++) {
+    const cyb__cand *o = &cs->c[i];
+    if (o->label != c->label || o->entry < 0 || o->tb <= c->te || o->tb > c->te + 2 || !attached(nm, tt, c->te, o->tb))
+      continue;
+    const char *parent = cyb__gazetteer_entry(m->gaz, (uint32_t)o->entry)->id;
+    for (uint32_t j = 0; j < c->nalt; j++) {
+      const char *w = cyb__gazetteer_entry(m->gaz, cs->alts[c->alt + j])->within;
+      if (w && !strcmp(w, parent)) {
+        c->entry = (int32_t)cs->alts[c->alt + j];
+        return true;
+      }
+    }
+  }
+  if (nplain != 1) return false;
+  c->entry = plain;
+  return true;
+}
+
 static void choose_entry(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, cyb__cands *cs,
                          size_t self, const uint32_t *counts) {
   cyb__cand *c = &cs->c[self];
@@ -223,7 +260,8 @@ size_t cyb__resolve(const cyberner_model *m, const cyb__norm *nm, const cyb__tok
                     const uint32_t *country_counts, unsigned char *occupied, cyb__prio *order,
                     uint32_t *kept) {
   for (size_t i = 0; i < cs->n; i++)
-    if (cs->c[i].entry < 0 && cs->c[i].nalt > 1 && !describes_other_body(m, nm, tt, cs, i))
+    if (cs->c[i].entry < 0 && cs->c[i].nalt > 1 && !describes_other_body(m, nm, tt, cs, i) &&
+        !choose_by_parent(m, nm, tt, cs, i))
       choose_entry(m, nm, tt, cs, i, country_counts);
   size_t n = cs->n;
   for (size_t i = 0; i < n; i++) order[i] = prio_of(cs, (uint32_t)i);

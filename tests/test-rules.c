@@ -422,6 +422,15 @@ START_TEST(quoted_secrets) {
 }
 END_TEST
 
+START_TEST(bodies_within_bodies) {
+  /* a shared alias names the entry within the body attached after it, else the other one */
+  YES("La Brigade (BL2C) de la police judiciaire de la préfecture de police enquête.", "police judiciaire",
+      CYBERNER_AGENCY, "fr-pj-paris");
+  YES("Il a été arrêté par la police judiciaire de Lille.", "police judiciaire", CYBERNER_AGENCY, "fr-dnpj");
+  YES("La police judiciaire a ouvert une enquête.", "police judiciaire", CYBERNER_AGENCY, "fr-dnpj");
+}
+END_TEST
+
 START_TEST(address_stems) {
   /* the first word of a web-address name, once the address is seen, is that name */
   const char *x = "Il administrait XSS.is depuis 2018. Selon KELA, XSS a fermé en juillet.";
@@ -462,6 +471,7 @@ int main(void) {
   tcase_add_test(t, places_by_kind);
   tcase_add_test(t, media_names);
   tcase_add_test(t, address_stems);
+  tcase_add_test(t, bodies_within_bodies);
   tcase_add_test(t, quoted_secrets);
   tcase_add_test(t, descriptions_of_other_bodies);
   suite_add_tcase(s, t);
