@@ -398,7 +398,7 @@ START_TEST(media_names) {
 }
 END_TEST
 
-START_TEST(descriptions_of_other_bodies) {
+START_TEST(shared_aliases_by_complement) {
   /* a shared lower-case alias attached to a known body of another country
    * describes that body's office */
   NO("Le parquet fédéral du district sud de New York a inculpé trois hommes.", "parquet fédéral");
@@ -407,6 +407,13 @@ START_TEST(descriptions_of_other_bodies) {
   YES("Le parquet fédéral du Bundeskriminalamt a parlé.", "parquet fédéral", CYBERNER_AGENCY, "de-gba");
   YES("Le parquet fédéral a inculpé trois hommes à Bruxelles.", "parquet fédéral", CYBERNER_AGENCY,
       "be-federal-prosecutor");
+  /* the entry within the body attached after the alias (within=), else the one left */
+  static const struct {
+    const char *text, *id;
+  } pj[] = {{"La Brigade (BL2C) de la police judiciaire de la préfecture de police enquête.", "fr-pj-paris"},
+            {"Il a été arrêté par la police judiciaire de Lille.", "fr-dnpj"},
+            {"La police judiciaire a ouvert une enquête.", "fr-dnpj"}};
+  for (size_t i = 0; i < sizeof pj / sizeof *pj; i++) YES(pj[i].text, "police judiciaire", CYBERNER_AGENCY, pj[i].id);
 }
 END_TEST
 
@@ -419,15 +426,6 @@ START_TEST(quoted_secrets) {
   YES(pw, "Thales", CYBERNER_ORGANIZATION, "thales");
   NO("The default password was \"Microsoft\" for years.", "Microsoft");
   YES("Le groupe « Thales » a parlé au « LOUVRE ».", "LOUVRE", CYBERNER_ORGANIZATION, "louvre");
-}
-END_TEST
-
-START_TEST(bodies_within_bodies) {
-  /* a shared alias names the entry within the body attached after it, else the other one */
-  YES("La Brigade (BL2C) de la police judiciaire de la préfecture de police enquête.", "police judiciaire",
-      CYBERNER_AGENCY, "fr-pj-paris");
-  YES("Il a été arrêté par la police judiciaire de Lille.", "police judiciaire", CYBERNER_AGENCY, "fr-dnpj");
-  YES("La police judiciaire a ouvert une enquête.", "police judiciaire", CYBERNER_AGENCY, "fr-dnpj");
 }
 END_TEST
 
@@ -471,9 +469,8 @@ int main(void) {
   tcase_add_test(t, places_by_kind);
   tcase_add_test(t, media_names);
   tcase_add_test(t, address_stems);
-  tcase_add_test(t, bodies_within_bodies);
   tcase_add_test(t, quoted_secrets);
-  tcase_add_test(t, descriptions_of_other_bodies);
+  tcase_add_test(t, shared_aliases_by_complement);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
