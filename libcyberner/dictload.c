@@ -308,6 +308,7 @@ static void entry_free(cyb__entry *e) {
   free(e->country);
   free(e->combining);
   free(e->aliases);
+  free(e->within);
 }
 
 /* Parse one line into ds; problems go to diag. Returns ENOMEM or 0. */
@@ -399,6 +400,9 @@ static int parse_line(cyb__dictset *ds, const char *file, size_t lineno, const c
       } else if (kl == 9 && memcmp(x.s, "combining", 9) == 0) {
         free(e.combining);
         e.combining = cyb__strndup(v, vl);
+      } else if (kl == 6 && memcmp(x.s, "within", 6) == 0) {
+        free(e.within);
+        e.within = cyb__strndup(v, vl);
       }
     }
   }
@@ -457,6 +461,12 @@ int cyb__dictset_load(cyb__dictset *ds, const cyb__files *fs, cyb__diag *diag) {
       rc = parse_line(ds, f->display, lineno, s, n, diag, &ids, first);
     }
   }
+  /* within= names a body of the same label that the folders hold */
+  if (rc == 0 && !(rc = idmap_fill(&ids, ds)))
+    for (size_t i = first; i < ds->n; i++)
+      if (!ds->e[i].dead && ds->e[i].within && idmap_get(&ids, ds, ds->e[i].label, ds->e[i].within) < 0)
+        cyb__diag_add(diag, 1, ds->e[i].file, ds->e[i].line, "within=%s: no %s entry has that id", ds->e[i].within,
+                      cyberner_label_name(ds->e[i].label));
   free(ids.keys);
   free(ids.vals);
   return rc;

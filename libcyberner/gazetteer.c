@@ -521,6 +521,7 @@ size_t cyb__gazetteer_count(const cyb__gazetteer *g, int label) {
   return label >= 0 && label < CYB_NLABELS ? g->count[label] : 0;
 }
 size_t cyb__gazetteer_ambiguities(const cyb__gazetteer *g) { return g->ambiguities; }
+size_t cyb__gazetteer_size(const cyb__gazetteer *g) { return g->ne; }
 const cyb__entry *cyb__gazetteer_entry(const cyb__gazetteer *g, uint32_t i) { return &g->e[i]; }
 
 int cyb__gazetteer_single_label(const cyb__gazetteer *g, uint32_t vid) {

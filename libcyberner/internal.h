@@ -235,6 +235,8 @@ typedef struct {
   char *id, *name, *country; /* country: "JP", "FR+JP" or NULL */
   char *combining;           /* NATIONALITY combining forms "franco|franko" or NULL */
   char *aliases;             /* the raw alias column, '|'-separated */
+  char *within;              /* id of the body (same label) this one is part of, or NULL:
+                                chosen for a shared alias only when that body is named after it */
   const char *file;          /* display name (owned by the dictset) */
   uint32_t line;
   uint8_t label;
@@ -318,6 +320,8 @@ void cyb__gazetteer_free(cyb__gazetteer *g);
 size_t cyb__gazetteer_count(const cyb__gazetteer *g, int label);
 size_t cyb__gazetteer_ambiguities(const cyb__gazetteer *g);
 const cyb__entry *cyb__gazetteer_entry(const cyb__gazetteer *g, uint32_t i);
+/* Number of entries, dead ones included (indexes of cyb__gazetteer_entry). */
+size_t cyb__gazetteer_size(const cyb__gazetteer *g);
 /* During model compilation only: add a word to the vocabulary (the rules'
  * word lists), so that one lookup per text token serves every stage.
  * Returns its id, CYB_NO_VID when out of memory. */

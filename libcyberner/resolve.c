@@ -7,6 +7,11 @@
  *    or soon after it (du Japon, of Japan; one attached to it and of no
  *    alternative leaves it unlinked), else the nearest one before it in the
  *    sentence, else the country the document mentions most.
+ *    A shared alias in lower case attached to a known body of another
+ *    country (le parquet fédéral du district sud de New York) describes
+ *    that body's office and is dropped.
+ *    An entry within another body (within= in the dictionary) is chosen
+ *    when that body is attached after the alias, else left aside.
  * 2. Candidates are taken greedily in the priority order of PRIORITY below;
  *    one that overlaps a taken one is dropped. */
 #include <stdlib.h>
@@ -128,6 +133,66 @@ static bool attached(const cyb__norm *nm, const cyb__tokens *tt, size_t e, size_
   return true;
 }
 
+/* "le parquet fédéral du district sud de New York": a shared alias written
+ * in lower case (a description: parquet fédéral, police judiciaire) with a
+ * known body of another country attached after it by du/de/of describes
+ * that body's office, not one of its own entries: it is no name (the label
+ * becomes NOT_ENTITY, which hides it). A body of one of its entries' country
+ * after it ("de la préfecture de police") is left to choose_entry(). */
+static bool describes_other_body(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, cyb__cands *cs,
+                                 size_t self) {
+  cyb__cand *c = &cs->c[self];
+  for (uint32_t i = c->ns; i < c->ne; i++)
+    if (nm->upper[i]) return false;
+  size_t hi = self + CONTEXT_WINDOW < cs->n ? self + CONTEXT_WINDOW : cs->n;
+  for (size_t i = self + 1; i < hi; i++) {
+    const cyb__cand *o = &cs->c[i];
+    if ((o->label != CYBERNER_AGENCY && o->label != CYBERNER_ORGANIZATION) || o->entry < 0 || o->tb <= c->te ||
+        o->tb > c->te + 2 || !attached(nm, tt, c->te, o->tb))
+      continue;
+    const char *cc = cyb__cand_country(m, cs, o);
+    if (!cc || alt_with_country(m, cs, c, cc) >= 0) continue;
+    c->label = CYB_NOT_ENTITY;
+    return true;
+  }
+  return false;
+}
+
+/* "la police judiciaire de la préfecture de police": an entry that is part
+ * of another body (within= in the dictionary: the Paris PJ within the
+ * Préfecture de police) is the one meant by a shared alias when that body
+ * is attached after it; otherwise it is not, and when one alternative is
+ * then left (the national police judiciaire), that one is meant. True when
+ * this settled the entry. */
+static bool choose_by_parent(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, cyb__cands *cs,
+                             size_t self) {
+  cyb__cand *c = &cs->c[self];
+  int32_t plain = -1;
+  uint32_t nplain = 0, nwithin = 0;
+  for (uint32_t j = 0; j < c->nalt; j++) {
+    if (cyb__gazetteer_entry(m->gaz, cs->alts[c->alt + j])->within) nwithin++;
+    else plain = (int32_t)cs->alts[c->alt + j], nplain++;
+  }
+  if (!nwithin) return false;
+  size_t hi = self + CONTEXT_WINDOW < cs->n ? self + CONTEXT_WINDOW : cs->n;
+  for (size_t i = self + 1; i < hi; i++) {
+    const cyb__cand *o = &cs->c[i];
+    if (o->label != c->label || o->entry < 0 || o->tb <= c->te || o->tb > c->te + 2 || !attached(nm, tt, c->te, o->tb))
+      continue;
+    const char *parent = cyb__gazetteer_entry(m->gaz, (uint32_t)o->entry)->id;
+    for (uint32_t j = 0; j < c->nalt; j++) {
+      const char *w = cyb__gazetteer_entry(m->gaz, cs->alts[c->alt + j])->within;
+      if (w && !strcmp(w, parent)) {
+        c->entry = (int32_t)cs->alts[c->alt + j];
+        return true;
+      }
+    }
+  }
+  if (nplain != 1) return false;
+  c->entry = plain;
+  return true;
+}
+
 static void choose_entry(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, cyb__cands *cs,
                          size_t self, const uint32_t *counts) {
   cyb__cand *c = &cs->c[self];
@@ -199,7 +264,9 @@ size_t cyb__resolve(const cyberner_model *m, const cyb__norm *nm, const cyb__tok
                     const uint32_t *country_counts, unsigned char *occupied, cyb__prio *order,
                     uint32_t *kept) {
   for (size_t i = 0; i < cs->n; i++)
-    if (cs->c[i].entry < 0 && cs->c[i].nalt > 1) choose_entry(m, nm, tt, cs, i, country_counts);
+    if (cs->c[i].entry < 0 && cs->c[i].nalt > 1 && !describes_other_body(m, nm, tt, cs, i) &&
+        !choose_by_parent(m, nm, tt, cs, i))
+      choose_entry(m, nm, tt, cs, i, country_counts);
   size_t n = cs->n;
   for (size_t i = 0; i < n; i++) order[i] = prio_of(cs, (uint32_t)i);
   qsort(order, n, sizeof *order, by_priority);

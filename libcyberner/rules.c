@@ -19,11 +19,15 @@
  *    known acronym after the name of a thing (Cloud Services Appliance
  *    (CSA)) is that thing's in the whole document, not the agency;
  *  - later short mentions of people (Cazeneuve after Bernard Cazeneuve);
+ *  - the first word of a web-address name seen earlier (XSS after XSS.is);
  *  - places named by their kind: the city of Toyota, le port de Trieste;
  *  - languages, not nationalities: en danois, known in Danish as;
  *  - the Nord département right after a French town: CROIX (Nord);
  *  - la Confédération in a Swiss document: Switzerland;
- *  - a country's Embassy (the U.S. Embassy in Manila).
+ *  - a country's Embassy (the U.S. Embassy in Manila);
+ *  - media outlets in capitals after a media noun: state broadcaster CCTV;
+ *  - not names: a quoted string after a word for a secret (mot de passe
+ *    « LOUVRE »).
  * Word lists live in dict/rules/ and dict/names/. */
 #include <pthread.h>
 #include <stdio.h>
@@ -135,7 +139,7 @@ static size_t ps_match(const phraseset *p, const cyb__norm *nm, const cyb__token
 /* TITLE_PORTFOLIO: a role whose "of/for X" names a portfolio (minister,
  * secretary), also a role for the PERSON rules. */
 enum { TITLE_COURTESY = 1, TITLE_ROLE = 2, TITLE_PORTFOLIO = 4 };
-enum { BODY_HEAD = 1, BODY_TAIL = 2, BODY_OF = 3 };
+enum { BODY_HEAD = 1, BODY_TAIL = 2, BODY_OF = 3, BODY_MEDIA = 4 };
 
 typedef struct {
   pcre2_code *re;
@@ -175,12 +179,18 @@ static void memo_put(spell *sp, uint64_t key, bool v) {
  * entry (bit 16 + s): the rules test bits, with no lookup of their own. */
 enum {
   S_TITLES, S_PARTICLES, S_NOT_NAMES, S_FIRST, S_SURNAMES, S_COMPANIES,
-  S_HEAD, S_TAIL, S_OF, /* bodies by place: value = label + 1 */
-  S_PREP, S_ARTICLE, S_ORDINALS, S_PLACE_OF, S_AKA, NSETS
+  S_HEAD, S_TAIL, S_OF, S_MEDIA, /* bodies by place: value = label + 1 */
+  S_PREP, S_ARTICLE, S_ORDINALS, S_PLACE_OF, S_AKA,
+  S_SECRET, /* not_names.txt words marked secret: a quoted string after them is no name */
+  NSETS /* at most 16: vid_bits holds two bits per list */
 };
 
 struct cyb__rules {
   phraseset set[NSETS];
+  /* what an acronym may abbreviate: an ORGANIZATION's id (cctv) or its
+   * name's initials (China Central Television: cct, cctv), value = entry + 1,
+   * UINT32_MAX when two entries share it (media_names) */
+  phraseset abbrev;
   uint32_t *vid_bits;
   size_t nvid_bits;
   cyb__gazetteer *gaz; /* only while compiling */
@@ -245,6 +255,21 @@ static int load_words(void *ctx, const cyb__file *f, char *line, size_t n, size_
   return add_phrase(L->r, L->target, L->f, &L->nm, &L->tt, line, n, 1, false);
 }
 
+/* not_names.txt: a word a line; "word<TAB>secret" (mot de passe, password)
+ * also says that a quoted string after it is a secret, not a name. */
+static int load_not_names(void *ctx, const cyb__file *f, char *line, size_t n, size_t lineno) {
+  loader *L = ctx;
+  char *tab = strchr(line, '\t');
+  if (!tab) return add_phrase(L->r, S_NOT_NAMES, L->f, &L->nm, &L->tt, line, n, 1, false);
+  char *col[2];
+  if (!cyb__columns(line, col, 2) || strcmp(col[1], "secret")) {
+    cyb__diag_add(L->diag, 1, f->display, lineno, "expected word or word<TAB>secret");
+    return 0;
+  }
+  int rc = add_phrase(L->r, S_NOT_NAMES, L->f, &L->nm, &L->tt, col[0], strlen(col[0]), 1, false);
+  return rc ? rc : add_phrase(L->r, S_SECRET, L->f, &L->nm, &L->tt, col[0], strlen(col[0]), 1, false);
+}
+
 static int load_titles(void *ctx, const cyb__file *f, char *line, size_t n, size_t lineno) {
   loader *L = ctx;
   CYB_UNUSED(n);
@@ -269,11 +294,12 @@ static int load_bodies(void *ctx, const cyb__file *f, char *line, size_t n, size
   CYB_UNUSED(n);
   char *col[3];
   if (!cyb__columns(line, col, 3)) {
-    cyb__diag_add(L->diag, 1, f->display, lineno, "expected word<TAB>LABEL<TAB>head|tail|of");
+    cyb__diag_add(L->diag, 1, f->display, lineno, "expected word<TAB>LABEL<TAB>head|tail|of|media");
     return 0;
   }
   int label = cyberner_label_from_name(col[1]);
-  int place = !strcmp(col[2], "head") ? BODY_HEAD : !strcmp(col[2], "tail") ? BODY_TAIL : !strcmp(col[2], "of") ? BODY_OF : 0;
+  int place = !strcmp(col[2], "head") ? BODY_HEAD : !strcmp(col[2], "tail") ? BODY_TAIL : !strcmp(col[2], "of") ? BODY_OF
+              : !strcmp(col[2], "media") ? BODY_MEDIA : 0;
   if (label != CYBERNER_AGENCY && label != CYBERNER_ORGANIZATION && label != CYBERNER_EVENT &&
       label != CYBERNER_LOCATION) {
     cyb__diag_add(L->diag, 1, f->display, lineno, "label must be AGENCY, ORGANIZATION, EVENT or LOCATION, not '%s'",
@@ -281,7 +307,7 @@ static int load_bodies(void *ctx, const cyb__file *f, char *line, size_t n, size
     return 0;
   }
   if (!place) {
-    cyb__diag_add(L->diag, 1, f->display, lineno, "place must be head, tail or of, not '%s'", col[2]);
+    cyb__diag_add(L->diag, 1, f->display, lineno, "place must be head, tail, of or media, not '%s'", col[2]);
     return 0;
   }
   /* first definition wins: keep the value a single label */
@@ -327,6 +353,51 @@ static int load_ids(void *ctx, const cyb__file *f, char *line, size_t n, size_t 
   return 0;
 }
 
+
+/* Key s[0..n) of the abbreviation table means entry; a key two entries
+ * share means none of them. */
+static int abbrev_add(phraseset *p, const char *s, size_t n, uint32_t entry) {
+  if (n < 2 || n > 8) return 0;
+  uint32_t v = ps_find(p, s, n);
+  if (!v) return ps_add(p, s, n, entry + 1, 1);
+  if (v != entry + 1) ps_add(p, s, n, UINT32_MAX, 1); /* ps_add ORs the value in */
+  return 0;
+}
+
+/* The abbreviation table (media_names): each ORGANIZATION's id when it is
+ * one word of letters, and the initials of its name's content words, with
+ * "television" read as TV too (China Central Television: CCT and CCTV). */
+static int build_abbrev(cyb__rules *r, const cyb__fold *f, cyb__norm *nm, cyb__tokens *tt) {
+  static const char *const skip[] = {"of", "the", "and", "for", "de", "du", "des", "la", "le", "l'", "les", "d'", "et"};
+  size_t ne = cyb__gazetteer_size(r->gaz);
+  for (uint32_t i = 0; i < ne; i++) {
+    const cyb__entry *e = cyb__gazetteer_entry(r->gaz, i);
+    if (e->dead || e->label != CYBERNER_ORGANIZATION) continue;
+    size_t il = strlen(e->id), letters = 0;
+    while (letters < il && e->id[letters] >= 'a' && e->id[letters] <= 'z') letters++;
+    if (letters == il && abbrev_add(&r->abbrev, e->id, il, i)) return CYBERNER_ENOMEM;
+    if (cyb__normalize(f, e->name, strlen(e->name), nm) || cyb__tokenize(nm, tt)) return CYBERNER_ENOMEM;
+    char a[16], tv[16];
+    size_t m = 0, mt = 0, words = 0;
+    bool ok = true;
+    for (size_t k = 0; k < tt->ntok && ok; k++) {
+      const cyb__token *t = &tt->tok[k];
+      bool function = false;
+      for (size_t w = 0; w < sizeof skip / sizeof *skip && !function; w++) function = cyb__tok_is(nm, t, skip[w]);
+      if (function) continue;
+      char ch = nm->text[t->start];
+      ok = ch >= 'a' && ch <= 'z' && m + 2 < sizeof a;
+      if (!ok) break;
+      words++;
+      a[m++] = ch;
+      if (cyb__tok_is(nm, t, "television")) tv[mt++] = 't', tv[mt++] = 'v';
+      else tv[mt++] = ch;
+    }
+    if (!ok || words < 2) continue;
+    if (abbrev_add(&r->abbrev, a, m, i) || (mt != m && abbrev_add(&r->abbrev, tv, mt, i))) return CYBERNER_ENOMEM;
+  }
+  return 0;
+}
 
 static void spell_init(spell *sp, cyb__diag *diag) {
   static const char *const names[3][2] = {{"", ""}, {"fr_FR", "fr"}, {"en_US", "en_GB"}};
@@ -385,7 +456,7 @@ cyb__rules *cyb__rules_new(const cyb__files *base, const cyb__files *extra, cons
     cyb__line_fn fn;
   } lists[] = {
       {"rules/titles.txt", S_TITLES, load_titles},       {"rules/particles.txt", S_PARTICLES, load_words},
-      {"rules/not_names.txt", S_NOT_NAMES, load_words},  {"rules/companies.txt", S_COMPANIES, load_words},
+      {"rules/not_names.txt", S_NOT_NAMES, load_not_names},  {"rules/companies.txt", S_COMPANIES, load_words},
       {"rules/bodies.txt", S_HEAD, load_bodies},         {"rules/ids.txt", 0, load_ids},
       {"names/first_names.txt", S_FIRST, load_words},    {"names/surnames.txt", S_SURNAMES, load_words},
   };
@@ -398,6 +469,7 @@ cyb__rules *cyb__rules_new(const cyb__files *base, const cyb__files *extra, cons
     L.target = lists[i].set;
     if (cyb__file_each_line(fl, lists[i].fn, &L)) goto oom;
   }
+  if (build_abbrev(r, f, &L.nm, &L.tt)) goto oom;
   cyb__norm_free(&L.nm);
   cyb__tokens_free(&L.tt);
   r->gaz = NULL; /* the model is immutable from here on */
@@ -413,6 +485,7 @@ oom:
 void cyb__rules_free(cyb__rules *r) {
   if (!r) return;
   for (int i = 0; i < NSETS; i++) ps_free(&r->set[i]);
+  ps_free(&r->abbrev);
   free(r->vid_bits);
   for (size_t i = 0; i < r->nids; i++) pcre2_code_free(r->ids[i].re);
   free(r->ids);
@@ -1503,6 +1576,62 @@ static int appositions(mctx *c) {
   return 0;
 }
 
+/* ---- media ----------------------------------------------------------------- */
+
+/* "state broadcaster CCTV", "la chaîne publique RTBF", "the daily NRC": an
+ * all-capitals word right after a media noun (bodies.txt, place media;
+ * one lower-case adjective may come between) names the outlet, an
+ * ORGANIZATION, though alone it may be a common noun (CCTV cameras). It is
+ * linked to the ORGANIZATION whose id or name's initials it spells (China
+ * Central Television); a word the dictionaries know keeps their reading,
+ * and a capitalized word after it makes a longer name left alone. */
+static int media_names(mctx *c) {
+  size_t end = c->s->tok_end;
+  for (size_t k = c->s->tok_begin; k < end; k++) {
+    uint32_t lab = 0;
+    size_t x = k + pm(c, S_MEDIA, k, end, &lab);
+    if (x == k || (tflags(c, k) & CYB_TOK_CAP)) continue;
+    /* "la chaîne publique RTBF": a French adjective after the noun */
+    if (x + 1 < end && c->s->lang == CYBERNER_LANG_FR && (tflags(c, x + 1) & CYB_TOK_ALLCAPS) && is_adjective(c, x)) x++;
+    if (x >= end) continue;
+    uint16_t f = tflags(c, x);
+    size_t n;
+    const char *t = ttext(c, x, &n);
+    if (!(f & CYB_TOK_ALLCAPS) || (f & (CYB_TOK_DIGIT | CYB_TOK_DOTTED | CYB_TOK_HYPHEN | CYB_TOK_SLASH)) || n > 8 ||
+        cand_at(c, x, -1) || covered(c, x))
+      continue;
+    if (x + 1 < end && (tflags(c, x + 1) & CYB_TOK_CAP) && (tflags(c, x + 1) & CYB_TOK_ALPHA)) continue;
+    cyb__cand *d = cyb__cand_push(c->cs, c->tt->tok[x].start, c->tt->tok[x].end, (uint32_t)x, (uint32_t)x + 1,
+                                  (int)lab - 1, CYB_SRC_PATTERN, 0.8f);
+    if (!d) return CYBERNER_ENOMEM;
+    d->rank = 5;
+    uint32_t v = ps_find(&c->r->abbrev, t, n);
+    if (v && v != UINT32_MAX && cyb__gazetteer_entry(c->m->gaz, v - 1)->label == d->label) d->entry = (int32_t)(v - 1);
+  }
+  return 0;
+}
+
+/* ---- secrets ----------------------------------------------------------------- */
+
+/* "le mot de passe « LOUVRE »", "the password "Thales"": a short quoted
+ * string (up to three tokens) after a word for a secret (not_names.txt,
+ * marked secret), anywhere later in the sentence ("celui d'un logiciel
+ * était « THALES »"), is what one types, not a name: a NOT_ENTITY over the
+ * quotes and the string hides what the dictionaries read in it. */
+static int secrets(mctx *c) {
+  size_t end = c->s->tok_end, k = c->s->tok_begin;
+  while (k < end && !pm(c, S_SECRET, k, end, NULL)) k++;
+  for (; k + 2 < end; k++) {
+    if (!tis(c, k, "\"")) continue;
+    size_t e = k + 1;
+    while (e < end && e - k <= 3 && !tis(c, e, "\"")) e++;
+    if (e >= end || e == k + 1 || e - k > 3) continue;
+    if (push_body(c, k, e + 1, CYB_NOT_ENTITY, 0.9f)) return CYBERNER_ENOMEM;
+    k = e;
+  }
+  return 0;
+}
+
 /* ---- languages ------------------------------------------------------------- */
 
 /* "le français", "en anglais", "l'arabe", "du russe": in French a
@@ -1796,10 +1925,12 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
   }
   bool headline = alpha >= 3 && caps * 10 > alpha * 6;
   int rc;
-  if ((rc = identifiers(&c)) || (rc = platform_x(&c)) || (rc = web_services(&c)) || (!headline && ((rc = persons(&c)) || (rc = bodies(&c)) || (rc = portfolios(&c)) || (rc = places_of(&c)) || (rc = nord_departement(&c)) || (rc = embassies(&c)) ||
-                                                  (c.s->lang == CYBERNER_LANG_FR && (rc = confederation(&c))) ||
-                                                  (c.s->lang == CYBERNER_LANG_FR && (rc = languages(&c))) ||
-                                                  (c.s->lang == CYBERNER_LANG_EN && (rc = languages_en(&c))))))
+  if ((rc = identifiers(&c)) || (rc = platform_x(&c)) || (rc = web_services(&c)) ||
+      (!headline && ((rc = persons(&c)) || (rc = bodies(&c)) || (rc = portfolios(&c)) || (rc = places_of(&c)) ||
+                     (rc = nord_departement(&c)) || (rc = embassies(&c)) || (rc = media_names(&c)) ||
+                     (rc = secrets(&c)) || (c.s->lang == CYBERNER_LANG_FR && (rc = confederation(&c))) ||
+                     (c.s->lang == CYBERNER_LANG_FR && (rc = languages(&c))) ||
+                     (c.s->lang == CYBERNER_LANG_EN && (rc = languages_en(&c))))))
     return rc;
   c.ndict = cs->n;
   return (rc = acronyms(&c)) ? rc : appositions(&c);
@@ -1835,6 +1966,25 @@ static void remember(cyb__docname **listp, size_t *n, size_t *cap, const char *k
   copy_str(d->id, sizeof d->id, id, id ? strlen(id) : 0);
 }
 
+/* "XSS.is", "BreachForums.st": a body named by its web address is named
+ * by the address's first word too once the document has shown the address
+ * ("KELA, XSS, connu ..."); alone, that word may be something else (une
+ * faille XSS), so it is remembered only from the address, like an acronym
+ * defined in parentheses. The word needs two capitals to be looked for. */
+static void remember_address_stem(const cyb__norm *nm, const cyb__tokens *tt, const cyb__cand *d, const char *id,
+                                  cyb__doc *doc) {
+  if ((d->label != CYBERNER_ORGANIZATION && d->label != CYBERNER_AGENCY) || d->te < d->tb + 3) return;
+  for (uint32_t k = d->tb + 1; k < d->te; k++) {
+    const cyb__token *t = &tt->tok[k];
+    bool dot = (k - d->tb) % 2 == 1; /* word . word . word, glued */
+    if (t->start != tt->tok[k - 1].end || (dot != cyb__tok_is(nm, t, ".")) || (!dot && !(t->flags & CYB_TOK_ALPHA)))
+      return;
+  }
+  if (cyb__tok_is(nm, &tt->tok[d->te - 1], ".")) return;
+  const cyb__token *t = &tt->tok[d->tb];
+  remember(&doc->acr, &doc->nacr, &doc->acr_cap, nm->text + t->start, t->end - t->start, d->label, d->entry, id);
+}
+
 void cyb__rules_learn(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, const cyb__cands *cs,
                       const uint32_t *kept, size_t nkept, cyb__doc *doc) {
   for (size_t i = 0; i < nkept; i++) {
@@ -1844,6 +1994,7 @@ void cyb__rules_learn(const cyberner_model *m, const cyb__norm *nm, const cyb__t
       const cyb__token *t = &tt->tok[d->tb];
       remember(&doc->acr, &doc->nacr, &doc->acr_cap, nm->text + t->start, t->end - t->start, d->label, d->entry, id);
     }
+    remember_address_stem(nm, tt, d, id, doc);
     if (d->label == CYBERNER_PERSON && d->te >= d->tb + 2 && d->source != CYB_SRC_MENTION) {
       cyb__cand dd = *d; /* Ferdinand Marcos Jr.: the surname is Marcos */
       while (dd.te > dd.tb + 2) {

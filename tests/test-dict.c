@@ -85,6 +85,8 @@ START_TEST(bad_columns_and_ids) {
   expect_error(CYBERNER_EDICT, "a.tsv", 1, "bad country");
   write_file("a.tsv", "x\tAGENCY\tX\t\tnokeyvalue\n");
   expect_error(CYBERNER_EDICT, "a.tsv", 1, "bad attribute");
+  write_file("a.tsv", "pp\tAGENCY\tP\nx\tAGENCY\tX\t\twithin=nowhere\n");
+  expect_error(CYBERNER_EDICT, "a.tsv", 2, "within=nowhere");
 }
 END_TEST
 

@@ -458,6 +458,59 @@ START_TEST(news_names) {
 }
 END_TEST
 
+START_TEST(media_names) {
+  /* an all-capitals word after a media noun names the outlet, linked to the
+   * ORGANIZATION whose id or initials it spells; alone it may be a noun */
+  YES("Chinese state broadcaster CCTV showed the handover.", "CCTV", CYBERNER_ORGANIZATION, "cctv");
+  YES("La chaîne publique KTVQ a diffusé les images.", "KTVQ", CYBERNER_ORGANIZATION, NULL);
+  YES("the daily ZNQ reported the leak", "ZNQ", CYBERNER_ORGANIZATION, NULL);
+  NO("CCTV footage showed the suspects.", "CCTV");
+  NO("The police checked the CCTV cameras of the station.", "CCTV");
+  NO("the newspaper reported CCTV footage of the raid", "CCTV");
+}
+END_TEST
+
+START_TEST(shared_aliases_by_complement) {
+  /* a shared lower-case alias attached to a known body of another country
+   * describes that body's office */
+  NO("Le parquet fédéral du district sud de New York a inculpé trois hommes.", "parquet fédéral");
+  YES("Le parquet fédéral du district sud de New York a inculpé trois hommes.", "district sud de New York",
+      CYBERNER_AGENCY, "us-sdny");
+  YES("Le parquet fédéral du Bundeskriminalamt a parlé.", "parquet fédéral", CYBERNER_AGENCY, "de-gba");
+  YES("Le parquet fédéral a inculpé trois hommes à Bruxelles.", "parquet fédéral", CYBERNER_AGENCY,
+      "be-federal-prosecutor");
+  /* the entry within the body attached after the alias (within=), else the one left */
+  static const struct {
+    const char *text, *id;
+  } pj[] = {{"La Brigade (BL2C) de la police judiciaire de la préfecture de police enquête.", "fr-pj-paris"},
+            {"Il a été arrêté par la police judiciaire de Lille.", "fr-dnpj"},
+            {"La police judiciaire a ouvert une enquête.", "fr-dnpj"}};
+  for (size_t i = 0; i < sizeof pj / sizeof *pj; i++) YES(pj[i].text, "police judiciaire", CYBERNER_AGENCY, pj[i].id);
+}
+END_TEST
+
+START_TEST(quoted_secrets) {
+  /* a short quoted string after a word for a secret is what one types */
+  const char *pw = "Il suffisait de saisir le mot de passe « LOUVRE » ; celui d'un logiciel fourni par "
+                   "l'industriel Thales était tout simplement « THALES ». Des postes tournaient.";
+  NO(pw, "LOUVRE");
+  NO(pw, "THALES");
+  YES(pw, "Thales", CYBERNER_ORGANIZATION, "thales");
+  NO("The default password was \"Microsoft\" for years.", "Microsoft");
+  YES("Le groupe « Thales » a parlé au « LOUVRE ».", "LOUVRE", CYBERNER_ORGANIZATION, "louvre");
+}
+END_TEST
+
+START_TEST(address_stems) {
+  /* the first word of a web-address name, once the address is seen, is that name */
+  const char *x = "Il administrait XSS.is depuis 2018. Selon KELA, XSS a fermé en juillet.";
+  ck_assert(tagged(x, "XSS", "KELA", CYBERNER_ORGANIZATION, "xss"));
+  YES("L'administrateur du forum XSS a été arrêté.", "XSS", CYBERNER_ORGANIZATION, "xss");
+  NO("Une faille XSS a été corrigée. Selon KELA, XSS reste courant.", "XSS");
+  NO("Selon KELA, XSS reste courant. Il administrait XSS.is depuis 2018.", "XSS reste");
+}
+END_TEST
+
 int main(void) {
   cyberner_error *err = NULL;
   model = cyberner_model_new(NULL, NULL, &err);
@@ -490,6 +543,10 @@ int main(void) {
   tcase_add_test(t, nord_departement);
   tcase_add_test(t, confederation);
   tcase_add_test(t, embassies);
+  tcase_add_test(t, media_names);
+  tcase_add_test(t, address_stems);
+  tcase_add_test(t, quoted_secrets);
+  tcase_add_test(t, shared_aliases_by_complement);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
