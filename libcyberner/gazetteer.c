@@ -26,6 +26,8 @@ typedef struct {
   uint8_t body_cap; /* a state body written with a capital: text in lower case is a description after
                        un/une/a/an, and in English unless a country or nationality says whose
                        ("the national police") */
+  uint8_t title_end; /* a state body of two words or more whose last word has a capital (Romanian
+                        Police): in English, "Romanian police" describes, it does not name */
 } galias;
 
 typedef struct {
@@ -313,7 +315,9 @@ static int add_alias(cyb__gazetteer *g, const cyb__fold *f, scratch *sc, uint32_
   bool upper = sc->nm.upper[sc->tt.tok[0].start];
   uint8_t cap = upper && e->label != CYBERNER_AGENCY && e->label != CYBERNER_NATIONALITY;
   uint8_t body_cap = upper && e->label == CYBERNER_AGENCY;
-  galias a = {entry, node, 0, 0, lang, cs, cap, word, body_cap};
+  uint8_t title_end = e->label == CYBERNER_AGENCY && sc->tt.ntok >= 2 &&
+                      sc->nm.upper[sc->tt.tok[sc->tt.ntok - 1].start];
+  galias a = {entry, node, 0, 0, lang, cs, cap, word, body_cap, title_end};
   if (cs) {
     size_t need = 0;
     for (size_t k = 0; k < sc->tt.ntok; k++) need += sc->tt.tok[k].end - sc->tt.tok[k].start;
@@ -615,6 +619,17 @@ static bool city_preposition(const cyb__norm *nm, const cyb__tokens *tt, size_t 
   return lang == CYBERNER_LANG_FR && tb > 0 && token_is(nm, tt, tb - 1, "a");
 }
 
+/* "Romanian police", "Dutch police": a nationality or country, then a last
+ * word in lower case where the body's name has a capital, is English for
+ * "the police of Romania", a description (the nationality is tagged on its
+ * own). "Foreign ministry spokesperson ..." at a sentence start still names. */
+static bool lowercase_end(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens *tt, size_t tb, size_t te) {
+  const cyb__token *first = &tt->tok[tb], *last = &tt->tok[te - 1];
+  int label = first->vid < g->nvocab ? g->single[first->vid] : -1;
+  return te - tb >= 2 && (label == CYBERNER_NATIONALITY || label == CYBERNER_COUNTRY) &&
+         (last->flags & CYB_TOK_ALPHA) && !nm->upper[last->start];
+}
+
 /* titlecase: the sentence is a headline in Title Case, where a capitalized
  * word after a common-word alias proves nothing (Treasury Sanctions ...). */
 static bool alias_ok(const cyb__gazetteer *g, const galias *a, const cyb__norm *nm, const cyb__tokens *tt,
@@ -624,6 +639,7 @@ static bool alias_ok(const cyb__gazetteer *g, const galias *a, const cyb__norm *
   if (a->body_cap && !span_has_capital(nm, tt, tb, te) &&
       ((lang == CYBERNER_LANG_EN && !owner_before(g, nm, tt, tb)) || indefinite_before(nm, tt, tb)))
     return false;
+  if (a->title_end && lang == CYBERNER_LANG_EN && lowercase_end(g, nm, tt, tb, te)) return false;
   if (g->e[a->entry].label == CYBERNER_EVENT && lowercase_meeting_word(g, tt, tb, te)) return false;
   /* a body in lower case after a bare de / d' qualifies a noun: "un outil
    * de renseignement militaire" (with an article it names one: "du

@@ -190,6 +190,17 @@ START_TEST(meetings_named_or_described) {
 END_TEST
 
 /* only a country attached to a shared name rules its other readings out */
+/* "Romanian police": in English a nationality and a lower-case last word
+ * describe a body whose name has capitals (Romanian Police) */
+START_TEST(nationality_and_common_noun) {
+  const char *t = "The suspect was arrested by Romanian police in Bucharest.";
+  YES(t, "Romanian", CYBERNER_NATIONALITY, "RO");
+  NO(t, "police");
+  YES("A statement by the Romanian Police followed.", "Romanian Police", CYBERNER_AGENCY, "ro-police");
+  YES("Un communiqué de la Police roumaine a suivi.", "Police roumaine", CYBERNER_AGENCY, "ro-police");
+}
+END_TEST
+
 START_TEST(owners_of_shared_names) {
   YES("In London, the NCSC said it acted against a Chinese firm.", "NCSC", CYBERNER_AGENCY, "uk-ncsc");
   YES("le service de renseignement extérieur de la RPDC a agi", "service de renseignement extérieur", CYBERNER_AGENCY, NULL);
@@ -536,6 +547,7 @@ int main(void) {
   tcase_add_test(t, slashed_places);
   tcase_add_test(t, datelines);
   tcase_add_test(t, owners_of_shared_names);
+  tcase_add_test(t, nationality_and_common_noun);
   tcase_add_test(t, british_spellings);
   tcase_add_test(t, ransomware_names);
   tcase_add_test(t, news_names);
