@@ -912,6 +912,14 @@ static size_t adjectives(const mctx *c, size_t j) {
   return j;
 }
 
+/* A capitalized courtesy title at token k (M., Mme, Dr): a person follows,
+ * so "ministère de M. Prasad" is a minister's ministry, not a body named on
+ * a domain called "M". */
+static bool courtesy_at(const mctx *c, size_t k) {
+  uint32_t kind = 0;
+  return (tflags(c, k) & CYB_TOK_CAP) && pm(c, S_TITLES, k, c->s->tok_end, &kind) && (kind & TITLE_COURTESY);
+}
+
 /* French style: head [adjectives] (prep [article] word [adjectives])*. It
  * stops before a trailing country or nationality (ENTITIES.md rule 3),
  * before another body's head or a date, and at anything that is not a
@@ -929,8 +937,9 @@ static size_t extend_french(const mctx *c, size_t j, bool event, bool *has_cap) 
     p++;
     while (p < end && (is_prep(c, p) || is_article(c, p)) && p - j < 4) p++;
     bool cap = p < end && (tflags(c, p) & CYB_TOK_CAP) != 0;
-    /* a complement is never a date ("au Conseil en août 2023") nor a
-     * function word ("Conseil des ministres pour ne ..."); a body the
+    /* a complement is never a date ("au Conseil en août 2023"), a
+     * function word ("Conseil des ministres pour ne ...") nor a courtesy
+     * title ("ministère de M. Prasad": a person's ministry); a body the
      * dictionaries know is the parent, tagged on its own ("Comité permanent
      * | de l'Assemblée populaire nationale", as stops_name in English), but
      * part of a meeting's name (Conférence ministérielle de la
@@ -938,6 +947,7 @@ static size_t extend_french(const mctx *c, size_t j, bool event, bool *has_cap) 
      * (Centre national de commandement stratégique) */
     if (p >= end || !(tflags(c, p) & CYB_TOK_ALPHA) || is_place_at(c, p) || (cap && body_head_at(c, p)) ||
         cand_at(c, p, CYBERNER_DATE) || cyb__sentlang_is_function(c->m->sentlang, c->tt->tok[p].vid) ||
+        (cap && courtesy_at(c, p)) ||
         (!event && (cand_at(c, p, CYBERNER_AGENCY) || cand_at(c, p, CYBERNER_ORGANIZATION))))
       break;
     /* "et" right before a name the dictionaries know starts another name

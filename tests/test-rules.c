@@ -458,6 +458,16 @@ START_TEST(news_names) {
 }
 END_TEST
 
+START_TEST(ministry_of_a_person) {
+  /* a courtesy title after "ministère de" names a minister, not a domain */
+  const char *m = "La cybersécurité relève du ministère de M. Prasad, a-t-il dit.";
+  NO(m, "ministère");
+  YES(m, "Prasad", CYBERNER_PERSON, NULL);
+  NO("Le dossier relève du ministère de Mme Dupontel depuis mai.", "ministère");
+  YES("Le ministère de la Défense a publié un rapport.", "ministère de la Défense", CYBERNER_AGENCY, NULL);
+}
+END_TEST
+
 int main(void) {
   cyberner_error *err = NULL;
   model = cyberner_model_new(NULL, NULL, &err);
@@ -490,6 +500,7 @@ int main(void) {
   tcase_add_test(t, nord_departement);
   tcase_add_test(t, confederation);
   tcase_add_test(t, embassies);
+  tcase_add_test(t, ministry_of_a_person);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
