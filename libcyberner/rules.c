@@ -672,9 +672,25 @@ static bool initial_at(const mctx *c, size_t k) {
          tis(c, k + 1, ".") && c->tt->tok[k + 1].start == t->end;
 }
 
+/* A regnal number in capitals after a name: II, III, IV, XVI (two letters
+ * or more of I, V, X, so that the pronoun "I" never passes). */
+static bool regnal_number(const mctx *c, size_t k) {
+  size_t n;
+  const char *t = ttext(c, k, &n);
+  if (n < 2 || n > 5 || !(tflags(c, k) & CYB_TOK_ALLCAPS)) return false;
+  for (size_t i = 0; i < n; i++)
+    if (t[i] != 'i' && t[i] != 'v' && t[i] != 'x') return false;
+  return true;
+}
+
 static size_t name_run(const mctx *c, size_t k, size_t max) {
   size_t j = k, end = c->s->tok_end, last = k;
   while (j < end && j - k < max) {
+    /* a regnal number closes the name: Abdullah II | Fund */
+    if (j > k && name_token(c, j) && regnal_number(c, j)) {
+      last = j + 1;
+      break;
+    }
     if (name_token(c, j) || (j > k && caps_surname(c, j) && !(tflags(c, j - 1) & CYB_TOK_ALLCAPS))) {
       last = ++j;
       continue;
@@ -757,6 +773,12 @@ static bool known_person_at(const mctx *c, size_t j) {
   return false;
 }
 
+/* Token k alone is a role of titles.txt (King, President, ministre). */
+static bool role_word(const mctx *c, size_t k) {
+  uint32_t kind = 0;
+  return pm(c, S_TITLES, k, k + 1, &kind) && (kind & TITLE_ROLE);
+}
+
 static int persons(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t k = b; k < end; k++) {
@@ -837,8 +859,10 @@ static int persons(mctx *c) {
       for (size_t q = k + 1; q < e && !place; q++) place = covered(c, q);
       if (!place && push_person(c, k, e, 0.65f, 1)) return CYBERNER_ENOMEM;
     }
-    /* East Asian order: a surname, then a hyphenated or known given name */
-    if (name_token(c, k) && has(c, S_SURNAMES, k) && k + 1 < end && name_token(c, k + 1) &&
+    /* East Asian order: a surname, then a hyphenated or known given name;
+     * not a role that is also a surname (King Abdullah II: the role's name
+     * follows, found above) */
+    if (name_token(c, k) && has(c, S_SURNAMES, k) && !role_word(c, k) && k + 1 < end && name_token(c, k + 1) &&
         ((tflags(c, k + 1) & CYB_TOK_HYPHEN) || first_name(c, k + 1) ||
          /* Yin Kecheng: a given name no dictionary knows, after a surname
           * that is no common word (not White Sox, Sun Microsystems) */

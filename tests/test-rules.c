@@ -468,6 +468,20 @@ START_TEST(ministry_of_a_person) {
 }
 END_TEST
 
+START_TEST(kings) {
+  /* the role word is left out and the dictionary's name wins; a regnal
+   * number closes a name */
+  const char *k = "They met King Abdullah II of Jordan in Amman.";
+  YES(k, "Abdullah II", CYBERNER_PERSON, "abdullah-ii");
+  NO(k, "King");
+  const char *l = "Lesotho's King Letsie III Maseru office said so.";
+  YES(l, "Letsie III", CYBERNER_PERSON, NULL);
+  YES(l, "Maseru", CYBERNER_LOCATION, "maseru");
+  NO(l, "King");
+  YES("Catherine King said so.", "Catherine King", CYBERNER_PERSON, NULL);
+}
+END_TEST
+
 int main(void) {
   cyberner_error *err = NULL;
   model = cyberner_model_new(NULL, NULL, &err);
@@ -501,6 +515,7 @@ int main(void) {
   tcase_add_test(t, confederation);
   tcase_add_test(t, embassies);
   tcase_add_test(t, ministry_of_a_person);
+  tcase_add_test(t, kings);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
