@@ -1397,6 +1397,36 @@ static void settle_by_acronym(mctx *c, size_t lfi, size_t a) {
     }
 }
 
+/* A dictionary NOT_ENTITY ending at token e that covers candidate d. */
+static bool hidden_over(const mctx *c, const cyb__cand *d, size_t e) {
+  const cyb__cand *ne = dict_cand(c, ANY_START, e, CYB_NOT_ENTITY);
+  return ne && ne->tb <= d->tb;
+}
+
+/* "the initiative, known as the CNI": an acronym that an apposition gives,
+ * whose letters are the initials of the last capitalized words of a name
+ * the document hid (Dinard Declaration on the Cyber Norm Initiative), is
+ * that thing's, not the body the dictionaries know by it (Spain's CNI);
+ * remembered like an acronym in parentheses, it hides the later ones. */
+static int hidden_acronyms(mctx *c) {
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  for (size_t k = b + 1; k < end && c->doc->nhidden; k++) {
+    size_t x = k + pm(c, S_AKA, k, end, NULL);
+    if (x == k || x >= end) continue;
+    if (x + 1 < end && (is_article(c, x) || tis(c, x, "the"))) x++;
+    if (!acronym_token(c, x)) continue;
+    size_t n;
+    const char *t = ttext(c, x, &n);
+    for (size_t i = 0; i < c->doc->nhidden; i++) {
+      const cyb__docname *dn = &c->doc->hidden[i];
+      if (n < 3 || dn->keylen < n || memcmp(dn->key + dn->keylen - n, t, n) != 0) continue;
+      if (push_remembered(c, x, x + 1, dn, CYB_SRC_ACRONYM)) return CYBERNER_ENOMEM;
+      break;
+    }
+  }
+  return 0;
+}
+
 static int acronyms(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   size_t ncand = c->cs->n;
@@ -1420,6 +1450,10 @@ static int acronyms(mctx *c) {
     /* a place is not abbreviated by a name the dictionaries know as
      * something else: a dateline's outlet, "KUWAIT CITY (BleepingComputer) -" */
     if (lf && lf->label == CYBERNER_LOCATION && cand_at(c, a, -1) && !cand_at(c, a, CYBERNER_LOCATION)) lf = NULL;
+    /* a body a rule reads inside a name the dictionaries hide (Cyber Norm
+     * Initiative: "Initiative" is a body's tail) is not the long form: the
+     * acronym is the hidden thing's (below) */
+    if (lf && lf->source != CYB_SRC_DICT && hidden_over(c, lf, k)) lf = NULL;
     if (lf && lf->tb < k) {
       settle_by_acronym(c, (size_t)(lf - c->cs->c), a);
       if (push_like(c, a, a + 1, lf, low)) return CYBERNER_ENOMEM;
@@ -1828,7 +1862,7 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
                                                   (c.s->lang == CYBERNER_LANG_EN && (rc = languages_en(&c))))))
     return rc;
   c.ndict = cs->n;
-  return (rc = acronyms(&c)) ? rc : appositions(&c);
+  return (rc = acronyms(&c)) || (rc = hidden_acronyms(&c)) ? rc : appositions(&c);
 }
 
 /* ---- what later sentences may refer to ------------------------------------------ */
@@ -1869,6 +1903,13 @@ void cyb__rules_learn(const cyberner_model *m, const cyb__norm *nm, const cyb__t
     if (d->source == CYB_SRC_ACRONYM && d->te == d->tb + 1) {
       const cyb__token *t = &tt->tok[d->tb];
       remember(&doc->acr, &doc->nacr, &doc->acr_cap, nm->text + t->start, t->end - t->start, d->label, d->entry, id);
+    }
+    if (d->label == CYB_NOT_ENTITY && d->te >= d->tb + 2) { /* its initials, for hidden_acronyms() */
+      char key[48];
+      size_t kl = 0;
+      for (uint32_t k = d->tb; k < d->te && kl + 1 < sizeof key; k++)
+        if ((tt->tok[k].flags & CYB_TOK_CAP) && (tt->tok[k].flags & CYB_TOK_ALPHA)) key[kl++] = nm->text[tt->tok[k].start];
+      if (kl >= 3) remember(&doc->hidden, &doc->nhidden, &doc->hidden_cap, key, kl, CYB_NOT_ENTITY, -1, NULL);
     }
     if (d->label == CYBERNER_PERSON && d->te >= d->tb + 2 && d->source != CYB_SRC_MENTION) {
       cyb__cand dd = *d; /* Ferdinand Marcos Jr.: the surname is Marcos */

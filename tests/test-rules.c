@@ -482,6 +482,21 @@ START_TEST(kings) {
 }
 END_TEST
 
+START_TEST(acronyms_of_hidden_names) {
+  /* the acronym of a name the dictionaries hide is not a body's, here and later */
+  const char *p = "The G7 adopted the Cyber Norm Initiative (CNI) on Saturday. Under the CNI, the seven will meet.";
+  NO(p, "CNI)");
+  NO(p, "CNI,");
+  const char *a = "The G7 adopted the Dinard Declaration on the Cyber Norm Initiative on Saturday. Under the "
+                  "initiative, known as the CNI, the seven will meet. Later the CNI met.";
+  NO(a, "CNI,");
+  NO(a, "CNI met");
+  /* without the apposition the dictionary's reading stays */
+  YES("The G7 adopted the Cyber Norm Initiative. Spain's CNI said so.", "CNI", CYBERNER_AGENCY, "es-cni");
+  YES("Spain's CNI said so. The agency, known as the CNI, failed.", "CNI", CYBERNER_AGENCY, "es-cni");
+}
+END_TEST
+
 int main(void) {
   cyberner_error *err = NULL;
   model = cyberner_model_new(NULL, NULL, &err);
@@ -516,6 +531,7 @@ int main(void) {
   tcase_add_test(t, embassies);
   tcase_add_test(t, ministry_of_a_person);
   tcase_add_test(t, kings);
+  tcase_add_test(t, acronyms_of_hidden_names);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
