@@ -616,6 +616,15 @@ static bool city_preposition(const cyb__norm *nm, const cyb__tokens *tt, size_t 
 
 /* titlecase: the sentence is a headline in Title Case, where a capitalized
  * word after a common-word alias proves nothing (Treasury Sanctions ...). */
+/* A capitalized role starts at token k, maybe after one qualifier (Leader,
+ * Minority Leader): a body's one-word name before it is the body the role
+ * belongs to ("Senate Minority Leader Chuck Schumer"), not a word of a
+ * longer capitalized name. */
+static bool role_after(const cyb__gazetteer *g, const cyb__tokens *tt, size_t k) {
+  if (word_is(g, tt->tok[k].vid, CYB_WORD_ROLE)) return true;
+  return k + 1 < tt->ntok && (tt->tok[k + 1].flags & CYB_TOK_CAP) && word_is(g, tt->tok[k + 1].vid, CYB_WORD_ROLE);
+}
+
 static bool alias_ok(const cyb__gazetteer *g, const galias *a, const cyb__norm *nm, const cyb__tokens *tt,
                      size_t tb, size_t te, int lang, bool titlecase) {
   if (a->lang && lang && a->lang != lang) return false;
@@ -633,7 +642,7 @@ static bool alias_ok(const cyb__gazetteer *g, const galias *a, const cyb__norm *
       !(tb >= 2 && word_is(g, tt->tok[tb - 2].vid, CYB_WORD_ROLE)))
     return false;
   if (a->word && !titlecase && te < tt->ntok && (tt->tok[te].flags & CYB_TOK_CAP) && (tt->tok[te].flags & CYB_TOK_ALPHA) &&
-      !(tt->tok[te].flags & (CYB_TOK_NEWLINE_BEFORE | CYB_TOK_SENT_START)))
+      !(tt->tok[te].flags & (CYB_TOK_NEWLINE_BEFORE | CYB_TOK_SENT_START)) && !role_after(g, tt, te))
     return false;
   if (!a->cs) return true;
   /* a place in a dateline is in capitals, whatever the case its alias

@@ -1789,6 +1789,17 @@ static int embassies(mctx *c) {
  * title and the body hides it. "Secretary of the Department of ..." names a
  * body (a head word, or a word followed by "of", opens it) and is kept, and
  * so is an acronym ("secrétaire du DICT", like "CISA Director" below). */
+/* A body's name that ends with a body's noun (Foreign Office, Cabinet
+ * Office, Defence Ministry): before a minister's title it names the body
+ * the minister sits in ("the Foreign Office Minister for Cyber"), not a
+ * portfolio as "Homeland Security Secretary" does. */
+static bool names_a_body(const mctx *c, const cyb__cand *d) {
+  uint32_t lab = 0;
+  size_t k = d->te - 1;
+  return d->te - d->tb >= 2 && (tflags(c, k) & CYB_TOK_CAP) && pm(c, S_TAIL, k, d->te, &lab) &&
+         (int)lab - 1 == CYBERNER_AGENCY;
+}
+
 static int portfolios(mctx *c) {
   size_t end = c->s->tok_end;
   for (size_t k = c->s->tok_begin; k < end; k++) {
@@ -1810,6 +1821,7 @@ static int portfolios(mctx *c) {
     const cyb__cand *d = &c->cs->c[i];
     if (d->label != CYBERNER_AGENCY || d->te >= end || d->tb < c->s->tok_begin) continue;
     if (d->te - d->tb == 1 && (tflags(c, d->tb) & CYB_TOK_ALLCAPS)) continue;
+    if (names_a_body(c, d)) continue;
     uint32_t kind = 0;
     size_t tl = pm(c, S_TITLES, d->te, end, &kind);
     if (!tl || !(kind & TITLE_PORTFOLIO) || !(tflags(c, d->te) & CYB_TOK_CAP)) continue;

@@ -497,6 +497,20 @@ START_TEST(acronyms_of_hidden_names) {
 }
 END_TEST
 
+START_TEST(bodies_before_titles) {
+  /* a body's name before a role is the body the role belongs to */
+  const char *s = "Democrats, including Senate Minority Leader Chuck Schumer, urged a delay.";
+  YES(s, "Senate", CYBERNER_AGENCY, "us-senate");
+  NO(s, "Minority Leader");
+  YES(s, "Chuck Schumer", CYBERNER_PERSON, "chuck-schumer");
+  const char *f = "In London, the Foreign Office Minister for Cyber, Lord Ahmad of Wimbledon, said so.";
+  YES(f, "Foreign Office", CYBERNER_AGENCY, "uk-fcdo");
+  NO(f, "Minister for Cyber");
+  /* a portfolio stays untagged: Homeland Security Secretary */
+  NO("Homeland Security Secretary Kirstjen Nielsen said so.", "Homeland Security");
+}
+END_TEST
+
 int main(void) {
   cyberner_error *err = NULL;
   model = cyberner_model_new(NULL, NULL, &err);
@@ -532,6 +546,7 @@ int main(void) {
   tcase_add_test(t, ministry_of_a_person);
   tcase_add_test(t, kings);
   tcase_add_test(t, acronyms_of_hidden_names);
+  tcase_add_test(t, bodies_before_titles);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
