@@ -573,6 +573,20 @@ static bool token_is(const cyb__norm *nm, const cyb__tokens *tt, size_t k, const
   return cyb__tok_is(nm, &tt->tok[k], w);
 }
 
+/* "Trump's homeland security adviser": after the possessive of someone who
+ * is no country or place, a lower-case body followed by a role in lower
+ * case is the role's portfolio, not a body ("Russia's foreign intelligence
+ * service" is one). */
+static bool possessed_portfolio(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens *tt, size_t tb,
+                                size_t te) {
+  if (tb < 2 || te >= tt->ntok || !token_is(nm, tt, tb - 1, "'s")) return false;
+  const cyb__token *r = &tt->tok[te];
+  if ((r->flags & CYB_TOK_CAP) || !word_is(g, r->vid, CYB_WORD_ROLE)) return false;
+  uint32_t v = tt->tok[tb - 2].vid;
+  int label = v < g->nvocab ? g->single[v] : -1;
+  return label != CYBERNER_COUNTRY && label != CYBERNER_NATIONALITY && label != CYBERNER_LOCATION;
+}
+
 /* un, une, a, an right before tb: "créer une agence nationale de
  * cybersécurité" speaks of some body, not of one by its name; so does a role
  * after comme, en tant que, as ("désigné comme autorité nationale de
@@ -630,7 +644,8 @@ static bool alias_ok(const cyb__gazetteer *g, const galias *a, const cyb__norm *
   if (a->lang && lang && a->lang != lang) return false;
   if (a->cap && !nm->upper[tt->tok[tb].start]) return false;
   if (a->body_cap && !span_has_capital(nm, tt, tb, te) &&
-      ((lang == CYBERNER_LANG_EN && !owner_before(g, nm, tt, tb)) || indefinite_before(nm, tt, tb)))
+      ((lang == CYBERNER_LANG_EN && !owner_before(g, nm, tt, tb)) || indefinite_before(nm, tt, tb) ||
+       possessed_portfolio(g, nm, tt, tb, te)))
     return false;
   if (g->e[a->entry].label == CYBERNER_EVENT && lowercase_meeting_word(g, tt, tb, te)) return false;
   /* a body in lower case after a bare de / d' qualifies a noun: "un outil

@@ -511,6 +511,16 @@ START_TEST(bodies_before_titles) {
 }
 END_TEST
 
+START_TEST(portfolios_after_a_possessive) {
+  /* a person's "homeland security adviser" is a role, a country's body a body */
+  const char *t = "President Donald Trump's homeland security adviser, Tom Bossert, said so.";
+  NO(t, "homeland security");
+  YES(t, "Tom Bossert", CYBERNER_PERSON, "tom-bossert");
+  YES("Russia's foreign intelligence service adviser denied it.", "foreign intelligence service", CYBERNER_AGENCY, "svr");
+  YES("Trump's homeland security department acted.", "homeland security department", CYBERNER_AGENCY, "us-dhs");
+}
+END_TEST
+
 int main(void) {
   cyberner_error *err = NULL;
   model = cyberner_model_new(NULL, NULL, &err);
@@ -547,6 +557,7 @@ int main(void) {
   tcase_add_test(t, kings);
   tcase_add_test(t, acronyms_of_hidden_names);
   tcase_add_test(t, bodies_before_titles);
+  tcase_add_test(t, portfolios_after_a_possessive);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
