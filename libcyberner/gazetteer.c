@@ -639,6 +639,14 @@ static bool role_after(const cyb__gazetteer *g, const cyb__tokens *tt, size_t k)
   return k + 1 < tt->ntok && (tt->tok[k + 1].flags & CYB_TOK_CAP) && word_is(g, tt->tok[k + 1].vid, CYB_WORD_ROLE);
 }
 
+/* "l'ambassadeur suisse Jürg Lauber": a nationality right after a role
+ * qualifies it, and the capitalized word after it is the person's name, not
+ * the rest of a longer name (Suisse Romande). */
+static bool nationality_of_role(const cyb__gazetteer *g, const galias *a, const cyb__tokens *tt, size_t tb) {
+  return g->e[a->entry].label == CYBERNER_NATIONALITY && tb > 0 && !(tt->tok[tb - 1].flags & CYB_TOK_CAP) &&
+         word_is(g, tt->tok[tb - 1].vid, CYB_WORD_ROLE);
+}
+
 static bool alias_ok(const cyb__gazetteer *g, const galias *a, const cyb__norm *nm, const cyb__tokens *tt,
                      size_t tb, size_t te, int lang, bool titlecase) {
   if (a->lang && lang && a->lang != lang) return false;
@@ -657,7 +665,8 @@ static bool alias_ok(const cyb__gazetteer *g, const galias *a, const cyb__norm *
       !(tb >= 2 && word_is(g, tt->tok[tb - 2].vid, CYB_WORD_ROLE)))
     return false;
   if (a->word && !titlecase && te < tt->ntok && (tt->tok[te].flags & CYB_TOK_CAP) && (tt->tok[te].flags & CYB_TOK_ALPHA) &&
-      !(tt->tok[te].flags & (CYB_TOK_NEWLINE_BEFORE | CYB_TOK_SENT_START)) && !role_after(g, tt, te))
+      !(tt->tok[te].flags & (CYB_TOK_NEWLINE_BEFORE | CYB_TOK_SENT_START)) && !role_after(g, tt, te) &&
+      !nationality_of_role(g, a, tt, tb))
     return false;
   if (!a->cs) return true;
   /* a place in a dateline is in capitals, whatever the case its alias

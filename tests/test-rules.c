@@ -521,6 +521,16 @@ START_TEST(portfolios_after_a_possessive) {
 }
 END_TEST
 
+START_TEST(nationality_after_a_role) {
+  /* a common-word nationality between a role and a name qualifies the role */
+  const char *t = "Le groupe était présidé par l'ambassadeur suisse Jürg Lauber, a-t-il dit.";
+  YES(t, "suisse", CYBERNER_NATIONALITY, "CH");
+  YES(t, "Jürg Lauber", CYBERNER_PERSON, NULL);
+  /* elsewhere it stays a common word before a capitalized one */
+  NO("La Suisse Romande vote. Le fromage suisse Gruyère est connu.", "suisse Gruyère");
+}
+END_TEST
+
 int main(void) {
   cyberner_error *err = NULL;
   model = cyberner_model_new(NULL, NULL, &err);
@@ -558,6 +568,7 @@ int main(void) {
   tcase_add_test(t, acronyms_of_hidden_names);
   tcase_add_test(t, bodies_before_titles);
   tcase_add_test(t, portfolios_after_a_possessive);
+  tcase_add_test(t, nationality_after_a_role);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
