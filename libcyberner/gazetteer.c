@@ -578,6 +578,20 @@ static bool token_is(const cyb__norm *nm, const cyb__tokens *tt, size_t k, const
   return cyb__tok_is(nm, &tt->tok[k], w);
 }
 
+/* "Trump's homeland security adviser": after the possessive of someone who
+ * is no country or place, a lower-case body followed by a role in lower
+ * case is the role's portfolio, not a body ("Russia's foreign intelligence
+ * service" is one). */
+static bool possessed_portfolio(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens *tt, size_t tb,
+                                size_t te) {
+  if (tb < 2 || te >= tt->ntok || !token_is(nm, tt, tb - 1, "'s")) return false;
+  const cyb__token *r = &tt->tok[te];
+  if ((r->flags & CYB_TOK_CAP) || !word_is(g, r->vid, CYB_WORD_ROLE)) return false;
+  uint32_t v = tt->tok[tb - 2].vid;
+  int label = v < g->nvocab ? g->single[v] : -1;
+  return label != CYBERNER_COUNTRY && label != CYBERNER_NATIONALITY && label != CYBERNER_LOCATION;
+}
+
 /* un, une, a, an right before tb: "créer une agence nationale de
  * cybersécurité" speaks of some body, not of one by its name; so does a role
  * after comme, en tant que, as ("désigné comme autorité nationale de
@@ -632,12 +646,30 @@ static bool lowercase_end(const cyb__gazetteer *g, const cyb__norm *nm, const cy
 
 /* titlecase: the sentence is a headline in Title Case, where a capitalized
  * word after a common-word alias proves nothing (Treasury Sanctions ...). */
+/* A capitalized role starts at token k, maybe after one qualifier (Leader,
+ * Minority Leader): a body's one-word name before it is the body the role
+ * belongs to ("Senate Minority Leader Chuck Schumer"), not a word of a
+ * longer capitalized name. */
+static bool role_after(const cyb__gazetteer *g, const cyb__tokens *tt, size_t k) {
+  if (word_is(g, tt->tok[k].vid, CYB_WORD_ROLE)) return true;
+  return k + 1 < tt->ntok && (tt->tok[k + 1].flags & CYB_TOK_CAP) && word_is(g, tt->tok[k + 1].vid, CYB_WORD_ROLE);
+}
+
+/* "l'ambassadeur suisse Jürg Lauber": a nationality right after a role
+ * qualifies it, and the capitalized word after it is the person's name, not
+ * the rest of a longer name (Suisse Romande). */
+static bool nationality_of_role(const cyb__gazetteer *g, const galias *a, const cyb__tokens *tt, size_t tb) {
+  return g->e[a->entry].label == CYBERNER_NATIONALITY && tb > 0 && !(tt->tok[tb - 1].flags & CYB_TOK_CAP) &&
+         word_is(g, tt->tok[tb - 1].vid, CYB_WORD_ROLE);
+}
+
 static bool alias_ok(const cyb__gazetteer *g, const galias *a, const cyb__norm *nm, const cyb__tokens *tt,
                      size_t tb, size_t te, int lang, bool titlecase) {
   if (a->lang && lang && a->lang != lang) return false;
   if (a->cap && !nm->upper[tt->tok[tb].start]) return false;
   if (a->body_cap && !span_has_capital(nm, tt, tb, te) &&
-      ((lang == CYBERNER_LANG_EN && !owner_before(g, nm, tt, tb)) || indefinite_before(nm, tt, tb)))
+      ((lang == CYBERNER_LANG_EN && !owner_before(g, nm, tt, tb)) || indefinite_before(nm, tt, tb) ||
+       possessed_portfolio(g, nm, tt, tb, te)))
     return false;
   if (a->title_end && lang == CYBERNER_LANG_EN && lowercase_end(g, nm, tt, tb, te)) return false;
   if (g->e[a->entry].label == CYBERNER_EVENT && lowercase_meeting_word(g, tt, tb, te)) return false;
@@ -650,7 +682,8 @@ static bool alias_ok(const cyb__gazetteer *g, const galias *a, const cyb__norm *
       !(tb >= 2 && word_is(g, tt->tok[tb - 2].vid, CYB_WORD_ROLE)))
     return false;
   if (a->word && !titlecase && te < tt->ntok && (tt->tok[te].flags & CYB_TOK_CAP) && (tt->tok[te].flags & CYB_TOK_ALPHA) &&
-      !(tt->tok[te].flags & (CYB_TOK_NEWLINE_BEFORE | CYB_TOK_SENT_START)))
+      !(tt->tok[te].flags & (CYB_TOK_NEWLINE_BEFORE | CYB_TOK_SENT_START)) && !role_after(g, tt, te) &&
+      !nationality_of_role(g, a, tt, tb))
     return false;
   if (!a->cs) return true;
   /* a place in a dateline is in capitals, whatever the case its alias

@@ -486,6 +486,8 @@ struct cyb__doc {
   size_t nacr, acr_cap;
   cyb__docname *names; /* short forms of names seen: surnames */
   size_t nnames, names_cap;
+  cyb__docname *hidden; /* initials of the capitalized words of NOT_ENTITY names seen */
+  size_t nhidden, hidden_cap;
 };
 
 /* Propose pattern candidates for one sentence (rules.c). */

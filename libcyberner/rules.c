@@ -753,9 +753,25 @@ static bool initial_at(const mctx *c, size_t k) {
          tis(c, k + 1, ".") && c->tt->tok[k + 1].start == t->end;
 }
 
+/* A regnal number in capitals after a name: II, III, IV, XVI (two letters
+ * or more of I, V, X, so that the pronoun "I" never passes). */
+static bool regnal_number(const mctx *c, size_t k) {
+  size_t n;
+  const char *t = ttext(c, k, &n);
+  if (n < 2 || n > 5 || !(tflags(c, k) & CYB_TOK_ALLCAPS)) return false;
+  for (size_t i = 0; i < n; i++)
+    if (t[i] != 'i' && t[i] != 'v' && t[i] != 'x') return false;
+  return true;
+}
+
 static size_t name_run(const mctx *c, size_t k, size_t max) {
   size_t j = k, end = c->s->tok_end, last = k;
   while (j < end && j - k < max) {
+    /* a regnal number closes the name: Abdullah II | Fund */
+    if (j > k && name_token(c, j) && regnal_number(c, j)) {
+      last = j + 1;
+      break;
+    }
     if (name_token(c, j) || (j > k && caps_surname(c, j) && !(tflags(c, j - 1) & CYB_TOK_ALLCAPS))) {
       last = ++j;
       continue;
@@ -838,6 +854,12 @@ static bool known_person_at(const mctx *c, size_t j) {
   return false;
 }
 
+/* Token k alone is a role of titles.txt (King, President, ministre). */
+static bool role_word(const mctx *c, size_t k) {
+  uint32_t kind = 0;
+  return pm(c, S_TITLES, k, k + 1, &kind) && (kind & TITLE_ROLE);
+}
+
 static int persons(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t k = b; k < end; k++) {
@@ -918,8 +940,10 @@ static int persons(mctx *c) {
       for (size_t q = k + 1; q < e && !place; q++) place = covered(c, q);
       if (!place && push_person(c, k, e, 0.65f, 1)) return CYBERNER_ENOMEM;
     }
-    /* East Asian order: a surname, then a hyphenated or known given name */
-    if (name_token(c, k) && has(c, S_SURNAMES, k) && k + 1 < end && name_token(c, k + 1) &&
+    /* East Asian order: a surname, then a hyphenated or known given name;
+     * not a role that is also a surname (King Abdullah II: the role's name
+     * follows, found above) */
+    if (name_token(c, k) && has(c, S_SURNAMES, k) && !role_word(c, k) && k + 1 < end && name_token(c, k + 1) &&
         ((tflags(c, k + 1) & CYB_TOK_HYPHEN) || first_name(c, k + 1) ||
          /* Yin Kecheng: a given name no dictionary knows, after a surname
           * that is no common word (not White Sox, Sun Microsystems) */
@@ -993,6 +1017,14 @@ static size_t adjectives(const mctx *c, size_t j) {
   return j;
 }
 
+/* A capitalized courtesy title at token k (M., Mme, Dr): a person follows,
+ * so "ministère de M. Prasad" is a minister's ministry, not a body named on
+ * a domain called "M". */
+static bool courtesy_at(const mctx *c, size_t k) {
+  uint32_t kind = 0;
+  return (tflags(c, k) & CYB_TOK_CAP) && pm(c, S_TITLES, k, c->s->tok_end, &kind) && (kind & TITLE_COURTESY);
+}
+
 /* French style: head [adjectives] (prep [article] word [adjectives])*. It
  * stops before a trailing country or nationality (ENTITIES.md rule 3),
  * before another body's head or a date, and at anything that is not a
@@ -1010,8 +1042,9 @@ static size_t extend_french(const mctx *c, size_t j, bool event, bool *has_cap) 
     p++;
     while (p < end && (is_prep(c, p) || is_article(c, p)) && p - j < 4) p++;
     bool cap = p < end && (tflags(c, p) & CYB_TOK_CAP) != 0;
-    /* a complement is never a date ("au Conseil en août 2023") nor a
-     * function word ("Conseil des ministres pour ne ..."); a body the
+    /* a complement is never a date ("au Conseil en août 2023"), a
+     * function word ("Conseil des ministres pour ne ...") nor a courtesy
+     * title ("ministère de M. Prasad": a person's ministry); a body the
      * dictionaries know is the parent, tagged on its own ("Comité permanent
      * | de l'Assemblée populaire nationale", as stops_name in English), but
      * part of a meeting's name (Conférence ministérielle de la
@@ -1019,6 +1052,7 @@ static size_t extend_french(const mctx *c, size_t j, bool event, bool *has_cap) 
      * (Centre national de commandement stratégique) */
     if (p >= end || !(tflags(c, p) & CYB_TOK_ALPHA) || is_place_at(c, p) || (cap && body_head_at(c, p)) ||
         cand_at(c, p, CYBERNER_DATE) || cyb__sentlang_is_function(c->m->sentlang, c->tt->tok[p].vid) ||
+        (cap && courtesy_at(c, p)) ||
         (!event && (cand_at(c, p, CYBERNER_AGENCY) || cand_at(c, p, CYBERNER_ORGANIZATION))))
       break;
     /* "et" right before a name the dictionaries know starts another name
@@ -1444,6 +1478,36 @@ static void settle_by_acronym(mctx *c, size_t lfi, size_t a) {
     }
 }
 
+/* A dictionary NOT_ENTITY ending at token e that covers candidate d. */
+static bool hidden_over(const mctx *c, const cyb__cand *d, size_t e) {
+  const cyb__cand *ne = dict_cand(c, ANY_START, e, CYB_NOT_ENTITY);
+  return ne && ne->tb <= d->tb;
+}
+
+/* "the initiative, known as the CNI": an acronym that an apposition gives,
+ * whose letters are the initials of the last capitalized words of a name
+ * the document hid (Dinard Declaration on the Cyber Norm Initiative), is
+ * that thing's, not the body the dictionaries know by it (Spain's CNI);
+ * remembered like an acronym in parentheses, it hides the later ones. */
+static int hidden_acronyms(mctx *c) {
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  for (size_t k = b + 1; k < end && c->doc->nhidden; k++) {
+    size_t x = k + pm(c, S_AKA, k, end, NULL);
+    if (x == k || x >= end) continue;
+    if (x + 1 < end && (is_article(c, x) || tis(c, x, "the"))) x++;
+    if (!acronym_token(c, x)) continue;
+    size_t n;
+    const char *t = ttext(c, x, &n);
+    for (size_t i = 0; i < c->doc->nhidden; i++) {
+      const cyb__docname *dn = &c->doc->hidden[i];
+      if (n < 3 || dn->keylen < n || memcmp(dn->key + dn->keylen - n, t, n) != 0) continue;
+      if (push_remembered(c, x, x + 1, dn, CYB_SRC_ACRONYM)) return CYBERNER_ENOMEM;
+      break;
+    }
+  }
+  return 0;
+}
+
 static int acronyms(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   size_t ncand = c->cs->n;
@@ -1467,6 +1531,10 @@ static int acronyms(mctx *c) {
     /* a place is not abbreviated by a name the dictionaries know as
      * something else: a dateline's outlet, "KUWAIT CITY (BleepingComputer) -" */
     if (lf && lf->label == CYBERNER_LOCATION && cand_at(c, a, -1) && !cand_at(c, a, CYBERNER_LOCATION)) lf = NULL;
+    /* a body a rule reads inside a name the dictionaries hide (Cyber Norm
+     * Initiative: "Initiative" is a body's tail) is not the long form: the
+     * acronym is the hidden thing's (below) */
+    if (lf && lf->source != CYB_SRC_DICT && hidden_over(c, lf, k)) lf = NULL;
     if (lf && lf->tb < k) {
       settle_by_acronym(c, (size_t)(lf - c->cs->c), a);
       if (push_like(c, a, a + 1, lf, low)) return CYBERNER_ENOMEM;
@@ -1858,6 +1926,17 @@ static int embassies(mctx *c) {
  * title and the body hides it. "Secretary of the Department of ..." names a
  * body (a head word, or a word followed by "of", opens it) and is kept, and
  * so is an acronym ("secrétaire du DICT", like "CISA Director" below). */
+/* A body's name that ends with a body's noun (Foreign Office, Cabinet
+ * Office, Defence Ministry): before a minister's title it names the body
+ * the minister sits in ("the Foreign Office Minister for Cyber"), not a
+ * portfolio as "Homeland Security Secretary" does. */
+static bool names_a_body(const mctx *c, const cyb__cand *d) {
+  uint32_t lab = 0;
+  size_t k = d->te - 1;
+  return d->te - d->tb >= 2 && (tflags(c, k) & CYB_TOK_CAP) && pm(c, S_TAIL, k, d->te, &lab) &&
+         (int)lab - 1 == CYBERNER_AGENCY;
+}
+
 static int portfolios(mctx *c) {
   size_t end = c->s->tok_end;
   for (size_t k = c->s->tok_begin; k < end; k++) {
@@ -1879,6 +1958,7 @@ static int portfolios(mctx *c) {
     const cyb__cand *d = &c->cs->c[i];
     if (d->label != CYBERNER_AGENCY || d->te >= end || d->tb < c->s->tok_begin) continue;
     if (d->te - d->tb == 1 && (tflags(c, d->tb) & CYB_TOK_ALLCAPS)) continue;
+    if (names_a_body(c, d)) continue;
     uint32_t kind = 0;
     size_t tl = pm(c, S_TITLES, d->te, end, &kind);
     if (!tl || !(kind & TITLE_PORTFOLIO) || !(tflags(c, d->te) & CYB_TOK_CAP)) continue;
@@ -1933,7 +2013,7 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
                      (c.s->lang == CYBERNER_LANG_EN && (rc = languages_en(&c))))))
     return rc;
   c.ndict = cs->n;
-  return (rc = acronyms(&c)) ? rc : appositions(&c);
+  return (rc = acronyms(&c)) || (rc = hidden_acronyms(&c)) ? rc : appositions(&c);
 }
 
 /* ---- what later sentences may refer to ------------------------------------------ */
@@ -1995,6 +2075,13 @@ void cyb__rules_learn(const cyberner_model *m, const cyb__norm *nm, const cyb__t
       remember(&doc->acr, &doc->nacr, &doc->acr_cap, nm->text + t->start, t->end - t->start, d->label, d->entry, id);
     }
     remember_address_stem(nm, tt, d, id, doc);
+    if (d->label == CYB_NOT_ENTITY && d->te >= d->tb + 2) { /* its initials, for hidden_acronyms() */
+      char key[48];
+      size_t kl = 0;
+      for (uint32_t k = d->tb; k < d->te && kl + 1 < sizeof key; k++)
+        if ((tt->tok[k].flags & CYB_TOK_CAP) && (tt->tok[k].flags & CYB_TOK_ALPHA)) key[kl++] = nm->text[tt->tok[k].start];
+      if (kl >= 3) remember(&doc->hidden, &doc->nhidden, &doc->hidden_cap, key, kl, CYB_NOT_ENTITY, -1, NULL);
+    }
     if (d->label == CYBERNER_PERSON && d->te >= d->tb + 2 && d->source != CYB_SRC_MENTION) {
       cyb__cand dd = *d; /* Ferdinand Marcos Jr.: the surname is Marcos */
       while (dd.te > dd.tb + 2) {

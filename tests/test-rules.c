@@ -522,6 +522,79 @@ START_TEST(address_stems) {
 }
 END_TEST
 
+START_TEST(ministry_of_a_person) {
+  /* a courtesy title after "ministère de" names a minister, not a domain */
+  const char *m = "La cybersécurité relève du ministère de M. Prasad, a-t-il dit.";
+  NO(m, "ministère");
+  YES(m, "Prasad", CYBERNER_PERSON, NULL);
+  NO("Le dossier relève du ministère de Mme Dupontel depuis mai.", "ministère");
+  YES("Le ministère de la Défense a publié un rapport.", "ministère de la Défense", CYBERNER_AGENCY, NULL);
+}
+END_TEST
+
+START_TEST(kings) {
+  /* the role word is left out and the dictionary's name wins; a regnal
+   * number closes a name */
+  const char *k = "They met King Abdullah II of Jordan in Amman.";
+  YES(k, "Abdullah II", CYBERNER_PERSON, "abdullah-ii");
+  NO(k, "King");
+  const char *l = "Lesotho's King Letsie III Maseru office said so.";
+  YES(l, "Letsie III", CYBERNER_PERSON, NULL);
+  YES(l, "Maseru", CYBERNER_LOCATION, "maseru");
+  NO(l, "King");
+  YES("Catherine King said so.", "Catherine King", CYBERNER_PERSON, NULL);
+}
+END_TEST
+
+START_TEST(acronyms_of_hidden_names) {
+  /* the acronym of a name the dictionaries hide is not a body's, here and later */
+  const char *p = "The G7 adopted the Cyber Norm Initiative (CNI) on Saturday. Under the CNI, the seven will meet.";
+  NO(p, "CNI)");
+  NO(p, "CNI,");
+  const char *a = "The G7 adopted the Dinard Declaration on the Cyber Norm Initiative on Saturday. Under the "
+                  "initiative, known as the CNI, the seven will meet. Later the CNI met.";
+  NO(a, "CNI,");
+  NO(a, "CNI met");
+  /* without the apposition the dictionary's reading stays */
+  YES("The G7 adopted the Cyber Norm Initiative. Spain's CNI said so.", "CNI", CYBERNER_AGENCY, "es-cni");
+  YES("Spain's CNI said so. The agency, known as the CNI, failed.", "CNI", CYBERNER_AGENCY, "es-cni");
+}
+END_TEST
+
+START_TEST(bodies_before_titles) {
+  /* a body's name before a role is the body the role belongs to */
+  const char *s = "Democrats, including Senate Minority Leader Chuck Schumer, urged a delay.";
+  YES(s, "Senate", CYBERNER_AGENCY, "us-senate");
+  NO(s, "Minority Leader");
+  YES(s, "Chuck Schumer", CYBERNER_PERSON, "chuck-schumer");
+  const char *f = "In London, the Foreign Office Minister for Cyber, Lord Ahmad of Wimbledon, said so.";
+  YES(f, "Foreign Office", CYBERNER_AGENCY, "uk-fcdo");
+  NO(f, "Minister for Cyber");
+  /* a portfolio stays untagged: Homeland Security Secretary */
+  NO("Homeland Security Secretary Kirstjen Nielsen said so.", "Homeland Security");
+}
+END_TEST
+
+START_TEST(portfolios_after_a_possessive) {
+  /* a person's "homeland security adviser" is a role, a country's body a body */
+  const char *t = "President Donald Trump's homeland security adviser, Tom Bossert, said so.";
+  NO(t, "homeland security");
+  YES(t, "Tom Bossert", CYBERNER_PERSON, "tom-bossert");
+  YES("Russia's foreign intelligence service adviser denied it.", "foreign intelligence service", CYBERNER_AGENCY, "svr");
+  YES("Trump's homeland security department acted.", "homeland security department", CYBERNER_AGENCY, "us-dhs");
+}
+END_TEST
+
+START_TEST(nationality_after_a_role) {
+  /* a common-word nationality between a role and a name qualifies the role */
+  const char *t = "Le groupe était présidé par l'ambassadeur suisse Jürg Lauber, a-t-il dit.";
+  YES(t, "suisse", CYBERNER_NATIONALITY, "CH");
+  YES(t, "Jürg Lauber", CYBERNER_PERSON, NULL);
+  /* elsewhere it stays a common word before a capitalized one */
+  NO("La Suisse Romande vote. Le fromage suisse Gruyère est connu.", "suisse Gruyère");
+}
+END_TEST
+
 int main(void) {
   cyberner_error *err = NULL;
   model = cyberner_model_new(NULL, NULL, &err);
@@ -559,6 +632,12 @@ int main(void) {
   tcase_add_test(t, address_stems);
   tcase_add_test(t, quoted_secrets);
   tcase_add_test(t, shared_aliases_by_complement);
+  tcase_add_test(t, ministry_of_a_person);
+  tcase_add_test(t, kings);
+  tcase_add_test(t, acronyms_of_hidden_names);
+  tcase_add_test(t, bodies_before_titles);
+  tcase_add_test(t, portfolios_after_a_possessive);
+  tcase_add_test(t, nationality_after_a_role);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
