@@ -570,7 +570,7 @@ static bool owner_before(const cyb__gazetteer *g, const cyb__norm *nm, const cyb
   if (tb == 0) return false;
   const cyb__token *p = &tt->tok[tb - 1];
   if (p->end - p->start == 2 && memcmp(nm->text + p->start, "'s", 2) == 0) return true;
-  int label = p->vid < g->nvocab ? g->single[p->vid] : -1;
+  int label = cyb__gazetteer_single_label(g, p->vid);
   return label == CYBERNER_COUNTRY || label == CYBERNER_NATIONALITY;
 }
 
@@ -587,8 +587,7 @@ static bool possessed_portfolio(const cyb__gazetteer *g, const cyb__norm *nm, co
   if (tb < 2 || te >= tt->ntok || !token_is(nm, tt, tb - 1, "'s")) return false;
   const cyb__token *r = &tt->tok[te];
   if ((r->flags & CYB_TOK_CAP) || !word_is(g, r->vid, CYB_WORD_ROLE)) return false;
-  uint32_t v = tt->tok[tb - 2].vid;
-  int label = v < g->nvocab ? g->single[v] : -1;
+  int label = cyb__gazetteer_single_label(g, tt->tok[tb - 2].vid);
   return label != CYBERNER_COUNTRY && label != CYBERNER_NATIONALITY && label != CYBERNER_LOCATION;
 }
 
@@ -639,7 +638,7 @@ static bool city_preposition(const cyb__norm *nm, const cyb__tokens *tt, size_t 
  * own). "Foreign ministry spokesperson ..." at a sentence start still names. */
 static bool lowercase_end(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens *tt, size_t tb, size_t te) {
   const cyb__token *first = &tt->tok[tb], *last = &tt->tok[te - 1];
-  int label = first->vid < g->nvocab ? g->single[first->vid] : -1;
+  int label = cyb__gazetteer_single_label(g, first->vid);
   return te - tb >= 2 && (label == CYBERNER_NATIONALITY || label == CYBERNER_COUNTRY) &&
          (last->flags & CYB_TOK_ALPHA) && !nm->upper[last->start];
 }

@@ -465,6 +465,14 @@ static inline int cyb__country_slot(const char *code) {
   if (code[0] < 'A' || code[0] > 'Z' || code[1] < 'A' || code[1] > 'Z') return -1;
   return (code[0] - 'A') * 26 + (code[1] - 'A');
 }
+/* Does a country list ("JP", "FR+JP") hold code ("FR")? */
+static inline bool cyb__country_in(const char *list, const char *code) {
+  for (const char *p = list; p && p[0] && p[1]; p += 3) {
+    if (p[0] == code[0] && p[1] == code[1]) return true;
+    if (p[2] != '+') break;
+  }
+  return false;
+}
 /* The entry's or rule's country codes for context: "JP", "FR+JP". */
 const char *cyb__cand_country(const cyberner_model *m, const cyb__cands *cs, const cyb__cand *c);
 

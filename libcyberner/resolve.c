@@ -91,13 +91,9 @@ static bool is_place(const cyb__cand *c) {
 static int32_t alt_with_country(const cyberner_model *m, const cyb__cands *cs, const cyb__cand *c,
                                 const char *code) {
   if (!code) return -1;
-  for (uint32_t i = 0; i < c->nalt; i++) {
-    const char *cc = cyb__gazetteer_entry(m->gaz, cs->alts[c->alt + i])->country;
-    for (const char *p = cc; p && *p; p += (p[2] == '+') ? 3 : 2) {
-      if (p[0] == code[0] && p[1] == code[1]) return (int32_t)cs->alts[c->alt + i];
-      if (p[2] != '+') break;
-    }
-  }
+  for (uint32_t i = 0; i < c->nalt; i++)
+    if (cyb__country_in(cyb__gazetteer_entry(m->gaz, cs->alts[c->alt + i])->country, code))
+      return (int32_t)cs->alts[c->alt + i];
   return -1;
 }
 
@@ -133,6 +129,12 @@ static bool attached(const cyb__norm *nm, const cyb__tokens *tt, size_t e, size_
   return true;
 }
 
+/* Candidate o is a body the dictionaries link, attached right after c by
+ * du/de/of (at most two tokens between them). */
+static bool attached_body(const cyb__norm *nm, const cyb__tokens *tt, const cyb__cand *c, const cyb__cand *o) {
+  return o->entry >= 0 && o->tb > c->te && o->tb <= c->te + 2 && attached(nm, tt, c->te, o->tb);
+}
+
 /* "le parquet fédéral du district sud de New York": a shared alias written
  * in lower case (a description: parquet fédéral, police judiciaire) with a
  * known body of another country attached after it by du/de/of describes
@@ -147,9 +149,7 @@ static bool describes_other_body(const cyberner_model *m, const cyb__norm *nm, c
   size_t hi = self + CONTEXT_WINDOW < cs->n ? self + CONTEXT_WINDOW : cs->n;
   for (size_t i = self + 1; i < hi; i++) {
     const cyb__cand *o = &cs->c[i];
-    if ((o->label != CYBERNER_AGENCY && o->label != CYBERNER_ORGANIZATION) || o->entry < 0 || o->tb <= c->te ||
-        o->tb > c->te + 2 || !attached(nm, tt, c->te, o->tb))
-      continue;
+    if ((o->label != CYBERNER_AGENCY && o->label != CYBERNER_ORGANIZATION) || !attached_body(nm, tt, c, o)) continue;
     const char *cc = cyb__cand_country(m, cs, o);
     if (!cc || alt_with_country(m, cs, c, cc) >= 0) continue;
     c->label = CYB_NOT_ENTITY;
@@ -177,8 +177,7 @@ static bool choose_by_parent(const cyberner_model *m, const cyb__norm *nm, const
   size_t hi = self + CONTEXT_WINDOW < cs->n ? self + CONTEXT_WINDOW : cs->n;
   for (size_t i = self + 1; i < hi; i++) {
     const cyb__cand *o = &cs->c[i];
-    if (o->label != c->label || o->entry < 0 || o->tb <= c->te || o->tb > c->te + 2 || !attached(nm, tt, c->te, o->tb))
-      continue;
+    if (o->label != c->label || !attached_body(nm, tt, c, o)) continue;
     const char *parent = cyb__gazetteer_entry(m->gaz, (uint32_t)o->entry)->id;
     for (uint32_t j = 0; j < c->nalt; j++) {
       const char *w = cyb__gazetteer_entry(m->gaz, cs->alts[c->alt + j])->within;

@@ -1787,15 +1787,6 @@ static int places_of(mctx *c) {
 
 /* ---- the Nord département ------------------------------------------------------ */
 
-/* Does a country list ("FR", "FR+JP") hold France? */
-static bool in_france(const char *cc) {
-  for (const char *p = cc; p && p[0] && p[1]; p += 3) {
-    if (p[0] == 'F' && p[1] == 'R') return true;
-    if (p[2] != '+') break;
-  }
-  return false;
-}
-
 /* A French town or body the dictionaries name, ending right before token e
  * (Armentières, centre hospitalier d'Armentières, CROIX). */
 static bool french_place_before(const mctx *c, size_t e) {
@@ -1805,7 +1796,7 @@ static bool french_place_before(const mctx *c, size_t e) {
         (d->label != CYBERNER_LOCATION && d->label != CYBERNER_ORGANIZATION && d->label != CYBERNER_AGENCY))
       continue;
     for (uint32_t a = 0; a < d->nalt; a++)
-      if (in_france(cyb__gazetteer_entry(c->m->gaz, c->cs->alts[d->alt + a])->country)) return true;
+      if (cyb__country_in(cyb__gazetteer_entry(c->m->gaz, c->cs->alts[d->alt + a])->country, "FR")) return true;
   }
   return false;
 }
@@ -1920,12 +1911,6 @@ static int embassies(mctx *c) {
 
 /* ---- portfolios ------------------------------------------------------------ */
 
-/* "Minister for Home Affairs", "Secretary of Homeland Security", "ministre des
- * Armées": after a minister's title, the body names a portfolio and is part
- * of a role, which is not tagged (ENTITIES.md rule 6). A NOT_ENTITY over the
- * title and the body hides it. "Secretary of the Department of ..." names a
- * body (a head word, or a word followed by "of", opens it) and is kept, and
- * so is an acronym ("secrétaire du DICT", like "CISA Director" below). */
 /* A body's name that ends with a body's noun (Foreign Office, Cabinet
  * Office, Defence Ministry): before a minister's title it names the body
  * the minister sits in ("the Foreign Office Minister for Cyber"), not a
@@ -1937,6 +1922,12 @@ static bool names_a_body(const mctx *c, const cyb__cand *d) {
          (int)lab - 1 == CYBERNER_AGENCY;
 }
 
+/* "Minister for Home Affairs", "Secretary of Homeland Security", "ministre des
+ * Armées": after a minister's title, the body names a portfolio and is part
+ * of a role, which is not tagged (ENTITIES.md rule 6). A NOT_ENTITY over the
+ * title and the body hides it. "Secretary of the Department of ..." names a
+ * body (a head word, or a word followed by "of", opens it) and is kept, and
+ * so is an acronym ("secrétaire du DICT", like "CISA Director" below). */
 static int portfolios(mctx *c) {
   size_t end = c->s->tok_end;
   for (size_t k = c->s->tok_begin; k < end; k++) {
@@ -2065,6 +2056,17 @@ static void remember_address_stem(const cyb__norm *nm, const cyb__tokens *tt, co
   remember(&doc->acr, &doc->nacr, &doc->acr_cap, nm->text + t->start, t->end - t->start, d->label, d->entry, id);
 }
 
+/* A name the dictionaries hide (NOT_ENTITY: Cyber Norm Initiative): the
+ * initials of its capitalized words (CNI), for hidden_acronyms(). */
+static void remember_hidden_initials(const cyb__norm *nm, const cyb__tokens *tt, const cyb__cand *d, cyb__doc *doc) {
+  if (d->label != CYB_NOT_ENTITY || d->te < d->tb + 2) return;
+  char key[48];
+  size_t kl = 0;
+  for (uint32_t k = d->tb; k < d->te && kl + 1 < sizeof key; k++)
+    if ((tt->tok[k].flags & CYB_TOK_CAP) && (tt->tok[k].flags & CYB_TOK_ALPHA)) key[kl++] = nm->text[tt->tok[k].start];
+  if (kl >= 3) remember(&doc->hidden, &doc->nhidden, &doc->hidden_cap, key, kl, CYB_NOT_ENTITY, -1, NULL);
+}
+
 void cyb__rules_learn(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, const cyb__cands *cs,
                       const uint32_t *kept, size_t nkept, cyb__doc *doc) {
   for (size_t i = 0; i < nkept; i++) {
@@ -2075,13 +2077,7 @@ void cyb__rules_learn(const cyberner_model *m, const cyb__norm *nm, const cyb__t
       remember(&doc->acr, &doc->nacr, &doc->acr_cap, nm->text + t->start, t->end - t->start, d->label, d->entry, id);
     }
     remember_address_stem(nm, tt, d, id, doc);
-    if (d->label == CYB_NOT_ENTITY && d->te >= d->tb + 2) { /* its initials, for hidden_acronyms() */
-      char key[48];
-      size_t kl = 0;
-      for (uint32_t k = d->tb; k < d->te && kl + 1 < sizeof key; k++)
-        if ((tt->tok[k].flags & CYB_TOK_CAP) && (tt->tok[k].flags & CYB_TOK_ALPHA)) key[kl++] = nm->text[tt->tok[k].start];
-      if (kl >= 3) remember(&doc->hidden, &doc->nhidden, &doc->hidden_cap, key, kl, CYB_NOT_ENTITY, -1, NULL);
-    }
+    remember_hidden_initials(nm, tt, d, doc);
     if (d->label == CYBERNER_PERSON && d->te >= d->tb + 2 && d->source != CYB_SRC_MENTION) {
       cyb__cand dd = *d; /* Ferdinand Marcos Jr.: the surname is Marcos */
       while (dd.te > dd.tb + 2) {
