@@ -377,7 +377,7 @@ static int build_abbrev(cyb__rules *r, const cyb__fold *f, cyb__norm *nm, cyb__t
     while (letters < il && e->id[letters] >= 'a' && e->id[letters] <= 'z') letters++;
     if (letters == il && abbrev_add(&r->abbrev, e->id, il, i)) return CYBERNER_ENOMEM;
     if (cyb__normalize(f, e->name, strlen(e->name), nm) || cyb__tokenize(nm, tt)) return CYBERNER_ENOMEM;
-    char a[16], tv[16];
+    char a[16], tv[2 * sizeof a]; /* a word gives tv two letters at most (television: tv) */
     size_t m = 0, mt = 0, words = 0;
     bool ok = true;
     for (size_t k = 0; k < tt->ntok && ok; k++) {
