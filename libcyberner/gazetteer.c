@@ -563,6 +563,13 @@ static bool span_has_capital(const cyb__norm *nm, const cyb__tokens *tt, size_t 
   return false;
 }
 
+/* Is the word (vocabulary id) a country's or a nationality's name alone
+ * (Russia, Romanian)? */
+static bool country_word(const cyb__gazetteer *g, uint32_t vid) {
+  int label = cyb__gazetteer_single_label(g, vid);
+  return label == CYBERNER_COUNTRY || label == CYBERNER_NATIONALITY;
+}
+
 /* A country, a nationality or a possessive right before tb: whose body a
  * lower-case description names (Russian military intelligence service,
  * Russia's foreign intelligence service). */
@@ -570,8 +577,7 @@ static bool owner_before(const cyb__gazetteer *g, const cyb__norm *nm, const cyb
   if (tb == 0) return false;
   const cyb__token *p = &tt->tok[tb - 1];
   if (p->end - p->start == 2 && memcmp(nm->text + p->start, "'s", 2) == 0) return true;
-  int label = cyb__gazetteer_single_label(g, p->vid);
-  return label == CYBERNER_COUNTRY || label == CYBERNER_NATIONALITY;
+  return country_word(g, p->vid);
 }
 
 static bool token_is(const cyb__norm *nm, const cyb__tokens *tt, size_t k, const char *w) {
@@ -587,8 +593,8 @@ static bool possessed_portfolio(const cyb__gazetteer *g, const cyb__norm *nm, co
   if (tb < 2 || te >= tt->ntok || !token_is(nm, tt, tb - 1, "'s")) return false;
   const cyb__token *r = &tt->tok[te];
   if ((r->flags & CYB_TOK_CAP) || !word_is(g, r->vid, CYB_WORD_ROLE)) return false;
-  int label = cyb__gazetteer_single_label(g, tt->tok[tb - 2].vid);
-  return label != CYBERNER_COUNTRY && label != CYBERNER_NATIONALITY && label != CYBERNER_LOCATION;
+  uint32_t owner = tt->tok[tb - 2].vid;
+  return !country_word(g, owner) && cyb__gazetteer_single_label(g, owner) != CYBERNER_LOCATION;
 }
 
 /* un, une, a, an right before tb: "créer une agence nationale de
@@ -637,10 +643,8 @@ static bool city_preposition(const cyb__norm *nm, const cyb__tokens *tt, size_t 
  * "the police of Romania", a description (the nationality is tagged on its
  * own). "Foreign ministry spokesperson ..." at a sentence start still names. */
 static bool lowercase_end(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens *tt, size_t tb, size_t te) {
-  const cyb__token *first = &tt->tok[tb], *last = &tt->tok[te - 1];
-  int label = cyb__gazetteer_single_label(g, first->vid);
-  return te - tb >= 2 && (label == CYBERNER_NATIONALITY || label == CYBERNER_COUNTRY) &&
-         (last->flags & CYB_TOK_ALPHA) && !nm->upper[last->start];
+  const cyb__token *last = &tt->tok[te - 1];
+  return te - tb >= 2 && country_word(g, tt->tok[tb].vid) && (last->flags & CYB_TOK_ALPHA) && !nm->upper[last->start];
 }
 
 /* titlecase: the sentence is a headline in Title Case, where a capitalized

@@ -993,6 +993,16 @@ static int push_body(mctx *c, size_t b, size_t e, int label, float score) {
   return d ? 0 : CYBERNER_ENOMEM;
 }
 
+/* A rule's reading of tokens [b, e) that names its entity itself, with the
+ * id it gives ("" or NULL: none): the platform X, Nord, la Confédération, an
+ * Embassy. */
+static int push_with_id(mctx *c, size_t b, size_t e, int label, const char *id) {
+  cyb__cand *d = cyb__cand_push(c->cs, c->tt->tok[b].start, c->tt->tok[e - 1].end, (uint32_t)b, (uint32_t)e, label,
+                                CYB_SRC_PATTERN, 0.8f);
+  if (!d || (id && id[0] && (d->id = cyb__cand_string(c->cs, id, strlen(id))) < 0)) return CYBERNER_ENOMEM;
+  return 0;
+}
+
 /* A body head (ministère, Agence, ...) at token k: another name starts. */
 static bool body_head_at(const mctx *c, size_t k) {
   return pm(c, S_HEAD, k, c->s->tok_end, NULL) > 0;
@@ -1303,9 +1313,7 @@ static int platform_x(mctx *c) {
          (k + 2 < end && (tis(c, k + 1, ",") || tis(c, k + 1, "and") || tis(c, k + 1, "et")) &&
           cand_at(c, k + 2, CYBERNER_ORGANIZATION));
     if (!ok) continue;
-    cyb__cand *d = cyb__cand_push(c->cs, c->tt->tok[k].start, c->tt->tok[k].end, (uint32_t)k, (uint32_t)k + 1,
-                                  CYBERNER_ORGANIZATION, CYB_SRC_PATTERN, 0.8f);
-    if (!d || (d->id = cyb__cand_string(c->cs, "twitter", 7)) < 0) return CYBERNER_ENOMEM;
+    if (push_with_id(c, k, k + 1, CYBERNER_ORGANIZATION, "twitter")) return CYBERNER_ENOMEM;
   }
   return 0;
 }
@@ -1817,9 +1825,7 @@ static int nord_departement(mctx *c) {
       ok = e > b && french_place_before(c, e);
     }
     if (!ok) continue;
-    cyb__cand *d = cyb__cand_push(c->cs, c->tt->tok[k].start, c->tt->tok[k].end, (uint32_t)k, (uint32_t)k + 1,
-                                  CYBERNER_LOCATION, CYB_SRC_PATTERN, 0.8f);
-    if (!d || (d->id = cyb__cand_string(c->cs, "nord-fr", 7)) < 0) return CYBERNER_ENOMEM;
+    if (push_with_id(c, k, k + 1, CYBERNER_LOCATION, "nord-fr")) return CYBERNER_ENOMEM;
   }
   return 0;
 }
@@ -1861,9 +1867,7 @@ static int confederation(mctx *c) {
                         ((tflags(c, k + 1) & CYB_TOK_CAP) && (tflags(c, k + 1) & CYB_TOK_ALPHA))))
       continue;
     if (!swiss_document(c, k)) continue;
-    cyb__cand *d = cyb__cand_push(c->cs, c->tt->tok[k].start, c->tt->tok[k].end, (uint32_t)k, (uint32_t)k + 1,
-                                  CYBERNER_COUNTRY, CYB_SRC_PATTERN, 0.8f);
-    if (!d || (d->id = cyb__cand_string(c->cs, "CH", 2)) < 0) return CYBERNER_ENOMEM;
+    if (push_with_id(c, k, k + 1, CYBERNER_COUNTRY, "CH")) return CYBERNER_ENOMEM;
   }
   return 0;
 }
@@ -1902,9 +1906,7 @@ static int embassies(mctx *c) {
       if (host && strcmp(host, cc) != 0)
         snprintf(id, sizeof id, "%c%c-embassy-%c%c", cc[0] | 0x20, cc[1] | 0x20, host[0] | 0x20, host[1] | 0x20);
     }
-    cyb__cand *d = cyb__cand_push(c->cs, c->tt->tok[o->tb].start, c->tt->tok[k].end, o->tb, (uint32_t)k + 1,
-                                  CYBERNER_AGENCY, CYB_SRC_PATTERN, 0.8f);
-    if (!d || (id[0] && (d->id = cyb__cand_string(c->cs, id, strlen(id))) < 0)) return CYBERNER_ENOMEM;
+    if (push_with_id(c, o->tb, k + 1, CYBERNER_AGENCY, id)) return CYBERNER_ENOMEM;
   }
   return 0;
 }
