@@ -1179,7 +1179,9 @@ static int bodies(mctx *c) {
        * Building | on Oyin Jolayemi Street) */
       size_t e = k + tl;
       if (e + 1 < end && (tis(c, e, "of") || tis(c, e, "for") || (!place && tis(c, e, "on")))) e = extend_of(c, e);
-      if (s < k && push_body(c, s, e, (int)lab - 1, 0.6f)) return CYBERNER_ENOMEM;
+      /* an event's tail ends the name: "Microsoft Open Source" is no event */
+      bool goes_on = lab - 1 == CYBERNER_EVENT && e < end && (tflags(c, e) & CYB_TOK_CAP) && (tflags(c, e) & CYB_TOK_ALPHA);
+      if (s < k && !goes_on && push_body(c, s, e, (int)lab - 1, 0.6f)) return CYBERNER_ENOMEM;
     }
     /* a town's police or gendarmerie in lower case is one body with the
      * town: "la gendarmerie de Palaiseau", "la police de Delhi" */

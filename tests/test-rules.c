@@ -273,6 +273,10 @@ START_TEST(events) {
       CYBERNER_EVENT, "scm");
   YES("at the 9th Transatlantic Cyber Dialogue in Brussels", "9th Transatlantic Cyber Dialogue", CYBERNER_EVENT, NULL);
   NO("Réunion intergouvernementale du dialogue bilatéral", "Réunion intergouvernementale");
+  /* a sports tail closes an event's name; a capitalized word after it goes on */
+  YES("Woods won the Greater Milwaukee Open on Sunday.", "Greater Milwaukee Open", CYBERNER_EVENT, NULL);
+  NO("the Microsoft Open Source team", "Open");
+  YES("the Microsoft Open Source team", "Microsoft", CYBERNER_ORGANIZATION, "microsoft");
 }
 END_TEST
 
