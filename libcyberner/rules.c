@@ -772,6 +772,12 @@ static size_t name_run(const mctx *c, size_t k, size_t max) {
       last = j + 1;
       break;
     }
+    /* a middle initial: Bradley T. Smith, Sue J. Bai (the initial alone
+     * would pass as a word of the name) */
+    if (j > k && j + 2 < end && initial_at(c, j) && name_token(c, j + 2)) {
+      j += 2;
+      continue;
+    }
     if (name_token(c, j) || (j > k && caps_surname(c, j) && !(tflags(c, j - 1) & CYB_TOK_ALLCAPS))) {
       last = ++j;
       continue;
@@ -780,11 +786,6 @@ static size_t name_run(const mctx *c, size_t k, size_t max) {
     if (j > k && j + 1 < end && has(c, S_PARTICLES, j) && (tflags(c, j) & CYB_TOK_CAP) && caps_surname(c, j + 1)) {
       j += 2;
       last = j;
-      continue;
-    }
-    /* a middle initial: Bradley T. Smith, Sue J. Bai */
-    if (j > k && j + 2 < end && initial_at(c, j) && name_token(c, j + 2)) {
-      j += 2;
       continue;
     }
     /* a particle inside a name: de Gaulle, von der Leyen, Le Drian */
@@ -810,7 +811,17 @@ static int push_person(mctx *c, size_t b, size_t e, float score, int rank) {
   /* id: the name in ASCII kebab case, as the gazetteer spells person ids */
   char id[128];
   size_t w = 0;
+  /* a middle initial is left out, as the gazetteer spells ids: Bradley T.
+   * Smith is bradley-smith */
+  size_t skip_from = SIZE_MAX, skip_to = 0;
+  for (size_t j = b + 1; j + 2 < e; j++)
+    if (initial_at(c, j)) {
+      skip_from = c->tt->tok[j].start;
+      skip_to = c->tt->tok[j + 1].end;
+      break;
+    }
   for (uint32_t i = c->tt->tok[b].start; i < c->tt->tok[e - 1].end && w + 1 < sizeof id; i++) {
+    if (i >= skip_from && i < skip_to) continue;
     char ch = c->nm->text[i];
     if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) id[w++] = ch;
     else if (w && id[w - 1] != '-') id[w++] = '-';
@@ -858,6 +869,34 @@ static bool known_person_at(const mctx *c, size_t j) {
 static bool role_word(const mctx *c, size_t k) {
   uint32_t kind = 0;
   return pm(c, S_TITLES, k, k + 1, &kind) && (kind & TITLE_ROLE);
+}
+
+/* "E. Macron", "A.V. Kroutskikh": initials (token k) before a surname
+ * (tokens [s, e)) name the person the document named earlier, or the one
+ * the dictionaries know by that surname, whose given name starts with the
+ * first initial; else a person of their own. */
+static int push_initialled(mctx *c, size_t k, size_t s, size_t e) {
+  char initial = c->nm->text[c->tt->tok[k].start];
+  char key[96];
+  size_t kl = join(c->nm, c->tt, s, e - s, key, sizeof key);
+  for (size_t i = 0; i < c->doc->nnames; i++) {
+    const cyb__docname *dn = &c->doc->names[i];
+    if (dn->label != CYBERNER_PERSON || dn->keylen != kl || memcmp(dn->key, key, kl) != 0) continue;
+    const char *id = dn->entry >= 0 ? cyb__gazetteer_entry(c->m->gaz, (uint32_t)dn->entry)->id : dn->id;
+    if (id[0] == initial) return push_remembered(c, k, e, dn, CYB_SRC_MENTION);
+  }
+  const cyb__cand *d = dict_cand(c, s, e, CYBERNER_PERSON);
+  for (uint32_t a = 0; d && a < d->nalt; a++) {
+    uint32_t v = c->cs->alts[d->alt + a];
+    if (cyb__gazetteer_entry(c->m->gaz, v)->id[0] != initial) continue;
+    cyb__cand *p = cyb__cand_push(c->cs, c->tt->tok[k].start, c->tt->tok[e - 1].end, (uint32_t)k, (uint32_t)e,
+                                  CYBERNER_PERSON, CYB_SRC_PATTERN, 0.65f);
+    if (!p) return CYBERNER_ENOMEM;
+    p->rank = 1;
+    p->entry = (int32_t)v;
+    return 0;
+  }
+  return push_person(c, k, e, 0.65f, 1);
 }
 
 static int persons(mctx *c) {
@@ -928,7 +967,7 @@ static int persons(mctx *c) {
         tis(c, k + 1, ".") && c->tt->tok[k + 1].start == c->tt->tok[k].end && name_token(c, k + 2) &&
         !(c->s->lang == CYBERNER_LANG_FR && tis(c, k, "m"))) {
       size_t e = name_run(c, k + 2, 3);
-      if (e > k + 2 && push_person(c, k, e, 0.65f, 1)) return CYBERNER_ENOMEM;
+      if (e > k + 2 && push_initialled(c, k, k + 2, e)) return CYBERNER_ENOMEM;
     }
     /* dotted initials and a surname: B.N. Srikrishna (not a known acronym:
      * U.S. officials) */
@@ -938,7 +977,7 @@ static int persons(mctx *c) {
       size_t e = name_run(c, k + 1, 3);
       bool place = false; /* F.C. Farul Constanta is a club */
       for (size_t q = k + 1; q < e && !place; q++) place = covered(c, q);
-      if (!place && push_person(c, k, e, 0.65f, 1)) return CYBERNER_ENOMEM;
+      if (!place && push_initialled(c, k, k + 1, e)) return CYBERNER_ENOMEM;
     }
     /* East Asian order: a surname, then a hyphenated or known given name;
      * not a role that is also a surname (King Abdullah II: the role's name

@@ -55,6 +55,15 @@ START_TEST(person_titles) {
   YES("Le ministre, Jean-Pascal MORTEROL, a reçu la délégation.", "Jean-Pascal MORTEROL", CYBERNER_PERSON, NULL);
   YES("Il a reçu M. VALDENAIRE hier.", "VALDENAIRE", CYBERNER_PERSON, NULL);
   NO("Selon M. Dupond, l'ANSSI et le CERT-FR ont agi.", "M.");
+  /* a middle initial stays inside the name and out of its id */
+  YES("Il a rencontré Pierre K. Duvallon hier.", "Pierre K. Duvallon", CYBERNER_PERSON, "pierre-duvallon");
+  YES("Robert L. Strayer led the delegation.", "Robert L. Strayer", CYBERNER_PERSON, "robert-strayer");
+  /* initials before a surname: the person of that surname whose given name
+   * they start, named earlier or known to the dictionaries; else a new one */
+  YES("Anne Duvallon a parlé. Puis A. Duvallon a conclu.", "A. Duvallon", CYBERNER_PERSON, "anne-duvallon");
+  YES("Anne Duvallon a parlé. Puis P. Duvallon a répondu.", "P. Duvallon", CYBERNER_PERSON, "p-duvallon");
+  YES("Le Président de la République E. Macron a signé.", "E. Macron", CYBERNER_PERSON, "emmanuel-macron");
+  YES("Andreï Kroutskikh a parlé. Puis A.V. Kroutskikh a conclu.", "A.V. Kroutskikh", CYBERNER_PERSON, "andrey-krutskikh");
   /* a person the dictionaries know ends the portfolio's capitalized words */
   const char *pf = "The Minister for Home Affairs and Cyber Security Clare O'Neil said so. O'Neil added more.";
   YES(pf, "Clare O'Neil", CYBERNER_PERSON, "clare-oneil");
