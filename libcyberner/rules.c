@@ -934,6 +934,19 @@ static int persons(mctx *c) {
             p = q - 1;
             continue;
           }
+          /* portfolio words before the name ("Ambassador in charge of
+           * Cyber Policy Kumagai Naoki", "SPD Gustav Noske"): a common word
+           * that is no given name, particle or role, an acronym or a name
+           * the dictionaries know ends them; the name starts after the last */
+          size_t s = p;
+          for (size_t r = p; r + 1 < e; r++)
+            if ((tflags(c, r) & CYB_TOK_ALLCAPS) || covered(c, r) ||
+                (is_common(c, r) && !first_name(c, r) && !has(c, S_PARTICLES, r) && !role_word(c, r)))
+              s = r + 1;
+          if (s > p) {
+            p = s - 1;
+            continue;
+          }
           /* a known first name, or two words no dictionary knows, or one
            * right after the role (President Macron) */
           bool ok = first_name(c, p) || (e - p >= 2 && !is_common(c, p) && !is_common(c, e - 1)) ||
@@ -982,14 +995,16 @@ static int persons(mctx *c) {
     /* East Asian order: a surname, then a hyphenated or known given name;
      * not a role that is also a surname (King Abdullah II: the role's name
      * follows, found above) */
-    if (name_token(c, k) && has(c, S_SURNAMES, k) && !role_word(c, k) && k + 1 < end && name_token(c, k + 1) &&
+    if (name_token(c, k) && has(c, S_SURNAMES, k) && !role_word(c, k) && !in_long_name(c, k) && k + 1 < end &&
+        name_token(c, k + 1) &&
         ((tflags(c, k + 1) & CYB_TOK_HYPHEN) || first_name(c, k + 1) ||
          /* Yin Kecheng: a given name no dictionary knows, after a surname
           * that is no common word (not White Sox, Sun Microsystems) */
          (!(tflags(c, k + 1) & CYB_TOK_ALLCAPS) && !cand_at(c, k + 1, -1) && !covered(c, k + 1) &&
           !is_common(c, k + 1) && !is_common(c, k)))) {
       size_t e = k + 2;
-      if (e < end && name_token(c, e) && first_name(c, e)) e++; /* Yoon Suk Yeol */
+      /* Yoon Suk Yeol; Baek Yoon Jeong (Korean given syllables are often surnames too) */
+      if (e < end && name_token(c, e) && (first_name(c, e) || has(c, S_SURNAMES, e))) e++;
       if (push_person(c, k, e, 0.7f, 1)) return CYBERNER_ENOMEM;
     }
     /* a short mention of someone named earlier in the document */

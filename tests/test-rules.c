@@ -55,6 +55,12 @@ START_TEST(person_titles) {
   YES("Le ministre, Jean-Pascal MORTEROL, a reçu la délégation.", "Jean-Pascal MORTEROL", CYBERNER_PERSON, NULL);
   YES("Il a reçu M. VALDENAIRE hier.", "VALDENAIRE", CYBERNER_PERSON, NULL);
   NO("Selon M. Dupond, l'ANSSI et le CERT-FR ont agi.", "M.");
+  /* portfolio words and acronyms before the name after a role are not part of it */
+  YES("led by Japanese Ambassador in charge of Cyber Policy Kumagai Naoki and others", "Kumagai Naoki", CYBERNER_PERSON,
+      NULL);
+  NO("led by Japanese Ambassador in charge of Cyber Policy Kumagai Naoki and others", "Policy");
+  /* Korean three-syllable names whose given syllables are surnames too */
+  YES("while Baek Yoon Jeong, Deputy Director General, headed the delegation", "Baek Yoon Jeong", CYBERNER_PERSON, NULL);
   /* a middle initial stays inside the name and out of its id */
   YES("Il a rencontré Pierre K. Duvallon hier.", "Pierre K. Duvallon", CYBERNER_PERSON, "pierre-duvallon");
   YES("Robert L. Strayer led the delegation.", "Robert L. Strayer", CYBERNER_PERSON, "robert-strayer");
