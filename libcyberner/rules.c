@@ -1793,6 +1793,109 @@ static int places_of(mctx *c) {
   return 0;
 }
 
+/* ---- sports results ---------------------------------------------------------- */
+
+/* A token that reads as a score, a total or a table figure: digits with no
+ * letter (3, 1-0, 185-6, 1:33). */
+static bool score_token(const mctx *c, size_t k) {
+  uint16_t f = tflags(c, k);
+  return (f & CYB_TOK_DIGIT) && !(f & CYB_TOK_ALPHA);
+}
+
+/* A figure with a decimal point (9.06: a price, a rate) or a bowling
+ * analysis (7-0-29-0: overs, maidens, runs, wickets), which a player's
+ * name comes before. */
+static size_t count_char(const mctx *c, size_t k, char ch) {
+  size_t n, r = 0;
+  const char *t = ttext(c, k, &n);
+  for (size_t i = 0; i < n; i++) r += t[i] == ch;
+  return r;
+}
+
+static bool not_a_score(const mctx *c, size_t k) {
+  return count_char(c, k, '.') || count_char(c, k, ',') || count_char(c, k, '-') >= 2;
+}
+
+/* Is token k inside a candidate of this label found before the rules ran? */
+static bool inside_label(const mctx *c, size_t k, int label) {
+  for (size_t i = 0; i < c->ndict; i++) {
+    const cyb__cand *d = &c->cs->c[i];
+    if (d->label == label && d->tb <= k && k < d->te) return true;
+  }
+  return false;
+}
+
+/* A line of results or standings ("Pohang 3 Ulsan 2 ( halftime 1-0 )",
+ * "Middlesex 199 and 426 , Hampshire 232", "Puchon 3 1 0 6 1 10"): outside
+ * brackets it holds only capitalized names, figures, punctuation and v / vs /
+ * and / at; a name right before a figure is then a team, an ORGANIZATION,
+ * even where the dictionaries know it as a place. It takes two such
+ * name-figure pairs, or one followed by three figures (a table row). A
+ * country stays a country (a national side is named as its country), a
+ * name that opens with a first name is a person, and a figure that is part
+ * of a date proves nothing. */
+#define RESULTS_MAX_RUNS 16
+static int results_line(mctx *c) {
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  int depth = 0;
+  for (size_t k = b; k < end; k++) {
+    uint16_t f = tflags(c, k);
+    if (f & CYB_TOK_PUNCT) {
+      if (tis(c, k, "(")) depth++;
+      else if (tis(c, k, ")") && depth > 0) depth--;
+      else if (depth == 0 && (tis(c, k, "\"") || tis(c, k, "%") || tis(c, k, "$"))) return 0;
+      continue;
+    }
+    if (depth > 0) continue;
+    if ((f & CYB_TOK_ALPHA) && (f & CYB_TOK_DIGIT)) return 0;
+    if ((f & CYB_TOK_DIGIT) && !(f & CYB_TOK_ALPHA) && count_char(c, k, '-') >= 2) return 0;
+    if ((f & CYB_TOK_ALPHA) && !(f & CYB_TOK_CAP) && !tis(c, k, "v") && !tis(c, k, "vs") && !tis(c, k, "and") &&
+        !tis(c, k, "at") && !tis(c, k, "of") && !tis(c, k, "de") && !tis(c, k, "del") && !tis(c, k, "la"))
+      return 0;
+  }
+  size_t rb[RESULTS_MAX_RUNS], re[RESULTS_MAX_RUNS], nrun = 0, pairs = 0;
+  depth = 0;
+  for (size_t k = b; k < end && nrun < RESULTS_MAX_RUNS;) {
+    if (tis(c, k, "(")) depth++;
+    else if (tis(c, k, ")") && depth > 0) depth--;
+    uint16_t f = tflags(c, k);
+    if (depth > 0 || !(f & CYB_TOK_ALPHA) || !(f & CYB_TOK_CAP)) {
+      k++;
+      continue;
+    }
+    size_t j = k + 1;
+    while (j < end && j - k < 5) {
+      uint16_t g = tflags(c, j);
+      if ((g & CYB_TOK_ALPHA) && (g & CYB_TOK_CAP)) j++;
+      else if (j + 1 < end && (tflags(c, j + 1) & CYB_TOK_CAP) && (tflags(c, j + 1) & CYB_TOK_ALPHA) &&
+               (tis(c, j, "of") || tis(c, j, "de") || tis(c, j, "del") || tis(c, j, "la") || tis(c, j, "&")))
+        j += 2;
+      else break;
+    }
+    size_t from = k;
+    k = j;
+    if (j >= end || !score_token(c, j) || not_a_score(c, j) || inside_label(c, j, CYBERNER_DATE)) continue;
+    if (cand_at(c, from, CYBERNER_COUNTRY) || cand_at(c, from, CYBERNER_NATIONALITY) ||
+        cand_at(c, from, CYBERNER_PERSON) || inside_label(c, from, CYBERNER_DATE) ||
+        (j - from >= 2 && first_name(c, from)))
+      continue;
+    if (tis(c, from, "at") || tis(c, from, "v")) continue;
+    size_t figs = 0;
+    for (size_t q = j; q < end && !(tflags(c, q) & CYB_TOK_ALPHA); q++) figs += score_token(c, q);
+    rb[nrun] = from;
+    re[nrun++] = j;
+    pairs += 1 + (figs >= 3);
+  }
+  if (pairs < 2) return 0;
+  for (size_t i = 0; i < nrun; i++) {
+    cyb__cand *d = cyb__cand_push(c->cs, c->tt->tok[rb[i]].start, c->tt->tok[re[i] - 1].end, (uint32_t)rb[i],
+                                  (uint32_t)re[i], CYBERNER_ORGANIZATION, CYB_SRC_PATTERN, 0.7f);
+    if (!d) return CYBERNER_ENOMEM;
+    d->rank = CYB_RANK_CONTEXT;
+  }
+  return 0;
+}
+
 /* ---- the Nord département ------------------------------------------------------ */
 
 /* A French town or body the dictionaries name, ending right before token e
@@ -1998,7 +2101,7 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
   }
   bool headline = alpha >= 3 && caps * 10 > alpha * 6;
   int rc;
-  if ((rc = identifiers(&c)) || (rc = platform_x(&c)) || (rc = web_services(&c)) ||
+  if ((rc = identifiers(&c)) || (rc = results_line(&c)) || (rc = platform_x(&c)) || (rc = web_services(&c)) ||
       (!headline && ((rc = persons(&c)) || (rc = bodies(&c)) || (rc = portfolios(&c)) || (rc = places_of(&c)) ||
                      (rc = nord_departement(&c)) || (rc = embassies(&c)) || (rc = media_names(&c)) ||
                      (rc = secrets(&c)) || (c.s->lang == CYBERNER_LANG_FR && (rc = confederation(&c))) ||

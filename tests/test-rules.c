@@ -379,6 +379,27 @@ START_TEST(datelines) {
 }
 END_TEST
 
+/* a line of results or standings: a name right before a score is a team */
+START_TEST(results_lines) {
+  YES("Boston 5 Chicago 3", "Boston", CYBERNER_ORGANIZATION, NULL);
+  YES("Boston 5 Chicago 3", "Chicago", CYBERNER_ORGANIZATION, NULL);
+  YES("Kansas City 4 Valbrune Rovers 2 ( halftime 1-0 )", "Kansas City", CYBERNER_ORGANIZATION, NULL);
+  YES("Kansas City 4 Valbrune Rovers 2 ( halftime 1-0 )", "Valbrune Rovers", CYBERNER_ORGANIZATION, NULL);
+  YES("Harrowgate 4 3 1 0 9 2 10", "Harrowgate", CYBERNER_ORGANIZATION, NULL);
+  YES("Middlesex 199 and 426 , Hampshire 232 and 205 ( A. Fraser 5-79 )", "Hampshire", CYBERNER_ORGANIZATION, NULL);
+  /* a national side stays its country; prose, prices, dates, bowling
+   * figures and a lone figure are no results */
+  YES("France 2 Italy 1", "France", CYBERNER_COUNTRY, "FR");
+  YES("The office in Boston has 5 staff and Chicago 3 .", "Boston", CYBERNER_LOCATION, NULL);
+  ck_assert(!tagged("The office in Boston has 5 staff and Chicago 3 .", "Chicago", NULL, CYBERNER_ORGANIZATION, NULL));
+  YES("LONDON 1996-08-30", "LONDON", CYBERNER_LOCATION, NULL);
+  ck_assert(!tagged("Boston 5", "Boston", NULL, CYBERNER_ORGANIZATION, NULL));
+  NO("Sales 9.06 9.31 8.42", "Sales");
+  ck_assert(!tagged("Bowling : Harrowgate 7-0-29-0 , Valbrune 4-0-25-0", "Harrowgate", NULL, CYBERNER_ORGANIZATION, NULL));
+  ck_assert(!tagged("Windows 10 and Windows 11 were patched", "Windows", NULL, CYBERNER_ORGANIZATION, NULL));
+}
+END_TEST
+
 /* a lower-case word for a place before a name: the name is a place */
 START_TEST(places_by_kind) {
   const char *t = "The plant lies in the nearby city of Toyota. Toyota said it resumed work.";
@@ -638,6 +659,7 @@ int main(void) {
   tcase_add_test(t, bodies_before_titles);
   tcase_add_test(t, portfolios_after_a_possessive);
   tcase_add_test(t, nationality_after_a_role);
+  tcase_add_test(t, results_lines);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
