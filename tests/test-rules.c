@@ -98,7 +98,8 @@ START_TEST(person_negatives) {
   /* a first name inside a longer dictionary name starts no person */
   NO("He won the Hong Kong Open on Sunday.", "Open");
   YES("He won the Hong Kong Open on Sunday.", "Hong Kong", CYBERNER_COUNTRY, "HK");
-  NO("the San Diego Padres beat them", "Padres");
+  NO("the San Diego Pelicanos beat them", "Pelicanos");
+  YES("the San Diego Padres beat them", "San Diego Padres", CYBERNER_ORGANIZATION, "san-diego-padres");
   YES("Victoria Nuland spoke on Monday.", "Victoria Nuland", CYBERNER_PERSON, NULL);
   NO("Launched in 2017, the network grew.", "Launched");
   NO("Mis à jour le 20 juin 2024.", "Mis");
