@@ -398,6 +398,20 @@ START_TEST(results_lines) {
   NO("Sales 9.06 9.31 8.42", "Sales");
   ck_assert(!tagged("Bowling : Harrowgate 7-0-29-0 , Valbrune 4-0-25-0", "Harrowgate", NULL, CYBERNER_ORGANIZATION, NULL));
   ck_assert(!tagged("Windows 10 and Windows 11 were patched", "Windows", NULL, CYBERNER_ORGANIZATION, NULL));
+  /* fixtures: v / vs between two names; a line of v with no figure needs two */
+  YES("Postponed : Harrowgate v Valbrune , Kelso v Brora", "Valbrune", CYBERNER_ORGANIZATION, NULL);
+  YES("Harrowgate ( 4 ) v Valbrune ( 13 ) 1330", "Harrowgate", CYBERNER_ORGANIZATION, NULL);
+  ck_assert(!tagged("Harrowgate v Valbrune", "Harrowgate", NULL, CYBERNER_ORGANIZATION, NULL));
+  /* a table row that the sentence splitter cut at its percentage */
+  YES("W L PCT GB\nBOSTON 69 65 .515 5\n", "BOSTON", CYBERNER_ORGANIZATION, NULL);
+  ck_assert(!tagged("Exports in tonnes :\nVancouver 5 7\n", "Vancouver", NULL, CYBERNER_ORGANIZATION, NULL));
+  /* players' scores: a first name in the line makes its names people */
+  ck_assert(!tagged("Steven Harrowgate 72 70 72 , Valbrune Kelso 72 71 70", "Valbrune Kelso", NULL, CYBERNER_ORGANIZATION, NULL));
+  /* fixtures in capitals: the visitors are a team, the place where they play stays a place */
+  YES("CHICAGO AT TORONTO", "CHICAGO", CYBERNER_ORGANIZATION, NULL);
+  YES("CHICAGO AT TORONTO", "TORONTO", CYBERNER_LOCATION, NULL);
+  ck_assert(!tagged("FRANCE AT ROME", "FRANCE", NULL, CYBERNER_ORGANIZATION, NULL));
+  ck_assert(!tagged("ATTACK AT DAWN", "ATTACK", NULL, CYBERNER_ORGANIZATION, NULL));
 }
 END_TEST
 
