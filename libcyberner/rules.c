@@ -1924,7 +1924,7 @@ static int results_line(mctx *c) {
 }
 
 /* A line of fixtures in capitals, "PHILADELPHIA AT HOUSTON", "TORONTO AT NY
- * RANGERS": two places the dictionaries know on either side of AT, nothing
+ * RANGERS": two places (or teams) the dictionaries know on either side of AT, nothing
  * else on the line; the first is the visiting team, the second the place
  * where it plays (it keeps its reading). */
 static int fixture_line(mctx *c) {
@@ -1942,7 +1942,8 @@ static int fixture_line(mctx *c) {
   if (!at || at == b || at + 1 >= end || at - b > 4 || end - at - 1 > 4) return 0;
   size_t from[2] = {b, at + 1};
   for (int i = 0; i < 2; i++)
-    if (!cand_at(c, from[i], CYBERNER_LOCATION) || cand_at(c, from[i], CYBERNER_COUNTRY) ||
+    if (!(cand_at(c, from[i], CYBERNER_LOCATION) || cand_at(c, from[i], CYBERNER_ORGANIZATION)) ||
+        cand_at(c, from[i], CYBERNER_COUNTRY) ||
         cand_at(c, from[i], CYBERNER_NATIONALITY))
       return 0;
   cyb__cand *d = cyb__cand_push(c->cs, c->tt->tok[b].start, c->tt->tok[at - 1].end, (uint32_t)b, (uint32_t)at,

@@ -410,6 +410,7 @@ START_TEST(results_lines) {
   /* fixtures in capitals: the visitors are a team, the place where they play stays a place */
   YES("CHICAGO AT TORONTO", "CHICAGO", CYBERNER_ORGANIZATION, NULL);
   YES("CHICAGO AT TORONTO", "TORONTO", CYBERNER_LOCATION, NULL);
+  YES("TORONTO AT NY RANGERS", "TORONTO", CYBERNER_ORGANIZATION, NULL);
   ck_assert(!tagged("FRANCE AT ROME", "FRANCE", NULL, CYBERNER_ORGANIZATION, NULL));
   ck_assert(!tagged("ATTACK AT DAWN", "ATTACK", NULL, CYBERNER_ORGANIZATION, NULL));
 }
