@@ -1848,6 +1848,10 @@ static bool split_figure(const mctx *c) {
 #define RESULTS_MAX_RUNS 16
 static int results_line(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
+  /* a wire convention of English news; French price lists read alike
+   * (Nord 5 0/0 812). The document's language: a short line of names may
+   * read as French on its own. */
+  if (c->doc->lang == CYBERNER_LANG_FR) return 0;
   int depth = 0;
   for (size_t k = b; k < end; k++) {
     uint16_t f = tflags(c, k);
@@ -1929,6 +1933,7 @@ static int results_line(mctx *c) {
  * where it plays (it keeps its reading). */
 static int fixture_line(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
+  if (c->doc->lang == CYBERNER_LANG_FR) return 0;
   while (end > b && (tflags(c, end - 1) & CYB_TOK_PUNCT)) end--;
   size_t at = 0;
   for (size_t k = b; k < end; k++) {

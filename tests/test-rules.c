@@ -398,6 +398,11 @@ START_TEST(results_lines) {
   NO("Sales 9.06 9.31 8.42", "Sales");
   ck_assert(!tagged("Bowling : Harrowgate 7-0-29-0 , Valbrune 4-0-25-0", "Harrowgate", NULL, CYBERNER_ORGANIZATION, NULL));
   ck_assert(!tagged("Windows 10 and Windows 11 were patched", "Windows", NULL, CYBERNER_ORGANIZATION, NULL));
+  /* an English wire convention: a French document's price list is none */
+  const char *fr = "Les valeurs de la Bourse de Paris ont baissé hier dans un marché calme .\n"
+                   "Valbrune 5 0/0 812 Harrowgate 6 0/0 310\n";
+  ck_assert(!tagged(fr, "Valbrune", NULL, CYBERNER_ORGANIZATION, NULL));
+  YES("Results of the games played on Thursday .\nValbrune 5 Harrowgate 3\n", "Valbrune", CYBERNER_ORGANIZATION, NULL);
   /* fixtures: v / vs between two names; a line of v with no figure needs two */
   YES("Postponed : Harrowgate v Valbrune , Kelso v Brora", "Valbrune", CYBERNER_ORGANIZATION, NULL);
   YES("Harrowgate ( 4 ) v Valbrune ( 13 ) 1330", "Harrowgate", CYBERNER_ORGANIZATION, NULL);
