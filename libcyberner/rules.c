@@ -1911,8 +1911,13 @@ static int results_line(mctx *c) {
     if (tis(c, from, "at") || tis(c, from, "v")) continue;
     size_t figs = 0, q = j;
     for (; scored && q < end && !(tflags(c, q) & CYB_TOK_ALPHA); q++) figs += score_token(c, q);
-    rb[nrun] = from;
-    re[nrun++] = j;
+    /* only a place's reading gives way: a body, a group, an event or a known
+     * name of the whole run keeps its own (and its link), though it counts */
+    if (!(cand_at(c, from, CYBERNER_AGENCY) || cand_at(c, from, CYBERNER_THREAT_ACTOR) ||
+          cand_at(c, from, CYBERNER_EVENT) || dict_cand(c, from, j, CYBERNER_ORGANIZATION))) {
+      rb[nrun] = from;
+      re[nrun++] = j;
+    }
     /* a table row: three figures, or two and the end of the sentence (NEW YORK 74 59 . | 556 -) */
     pairs += 1 + (figs >= 3 || (figs == 2 && q == end && split_figure(c)));
   }
@@ -1948,7 +1953,8 @@ static int fixture_line(mctx *c) {
   size_t from[2] = {b, at + 1};
   for (int i = 0; i < 2; i++)
     if (!(cand_at(c, from[i], CYBERNER_LOCATION) || cand_at(c, from[i], CYBERNER_ORGANIZATION)) ||
-        cand_at(c, from[i], CYBERNER_COUNTRY) ||
+        cand_at(c, from[i], CYBERNER_COUNTRY) || cand_at(c, from[i], CYBERNER_AGENCY) ||
+        cand_at(c, from[i], CYBERNER_THREAT_ACTOR) ||
         cand_at(c, from[i], CYBERNER_NATIONALITY))
       return 0;
   cyb__cand *d = cyb__cand_push(c->cs, c->tt->tok[b].start, c->tt->tok[at - 1].end, (uint32_t)b, (uint32_t)at,

@@ -398,6 +398,9 @@ START_TEST(results_lines) {
   NO("Sales 9.06 9.31 8.42", "Sales");
   ck_assert(!tagged("Bowling : Harrowgate 7-0-29-0 , Valbrune 4-0-25-0", "Harrowgate", NULL, CYBERNER_ORGANIZATION, NULL));
   ck_assert(!tagged("Windows 10 and Windows 11 were patched", "Windows", NULL, CYBERNER_ORGANIZATION, NULL));
+  /* a body or a group the dictionaries know keeps its label in a table */
+  YES("Lazarus Group 12 Kimsuky 8", "Kimsuky", CYBERNER_THREAT_ACTOR, "kimsuky");
+  YES("ANSSI 4 Harrowgate 3", "ANSSI", CYBERNER_AGENCY, "anssi");
   /* an English wire convention: a French document's price list is none */
   const char *fr = "Les valeurs de la Bourse de Paris ont baissé hier dans un marché calme .\n"
                    "Valbrune 5 0/0 812 Harrowgate 6 0/0 310\n";
