@@ -236,6 +236,7 @@ static int tag_block(const cyberner_model *m, ctx *c, const char *src, size_t n,
   if (cyb__grow((void **)&c->occ, &c->occ_cap, c->nm.len + 1, 1)) return CYBERNER_ENOMEM;
   memset(c->occ, 0, c->nm.len + 1);
   sentence_langs(m, c, src, n, o, doc_guess, guess_known);
+  c->doc.lang = *doc_guess;
   for (size_t si = 0; si < c->tt.nsent; si++) {
     cyb__sentence *s = &c->tt.sent[si];
     size_t os = c->nm.map[s->start], oe = cyb__norm_src_end(&c->nm, src, n, s->end);

@@ -490,6 +490,7 @@ typedef struct {
 
 struct cyb__doc {
   uint32_t country_counts[26 * 26];
+  int lang; /* the document's language (cyberner_lang), set before its sentences are read */
   cyb__docname *acr; /* acronyms defined in the document (grown on demand) */
   size_t nacr, acr_cap;
   cyb__docname *names; /* short forms of names seen: surnames */

@@ -1849,6 +1849,177 @@ static int places_of(mctx *c) {
   return 0;
 }
 
+/* ---- sports results ---------------------------------------------------------- */
+
+/* A token that reads as a score, a total or a table figure: digits with no
+ * letter (3, 1-0, 185-6, 1:33). */
+static bool score_token(const mctx *c, size_t k) {
+  uint16_t f = tflags(c, k);
+  return (f & CYB_TOK_DIGIT) && !(f & CYB_TOK_ALPHA);
+}
+
+/* A figure with a decimal point (9.06: a price, a rate) or a bowling
+ * analysis (7-0-29-0: overs, maidens, runs, wickets), which a player's
+ * name comes before. */
+static size_t count_char(const mctx *c, size_t k, char ch) {
+  size_t n, r = 0;
+  const char *t = ttext(c, k, &n);
+  for (size_t i = 0; i < n; i++) r += t[i] == ch;
+  return r;
+}
+
+static bool not_a_score(const mctx *c, size_t k) {
+  return count_char(c, k, '.') || count_char(c, k, ',') || count_char(c, k, '-') >= 2;
+}
+
+/* Is token k inside a candidate of this label found before the rules ran? */
+static bool inside_label(const mctx *c, size_t k, int label) {
+  for (size_t i = 0; i < c->ndict; i++) {
+    const cyb__cand *d = &c->cs->c[i];
+    if (d->label == label && d->tb <= k && k < d->te) return true;
+  }
+  return false;
+}
+
+/* The sentence ends with a full stop that the next sentence's figure is
+ * glued to: a table's ".556" cut in two (NEW YORK 74 59 . | 556 -). */
+static bool split_figure(const mctx *c) {
+  size_t e = c->s->tok_end;
+  return e > c->s->tok_begin && tis(c, e - 1, ".") && e < c->tt->ntok && score_token(c, e) &&
+         !(tflags(c, e) & CYB_TOK_SPACE_BEFORE);
+}
+
+/* A line of results or standings ("Pohang 3 Ulsan 2 ( halftime 1-0 )",
+ * "Middlesex 199 and 426 , Hampshire 232", "Puchon 3 1 0 6 1 10"): outside
+ * brackets it holds only capitalized names, figures, punctuation and v / vs /
+ * and / at; a name right before a figure is then a team, an ORGANIZATION,
+ * even where the dictionaries know it as a place, and so is a name on
+ * either side of v / vs ("Albion v Forfar , Huntly v Clyde", "Bologna ( 4 )
+ * v Piacenza ( 13 ) 1330"). It takes two such names, or one followed by
+ * three figures, or by two that end the sentence (a table row); a line of
+ * v with no figure needs two of them (not "Roe v Wade"). A
+ * country stays a country (a national side is named as its country), a
+ * name that opens with a first name is a person, and a figure that is part
+ * of a date proves nothing. */
+#define RESULTS_MAX_RUNS 16
+static int results_line(mctx *c) {
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  /* a wire convention of English news; French price lists read alike
+   * (Nord 5 0/0 812). The document's language: a short line of names may
+   * read as French on its own. */
+  if (c->doc->lang == CYBERNER_LANG_FR) return 0;
+  int depth = 0;
+  for (size_t k = b; k < end; k++) {
+    uint16_t f = tflags(c, k);
+    if (f & CYB_TOK_PUNCT) {
+      if (tis(c, k, "(")) depth++;
+      else if (tis(c, k, ")") && depth > 0) depth--;
+      else if (depth == 0 && (tis(c, k, "\"") || tis(c, k, "%") || tis(c, k, "$"))) return 0;
+      continue;
+    }
+    if (depth > 0) continue;
+    if ((f & CYB_TOK_ALPHA) && (f & CYB_TOK_DIGIT)) return 0;
+    if ((f & CYB_TOK_DIGIT) && !(f & CYB_TOK_ALPHA) && count_char(c, k, '-') >= 2) return 0;
+    if ((f & CYB_TOK_ALPHA) && !(f & CYB_TOK_CAP) && !tis(c, k, "v") && !tis(c, k, "vs") && !tis(c, k, "and") &&
+        !tis(c, k, "at") && !tis(c, k, "of") && !tis(c, k, "de") && !tis(c, k, "del") && !tis(c, k, "la"))
+      return 0;
+  }
+  size_t rb[RESULTS_MAX_RUNS], re[RESULTS_MAX_RUNS], nrun = 0, pairs = 0, versus = 0, figures = 0;
+  depth = 0;
+  for (size_t k = b; k < end; k++) {
+    if (tis(c, k, "(")) depth++;
+    else if (tis(c, k, ")") && depth > 0) depth--;
+    else if (depth == 0 && (tis(c, k, "v") || tis(c, k, "vs"))) versus++;
+    figures += score_token(c, k);
+  }
+  depth = 0;
+  for (size_t k = b; k < end && nrun < RESULTS_MAX_RUNS;) {
+    if (tis(c, k, "(")) depth++;
+    else if (tis(c, k, ")") && depth > 0) depth--;
+    uint16_t f = tflags(c, k);
+    if (depth > 0 || !(f & CYB_TOK_ALPHA) || !(f & CYB_TOK_CAP)) {
+      k++;
+      continue;
+    }
+    size_t j = k + 1;
+    while (j < end && j - k < 5) {
+      uint16_t g = tflags(c, j);
+      if ((g & CYB_TOK_ALPHA) && (g & CYB_TOK_CAP)) j++;
+      else if (j + 1 < end && (tflags(c, j + 1) & CYB_TOK_CAP) && (tflags(c, j + 1) & CYB_TOK_ALPHA) &&
+               (tis(c, j, "of") || tis(c, j, "de") || tis(c, j, "del") || tis(c, j, "la") || tis(c, j, "&")))
+        j += 2;
+      else break;
+    }
+    size_t from = k;
+    k = j;
+    /* after the name: a score, or v / vs (maybe after a bracketed table place: Bologna ( 4 ) v) */
+    size_t after = j;
+    if (after + 2 < end && tis(c, after, "(") && score_token(c, after + 1) && tis(c, after + 2, ")")) after += 3;
+    bool before_v = after < end && (tis(c, after, "v") || tis(c, after, "vs"));
+    bool after_v = from > b && (tis(c, from - 1, "v") || tis(c, from - 1, "vs"));
+    bool scored = j < end && score_token(c, j) && !not_a_score(c, j) && !inside_label(c, j, CYBERNER_DATE);
+    if (!scored && !before_v && !after_v) continue;
+    if (cand_at(c, from, CYBERNER_PERSON) || (j - from >= 2 && first_name(c, from)))
+      return 0; /* a line of players' scores: its other names are people too */
+    if (cand_at(c, from, CYBERNER_COUNTRY) || cand_at(c, from, CYBERNER_NATIONALITY) ||
+        inside_label(c, from, CYBERNER_DATE))
+      continue;
+    if (tis(c, from, "at") || tis(c, from, "v")) continue;
+    size_t figs = 0, q = j;
+    for (; scored && q < end && !(tflags(c, q) & CYB_TOK_ALPHA); q++) figs += score_token(c, q);
+    /* only a place's reading gives way: a body, a group, an event or a known
+     * name of the whole run keeps its own (and its link), though it counts */
+    if (!(cand_at(c, from, CYBERNER_AGENCY) || cand_at(c, from, CYBERNER_THREAT_ACTOR) ||
+          cand_at(c, from, CYBERNER_EVENT) || dict_cand(c, from, j, CYBERNER_ORGANIZATION))) {
+      rb[nrun] = from;
+      re[nrun++] = j;
+    }
+    /* a table row: three figures, or two and the end of the sentence (NEW YORK 74 59 . | 556 -) */
+    pairs += 1 + (figs >= 3 || (figs == 2 && q == end && split_figure(c)));
+  }
+  if (versus && !figures && versus < 2) return 0; /* Roe v Wade */
+  if (pairs < 2) return 0;
+  for (size_t i = 0; i < nrun; i++) {
+    cyb__cand *d = cyb__cand_push(c->cs, c->tt->tok[rb[i]].start, c->tt->tok[re[i] - 1].end, (uint32_t)rb[i],
+                                  (uint32_t)re[i], CYBERNER_ORGANIZATION, CYB_SRC_PATTERN, 0.7f);
+    if (!d) return CYBERNER_ENOMEM;
+    d->rank = CYB_RANK_CONTEXT;
+  }
+  return 0;
+}
+
+/* A line of fixtures in capitals, "PHILADELPHIA AT HOUSTON", "TORONTO AT NY
+ * RANGERS": two places (or teams) the dictionaries know on either side of AT, nothing
+ * else on the line; the first is the visiting team, the second the place
+ * where it plays (it keeps its reading). */
+static int fixture_line(mctx *c) {
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  if (c->doc->lang == CYBERNER_LANG_FR) return 0;
+  while (end > b && (tflags(c, end - 1) & CYB_TOK_PUNCT)) end--;
+  size_t at = 0;
+  for (size_t k = b; k < end; k++) {
+    uint16_t f = tflags(c, k);
+    if (!(f & CYB_TOK_ALPHA) || !(f & CYB_TOK_ALLCAPS) || (f & CYB_TOK_DIGIT)) return 0;
+    if (tis(c, k, "at")) {
+      if (at) return 0;
+      at = k;
+    }
+  }
+  if (!at || at == b || at + 1 >= end || at - b > 4 || end - at - 1 > 4) return 0;
+  size_t from[2] = {b, at + 1};
+  for (int i = 0; i < 2; i++)
+    if (!(cand_at(c, from[i], CYBERNER_LOCATION) || cand_at(c, from[i], CYBERNER_ORGANIZATION)) ||
+        cand_at(c, from[i], CYBERNER_COUNTRY) || cand_at(c, from[i], CYBERNER_AGENCY) ||
+        cand_at(c, from[i], CYBERNER_THREAT_ACTOR) ||
+        cand_at(c, from[i], CYBERNER_NATIONALITY))
+      return 0;
+  cyb__cand *d = cyb__cand_push(c->cs, c->tt->tok[b].start, c->tt->tok[at - 1].end, (uint32_t)b, (uint32_t)at,
+                                CYBERNER_ORGANIZATION, CYB_SRC_PATTERN, 0.7f);
+  if (!d) return CYBERNER_ENOMEM;
+  d->rank = CYB_RANK_CONTEXT;
+  return 0;
+}
+
 /* ---- the Nord département ------------------------------------------------------ */
 
 /* A French town or body the dictionaries name, ending right before token e
@@ -2054,7 +2225,7 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
   }
   bool headline = alpha >= 3 && caps * 10 > alpha * 6;
   int rc;
-  if ((rc = identifiers(&c)) || (rc = platform_x(&c)) || (rc = web_services(&c)) ||
+  if ((rc = identifiers(&c)) || (rc = results_line(&c)) || (rc = fixture_line(&c)) || (rc = platform_x(&c)) || (rc = web_services(&c)) ||
       (!headline && ((rc = persons(&c)) || (rc = bodies(&c)) || (rc = portfolios(&c)) || (rc = places_of(&c)) ||
                      (rc = nord_departement(&c)) || (rc = embassies(&c)) || (rc = media_names(&c)) ||
                      (rc = secrets(&c)) || (c.s->lang == CYBERNER_LANG_FR && (rc = confederation(&c))) ||
