@@ -1078,6 +1078,8 @@ static size_t adjectives(const mctx *c, size_t j) {
   while (j < end && n < 2 && !is_prep(c, j) && !is_article(c, j) && !is_place_at(c, j) &&
          !(j + 1 < end && is_article(c, j + 1)) && !in_charge_of(c, j) && is_adjective(c, j))
     j++, n++;
+  /* two adjectives joined by "et": recherche scientifique et technologique */
+  if (n && j + 1 < end && tis(c, j, "et") && is_adjective(c, j + 1) && !(j + 2 < end && is_article(c, j + 2))) j += 2;
   return j;
 }
 

@@ -127,6 +127,9 @@ START_TEST(bodies_french) {
   YES("Une plainte a été déposée à la gendarmerie de Palaiseau.", "gendarmerie de Palaiseau", CYBERNER_AGENCY, NULL);
   /* a function word ends a French body's name; a lower-case head inside is a common noun */
   NO("Le Conseil des ministres pour ne pas tarder a tranché.", "ne pas");
+  /* two adjectives joined by "et" stay in the name */
+  YES("organisé par le Conseil national de la recherche scientifique et technologique (NST) cette année",
+      "Conseil national de la recherche scientifique et technologique", CYBERNER_AGENCY, NULL);
   YES("Le Centre national de commandement stratégique a été activé.", "Centre national de commandement stratégique",
       CYBERNER_AGENCY, NULL);
   YES("Le Parti libéral du Québec et Québec solidaire ont voté.", "Parti libéral du Québec", CYBERNER_ORGANIZATION, NULL);
