@@ -700,6 +700,38 @@ static bool alias_ok(const cyb__gazetteer *g, const galias *a, const cyb__norm *
   return m == a->masklen;
 }
 
+/* "the Alpharetta, Georgia-based firm", "Portland, Maine": a town the
+ * dictionaries know, a comma, then a name shared by a country and a place
+ * of the town's own country (a US state) names that place, since the
+ * country reading would put the town in a country it is not in (Tbilisi,
+ * Georgia keeps the country). Alternatives [base, n) of the name at tb:
+ * the place's entry, or -1. The town is among the last candidates pushed
+ * (the gazetteer goes left to right). */
+static bool entry_in(const cyb__gazetteer *g, const cyb__cands *out, const cyb__cand *t, const char *code) {
+  for (uint32_t i = 0; i < t->nalt; i++)
+    if (code && cyb__country_in(g->e[out->alts[t->alt + i]].country, code)) return true;
+  return false;
+}
+
+static int32_t place_after_town(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens *tt,
+                                const cyb__cands *out, size_t base, size_t n, size_t tb) {
+  if (tb < 2 || !token_is(nm, tt, tb - 1, ",")) return -1;
+  const cyb__cand *town = NULL;
+  for (size_t i = out->n, seen = 0; i > 0 && seen < 8 && !town; i--, seen++) {
+    const cyb__cand *t = &out->c[i - 1];
+    if (t->te == tb - 1 && t->label == CYBERNER_LOCATION && t->source == CYB_SRC_DICT) town = t;
+  }
+  if (!town) return -1;
+  int32_t place = -1;
+  for (size_t r = base; r < n; r++) {
+    const cyb__entry *e = &g->e[out->alts[r]];
+    if (e->label == CYBERNER_COUNTRY && entry_in(g, out, town, e->country)) return -1;
+    if (e->label == CYBERNER_LOCATION && e->country && strlen(e->country) == 2 && entry_in(g, out, town, e->country))
+      place = (int32_t)out->alts[r];
+  }
+  return place;
+}
+
 /* Label order when one alias has entries of several labels. */
 static int label_order(int label) {
   static const int order[CYB_NLABELS] = {
@@ -727,6 +759,8 @@ static int emit(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens 
     int l = g->e[a->entry].label;
     if (best < 0 || label_order(l) < label_order(best)) best = l;
   }
+  int32_t place = best == CYBERNER_COUNTRY ? place_after_town(g, nm, tt, out, base, out->nalts, tb) : -1;
+  if (place >= 0) best = CYBERNER_LOCATION, out->alts[base] = (uint32_t)place, out->nalts = base + 1;
   size_t w = base; /* keep the best label's entries, each once (aliases are sorted by entry) */
   for (size_t r = base; r < out->nalts; r++) {
     uint32_t e = out->alts[r];

@@ -201,6 +201,17 @@ START_TEST(nationality_and_common_noun) {
 }
 END_TEST
 
+/* "Town, State": after a known town, a comma and a name shared by a country
+ * and a place of the town's own country (a US state) name that place */
+START_TEST(town_and_state) {
+  YES("The Atlanta, Georgia-based firm was hit.", "Georgia", CYBERNER_LOCATION, "state-of-georgia");
+  YES("Its office in Atlanta, Georgia, closed.", "Georgia", CYBERNER_LOCATION, "state-of-georgia");
+  YES("He studied in Tbilisi, Georgia last year.", "Georgia", CYBERNER_COUNTRY, "GE");
+  YES("Delegates from Paris, Georgia and Ukraine met.", "Georgia", CYBERNER_COUNTRY, "GE");
+  YES("Georgia and Armenia signed the text.", "Georgia", CYBERNER_COUNTRY, "GE");
+}
+END_TEST
+
 START_TEST(owners_of_shared_names) {
   YES("In London, the NCSC said it acted against a Chinese firm.", "NCSC", CYBERNER_AGENCY, "uk-ncsc");
   YES("le service de renseignement extérieur de la RPDC a agi", "service de renseignement extérieur", CYBERNER_AGENCY, NULL);
@@ -621,6 +632,7 @@ int main(void) {
   tcase_add_test(t, datelines);
   tcase_add_test(t, owners_of_shared_names);
   tcase_add_test(t, nationality_and_common_noun);
+  tcase_add_test(t, town_and_state);
   tcase_add_test(t, british_spellings);
   tcase_add_test(t, ransomware_names);
   tcase_add_test(t, news_names);
