@@ -181,7 +181,7 @@ enum {
   S_TITLES, S_PARTICLES, S_NOT_NAMES, S_FIRST, S_SURNAMES, S_COMPANIES,
   S_HEAD, S_TAIL, S_OF, S_MEDIA, /* bodies by place: value = label + 1 */
   S_PREP, S_ARTICLE, S_ORDINALS, S_PLACE_OF, S_AKA,
-  S_SECRET, /* not_names.txt words marked secret: a quoted string after them is no name */
+  S_MARKED, /* not_names.txt words with a kind (value MARK_*): secret, operation, campaign */
   NSETS /* at most 16: vid_bits holds two bits per list */
 };
 
@@ -256,18 +256,27 @@ static int load_words(void *ctx, const cyb__file *f, char *line, size_t n, size_
 }
 
 /* not_names.txt: a word a line; "word<TAB>secret" (mot de passe, password)
- * also says that a quoted string after it is a secret, not a name. */
+ * also says that a quoted string after it is a secret, not a name;
+ * "word<TAB>campaign" (campaign, campagne) that a quoted threat actor's
+ * name before it (or after it, in French order) names a campaign
+ * (campaigns()). Only the secret words are kept from names as well. */
+enum { MARK_SECRET = 1, MARK_CAMPAIGN };
 static int load_not_names(void *ctx, const cyb__file *f, char *line, size_t n, size_t lineno) {
   loader *L = ctx;
   char *tab = strchr(line, '\t');
   if (!tab) return add_phrase(L->r, S_NOT_NAMES, L->f, &L->nm, &L->tt, line, n, 1, false);
   char *col[2];
-  if (!cyb__columns(line, col, 2) || strcmp(col[1], "secret")) {
-    cyb__diag_add(L->diag, 1, f->display, lineno, "expected word or word<TAB>secret");
+  static const char *const kinds[] = {"secret", "campaign"};
+  uint32_t kind = 0;
+  if (cyb__columns(line, col, 2))
+    for (uint32_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
+      if (!strcmp(col[1], kinds[i])) kind = i + 1;
+  if (!kind) {
+    cyb__diag_add(L->diag, 1, f->display, lineno, "expected word or word<TAB>secret|campaign");
     return 0;
   }
-  int rc = add_phrase(L->r, S_NOT_NAMES, L->f, &L->nm, &L->tt, col[0], strlen(col[0]), 1, false);
-  return rc ? rc : add_phrase(L->r, S_SECRET, L->f, &L->nm, &L->tt, col[0], strlen(col[0]), 1, false);
+  int rc = kind == MARK_SECRET ? add_phrase(L->r, S_NOT_NAMES, L->f, &L->nm, &L->tt, col[0], strlen(col[0]), 1, false) : 0;
+  return rc ? rc : add_phrase(L->r, S_MARKED, L->f, &L->nm, &L->tt, col[0], strlen(col[0]), kind, false);
 }
 
 static int load_titles(void *ctx, const cyb__file *f, char *line, size_t n, size_t lineno) {
@@ -1696,7 +1705,8 @@ static int media_names(mctx *c) {
  * quotes and the string hides what the dictionaries read in it. */
 static int secrets(mctx *c) {
   size_t end = c->s->tok_end, k = c->s->tok_begin;
-  while (k < end && !pm(c, S_SECRET, k, end, NULL)) k++;
+  uint32_t kind = 0;
+  while (k < end && !(pm(c, S_MARKED, k, end, &kind) && kind == MARK_SECRET)) k++;
   for (; k + 2 < end; k++) {
     if (!tis(c, k, "\"")) continue;
     size_t e = k + 1;
@@ -1709,6 +1719,43 @@ static int secrets(mctx *c) {
 }
 
 /* ---- languages ------------------------------------------------------------- */
+
+
+/* ---- named campaigns ---------------------------------------------------------- */
+
+/* A word of kind `kind` (MARK_*) over exactly tokens [k, e)? */
+static bool marked(const mctx *c, size_t k, size_t e, uint32_t kind) {
+  uint32_t v = 0;
+  return k < e && pm(c, S_MARKED, k, e, &v) == e - k && v == kind;
+}
+
+static bool quote_at(const mctx *c, size_t k) { return k < c->s->tok_end && tis(c, k, "\""); }
+
+/* the APT10 "Cloud Hopper" campaign, la campagne « Cloud Hopper »: a threat
+ * actor's name (the dictionaries keep a campaign's name as an alias of its
+ * group) quoted right before campaign/campagne (after it in French order)
+ * is given as the campaign's name, and a campaign, like an operation, is
+ * not tagged (tests/eval/extra6, extra17, extra22). A NOT_ENTITY over the
+ * name and the word hides it; an unquoted name before campaign is the
+ * group's ("a Sandworm campaign"), and so is one after Operation, which
+ * the annotations keep (extra21: the Operation Cloud Hopper espionage
+ * campaign). */
+static int campaigns(mctx *c) {
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  for (size_t i = 0; i < c->ndict; i++) {
+    const cyb__cand *d = &c->cs->c[i];
+    if (d->label != CYBERNER_THREAT_ACTOR || d->source != CYB_SRC_DICT || d->tb <= b || d->te > end) continue;
+    bool quoted = quote_at(c, d->tb - 1) && quote_at(c, d->te);
+    size_t s = quoted ? d->tb - 1 : d->tb, e = quoted ? d->te + 1 : d->te;
+    size_t from = 0, to = 0;
+    if (quoted && s > b && marked(c, s - 1, s, MARK_CAMPAIGN))
+      from = s - 1, to = e;
+    else if (quoted && e < end && marked(c, e, e + 1, MARK_CAMPAIGN))
+      from = s, to = e + 1;
+    if (to && push_body(c, from, to, CYB_NOT_ENTITY, 0.9f)) return CYBERNER_ENOMEM;
+  }
+  return 0;
+}
 
 /* "le français", "en anglais", "l'arabe", "du russe": in French a
  * nationality word in lower case right after le/l'/du/en is the language,
@@ -2001,7 +2048,7 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
   if ((rc = identifiers(&c)) || (rc = platform_x(&c)) || (rc = web_services(&c)) ||
       (!headline && ((rc = persons(&c)) || (rc = bodies(&c)) || (rc = portfolios(&c)) || (rc = places_of(&c)) ||
                      (rc = nord_departement(&c)) || (rc = embassies(&c)) || (rc = media_names(&c)) ||
-                     (rc = secrets(&c)) || (c.s->lang == CYBERNER_LANG_FR && (rc = confederation(&c))) ||
+                     (rc = secrets(&c)) || (rc = campaigns(&c)) || (c.s->lang == CYBERNER_LANG_FR && (rc = confederation(&c))) ||
                      (c.s->lang == CYBERNER_LANG_FR && (rc = languages(&c))) ||
                      (c.s->lang == CYBERNER_LANG_EN && (rc = languages_en(&c))))))
     return rc;

@@ -523,6 +523,20 @@ START_TEST(quoted_secrets) {
 }
 END_TEST
 
+START_TEST(named_campaigns) {
+  /* a threat actor's alias quoted next to campaign/campagne names a
+   * campaign, which is not tagged */
+  const char *q = "The APT10 \"Cloud Hopper\" campaign hit providers.";
+  NO(q, "Cloud Hopper");
+  YES(q, "APT10", CYBERNER_THREAT_ACTOR, "apt10");
+  NO("La campagne « Cloud Hopper » a visé des prestataires.", "Cloud Hopper");
+  /* unquoted before campaign, the group runs it; elsewhere the alias is the group */
+  YES("A Sandworm campaign hit Ukraine.", "Sandworm", CYBERNER_THREAT_ACTOR, "sandworm");
+  YES("Cloud Hopper stole data from providers.", "Cloud Hopper", CYBERNER_THREAT_ACTOR, "apt10");
+  YES("the Operation Cloud Hopper espionage campaign", "Cloud Hopper", CYBERNER_THREAT_ACTOR, "apt10");
+}
+END_TEST
+
 START_TEST(address_stems) {
   /* the first word of a web-address name, once the address is seen, is that name */
   const char *x = "Il administrait XSS.is depuis 2018. Selon KELA, XSS a fermé en juillet.";
@@ -643,6 +657,7 @@ int main(void) {
   tcase_add_test(t, media_names);
   tcase_add_test(t, address_stems);
   tcase_add_test(t, quoted_secrets);
+  tcase_add_test(t, named_campaigns);
   tcase_add_test(t, shared_aliases_by_complement);
   tcase_add_test(t, ministry_of_a_person);
   tcase_add_test(t, kings);
