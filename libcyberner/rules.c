@@ -2007,6 +2007,73 @@ static int portfolios(mctx *c) {
   return 0;
 }
 
+/* ---- short forms of a country's bodies ------------------------------------------ */
+
+/* A body the dictionaries name with a country or nationality word first
+ * (US Navy, U.S. Cyber Command): the token where the words after it start,
+ * 0 when it has no such start. */
+static size_t after_country(const cyberner_model *m, const cyb__tokens *tt, const cyb__cand *d) {
+  if ((d->label != CYBERNER_AGENCY && d->label != CYBERNER_ORGANIZATION) || d->source != CYB_SRC_DICT ||
+      d->te < d->tb + 2 || d->te > d->tb + 4)
+    return 0;
+  int l = cyb__gazetteer_single_label(m->gaz, tt->tok[d->tb].vid);
+  return l == CYBERNER_COUNTRY || l == CYBERNER_NATIONALITY ? d->tb + 1 : 0;
+}
+
+/* Can the capitalized words [k, k + n) be a body's short form on their own:
+ * no dictionary name over them, no capitalized word glued before or after
+ * (Royal Navy, Chinese Navy, Navy Federal are other names)? */
+static bool short_form_at(const mctx *c, size_t k, size_t n) {
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  if (k + n > end) return false;
+  for (size_t j = k; j < k + n; j++)
+    if (!(tflags(c, j) & CYB_TOK_CAP) || !(tflags(c, j) & CYB_TOK_ALPHA) || covered(c, j)) return false;
+  if (k > b && (tflags(c, k - 1) & CYB_TOK_CAP) && (tflags(c, k - 1) & CYB_TOK_ALPHA) && !has(c, S_NOT_NAMES, k - 1))
+    return false;
+  if (k > b && is_place_at(c, k - 1)) return false;
+  return k + n == end || !(tflags(c, k + n) & CYB_TOK_CAP) || !(tflags(c, k + n) & CYB_TOK_ALPHA);
+}
+
+/* "the US Navy and ... 100,000 Navy personnel": once a country's body is
+ * named (US Navy), its words after the country, capitalized and alone,
+ * are that body (every country has a Navy, so a bare one is no alias);
+ * later in the sentence here, in later sentences from doc->shorts
+ * (cyb__rules_learn). */
+static int short_bodies(mctx *c) {
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  for (size_t i = 0; i < c->ndict; i++) {
+    const cyb__cand *d = &c->cs->c[i];
+    if (d->tb < b || d->te > end || d->entry < 0) continue;
+    size_t r = after_country(c->m, c->tt, d), n = d->te - r;
+    if (!r) continue;
+    for (size_t k = d->te; k + n <= end; k++) {
+      size_t j = 0;
+      while (j < n && c->tt->tok[k + j].vid == c->tt->tok[r + j].vid) j++;
+      if (j < n || !short_form_at(c, k, n)) continue;
+      cyb__cand *p = cyb__cand_push(c->cs, c->tt->tok[k].start, c->tt->tok[k + n - 1].end, (uint32_t)k,
+                                    (uint32_t)(k + n), d->label, CYB_SRC_MENTION, 0.85f);
+      if (!p) return CYBERNER_ENOMEM;
+      p->entry = d->entry;
+    }
+  }
+  for (size_t k = b; k < end && c->doc->nshorts; k++) {
+    if (!(tflags(c, k) & CYB_TOK_CAP) || covered(c, k)) continue;
+    size_t n;
+    const char *t = ttext(c, k, &n);
+    for (size_t i = 0; i < c->doc->nshorts; i++) {
+      const cyb__docname *dn = &c->doc->shorts[i];
+      char buf[sizeof dn->key];
+      if (dn->firstlen != n || memcmp(t, dn->key, n) != 0 || k + dn->ntok > end ||
+          join(c->nm, c->tt, k, dn->ntok, buf, sizeof buf) != dn->keylen || memcmp(buf, dn->key, dn->keylen) != 0 ||
+          !short_form_at(c, k, dn->ntok))
+        continue;
+      if (push_remembered(c, k, k + dn->ntok, dn, CYB_SRC_MENTION)) return CYBERNER_ENOMEM;
+      break;
+    }
+  }
+  return 0;
+}
+
 int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char *src, size_t srclen,
                      const cyb__norm *nm, const cyb__tokens *tt, const cyb__sentence *s, cyb__doc *doc,
                      cyb__cands *cs) {
@@ -2048,7 +2115,7 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
   if ((rc = identifiers(&c)) || (rc = platform_x(&c)) || (rc = web_services(&c)) ||
       (!headline && ((rc = persons(&c)) || (rc = bodies(&c)) || (rc = portfolios(&c)) || (rc = places_of(&c)) ||
                      (rc = nord_departement(&c)) || (rc = embassies(&c)) || (rc = media_names(&c)) ||
-                     (rc = secrets(&c)) || (rc = campaigns(&c)) || (c.s->lang == CYBERNER_LANG_FR && (rc = confederation(&c))) ||
+                     (rc = secrets(&c)) || (rc = short_bodies(&c)) || (rc = campaigns(&c)) || (c.s->lang == CYBERNER_LANG_FR && (rc = confederation(&c))) ||
                      (c.s->lang == CYBERNER_LANG_FR && (rc = languages(&c))) ||
                      (c.s->lang == CYBERNER_LANG_EN && (rc = languages_en(&c))))))
     return rc;
@@ -2127,6 +2194,12 @@ void cyb__rules_learn(const cyberner_model *m, const cyb__norm *nm, const cyb__t
     }
     remember_address_stem(nm, tt, d, id, doc);
     remember_hidden_initials(nm, tt, d, doc);
+    size_t r = d->entry >= 0 ? after_country(m, tt, d) : 0;
+    if (r) {
+      char key[48];
+      size_t kl = join(nm, tt, r, d->te - r, key, sizeof key);
+      if (kl < sizeof key) remember(&doc->shorts, &doc->nshorts, &doc->shorts_cap, key, kl, d->label, d->entry, id);
+    }
     if (d->label == CYBERNER_PERSON && d->te >= d->tb + 2 && d->source != CYB_SRC_MENTION) {
       cyb__cand dd = *d; /* Ferdinand Marcos Jr.: the surname is Marcos */
       while (dd.te > dd.tb + 2) {

@@ -537,6 +537,20 @@ START_TEST(named_campaigns) {
 }
 END_TEST
 
+START_TEST(short_bodies) {
+  /* the words after the country of a country's body, capitalized and alone,
+   * are that body later in the sentence and in the document */
+  const char *t = "It breached the US Navy and took data on 100,000 Navy personnel. The Navy confirmed it.";
+  ck_assert(tagged(t, "Navy", "100,000", CYBERNER_AGENCY, "us-navy"));
+  ck_assert(tagged(t, "Navy", "The Navy", CYBERNER_AGENCY, "us-navy"));
+  /* another country's, or a longer name, is not that body; nor a Navy named first */
+  NO("The US Navy sailed; the Chinese Navy stayed.", "Navy stayed");
+  ck_assert(!tagged("The US Navy sailed. Navy Federal Credit Union paid.", "Navy", "sailed", CYBERNER_AGENCY,
+                    "us-navy"));
+  NO("A Navy ship sailed before the US Navy spoke.", "Navy ship");
+}
+END_TEST
+
 START_TEST(address_stems) {
   /* the first word of a web-address name, once the address is seen, is that name */
   const char *x = "Il administrait XSS.is depuis 2018. Selon KELA, XSS a fermé en juillet.";
@@ -658,6 +672,7 @@ int main(void) {
   tcase_add_test(t, address_stems);
   tcase_add_test(t, quoted_secrets);
   tcase_add_test(t, named_campaigns);
+  tcase_add_test(t, short_bodies);
   tcase_add_test(t, shared_aliases_by_complement);
   tcase_add_test(t, ministry_of_a_person);
   tcase_add_test(t, kings);
