@@ -666,6 +666,15 @@ static bool nationality_of_role(const cyb__gazetteer *g, const galias *a, const 
          word_is(g, tt->tok[tb - 1].vid, CYB_WORD_ROLE);
 }
 
+/* "the Apache Log4j library", "Cisco IOS XE": a capitalized word that mixes
+ * letters and digits (Log4j, Win32, X11) is a product or version named
+ * after its maker, not the next word of a longer name (Royal Mail), so a
+ * common-word alias before it still names the maker. */
+static bool product_after(const cyb__tokens *tt, size_t k) {
+  uint16_t f = tt->tok[k].flags;
+  return (f & CYB_TOK_ALPHA) && (f & CYB_TOK_DIGIT) && !(f & CYB_TOK_ALLCAPS);
+}
+
 static bool alias_ok(const cyb__gazetteer *g, const galias *a, const cyb__norm *nm, const cyb__tokens *tt,
                      size_t tb, size_t te, int lang, bool titlecase) {
   if (a->lang && lang && a->lang != lang) return false;
@@ -686,7 +695,7 @@ static bool alias_ok(const cyb__gazetteer *g, const galias *a, const cyb__norm *
     return false;
   if (a->word && !titlecase && te < tt->ntok && (tt->tok[te].flags & CYB_TOK_CAP) && (tt->tok[te].flags & CYB_TOK_ALPHA) &&
       !(tt->tok[te].flags & (CYB_TOK_NEWLINE_BEFORE | CYB_TOK_SENT_START)) && !role_after(g, tt, te) &&
-      !nationality_of_role(g, a, tt, tb))
+      !nationality_of_role(g, a, tt, tb) && !product_after(tt, te))
     return false;
   if (!a->cs) return true;
   /* a place in a dateline is in capitals, whatever the case its alias

@@ -551,6 +551,16 @@ START_TEST(short_bodies) {
 }
 END_TEST
 
+START_TEST(maker_before_product) {
+  /* a common-word alias before a capitalized word with digits (a product,
+   * a version) names the maker; before another capitalized word it does not */
+  YES("Attackers exploited the open-source Apache Log4j logging library.", "Apache", CYBERNER_ORGANIZATION,
+      "apache-foundation");
+  NO("The Apache Helicopters flew over the city.", "Apache");
+  NO("Its Apache APT28 report was late.", "Apache");
+}
+END_TEST
+
 START_TEST(address_stems) {
   /* the first word of a web-address name, once the address is seen, is that name */
   const char *x = "Il administrait XSS.is depuis 2018. Selon KELA, XSS a fermé en juillet.";
@@ -673,6 +683,7 @@ int main(void) {
   tcase_add_test(t, quoted_secrets);
   tcase_add_test(t, named_campaigns);
   tcase_add_test(t, short_bodies);
+  tcase_add_test(t, maker_before_product);
   tcase_add_test(t, shared_aliases_by_complement);
   tcase_add_test(t, ministry_of_a_person);
   tcase_add_test(t, kings);
