@@ -609,6 +609,16 @@ static bool indefinite_before(const cyb__norm *nm, const cyb__tokens *tt, size_t
          (p >= 2 && token_is(nm, tt, p, "que") && token_is(nm, tt, p - 1, "tant") && token_is(nm, tt, p - 2, "en"));
 }
 
+/* An acronym defined in parentheses right after the name, "(C4)", "(ANSSI)":
+ * the text names the body it describes, even after un/une ("Un centre de
+ * coordination des crises cyber (C4), placé auprès du SGDSN"). */
+static bool acronym_defined_after(const cyb__norm *nm, const cyb__tokens *tt, size_t te) {
+  if (te + 2 >= tt->ntok || !token_is(nm, tt, te, "(") || !token_is(nm, tt, te + 2, ")")) return false;
+  const cyb__token *t = &tt->tok[te + 1];
+  return (t->flags & CYB_TOK_ALPHA) && nm->upper[t->start] && t->end - t->start >= 2 && t->end - t->start <= 16 &&
+         ((t->flags & CYB_TOK_ALLCAPS) || (t->flags & CYB_TOK_DIGIT));
+}
+
 /* A meeting word written in lower case inside [tb, te): the text describes
  * a meeting (the NATO summit in The Hague, le sommet de l'OTAN) rather than
  * names it (ENTITIES.md rule 10). */
@@ -680,7 +690,8 @@ static bool alias_ok(const cyb__gazetteer *g, const galias *a, const cyb__norm *
   if (a->lang && lang && a->lang != lang) return false;
   if (a->cap && !nm->upper[tt->tok[tb].start]) return false;
   if (a->body_cap && !span_has_capital(nm, tt, tb, te) &&
-      ((lang == CYBERNER_LANG_EN && !owner_before(g, nm, tt, tb)) || indefinite_before(nm, tt, tb) ||
+      ((lang == CYBERNER_LANG_EN && !owner_before(g, nm, tt, tb)) ||
+       (indefinite_before(nm, tt, tb) && !acronym_defined_after(nm, tt, te)) ||
        possessed_portfolio(g, nm, tt, tb, te)))
     return false;
   if (a->title_end && lang == CYBERNER_LANG_EN && lowercase_end(g, nm, tt, tb, te)) return false;

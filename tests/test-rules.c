@@ -168,6 +168,11 @@ START_TEST(bodies_english) {
       "ee-kapo");
   NO("Le gouvernement veut créer une agence nationale de cybersécurité d'ici deux ans.",
      "agence nationale de cybersécurité");
+  /* after un/une, an acronym defined in parentheses shows the body is named */
+  const char *c4 = "Un centre de coordination des crises cyber (C4), placé auprès du SGDSN, sera créé.";
+  YES(c4, "centre de coordination des crises cyber", CYBERNER_AGENCY, "fr-c4");
+  YES(c4, "C4", CYBERNER_AGENCY, "fr-c4");
+  NO("Il faut une agence nationale de cybersécurité (voir plus bas).", "agence nationale de cybersécurité");
 }
 END_TEST
 
