@@ -259,20 +259,22 @@ static int load_words(void *ctx, const cyb__file *f, char *line, size_t n, size_
  * also says that a quoted string after it is a secret, not a name;
  * "word<TAB>campaign" (campaign, campagne) that a quoted threat actor's
  * name before it (or after it, in French order) names a campaign
- * (campaigns()). Only the secret words are kept from names as well. */
-enum { MARK_SECRET = 1, MARK_CAMPAIGN };
+ * (campaigns()); "word<TAB>law" (directive, loi, act) that a short name
+ * given to it by dite/known as is the law's (appositions()). Only the
+ * secret words are kept from names as well. */
+enum { MARK_SECRET = 1, MARK_CAMPAIGN, MARK_LAW };
 static int load_not_names(void *ctx, const cyb__file *f, char *line, size_t n, size_t lineno) {
   loader *L = ctx;
   char *tab = strchr(line, '\t');
   if (!tab) return add_phrase(L->r, S_NOT_NAMES, L->f, &L->nm, &L->tt, line, n, 1, false);
   char *col[2];
-  static const char *const kinds[] = {"secret", "campaign"};
+  static const char *const kinds[] = {"secret", "campaign", "law"};
   uint32_t kind = 0;
   if (cyb__columns(line, col, 2))
     for (uint32_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
       if (!strcmp(col[1], kinds[i])) kind = i + 1;
   if (!kind) {
-    cyb__diag_add(L->diag, 1, f->display, lineno, "expected word or word<TAB>secret|campaign");
+    cyb__diag_add(L->diag, 1, f->display, lineno, "expected word or word<TAB>secret|campaign|law");
     return 0;
   }
   int rc = kind == MARK_SECRET ? add_phrase(L->r, S_NOT_NAMES, L->f, &L->nm, &L->tt, col[0], strlen(col[0]), 1, false) : 0;
@@ -639,6 +641,12 @@ static bool has(const mctx *c, int s, size_t k) { return (kbits(c, k) >> (16 + s
 static inline size_t pm(const mctx *c, int s, size_t k, size_t end, uint32_t *val) {
   if (!((kbits(c, k) >> s) & 1u)) return 0;
   return ps_match(&c->r->set[s], c->nm, c->tt, k, end, val);
+}
+
+/* A word of not_names.txt of kind `kind` (MARK_*) over exactly tokens [k, e)? */
+static bool marked(const mctx *c, size_t k, size_t e, uint32_t kind) {
+  uint32_t v = 0;
+  return k < e && pm(c, S_MARKED, k, e, &v) == e - k && v == kind;
 }
 
 static const char *ttext(const mctx *c, size_t k, size_t *n) {
@@ -1630,7 +1638,20 @@ static int acronyms(mctx *c) {
  * OPX": a short capitalized or alphanumeric name after dit(e)/surnommé(e)/
  * known as/dubbed, right after a body, is another name of that body (same
  * label and id, remembered like an acronym defined in parentheses). A name
- * the dictionaries know keeps its own reading. */
+ * the dictionaries know keeps its own reading. After a law's word (la
+ * directive européenne dite NIS, the law known as X), maybe with lower-case
+ * adjectives between, the name is the law's, which is not tagged (a
+ * NOT_ENTITY from the law's word on hides it, whatever the dictionaries
+ * say of the name: NIS is also an intelligence service). */
+static size_t law_before(const mctx *c, size_t k) {
+  size_t b = c->s->tok_begin;
+  for (size_t q = k; q > b && k - q < 4; q--) {
+    if (marked(c, q - 1, q, MARK_LAW)) return q;
+    if ((tflags(c, q - 1) & CYB_TOK_CAP) || (!(tflags(c, q - 1) & CYB_TOK_ALPHA) && !tis(c, q - 1, ","))) break;
+  }
+  return 0;
+}
+
 static int appositions(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t k = b + 1; k < end; k++) {
@@ -1643,6 +1664,11 @@ static int appositions(mctx *c) {
     /* the name ends the apposition: a comma, a full stop, a parenthesis */
     if (e == x || (e < end && !tis(c, e, ",") && !tis(c, e, ".") && !tis(c, e, ")") && !tis(c, e, ";")))
       continue;
+    size_t lw = law_before(c, k);
+    if (lw) {
+      if (push_body(c, lw - 1, e, CYB_NOT_ENTITY, 0.9f)) return CYBERNER_ENOMEM;
+      continue;
+    }
     size_t be = tis(c, k - 1, ",") ? k - 1 : k;
     const cyb__cand *body = be > b ? cand_span(c, 0, be, true) : NULL;
     if (!body || (body->label != CYBERNER_AGENCY && body->label != CYBERNER_ORGANIZATION &&
@@ -1722,12 +1748,6 @@ static int secrets(mctx *c) {
 
 
 /* ---- named campaigns ---------------------------------------------------------- */
-
-/* A word of kind `kind` (MARK_*) over exactly tokens [k, e)? */
-static bool marked(const mctx *c, size_t k, size_t e, uint32_t kind) {
-  uint32_t v = 0;
-  return k < e && pm(c, S_MARKED, k, e, &v) == e - k && v == kind;
-}
 
 static bool quote_at(const mctx *c, size_t k) { return k < c->s->tok_end && tis(c, k, "\""); }
 

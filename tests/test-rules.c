@@ -264,6 +264,9 @@ START_TEST(acronyms_defined_in_text) {
   ck_assert(tagged(j3, "J3", "La J3", CYBERNER_AGENCY, "fr-parquet-paris"));
   YES("The Office of Cyber Defense, known as OCD, met on Monday.", "OCD", CYBERNER_AGENCY, NULL);
   NO("Le projet, dit Horizon, avance.", "Horizon");
+  /* after a law's word, the short name is the law's, even a known body's acronym */
+  NO("au sens de la directive européenne dite NIS, afin de leur imposer des exigences.", "NIS");
+  YES("Le NIS coréen, dit-on, a agi.", "NIS", CYBERNER_AGENCY, "kr-nis");
   YES("Le parquet de Paris, dit Jean Martel, enquête.", "Jean Martel", CYBERNER_PERSON, NULL);
   /* a one-word name before the parenthesis is not the long form of a known acronym */
   YES("talks mediated by the mission in Europe (OSCE) went on.", "OSCE", CYBERNER_ORGANIZATION, "osce");
