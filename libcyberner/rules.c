@@ -2058,7 +2058,9 @@ static bool short_form_at(const mctx *c, size_t k, size_t n) {
  * named (US Navy), its words after the country, capitalized and alone,
  * are that body (every country has a Navy, so a bare one is no alias);
  * later in the sentence here, in later sentences from doc->shorts
- * (cyb__rules_learn). */
+ * (cyb__rules_learn). So is the first part of a hyphenated place seen
+ * earlier (Villefranche-sur-Saône -> Villefranche), unless a common word
+ * (Port-au-Prince is no Port). */
 static int short_bodies(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t i = 0; i < c->ndict; i++) {
@@ -2085,7 +2087,7 @@ static int short_bodies(mctx *c) {
       char buf[sizeof dn->key];
       if (dn->firstlen != n || memcmp(t, dn->key, n) != 0 || k + dn->ntok > end ||
           join(c->nm, c->tt, k, dn->ntok, buf, sizeof buf) != dn->keylen || memcmp(buf, dn->key, dn->keylen) != 0 ||
-          !short_form_at(c, k, dn->ntok))
+          !short_form_at(c, k, dn->ntok) || (dn->label == CYBERNER_LOCATION && is_common(c, k)))
         continue;
       if (push_remembered(c, k, k + dn->ntok, dn, CYB_SRC_MENTION)) return CYBERNER_ENOMEM;
       break;
@@ -2192,6 +2194,21 @@ static void remember_address_stem(const cyb__norm *nm, const cyb__tokens *tt, co
   remember(&doc->acr, &doc->nacr, &doc->acr_cap, nm->text + t->start, t->end - t->start, d->label, d->entry, id);
 }
 
+/* "Villefranche-sur-Saône", "Aix-en-Provence": a place the dictionaries
+ * know (even inside a longer name: l'hôpital de Villefranche-sur-Saône),
+ * one hyphenated token whose second part is a lower-case link word, is
+ * named later by its first part alone ("les sites de Villefranche"), which
+ * is no alias on its own (Villefranche-sur-Mer, -de-Rouergue ...). */
+static void remember_place_stem(const cyb__norm *nm, const cyb__tokens *tt, const cyb__cand *d, cyb__doc *doc) {
+  if (d->label != CYBERNER_LOCATION || d->source != CYB_SRC_DICT || d->entry < 0 || d->te != d->tb + 1) return;
+  const cyb__token *t = &tt->tok[d->tb];
+  if (!(t->flags & CYB_TOK_HYPHEN)) return;
+  const char *x = nm->text + t->start, *h = memchr(x, '-', t->end - t->start);
+  size_t n = h ? (size_t)(h - x) : 0;
+  if (n < 4 || t->start + n + 1 >= t->end || nm->upper[t->start + n + 1]) return;
+  remember(&doc->shorts, &doc->nshorts, &doc->shorts_cap, x, n, d->label, d->entry, NULL);
+}
+
 /* A name the dictionaries hide (NOT_ENTITY: Cyber Norm Initiative): the
  * initials of its capitalized words (CNI), for hidden_acronyms(). */
 static void remember_hidden_initials(const cyb__norm *nm, const cyb__tokens *tt, const cyb__cand *d, cyb__doc *doc) {
@@ -2205,6 +2222,7 @@ static void remember_hidden_initials(const cyb__norm *nm, const cyb__tokens *tt,
 
 void cyb__rules_learn(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, const cyb__cands *cs,
                       const uint32_t *kept, size_t nkept, cyb__doc *doc) {
+  for (size_t i = 0; i < cs->n; i++) remember_place_stem(nm, tt, &cs->c[i], doc);
   for (size_t i = 0; i < nkept; i++) {
     const cyb__cand *d = &cs->c[kept[i]];
     const char *id = d->id >= 0 ? cs->strings.data + d->id : NULL;
