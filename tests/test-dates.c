@@ -180,6 +180,9 @@ static const dcase cases_full[] = {
     {EN, NOREF, "over the Fourth of July weekend, on July 4", "july 4=XXXX-07-04"},
     {EN, NOREF, "the Fourth of July 2021 was quiet", "fourth of july 2021=2021-07-04"},
     {EN, NOREF, "until the fourth of July", "fourth of july=XXXX-07-04"},
+    /* two years joined by and after the/its/their before an event noun: one range (range_yy_det) */
+    {EN, NOREF, "the team it links to the 2015 and 2016 attacks on the grid", "2015 and 2016=2015/2016"},
+    {EN, NOREF, "In 2015 and 2016 the attacks went on", "2015=2015;2016=2016"},
 };
 
 static const dcase cases_numeric[] = {
