@@ -2029,13 +2029,12 @@ static int portfolios(mctx *c) {
 
 /* ---- short forms of a country's bodies ------------------------------------------ */
 
-/* A body the dictionaries name with a country or nationality word first
+/* An AGENCY the dictionaries name with a country or nationality word first
  * (US Navy, U.S. Cyber Command): the token where the words after it start,
  * 0 when it has no such start. */
 static size_t after_country(const cyberner_model *m, const cyb__tokens *tt, const cyb__cand *d) {
-  if ((d->label != CYBERNER_AGENCY && d->label != CYBERNER_ORGANIZATION) || d->source != CYB_SRC_DICT ||
-      d->te < d->tb + 2 || d->te > d->tb + 4)
-    return 0;
+  if (d->label != CYBERNER_AGENCY || d->source != CYB_SRC_DICT || d->te < d->tb + 2 || d->te > d->tb + 4)
+    return 0; /* a paper's or a firm's last words (China Daily) are other names' too */
   int l = cyb__gazetteer_single_label(m->gaz, tt->tok[d->tb].vid);
   return l == CYBERNER_COUNTRY || l == CYBERNER_NATIONALITY ? d->tb + 1 : 0;
 }
@@ -2050,7 +2049,7 @@ static bool short_form_at(const mctx *c, size_t k, size_t n) {
     if (!(tflags(c, j) & CYB_TOK_CAP) || !(tflags(c, j) & CYB_TOK_ALPHA) || covered(c, j)) return false;
   if (k > b && (tflags(c, k - 1) & CYB_TOK_CAP) && (tflags(c, k - 1) & CYB_TOK_ALPHA) && !has(c, S_NOT_NAMES, k - 1))
     return false;
-  if (k > b && is_place_at(c, k - 1)) return false;
+  if (k > b && (is_place_at(c, k - 1) || tis(c, k - 1, "'s"))) return false; /* someone else's Navy */
   return k + n == end || !(tflags(c, k + n) & CYB_TOK_CAP) || !(tflags(c, k + n) & CYB_TOK_ALPHA);
 }
 

@@ -556,6 +556,7 @@ START_TEST(short_bodies) {
   ck_assert(!tagged("The US Navy sailed. Navy Federal Credit Union paid.", "Navy", "sailed", CYBERNER_AGENCY,
                     "us-navy"));
   NO("A Navy ship sailed before the US Navy spoke.", "Navy ship");
+  ck_assert(!tagged("The US Navy sailed. The Kremlin's Navy stayed.", "Navy", "Kremlin", CYBERNER_AGENCY, "us-navy"));
   /* the first part of a hyphenated place seen earlier, even inside a longer name */
   const char *v = "L'hôpital de Villefranche-sur-Saône a été attaqué. Les sites de Villefranche et de Tarare.";
   ck_assert(tagged(v, "Villefranche", "sites", CYBERNER_LOCATION, "villefranche-sur-saone"));
