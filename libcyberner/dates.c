@@ -160,6 +160,7 @@ typedef struct {
     int soft; /* an impossible value is no match: shorter readings still count */
     int base; /* can match its trigger word alone: kept out of the prefilters */
     int lowernext; /* with the capitalization mask: the next word is not capitalized */
+    int lowerstart; /* with the capitalization mask and no year: the first word is not capitalized */
     uint64_t on, prev, notprev, notnext, notcapprev;
     pcre2_code *code;
     uint8_t ng[S_COUNT];
@@ -856,6 +857,7 @@ static void compile_rule(parser *P, const rulesrc *rs)
                         : tok_eq(t, tl, "soft")      ? &r->soft
                         : tok_eq(t, tl, "base")      ? &r->base
                         : tok_eq(t, tl, "lowernext") ? &r->lowernext
+                        : tok_eq(t, tl, "lowerstart") ? &r->lowerstart
                                                      : NULL;
             if (flag) {
                 *flag = 1;
@@ -1929,6 +1931,15 @@ static int strict_ok(const mview *v, const unsigned char *upper, size_t from)
     return 1;
 }
 
+/* lowerstart: "the Fourth of July weekend" is a holiday's name, not a
+ * date; with no year a capitalized first word (the ordinal) says so, with
+ * one (the Fourth of July 2021, at a sentence start) it is a date. */
+static int lower_start_ok(const mview *v, const unsigned char *upper, size_t st)
+{
+    size_t b, e;
+    return !upper || !upper[st] || slot_span(v, S_Y, &b, &e) || slot_span(v, S_Y2, &b, &e);
+}
+
 size_t cyb__dates_find(const cyb__dates *d, cyb__dates_scratch *s, const char *norm,
                        const unsigned char *upper, size_t from, size_t to, int lang,
                        const int *ref, cyb__date_hit *hits, size_t cap)
@@ -2022,6 +2033,11 @@ size_t cyb__dates_find(const cyb__dates *d, cyb__dates_scratch *s, const char *n
             mview v = {d, r, sub, ov};
             if (r->strict && !strict_ok(&v, upper, from))
                 continue;
+            if (r->lowerstart && !lower_start_ok(&v, upper, st)) {
+                if (en > bad_end)
+                    bad_end = en; /* a holiday's name: its month is no date either */
+                continue;
+            }
             char val[sizeof hits[0].value];
             if (!compute_value(&v, lang, ref, val, sizeof val)) {
                 if (en > bad_end && !r->soft)

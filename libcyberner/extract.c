@@ -50,12 +50,13 @@ static void ctx_free(ctx *c) {
   free(c->doc.acr);
   free(c->doc.names);
   free(c->doc.hidden);
+  free(c->doc.shorts);
 }
 
 /* Forget the previous document (its buffers stay). */
 static void ctx_new_document(ctx *c) {
   memset(c->doc.country_counts, 0, sizeof c->doc.country_counts);
-  c->doc.nacr = c->doc.nnames = c->doc.nhidden = 0;
+  c->doc.nacr = c->doc.nnames = c->doc.nhidden = c->doc.nshorts = 0;
   memset(c->lang_bytes, 0, sizeof c->lang_bytes);
 }
 

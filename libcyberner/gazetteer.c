@@ -609,6 +609,16 @@ static bool indefinite_before(const cyb__norm *nm, const cyb__tokens *tt, size_t
          (p >= 2 && token_is(nm, tt, p, "que") && token_is(nm, tt, p - 1, "tant") && token_is(nm, tt, p - 2, "en"));
 }
 
+/* An acronym defined in parentheses right after the name, "(C4)", "(ANSSI)":
+ * the text names the body it describes, even after un/une ("Un centre de
+ * coordination des crises cyber (C4), placé auprès du SGDSN"). */
+static bool acronym_defined_after(const cyb__norm *nm, const cyb__tokens *tt, size_t te) {
+  if (te + 2 >= tt->ntok || !token_is(nm, tt, te, "(") || !token_is(nm, tt, te + 2, ")")) return false;
+  const cyb__token *t = &tt->tok[te + 1];
+  return (t->flags & CYB_TOK_ALPHA) && nm->upper[t->start] && t->end - t->start >= 2 && t->end - t->start <= 16 &&
+         ((t->flags & CYB_TOK_ALLCAPS) || (t->flags & CYB_TOK_DIGIT));
+}
+
 /* A meeting word written in lower case inside [tb, te): the text describes
  * a meeting (the NATO summit in The Hague, le sommet de l'OTAN) rather than
  * names it (ENTITIES.md rule 10). */
@@ -666,12 +676,22 @@ static bool nationality_of_role(const cyb__gazetteer *g, const galias *a, const 
          word_is(g, tt->tok[tb - 1].vid, CYB_WORD_ROLE);
 }
 
+/* "the Apache Log4j library", "Cisco IOS XE": a capitalized word that mixes
+ * letters and digits (Log4j, Win32, X11) is a product or version named
+ * after its maker, not the next word of a longer name (Royal Mail), so a
+ * common-word alias before it still names the maker. */
+static bool product_after(const cyb__tokens *tt, size_t k) {
+  uint16_t f = tt->tok[k].flags;
+  return (f & CYB_TOK_ALPHA) && (f & CYB_TOK_DIGIT) && !(f & CYB_TOK_ALLCAPS);
+}
+
 static bool alias_ok(const cyb__gazetteer *g, const galias *a, const cyb__norm *nm, const cyb__tokens *tt,
                      size_t tb, size_t te, int lang, bool titlecase) {
   if (a->lang && lang && a->lang != lang) return false;
   if (a->cap && !nm->upper[tt->tok[tb].start]) return false;
   if (a->body_cap && !span_has_capital(nm, tt, tb, te) &&
-      ((lang == CYBERNER_LANG_EN && !owner_before(g, nm, tt, tb)) || indefinite_before(nm, tt, tb) ||
+      ((lang == CYBERNER_LANG_EN && !owner_before(g, nm, tt, tb)) ||
+       (indefinite_before(nm, tt, tb) && !acronym_defined_after(nm, tt, te)) ||
        possessed_portfolio(g, nm, tt, tb, te)))
     return false;
   if (a->title_end && lang == CYBERNER_LANG_EN && lowercase_end(g, nm, tt, tb, te)) return false;
@@ -686,7 +706,7 @@ static bool alias_ok(const cyb__gazetteer *g, const galias *a, const cyb__norm *
     return false;
   if (a->word && !titlecase && te < tt->ntok && (tt->tok[te].flags & CYB_TOK_CAP) && (tt->tok[te].flags & CYB_TOK_ALPHA) &&
       !(tt->tok[te].flags & (CYB_TOK_NEWLINE_BEFORE | CYB_TOK_SENT_START)) && !role_after(g, tt, te) &&
-      !nationality_of_role(g, a, tt, tb))
+      !nationality_of_role(g, a, tt, tb) && !product_after(tt, te))
     return false;
   if (!a->cs) return true;
   /* a place in a dateline is in capitals, whatever the case its alias
@@ -698,6 +718,38 @@ static bool alias_ok(const cyb__gazetteer *g, const galias *a, const cyb__norm *
     for (uint32_t b = tt->tok[k].start; b < tt->tok[k].end; b++, m++)
       if (m >= a->masklen || (nm->upper[b] != 0) != (g->masks[a->mask + m] != 0)) return false;
   return m == a->masklen;
+}
+
+/* "the Alpharetta, Georgia-based firm", "Portland, Maine": a town the
+ * dictionaries know, a comma, then a name shared by a country and a place
+ * of the town's own country (a US state) names that place, since the
+ * country reading would put the town in a country it is not in (Tbilisi,
+ * Georgia keeps the country). Alternatives [base, n) of the name at tb:
+ * the place's entry, or -1. The town is among the last candidates pushed
+ * (the gazetteer goes left to right). */
+static bool entry_in(const cyb__gazetteer *g, const cyb__cands *out, const cyb__cand *t, const char *code) {
+  for (uint32_t i = 0; i < t->nalt; i++)
+    if (code && cyb__country_in(g->e[out->alts[t->alt + i]].country, code)) return true;
+  return false;
+}
+
+static int32_t place_after_town(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens *tt,
+                                const cyb__cands *out, size_t base, size_t n, size_t tb) {
+  if (tb < 2 || !token_is(nm, tt, tb - 1, ",")) return -1;
+  const cyb__cand *town = NULL;
+  for (size_t i = out->n, seen = 0; i > 0 && seen < 8 && !town; i--, seen++) {
+    const cyb__cand *t = &out->c[i - 1];
+    if (t->te == tb - 1 && t->label == CYBERNER_LOCATION && t->source == CYB_SRC_DICT) town = t;
+  }
+  if (!town) return -1;
+  int32_t place = -1;
+  for (size_t r = base; r < n; r++) {
+    const cyb__entry *e = &g->e[out->alts[r]];
+    if (e->label == CYBERNER_COUNTRY && entry_in(g, out, town, e->country)) return -1;
+    if (e->label == CYBERNER_LOCATION && e->country && strlen(e->country) == 2 && entry_in(g, out, town, e->country))
+      place = (int32_t)out->alts[r];
+  }
+  return place;
 }
 
 /* Label order when one alias has entries of several labels. */
@@ -727,6 +779,8 @@ static int emit(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens 
     int l = g->e[a->entry].label;
     if (best < 0 || label_order(l) < label_order(best)) best = l;
   }
+  int32_t place = best == CYBERNER_COUNTRY ? place_after_town(g, nm, tt, out, base, out->nalts, tb) : -1;
+  if (place >= 0) best = CYBERNER_LOCATION, out->alts[base] = (uint32_t)place, out->nalts = base + 1;
   size_t w = base; /* keep the best label's entries, each once (aliases are sorted by entry) */
   for (size_t r = base; r < out->nalts; r++) {
     uint32_t e = out->alts[r];

@@ -497,6 +497,8 @@ struct cyb__doc {
   size_t nnames, names_cap;
   cyb__docname *hidden; /* initials of the capitalized words of NOT_ENTITY names seen */
   size_t nhidden, hidden_cap;
+  cyb__docname *shorts; /* bodies named after a country (US Navy): the words after it (Navy) */
+  size_t nshorts, shorts_cap;
 };
 
 /* Propose pattern candidates for one sentence (rules.c). */

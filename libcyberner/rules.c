@@ -181,7 +181,7 @@ enum {
   S_TITLES, S_PARTICLES, S_NOT_NAMES, S_FIRST, S_SURNAMES, S_COMPANIES,
   S_HEAD, S_TAIL, S_OF, S_MEDIA, /* bodies by place: value = label + 1 */
   S_PREP, S_ARTICLE, S_ORDINALS, S_PLACE_OF, S_AKA,
-  S_SECRET, /* not_names.txt words marked secret: a quoted string after them is no name */
+  S_MARKED, /* not_names.txt words with a kind (value MARK_*): secret, operation, campaign */
   NSETS /* at most 16: vid_bits holds two bits per list */
 };
 
@@ -256,18 +256,29 @@ static int load_words(void *ctx, const cyb__file *f, char *line, size_t n, size_
 }
 
 /* not_names.txt: a word a line; "word<TAB>secret" (mot de passe, password)
- * also says that a quoted string after it is a secret, not a name. */
+ * also says that a quoted string after it is a secret, not a name;
+ * "word<TAB>campaign" (campaign, campagne) that a quoted threat actor's
+ * name before it (or after it, in French order) names a campaign
+ * (campaigns()); "word<TAB>law" (directive, loi, act) that a short name
+ * given to it by dite/known as is the law's (appositions()). Only the
+ * secret words are kept from names as well. */
+enum { MARK_SECRET = 1, MARK_CAMPAIGN, MARK_LAW };
 static int load_not_names(void *ctx, const cyb__file *f, char *line, size_t n, size_t lineno) {
   loader *L = ctx;
   char *tab = strchr(line, '\t');
   if (!tab) return add_phrase(L->r, S_NOT_NAMES, L->f, &L->nm, &L->tt, line, n, 1, false);
   char *col[2];
-  if (!cyb__columns(line, col, 2) || strcmp(col[1], "secret")) {
-    cyb__diag_add(L->diag, 1, f->display, lineno, "expected word or word<TAB>secret");
+  static const char *const kinds[] = {"secret", "campaign", "law"};
+  uint32_t kind = 0;
+  if (cyb__columns(line, col, 2))
+    for (uint32_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
+      if (!strcmp(col[1], kinds[i])) kind = i + 1;
+  if (!kind) {
+    cyb__diag_add(L->diag, 1, f->display, lineno, "expected word or word<TAB>secret|campaign|law");
     return 0;
   }
-  int rc = add_phrase(L->r, S_NOT_NAMES, L->f, &L->nm, &L->tt, col[0], strlen(col[0]), 1, false);
-  return rc ? rc : add_phrase(L->r, S_SECRET, L->f, &L->nm, &L->tt, col[0], strlen(col[0]), 1, false);
+  int rc = kind == MARK_SECRET ? add_phrase(L->r, S_NOT_NAMES, L->f, &L->nm, &L->tt, col[0], strlen(col[0]), 1, false) : 0;
+  return rc ? rc : add_phrase(L->r, S_MARKED, L->f, &L->nm, &L->tt, col[0], strlen(col[0]), kind, false);
 }
 
 static int load_titles(void *ctx, const cyb__file *f, char *line, size_t n, size_t lineno) {
@@ -630,6 +641,12 @@ static bool has(const mctx *c, int s, size_t k) { return (kbits(c, k) >> (16 + s
 static inline size_t pm(const mctx *c, int s, size_t k, size_t end, uint32_t *val) {
   if (!((kbits(c, k) >> s) & 1u)) return 0;
   return ps_match(&c->r->set[s], c->nm, c->tt, k, end, val);
+}
+
+/* A word of not_names.txt of kind `kind` (MARK_*) over exactly tokens [k, e)? */
+static bool marked(const mctx *c, size_t k, size_t e, uint32_t kind) {
+  uint32_t v = 0;
+  return k < e && pm(c, S_MARKED, k, e, &v) == e - k && v == kind;
 }
 
 static const char *ttext(const mctx *c, size_t k, size_t *n) {
@@ -1679,7 +1696,20 @@ static int acronyms(mctx *c) {
  * OPX": a short capitalized or alphanumeric name after dit(e)/surnommé(e)/
  * known as/dubbed, right after a body, is another name of that body (same
  * label and id, remembered like an acronym defined in parentheses). A name
- * the dictionaries know keeps its own reading. */
+ * the dictionaries know keeps its own reading. After a law's word (la
+ * directive européenne dite NIS, the law known as X), maybe with lower-case
+ * adjectives between, the name is the law's, which is not tagged (a
+ * NOT_ENTITY from the law's word on hides it, whatever the dictionaries
+ * say of the name: NIS is also an intelligence service). */
+static size_t law_before(const mctx *c, size_t k) {
+  size_t b = c->s->tok_begin;
+  for (size_t q = k; q > b && k - q < 4; q--) {
+    if (marked(c, q - 1, q, MARK_LAW)) return q;
+    if ((tflags(c, q - 1) & CYB_TOK_CAP) || (!(tflags(c, q - 1) & CYB_TOK_ALPHA) && !tis(c, q - 1, ","))) break;
+  }
+  return 0;
+}
+
 static int appositions(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t k = b + 1; k < end; k++) {
@@ -1692,6 +1722,11 @@ static int appositions(mctx *c) {
     /* the name ends the apposition: a comma, a full stop, a parenthesis */
     if (e == x || (e < end && !tis(c, e, ",") && !tis(c, e, ".") && !tis(c, e, ")") && !tis(c, e, ";")))
       continue;
+    size_t lw = law_before(c, k);
+    if (lw) {
+      if (push_body(c, lw - 1, e, CYB_NOT_ENTITY, 0.9f)) return CYBERNER_ENOMEM;
+      continue;
+    }
     size_t be = tis(c, k - 1, ",") ? k - 1 : k;
     const cyb__cand *body = be > b ? cand_span(c, 0, be, true) : NULL;
     if (!body || (body->label != CYBERNER_AGENCY && body->label != CYBERNER_ORGANIZATION &&
@@ -1754,7 +1789,8 @@ static int media_names(mctx *c) {
  * quotes and the string hides what the dictionaries read in it. */
 static int secrets(mctx *c) {
   size_t end = c->s->tok_end, k = c->s->tok_begin;
-  while (k < end && !pm(c, S_SECRET, k, end, NULL)) k++;
+  uint32_t kind = 0;
+  while (k < end && !(pm(c, S_MARKED, k, end, &kind) && kind == MARK_SECRET)) k++;
   for (; k + 2 < end; k++) {
     if (!tis(c, k, "\"")) continue;
     size_t e = k + 1;
@@ -1767,6 +1803,37 @@ static int secrets(mctx *c) {
 }
 
 /* ---- languages ------------------------------------------------------------- */
+
+
+/* ---- named campaigns ---------------------------------------------------------- */
+
+static bool quote_at(const mctx *c, size_t k) { return k < c->s->tok_end && tis(c, k, "\""); }
+
+/* the APT10 "Cloud Hopper" campaign, la campagne « Cloud Hopper »: a threat
+ * actor's name (the dictionaries keep a campaign's name as an alias of its
+ * group) quoted right before campaign/campagne (after it in French order)
+ * is given as the campaign's name, and a campaign, like an operation, is
+ * not tagged (tests/eval/extra6, extra17, extra22). A NOT_ENTITY over the
+ * name and the word hides it; an unquoted name before campaign is the
+ * group's ("a Sandworm campaign"), and so is one after Operation, which
+ * the annotations keep (extra21: the Operation Cloud Hopper espionage
+ * campaign). */
+static int campaigns(mctx *c) {
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  for (size_t i = 0; i < c->ndict; i++) {
+    const cyb__cand *d = &c->cs->c[i];
+    if (d->label != CYBERNER_THREAT_ACTOR || d->source != CYB_SRC_DICT || d->tb <= b || d->te > end) continue;
+    bool quoted = quote_at(c, d->tb - 1) && quote_at(c, d->te);
+    size_t s = quoted ? d->tb - 1 : d->tb, e = quoted ? d->te + 1 : d->te;
+    size_t from = 0, to = 0;
+    if (quoted && s > b && marked(c, s - 1, s, MARK_CAMPAIGN))
+      from = s - 1, to = e;
+    else if (quoted && e < end && marked(c, e, e + 1, MARK_CAMPAIGN))
+      from = s, to = e + 1;
+    if (to && push_body(c, from, to, CYB_NOT_ENTITY, 0.9f)) return CYBERNER_ENOMEM;
+  }
+  return 0;
+}
 
 /* "le français", "en anglais", "l'arabe", "du russe": in French a
  * nationality word in lower case right after le/l'/du/en is the language,
@@ -2189,6 +2256,74 @@ static int portfolios(mctx *c) {
   return 0;
 }
 
+/* ---- short forms of a country's bodies ------------------------------------------ */
+
+/* An AGENCY the dictionaries name with a country or nationality word first
+ * (US Navy, U.S. Cyber Command): the token where the words after it start,
+ * 0 when it has no such start. */
+static size_t after_country(const cyberner_model *m, const cyb__tokens *tt, const cyb__cand *d) {
+  if (d->label != CYBERNER_AGENCY || d->source != CYB_SRC_DICT || d->te < d->tb + 2 || d->te > d->tb + 4)
+    return 0; /* a paper's or a firm's last words (China Daily) are other names' too */
+  int l = cyb__gazetteer_single_label(m->gaz, tt->tok[d->tb].vid);
+  return l == CYBERNER_COUNTRY || l == CYBERNER_NATIONALITY ? d->tb + 1 : 0;
+}
+
+/* Can the capitalized words [k, k + n) be a body's short form on their own:
+ * no dictionary name over them, no capitalized word glued before or after
+ * (Royal Navy, Chinese Navy, Navy Federal are other names)? */
+static bool short_form_at(const mctx *c, size_t k, size_t n) {
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  if (k + n > end) return false;
+  for (size_t j = k; j < k + n; j++)
+    if (!(tflags(c, j) & CYB_TOK_CAP) || !(tflags(c, j) & CYB_TOK_ALPHA) || covered(c, j)) return false;
+  if (k > b && (tflags(c, k - 1) & CYB_TOK_CAP) && (tflags(c, k - 1) & CYB_TOK_ALPHA) && !has(c, S_NOT_NAMES, k - 1))
+    return false;
+  if (k > b && (is_place_at(c, k - 1) || tis(c, k - 1, "'s"))) return false; /* someone else's Navy */
+  return k + n == end || !(tflags(c, k + n) & CYB_TOK_CAP) || !(tflags(c, k + n) & CYB_TOK_ALPHA);
+}
+
+/* "the US Navy and ... 100,000 Navy personnel": once a country's body is
+ * named (US Navy), its words after the country, capitalized and alone,
+ * are that body (every country has a Navy, so a bare one is no alias);
+ * later in the sentence here, in later sentences from doc->shorts
+ * (cyb__rules_learn). So is the first part of a hyphenated place seen
+ * earlier (Villefranche-sur-Saône -> Villefranche), unless a common word
+ * (Port-au-Prince is no Port). */
+static int short_bodies(mctx *c) {
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  for (size_t i = 0; i < c->ndict; i++) {
+    const cyb__cand *d = &c->cs->c[i];
+    if (d->tb < b || d->te > end || d->entry < 0) continue;
+    size_t r = after_country(c->m, c->tt, d), n = d->te - r;
+    if (!r) continue;
+    for (size_t k = d->te; k + n <= end; k++) {
+      size_t j = 0;
+      while (j < n && c->tt->tok[k + j].vid == c->tt->tok[r + j].vid) j++;
+      if (j < n || !short_form_at(c, k, n)) continue;
+      cyb__cand *p = cyb__cand_push(c->cs, c->tt->tok[k].start, c->tt->tok[k + n - 1].end, (uint32_t)k,
+                                    (uint32_t)(k + n), d->label, CYB_SRC_MENTION, 0.85f);
+      if (!p) return CYBERNER_ENOMEM;
+      p->entry = d->entry;
+    }
+  }
+  for (size_t k = b; k < end && c->doc->nshorts; k++) {
+    if (!(tflags(c, k) & CYB_TOK_CAP) || covered(c, k)) continue;
+    size_t n;
+    const char *t = ttext(c, k, &n);
+    for (size_t i = 0; i < c->doc->nshorts; i++) {
+      const cyb__docname *dn = &c->doc->shorts[i];
+      char buf[sizeof dn->key];
+      if (dn->firstlen != n || memcmp(t, dn->key, n) != 0 || k + dn->ntok > end ||
+          join(c->nm, c->tt, k, dn->ntok, buf, sizeof buf) != dn->keylen || memcmp(buf, dn->key, dn->keylen) != 0 ||
+          !short_form_at(c, k, dn->ntok) || (dn->label == CYBERNER_LOCATION && is_common(c, k)))
+        continue;
+      if (push_remembered(c, k, k + dn->ntok, dn, CYB_SRC_MENTION)) return CYBERNER_ENOMEM;
+      break;
+    }
+  }
+  return 0;
+}
+
 int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char *src, size_t srclen,
                      const cyb__norm *nm, const cyb__tokens *tt, const cyb__sentence *s, cyb__doc *doc,
                      cyb__cands *cs) {
@@ -2230,7 +2365,7 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
   if ((rc = identifiers(&c)) || (rc = results_line(&c)) || (rc = fixture_line(&c)) || (rc = platform_x(&c)) || (rc = web_services(&c)) ||
       (!headline && ((rc = persons(&c)) || (rc = bodies(&c)) || (rc = portfolios(&c)) || (rc = places_of(&c)) ||
                      (rc = nord_departement(&c)) || (rc = embassies(&c)) || (rc = media_names(&c)) ||
-                     (rc = secrets(&c)) || (c.s->lang == CYBERNER_LANG_FR && (rc = confederation(&c))) ||
+                     (rc = secrets(&c)) || (rc = short_bodies(&c)) || (rc = campaigns(&c)) || (c.s->lang == CYBERNER_LANG_FR && (rc = confederation(&c))) ||
                      (c.s->lang == CYBERNER_LANG_FR && (rc = languages(&c))) ||
                      (c.s->lang == CYBERNER_LANG_EN && (rc = languages_en(&c))))))
     return rc;
@@ -2287,6 +2422,21 @@ static void remember_address_stem(const cyb__norm *nm, const cyb__tokens *tt, co
   remember(&doc->acr, &doc->nacr, &doc->acr_cap, nm->text + t->start, t->end - t->start, d->label, d->entry, id);
 }
 
+/* "Villefranche-sur-Saône", "Aix-en-Provence": a place the dictionaries
+ * know (even inside a longer name: l'hôpital de Villefranche-sur-Saône),
+ * one hyphenated token whose second part is a lower-case link word, is
+ * named later by its first part alone ("les sites de Villefranche"), which
+ * is no alias on its own (Villefranche-sur-Mer, -de-Rouergue ...). */
+static void remember_place_stem(const cyb__norm *nm, const cyb__tokens *tt, const cyb__cand *d, cyb__doc *doc) {
+  if (d->label != CYBERNER_LOCATION || d->source != CYB_SRC_DICT || d->entry < 0 || d->te != d->tb + 1) return;
+  const cyb__token *t = &tt->tok[d->tb];
+  if (!(t->flags & CYB_TOK_HYPHEN)) return;
+  const char *x = nm->text + t->start, *h = memchr(x, '-', t->end - t->start);
+  size_t n = h ? (size_t)(h - x) : 0;
+  if (n < 4 || t->start + n + 1 >= t->end || nm->upper[t->start + n + 1]) return;
+  remember(&doc->shorts, &doc->nshorts, &doc->shorts_cap, x, n, d->label, d->entry, NULL);
+}
+
 /* A name the dictionaries hide (NOT_ENTITY: Cyber Norm Initiative): the
  * initials of its capitalized words (CNI), for hidden_acronyms(). */
 static void remember_hidden_initials(const cyb__norm *nm, const cyb__tokens *tt, const cyb__cand *d, cyb__doc *doc) {
@@ -2300,6 +2450,7 @@ static void remember_hidden_initials(const cyb__norm *nm, const cyb__tokens *tt,
 
 void cyb__rules_learn(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, const cyb__cands *cs,
                       const uint32_t *kept, size_t nkept, cyb__doc *doc) {
+  for (size_t i = 0; i < cs->n; i++) remember_place_stem(nm, tt, &cs->c[i], doc);
   for (size_t i = 0; i < nkept; i++) {
     const cyb__cand *d = &cs->c[kept[i]];
     const char *id = d->id >= 0 ? cs->strings.data + d->id : NULL;
@@ -2309,6 +2460,12 @@ void cyb__rules_learn(const cyberner_model *m, const cyb__norm *nm, const cyb__t
     }
     remember_address_stem(nm, tt, d, id, doc);
     remember_hidden_initials(nm, tt, d, doc);
+    size_t r = d->entry >= 0 ? after_country(m, tt, d) : 0;
+    if (r) {
+      char key[48];
+      size_t kl = join(nm, tt, r, d->te - r, key, sizeof key);
+      if (kl < sizeof key) remember(&doc->shorts, &doc->nshorts, &doc->shorts_cap, key, kl, d->label, d->entry, id);
+    }
     if (d->label == CYBERNER_PERSON && d->te >= d->tb + 2 && d->source != CYB_SRC_MENTION) {
       cyb__cand dd = *d; /* Ferdinand Marcos Jr.: the surname is Marcos */
       while (dd.te > dd.tb + 2) {

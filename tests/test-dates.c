@@ -176,6 +176,13 @@ static const dcase cases_full[] = {
     {EN, NOREF, "by the second of June 2021", "second of june 2021=2021-06-02"},
     {EN, NOREF, "the first of many, the first march", ""},
     {FR, NOREF, "le premier ministre, le premier avril 2023", "premier avril 2023=2023-04-01"},
+    /* a capitalized ordinal with no year names a holiday, and its month is no date (lowerstart) */
+    {EN, NOREF, "over the Fourth of July weekend, on July 4", "july 4=XXXX-07-04"},
+    {EN, NOREF, "the Fourth of July 2021 was quiet", "fourth of july 2021=2021-07-04"},
+    {EN, NOREF, "until the fourth of July", "fourth of july=XXXX-07-04"},
+    /* two years joined by and after the/its/their before an event noun: one range (range_yy_det) */
+    {EN, NOREF, "the team it links to the 2015 and 2016 attacks on the grid", "2015 and 2016=2015/2016"},
+    {EN, NOREF, "In 2015 and 2016 the attacks went on", "2015=2015;2016=2016"},
 };
 
 static const dcase cases_numeric[] = {

@@ -187,6 +187,11 @@ START_TEST(bodies_english) {
       "ee-kapo");
   NO("Le gouvernement veut créer une agence nationale de cybersécurité d'ici deux ans.",
      "agence nationale de cybersécurité");
+  /* after un/une, an acronym defined in parentheses shows the body is named */
+  const char *c4 = "Un centre de coordination des crises cyber (C4), placé auprès du SGDSN, sera créé.";
+  YES(c4, "centre de coordination des crises cyber", CYBERNER_AGENCY, "fr-c4");
+  YES(c4, "C4", CYBERNER_AGENCY, "fr-c4");
+  NO("Il faut une agence nationale de cybersécurité (voir plus bas).", "agence nationale de cybersécurité");
 }
 END_TEST
 
@@ -217,6 +222,17 @@ START_TEST(nationality_and_common_noun) {
   NO(t, "police");
   YES("A statement by the Romanian Police followed.", "Romanian Police", CYBERNER_AGENCY, "ro-police");
   YES("Un communiqué de la Police roumaine a suivi.", "Police roumaine", CYBERNER_AGENCY, "ro-police");
+}
+END_TEST
+
+/* "Town, State": after a known town, a comma and a name shared by a country
+ * and a place of the town's own country (a US state) name that place */
+START_TEST(town_and_state) {
+  YES("The Atlanta, Georgia-based firm was hit.", "Georgia", CYBERNER_LOCATION, "state-of-georgia");
+  YES("Its office in Atlanta, Georgia, closed.", "Georgia", CYBERNER_LOCATION, "state-of-georgia");
+  YES("He studied in Tbilisi, Georgia last year.", "Georgia", CYBERNER_COUNTRY, "GE");
+  YES("Delegates from Paris, Georgia and Ukraine met.", "Georgia", CYBERNER_COUNTRY, "GE");
+  YES("Georgia and Armenia signed the text.", "Georgia", CYBERNER_COUNTRY, "GE");
 }
 END_TEST
 
@@ -267,6 +283,9 @@ START_TEST(acronyms_defined_in_text) {
   ck_assert(tagged(j3, "J3", "La J3", CYBERNER_AGENCY, "fr-parquet-paris"));
   YES("The Office of Cyber Defense, known as OCD, met on Monday.", "OCD", CYBERNER_AGENCY, NULL);
   NO("Le projet, dit Horizon, avance.", "Horizon");
+  /* after a law's word, the short name is the law's, even a known body's acronym */
+  NO("au sens de la directive européenne dite NIS, afin de leur imposer des exigences.", "NIS");
+  YES("Le NIS coréen, dit-on, a agi.", "NIS", CYBERNER_AGENCY, "kr-nis");
   YES("Le parquet de Paris, dit Jean Martel, enquête.", "Jean Martel", CYBERNER_PERSON, NULL);
   /* a one-word name before the parenthesis is not the long form of a known acronym */
   YES("talks mediated by the mission in Europe (OSCE) went on.", "OSCE", CYBERNER_ORGANIZATION, "osce");
@@ -579,6 +598,50 @@ START_TEST(quoted_secrets) {
 }
 END_TEST
 
+START_TEST(named_campaigns) {
+  /* a threat actor's alias quoted next to campaign/campagne names a
+   * campaign, which is not tagged */
+  const char *q = "The APT10 \"Cloud Hopper\" campaign hit providers.";
+  NO(q, "Cloud Hopper");
+  YES(q, "APT10", CYBERNER_THREAT_ACTOR, "apt10");
+  NO("La campagne « Cloud Hopper » a visé des prestataires.", "Cloud Hopper");
+  /* unquoted before campaign, the group runs it; elsewhere the alias is the group */
+  YES("A Sandworm campaign hit Ukraine.", "Sandworm", CYBERNER_THREAT_ACTOR, "sandworm");
+  YES("Cloud Hopper stole data from providers.", "Cloud Hopper", CYBERNER_THREAT_ACTOR, "apt10");
+  YES("the Operation Cloud Hopper espionage campaign", "Cloud Hopper", CYBERNER_THREAT_ACTOR, "apt10");
+}
+END_TEST
+
+START_TEST(short_bodies) {
+  /* the words after the country of a country's body, capitalized and alone,
+   * are that body later in the sentence and in the document */
+  const char *t = "It breached the US Navy and took data on 100,000 Navy personnel. The Navy confirmed it.";
+  ck_assert(tagged(t, "Navy", "100,000", CYBERNER_AGENCY, "us-navy"));
+  ck_assert(tagged(t, "Navy", "The Navy", CYBERNER_AGENCY, "us-navy"));
+  /* another country's, or a longer name, is not that body; nor a Navy named first */
+  NO("The US Navy sailed; the Chinese Navy stayed.", "Navy stayed");
+  ck_assert(!tagged("The US Navy sailed. Navy Federal Credit Union paid.", "Navy", "sailed", CYBERNER_AGENCY,
+                    "us-navy"));
+  NO("A Navy ship sailed before the US Navy spoke.", "Navy ship");
+  ck_assert(!tagged("The US Navy sailed. The Kremlin's Navy stayed.", "Navy", "Kremlin", CYBERNER_AGENCY, "us-navy"));
+  /* the first part of a hyphenated place seen earlier, even inside a longer name */
+  const char *v = "L'hôpital de Villefranche-sur-Saône a été attaqué. Les sites de Villefranche et de Tarare.";
+  ck_assert(tagged(v, "Villefranche", "sites", CYBERNER_LOCATION, "villefranche-sur-saone"));
+  NO("Les sites de Villefranche et de Tarare.", "Villefranche");
+  NO("Il vit à Port-au-Prince. Le Port a fermé.", "Port a");
+}
+END_TEST
+
+START_TEST(maker_before_product) {
+  /* a common-word alias before a capitalized word with digits (a product,
+   * a version) names the maker; before another capitalized word it does not */
+  YES("Attackers exploited the open-source Apache Log4j logging library.", "Apache", CYBERNER_ORGANIZATION,
+      "apache-foundation");
+  NO("The Apache Helicopters flew over the city.", "Apache");
+  NO("Its Apache APT28 report was late.", "Apache");
+}
+END_TEST
+
 START_TEST(address_stems) {
   /* the first word of a web-address name, once the address is seen, is that name */
   const char *x = "Il administrait XSS.is depuis 2018. Selon KELA, XSS a fermé en juillet.";
@@ -688,6 +751,7 @@ int main(void) {
   tcase_add_test(t, datelines);
   tcase_add_test(t, owners_of_shared_names);
   tcase_add_test(t, nationality_and_common_noun);
+  tcase_add_test(t, town_and_state);
   tcase_add_test(t, british_spellings);
   tcase_add_test(t, ransomware_names);
   tcase_add_test(t, news_names);
@@ -698,6 +762,9 @@ int main(void) {
   tcase_add_test(t, media_names);
   tcase_add_test(t, address_stems);
   tcase_add_test(t, quoted_secrets);
+  tcase_add_test(t, named_campaigns);
+  tcase_add_test(t, short_bodies);
+  tcase_add_test(t, maker_before_product);
   tcase_add_test(t, shared_aliases_by_complement);
   tcase_add_test(t, ministry_of_a_person);
   tcase_add_test(t, kings);
