@@ -191,6 +191,10 @@ struct cyb__rules {
    * name's initials (China Central Television: cct, cctv), value = entry + 1,
    * UINT32_MAX when two entries share it (media_names) */
   phraseset abbrev;
+  /* whom a surname alone may name: a PERSON entry's family name (the last
+   * word, or the first one of a family-name-first name), value = entry + 1,
+   * UINT32_MAX when two entries share it (push_person) */
+  phraseset surname_of;
   uint32_t *vid_bits;
   size_t nvid_bits;
   cyb__gazetteer *gaz; /* only while compiling */
@@ -365,6 +369,47 @@ static int load_ids(void *ctx, const cyb__file *f, char *line, size_t n, size_t 
 }
 
 
+/* Key s[0..n) of a table of one entry a key means entry; a key two entries
+ * share means none of them. */
+static int unique_add(phraseset *p, const char *s, size_t n, uint32_t entry) {
+  uint32_t v = ps_find(p, s, n);
+  if (!v) return ps_add(p, s, n, entry + 1, 1);
+  if (v != entry + 1) ps_add(p, s, n, UINT32_MAX, 1); /* ps_add ORs the value in */
+  return 0;
+}
+
+/* The surname table: each PERSON entry's last word (not a suffix: Jr, II),
+ * and its first word too when that is a family name and no given name
+ * (Yoon Suk Yeol, Widodo in Joko Widodo: the last). */
+static int build_surnames(cyb__rules *r, const cyb__fold *f, cyb__norm *nm, cyb__tokens *tt) {
+  size_t ne = cyb__gazetteer_size(r->gaz);
+  for (uint32_t i = 0; i < ne; i++) {
+    const cyb__entry *e = cyb__gazetteer_entry(r->gaz, i);
+    if (e->dead || e->label != CYBERNER_PERSON) continue;
+    if (cyb__normalize(f, e->name, strlen(e->name), nm) || cyb__tokenize(nm, tt)) return CYBERNER_ENOMEM;
+    size_t last = tt->ntok;
+    while (last > 1) {
+      const cyb__token *t = &tt->tok[last - 1];
+      bool suffix = !(t->flags & CYB_TOK_ALPHA) || cyb__tok_is(nm, t, "jr") || cyb__tok_is(nm, t, "sr") ||
+                    cyb__tok_is(nm, t, "ii") || cyb__tok_is(nm, t, "iii");
+      if (!suffix) break;
+      last--;
+    }
+    if (last < 2) continue; /* one word: the dictionaries match it themselves */
+    const cyb__token *t = &tt->tok[last - 1], *t0 = &tt->tok[0];
+    const char *w = nm->text + t->start;
+    size_t n = t->end - t->start;
+    /* a given name (Daniel, Hassan) says nothing about the family */
+    if (n >= 3 && !ps_find(&r->set[S_FIRST], w, n) && unique_add(&r->surname_of, w, n, i)) return CYBERNER_ENOMEM;
+    const char *w0 = nm->text + t0->start;
+    size_t n0 = t0->end - t0->start;
+    if (ps_find(&r->set[S_SURNAMES], w0, n0) && !ps_find(&r->set[S_FIRST], w0, n0) &&
+        unique_add(&r->surname_of, w0, n0, i))
+      return CYBERNER_ENOMEM;
+  }
+  return 0;
+}
+
 /* Key s[0..n) of the abbreviation table means entry; a key two entries
  * share means none of them. */
 static int abbrev_add(phraseset *p, const char *s, size_t n, uint32_t entry) {
@@ -480,7 +525,7 @@ cyb__rules *cyb__rules_new(const cyb__files *base, const cyb__files *extra, cons
     L.target = lists[i].set;
     if (cyb__file_each_line(fl, lists[i].fn, &L)) goto oom;
   }
-  if (build_abbrev(r, f, &L.nm, &L.tt)) goto oom;
+  if (build_abbrev(r, f, &L.nm, &L.tt) || build_surnames(r, f, &L.nm, &L.tt)) goto oom;
   cyb__norm_free(&L.nm);
   cyb__tokens_free(&L.tt);
   r->gaz = NULL; /* the model is immutable from here on */
@@ -497,6 +542,7 @@ void cyb__rules_free(cyb__rules *r) {
   if (!r) return;
   for (int i = 0; i < NSETS; i++) ps_free(&r->set[i]);
   ps_free(&r->abbrev);
+  ps_free(&r->surname_of);
   free(r->vid_bits);
   for (size_t i = 0; i < r->nids; i++) pcre2_code_free(r->ids[i].re);
   free(r->ids);
@@ -819,6 +865,37 @@ static size_t name_run(const mctx *c, size_t k, size_t max) {
   return last;
 }
 
+/* Has the document named the country of code cc[0..2) so far: in an
+ * earlier sentence, or with a dictionary name of this one? */
+static bool country_named(const mctx *c, const char *cc) {
+  int slot = cyb__country_slot(cc);
+  if (slot >= 0 && c->doc->country_counts[slot]) return true;
+  char code[3] = {cc[0], cc[1], '\0'};
+  for (size_t i = 0; i < c->ndict; i++) {
+    const cyb__cand *d = &c->cs->c[i];
+    if (d->source != CYB_SRC_DICT || d->label == CYBERNER_PERSON || d->label == CYB_NOT_ENTITY) continue;
+    const char *x = cyb__cand_country(c->m, c->cs, d);
+    if (x && cyb__country_in(x, code)) return true;
+  }
+  return false;
+}
+
+/* The one person of the dictionaries whose family name is token k's word,
+ * from a country the document names ("President Widodo" in a text on
+ * Indonesia); -1 when none or several. */
+static int32_t person_by_surname(const mctx *c, size_t k) {
+  size_t n;
+  const char *t = ttext(c, k, &n);
+  uint32_t v = ps_find(&c->r->surname_of, t, n);
+  if (!v || v == UINT32_MAX) return -1;
+  const char *cc = cyb__gazetteer_entry(c->m->gaz, v - 1)->country;
+  for (const char *p = cc; p && strlen(p) >= 2; p += 3) {
+    if (country_named(c, p)) return (int32_t)(v - 1);
+    if (p[2] != '+') break;
+  }
+  return -1;
+}
+
 static int push_person(mctx *c, size_t b, size_t e, float score, int rank) {
   if (e <= b) return 0;
   cyb__cand *d = cyb__cand_push(c->cs, c->tt->tok[b].start, c->tt->tok[e - 1].end, (uint32_t)b, (uint32_t)e,
@@ -844,6 +921,9 @@ static int push_person(mctx *c, size_t b, size_t e, float score, int rank) {
     else if (w && id[w - 1] != '-') id[w++] = '-';
   }
   while (w && id[w - 1] == '-') w--;
+  /* a surname alone ("President Widodo", "M. Verdier") names the one person
+   * of the dictionaries with that family name */
+  if (e == b + 1 && (d->entry = person_by_surname(c, b)) >= 0) return 0;
   if (w && (d->id = cyb__cand_string(c->cs, id, w)) < 0) return CYBERNER_ENOMEM;
   return 0;
 }

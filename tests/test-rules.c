@@ -61,6 +61,12 @@ START_TEST(person_titles) {
   NO("led by Japanese Ambassador in charge of Cyber Policy Kumagai Naoki and others", "Policy");
   /* Korean three-syllable names whose given syllables are surnames too */
   YES("while Baek Yoon Jeong, Deputy Director General, headed the delegation", "Baek Yoon Jeong", CYBERNER_PERSON, NULL);
+  /* a surname alone after a title names the one known person of that family
+   * name, from a country the document names */
+  YES("Indonesia welcomed the statement by President Widodo.", "Widodo", CYBERNER_PERSON, "joko-widodo");
+  YES("The statement by President Widodo was welcomed.", "Widodo", CYBERNER_PERSON, "widodo");
+  YES("Selon M. Verdier, la coopération avec la France progresse.", "Verdier", CYBERNER_PERSON, "henri-verdier");
+  YES("Selon M. Valdenaire, la coopération progresse.", "Valdenaire", CYBERNER_PERSON, "valdenaire");
   /* a middle initial stays inside the name and out of its id */
   YES("Il a rencontré Pierre K. Duvallon hier.", "Pierre K. Duvallon", CYBERNER_PERSON, "pierre-duvallon");
   YES("Robert L. Strayer led the delegation.", "Robert L. Strayer", CYBERNER_PERSON, "robert-strayer");
