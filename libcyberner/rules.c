@@ -1069,7 +1069,10 @@ static int persons(mctx *c) {
        * Orders Cyber Agency"; not Miguel Angel Martin, Jean Van de Velde) */
       bool headline_words = c->s->titlecase && e - k >= 3 && is_common(c, k + 1) && !first_name(c, k + 1) &&
                             !has(c, S_PARTICLES, k + 1);
-      bool vetoed = (k == b && is_common(c, k) && is_common(c, e - 1)) || headline_words;
+      /* a body's or a meeting's last word makes a name of it (the Grace
+       * Conference, Victoria Agency), not a person */
+      bool body_word = pm(c, S_TAIL, e - 1, e, NULL) > 0;
+      bool vetoed = (k == b && is_common(c, k) && is_common(c, e - 1)) || headline_words || body_word;
       if (e > k + 1 && !vetoed && push_person(c, k, e, 0.7f, 1)) return CYBERNER_ENOMEM;
     }
     /* an initial and a surname: J. Smith (in French, M. is Monsieur) */

@@ -113,6 +113,9 @@ START_TEST(person_names_and_mentions) {
 END_TEST
 
 START_TEST(person_negatives) {
+  /* a document noun or a body's last word after a given name: no person */
+  NO("Recalling the Sydney Declaration of the summit, the leaders agreed.", "Declaration");
+  YES("The Grace Conference met in May.", "Grace Conference", CYBERNER_EVENT, NULL);
   /* a Title Case headline's capitalized words after a first name are not a surname */
   NO("Police Say BlackSuit Gang Loses Servers in US-Led Operation\n\nThe police said.", "Gang Loses");
   NO("Yunus Orders Cyber Agency Ahead of Vote\n\nThe council met.", "Orders");
