@@ -1634,6 +1634,20 @@ static int description_before(mctx *c, size_t k, size_t a, const char *id) {
 static void settle_by_acronym(mctx *c, size_t lfi, size_t a) {
   cyb__cand *lf = &c->cs->c[lfi];
   const cyb__cand *d = dict_cand(c, a, a + 1, lf->label);
+  /* a name a rule read ("Direction interministérielle au numérique (DINSIC)",
+   * a form the dictionaries lack) is the one body they know by the acronym
+   * when both start with the same letter */
+  if (lf->source == CYB_SRC_PATTERN && lf->entry < 0 && lf->id < 0 && d && d->entry >= 0 &&
+      c->nm->text[c->tt->tok[lf->tb].start] == c->nm->text[c->tt->tok[a].start]) {
+    bool one = true; /* every reading of the acronym is that one entry */
+    for (size_t i = 0; i < c->ndict && one; i++) {
+      const cyb__cand *x = &c->cs->c[i];
+      if (x->tb != a || x->te != a + 1 || x->label != lf->label) continue;
+      for (uint32_t j = 0; j < x->nalt && one; j++) one = c->cs->alts[x->alt + j] == (uint32_t)d->entry;
+    }
+    if (one) lf->entry = d->entry;
+    return;
+  }
   if (lf->entry >= 0 || lf->nalt < 2 || !d || d->entry < 0) return;
   for (uint32_t j = 0; j < lf->nalt; j++)
     if (c->cs->alts[lf->alt + j] == (uint32_t)d->entry) {
@@ -1678,6 +1692,22 @@ static int acronyms(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   size_t ncand = c->cs->n;
   for (size_t k = b; k + 2 < end; k++) {
+    /* "l'Alliance pour la confiance numérique, ACN, représentée par ...": an
+     * acronym set off by commas right after a body whose words it spells is
+     * that body's */
+    if (k > b && tis(c, k, ",") && acronym_token(c, k + 1) &&
+        (tis(c, k + 2, ",") || tis(c, k + 2, ")") || tis(c, k + 2, "."))) {
+      const cyb__cand *lf = cand_span(c, 0, k, true);
+      if (lf && lf->te - lf->tb >= 2 && (lf->label == CYBERNER_AGENCY || lf->label == CYBERNER_ORGANIZATION) &&
+          initials_start(c, k, k + 1) == lf->tb) {
+        char low[64];
+        size_t n;
+        const char *t = ttext(c, k + 1, &n);
+        copy_str(low, 61, t, n);
+        if (push_like(c, k + 1, k + 2, lf, low)) return CYBERNER_ENOMEM;
+      }
+      continue;
+    }
     if (!tis(c, k, "(") || !acronym_token(c, k + 1)) continue;
     size_t a = k + 1;
     char low[64];

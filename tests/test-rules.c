@@ -257,6 +257,13 @@ START_TEST(owners_of_shared_names) {
 END_TEST
 
 START_TEST(acronyms_defined_in_text) {
+  /* an acronym set off by commas after the body whose words it spells */
+  YES("Nous avons entendu l’Alliance pour la confiance numérique, ACN, représentée par son président.", "ACN",
+      CYBERNER_ORGANIZATION, "acn-alliance");
+  /* a long form the dictionaries lack, before the acronym of one body they
+   * know, is that body */
+  YES("Il dirigeait la Direction interministérielle au numérique (DINSIC) depuis 2015.",
+      "Direction interministérielle au numérique", CYBERNER_AGENCY, "dinum");
   /* the short form of an acronym defined earlier */
   ck_assert(tagged("The Office des postes et télécommunications (OPT-NC) said the attack began on Monday. OPT restored it.",
                    "OPT", "Monday", CYBERNER_ORGANIZATION, NULL));
