@@ -364,6 +364,12 @@ START_TEST(slashed_places) {
   YES("Le JPCERT/CC a publié un avis.", "JPCERT/CC", CYBERNER_AGENCY, "jpcert-cc");
   NO("the paris/berlin route", "paris");
   NO("SEOUL/QWERTZ said", "SEOUL");
+  /* a part of several words joins the words before or after the token */
+  YES("NEW YORK/THE HAGUE, 3 March (Reuters) - Diplomats said", "THE HAGUE", CYBERNER_LOCATION, "the-hague");
+  YES("NEW YORK/THE HAGUE, 3 March (Reuters) - Diplomats said", "NEW YORK", CYBERNER_LOCATION, "new-york-city");
+  YES("LA HAYE/BERLIN, 3 mars (AFP) - Les diplomates ont dit", "LA HAYE", CYBERNER_LOCATION, "the-hague");
+  YES("LA HAYE/BERLIN, 3 mars (AFP) - Les diplomates ont dit", "BERLIN", CYBERNER_LOCATION, "berlin");
+  NO("PARIS/THE QWERTZ said", "PARIS");
   YES("BRUXELLES (Belga/AFP) - Le message a circulé.", "AFP", CYBERNER_ORGANIZATION, "afp");
   NO("la norme ISO/IEC 27001 exige", "ISO");
 }
