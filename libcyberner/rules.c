@@ -1250,10 +1250,11 @@ static int bodies(mctx *c) {
     }
   }
   /* an edition belongs to the event's name: an ordinal before it (48ème,
-   * ninth), a year after it (Singapore International Cyber Week 2024) */
-  for (size_t i = 0; i < c->ndict; i++) {
+   * ninth), a year after it (Singapore International Cyber Week 2024); the
+   * same for the events the patterns above built (the sixth Cyber Dialogue) */
+  for (size_t i = 0, n0 = c->cs->n; i < n0; i++) {
     const cyb__cand *d = &c->cs->c[i];
-    if (d->label != CYBERNER_EVENT) continue;
+    if (d->label != CYBERNER_EVENT || (i >= c->ndict && d->source != CYB_SRC_PATTERN)) continue;
     size_t nb = d->tb, ne = d->te;
     if (nb > b && ((tflags(c, nb - 1) & CYB_TOK_DIGIT && tflags(c, nb - 1) & CYB_TOK_ALPHA) ||
                    has(c, S_ORDINALS, nb - 1) || roman_ordinal(c, nb - 1)))

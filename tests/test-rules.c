@@ -281,6 +281,10 @@ START_TEST(events) {
   YES("durant la 48ème Réunion consultative sur la sécurité (SCM)", "48ème Réunion consultative sur la sécurité",
       CYBERNER_EVENT, "scm");
   YES("at the 9th Transatlantic Cyber Dialogue in Brussels", "9th Transatlantic Cyber Dialogue", CYBERNER_EVENT, NULL);
+  /* a spelled-out ordinal and a year belong to a pattern-built event too */
+  YES("Officials held the seventh Digital Policy Dialogue in Rome", "seventh Digital Policy Dialogue", CYBERNER_EVENT,
+      NULL);
+  YES("Officials held the Digital Policy Dialogue 2023 in Rome", "Digital Policy Dialogue 2023", CYBERNER_EVENT, NULL);
   NO("Réunion intergouvernementale du dialogue bilatéral", "Réunion intergouvernementale");
   /* a sports tail closes an event's name; a capitalized word after it goes on */
   YES("Woods won the Greater Milwaukee Open on Sunday.", "Greater Milwaukee Open", CYBERNER_EVENT, NULL);
