@@ -2111,6 +2111,17 @@ static void remember_hidden_initials(const cyb__norm *nm, const cyb__tokens *tt,
   if (kl >= 3) remember(&doc->hidden, &doc->nhidden, &doc->hidden_cap, key, kl, CYB_NOT_ENTITY, -1, NULL);
 }
 
+/* A first word that is both a family name and a given name (Lee, Moon)
+ * opens a family-name-first name when no later word is a family name: Lee
+ * Hsien Loong, Moon Jae-in, but not Lee Smith. */
+static bool family_first(const phraseset *sur, const cyb__norm *nm, const cyb__tokens *tt, const cyb__cand *d) {
+  for (size_t k = d->tb + 1; k < d->te; k++) {
+    const cyb__token *t = &tt->tok[k];
+    if (ps_find(sur, nm->text + t->start, t->end - t->start) || (t->flags & CYB_TOK_DOTTED)) return false;
+  }
+  return true;
+}
+
 void cyb__rules_learn(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, const cyb__cands *cs,
                       const uint32_t *kept, size_t nkept, cyb__doc *doc) {
   for (size_t i = 0; i < nkept; i++) {
@@ -2154,7 +2165,7 @@ void cyb__rules_learn(const cyberner_model *m, const cyb__norm *nm, const cyb__t
       /* family name first (Zhao Guangzong, Yoon Suk Yeol): the short form is the first word */
       const cyb__token *t0 = &tt->tok[d->tb];
       if (ps_find(sur, nm->text + t0->start, t0->end - t0->start) &&
-          !ps_find(given, nm->text + t0->start, t0->end - t0->start))
+          (!ps_find(given, nm->text + t0->start, t0->end - t0->start) || family_first(sur, nm, tt, d)))
         remember(&doc->names, &doc->nnames, &doc->names_cap, nm->text + t0->start, t0->end - t0->start, d->label, d->entry, id);
     }
   }

@@ -97,6 +97,11 @@ START_TEST(person_names_and_mentions) {
   /* a given name and two surnames: the first surname alone later */
   const char *es = "El director Daniel Oyarzabal Quintana habló. Luego Oyarzabal respondió.";
   ck_assert(tagged(es, "Oyarzabal", "Luego", CYBERNER_PERSON, "daniel-oyarzabal-quintana"));
+  /* family name first, the family name also a given name (Lee): the first word later */
+  const char *ko = "Le ministre Lee Chang-yong a parlé. Plus tard, M. Lee a précisé sa pensée.";
+  ck_assert(tagged(ko, "Lee", "Plus tard", CYBERNER_PERSON, "lee-chang-yong"));
+  ck_assert(!tagged("Minister Lee Smith spoke on Monday. Later, Mr Lee said so.", "Lee", "Later", CYBERNER_PERSON,
+                    "lee-smith"));
 }
 END_TEST
 
