@@ -922,6 +922,41 @@ static int match_slashed(const cyb__gazetteer *g, const cyb__norm *nm, const cyb
   return rc || out->n > n0 ? rc : slashed_multiword(g, nm, tt, k, ps, pe, np, out);
 }
 
+/* EU-Japan, NATO-Ukraine, US-ASEAN: a union or an alliance is a party like
+ * a country; one part an organization's acronym written in capitals (an
+ * alias of the dictionaries, with its case), the other a country: both are
+ * tagged. A name in lower case or a company in Title Case (Toyota-Japan) is
+ * not taken. */
+static int bloc_and_country(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens *tt, size_t k,
+                            const uint32_t *ps, const uint32_t *pe, cyb__cands *out) {
+  for (size_t p = 0; p < 2; p++) {
+    size_t q = 1 - p;
+    uint32_t n = pe[p] - ps[p];
+    if (n < 2 || n > 6) continue;
+    bool caps = true;
+    for (uint32_t i = ps[p]; i < pe[p] && caps; i++) caps = nm->upper[i] && nm->text[i] >= 'a' && nm->text[i] <= 'z';
+    if (!caps || !nm->upper[ps[q]]) continue;
+    uint32_t vid;
+    int node = part_node(g, nm->text + ps[p], n, &vid);
+    int32_t e = -1;
+    for (uint32_t i = 0; node >= 0 && i < g->nodes[node].alias_n && e < 0; i++) {
+      const galias *a = &g->al[g->nodes[node].alias_begin + i];
+      if (g->e[a->entry].label == CYBERNER_ORGANIZATION && a->cs && part_case_ok(g, a, nm, ps[p], pe[p]))
+        e = (int32_t)a->entry;
+    }
+    if (e < 0) continue;
+    size_t n1 = out->n; /* the other part, if a country, is pushed here */
+    if (every_part_a_place(g, nm, tt, k, ps + q, pe + q, 1, false, out)) return CYBERNER_ENOMEM;
+    if (out->n == n1) return 0;
+    cyb__cand *c = cyb__cand_push(out, ps[p], pe[p], (uint32_t)k, (uint32_t)k + 1, CYBERNER_ORGANIZATION,
+                                  CYB_SRC_COMPOUND, 0.9f);
+    if (!c) return CYBERNER_ENOMEM;
+    c->entry = e;
+    return 0;
+  }
+  return 0;
+}
+
 /* franco-japonais → NATIONALITY FR+JP; UK-NL → COUNTRY UK, COUNTRY NL. */
 static int match_compound(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens *tt, size_t k,
                           bool titlecase, cyb__cands *out) {
@@ -993,7 +1028,9 @@ static int match_compound(const cyb__gazetteer *g, const cyb__norm *nm, const cy
   if (np == 2 && pe[0] - ps[0] == 1 && strchr("dri", nm->text[ps[0]]) && nm->upper[ps[0]] && nm->upper[ps[1]])
     return every_part_a_place(g, nm, tt, k, ps + 1, pe + 1, 1, true, out);
   /* countries used as modifiers: every part must be a country */
-  return every_part_a_place(g, nm, tt, k, ps, pe, np, false, out);
+  size_t n0 = out->n;
+  int rc = every_part_a_place(g, nm, tt, k, ps, pe, np, false, out);
+  return rc || out->n > n0 || np != 2 ? rc : bloc_and_country(g, nm, tt, k, ps, pe, out);
 }
 
 int cyb__gazetteer_match(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens *tt,

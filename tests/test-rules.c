@@ -356,6 +356,12 @@ START_TEST(nationality_compounds) {
   YES("the Franco-German partnership", "Franco-German", CYBERNER_NATIONALITY, "FR+DE");
   YES("la menace nord-coréenne", "nord-coréenne", CYBERNER_NATIONALITY, "KP");
   YES("a UK-NL exercise", "UK", CYBERNER_COUNTRY, "GB");
+  /* a union or an alliance in capitals is a party like a country */
+  YES("the EU-India summit", "EU", CYBERNER_ORGANIZATION, "eu");
+  YES("the EU-India summit", "India", CYBERNER_COUNTRY, "IN");
+  YES("la commission OTAN-Géorgie", "OTAN", CYBERNER_ORGANIZATION, "nato");
+  NO("the Eu-India summit", "Eu");
+  NO("the EU-Qwertz summit", "EU");
   YES("the Geneva-based foundation", "Geneva", CYBERNER_LOCATION, "geneva");
   YES("a New York-based firm", "New York", CYBERNER_LOCATION, "new-york-city");
   /* a party letter before a state */
