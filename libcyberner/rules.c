@@ -181,7 +181,7 @@ enum {
   S_TITLES, S_PARTICLES, S_NOT_NAMES, S_FIRST, S_SURNAMES, S_COMPANIES,
   S_HEAD, S_TAIL, S_OF, S_MEDIA, /* bodies by place: value = label + 1 */
   S_PREP, S_ARTICLE, S_ORDINALS, S_PLACE_OF, S_AKA,
-  S_SECRET, /* not_names.txt words marked secret: a quoted string after them is no name */
+  S_SECRET, /* not_names.txt words marked secret (value SECRET_WORD) or text (TEXT_WORD) */
   NSETS /* at most 16: vid_bits holds two bits per list */
 };
 
@@ -256,18 +256,24 @@ static int load_words(void *ctx, const cyb__file *f, char *line, size_t n, size_
 }
 
 /* not_names.txt: a word a line; "word<TAB>secret" (mot de passe, password)
- * also says that a quoted string after it is a secret, not a name. */
+ * also says that a quoted string after it is a secret, not a name;
+ * "word<TAB>text" (directive, règlement) is a lower-case word for a legal
+ * text, whose acronym in parentheses is no body's (text_described_before);
+ * the texts share the secrets' list (by value), as the lists are full. */
+enum { SECRET_WORD = 1, TEXT_WORD = 2 };
 static int load_not_names(void *ctx, const cyb__file *f, char *line, size_t n, size_t lineno) {
   loader *L = ctx;
   char *tab = strchr(line, '\t');
   if (!tab) return add_phrase(L->r, S_NOT_NAMES, L->f, &L->nm, &L->tt, line, n, 1, false);
   char *col[2];
-  if (!cyb__columns(line, col, 2) || strcmp(col[1], "secret")) {
-    cyb__diag_add(L->diag, 1, f->display, lineno, "expected word or word<TAB>secret");
+  if (!cyb__columns(line, col, 2) || (strcmp(col[1], "secret") && strcmp(col[1], "text"))) {
+    cyb__diag_add(L->diag, 1, f->display, lineno, "expected word, word<TAB>secret or word<TAB>text");
     return 0;
   }
+  if (!strcmp(col[1], "text")) /* a text's word may be a name's: Directive 2016/1148 */
+    return add_phrase(L->r, S_SECRET, L->f, &L->nm, &L->tt, col[0], strlen(col[0]), TEXT_WORD, false);
   int rc = add_phrase(L->r, S_NOT_NAMES, L->f, &L->nm, &L->tt, col[0], strlen(col[0]), 1, false);
-  return rc ? rc : add_phrase(L->r, S_SECRET, L->f, &L->nm, &L->tt, col[0], strlen(col[0]), 1, false);
+  return rc ? rc : add_phrase(L->r, S_SECRET, L->f, &L->nm, &L->tt, col[0], strlen(col[0]), SECRET_WORD, false);
 }
 
 static int load_titles(void *ctx, const cyb__file *f, char *line, size_t n, size_t lineno) {
@@ -1491,6 +1497,23 @@ static int acronym_of_thing(mctx *c, size_t k, size_t a, const char *id) {
   return push_like(c, a, a + 1, &thing, id);
 }
 
+/* "la directive européenne sur la sécurité des réseaux et de l'information
+ * (NIS)": a lower-case word for a legal text (not_names.txt, marked text)
+ * opens a description, in lower case but for the names in it, that ends at
+ * the parenthesis k: the acronym is the text's, not the body the
+ * dictionaries know by it (South Korea's NIS). */
+static bool text_described_before(const mctx *c, size_t k) {
+  size_t b = c->s->tok_begin;
+  for (size_t s = k; s > b && k - s < 16;) {
+    uint16_t f = tflags(c, --s);
+    if (!(f & CYB_TOK_ALPHA)) return false; /* a comma, a parenthesis: another phrase */
+    uint32_t v = 0;
+    if (!(f & CYB_TOK_CAP) && pm(c, S_SECRET, s, k, &v) && v == TEXT_WORD) return true;
+    if ((f & CYB_TOK_CAP) && !covered(c, s)) return false; /* a capitalized name: the text's own name */
+  }
+  return false;
+}
+
 /* A French body's head in lower case (service, agence, autorité) and its
  * complements end right before the parenthesis at k, and the acronym at a
  * is an AGENCY or ORGANIZATION of the dictionaries: the description gets
@@ -1613,6 +1636,12 @@ static int acronyms(mctx *c) {
     const cyb__cand *ne = k > b && a + 1 < end && tis(c, a + 1, ")") ? dict_cand(c, ANY_START, k, CYB_NOT_ENTITY) : NULL;
     if (ne) {
       if (push_like(c, a, a + 1, ne, low)) return CYBERNER_ENOMEM;
+      continue;
+    }
+    /* one it knows, after the description of a legal text, is the text's */
+    if (!lf && k > b && a + 1 < end && tis(c, a + 1, ")") && cand_at(c, a, -1) && text_described_before(c, k)) {
+      cyb__cand thing = {.label = CYB_NOT_ENTITY, .entry = -1, .id = -1, .value = -1};
+      if (push_like(c, a, a + 1, &thing, low)) return CYBERNER_ENOMEM;
       continue;
     }
     /* an acronym the dictionaries know (RPDC) keeps its own meaning */
@@ -1738,7 +1767,8 @@ static int media_names(mctx *c) {
  * quotes and the string hides what the dictionaries read in it. */
 static int secrets(mctx *c) {
   size_t end = c->s->tok_end, k = c->s->tok_begin;
-  while (k < end && !pm(c, S_SECRET, k, end, NULL)) k++;
+  uint32_t v = 0;
+  while (k < end && !(pm(c, S_SECRET, k, end, &v) && v == SECRET_WORD)) k++;
   for (; k + 2 < end; k++) {
     if (!tis(c, k, "\"")) continue;
     size_t e = k + 1;

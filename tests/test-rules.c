@@ -256,6 +256,12 @@ START_TEST(acronyms_defined_in_text) {
   ck_assert(tagged(csa2, "CSA", "Agency", CYBERNER_AGENCY, "sg-csa"));
   ck_assert(tagged(csa2, "CSA", "said so.", CYBERNER_AGENCY, "sg-csa"));
   YES("la République populaire démocratique de Corée (RPDC) a agi", "RPDC", CYBERNER_COUNTRY, "KP");
+  /* a known acronym after the lower-case description of a legal text is the text's, later on too */
+  const char *act = "Bruxelles a adopté le règlement européen sur la cybersécurité (CSA) en 2019. Le CSA crée un cadre.";
+  NO(act, "CSA)");
+  NO(act, "CSA crée");
+  NO("the directive on the security of network and information systems (NIS) applies", "NIS");
+  YES("a dit l'agence sud-coréenne de renseignement (NIS) mardi", "NIS", CYBERNER_AGENCY, "kr-nis");
   /* a short name in apposition after a body is that body, later on too */
   const char *j3 = "La section cyber du parquet de Paris, dite J3, a ouvert une enquête. La J3 a saisi les serveurs.";
   ck_assert(tagged(j3, "J3", NULL, CYBERNER_AGENCY, "fr-parquet-paris"));
