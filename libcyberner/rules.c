@@ -1168,6 +1168,22 @@ static bool roman_ordinal(const mctx *c, size_t k) {
          (sn == 3 && memcmp(suf, "eme", 3) == 0);
 }
 
+/* "United Nations Open-Ended Working Group": a run of capitalized words
+ * that is exactly two names of bodies the dictionaries know, side by side,
+ * is those two bodies, not a third one that would hide both. */
+static bool is_body_label(int l) { return l == CYBERNER_AGENCY || l == CYBERNER_ORGANIZATION; }
+static bool two_known_bodies(const mctx *c, size_t s, size_t e) {
+  for (size_t i = 0; i < c->ndict; i++) {
+    const cyb__cand *d = &c->cs->c[i];
+    if (d->tb != s || d->te >= e || d->source != CYB_SRC_DICT || !is_body_label(d->label)) continue;
+    for (size_t j = 0; j < c->ndict; j++) {
+      const cyb__cand *d2 = &c->cs->c[j];
+      if (d2->tb == d->te && d2->te == e && d2->source == CYB_SRC_DICT && is_body_label(d2->label)) return true;
+    }
+  }
+  return false;
+}
+
 static int bodies(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t k = b; k < end; k++) {
@@ -1226,7 +1242,8 @@ static int bodies(mctx *c) {
       if (e + 1 < end && (tis(c, e, "of") || tis(c, e, "for") || (!place && tis(c, e, "on")))) e = extend_of(c, e);
       /* an event's tail ends the name: "Microsoft Open Source" is no event */
       bool goes_on = lab - 1 == CYBERNER_EVENT && e < end && (tflags(c, e) & CYB_TOK_CAP) && (tflags(c, e) & CYB_TOK_ALPHA);
-      if (s < k && !goes_on && push_body(c, s, e, (int)lab - 1, 0.6f)) return CYBERNER_ENOMEM;
+      if (s < k && !goes_on && !two_known_bodies(c, s, e) && push_body(c, s, e, (int)lab - 1, 0.6f))
+        return CYBERNER_ENOMEM;
     }
     /* a town's police or gendarmerie in lower case is one body with the
      * town: "la gendarmerie de Palaiseau", "la police de Delhi" */

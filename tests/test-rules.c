@@ -300,6 +300,11 @@ START_TEST(events) {
   /* a sports tail closes an event's name; a capitalized word after it goes on */
   YES("Woods won the Greater Milwaukee Open on Sunday.", "Greater Milwaukee Open", CYBERNER_EVENT, NULL);
   NO("the Microsoft Open Source team", "Open");
+  /* a run that is exactly two known bodies is those two */
+  const char *two = "Experts of the Council of Europe Open-Ended Working Group met.";
+  YES(two, "Council of Europe", CYBERNER_ORGANIZATION, "coe");
+  YES(two, "Open-Ended Working Group", CYBERNER_ORGANIZATION, "oewg");
+  ck_assert(!tagged(two, "Council of Europe Open-Ended Working Group", NULL, CYBERNER_ORGANIZATION, NULL));
   YES("the Microsoft Open Source team", "Microsoft", CYBERNER_ORGANIZATION, "microsoft");
 }
 END_TEST
