@@ -1723,6 +1723,17 @@ static int appositions(mctx *c) {
     if (e == x || (e < end && !tis(c, e, ",") && !tis(c, e, ".") && !tis(c, e, ")") && !tis(c, e, ";")))
       continue;
     size_t be = tis(c, k - 1, ",") ? k - 1 : k;
+    /* "la directive européenne dite NIS": a known acronym a legal text is
+     * called by is the text's, not the body's the dictionaries know */
+    if (e == x + 1 && cand_at(c, x, -1) && text_described_before(c, be)) {
+      cyb__cand thing = {.label = CYB_NOT_ENTITY, .entry = -1, .id = -1, .value = -1};
+      char low[64];
+      size_t n;
+      const char *t = ttext(c, x, &n);
+      copy_str(low, 61, t, n);
+      if (push_like(c, x, e, &thing, low)) return CYBERNER_ENOMEM;
+      continue;
+    }
     const cyb__cand *body = be > b ? cand_span(c, 0, be, true) : NULL;
     if (!body || (body->label != CYBERNER_AGENCY && body->label != CYBERNER_ORGANIZATION &&
                   body->label != CYBERNER_EVENT))

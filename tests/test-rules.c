@@ -262,6 +262,10 @@ START_TEST(acronyms_defined_in_text) {
   NO(act, "CSA crée");
   NO("the directive on the security of network and information systems (NIS) applies", "NIS");
   YES("a dit l'agence sud-coréenne de renseignement (NIS) mardi", "NIS", CYBERNER_AGENCY, "kr-nis");
+  /* the same after dit(e)/known as */
+  const char *dit = "Il applique le règlement européen dit CSA. Le CSA crée un cadre.";
+  NO(dit, "CSA.");
+  NO(dit, "CSA crée");
   /* a short name in apposition after a body is that body, later on too */
   const char *j3 = "La section cyber du parquet de Paris, dite J3, a ouvert une enquête. La J3 a saisi les serveurs.";
   ck_assert(tagged(j3, "J3", NULL, CYBERNER_AGENCY, "fr-parquet-paris"));
