@@ -259,17 +259,21 @@ static int load_words(void *ctx, const cyb__file *f, char *line, size_t n, size_
  * also says that a quoted string after it is a secret, not a name;
  * "word<TAB>text" (directive, règlement) is a lower-case word for a legal
  * text, whose acronym in parentheses is no body's (text_described_before);
- * the texts share the secrets' list (by value), as the lists are full. */
-enum { SECRET_WORD = 1, TEXT_WORD = 2 };
+ * "word<TAB>product" (réseau, platform) is a lower-case word for a product
+ * (product_after); they share the secrets' list (by value), as the lists
+ * are full. */
+enum { SECRET_WORD = 1, TEXT_WORD = 2, PRODUCT_WORD = 3 };
 static int load_not_names(void *ctx, const cyb__file *f, char *line, size_t n, size_t lineno) {
   loader *L = ctx;
   char *tab = strchr(line, '\t');
   if (!tab) return add_phrase(L->r, S_NOT_NAMES, L->f, &L->nm, &L->tt, line, n, 1, false);
   char *col[2];
-  if (!cyb__columns(line, col, 2) || (strcmp(col[1], "secret") && strcmp(col[1], "text"))) {
-    cyb__diag_add(L->diag, 1, f->display, lineno, "expected word, word<TAB>secret or word<TAB>text");
+  if (!cyb__columns(line, col, 2) || (strcmp(col[1], "secret") && strcmp(col[1], "text") && strcmp(col[1], "product"))) {
+    cyb__diag_add(L->diag, 1, f->display, lineno, "expected word, word<TAB>secret, word<TAB>text or word<TAB>product");
     return 0;
   }
+  if (!strcmp(col[1], "product"))
+    return add_phrase(L->r, S_SECRET, L->f, &L->nm, &L->tt, col[0], strlen(col[0]), PRODUCT_WORD, false);
   if (!strcmp(col[1], "text")) /* a text's word may be a name's: Directive 2016/1148 */
     return add_phrase(L->r, S_SECRET, L->f, &L->nm, &L->tt, col[0], strlen(col[0]), TEXT_WORD, false);
   int rc = add_phrase(L->r, S_NOT_NAMES, L->f, &L->nm, &L->tt, col[0], strlen(col[0]), 1, false);
@@ -1184,6 +1188,19 @@ static bool two_known_bodies(const mctx *c, size_t s, size_t e) {
   return false;
 }
 
+/* "son réseau Kaspersky Security Network", "the platform Acme Cloud
+ * Network": a run opening with a company the dictionaries know, right after
+ * a lower-case word for a product (not_names.txt, marked product), names
+ * the company's product; the company alone stays (as Microsoft in
+ * "Microsoft Exchange"). */
+static bool product_after(const mctx *c, size_t s, size_t e) {
+  uint32_t v = 0;
+  if (s == c->s->tok_begin || (tflags(c, s - 1) & CYB_TOK_CAP) || !pm(c, S_SECRET, s - 1, s, &v) || v != PRODUCT_WORD)
+    return false;
+  size_t m = dict_end_at(c, s, CYBERNER_ORGANIZATION);
+  return m > s && m < e;
+}
+
 static int bodies(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t k = b; k < end; k++) {
@@ -1242,7 +1259,8 @@ static int bodies(mctx *c) {
       if (e + 1 < end && (tis(c, e, "of") || tis(c, e, "for") || (!place && tis(c, e, "on")))) e = extend_of(c, e);
       /* an event's tail ends the name: "Microsoft Open Source" is no event */
       bool goes_on = lab - 1 == CYBERNER_EVENT && e < end && (tflags(c, e) & CYB_TOK_CAP) && (tflags(c, e) & CYB_TOK_ALPHA);
-      if (s < k && !goes_on && !two_known_bodies(c, s, e) && push_body(c, s, e, (int)lab - 1, 0.6f))
+      if (s < k && !goes_on && !two_known_bodies(c, s, e) && !product_after(c, s, e) &&
+          push_body(c, s, e, (int)lab - 1, 0.6f))
         return CYBERNER_ENOMEM;
     }
     /* a town's police or gendarmerie in lower case is one body with the

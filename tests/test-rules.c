@@ -309,6 +309,12 @@ START_TEST(events) {
   YES(two, "Council of Europe", CYBERNER_ORGANIZATION, "coe");
   YES(two, "Open-Ended Working Group", CYBERNER_ORGANIZATION, "oewg");
   ck_assert(!tagged(two, "Council of Europe Open-Ended Working Group", NULL, CYBERNER_ORGANIZATION, NULL));
+  /* a run that opens with a known company after a lower-case word for a product is the product */
+  const char *prod = "Les clients utilisent le réseau Cisco Security Network chaque jour.";
+  YES(prod, "Cisco", CYBERNER_ORGANIZATION, "cisco");
+  ck_assert(!tagged(prod, "Cisco Security Network", NULL, CYBERNER_ORGANIZATION, NULL));
+  YES("Les clients utilisent Cisco Security Network chaque jour.", "Cisco Security Network", CYBERNER_ORGANIZATION,
+      NULL);
   YES("the Microsoft Open Source team", "Microsoft", CYBERNER_ORGANIZATION, "microsoft");
 }
 END_TEST
