@@ -835,6 +835,25 @@ static bool part_case_ok(const cyb__gazetteer *g, const galias *a, const cyb__no
   return true;
 }
 
+/* The entry a compound's part [b, e) names at trie node node: a country or,
+ * with places, a place or a body; -1 for none. */
+static int32_t part_place(const cyb__gazetteer *g, const cyb__norm *nm, int node, uint32_t b, uint32_t e,
+                          bool places) {
+  if (node < 0) return -1;
+  const gnode *nd = &g->nodes[node];
+  for (uint32_t i = 0; i < nd->alias_n; i++) {
+    const galias *a = &g->al[nd->alias_begin + i];
+    int label = g->e[a->entry].label;
+    if (label != CYBERNER_COUNTRY &&
+        !(places && (label == CYBERNER_LOCATION || label == CYBERNER_AGENCY || label == CYBERNER_ORGANIZATION)))
+      continue;
+    if (a->cap && !nm->upper[b]) continue;
+    if (!part_case_ok(g, a, nm, b, e)) continue;
+    return (int32_t)a->entry;
+  }
+  return -1;
+}
+
 /* Every part [ps[p], pe[p]) of token k names a country (UK-NL, US-FR) or,
  * with places, a country, a place or a body (the dateline SEOUL/WASHINGTON,
  * the credit Belga/AFP): one candidate a part; none when a part is
@@ -856,19 +875,7 @@ static int every_part_a_place(const cyb__gazetteer *g, const cyb__norm *nm, cons
         continue;
       }
     }
-    if (node < 0) return 0;
-    const gnode *nd = &g->nodes[node];
-    for (uint32_t i = 0; i < nd->alias_n && ce[p] < 0; i++) {
-      const galias *a = &g->al[nd->alias_begin + i];
-      int label = g->e[a->entry].label;
-      if (label != CYBERNER_COUNTRY &&
-          !(places && (label == CYBERNER_LOCATION || label == CYBERNER_AGENCY || label == CYBERNER_ORGANIZATION)))
-        continue;
-      if (a->cap && !nm->upper[ps[p]]) continue;
-      if (!part_case_ok(g, a, nm, ps[p], pe[p])) continue;
-      ce[p] = (int32_t)a->entry;
-    }
-    if (ce[p] < 0) return 0;
+    if ((ce[p] = part_place(g, nm, node, ps[p], pe[p], places)) < 0) return 0;
   }
   for (size_t p = 0; p < np; p++) {
     int label = g->e[ce[p]].label;
@@ -893,6 +900,66 @@ static size_t split_parts(const cyb__norm *nm, const cyb__token *t, char sep, ui
   return np;
 }
 
+/* WASHINGTON/THE HAGUE, LA HAYE/BRUXELLES: the slash splits a dateline of
+ * multi-word places inside one token, so its first part may end a name that
+ * begins with the words before the token and its last part may begin a name
+ * that goes on with the words after it. Each inner part must be a place on
+ * its own; the outer ones are looked up joined with their neighbours (the
+ * longest place of the trie wins). One candidate a part; none unless all
+ * parts are places. */
+static int slashed_multiword(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens *tt, size_t k,
+                             const uint32_t *ps, const uint32_t *pe, size_t np, cyb__cands *out) {
+  int32_t ce[COMPOUND_PARTS];
+  uint32_t tb0 = (uint32_t)k, te1 = (uint32_t)k + 1; /* token spans of the first and the last part */
+  for (size_t p = 0; p < np; p++) {
+    uint32_t vid;
+    int node = part_node(g, nm->text + ps[p], pe[p] - ps[p], &vid);
+    ce[p] = part_place(g, nm, node, ps[p], pe[p], true);
+    if (p == 0) { /* the words before the token, then the part: LA + HAYE */
+      for (size_t back = 1; back < MAX_ALIAS_TOKENS && back <= k; back++) {
+        size_t j = k - back;
+        if (!(tt->tok[j].flags & CYB_TOK_CAP)) break;
+        uint32_t n = UINT32_MAX;
+        bool ok = true;
+        for (size_t i = j; i < k && ok; i++) {
+          uint32_t v = tt->tok[i].vid;
+          ok = v != CYB_NO_VID && v < g->nroot && (i == j || g->inner[v]);
+          if (ok) ok = (n = i > j ? edge_find(g, n, v) : g->root[v]) != UINT32_MAX;
+        }
+        if (ok) ok = vid != CYB_NO_VID && vid < g->nroot && g->inner[vid] && (n = edge_find(g, n, vid)) != UINT32_MAX;
+        if (!ok) n = UINT32_MAX;
+        int32_t e = n == UINT32_MAX ? -1 : part_place(g, nm, (int)n, tt->tok[j].start, pe[0], true);
+        if (e >= 0) {
+          ce[0] = e;
+          tb0 = (uint32_t)j;
+        }
+      }
+    } else if (p + 1 == np && vid != CYB_NO_VID && vid < g->nroot) { /* the part, then the words after: THE + HAGUE */
+      uint32_t n = g->root[vid];
+      for (size_t j = k + 1; n != UINT32_MAX && j < tt->ntok && j - k < MAX_ALIAS_TOKENS; j++) {
+        uint32_t v = tt->tok[j].vid;
+        if (v == CYB_NO_VID || v >= g->nroot || !g->inner[v] || !(tt->tok[j].flags & CYB_TOK_CAP)) break;
+        if ((n = edge_find(g, n, v)) == UINT32_MAX) break;
+        int32_t e = part_place(g, nm, (int)n, ps[p], tt->tok[j].end, true);
+        if (e >= 0) {
+          ce[p] = e;
+          te1 = (uint32_t)j + 1;
+        }
+      }
+    }
+    if (ce[p] < 0) return 0;
+  }
+  if (tb0 == k && te1 == k + 1) return 0; /* every_part_a_place() has seen it */
+  for (size_t p = 0; p < np; p++) {
+    uint32_t b = p == 0 ? tt->tok[tb0].start : ps[p], e = p + 1 == np ? tt->tok[te1 - 1].end : pe[p];
+    uint32_t tb = p == 0 ? tb0 : (uint32_t)k, te = p + 1 == np ? te1 : (uint32_t)k + 1;
+    cyb__cand *c = cyb__cand_push(out, b, e, tb, te, g->e[ce[p]].label, CYB_SRC_COMPOUND, 0.9f);
+    if (!c) return CYBERNER_ENOMEM;
+    c->entry = ce[p];
+  }
+  return 0;
+}
+
 /* SEOUL/WASHINGTON, Paris/Bruxelles, Belga/AFP: names joined by a slash,
  * each capitalized and each a country, a place or a body of the
  * dictionaries. */
@@ -903,7 +970,45 @@ static int match_slashed(const cyb__gazetteer *g, const cyb__norm *nm, const cyb
   size_t np = split_parts(nm, &tt->tok[k], '/', ps, pe);
   for (size_t p = 0; p < np; p++)
     if (pe[p] == ps[p] || !nm->upper[ps[p]]) return 0;
-  return np >= 2 ? every_part_a_place(g, nm, tt, k, ps, pe, np, true, out) : 0;
+  if (np < 2) return 0;
+  size_t n0 = out->n;
+  int rc = every_part_a_place(g, nm, tt, k, ps, pe, np, true, out);
+  return rc || out->n > n0 ? rc : slashed_multiword(g, nm, tt, k, ps, pe, np, out);
+}
+
+/* EU-Japan, NATO-Ukraine, US-ASEAN: a union or an alliance is a party like
+ * a country; one part an organization's acronym written in capitals (an
+ * alias of the dictionaries, with its case), the other a country: both are
+ * tagged. A name in lower case or a company in Title Case (Toyota-Japan) is
+ * not taken. */
+static int bloc_and_country(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens *tt, size_t k,
+                            const uint32_t *ps, const uint32_t *pe, cyb__cands *out) {
+  for (size_t p = 0; p < 2; p++) {
+    size_t q = 1 - p;
+    uint32_t n = pe[p] - ps[p];
+    if (n < 2 || n > 6) continue;
+    bool caps = true;
+    for (uint32_t i = ps[p]; i < pe[p] && caps; i++) caps = nm->upper[i] && nm->text[i] >= 'a' && nm->text[i] <= 'z';
+    if (!caps || !nm->upper[ps[q]]) continue;
+    uint32_t vid;
+    int node = part_node(g, nm->text + ps[p], n, &vid);
+    int32_t e = -1;
+    for (uint32_t i = 0; node >= 0 && i < g->nodes[node].alias_n && e < 0; i++) {
+      const galias *a = &g->al[g->nodes[node].alias_begin + i];
+      if (g->e[a->entry].label == CYBERNER_ORGANIZATION && a->cs && part_case_ok(g, a, nm, ps[p], pe[p]))
+        e = (int32_t)a->entry;
+    }
+    if (e < 0) continue;
+    size_t n1 = out->n; /* the other part, if a country, is pushed here */
+    if (every_part_a_place(g, nm, tt, k, ps + q, pe + q, 1, false, out)) return CYBERNER_ENOMEM;
+    if (out->n == n1) return 0;
+    cyb__cand *c = cyb__cand_push(out, ps[p], pe[p], (uint32_t)k, (uint32_t)k + 1, CYBERNER_ORGANIZATION,
+                                  CYB_SRC_COMPOUND, 0.9f);
+    if (!c) return CYBERNER_ENOMEM;
+    c->entry = e;
+    return 0;
+  }
+  return 0;
 }
 
 /* franco-japonais → NATIONALITY FR+JP; UK-NL → COUNTRY UK, COUNTRY NL. */
@@ -977,7 +1082,9 @@ static int match_compound(const cyb__gazetteer *g, const cyb__norm *nm, const cy
   if (np == 2 && pe[0] - ps[0] == 1 && strchr("dri", nm->text[ps[0]]) && nm->upper[ps[0]] && nm->upper[ps[1]])
     return every_part_a_place(g, nm, tt, k, ps + 1, pe + 1, 1, true, out);
   /* countries used as modifiers: every part must be a country */
-  return every_part_a_place(g, nm, tt, k, ps, pe, np, false, out);
+  size_t n0 = out->n;
+  int rc = every_part_a_place(g, nm, tt, k, ps, pe, np, false, out);
+  return rc || out->n > n0 || np != 2 ? rc : bloc_and_country(g, nm, tt, k, ps, pe, out);
 }
 
 int cyb__gazetteer_match(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens *tt,

@@ -181,7 +181,7 @@ enum {
   S_TITLES, S_PARTICLES, S_NOT_NAMES, S_FIRST, S_SURNAMES, S_COMPANIES,
   S_HEAD, S_TAIL, S_OF, S_MEDIA, /* bodies by place: value = label + 1 */
   S_PREP, S_ARTICLE, S_ORDINALS, S_PLACE_OF, S_AKA,
-  S_MARKED, /* not_names.txt words with a kind (value MARK_*): secret, operation, campaign */
+  S_MARKED, /* not_names.txt words with a kind (value MARK_*): secret, campaign, law, product */
   NSETS /* at most 16: vid_bits holds two bits per list */
 };
 
@@ -264,21 +264,24 @@ static int load_words(void *ctx, const cyb__file *f, char *line, size_t n, size_
  * "word<TAB>campaign" (campaign, campagne) that a quoted threat actor's
  * name before it (or after it, in French order) names a campaign
  * (campaigns()); "word<TAB>law" (directive, loi, act) that a short name
- * given to it by dite/known as is the law's (appositions()). Only the
- * secret words are kept from names as well. */
-enum { MARK_SECRET = 1, MARK_CAMPAIGN, MARK_LAW };
+ * given to it by dite/known as is the law's (appositions()), and that a
+ * known acronym in parentheses after a description it opens is the text's
+ * (text_described_before()); "word<TAB>product" (réseau, platform) a
+ * lower-case word for a product (product_after()). Only the secret words
+ * are kept from names as well. */
+enum { MARK_SECRET = 1, MARK_CAMPAIGN, MARK_LAW, MARK_PRODUCT };
 static int load_not_names(void *ctx, const cyb__file *f, char *line, size_t n, size_t lineno) {
   loader *L = ctx;
   char *tab = strchr(line, '\t');
   if (!tab) return add_phrase(L->r, S_NOT_NAMES, L->f, &L->nm, &L->tt, line, n, 1, false);
   char *col[2];
-  static const char *const kinds[] = {"secret", "campaign", "law"};
+  static const char *const kinds[] = {"secret", "campaign", "law", "product"};
   uint32_t kind = 0;
   if (cyb__columns(line, col, 2))
     for (uint32_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
       if (!strcmp(col[1], kinds[i])) kind = i + 1;
   if (!kind) {
-    cyb__diag_add(L->diag, 1, f->display, lineno, "expected word or word<TAB>secret|campaign|law");
+    cyb__diag_add(L->diag, 1, f->display, lineno, "expected word or word<TAB>secret|campaign|law|product");
     return 0;
   }
   int rc = kind == MARK_SECRET ? add_phrase(L->r, S_NOT_NAMES, L->f, &L->nm, &L->tt, col[0], strlen(col[0]), 1, false) : 0;
@@ -1279,6 +1282,35 @@ static bool roman_ordinal(const mctx *c, size_t k) {
          (sn == 3 && memcmp(suf, "eme", 3) == 0);
 }
 
+/* "United Nations Open-Ended Working Group": a run of capitalized words
+ * that is exactly two names of bodies the dictionaries know, side by side,
+ * is those two bodies, not a third one that would hide both. */
+static bool is_body_label(int l) { return l == CYBERNER_AGENCY || l == CYBERNER_ORGANIZATION; }
+static bool two_known_bodies(const mctx *c, size_t s, size_t e) {
+  for (size_t i = 0; i < c->ndict; i++) {
+    const cyb__cand *d = &c->cs->c[i];
+    if (d->tb != s || d->te >= e || d->source != CYB_SRC_DICT || !is_body_label(d->label)) continue;
+    for (size_t j = 0; j < c->ndict; j++) {
+      const cyb__cand *d2 = &c->cs->c[j];
+      if (d2->tb == d->te && d2->te == e && d2->source == CYB_SRC_DICT && is_body_label(d2->label)) return true;
+    }
+  }
+  return false;
+}
+
+/* "son réseau Kaspersky Security Network", "the platform Acme Cloud
+ * Network": a run opening with a company the dictionaries know, right after
+ * a lower-case word for a product (not_names.txt, marked product), names
+ * the company's product; the company alone stays (as Microsoft in
+ * "Microsoft Exchange"). */
+static bool product_after(const mctx *c, size_t s, size_t e) {
+  uint32_t v = 0;
+  if (s == c->s->tok_begin || (tflags(c, s - 1) & CYB_TOK_CAP) || !pm(c, S_MARKED, s - 1, s, &v) || v != MARK_PRODUCT)
+    return false;
+  size_t m = dict_end_at(c, s, CYBERNER_ORGANIZATION);
+  return m > s && m < e;
+}
+
 static int bodies(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t k = b; k < end; k++) {
@@ -1337,7 +1369,9 @@ static int bodies(mctx *c) {
       if (e + 1 < end && (tis(c, e, "of") || tis(c, e, "for") || (!place && tis(c, e, "on")))) e = extend_of(c, e);
       /* an event's tail ends the name: "Microsoft Open Source" is no event */
       bool goes_on = lab - 1 == CYBERNER_EVENT && e < end && (tflags(c, e) & CYB_TOK_CAP) && (tflags(c, e) & CYB_TOK_ALPHA);
-      if (s < k && !goes_on && push_body(c, s, e, (int)lab - 1, 0.6f)) return CYBERNER_ENOMEM;
+      if (s < k && !goes_on && !two_known_bodies(c, s, e) && !product_after(c, s, e) &&
+          push_body(c, s, e, (int)lab - 1, 0.6f))
+        return CYBERNER_ENOMEM;
     }
     /* a town's police or gendarmerie in lower case is one body with the
      * town: "la gendarmerie de Palaiseau", "la police de Delhi" */
@@ -1367,10 +1401,11 @@ static int bodies(mctx *c) {
     }
   }
   /* an edition belongs to the event's name: an ordinal before it (48ème,
-   * ninth), a year after it (Singapore International Cyber Week 2024) */
-  for (size_t i = 0; i < c->ndict; i++) {
+   * ninth), a year after it (Singapore International Cyber Week 2024); the
+   * same for the events the patterns above built (the sixth Cyber Dialogue) */
+  for (size_t i = 0, n0 = c->cs->n; i < n0; i++) {
     const cyb__cand *d = &c->cs->c[i];
-    if (d->label != CYBERNER_EVENT) continue;
+    if (d->label != CYBERNER_EVENT || (i >= c->ndict && d->source != CYB_SRC_PATTERN)) continue;
     size_t nb = d->tb, ne = d->te;
     if (nb > b && ((tflags(c, nb - 1) & CYB_TOK_DIGIT && tflags(c, nb - 1) & CYB_TOK_ALPHA) ||
                    has(c, S_ORDINALS, nb - 1) || roman_ordinal(c, nb - 1)))
@@ -1607,6 +1642,23 @@ static int acronym_of_thing(mctx *c, size_t k, size_t a, const char *id) {
   return push_like(c, a, a + 1, &thing, id);
 }
 
+/* "la directive européenne sur la sécurité des réseaux et de l'information
+ * (NIS)": a lower-case word for a legal text (not_names.txt, marked text)
+ * opens a description, in lower case but for the names in it, that ends at
+ * the parenthesis k: the acronym is the text's, not the body the
+ * dictionaries know by it (South Korea's NIS). */
+static bool text_described_before(const mctx *c, size_t k) {
+  size_t b = c->s->tok_begin;
+  for (size_t s = k; s > b && k - s < 16;) {
+    uint16_t f = tflags(c, --s);
+    if (!(f & CYB_TOK_ALPHA)) return false; /* a comma, a parenthesis: another phrase */
+    uint32_t v = 0;
+    if (!(f & CYB_TOK_CAP) && pm(c, S_MARKED, s, k, &v) && v == MARK_LAW) return true;
+    if ((f & CYB_TOK_CAP) && !covered(c, s)) return false; /* a capitalized name: the text's own name */
+  }
+  return false;
+}
+
 /* A French body's head in lower case (service, agence, autorité) and its
  * complements end right before the parenthesis at k, and the acronym at a
  * is an AGENCY or ORGANIZATION of the dictionaries: the description gets
@@ -1761,6 +1813,12 @@ static int acronyms(mctx *c) {
       if (push_like(c, a, a + 1, ne, low)) return CYBERNER_ENOMEM;
       continue;
     }
+    /* one it knows, after the description of a legal text, is the text's */
+    if (!lf && k > b && a + 1 < end && tis(c, a + 1, ")") && cand_at(c, a, -1) && text_described_before(c, k)) {
+      cyb__cand thing = {.label = CYB_NOT_ENTITY, .entry = -1, .id = -1, .value = -1};
+      if (push_like(c, a, a + 1, &thing, low)) return CYBERNER_ENOMEM;
+      continue;
+    }
     /* an acronym the dictionaries know (RPDC) keeps its own meaning */
     if (k > b && a + 1 < end && tis(c, a + 1, ")") && !cand_at(c, a, -1) && acronym_from_initials(c, k, a, low))
       return CYBERNER_ENOMEM;
@@ -1835,12 +1893,24 @@ static int appositions(mctx *c) {
     /* the name ends the apposition: a comma, a full stop, a parenthesis */
     if (e == x || (e < end && !tis(c, e, ",") && !tis(c, e, ".") && !tis(c, e, ")") && !tis(c, e, ";")))
       continue;
+    size_t be = tis(c, k - 1, ",") ? k - 1 : k;
+    /* "la directive européenne dite NIS": a known acronym a legal text is
+     * called by is the text's, not the body's the dictionaries know */
+    if (e == x + 1 && cand_at(c, x, -1) && text_described_before(c, be)) {
+      cyb__cand thing = {.label = CYB_NOT_ENTITY, .entry = -1, .id = -1, .value = -1};
+      char low[64];
+      size_t n;
+      const char *t = ttext(c, x, &n);
+      copy_str(low, 61, t, n);
+      if (push_like(c, x, e, &thing, low)) return CYBERNER_ENOMEM;
+      continue;
+    }
+    /* any other short name after a law's word is the law's too */
     size_t lw = law_before(c, k);
     if (lw) {
       if (push_body(c, lw - 1, e, CYB_NOT_ENTITY, 0.9f)) return CYBERNER_ENOMEM;
       continue;
     }
-    size_t be = tis(c, k - 1, ",") ? k - 1 : k;
     const cyb__cand *body = be > b ? cand_span(c, 0, be, true) : NULL;
     if (!body || (body->label != CYBERNER_AGENCY && body->label != CYBERNER_ORGANIZATION &&
                   body->label != CYBERNER_EVENT))
@@ -2561,6 +2631,17 @@ static void remember_hidden_initials(const cyb__norm *nm, const cyb__tokens *tt,
   if (kl >= 3) remember(&doc->hidden, &doc->nhidden, &doc->hidden_cap, key, kl, CYB_NOT_ENTITY, -1, NULL);
 }
 
+/* A first word that is both a family name and a given name (Lee, Moon)
+ * opens a family-name-first name when no later word is a family name: Lee
+ * Hsien Loong, Moon Jae-in, but not Lee Smith. */
+static bool family_first(const phraseset *sur, const cyb__norm *nm, const cyb__tokens *tt, const cyb__cand *d) {
+  for (size_t k = d->tb + 1; k < d->te; k++) {
+    const cyb__token *t = &tt->tok[k];
+    if (ps_find(sur, nm->text + t->start, t->end - t->start) || (t->flags & CYB_TOK_DOTTED)) return false;
+  }
+  return true;
+}
+
 void cyb__rules_learn(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, const cyb__cands *cs,
                       const uint32_t *kept, size_t nkept, cyb__doc *doc) {
   for (size_t i = 0; i < cs->n; i++) remember_place_stem(nm, tt, &cs->c[i], doc);
@@ -2611,7 +2692,7 @@ void cyb__rules_learn(const cyberner_model *m, const cyb__norm *nm, const cyb__t
       /* family name first (Zhao Guangzong, Yoon Suk Yeol): the short form is the first word */
       const cyb__token *t0 = &tt->tok[d->tb];
       if (ps_find(sur, nm->text + t0->start, t0->end - t0->start) &&
-          !ps_find(given, nm->text + t0->start, t0->end - t0->start))
+          (!ps_find(given, nm->text + t0->start, t0->end - t0->start) || family_first(sur, nm, tt, d)))
         remember(&doc->names, &doc->nnames, &doc->names_cap, nm->text + t0->start, t0->end - t0->start, d->label, d->entry, id);
     }
   }

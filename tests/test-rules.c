@@ -109,6 +109,11 @@ START_TEST(person_names_and_mentions) {
   /* a given name and two surnames: the first surname alone later */
   const char *es = "El director Daniel Oyarzabal Quintana habló. Luego Oyarzabal respondió.";
   ck_assert(tagged(es, "Oyarzabal", "Luego", CYBERNER_PERSON, "daniel-oyarzabal-quintana"));
+  /* family name first, the family name also a given name (Lee): the first word later */
+  const char *ko = "Le ministre Lee Chang-yong a parlé. Plus tard, M. Lee a précisé sa pensée.";
+  ck_assert(tagged(ko, "Lee", "Plus tard", CYBERNER_PERSON, "lee-chang-yong"));
+  ck_assert(!tagged("Minister Lee Smith spoke on Monday. Later, Mr Lee said so.", "Lee", "Later", CYBERNER_PERSON,
+                    "lee-smith"));
 }
 END_TEST
 
@@ -293,6 +298,16 @@ START_TEST(acronyms_defined_in_text) {
   ck_assert(tagged(csa2, "CSA", "Agency", CYBERNER_AGENCY, "sg-csa"));
   ck_assert(tagged(csa2, "CSA", "said so.", CYBERNER_AGENCY, "sg-csa"));
   YES("la République populaire démocratique de Corée (RPDC) a agi", "RPDC", CYBERNER_COUNTRY, "KP");
+  /* a known acronym after the lower-case description of a legal text is the text's, later on too */
+  const char *act = "Bruxelles a adopté le règlement européen sur la cybersécurité (CSA) en 2019. Le CSA crée un cadre.";
+  NO(act, "CSA)");
+  NO(act, "CSA crée");
+  NO("the directive on the security of network and information systems (NIS) applies", "NIS");
+  YES("a dit l'agence sud-coréenne de renseignement (NIS) mardi", "NIS", CYBERNER_AGENCY, "kr-nis");
+  /* the same after dit(e)/known as */
+  const char *dit = "Il applique le règlement européen dit CSA. Le CSA crée un cadre.";
+  NO(dit, "CSA.");
+  NO(dit, "CSA crée");
   /* a short name in apposition after a body is that body, later on too */
   const char *j3 = "La section cyber du parquet de Paris, dite J3, a ouvert une enquête. La J3 a saisi les serveurs.";
   ck_assert(tagged(j3, "J3", NULL, CYBERNER_AGENCY, "fr-parquet-paris"));
@@ -326,10 +341,25 @@ START_TEST(events) {
   YES("durant la 48ème Réunion consultative sur la sécurité (SCM)", "48ème Réunion consultative sur la sécurité",
       CYBERNER_EVENT, "scm");
   YES("at the 9th Transatlantic Cyber Dialogue in Brussels", "9th Transatlantic Cyber Dialogue", CYBERNER_EVENT, NULL);
+  /* a spelled-out ordinal and a year belong to a pattern-built event too */
+  YES("Officials held the seventh Digital Policy Dialogue in Rome", "seventh Digital Policy Dialogue", CYBERNER_EVENT,
+      NULL);
+  YES("Officials held the Digital Policy Dialogue 2023 in Rome", "Digital Policy Dialogue 2023", CYBERNER_EVENT, NULL);
   NO("Réunion intergouvernementale du dialogue bilatéral", "Réunion intergouvernementale");
   /* a sports tail closes an event's name; a capitalized word after it goes on */
   YES("Woods won the Greater Milwaukee Open on Sunday.", "Greater Milwaukee Open", CYBERNER_EVENT, NULL);
   NO("the Microsoft Open Source team", "Open");
+  /* a run that is exactly two known bodies is those two */
+  const char *two = "Experts of the Council of Europe Open-Ended Working Group met.";
+  YES(two, "Council of Europe", CYBERNER_ORGANIZATION, "coe");
+  YES(two, "Open-Ended Working Group", CYBERNER_ORGANIZATION, "oewg");
+  ck_assert(!tagged(two, "Council of Europe Open-Ended Working Group", NULL, CYBERNER_ORGANIZATION, NULL));
+  /* a run that opens with a known company after a lower-case word for a product is the product */
+  const char *prod = "Les clients utilisent le réseau Cisco Security Network chaque jour.";
+  YES(prod, "Cisco", CYBERNER_ORGANIZATION, "cisco");
+  ck_assert(!tagged(prod, "Cisco Security Network", NULL, CYBERNER_ORGANIZATION, NULL));
+  YES("Les clients utilisent Cisco Security Network chaque jour.", "Cisco Security Network", CYBERNER_ORGANIZATION,
+      NULL);
   YES("the Microsoft Open Source team", "Microsoft", CYBERNER_ORGANIZATION, "microsoft");
 }
 END_TEST
@@ -392,6 +422,12 @@ START_TEST(nationality_compounds) {
   YES("the Franco-German partnership", "Franco-German", CYBERNER_NATIONALITY, "FR+DE");
   YES("la menace nord-coréenne", "nord-coréenne", CYBERNER_NATIONALITY, "KP");
   YES("a UK-NL exercise", "UK", CYBERNER_COUNTRY, "GB");
+  /* a union or an alliance in capitals is a party like a country */
+  YES("the EU-India summit", "EU", CYBERNER_ORGANIZATION, "eu");
+  YES("the EU-India summit", "India", CYBERNER_COUNTRY, "IN");
+  YES("la commission OTAN-Géorgie", "OTAN", CYBERNER_ORGANIZATION, "nato");
+  NO("the Eu-India summit", "Eu");
+  NO("the EU-Qwertz summit", "EU");
   YES("the Geneva-based foundation", "Geneva", CYBERNER_LOCATION, "geneva");
   YES("a New York-based firm", "New York", CYBERNER_LOCATION, "new-york-city");
   /* a party letter before a state */
@@ -409,6 +445,12 @@ START_TEST(slashed_places) {
   YES("Le JPCERT/CC a publié un avis.", "JPCERT/CC", CYBERNER_AGENCY, "jpcert-cc");
   NO("the paris/berlin route", "paris");
   NO("SEOUL/QWERTZ said", "SEOUL");
+  /* a part of several words joins the words before or after the token */
+  YES("NEW YORK/THE HAGUE, 3 March (Reuters) - Diplomats said", "THE HAGUE", CYBERNER_LOCATION, "the-hague");
+  YES("NEW YORK/THE HAGUE, 3 March (Reuters) - Diplomats said", "NEW YORK", CYBERNER_LOCATION, "new-york-city");
+  YES("LA HAYE/BERLIN, 3 mars (AFP) - Les diplomates ont dit", "LA HAYE", CYBERNER_LOCATION, "the-hague");
+  YES("LA HAYE/BERLIN, 3 mars (AFP) - Les diplomates ont dit", "BERLIN", CYBERNER_LOCATION, "berlin");
+  NO("PARIS/THE QWERTZ said", "PARIS");
   YES("BRUXELLES (Belga/AFP) - Le message a circulé.", "AFP", CYBERNER_ORGANIZATION, "afp");
   NO("la norme ISO/IEC 27001 exige", "ISO");
 }
