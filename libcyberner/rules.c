@@ -2451,6 +2451,47 @@ static size_t after_country(const cyberner_model *m, const cyb__tokens *tt, cons
   return l == CYBERNER_COUNTRY || l == CYBERNER_NATIONALITY ? d->tb + 1 : 0;
 }
 
+/* A meeting's own words in tokens [tb, te) (EU-Japan Cyber Dialogue: Cyber
+ * Dialogue), after its edition (sixth, 4th) and its parties (a hyphenated
+ * pair, a country or a nationality): their first token, 0 when fewer than
+ * two words remain. */
+static size_t meeting_words(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, size_t tb, size_t te) {
+  size_t k = tb;
+  while (k < te) {
+    const cyb__token *t = &tt->tok[k];
+    int l = cyb__gazetteer_single_label(m->gaz, t->vid);
+    bool edition = (t->flags & CYB_TOK_DIGIT) || ps_find(&m->rules->set[S_ORDINALS], nm->text + t->start, t->end - t->start);
+    bool party = (t->flags & (CYB_TOK_HYPHEN | CYB_TOK_DOTTED)) || (t->flags & CYB_TOK_PUNCT) ||
+                 l == CYBERNER_COUNTRY || l == CYBERNER_NATIONALITY;
+    if (!edition && !party) break;
+    k++;
+  }
+  return te >= k + 2 ? k : 0;
+}
+
+/* "the EU-Japan Cyber Dialogue ... the sixth Cyber Dialogue": a meeting a
+ * rule read, whose own words are those of a meeting the dictionaries named
+ * earlier in the document (doc->shorts, cyb__rules_learn), is that one. */
+static void link_meetings(mctx *c) {
+  if (!c->doc->nshorts) return;
+  for (size_t i = c->ndict; i < c->cs->n; i++) {
+    cyb__cand *d = &c->cs->c[i];
+    if (d->label != CYBERNER_EVENT || d->source != CYB_SRC_PATTERN || d->entry >= 0 || d->id >= 0) continue;
+    size_t k = meeting_words(c->m, c->nm, c->tt, d->tb, d->te);
+    if (!k && d->te >= d->tb + 2) k = d->tb; /* the meeting's words alone: Cyber Dialogue */
+    if (!k) continue;
+    char key[48];
+    size_t kl = join(c->nm, c->tt, k, d->te - k, key, sizeof key);
+    for (size_t j = 0; j < c->doc->nshorts && kl < sizeof key; j++) {
+      const cyb__docname *dn = &c->doc->shorts[j];
+      if (dn->label == CYBERNER_EVENT && dn->keylen == kl && memcmp(dn->key, key, kl) == 0) {
+        d->entry = dn->entry;
+        break;
+      }
+    }
+  }
+}
+
 /* Can the capitalized words [k, k + n) be a body's short form on their own:
  * no dictionary name over them, no capitalized word glued before or after
  * (Royal Navy, Chinese Navy, Navy Federal are other names)? */
@@ -2552,6 +2593,7 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
                      (c.s->lang == CYBERNER_LANG_FR && (rc = languages(&c))) ||
                      (c.s->lang == CYBERNER_LANG_EN && (rc = languages_en(&c))))))
     return rc;
+  link_meetings(&c);
   c.ndict = cs->n;
   return (rc = acronyms(&c)) || (rc = hidden_acronyms(&c)) ? rc : appositions(&c);
 }
@@ -2655,6 +2697,7 @@ void cyb__rules_learn(const cyberner_model *m, const cyb__norm *nm, const cyb__t
     remember_address_stem(nm, tt, d, id, doc);
     remember_hidden_initials(nm, tt, d, doc);
     size_t r = d->entry >= 0 ? after_country(m, tt, d) : 0;
+    if (d->label == CYBERNER_EVENT && d->entry >= 0 && d->source == CYB_SRC_DICT) r = meeting_words(m, nm, tt, d->tb, d->te);
     if (r) {
       char key[48];
       size_t kl = join(nm, tt, r, d->te - r, key, sizeof key);

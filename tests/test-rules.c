@@ -338,6 +338,10 @@ START_TEST(identifiers) {
 END_TEST
 
 START_TEST(events) {
+  /* a meeting a rule reads, with the words of one named earlier, is that one */
+  const char *ejc = "Tokyo hosted the EU-Japan Cyber Dialogue in 2023. In 2024 the sixth Cyber Dialogue took place.";
+  YES(ejc, "sixth Cyber Dialogue", CYBERNER_EVENT, "eu-japan-cyber-dialogue");
+  YES("In 2024 the sixth Cyber Dialogue took place.", "sixth Cyber Dialogue", CYBERNER_EVENT, NULL);
   YES("durant la 48ème Réunion consultative sur la sécurité (SCM)", "48ème Réunion consultative sur la sécurité",
       CYBERNER_EVENT, "scm");
   YES("at the 9th Transatlantic Cyber Dialogue in Brussels", "9th Transatlantic Cyber Dialogue", CYBERNER_EVENT, NULL);
