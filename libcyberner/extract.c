@@ -51,12 +51,13 @@ static void ctx_free(ctx *c) {
   free(c->doc.names);
   free(c->doc.hidden);
   free(c->doc.shorts);
+  free(c->doc.linked);
 }
 
 /* Forget the previous document (its buffers stay). */
 static void ctx_new_document(ctx *c) {
   memset(c->doc.country_counts, 0, sizeof c->doc.country_counts);
-  c->doc.nacr = c->doc.nnames = c->doc.nhidden = c->doc.nshorts = 0;
+  c->doc.nacr = c->doc.nnames = c->doc.nhidden = c->doc.nshorts = c->doc.nlinked = 0;
   memset(c->lang_bytes, 0, sizeof c->lang_bytes);
 }
 
@@ -200,7 +201,15 @@ static int emit_entities(const cyberner_model *m, ctx *c, const char *src, size_
     if (cd->label == CYB_NOT_ENTITY) continue; /* a plan or a law: it only hides what it contains */
     const char *id = cd->entry >= 0 ? cyb__gazetteer_entry(m->gaz, (uint32_t)cd->entry)->id
                                     : (cd->id >= 0 ? c->cs.strings.data + cd->id : NULL);
-    /* the document's countries, for linking ambiguous names later on */
+    /* the document's entries and countries, for linking ambiguous names later on */
+    if (cd->entry >= 0 && cd->nalt > 1 && c->doc.nlinked < CYB_DOC_MAX_NAMES) {
+      cyb__linked l = {cyb__hash(c->nm.text + cd->ns, cd->ne - cd->ns), cd->entry};
+      bool seen = false;
+      for (size_t j = 0; j < c->doc.nlinked && !seen; j++) seen = c->doc.linked[j].name == l.name;
+      /* out of memory only loses the memory of this name */
+      if (!seen && !cyb__grow((void **)&c->doc.linked, &c->doc.linked_cap, c->doc.nlinked + 1, sizeof *c->doc.linked))
+        c->doc.linked[c->doc.nlinked++] = l;
+    }
     const char *cc = cyb__cand_country(m, &c->cs, cd);
     if (cc)
       for (const char *p = cc; strlen(p) >= 2; p += 3) {
@@ -253,7 +262,7 @@ static int tag_block(const cyberner_model *m, ctx *c, const char *src, size_t n,
     if (cyb__grow((void **)&c->kept, &c->kept_cap, c->cs.n + 1, sizeof *c->kept) ||
         cyb__grow((void **)&c->prio, &c->prio_cap, c->cs.n + 1, sizeof *c->prio))
       return CYBERNER_ENOMEM;
-    size_t k = cyb__resolve(m, &c->nm, &c->tt, &c->cs, c->doc.country_counts, c->occ, c->prio, c->kept);
+    size_t k = cyb__resolve(m, &c->nm, &c->tt, &c->cs, &c->doc, c->occ, c->prio, c->kept);
     cyb__rules_learn(m, &c->nm, &c->tt, &c->cs, c->kept, k, &c->doc);
     if (emit_entities(m, c, src, n, base, s, k, o, r)) return CYBERNER_ENOMEM;
   }

@@ -459,7 +459,7 @@ typedef struct {
  * in resolve.c), in text order, in kept[] (indexes into cs). Returns how many
  * were kept. */
 size_t cyb__resolve(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, cyb__cands *cs,
-                    const uint32_t *country_counts, unsigned char *occupied, cyb__prio *scratch, uint32_t *kept);
+                    const cyb__doc *doc, unsigned char *occupied, cyb__prio *scratch, uint32_t *kept);
 /* Index of a country code in country_counts (26 * 26 slots), -1 if not a code. */
 static inline int cyb__country_slot(const char *code) {
   if (code[0] < 'A' || code[0] > 'Z' || code[1] < 'A' || code[1] > 'Z') return -1;
@@ -488,6 +488,11 @@ typedef struct {
 
 #define CYB_DOC_MAX_NAMES 512 /* bounded memory and lookup cost per document */
 
+typedef struct {
+  uint64_t name; /* cyb__hash of the normalized name */
+  int32_t entry; /* the gazetteer entry it linked to */
+} cyb__linked;
+
 struct cyb__doc {
   uint32_t country_counts[26 * 26];
   int lang; /* the document's language (cyberner_lang), set before its sentences are read */
@@ -499,6 +504,8 @@ struct cyb__doc {
   size_t nhidden, hidden_cap;
   cyb__docname *shorts; /* bodies named after a country (US Navy): the words after it (Navy) */
   size_t nshorts, shorts_cap;
+  cyb__linked *linked; /* what the document's names linked to so far (one sense per document) */
+  size_t nlinked, linked_cap;
 };
 
 /* Propose pattern candidates for one sentence (rules.c). */

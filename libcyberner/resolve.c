@@ -193,7 +193,8 @@ static bool choose_by_parent(const cyberner_model *m, const cyb__norm *nm, const
 }
 
 static void choose_entry(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, cyb__cands *cs,
-                         size_t self, const uint32_t *counts) {
+                         size_t self, const cyb__doc *doc) {
+  const uint32_t *counts = doc ? doc->country_counts : NULL;
   cyb__cand *c = &cs->c[self];
   size_t lo = self > CONTEXT_WINDOW ? self - CONTEXT_WINDOW : 0;
   size_t hi = self + CONTEXT_WINDOW < cs->n ? self + CONTEXT_WINDOW : cs->n;
@@ -220,7 +221,12 @@ static void choose_entry(const cyberner_model *m, const cyb__norm *nm, const cyb
         (!after || o->tb < after->tb))
       after = o;
   }
-  if (after) {
+  /* a place, or a body attached to it ("de la police japonaise"), says
+   * whose; a body further on in the clause ("pointe du doigt l'unité 26165
+   * du GRU") says less than the same name linked earlier (below) */
+  bool strong = after && (after->label == CYBERNER_COUNTRY || after->label == CYBERNER_NATIONALITY ||
+                          after->label == CYBERNER_LOCATION || attached(nm, tt, c->te, after->tb));
+  if (strong) {
     pick = alt_with_country(m, cs, c, cyb__cand_country(m, cs, after));
     /* "le service de renseignement extérieur de la RPDC": the text names the
      * country; an entry of another country would be wrong, none is better.
@@ -242,6 +248,17 @@ static void choose_entry(const cyberner_model *m, const cyb__norm *nm, const cyb
     if (!best || o->te > best->te) best = o;
   }
   if (best) pick = alt_with_country(m, cs, c, cyb__cand_country(m, cs, best));
+  /* the same name earlier in the document linked to one of the
+   * alternatives: that one (the ministry of its first sentences, not the
+   * country named most, whose bodies fill the later ones) */
+  if (pick < 0 && doc && doc->nlinked) {
+    uint64_t h = cyb__hash(nm->text + c->ns, c->ne - c->ns);
+    for (size_t j = 0; j < doc->nlinked && pick < 0; j++)
+      if (doc->linked[j].name == h)
+        for (uint32_t i = 0; i < c->nalt; i++)
+          if ((int32_t)cs->alts[c->alt + i] == doc->linked[j].entry) pick = doc->linked[j].entry;
+  }
+  if (pick < 0 && after && !strong) pick = alt_with_country(m, cs, c, cyb__cand_country(m, cs, after));
   /* the document's most mentioned country among the alternatives */
   if (pick < 0 && counts) {
     uint32_t top = 0;
@@ -260,12 +277,12 @@ static void choose_entry(const cyberner_model *m, const cyb__norm *nm, const cyb
 }
 
 size_t cyb__resolve(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, cyb__cands *cs,
-                    const uint32_t *country_counts, unsigned char *occupied, cyb__prio *order,
+                    const cyb__doc *doc, unsigned char *occupied, cyb__prio *order,
                     uint32_t *kept) {
   for (size_t i = 0; i < cs->n; i++)
     if (cs->c[i].entry < 0 && cs->c[i].nalt > 1 && !describes_other_body(m, nm, tt, cs, i) &&
         !choose_by_parent(m, nm, tt, cs, i))
-      choose_entry(m, nm, tt, cs, i, country_counts);
+      choose_entry(m, nm, tt, cs, i, doc);
   size_t n = cs->n;
   for (size_t i = 0; i < n; i++) order[i] = prio_of(cs, (uint32_t)i);
   qsort(order, n, sizeof *order, by_priority);

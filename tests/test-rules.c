@@ -251,6 +251,11 @@ START_TEST(town_and_state) {
 END_TEST
 
 START_TEST(owners_of_shared_names) {
+  /* the same name linked earlier in the document outweighs a body named
+   * further on in the clause */
+  const char *mae = "Le Ministère des Affaires étrangères a condamné l'attaque contre la France. Plus tard, le "
+                    "ministère des Affaires étrangères pointe du doigt l'unité 26165 du GRU.";
+  ck_assert(tagged(mae, "ministère des Affaires étrangères", "Plus tard", CYBERNER_AGENCY, "fr-meae"));
   YES("In London, the NCSC said it acted against a Chinese firm.", "NCSC", CYBERNER_AGENCY, "uk-ncsc");
   YES("le service de renseignement extérieur de la RPDC a agi", "service de renseignement extérieur", CYBERNER_AGENCY, NULL);
   /* a country's possessive right before the name says whose it is, before a country named after it */
