@@ -614,6 +614,8 @@ static bool indefinite_before(const cyb__norm *nm, const cyb__tokens *tt, size_t
  * coordination des crises cyber (C4), placé auprès du SGDSN"). */
 static bool acronym_defined_after(const cyb__norm *nm, const cyb__tokens *tt, size_t te) {
   if (te + 2 >= tt->ntok || !token_is(nm, tt, te, "(") || !token_is(nm, tt, te + 2, ")")) return false;
+  for (size_t k = te; k <= te + 2; k++)
+    if (tt->tok[k].flags & CYB_TOK_SENT_START) return false; /* another sentence's */
   const cyb__token *t = &tt->tok[te + 1];
   return (t->flags & CYB_TOK_ALPHA) && nm->upper[t->start] && t->end - t->start >= 2 && t->end - t->start <= 16 &&
          ((t->flags & CYB_TOK_ALLCAPS) || (t->flags & CYB_TOK_DIGIT));
@@ -918,7 +920,7 @@ static int slashed_multiword(const cyb__gazetteer *g, const cyb__norm *nm, const
     if (p == 0) { /* the words before the token, then the part: LA + HAYE */
       for (size_t back = 1; back < MAX_ALIAS_TOKENS && back <= k; back++) {
         size_t j = k - back;
-        if (!(tt->tok[j].flags & CYB_TOK_CAP)) break;
+        if (!(tt->tok[j].flags & CYB_TOK_CAP) || (tt->tok[j + 1].flags & CYB_TOK_SENT_START)) break; /* not across sentences */
         uint32_t n = UINT32_MAX;
         bool ok = true;
         for (size_t i = j; i < k && ok; i++) {
@@ -938,7 +940,9 @@ static int slashed_multiword(const cyb__gazetteer *g, const cyb__norm *nm, const
       uint32_t n = g->root[vid];
       for (size_t j = k + 1; n != UINT32_MAX && j < tt->ntok && j - k < MAX_ALIAS_TOKENS; j++) {
         uint32_t v = tt->tok[j].vid;
-        if (v == CYB_NO_VID || v >= g->nroot || !g->inner[v] || !(tt->tok[j].flags & CYB_TOK_CAP)) break;
+        if (v == CYB_NO_VID || v >= g->nroot || !g->inner[v] || !(tt->tok[j].flags & CYB_TOK_CAP) ||
+            (tt->tok[j].flags & CYB_TOK_SENT_START))
+          break;
         if ((n = edge_find(g, n, v)) == UINT32_MAX) break;
         int32_t e = part_place(g, nm, (int)n, ps[p], tt->tok[j].end, true);
         if (e >= 0) {

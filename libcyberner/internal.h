@@ -186,6 +186,9 @@ typedef struct {
   size_t nsent, sent_cap;
 } cyb__tokens;
 
+/* Longest sentence: a longer run of tokens without a sentence end is cut
+ * into sentences of this many tokens. */
+#define CYB_MAX_SENTENCE_TOKENS 512
 /* Split normalized text into tokens and sentences (reusing out's arrays).
  * Returns 0 or CYBERNER_ENOMEM. */
 int cyb__tokenize(const cyb__norm *nm, cyb__tokens *out);

@@ -681,6 +681,8 @@ typedef struct {
   size_t srclen;
   const uint32_t *bits; /* tokbits of token k at bits[k - s->tok_begin] */
   const uint8_t *name_ok; /* name_token of token k at name_ok[k - s->tok_begin] */
+  bool countries_read;    /* sentence_countries below filled (country_named) */
+  uint8_t sentence_countries[26 * 26 / 8 + 1]; /* countries of the sentence's dictionary names, a bit a code */
 } mctx;
 
 static uint32_t kbits(const mctx *c, size_t k) { return c->bits[k - c->s->tok_begin]; }
@@ -870,23 +872,29 @@ static size_t name_run(const mctx *c, size_t k, size_t max) {
 
 /* Has the document named the country of code cc[0..2) so far: in an
  * earlier sentence, or with a dictionary name of this one? */
-static bool country_named(const mctx *c, const char *cc) {
+static bool country_named(mctx *c, const char *cc) {
   int slot = cyb__country_slot(cc);
-  if (slot >= 0 && c->doc->country_counts[slot]) return true;
-  char code[3] = {cc[0], cc[1], '\0'};
-  for (size_t i = 0; i < c->ndict; i++) {
-    const cyb__cand *d = &c->cs->c[i];
-    if (d->source != CYB_SRC_DICT || d->label == CYBERNER_PERSON || d->label == CYB_NOT_ENTITY) continue;
-    const char *x = cyb__cand_country(c->m, c->cs, d);
-    if (x && cyb__country_in(x, code)) return true;
+  if (slot < 0) return false;
+  if (c->doc->country_counts[slot]) return true;
+  if (!c->countries_read) { /* once a sentence: linear in a long one */
+    for (size_t i = 0; i < c->ndict; i++) {
+      const cyb__cand *d = &c->cs->c[i];
+      if (d->source != CYB_SRC_DICT || d->label == CYBERNER_PERSON || d->label == CYB_NOT_ENTITY) continue;
+      for (const char *x = cyb__cand_country(c->m, c->cs, d); x && strlen(x) >= 2; x += 3) {
+        int sl = cyb__country_slot(x);
+        if (sl >= 0) c->sentence_countries[sl / 8] |= (uint8_t)(1u << (sl % 8));
+        if (x[2] != '+') break;
+      }
+    }
+    c->countries_read = true;
   }
-  return false;
+  return (c->sentence_countries[slot / 8] >> (slot % 8)) & 1;
 }
 
 /* The one person of the dictionaries whose family name is token k's word,
  * from a country the document names ("President Widodo" in a text on
  * Indonesia); -1 when none or several. */
-static int32_t person_by_surname(const mctx *c, size_t k) {
+static int32_t person_by_surname(mctx *c, size_t k) {
   size_t n;
   const char *t = ttext(c, k, &n);
   uint32_t v = ps_find(&c->r->surname_of, t, n);
@@ -2176,7 +2184,7 @@ static int results_line(mctx *c) {
         !tis(c, k, "at") && !tis(c, k, "of") && !tis(c, k, "de") && !tis(c, k, "del") && !tis(c, k, "la"))
       return 0;
   }
-  size_t rb[RESULTS_MAX_RUNS], re[RESULTS_MAX_RUNS], nrun = 0, pairs = 0, versus = 0, figures = 0;
+  size_t rb[RESULTS_MAX_RUNS], re[RESULTS_MAX_RUNS], nrun = 0, pairs = 0, versus = 0, figures = 0, examined = 0;
   depth = 0;
   for (size_t k = b; k < end; k++) {
     if (tis(c, k, "(")) depth++;
@@ -2204,6 +2212,8 @@ static int results_line(mctx *c) {
     }
     size_t from = k;
     k = j;
+    /* a line of results has few names: a long sentence of them is prose */
+    if (++examined > 4 * RESULTS_MAX_RUNS) return 0;
     /* after the name: a score, or v / vs (maybe after a bracketed table place: Bologna ( 4 ) v) */
     size_t after = j;
     if (after + 2 < end && tis(c, after, "(") && score_token(c, after + 1) && tis(c, after + 2, ")")) after += 3;
@@ -2513,6 +2523,7 @@ static bool short_form_at(const mctx *c, size_t k, size_t n) {
  * (cyb__rules_learn). So is the first part of a hyphenated place seen
  * earlier (Villefranche-sur-Saône -> Villefranche), unless a common word
  * (Port-au-Prince is no Port). */
+#define SHORT_FORM_WINDOW 200 /* tokens after a country's body where its short form is looked for */
 static int short_bodies(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t i = 0; i < c->ndict; i++) {
@@ -2520,14 +2531,19 @@ static int short_bodies(mctx *c) {
     if (d->tb < b || d->te > end || d->entry < 0) continue;
     size_t r = after_country(c->m, c->tt, d), n = d->te - r;
     if (!r) continue;
-    for (size_t k = d->te; k + n <= end; k++) {
+    /* copies: a push may move the candidates; a window: the work stays
+     * linear in a sentence without end */
+    int label = d->label;
+    int32_t entry = d->entry;
+    size_t from = d->te, to = d->te + SHORT_FORM_WINDOW < end ? d->te + SHORT_FORM_WINDOW : end;
+    for (size_t k = from; k + n <= to; k++) {
       size_t j = 0;
       while (j < n && c->tt->tok[k + j].vid == c->tt->tok[r + j].vid) j++;
       if (j < n || !short_form_at(c, k, n)) continue;
       cyb__cand *p = cyb__cand_push(c->cs, c->tt->tok[k].start, c->tt->tok[k + n - 1].end, (uint32_t)k,
-                                    (uint32_t)(k + n), d->label, CYB_SRC_MENTION, 0.85f);
+                                    (uint32_t)(k + n), label, CYB_SRC_MENTION, 0.85f);
       if (!p) return CYBERNER_ENOMEM;
-      p->entry = d->entry;
+      p->entry = entry;
     }
   }
   for (size_t k = b; k < end && c->doc->nshorts; k++) {
@@ -2551,7 +2567,7 @@ static int short_bodies(mctx *c) {
 int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char *src, size_t srclen,
                      const cyb__norm *nm, const cyb__tokens *tt, const cyb__sentence *s, cyb__doc *doc,
                      cyb__cands *cs) {
-  mctx c = {m, m->rules, rs, nm, tt, s, doc, cs, cs->n, src, srclen, NULL, NULL};
+  mctx c = {m, m->rules, rs, nm, tt, s, doc, cs, cs->n, src, srclen, NULL, NULL, false, {0}};
   size_t ntok = s->tok_end - s->tok_begin;
   if (cyb__grow((void **)&rs->bits, &rs->bits_cap, ntok + 1, sizeof *rs->bits)) return CYBERNER_ENOMEM;
   for (size_t k = 0; k < ntok; k++) {

@@ -320,7 +320,10 @@ int cyb__tokenize(const cyb__norm *nm, cyb__tokens *out) {
   /* sentences */
   size_t first = 0;
   for (size_t k = 0; k < out->ntok; k++) {
-    if (!ends_sentence(nm, out, k)) continue;
+    /* a "sentence" of more tokens than any prose has (a list or a table
+     * without stops, a 100 MB line) is cut: the rules look around each
+     * token within its sentence, and their work must stay linear */
+    if (!ends_sentence(nm, out, k) && k + 1 - first < CYB_MAX_SENTENCE_TOKENS) continue;
     if (cyb__grow((void **)&out->sent, &out->sent_cap, out->nsent + 1, sizeof *out->sent))
       return CYBERNER_ENOMEM;
     cyb__sentence *s = &out->sent[out->nsent++];

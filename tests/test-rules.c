@@ -680,6 +680,12 @@ START_TEST(named_campaigns) {
 END_TEST
 
 START_TEST(short_bodies) {
+  /* many short forms in one long sentence (the candidates' array grows
+   * while they are pushed: ASan and valgrind would see a stale pointer) */
+  char navy[40 * 40 + 64] = "";
+  for (int n = 0; n < 40; n++) strcat(navy, "the US Navy sent 100 Navy sailors and ");
+  strcat(navy, "100 Navy cadets.");
+  ck_assert(tagged(navy, "Navy", "Navy cadets", CYBERNER_AGENCY, "us-navy"));
   /* the words after the country of a country's body, capitalized and alone,
    * are that body later in the sentence and in the document */
   const char *t = "It breached the US Navy and took data on 100,000 Navy personnel. The Navy confirmed it.";

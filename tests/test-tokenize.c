@@ -137,6 +137,22 @@ START_TEST(sentences_end_at_stops_and_lines) {
 }
 END_TEST
 
+/* a run without any sentence end is cut into sentences of at most
+ * CYB_MAX_SENTENCE_TOKENS tokens (the rules' work stays linear) */
+START_TEST(long_runs_are_cut) {
+  size_t words = 3 * CYB_MAX_SENTENCE_TOKENS + 7;
+  char *s = malloc(words * 5 + 1);
+  ck_assert_ptr_nonnull(s);
+  for (size_t i = 0; i < words; i++) memcpy(s + 5 * i, "word ", 5);
+  s[words * 5] = '\0';
+  ck_assert_uint_eq(nsent(s), 4);
+  for (size_t i = 0; i < tt.nsent; i++)
+    ck_assert_uint_le(tt.sent[i].tok_end - tt.sent[i].tok_begin, CYB_MAX_SENTENCE_TOKENS);
+  ck_assert_uint_eq(tt.sent[3].tok_end, words);
+  free(s);
+}
+END_TEST
+
 START_TEST(empty_and_blank) {
   ck_assert_uint_eq(nsent(""), 0);
   ck_assert_uint_eq(tt.ntok, 0);
@@ -156,6 +172,7 @@ static Suite *suite(void) {
   tcase_add_test(t, case_flags);
   tcase_add_test(t, abbreviations_do_not_end_sentences);
   tcase_add_test(t, sentences_end_at_stops_and_lines);
+  tcase_add_test(t, long_runs_are_cut);
   tcase_add_test(t, empty_and_blank);
   suite_add_tcase(s, t);
   return s;
