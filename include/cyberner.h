@@ -226,7 +226,11 @@ CYBERNER_API double cyberner_entity_score(const cyberner_result *result, size_t 
 /* Language of the sentence the entity is in. */
 CYBERNER_API int cyberner_entity_lang(const cyberner_result *result, size_t i);
 
-/* Sentences, in text order, covering the non-blank text. */
+/* Sentences, in text order, covering the non-blank text. A sentence ends at
+ * . ! ? (not after an abbreviation or an initial) and at a line break that
+ * does not wrap a line; a run of more than 512 tokens without such an end
+ * is cut into sentences of 512 tokens, so that tagging stays linear on any
+ * input. */
 CYBERNER_API size_t cyberner_result_sentence_count(const cyberner_result *result);
 CYBERNER_API size_t cyberner_sentence_start(const cyberner_result *result, size_t i);
 CYBERNER_API size_t cyberner_sentence_end(const cyberner_result *result, size_t i);
