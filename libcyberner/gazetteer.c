@@ -659,8 +659,6 @@ static bool lowercase_end(const cyb__gazetteer *g, const cyb__norm *nm, const cy
   return te - tb >= 2 && country_word(g, tt->tok[tb].vid) && (last->flags & CYB_TOK_ALPHA) && !nm->upper[last->start];
 }
 
-/* titlecase: the sentence is a headline in Title Case, where a capitalized
- * word after a common-word alias proves nothing (Treasury Sanctions ...). */
 /* A capitalized role starts at token k, maybe after one qualifier (Leader,
  * Minority Leader): a body's one-word name before it is the body the role
  * belongs to ("Senate Minority Leader Chuck Schumer"), not a word of a
@@ -682,11 +680,13 @@ static bool nationality_of_role(const cyb__gazetteer *g, const galias *a, const 
  * letters and digits (Log4j, Win32, X11) is a product or version named
  * after its maker, not the next word of a longer name (Royal Mail), so a
  * common-word alias before it still names the maker. */
-static bool product_after(const cyb__tokens *tt, size_t k) {
+static bool product_name_at(const cyb__tokens *tt, size_t k) {
   uint16_t f = tt->tok[k].flags;
   return (f & CYB_TOK_ALPHA) && (f & CYB_TOK_DIGIT) && !(f & CYB_TOK_ALLCAPS);
 }
 
+/* titlecase: the sentence is a headline in Title Case, where a capitalized
+ * word after a common-word alias proves nothing (Treasury Sanctions ...). */
 static bool alias_ok(const cyb__gazetteer *g, const galias *a, const cyb__norm *nm, const cyb__tokens *tt,
                      size_t tb, size_t te, int lang, bool titlecase) {
   if (a->lang && lang && a->lang != lang) return false;
@@ -708,7 +708,7 @@ static bool alias_ok(const cyb__gazetteer *g, const galias *a, const cyb__norm *
     return false;
   if (a->word && !titlecase && te < tt->ntok && (tt->tok[te].flags & CYB_TOK_CAP) && (tt->tok[te].flags & CYB_TOK_ALPHA) &&
       !(tt->tok[te].flags & (CYB_TOK_NEWLINE_BEFORE | CYB_TOK_SENT_START)) && !role_after(g, tt, te) &&
-      !nationality_of_role(g, a, tt, tb) && !product_after(tt, te))
+      !nationality_of_role(g, a, tt, tb) && !product_name_at(tt, te))
     return false;
   if (!a->cs) return true;
   /* a place in a dateline is in capitals, whatever the case its alias
@@ -722,6 +722,13 @@ static bool alias_ok(const cyb__gazetteer *g, const galias *a, const cyb__norm *
   return m == a->masklen;
 }
 
+/* Is one of candidate t's entries in the country of code? */
+static bool entry_in(const cyb__gazetteer *g, const cyb__cands *out, const cyb__cand *t, const char *code) {
+  for (uint32_t i = 0; i < t->nalt; i++)
+    if (code && cyb__country_in(g->e[out->alts[t->alt + i]].country, code)) return true;
+  return false;
+}
+
 /* "the Alpharetta, Georgia-based firm", "Portland, Maine": a town the
  * dictionaries know, a comma, then a name shared by a country and a place
  * of the town's own country (a US state) names that place, since the
@@ -729,12 +736,6 @@ static bool alias_ok(const cyb__gazetteer *g, const galias *a, const cyb__norm *
  * Georgia keeps the country). Alternatives [base, n) of the name at tb:
  * the place's entry, or -1. The town is among the last candidates pushed
  * (the gazetteer goes left to right). */
-static bool entry_in(const cyb__gazetteer *g, const cyb__cands *out, const cyb__cand *t, const char *code) {
-  for (uint32_t i = 0; i < t->nalt; i++)
-    if (code && cyb__country_in(g->e[out->alts[t->alt + i]].country, code)) return true;
-  return false;
-}
-
 static int32_t place_after_town(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens *tt,
                                 const cyb__cands *out, size_t base, size_t n, size_t tb) {
   if (tb < 2 || !token_is(nm, tt, tb - 1, ",")) return -1;

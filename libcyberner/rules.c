@@ -381,6 +381,13 @@ static int unique_add(phraseset *p, const char *s, size_t n, uint32_t entry) {
   return 0;
 }
 
+/* A word after a person's family name that is not part of it: Jr, Sr, II,
+ * III, the full stop of "Jr." */
+static bool name_suffix(const cyb__norm *nm, const cyb__token *t) {
+  return cyb__tok_is(nm, t, "jr") || cyb__tok_is(nm, t, "sr") || cyb__tok_is(nm, t, "ii") ||
+         cyb__tok_is(nm, t, "iii") || cyb__tok_is(nm, t, ".");
+}
+
 /* The surname table: each PERSON entry's last word (not a suffix: Jr, II),
  * and its first word too when that is a family name and no given name
  * (Yoon Suk Yeol, Widodo in Joko Widodo: the last). */
@@ -393,9 +400,7 @@ static int build_surnames(cyb__rules *r, const cyb__fold *f, cyb__norm *nm, cyb_
     size_t last = tt->ntok;
     while (last > 1) {
       const cyb__token *t = &tt->tok[last - 1];
-      bool suffix = !(t->flags & CYB_TOK_ALPHA) || cyb__tok_is(nm, t, "jr") || cyb__tok_is(nm, t, "sr") ||
-                    cyb__tok_is(nm, t, "ii") || cyb__tok_is(nm, t, "iii");
-      if (!suffix) break;
+      if ((t->flags & CYB_TOK_ALPHA) && !name_suffix(nm, t)) break;
       last--;
     }
     if (last < 2) continue; /* one word: the dictionaries match it themselves */
@@ -413,14 +418,9 @@ static int build_surnames(cyb__rules *r, const cyb__fold *f, cyb__norm *nm, cyb_
   return 0;
 }
 
-/* Key s[0..n) of the abbreviation table means entry; a key two entries
- * share means none of them. */
+/* An abbreviation of two to eight letters (unique_add). */
 static int abbrev_add(phraseset *p, const char *s, size_t n, uint32_t entry) {
-  if (n < 2 || n > 8) return 0;
-  uint32_t v = ps_find(p, s, n);
-  if (!v) return ps_add(p, s, n, entry + 1, 1);
-  if (v != entry + 1) ps_add(p, s, n, UINT32_MAX, 1); /* ps_add ORs the value in */
-  return 0;
+  return n < 2 || n > 8 ? 0 : unique_add(p, s, n, entry);
 }
 
 /* The abbreviation table (media_names): each ORGANIZATION's id when it is
@@ -913,6 +913,9 @@ static int push_person(mctx *c, size_t b, size_t e, float score, int rank) {
                                 CYBERNER_PERSON, CYB_SRC_PATTERN, score);
   if (!d) return CYBERNER_ENOMEM;
   d->rank = (uint16_t)rank;
+  /* a surname alone ("President Widodo", "M. Verdier") names the one person
+   * of the dictionaries with that family name */
+  if (e == b + 1 && (d->entry = person_by_surname(c, b)) >= 0) return 0;
   /* id: the name in ASCII kebab case, as the gazetteer spells person ids */
   char id[128];
   size_t w = 0;
@@ -932,9 +935,6 @@ static int push_person(mctx *c, size_t b, size_t e, float score, int rank) {
     else if (w && id[w - 1] != '-') id[w++] = '-';
   }
   while (w && id[w - 1] == '-') w--;
-  /* a surname alone ("President Widodo", "M. Verdier") names the one person
-   * of the dictionaries with that family name */
-  if (e == b + 1 && (d->entry = person_by_surname(c, b)) >= 0) return 0;
   if (w && (d->id = cyb__cand_string(c->cs, id, w)) < 0) return CYBERNER_ENOMEM;
   return 0;
 }
@@ -1636,18 +1636,21 @@ static int acronym_from_initials(mctx *c, size_t k, size_t a, const char *id) {
  * (no candidate ends there, no dictionary name or body word in them) define it as that thing:
  * a NOT_ENTITY over the acronym hides the dictionaries' reading, and is
  * remembered for the document's later bare CSA. */
+/* Tokens [b, e) as the name of a thing, which is not tagged (a NOT_ENTITY
+ * that hides the dictionaries' reading and is remembered like an acronym
+ * defined in parentheses); id: the fallback key. */
+static int push_thing(mctx *c, size_t b, size_t e, const char *id) {
+  cyb__cand thing = {.label = CYB_NOT_ENTITY, .entry = -1, .id = -1, .value = -1};
+  return push_like(c, b, e, &thing, id);
+}
+
 static int acronym_of_thing(mctx *c, size_t k, size_t a, const char *id) {
   size_t s = initials_start(c, k, a);
   int label = CYB_NOT_ENTITY;
   if (s == SIZE_MAX || body_word_in(c, s, k, &label)) return 0;
   for (size_t q = s; q < k; q++)
     if (covered(c, q)) return 0; /* a country, a person: République populaire démocratique de Corée (RPDC) */
-  cyb__cand thing = {0};
-  thing.label = CYB_NOT_ENTITY;
-  thing.entry = -1;
-  thing.id = -1;
-  thing.value = -1;
-  return push_like(c, a, a + 1, &thing, id);
+  return push_thing(c, a, a + 1, id);
 }
 
 /* "la directive européenne sur la sécurité des réseaux et de l'information
@@ -1823,8 +1826,7 @@ static int acronyms(mctx *c) {
     }
     /* one it knows, after the description of a legal text, is the text's */
     if (!lf && k > b && a + 1 < end && tis(c, a + 1, ")") && cand_at(c, a, -1) && text_described_before(c, k)) {
-      cyb__cand thing = {.label = CYB_NOT_ENTITY, .entry = -1, .id = -1, .value = -1};
-      if (push_like(c, a, a + 1, &thing, low)) return CYBERNER_ENOMEM;
+      if (push_thing(c, a, a + 1, low)) return CYBERNER_ENOMEM;
       continue;
     }
     /* an acronym the dictionaries know (RPDC) keeps its own meaning */
@@ -1904,13 +1906,12 @@ static int appositions(mctx *c) {
     size_t be = tis(c, k - 1, ",") ? k - 1 : k;
     /* "la directive européenne dite NIS": a known acronym a legal text is
      * called by is the text's, not the body's the dictionaries know */
+    char low[64];
+    size_t n;
+    const char *t = ttext(c, x, &n);
+    copy_str(low, 61, t, n);
     if (e == x + 1 && cand_at(c, x, -1) && text_described_before(c, be)) {
-      cyb__cand thing = {.label = CYB_NOT_ENTITY, .entry = -1, .id = -1, .value = -1};
-      char low[64];
-      size_t n;
-      const char *t = ttext(c, x, &n);
-      copy_str(low, 61, t, n);
-      if (push_like(c, x, e, &thing, low)) return CYBERNER_ENOMEM;
+      if (push_thing(c, x, e, low)) return CYBERNER_ENOMEM;
       continue;
     }
     /* any other short name after a law's word is the law's too */
@@ -1927,10 +1928,6 @@ static int appositions(mctx *c) {
     bool known = first_name(c, x);
     for (size_t q = x; q < e && !known; q++) known = cand_at(c, q, -1) || covered(c, q);
     if (known) continue;
-    char low[64];
-    size_t n;
-    const char *t = ttext(c, x, &n);
-    copy_str(low, 61, t, n);
     if (push_like(c, x, e, body, low)) return CYBERNER_ENOMEM;
   }
   return 0;
@@ -1993,9 +1990,6 @@ static int secrets(mctx *c) {
   return 0;
 }
 
-/* ---- languages ------------------------------------------------------------- */
-
-
 /* ---- named campaigns ---------------------------------------------------------- */
 
 static bool quote_at(const mctx *c, size_t k) { return k < c->s->tok_end && tis(c, k, "\""); }
@@ -2025,6 +2019,8 @@ static int campaigns(mctx *c) {
   }
   return 0;
 }
+
+/* ---- languages ------------------------------------------------------------- */
 
 /* "le français", "en anglais", "l'arabe", "du russe": in French a
  * nationality word in lower case right after le/l'/du/en is the language,
@@ -2118,9 +2114,7 @@ static bool score_token(const mctx *c, size_t k) {
   return (f & CYB_TOK_DIGIT) && !(f & CYB_TOK_ALPHA);
 }
 
-/* A figure with a decimal point (9.06: a price, a rate) or a bowling
- * analysis (7-0-29-0: overs, maidens, runs, wickets), which a player's
- * name comes before. */
+/* How many times ch is in token k. */
 static size_t count_char(const mctx *c, size_t k, char ch) {
   size_t n, r = 0;
   const char *t = ttext(c, k, &n);
@@ -2128,6 +2122,9 @@ static size_t count_char(const mctx *c, size_t k, char ch) {
   return r;
 }
 
+/* A figure with a decimal point (9.06: a price, a rate) or a bowling
+ * analysis (7-0-29-0: overs, maidens, runs, wickets), which a player's
+ * name comes before. */
 static bool not_a_score(const mctx *c, size_t k) {
   return count_char(c, k, '.') || count_char(c, k, ',') || count_char(c, k, '-') >= 2;
 }
@@ -2722,12 +2719,7 @@ void cyb__rules_learn(const cyberner_model *m, const cyb__norm *nm, const cyb__t
     if (d->label == CYBERNER_PERSON && d->te >= d->tb + 2 && d->source != CYB_SRC_MENTION) {
       cyb__cand dd = *d; /* Ferdinand Marcos Jr.: the surname is Marcos */
       while (dd.te > dd.tb + 2) {
-        const cyb__token *t = &tt->tok[dd.te - 1];
-        size_t n = t->end - t->start;
-        const char *x = nm->text + t->start;
-        bool suffix = (n == 2 && (!memcmp(x, "jr", 2) || !memcmp(x, "sr", 2) || !memcmp(x, "ii", 2))) ||
-                      (n == 3 && !memcmp(x, "iii", 3)) || (n == 1 && x[0] == '.');
-        if (!suffix) break;
+        if (!name_suffix(nm, &tt->tok[dd.te - 1])) break;
         dd.te--;
       }
       d = &dd;
