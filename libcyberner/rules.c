@@ -983,7 +983,7 @@ static bool role_word(const mctx *c, size_t k) {
  * (tokens [s, e)) name the person the document named earlier, or the one
  * the dictionaries know by that surname, whose given name starts with the
  * first initial; else a person of their own. */
-static int push_initialled(mctx *c, size_t k, size_t s, size_t e) {
+static int push_initialled(mctx *c, size_t k, size_t s, size_t e, bool known_only) {
   char initial = c->nm->text[c->tt->tok[k].start];
   char key[96];
   size_t kl = join(c->nm, c->tt, s, e - s, key, sizeof key);
@@ -1004,7 +1004,7 @@ static int push_initialled(mctx *c, size_t k, size_t s, size_t e) {
     p->entry = (int32_t)v;
     return 0;
   }
-  return push_person(c, k, e, 0.65f, 1);
+  return known_only ? 0 : push_person(c, k, e, 0.65f, 1);
 }
 
 static int persons(mctx *c) {
@@ -1091,7 +1091,17 @@ static int persons(mctx *c) {
         tis(c, k + 1, ".") && c->tt->tok[k + 1].start == c->tt->tok[k].end && name_token(c, k + 2) &&
         !(c->s->lang == CYBERNER_LANG_FR && tis(c, k, "m"))) {
       size_t e = name_run(c, k + 2, 3);
-      if (e > k + 2 && push_initialled(c, k, k + 2, e)) return CYBERNER_ENOMEM;
+      if (e > k + 2 && push_initialled(c, k, k + 2, e, false)) return CYBERNER_ENOMEM;
+    }
+    /* an initial without its full stop, as Indian papers write it (S
+     * Jaishankar): only before the surname of a person the document or the
+     * dictionaries know by that initial (never the words "A", "I", and "M", a
+     * French Monsieur) */
+    if ((tflags(c, k) & CYB_TOK_CAP) && (tflags(c, k) & CYB_TOK_ALPHA) &&
+        c->tt->tok[k].end - c->tt->tok[k].start == 1 && !tis(c, k, "a") && !tis(c, k, "i") && !tis(c, k, "m") &&
+        k + 1 < end && name_token(c, k + 1) && cand_at(c, k + 1, CYBERNER_PERSON)) {
+      size_t e = name_run(c, k + 1, 3);
+      if (e > k + 1 && push_initialled(c, k, k + 1, e, true)) return CYBERNER_ENOMEM;
     }
     /* dotted initials and a surname: B.N. Srikrishna (not a known acronym:
      * U.S. officials) */
@@ -1101,7 +1111,7 @@ static int persons(mctx *c) {
       size_t e = name_run(c, k + 1, 3);
       bool place = false; /* F.C. Farul Constanta is a club */
       for (size_t q = k + 1; q < e && !place; q++) place = covered(c, q);
-      if (!place && push_initialled(c, k, k + 1, e)) return CYBERNER_ENOMEM;
+      if (!place && push_initialled(c, k, k + 1, e, false)) return CYBERNER_ENOMEM;
     }
     /* East Asian order: a surname, then a hyphenated or known given name;
      * not a role that is also a surname (King Abdullah II: the role's name
@@ -1619,7 +1629,9 @@ static bool body_word_in(const mctx *c, size_t s, size_t k, int *label) {
 
 static int acronym_from_initials(mctx *c, size_t k, size_t a, const char *id) {
   size_t s = initials_start(c, k, a);
-  if (s == SIZE_MAX) return 0;
+  /* "External Affairs Minister (EAM)", "Prime Minister (PM)": the words end
+   * with a role, the acronym is a title's, not a body's */
+  if (s == SIZE_MAX || role_word(c, k - 1)) return 0;
   int label = CYBERNER_ORGANIZATION;
   body_word_in(c, s, k, &label);
   cyb__cand *lf = cyb__cand_push(c->cs, c->tt->tok[s].start, c->tt->tok[k - 1].end, (uint32_t)s, (uint32_t)k, label,
@@ -1721,6 +1733,26 @@ static void settle_by_acronym(mctx *c, size_t lfi, size_t a) {
     }
 }
 
+/* Do two dictionary candidates share an entry they may mean? */
+static bool share_entry(const mctx *c, const cyb__cand *x, const cyb__cand *y) {
+  for (uint32_t i = 0; i < x->nalt; i++)
+    for (uint32_t j = 0; j < y->nalt; j++)
+      if (c->cs->alts[x->alt + i] == c->cs->alts[y->alt + j]) return true;
+  return false;
+}
+
+/* Are the letters of the acronym at token a, in order, first letters of
+ * words of candidate lf (Cyberspace, Digital, Policy: CDP)? */
+static bool initials_among(const mctx *c, const cyb__cand *lf, size_t a) {
+  size_t n, used = 0;
+  const char *t = ttext(c, a, &n);
+  for (size_t q = lf->tb; q < lf->te && used < n; q++) {
+    while (used < n && !(t[used] >= 'a' && t[used] <= 'z')) used++; /* CERT-FR's hyphen */
+    if (used < n && c->nm->text[c->tt->tok[q].start] == t[used]) used++;
+  }
+  return used == n;
+}
+
 /* A dictionary NOT_ENTITY ending at token e that covers candidate d. */
 static bool hidden_over(const mctx *c, const cyb__cand *d, size_t e) {
   const cyb__cand *ne = dict_cand(c, ANY_START, e, CYB_NOT_ENTITY);
@@ -1790,6 +1822,17 @@ static int acronyms(mctx *c) {
     /* a place is not abbreviated by a name the dictionaries know as
      * something else: a dateline's outlet, "KUWAIT CITY (BleepingComputer) -" */
     if (lf && lf->label == CYBERNER_LOCATION && cand_at(c, a, -1) && !cand_at(c, a, CYBERNER_LOCATION)) lf = NULL;
+    /* a body the dictionaries know before the acronym of another body of
+     * its label they know, that does not even start with its letter, is
+     * what that body's unit belongs to: "l'unité cyber de la gendarmerie
+     * nationale (UNC)" (not one made of its words' letters: Bureau of
+     * Cyberspace and Digital Policy (CDP); nor one in the body's own
+     * language: National Intelligence Organization (MIT)) */
+    if (lf && lf->source == CYB_SRC_DICT && lf->nalt &&
+        c->nm->text[c->tt->tok[lf->tb].start] != c->nm->text[c->tt->tok[a].start] && !initials_among(c, lf, a)) {
+      const cyb__cand *acr = dict_cand(c, a, a + 1, lf->label);
+      if (acr && acr->nalt && !share_entry(c, lf, acr)) lf = NULL;
+    }
     /* a body a rule reads inside a name the dictionaries hide (Cyber Norm
      * Initiative: "Initiative" is a body's tail) is not the long form: the
      * acronym is the hidden thing's (below) */

@@ -76,6 +76,10 @@ START_TEST(person_titles) {
   YES("Anne Duvallon a parlé. Puis P. Duvallon a répondu.", "P. Duvallon", CYBERNER_PERSON, "p-duvallon");
   YES("Le Président de la République E. Macron a signé.", "E. Macron", CYBERNER_PERSON, "emmanuel-macron");
   YES("Andreï Kroutskikh a parlé. Puis A.V. Kroutskikh a conclu.", "A.V. Kroutskikh", CYBERNER_PERSON, "andrey-krutskikh");
+  /* an initial without its full stop, before a known person of that initial only */
+  YES("External Affairs Minister S Jaishankar met him.", "S Jaishankar", CYBERNER_PERSON, "subrahmanyam-jaishankar");
+  NO("the Plan B Jaishankar rejected", "Plan B");
+  ck_assert(!tagged("Is this A Macron speech?", "A Macron", NULL, CYBERNER_PERSON, NULL));
   /* a person the dictionaries know ends the portfolio's capitalized words */
   const char *pf = "The Minister for Home Affairs and Cyber Security Clare O'Neil said so. O'Neil added more.";
   YES(pf, "Clare O'Neil", CYBERNER_PERSON, "clare-oneil");
@@ -284,6 +288,14 @@ START_TEST(acronyms_defined_in_text) {
   YES("En Tchéquie, le service de renseignement intérieur (BIS) a confirmé.", "service de renseignement intérieur",
       CYBERNER_AGENCY, "cz-bis");
   NO("Le service de presse (SP) a dit.", "service de presse");
+  /* the acronym of another known body, not made of the long form's letters, keeps its own meaning */
+  YES("Selon un chercheur de l'unité cyber de la gendarmerie nationale (UNC), la menace croît.", "UNC", CYBERNER_AGENCY,
+      "fr-unc");
+  YES("The State Department's Bureau of Cyberspace and Digital Policy (CDP) marked it.", "CDP", CYBERNER_AGENCY, "us-cdp");
+  YES("the head of the National Intelligence Organization (MIT) said", "MIT", CYBERNER_AGENCY, NULL);
+  /* the acronym of a role is no body's */
+  NO("External Affairs Minister (EAM) S Jaishankar spoke.", "EAM");
+  NO("The Chief Information Security Officer (CISO) resigned.", "Chief Information");
   /* the acronym of a system, a plan or a law is not tagged, later on neither */
   NO("The attack hit the National Health Information System (NHIS) on Monday. NHIS was down.", "NHIS");
   NO("The attack hit the National Health Information System (NHIS) on Monday. NHIS was down.", "NHIS was");
