@@ -334,14 +334,34 @@ static int add_alias(cyb__gazetteer *g, const cyb__fold *f, scratch *sc, uint32_
   return 0;
 }
 
-/* An alias and its British spelling: "Organization for Security and
- * Co-operation in Europe" also as "Organisation for ...", the way British
- * and Commonwealth texts write it (-ization -> -isation, every one). */
+/* The alias with '&' for each "and"/"et" between two capitalized words,
+ * as bodies write their own names ("Cybersecurity & Infrastructure
+ * Security Agency"); its length, 0 when there is none. */
+static size_t ampersand_spelling(const char *s, size_t n, char *out) {
+  size_t o = 0;
+  bool changed = false;
+  for (size_t i = 0; i < n;) {
+    size_t w = (i + 5 <= n && !memcmp(s + i, " and ", 5)) ? 5 : (i + 4 <= n && !memcmp(s + i, " et ", 4)) ? 4 : 0;
+    if (w && i > 0 && i + w < n && s[i + w] >= 'A' && s[i + w] <= 'Z') {
+      memcpy(out + o, " & ", 3);
+      o += 3;
+      i += w;
+      changed = true;
+      continue;
+    }
+    out[o++] = s[i++];
+  }
+  return changed ? o : 0;
+}
+
+/* An alias and the spellings texts also give it: British and Commonwealth
+ * texts write -ization -isation ("Organisation for Security and
+ * Co-operation in Europe", every one), and '&' for a conjunction. */
 static int add_alias_spellings(cyb__gazetteer *g, const cyb__fold *f, scratch *sc, uint32_t entry, const char *s,
                                size_t n, cyb__diag *diag) {
   int rc = add_alias(g, f, sc, entry, s, n, diag);
   if (rc || n > 512) return rc;
-  char v[513];
+  char v[513], amp[513];
   bool changed = false;
   memcpy(v, s, n);
   for (size_t i = 1; i + 6 <= n; i++)
@@ -349,7 +369,11 @@ static int add_alias_spellings(cyb__gazetteer *g, const cyb__fold *f, scratch *s
       v[i] = v[i] == 'z' ? 's' : 'S';
       changed = true;
     }
-  return changed ? add_alias(g, f, sc, entry, v, n, diag) : 0;
+  if (changed && (rc = add_alias(g, f, sc, entry, v, n, diag))) return rc;
+  size_t an = ampersand_spelling(s, n, amp);
+  if (an && (rc = add_alias(g, f, sc, entry, amp, an, diag))) return rc;
+  if (changed && (an = ampersand_spelling(v, n, amp))) rc = add_alias(g, f, sc, entry, amp, an, diag);
+  return rc;
 }
 
 static int cmp_alias(const void *pa, const void *pb) {

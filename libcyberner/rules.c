@@ -1407,9 +1407,12 @@ static int bodies(mctx *c) {
       while (s > b && k - s < 8) {
         if ((tflags(c, s - 1) & CYB_TOK_CAP) && !has(c, S_NOT_NAMES, s - 1)) s--;
         /* "and" after a legal suffix joins two companies (Johnson Controls
-         * Inc and Lear Corp), not two words of one name (Procter & Gamble) */
+         * Inc and Lear Corp), not two words of one name (Procter & Gamble,
+         * Bear Stearns & Co); nor "and" after a company the dictionaries
+         * know (Afkar System Yazd Company and Najee Technology ... LLC) */
         else if (s - 1 > b && (tis(c, s - 1, "and") || tis(c, s - 1, "&")) && (tflags(c, s - 2) & CYB_TOK_CAP) &&
-                 !has(c, S_COMPANIES, s - 2))
+                 !has(c, S_COMPANIES, s - 2) &&
+                 !(tis(c, s - 1, "and") && dict_cand(c, ANY_START, s - 1, CYBERNER_ORGANIZATION)))
           s -= 2;
         else break;
       }

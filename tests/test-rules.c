@@ -603,6 +603,11 @@ START_TEST(british_spellings) {
       CYBERNER_ORGANIZATION, "osce");
   YES("a report of the World Health Organisation", "World Health Organisation", CYBERNER_ORGANIZATION, "who");
   YES("a report of the World Health Organization", "World Health Organization", CYBERNER_ORGANIZATION, "who");
+  /* and with '&' for a conjunction between capitalized words */
+  YES("the Cybersecurity & Infrastructure Security Agency said", "Cybersecurity & Infrastructure Security Agency",
+      CYBERNER_AGENCY, "cisa");
+  YES("the Organisation for Security & Co-operation in Europe said", "Organisation for Security & Co-operation in Europe",
+      CYBERNER_ORGANIZATION, "osce");
 }
 END_TEST
 
@@ -628,6 +633,9 @@ START_TEST(news_names) {
   const char *two = "Suppliers such as Johnson Controls Inc and Lear Corp gained.";
   YES(two, "Johnson Controls Inc", CYBERNER_ORGANIZATION, NULL);
   YES(two, "Lear Corp", CYBERNER_ORGANIZATION, NULL);
+  const char *known = "employees of Afkar System Yazd Company and Najee Technology Hooshmand Fater LLC were named";
+  YES(known, "Afkar System Yazd Company", CYBERNER_ORGANIZATION, "afkar-system-yazd");
+  YES(known, "Najee Technology Hooshmand Fater LLC", CYBERNER_ORGANIZATION, "najee-technology");
   YES("Analysts at Bear Stearns & Co Inc said so.", "Bear Stearns & Co Inc", CYBERNER_ORGANIZATION, NULL);
   /* a product, not an exchange */
   YES("The actors exploited Microsoft Exchange servers.", "Microsoft", CYBERNER_ORGANIZATION, "microsoft");
