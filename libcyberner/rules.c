@@ -1007,6 +1007,24 @@ static int push_initialled(mctx *c, size_t k, size_t s, size_t e, bool known_onl
   return known_only ? 0 : push_person(c, k, e, 0.65f, 1);
 }
 
+/* Is a country named alone in parentheses from token k: "(Kenya)"? */
+static bool country_in_parens(const mctx *c, size_t k) {
+  size_t e = dict_end_at(c, k, CYBERNER_COUNTRY);
+  return e > k && e < c->s->tok_end && tis(c, e, ")");
+}
+
+/* Is any token of [k, e) inside a dictionary name, or a common word? */
+static bool any_covered(const mctx *c, size_t k, size_t e) {
+  for (size_t q = k; q < e; q++)
+    if (covered(c, q)) return true;
+  return false;
+}
+static bool any_common(const mctx *c, size_t k, size_t e) {
+  for (size_t q = k; q < e; q++)
+    if (is_common(c, q)) return true;
+  return false;
+}
+
 static int persons(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t k = b; k < end; k++) {
@@ -1085,6 +1103,17 @@ static int persons(mctx *c) {
       bool body_word = pm(c, S_TAIL, e - 1, e, NULL) > 0;
       bool vetoed = (k == b && is_common(c, k) && is_common(c, e - 1)) || headline_words || body_word;
       if (e > k + 1 && !vetoed && push_person(c, k, e, 0.7f, 1)) return CYBERNER_ENOMEM;
+    }
+    /* two or three capitalized words no dictionary knows, right before a
+     * country in parentheses, name a person: lists and results give people
+     * their country (Laban Rotich (Kenya), the chair Jürg Lauber
+     * (Switzerland)); a known first name first, or no common word in them */
+    if (name_token(c, k) && (k == b || !name_token(c, k - 1)) && !c->s->titlecase) {
+      size_t e = name_run(c, k, 3);
+      if (e >= k + 2 && e + 2 < end && tis(c, e, "(") && country_in_parens(c, e + 1) &&
+          !any_covered(c, k, e) && (first_name(c, k) || !any_common(c, k, e)) &&
+          push_person(c, k, e, 0.7f, 1))
+        return CYBERNER_ENOMEM;
     }
     /* an initial and a surname: J. Smith (in French, M. is Monsieur) */
     if ((tflags(c, k) & CYB_TOK_CAP) && c->tt->tok[k].end - c->tt->tok[k].start == 1 && k + 2 < end &&

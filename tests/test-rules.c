@@ -76,6 +76,9 @@ START_TEST(person_titles) {
   YES("Anne Duvallon a parlé. Puis P. Duvallon a répondu.", "P. Duvallon", CYBERNER_PERSON, "p-duvallon");
   YES("Le Président de la République E. Macron a signé.", "E. Macron", CYBERNER_PERSON, "emmanuel-macron");
   YES("Andreï Kroutskikh a parlé. Puis A.V. Kroutskikh a conclu.", "A.V. Kroutskikh", CYBERNER_PERSON, "andrey-krutskikh");
+  /* a name no dictionary knows before a country in parentheses */
+  YES("7. Laban Rotich (Kenya) 3:34.12", "Laban Rotich", CYBERNER_PERSON, NULL);
+  ck_assert(!tagged("the Digital Forensic Services (Ghana) report", "Digital Forensic Services", NULL, CYBERNER_PERSON, NULL));
   /* an initial without its full stop, before a known person of that initial only */
   YES("External Affairs Minister S Jaishankar met him.", "S Jaishankar", CYBERNER_PERSON, "subrahmanyam-jaishankar");
   NO("the Plan B Jaishankar rejected", "Plan B");
