@@ -354,6 +354,26 @@ static size_t ampersand_spelling(const char *s, size_t n, char *out) {
   return changed ? o : 0;
 }
 
+/* The alias with "Cyber Security" for "Cybersecurity" or the other way
+ * round, inside a longer name (National Cyber Security Centre, National
+ * Cybersecurity Centre: bodies and texts write both; not at either end, where
+ * the short generic names are, Cyber Security Hub); its length, 0 when none. */
+static size_t cyber_spelling(const char *s, size_t n, char *out) {
+  for (size_t i = 1; i + 13 < n; i++) {
+    if (s[i - 1] != ' ') continue;
+    size_t w = i + 14 < n && !memcmp(s + i, "Cyber Security ", 15) ? 14 : !memcmp(s + i, "Cybersecurity ", 14) ? 13 : 0;
+    if (!w) continue;
+    const char *rep = w == 14 ? "Cybersecurity" : "Cyber Security";
+    size_t rl = strlen(rep);
+    if (n - w + rl > 512) return 0;
+    memcpy(out, s, i);
+    memcpy(out + i, rep, rl);
+    memcpy(out + i + rl, s + i + w, n - i - w);
+    return n - w + rl;
+  }
+  return 0;
+}
+
 /* An alias and the spellings texts also give it: British and Commonwealth
  * texts write -ization -isation ("Organisation for Security and
  * Co-operation in Europe", every one), and '&' for a conjunction. */
@@ -373,6 +393,7 @@ static int add_alias_spellings(cyb__gazetteer *g, const cyb__fold *f, scratch *s
   size_t an = ampersand_spelling(s, n, amp);
   if (an && (rc = add_alias(g, f, sc, entry, amp, an, diag))) return rc;
   if (changed && (an = ampersand_spelling(v, n, amp))) rc = add_alias(g, f, sc, entry, amp, an, diag);
+  if (!rc && (an = cyber_spelling(s, n, amp))) rc = add_alias(g, f, sc, entry, amp, an, diag);
   return rc;
 }
 

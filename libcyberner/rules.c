@@ -1192,6 +1192,9 @@ static bool is_article(const mctx *c, size_t k) { return has(c, S_ARTICLE, k); }
 
 static int push_body(mctx *c, size_t b, size_t e, int label, float score) {
   if (e <= b) return 0;
+  /* a function word a sentence starts with, before a name the dictionaries
+   * know, is the sentence's word: "When African Union (AU) heads meet" */
+  if (b == c->s->tok_begin && e > b + 1 && has(c, S_NOT_NAMES, b) && dict_cand(c, b + 1, e, label)) return 0;
   cyb__cand *d = cyb__cand_push(c->cs, c->tt->tok[b].start, c->tt->tok[e - 1].end, (uint32_t)b, (uint32_t)e,
                                 label, CYB_SRC_PATTERN, score);
   return d ? 0 : CYBERNER_ENOMEM;
