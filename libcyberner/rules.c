@@ -197,11 +197,19 @@ struct cyb__rules {
   phraseset surname_of;
   uint32_t *vid_bits;
   size_t nvid_bits;
+  /* per vocabulary id, the TRIG_* word it is (the rules that start at one
+   * word skip a sentence without it) */
+  uint8_t *vid_trig;
+  size_t nvid_trig;
   cyb__gazetteer *gaz; /* only while compiling */
   idrule *ids;
   size_t nids;
   spell sp;
 };
+
+/* Words some rule starts at (nord_departement, confederation, embassies). */
+enum { TRIG_NORD = 1, TRIG_CONFEDERATION = 2, TRIG_EMBASSY = 4 };
+static const char *const trig_words[] = {"nord", "confederation", "embassy"};
 
 #define SPELL_CACHE 512 /* direct-mapped, per call: hunspell answers by token hash */
 
@@ -529,6 +537,17 @@ cyb__rules *cyb__rules_new(const cyb__files *base, const cyb__files *extra, cons
     if (cyb__file_each_line(fl, lists[i].fn, &L)) goto oom;
   }
   if (build_abbrev(r, f, &L.nm, &L.tt) || build_surnames(r, f, &L.nm, &L.tt)) goto oom;
+  for (size_t i = 0; i < sizeof trig_words / sizeof *trig_words; i++) {
+    uint32_t vid = cyb__gazetteer_intern(g, trig_words[i], strlen(trig_words[i]));
+    if (vid == CYB_NO_VID) goto oom;
+    if (vid >= r->nvid_trig) {
+      size_t cap = r->nvid_trig;
+      if (cyb__grow((void **)&r->vid_trig, &cap, (size_t)vid + 1, 1)) goto oom;
+      memset(r->vid_trig + r->nvid_trig, 0, cap - r->nvid_trig);
+      r->nvid_trig = cap;
+    }
+    r->vid_trig[vid] |= (uint8_t)(1u << i);
+  }
   cyb__norm_free(&L.nm);
   cyb__tokens_free(&L.tt);
   r->gaz = NULL; /* the model is immutable from here on */
@@ -547,6 +566,7 @@ void cyb__rules_free(cyb__rules *r) {
   ps_free(&r->abbrev);
   ps_free(&r->surname_of);
   free(r->vid_bits);
+  free(r->vid_trig);
   for (size_t i = 0; i < r->nids; i++) pcre2_code_free(r->ids[i].re);
   free(r->ids);
   for (int l = 1; l <= 2; l++)
@@ -681,6 +701,12 @@ typedef struct {
   size_t srclen;
   const uint32_t *bits; /* tokbits of token k at bits[k - s->tok_begin] */
   const uint8_t *name_ok; /* name_token of token k at name_ok[k - s->tok_begin] */
+  /* the sentence at a glance, so that a rule with nothing to start at does
+   * not walk its tokens: the OR of its tokens' list bits, of the labels of
+   * the candidates starting in it (cand_at), of its trigger words (TRIG_*) */
+  uint32_t any_bits;
+  uint16_t any_starts;
+  uint8_t trig;
   bool countries_read;    /* sentence_countries below filled (country_named) */
   uint8_t sentence_countries[26 * 26 / 8 + 1]; /* countries of the sentence's dictionary names, a bit a code */
 } mctx;
@@ -1944,6 +1970,7 @@ static int appositions(mctx *c) {
  * and a capitalized word after it makes a longer name left alone. */
 static int media_names(mctx *c) {
   size_t end = c->s->tok_end;
+  if (!(c->any_bits & 1u << S_MEDIA)) return 0;
   for (size_t k = c->s->tok_begin; k < end; k++) {
     uint32_t lab = 0;
     size_t x = k + pm(c, S_MEDIA, k, end, &lab);
@@ -1977,6 +2004,7 @@ static int media_names(mctx *c) {
  * quotes and the string hides what the dictionaries read in it. */
 static int secrets(mctx *c) {
   size_t end = c->s->tok_end, k = c->s->tok_begin;
+  if (!(c->any_bits & 1u << S_MARKED)) return 0;
   uint32_t kind = 0;
   while (k < end && !(pm(c, S_MARKED, k, end, &kind) && kind == MARK_SECRET)) k++;
   for (; k + 2 < end; k++) {
@@ -2028,6 +2056,7 @@ static int campaigns(mctx *c) {
  * the word hides the NATIONALITY the dictionary proposes (longer span). */
 static int languages(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
+  if (!(c->any_starts & 1u << CYBERNER_NATIONALITY)) return 0;
   for (size_t k = b + 1; k < end; k++) {
     if (!cand_at(c, k, CYBERNER_NATIONALITY) || (tflags(c, k) & CYB_TOK_CAP)) continue;
     if (!tis(c, k - 1, "le") && !tis(c, k - 1, "l'") && !tis(c, k - 1, "du") && !tis(c, k - 1, "en")) continue;
@@ -2054,6 +2083,7 @@ static bool language_word(const mctx *c, size_t k) {
  * NOT_ENTITY with the word before it. */
 static int languages_en(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
+  if (!(c->any_starts & 1u << CYBERNER_NATIONALITY)) return 0; /* a run needs one */
   for (size_t k = b + 1; k < end; k++) {
     if (!tis(c, k - 1, "in") || !language_word(c, k)) continue;
     size_t j = k + 1; /* the token after the run */
@@ -2083,6 +2113,7 @@ static int languages_en(mctx *c) {
  * Nagoya", capitalized, is one name: the dictionaries' business.) */
 static int places_of(mctx *c) {
   size_t end = c->s->tok_end;
+  if (!(c->any_bits & 1u << S_PLACE_OF)) return 0;
   for (size_t k = c->s->tok_begin; k < end; k++) {
     size_t p = k + pm(c, S_PLACE_OF, k, end, NULL);
     if (p == k || p >= end || (tflags(c, k) & CYB_TOK_CAP) || !(tflags(c, p) & CYB_TOK_CAP) ||
@@ -2302,6 +2333,7 @@ static bool french_place_before(const mctx *c, size_t e) {
  * is the département (the rule gives its id, nord-fr). */
 static int nord_departement(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
+  if (!(c->trig & TRIG_NORD)) return 0;
   for (size_t k = b + 2; k < end; k++) {
     if (!tis(c, k, "nord") || !(tflags(c, k) & CYB_TOK_CAP) || covered(c, k)) continue;
     bool ok = tis(c, k - 1, "(") && k + 1 < end && tis(c, k + 1, ")") && french_place_before(c, k - 1);
@@ -2344,6 +2376,7 @@ static bool swiss_document(const mctx *c, size_t k) {
  * président de la Confédération, la loi ... au sein de la Confédération). */
 static int confederation(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
+  if (!(c->trig & TRIG_CONFEDERATION)) return 0;
   for (size_t k = b + 1; k < end; k++) {
     if (!tis(c, k, "confederation") || !(tflags(c, k) & CYB_TOK_CAP) || covered(c, k) || cand_at(c, k, -1))
       continue;
@@ -2379,6 +2412,7 @@ static const char *country_of_span(const mctx *c, size_t tb, size_t te) {
  * (us-embassy-ph). A lower-case embassy is described, not named. */
 static int embassies(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
+  if (!(c->trig & TRIG_EMBASSY)) return 0;
   for (size_t k = b + 1; k < end; k++) {
     if (!tis(c, k, "embassy") || !(tflags(c, k) & CYB_TOK_CAP) || covered(c, k)) continue;
     const cyb__cand *o = dict_cand(c, ANY_START, k, CYBERNER_COUNTRY);
@@ -2418,6 +2452,7 @@ static bool names_a_body(const mctx *c, const cyb__cand *d) {
  * so is an acronym ("secrétaire du DICT", like "CISA Director" below). */
 static int portfolios(mctx *c) {
   size_t end = c->s->tok_end;
+  if (!(c->any_bits & 1u << S_TITLES)) return 0; /* both orders need a title */
   for (size_t k = c->s->tok_begin; k < end; k++) {
     uint32_t kind = 0;
     size_t p = k + pm(c, S_TITLES, k, end, &kind);
@@ -2564,12 +2599,14 @@ static int short_bodies(mctx *c) {
 int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char *src, size_t srclen,
                      const cyb__norm *nm, const cyb__tokens *tt, const cyb__sentence *s, cyb__doc *doc,
                      cyb__cands *cs) {
-  mctx c = {m, m->rules, rs, nm, tt, s, doc, cs, cs->n, src, srclen, NULL, NULL, false, {0}};
+  mctx c = {m, m->rules, rs, nm, tt, s, doc, cs, cs->n, src, srclen, NULL, NULL, 0, 0, 0, false, {0}};
   size_t ntok = s->tok_end - s->tok_begin;
   if (cyb__grow((void **)&rs->bits, &rs->bits_cap, ntok + 1, sizeof *rs->bits)) return CYBERNER_ENOMEM;
   for (size_t k = 0; k < ntok; k++) {
     const cyb__token *t = &tt->tok[s->tok_begin + k];
     rs->bits[k] = t->vid < m->rules->nvid_bits ? m->rules->vid_bits[t->vid] : 0;
+    c.any_bits |= rs->bits[k];
+    c.trig |= t->vid < m->rules->nvid_trig ? m->rules->vid_trig[t->vid] : 0;
   }
   c.bits = rs->bits;
   if (cyb__grow((void **)&rs->name_ok, &rs->name_ok_cap, ntok + 1, 1)) return CYBERNER_ENOMEM;
@@ -2586,6 +2623,7 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
     const cyb__cand *d = &cs->c[i];
     if (d->tb < s->tok_begin || d->tb >= s->tok_end || d->label >= 16) continue;
     rs->starts[d->tb - s->tok_begin] |= (uint16_t)(1u << d->label);
+    c.any_starts |= (uint16_t)(1u << d->label);
     uint32_t *be = &rs->body_end[d->tb - s->tok_begin];
     if ((d->label == CYBERNER_AGENCY || d->label == CYBERNER_ORGANIZATION) && d->te > *be) *be = d->te;
     if (d->source == CYB_SRC_DICT)
