@@ -1036,6 +1036,10 @@ static int push_initialled(mctx *c, size_t k, size_t s, size_t e) {
 static int persons(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t k = b; k < end; k++) {
+    /* every reading below starts at a title, a name token, a capital or
+     * dotted initials: most tokens are none of them */
+    if (!((kbits(c, k) >> S_TITLES) & 1u) && !name_token(c, k) && !(tflags(c, k) & (CYB_TOK_CAP | CYB_TOK_DOTTED)))
+      continue;
     uint32_t kind = 0;
     size_t tl = pm(c, S_TITLES, k, end, &kind);
     if (tl) {
@@ -1347,7 +1351,12 @@ static bool product_after(const mctx *c, size_t s, size_t e) {
 
 static int bodies(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
+  /* the words a reading below starts at: a head, a body before "of", a
+   * tail, a company suffix, police or gendarmerie (by length first) */
+  const uint32_t starts = 1u << S_HEAD | 1u << S_OF | 1u << S_TAIL | 1u << (16 + S_COMPANIES);
   for (size_t k = b; k < end; k++) {
+    size_t kn = c->tt->tok[k].end - c->tt->tok[k].start;
+    if (!(kbits(c, k) & starts) && kn != 6 && kn != 11) continue;
     uint32_t lab = 0;
     /* where a dictionary name of a body starts, the dictionary knows better */
     bool known = cand_at(c, k, CYBERNER_AGENCY) || cand_at(c, k, CYBERNER_ORGANIZATION) || cand_at(c, k, CYBERNER_EVENT);
@@ -1409,7 +1418,6 @@ static int bodies(mctx *c) {
     }
     /* a town's police or gendarmerie in lower case is one body with the
      * town: "la gendarmerie de Palaiseau", "la police de Delhi" */
-    size_t kn = c->tt->tok[k].end - c->tt->tok[k].start;
     if ((kn == 6 || kn == 11) && k + 2 < end && (tis(c, k, "police") || tis(c, k, "gendarmerie")) &&
         !(tflags(c, k) & CYB_TOK_CAP) &&
         (tis(c, k + 1, "de") || tis(c, k + 1, "d'")) && cand_at(c, k + 2, CYBERNER_LOCATION)) {
