@@ -599,6 +599,15 @@ void cyb__rules_scratch_free(cyb__rules_scratch *s) {
 /* The original word in lower case (ICU), for hunspell. */
 static bool lower_word(const char *src, size_t n, char *word, size_t cap) {
   if (n == 0 || n > 60) return false;
+  /* ASCII (most words): ICU's lower case is the ASCII one, without three
+   * conversions */
+  size_t i = 0;
+  while (i < n && (unsigned char)src[i] < 0x80 && src[i] != '\0') i++;
+  if (i == n && n < cap) {
+    for (i = 0; i < n; i++) word[i] = (char)(src[i] >= 'A' && src[i] <= 'Z' ? src[i] + 32 : src[i]);
+    word[n] = '\0';
+    return true;
+  }
   UChar u[64], low[64];
   UErrorCode st = U_ZERO_ERROR;
   int32_t ul = 0, wl = 0;
@@ -1155,7 +1164,7 @@ static int persons(mctx *c) {
       for (size_t i = 0; i < c->doc->nnames; i++) {
         const cyb__docname *dn = &c->doc->names[i];
         /* keys may span tokens ("le drian"): compare the first one, then join */
-        if (dn->firstlen != n || memcmp(t, dn->key, n) != 0) continue;
+        if (dn->firstlen != n || dn->key[0] != t[0] || memcmp(t, dn->key, n) != 0) continue; /* first byte: no call */
         size_t ntok = dn->ntok;
         if (ntok > 1) {
           char buf[96];
