@@ -1021,10 +1021,21 @@ static void build_prefilter(parser *P, tgroup *g)
         }
     dbuf b = {0};
     size_t cnt = 0;
+    /* marks only when no rule has verbs of its own ((*FAIL) is an empty class) */
+    int marks = 1;
+    for (size_t i = 0; i < d->nrules; i++)
+        for (const char *v = strstr(P->exp[i], "(*"); v && marks; v = strstr(v + 2, "(*"))
+            if ((d->rules[i].on & g->mask) && strncmp(v, "(*FAIL)", 7) != 0)
+                marks = 0;
     for (size_t i = 0; i < d->nrules; i++) {
         if (!(d->rules[i].on & g->mask) || d->rules[i].base)
             continue;
         dbuf_str(&b, cnt++ ? "\n|(?:" : "(?:");
+        /* the branch says which rule it is: the rules before it failed */
+        char mark[32];
+        snprintf(mark, sizeof mark, "(*MARK:%zu)", i);
+        if (marks)
+            dbuf_str(&b, mark);
         /* (?<name> -> (?: so that the prefilter captures nothing (a
          * failing JIT match costs in proportion to the captures);
          * groups named _x stay, back-references may use them */
@@ -2083,16 +2094,25 @@ size_t cyb__dates_find(const cyb__dates *d, cyb__dates_scratch *s, const char *n
         const tgroup *g = &d->groups[group];
         const uint32_t *try = g->rules;
         size_t ntry = g->nrules;
-        if ((group == 0 && d->num12_gate && !num12_may_match(d, t, q, wend)) ||
-            (g->pre && match_at(d, g->pre, sub, wend - from, p - from, s) == PCRE2_ERROR_NOMATCH)) {
+        size_t first = 0; /* the non-base rules before this one cannot match here */
+        int pre = group == 0 && d->num12_gate && !num12_may_match(d, t, q, wend)
+                      ? PCRE2_ERROR_NOMATCH
+                      : g->pre ? match_at(d, g->pre, sub, wend - from, p - from, s) : 0;
+        if (pre == PCRE2_ERROR_NOMATCH) {
             try = g->rules + g->nrules; /* no other rule can match here */
             ntry = g->nbase;
+        } else if (pre > 0) {
+            /* the prefilter's first matching branch (its mark, the rule's
+             * index): each branch before it failed, so does its rule */
+            PCRE2_SPTR mark = pcre2_get_mark(s->md);
+            if (mark)
+                first = strtoul((const char *)mark, NULL, 10);
         }
         size_t best_end = p, bad_end = p;
         char best_val[sizeof hits[0].value];
         for (size_t i = 0; i < ntry; i++) {
             const drule *r = &d->rules[try[i]];
-            if (r->lang && lang && r->lang != lang)
+            if ((r->lang && lang && r->lang != lang) || (try[i] < first && !r->base))
                 continue;
             int rc = match_at(d, r->code, sub, wend - from, p - from, s);
             if (rc <= 0)
