@@ -1798,6 +1798,7 @@ static int acronyms(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   size_t ncand = c->cs->n;
   for (size_t k = b; k + 2 < end; k++) {
+    if (c->tt->tok[k].end - c->tt->tok[k].start != 1) continue; /* both readings start at "," or "(" */
     /* "l'Alliance pour la confiance numérique, ACN, représentée par ...": an
      * acronym set off by commas right after a body whose words it spells is
      * that body's */
@@ -1936,6 +1937,7 @@ static size_t law_before(const mctx *c, size_t k) {
 
 static int appositions(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
+  if (!(c->any_bits & 1u << S_AKA)) return 0; /* no dite, known as ... */
   for (size_t k = b + 1; k < end; k++) {
     size_t x = k + pm(c, S_AKA, k, end, NULL);
     if (x == k || x >= end || (tflags(c, k) & CYB_TOK_CAP)) continue;
