@@ -165,7 +165,7 @@ typedef struct {
 /* The slot of a key: from all its bits (its low bits hold the question, so
  * key % SPELL_MEMO used a quarter of the slots, and two words of a few
  * thousand often shared one, each miss a hunspell call). */
-static size_t memo_slot(uint64_t key) { return (size_t)((key * 0x9e3779b97f4a7c15ull) >> 46) % SPELL_MEMO; }
+static size_t memo_slot(uint64_t key) { return (size_t)(((key * 0x9e3779b97f4a7c15ull) >> 32) % SPELL_MEMO); }
 /* Call with the lock held. */
 static int memo_get(const spell *sp, uint64_t key) {
   size_t i = memo_slot(key);
