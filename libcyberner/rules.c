@@ -2608,7 +2608,7 @@ static int short_bodies(mctx *c) {
     for (size_t i = 0; i < c->doc->nshorts; i++) {
       const cyb__docname *dn = &c->doc->shorts[i];
       char buf[sizeof dn->key];
-      if (dn->firstlen != n || memcmp(t, dn->key, n) != 0 || k + dn->ntok > end ||
+      if (dn->firstlen != n || dn->key[0] != t[0] || memcmp(t, dn->key, n) != 0 || k + dn->ntok > end ||
           join(c->nm, c->tt, k, dn->ntok, buf, sizeof buf) != dn->keylen || memcmp(buf, dn->key, dn->keylen) != 0 ||
           !short_form_at(c, k, dn->ntok) || (dn->label == CYBERNER_LOCATION && is_common(c, k)))
         continue;
@@ -2679,7 +2679,7 @@ static void remember(cyb__docname **listp, size_t *n, size_t *cap, const char *k
   cyb__docname *list = *listp;
   if (kl == 0 || kl >= sizeof list->key) return;
   for (size_t i = 0; i < *n; i++)
-    if (list[i].keylen == kl && memcmp(list[i].key, key, kl) == 0) {
+    if (list[i].keylen == kl && list[i].key[0] == key[0] && memcmp(list[i].key, key, kl) == 0) {
       if (list[i].label == CYB_NOT_ENTITY && label != CYB_NOT_ENTITY) { /* an entity's definition replaces a thing's */
         list[i].label = (uint8_t)label;
         list[i].entry = entry;
