@@ -206,8 +206,10 @@ struct cyb__dates {
     tgroup *groups;
     size_t ngroups;
     uint64_t trig_any;
+    uint64_t month_mask; /* the classes of kind month */
     uint32_t maxcap;
     int use_jit, jit_ok;
+    int num12_gate; /* num12_may_match() before the 1-2 digit prefilter */
     uint32_t match_limit, depth_limit, heap_limit_kib;
 };
 
@@ -800,13 +802,12 @@ static void parse_option(parser *P, const char *s, size_t n, int line)
         const char *v = t + eq + 1;
         size_t vl = tl - eq - 1;
         uint32_t num = 0;
-        if (tok_eq(t, eq, "jit")) {
-            if (tok_eq(v, vl, "yes"))
-                P->d->use_jit = 1;
-            else if (tok_eq(v, vl, "no"))
-                P->d->use_jit = 0;
+        if (tok_eq(t, eq, "jit") || tok_eq(t, eq, "num12_gate")) {
+            int *flag = tok_eq(t, eq, "jit") ? &P->d->use_jit : &P->d->num12_gate;
+            if (tok_eq(v, vl, "yes") || tok_eq(v, vl, "no"))
+                *flag = tok_eq(v, vl, "yes");
             else {
-                perr(P, line, "option jit: yes or no");
+                perr(P, line, "option %.*s: yes or no", (int)eq, t);
                 return;
             }
         } else if (tok_eq(t, eq, "match_limit") && parse_u32(v, vl, &num) && num > 0)
@@ -1020,10 +1021,21 @@ static void build_prefilter(parser *P, tgroup *g)
         }
     dbuf b = {0};
     size_t cnt = 0;
+    /* marks only when no rule has verbs of its own ((*FAIL) is an empty class) */
+    int marks = 1;
+    for (size_t i = 0; i < d->nrules; i++)
+        for (const char *v = strstr(P->exp[i], "(*"); v && marks; v = strstr(v + 2, "(*"))
+            if ((d->rules[i].on & g->mask) && strncmp(v, "(*FAIL)", 7) != 0)
+                marks = 0;
     for (size_t i = 0; i < d->nrules; i++) {
         if (!(d->rules[i].on & g->mask) || d->rules[i].base)
             continue;
         dbuf_str(&b, cnt++ ? "\n|(?:" : "(?:");
+        /* the branch says which rule it is: the rules before it failed */
+        char mark[32];
+        snprintf(mark, sizeof mark, "(*MARK:%zu)", i);
+        if (marks)
+            dbuf_str(&b, mark);
         /* (?<name> -> (?: so that the prefilter captures nothing (a
          * failing JIT match costs in proportion to the captures);
          * groups named _x stay, back-references may use them */
@@ -1240,6 +1252,7 @@ cyb__dates *cyb__dates_new(const char *data, size_t len, const char *filename, c
     P.d = d;
     d->use_jit = 1;
     d->jit_ok = 1;
+    d->num12_gate = 1;
     d->match_limit = 100000;
     d->depth_limit = 1000;
     d->heap_limit_kib = 1024;
@@ -1253,6 +1266,9 @@ cyb__dates *cyb__dates_new(const char *data, size_t len, const char *filename, c
         compile_rule(&P, &P.rs[k]);
     if (!P.failed)
         build_prefilters(&P);
+    for (int c = 0; c < d->ncls; c++)
+        if (d->cls[c].kind == K_MONTH)
+            d->month_mask |= UINT64_C(1) << (CLS_FIRST + c);
     for (size_t k = 0; P.exp && k < d->nrules; k++)
         free(P.exp[k]);
     free(P.exp);
@@ -1940,6 +1956,73 @@ static int lower_start_ok(const mview *v, const unsigned char *upper, size_t st)
     return !upper || !upper[st] || slot_span(v, S_Y, &b, &e) || slot_span(v, S_Y2, &b, &e);
 }
 
+/* Can a num12 rule match at the run of 1 or 2 digits that ends at q? A
+ * cheap necessary condition read off those rules (dates.txt: dmy, dm,
+ * range_dd, range_dmdm, range_full_et/au, num_slash, num_dot, quarter,
+ * half), checked before their prefilter: most such numbers ("15 people",
+ * "3.5", "12,") fail it, and a failed prefilter costs ~1,750 instructions.
+ * Every such rule consumes the whole run, then has
+ *   [/.-] digit                       num_slash, num_dot
+ *   [ ]?-[ ]? digit                   range_dd (8-10 mai)
+ *   {ORD}? then [ ] or - ...          the rest; after the spaces:
+ *     a month word, "of", a range word of RANGE (et and au to a jusqu'au
+ *     until through till), quarter trimestre half semestre, or "-".
+ * It must stay at least as permissive as those rules: a rule edited or
+ * added there must be added here (test-dates compares with
+ * "option num12_gate=no"). */
+static int num12_may_match(const cyb__dates *d, const unsigned char *t, size_t q, size_t end)
+{
+    static const char *const ords[] = {"er", "re", "eme", "e", "st", "nd", "rd", "th"};
+    static const char *const words[] = {"of", "et", "and", "au", "to", "a", "jusqu", "until",
+                                        "through", "till"};
+    static const char *const periods[] = {"quarter", "trimestre", "half", "semestre"};
+    size_t i = q;
+    if (i >= end)
+        return 0;
+    if (t[i] == '/' || t[i] == '.')
+        return i + 1 < end && byte_class(t[i + 1]) == BC_DIGIT;
+    if (t[i] >= 'a' && t[i] <= 'z') { /* an ordinal suffix, then a space or a dash */
+        size_t k = 0;
+        for (; k < sizeof ords / sizeof ords[0]; k++) {
+            size_t l = strlen(ords[k]);
+            if (i + l < end && memcmp(t + i, ords[k], l) == 0 && (t[i + l] == ' ' || t[i + l] == '-'))
+                break;
+        }
+        if (k == sizeof ords / sizeof ords[0])
+            return 0;
+        i += strlen(ords[k]);
+    }
+    if (t[i] == ' ') {
+        while (i < end && t[i] == ' ')
+            i++;
+        if (i >= end)
+            return 0;
+        if (t[i] != '-') {
+            size_t e = i;
+            while (e < end && ((t[e] >= 'a' && t[e] <= 'z') || t[e] >= 0x80))
+                e++;
+            const wform *f = form_lookup(d, t + i, e - i);
+            if (f && (f->mask & d->month_mask))
+                return 1;
+            for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+                if (strlen(words[k]) == e - i && memcmp(t + i, words[k], e - i) == 0)
+                    return 1;
+            for (size_t k = 0; k < sizeof periods / sizeof periods[0]; k++) {
+                size_t l = strlen(periods[k]);
+                if (e - i >= l && memcmp(t + i, periods[k], l) == 0)
+                    return 1;
+            }
+            return 0;
+        }
+    }
+    if (t[i] != '-')
+        return 0;
+    i++; /* a range: [ ]?-[ ]? then the end's day */
+    if (i < end && t[i] == ' ')
+        i++;
+    return i < end && byte_class(t[i]) == BC_DIGIT;
+}
+
 size_t cyb__dates_find(const cyb__dates *d, cyb__dates_scratch *s, const char *norm,
                        const unsigned char *upper, size_t from, size_t to, int lang,
                        const int *ref, cyb__date_hit *hits, size_t cap)
@@ -2011,15 +2094,25 @@ size_t cyb__dates_find(const cyb__dates *d, cyb__dates_scratch *s, const char *n
         const tgroup *g = &d->groups[group];
         const uint32_t *try = g->rules;
         size_t ntry = g->nrules;
-        if (g->pre && match_at(d, g->pre, sub, wend - from, p - from, s) == PCRE2_ERROR_NOMATCH) {
+        size_t first = 0; /* the non-base rules before this one cannot match here */
+        int pre = group == 0 && d->num12_gate && !num12_may_match(d, t, q, wend)
+                      ? PCRE2_ERROR_NOMATCH
+                      : g->pre ? match_at(d, g->pre, sub, wend - from, p - from, s) : 0;
+        if (pre == PCRE2_ERROR_NOMATCH) {
             try = g->rules + g->nrules; /* no other rule can match here */
             ntry = g->nbase;
+        } else if (pre > 0) {
+            /* the prefilter's first matching branch (its mark, the rule's
+             * index): each branch before it failed, so does its rule */
+            PCRE2_SPTR mark = pcre2_get_mark(s->md);
+            if (mark)
+                first = strtoul((const char *)mark, NULL, 10);
         }
         size_t best_end = p, bad_end = p;
         char best_val[sizeof hits[0].value];
         for (size_t i = 0; i < ntry; i++) {
             const drule *r = &d->rules[try[i]];
-            if (r->lang && lang && r->lang != lang)
+            if ((r->lang && lang && r->lang != lang) || (try[i] < first && !r->base))
                 continue;
             int rc = match_at(d, r->code, sub, wend - from, p - from, s);
             if (rc <= 0)

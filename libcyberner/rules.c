@@ -162,13 +162,17 @@ typedef struct {
   uint8_t memo_val[SPELL_MEMO];
 } spell;
 
+/* The slot of a key: from all its bits (its low bits hold the question, so
+ * key % SPELL_MEMO used a quarter of the slots, and two words of a few
+ * thousand often shared one, each miss a hunspell call). */
+static size_t memo_slot(uint64_t key) { return (size_t)(((key * 0x9e3779b97f4a7c15ull) >> 32) % SPELL_MEMO); }
 /* Call with the lock held. */
 static int memo_get(const spell *sp, uint64_t key) {
-  size_t i = key % SPELL_MEMO;
+  size_t i = memo_slot(key);
   return sp->memo_key[i] == key ? sp->memo_val[i] : -1;
 }
 static void memo_put(spell *sp, uint64_t key, bool v) {
-  size_t i = key % SPELL_MEMO;
+  size_t i = memo_slot(key);
   sp->memo_key[i] = key;
   sp->memo_val[i] = v;
 }
@@ -197,11 +201,19 @@ struct cyb__rules {
   phraseset surname_of;
   uint32_t *vid_bits;
   size_t nvid_bits;
+  /* per vocabulary id, the TRIG_* word it is (the rules that start at one
+   * word skip a sentence without it) */
+  uint8_t *vid_trig;
+  size_t nvid_trig;
   cyb__gazetteer *gaz; /* only while compiling */
   idrule *ids;
   size_t nids;
   spell sp;
 };
+
+/* Words some rule starts at (nord_departement, confederation, embassies). */
+enum { TRIG_NORD = 1, TRIG_CONFEDERATION = 2, TRIG_EMBASSY = 4 };
+static const char *const trig_words[] = {"nord", "confederation", "embassy"};
 
 #define SPELL_CACHE 512 /* direct-mapped, per call: hunspell answers by token hash */
 
@@ -529,6 +541,17 @@ cyb__rules *cyb__rules_new(const cyb__files *base, const cyb__files *extra, cons
     if (cyb__file_each_line(fl, lists[i].fn, &L)) goto oom;
   }
   if (build_abbrev(r, f, &L.nm, &L.tt) || build_surnames(r, f, &L.nm, &L.tt)) goto oom;
+  for (size_t i = 0; i < sizeof trig_words / sizeof *trig_words; i++) {
+    uint32_t vid = cyb__gazetteer_intern(g, trig_words[i], strlen(trig_words[i]));
+    if (vid == CYB_NO_VID) goto oom;
+    if (vid >= r->nvid_trig) {
+      size_t cap = r->nvid_trig;
+      if (cyb__grow((void **)&r->vid_trig, &cap, (size_t)vid + 1, 1)) goto oom;
+      memset(r->vid_trig + r->nvid_trig, 0, cap - r->nvid_trig);
+      r->nvid_trig = cap;
+    }
+    r->vid_trig[vid] |= (uint8_t)(1u << i);
+  }
   cyb__norm_free(&L.nm);
   cyb__tokens_free(&L.tt);
   r->gaz = NULL; /* the model is immutable from here on */
@@ -547,6 +570,7 @@ void cyb__rules_free(cyb__rules *r) {
   ps_free(&r->abbrev);
   ps_free(&r->surname_of);
   free(r->vid_bits);
+  free(r->vid_trig);
   for (size_t i = 0; i < r->nids; i++) pcre2_code_free(r->ids[i].re);
   free(r->ids);
   for (int l = 1; l <= 2; l++)
@@ -579,6 +603,15 @@ void cyb__rules_scratch_free(cyb__rules_scratch *s) {
 /* The original word in lower case (ICU), for hunspell. */
 static bool lower_word(const char *src, size_t n, char *word, size_t cap) {
   if (n == 0 || n > 60) return false;
+  /* ASCII (most words): ICU's lower case is the ASCII one, without three
+   * conversions */
+  size_t i = 0;
+  while (i < n && (unsigned char)src[i] < 0x80 && src[i] != '\0') i++;
+  if (i == n && n < cap) {
+    for (i = 0; i < n; i++) word[i] = (char)(src[i] >= 'A' && src[i] <= 'Z' ? src[i] + 32 : src[i]);
+    word[n] = '\0';
+    return true;
+  }
   UChar u[64], low[64];
   UErrorCode st = U_ZERO_ERROR;
   int32_t ul = 0, wl = 0;
@@ -681,6 +714,12 @@ typedef struct {
   size_t srclen;
   const uint32_t *bits; /* tokbits of token k at bits[k - s->tok_begin] */
   const uint8_t *name_ok; /* name_token of token k at name_ok[k - s->tok_begin] */
+  /* the sentence at a glance, so that a rule with nothing to start at does
+   * not walk its tokens: the OR of its tokens' list bits, of the labels of
+   * the candidates starting in it (cand_at), of its trigger words (TRIG_*) */
+  uint32_t any_bits;
+  uint16_t any_starts;
+  uint8_t trig;
   bool countries_read;    /* sentence_countries below filled (country_named) */
   uint8_t sentence_countries[26 * 26 / 8 + 1]; /* countries of the sentence's dictionary names, a bit a code */
 } mctx;
@@ -792,7 +831,7 @@ static bool is_common(const mctx *c, size_t k) {
   size_t os = c->nm->map[c->tt->tok[k].start];
   size_t oe = cyb__norm_src_end(c->nm, c->src, c->srclen, c->tt->tok[k].end);
   uint64_t h = cyb__hash(c->src + os, oe - os) | 1;
-  size_t slot = h % SPELL_CACHE;
+  size_t slot = (h >> 1) % SPELL_CACHE; /* h is odd: its lowest bit says nothing */
   if (c->rs->spell_key[slot] == h) return c->rs->spell_val[slot];
   bool v = common_word(c->r, 0, c->src + os, oe - os);
   c->rs->spell_key[slot] = h;
@@ -1028,6 +1067,10 @@ static bool any_common(const mctx *c, size_t k, size_t e) {
 static int persons(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t k = b; k < end; k++) {
+    /* every reading below starts at a title, a name token, a capital or
+     * dotted initials: most tokens are none of them */
+    if (!((kbits(c, k) >> S_TITLES) & 1u) && !name_token(c, k) && !(tflags(c, k) & (CYB_TOK_CAP | CYB_TOK_DOTTED)))
+      continue;
     uint32_t kind = 0;
     size_t tl = pm(c, S_TITLES, k, end, &kind);
     if (tl) {
@@ -1164,7 +1207,7 @@ static int persons(mctx *c) {
       for (size_t i = 0; i < c->doc->nnames; i++) {
         const cyb__docname *dn = &c->doc->names[i];
         /* keys may span tokens ("le drian"): compare the first one, then join */
-        if (dn->firstlen != n || memcmp(t, dn->key, n) != 0) continue;
+        if (dn->firstlen != n || dn->key[0] != t[0] || memcmp(t, dn->key, n) != 0) continue; /* first byte: no call */
         size_t ntok = dn->ntok;
         if (ntok > 1) {
           char buf[96];
@@ -1363,7 +1406,12 @@ static bool product_after(const mctx *c, size_t s, size_t e) {
 
 static int bodies(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
+  /* the words a reading below starts at: a head, a body before "of", a
+   * tail, a company suffix, police or gendarmerie (by length first) */
+  const uint32_t starts = 1u << S_HEAD | 1u << S_OF | 1u << S_TAIL | 1u << (16 + S_COMPANIES);
   for (size_t k = b; k < end; k++) {
+    size_t kn = c->tt->tok[k].end - c->tt->tok[k].start;
+    if (!(kbits(c, k) & starts) && kn != 6 && kn != 11) continue;
     uint32_t lab = 0;
     /* where a dictionary name of a body starts, the dictionary knows better */
     bool known = cand_at(c, k, CYBERNER_AGENCY) || cand_at(c, k, CYBERNER_ORGANIZATION) || cand_at(c, k, CYBERNER_EVENT);
@@ -1425,7 +1473,6 @@ static int bodies(mctx *c) {
     }
     /* a town's police or gendarmerie in lower case is one body with the
      * town: "la gendarmerie de Palaiseau", "la police de Delhi" */
-    size_t kn = c->tt->tok[k].end - c->tt->tok[k].start;
     if ((kn == 6 || kn == 11) && k + 2 < end && (tis(c, k, "police") || tis(c, k, "gendarmerie")) &&
         !(tflags(c, k) & CYB_TOK_CAP) &&
         (tis(c, k + 1, "de") || tis(c, k + 1, "d'")) && cand_at(c, k + 2, CYBERNER_LOCATION)) {
@@ -1822,6 +1869,7 @@ static int acronyms(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   size_t ncand = c->cs->n;
   for (size_t k = b; k + 2 < end; k++) {
+    if (c->tt->tok[k].end - c->tt->tok[k].start != 1) continue; /* both readings start at "," or "(" */
     /* "l'Alliance pour la confiance numérique, ACN, représentée par ...": an
      * acronym set off by commas right after a body whose words it spells is
      * that body's */
@@ -1971,6 +2019,7 @@ static size_t law_before(const mctx *c, size_t k) {
 
 static int appositions(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
+  if (!(c->any_bits & 1u << S_AKA)) return 0; /* no dite, known as ... */
   for (size_t k = b + 1; k < end; k++) {
     size_t x = k + pm(c, S_AKA, k, end, NULL);
     if (x == k || x >= end || (tflags(c, k) & CYB_TOK_CAP)) continue;
@@ -2022,6 +2071,7 @@ static int appositions(mctx *c) {
  * and a capitalized word after it makes a longer name left alone. */
 static int media_names(mctx *c) {
   size_t end = c->s->tok_end;
+  if (!(c->any_bits & 1u << S_MEDIA)) return 0;
   for (size_t k = c->s->tok_begin; k < end; k++) {
     uint32_t lab = 0;
     size_t x = k + pm(c, S_MEDIA, k, end, &lab);
@@ -2055,6 +2105,7 @@ static int media_names(mctx *c) {
  * quotes and the string hides what the dictionaries read in it. */
 static int secrets(mctx *c) {
   size_t end = c->s->tok_end, k = c->s->tok_begin;
+  if (!(c->any_bits & 1u << S_MARKED)) return 0;
   uint32_t kind = 0;
   while (k < end && !(pm(c, S_MARKED, k, end, &kind) && kind == MARK_SECRET)) k++;
   for (; k + 2 < end; k++) {
@@ -2106,6 +2157,7 @@ static int campaigns(mctx *c) {
  * the word hides the NATIONALITY the dictionary proposes (longer span). */
 static int languages(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
+  if (!(c->any_starts & 1u << CYBERNER_NATIONALITY)) return 0;
   for (size_t k = b + 1; k < end; k++) {
     if (!cand_at(c, k, CYBERNER_NATIONALITY) || (tflags(c, k) & CYB_TOK_CAP)) continue;
     if (!tis(c, k - 1, "le") && !tis(c, k - 1, "l'") && !tis(c, k - 1, "du") && !tis(c, k - 1, "en")) continue;
@@ -2132,6 +2184,7 @@ static bool language_word(const mctx *c, size_t k) {
  * NOT_ENTITY with the word before it. */
 static int languages_en(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
+  if (!(c->any_starts & 1u << CYBERNER_NATIONALITY)) return 0; /* a run needs one */
   for (size_t k = b + 1; k < end; k++) {
     if (!tis(c, k - 1, "in") || !language_word(c, k)) continue;
     size_t j = k + 1; /* the token after the run */
@@ -2161,6 +2214,7 @@ static int languages_en(mctx *c) {
  * Nagoya", capitalized, is one name: the dictionaries' business.) */
 static int places_of(mctx *c) {
   size_t end = c->s->tok_end;
+  if (!(c->any_bits & 1u << S_PLACE_OF)) return 0;
   for (size_t k = c->s->tok_begin; k < end; k++) {
     size_t p = k + pm(c, S_PLACE_OF, k, end, NULL);
     if (p == k || p >= end || (tflags(c, k) & CYB_TOK_CAP) || !(tflags(c, p) & CYB_TOK_CAP) ||
@@ -2380,6 +2434,7 @@ static bool french_place_before(const mctx *c, size_t e) {
  * is the département (the rule gives its id, nord-fr). */
 static int nord_departement(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
+  if (!(c->trig & TRIG_NORD)) return 0;
   for (size_t k = b + 2; k < end; k++) {
     if (!tis(c, k, "nord") || !(tflags(c, k) & CYB_TOK_CAP) || covered(c, k)) continue;
     bool ok = tis(c, k - 1, "(") && k + 1 < end && tis(c, k + 1, ")") && french_place_before(c, k - 1);
@@ -2422,6 +2477,7 @@ static bool swiss_document(const mctx *c, size_t k) {
  * président de la Confédération, la loi ... au sein de la Confédération). */
 static int confederation(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
+  if (!(c->trig & TRIG_CONFEDERATION)) return 0;
   for (size_t k = b + 1; k < end; k++) {
     if (!tis(c, k, "confederation") || !(tflags(c, k) & CYB_TOK_CAP) || covered(c, k) || cand_at(c, k, -1))
       continue;
@@ -2457,6 +2513,7 @@ static const char *country_of_span(const mctx *c, size_t tb, size_t te) {
  * (us-embassy-ph). A lower-case embassy is described, not named. */
 static int embassies(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
+  if (!(c->trig & TRIG_EMBASSY)) return 0;
   for (size_t k = b + 1; k < end; k++) {
     if (!tis(c, k, "embassy") || !(tflags(c, k) & CYB_TOK_CAP) || covered(c, k)) continue;
     const cyb__cand *o = dict_cand(c, ANY_START, k, CYBERNER_COUNTRY);
@@ -2496,6 +2553,7 @@ static bool names_a_body(const mctx *c, const cyb__cand *d) {
  * so is an acronym ("secrétaire du DICT", like "CISA Director" below). */
 static int portfolios(mctx *c) {
   size_t end = c->s->tok_end;
+  if (!(c->any_bits & 1u << S_TITLES)) return 0; /* both orders need a title */
   for (size_t k = c->s->tok_begin; k < end; k++) {
     uint32_t kind = 0;
     size_t p = k + pm(c, S_TITLES, k, end, &kind);
@@ -2628,7 +2686,7 @@ static int short_bodies(mctx *c) {
     for (size_t i = 0; i < c->doc->nshorts; i++) {
       const cyb__docname *dn = &c->doc->shorts[i];
       char buf[sizeof dn->key];
-      if (dn->firstlen != n || memcmp(t, dn->key, n) != 0 || k + dn->ntok > end ||
+      if (dn->firstlen != n || dn->key[0] != t[0] || memcmp(t, dn->key, n) != 0 || k + dn->ntok > end ||
           join(c->nm, c->tt, k, dn->ntok, buf, sizeof buf) != dn->keylen || memcmp(buf, dn->key, dn->keylen) != 0 ||
           !short_form_at(c, k, dn->ntok) || (dn->label == CYBERNER_LOCATION && is_common(c, k)))
         continue;
@@ -2642,12 +2700,14 @@ static int short_bodies(mctx *c) {
 int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char *src, size_t srclen,
                      const cyb__norm *nm, const cyb__tokens *tt, const cyb__sentence *s, cyb__doc *doc,
                      cyb__cands *cs) {
-  mctx c = {m, m->rules, rs, nm, tt, s, doc, cs, cs->n, src, srclen, NULL, NULL, false, {0}};
+  mctx c = {m, m->rules, rs, nm, tt, s, doc, cs, cs->n, src, srclen, NULL, NULL, 0, 0, 0, false, {0}};
   size_t ntok = s->tok_end - s->tok_begin;
   if (cyb__grow((void **)&rs->bits, &rs->bits_cap, ntok + 1, sizeof *rs->bits)) return CYBERNER_ENOMEM;
   for (size_t k = 0; k < ntok; k++) {
     const cyb__token *t = &tt->tok[s->tok_begin + k];
     rs->bits[k] = t->vid < m->rules->nvid_bits ? m->rules->vid_bits[t->vid] : 0;
+    c.any_bits |= rs->bits[k];
+    c.trig |= t->vid < m->rules->nvid_trig ? m->rules->vid_trig[t->vid] : 0;
   }
   c.bits = rs->bits;
   if (cyb__grow((void **)&rs->name_ok, &rs->name_ok_cap, ntok + 1, 1)) return CYBERNER_ENOMEM;
@@ -2664,6 +2724,7 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
     const cyb__cand *d = &cs->c[i];
     if (d->tb < s->tok_begin || d->tb >= s->tok_end || d->label >= 16) continue;
     rs->starts[d->tb - s->tok_begin] |= (uint16_t)(1u << d->label);
+    c.any_starts |= (uint16_t)(1u << d->label);
     uint32_t *be = &rs->body_end[d->tb - s->tok_begin];
     if ((d->label == CYBERNER_AGENCY || d->label == CYBERNER_ORGANIZATION) && d->te > *be) *be = d->te;
     if (d->source == CYB_SRC_DICT)
@@ -2696,7 +2757,7 @@ static void remember(cyb__docname **listp, size_t *n, size_t *cap, const char *k
   cyb__docname *list = *listp;
   if (kl == 0 || kl >= sizeof list->key) return;
   for (size_t i = 0; i < *n; i++)
-    if (list[i].keylen == kl && memcmp(list[i].key, key, kl) == 0) {
+    if (list[i].keylen == kl && list[i].key[0] == key[0] && memcmp(list[i].key, key, kl) == 0) {
       if (list[i].label == CYB_NOT_ENTITY && label != CYB_NOT_ENTITY) { /* an entity's definition replaces a thing's */
         list[i].label = (uint8_t)label;
         list[i].entry = entry;

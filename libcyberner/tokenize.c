@@ -31,13 +31,8 @@ static const unsigned char ascii_class[128] = {
     ['\t'] = C_SPACE, [' '] = C_SPACE, ['\n'] = C_NL, ASCII_DIGITS(AS_DIGIT), ASCII_LETTERS(AS_LETTER),
 };
 
-/* Class of the character at t[i] and its byte length. */
-static int char_class(const char *t, size_t n, size_t i, size_t *len) {
-  unsigned char c = (unsigned char)t[i];
-  if (c < 0x80) {
-    *len = 1;
-    return ascii_class[c];
-  }
+/* Class of the character at t[i] outside ASCII and its byte length. */
+static int char_class_utf8(const char *t, size_t n, size_t i, size_t *len) {
   uint32_t cp;
   size_t k = cyb__utf8_decode((const unsigned char *)t + i, n - i, &cp);
   *len = k ? k : 1;
@@ -48,7 +43,18 @@ static int char_class(const char *t, size_t n, size_t i, size_t *len) {
   return C_OTHER;
 }
 
-static int class_at(const char *t, size_t n, size_t i) {
+/* Class of the character at t[i] and its byte length; inline, since most
+ * characters are ASCII and the tokenizer asks at every word's end. */
+static inline int char_class(const char *t, size_t n, size_t i, size_t *len) {
+  unsigned char c = (unsigned char)t[i];
+  if (c < 0x80) {
+    *len = 1;
+    return ascii_class[c];
+  }
+  return char_class_utf8(t, n, i, len);
+}
+
+static inline int class_at(const char *t, size_t n, size_t i) {
   size_t len;
   return i < n ? char_class(t, n, i, &len) : C_OTHER;
 }

@@ -230,6 +230,18 @@ static const dcase cases_range[] = {
     {FR, NOREF, "les 8 et 9 mai", "8 et 9 mai=XXXX-05-08/XXXX-05-09"},
     {FR, "2024-03-15", "les 8 et 9 mai", "8 et 9 mai=2024-05-08/2024-05-09"},
     {FR, NOREF, "du 10 au 8 mai 2023", ""},
+    /* every word and sign that may follow a 1-2 digit number (the gate
+     * num12_may_match in dates.c lets them all through) */
+    {FR, NOREF, "du 8 jusqu'au 10 mai 2023", "8 jusqu'au 10 mai 2023=2023-05-08/2023-05-10"},
+    {EN, NOREF, "from 3 until 5 June 2020", "3 until 5 june 2020=2020-06-03/2020-06-05"},
+    {EN, NOREF, "from 8 through 10 May", "8 through 10 may=XXXX-05-08/XXXX-05-10"},
+    {EN, NOREF, "on 12 till 14 March 2019", "12 till 14 march 2019=2019-03-12/2019-03-14"},
+    {EN, NOREF, "on 3rd-5th June 2020", "3rd-5th june 2020=2020-06-03/2020-06-05"},
+    {FR, NOREF, "les 8 - 10 mai 2023", "8 - 10 mai 2023=2023-05-08/2023-05-10"},
+    {EN, NOREF, "on the 25th and 26th of January 2016",
+     "25th and 26th of january 2016=2016-01-25/2016-01-26"},
+    {FR, NOREF, "les r\xc3\xa9sultats du 2e trimestre 2023", "2e trimestre 2023=2023-Q2"},
+    {EN, NOREF, "for the 2nd half of 2023", "2nd half of 2023=2023-H2"},
     /* weekdays at both ends (range_wd, range_wd_md): the start borrows the
      * end's month and year */
     {FR, NOREF, "la nuit du jeudi 2 au vendredi 3 octobre", "jeudi 2 au vendredi 3 octobre=XXXX-10-02/XXXX-10-03"},
@@ -680,25 +692,74 @@ START_TEST(test_language_filter)
 END_TEST
 
 /* the same answers with and without JIT */
-START_TEST(test_no_jit_same_results)
+/* The rules file with one more option line (a second model). */
+static cyb__dates *model_with(const char *option_line)
 {
-    static const char extra[] = "\noption jit=no\n";
-    char *buf = malloc(rules_len + sizeof extra);
+    size_t ol = strlen(option_line);
+    char *buf = malloc(rules_len + ol + 2);
     memcpy(buf, rules_data, rules_len);
-    memcpy(buf + rules_len, extra, sizeof extra);
+    buf[rules_len] = '\n';
+    memcpy(buf + rules_len + 1, option_line, ol + 1);
     char err[512];
-    cyb__dates *nj = cyb__dates_new(buf, rules_len + sizeof extra - 1, "nojit.txt", err, sizeof err);
-    ck_assert_msg(nj != NULL, "%s", err);
+    cyb__dates *d = cyb__dates_new(buf, rules_len + ol + 1, "option.txt", err, sizeof err);
+    ck_assert_msg(d != NULL, "%s", err);
+    free(buf);
+    return d;
+}
+
+/* Every case gives the same dates with both models. */
+static void same_on_cases(const cyb__dates *other)
+{
     for (size_t g = 0; g < sizeof groups / sizeof groups[0]; g++)
         for (size_t i = 0; i < groups[g].n; i++) {
             char a[1024], b[1024];
             const dcase *c = &groups[g].cases[i];
             run(model, c->text, c->lang, c->ref, 1, a, sizeof a);
-            run(nj, c->text, c->lang, c->ref, 1, b, sizeof b);
+            run(other, c->text, c->lang, c->ref, 1, b, sizeof b);
             ck_assert_str_eq(a, b);
         }
+}
+
+START_TEST(test_no_jit_same_results)
+{
+    cyb__dates *nj = model_with("option jit=no\n");
+    same_on_cases(nj);
     cyb__dates_free(nj);
-    free(buf);
+}
+END_TEST
+
+/* The gate in front of the 1-2 digit rules (num12_may_match in dates.c)
+ * skips no date: same results without it on the cases and on every
+ * combination of a number, what may follow it and an opener before it. */
+START_TEST(test_num12_gate_same_results)
+{
+    static const char *const before[] = {"", "entre le ", "du "};
+    static const char *const nums[] = {"5", "12", "31", "05", "3"};
+    static const char *const suffixes[] = {"", "er", "re", "eme", "e", "st", "nd", "rd", "th", "x"};
+    static const char *const seps[] = {"", " ", "  ", "   ", "-", " - ", " -", "- ", "/", ".", ",", "'"};
+    static const char *const after[] = {
+        "mai 2023", "janvier", "jan. 2020", "sept", "June 2024", "may", "March", "of June 2021",
+        "et 9 mai 2023", "and 26 January 2016", "au 10 mai", "a 10 mai 2023", "to 10 May", "jusqu'au 3 mars",
+        "until 4 June 2020", "through 5 July", "till 6 July", "quarter 2024", "trimestre 2023",
+        "half of 2023", "semestre", "06/2018", "06.2018", "6.18", "10 mai 2023", "10", "people",
+        "2", "06-18", "fevrier au 2 mars 2024", "juin 2024 et le 30 juin 2025", "ao\xc3\xbbt",
+        "mars2024", "marsx", "of", "et", "a", "quarterly", "Mai 2023", "-10 mai"};
+    cyb__dates *ng = model_with("option num12_gate=no\n");
+    same_on_cases(ng);
+    char text[256], a[1024], b[1024];
+    for (size_t i = 0; i < sizeof before / sizeof before[0]; i++)
+        for (size_t j = 0; j < sizeof nums / sizeof nums[0]; j++)
+            for (size_t k = 0; k < sizeof suffixes / sizeof suffixes[0]; k++)
+                for (size_t l = 0; l < sizeof seps / sizeof seps[0]; l++)
+                    for (size_t m = 0; m < sizeof after / sizeof after[0]; m++) {
+                        snprintf(text, sizeof text, "%s%s%s%s%s", before[i], nums[j], suffixes[k],
+                                 seps[l], after[m]);
+                        run(model, text, UND, NULL, 1, a, sizeof a);
+                        run(ng, text, UND, NULL, 1, b, sizeof b);
+                        ck_assert_msg(strcmp(a, b) == 0, "\"%s\": \"%s\" with the gate, \"%s\" without",
+                                      text, a, b);
+                    }
+    cyb__dates_free(ng);
 }
 END_TEST
 
@@ -952,6 +1013,7 @@ static Suite *dates_suite(void)
     tcase_add_test(tc, test_bounds_and_cap);
     tcase_add_test(tc, test_language_filter);
     tcase_add_test(tc, test_no_jit_same_results);
+    tcase_add_test(tc, test_num12_gate_same_results);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("rulefile");
