@@ -373,6 +373,28 @@ START_TEST(events) {
 }
 END_TEST
 
+START_TEST(series_of_two_parties) {
+  /* a meeting named by its series words alone is the dictionary's meeting
+   * of that series whose two parties the sentence names */
+  YES("The European Union and Japan held their sixth Cyber Dialogue in Tokyo.", "sixth Cyber Dialogue", CYBERNER_EVENT,
+      "eu-japan-cyber-dialogue");
+  YES("Philippines and Australia hold inaugural Cyber Dialogue in Canberra", "Cyber Dialogue", CYBERNER_EVENT,
+      "philippines-australia-cyber-dialogue");
+  YES("India and Australia held their fifth Cyber Policy Dialogue in New Delhi.", "fifth Cyber Policy Dialogue",
+      CYBERNER_EVENT, "australia-india-cyber-policy-dialogue");
+  YES("The American and Indian sides met at the fourth Cyber Dialogue.", "fourth Cyber Dialogue", CYBERNER_EVENT,
+      "us-india-cyber-dialogue");
+  /* one party named, or two pairs of the series: no link */
+  const char *one = "Japan held its sixth Cyber Dialogue in Tokyo.";
+  YES(one, "sixth Cyber Dialogue", CYBERNER_EVENT, NULL);
+  ck_assert(!tagged(one, "sixth Cyber Dialogue", NULL, CYBERNER_EVENT, "eu-japan-cyber-dialogue"));
+  ck_assert(!tagged(one, "sixth Cyber Dialogue", NULL, CYBERNER_EVENT, "us-japan-cyber-dialogue"));
+  const char *three = "The EU, the United States and Japan held the sixth Cyber Dialogue in Tokyo.";
+  ck_assert(!tagged(three, "sixth Cyber Dialogue", NULL, CYBERNER_EVENT, "eu-japan-cyber-dialogue"));
+  ck_assert(!tagged(three, "sixth Cyber Dialogue", NULL, CYBERNER_EVENT, "us-japan-cyber-dialogue"));
+}
+END_TEST
+
 START_TEST(not_entities) {
   /* a body's web address after a word for a site names the service */
   NO("Le dispositif national Cybermalveillance.gouv.fr a publié un guide.", "Cybermalveillance");
@@ -816,6 +838,7 @@ int main(void) {
   tcase_add_test(t, acronyms_defined_in_text);
   tcase_add_test(t, identifiers);
   tcase_add_test(t, events);
+  tcase_add_test(t, series_of_two_parties);
   tcase_add_test(t, not_entities);
   tcase_add_test(t, portfolios);
   tcase_add_test(t, title_case_headlines);
