@@ -987,6 +987,19 @@ static int match_slashed(const cyb__gazetteer *g, const cyb__norm *nm, const cyb
   return rc || out->n > n0 ? rc : slashed_multiword(g, nm, tt, k, ps, pe, np, out);
 }
 
+/* Part p of a two-part compound names entry e (a bloc, a region): when
+ * the other part is a country, both are tagged. */
+static int with_country(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens *tt, size_t k,
+                        const uint32_t *ps, const uint32_t *pe, size_t p, int32_t e, cyb__cands *out) {
+  size_t q = 1 - p, n1 = out->n; /* the other part, if a country, is pushed here */
+  if (every_part_a_place(g, nm, tt, k, ps + q, pe + q, 1, false, out)) return CYBERNER_ENOMEM;
+  if (out->n == n1) return 0;
+  cyb__cand *c = cyb__cand_push(out, ps[p], pe[p], (uint32_t)k, (uint32_t)k + 1, g->e[e].label, CYB_SRC_COMPOUND, 0.9f);
+  if (!c) return CYBERNER_ENOMEM;
+  c->entry = e;
+  return 0;
+}
+
 /* EU-Japan, NATO-Ukraine, US-ASEAN: a union or an alliance is a party like
  * a country; one part an organization's acronym written in capitals (an
  * alias of the dictionaries, with its case), the other a country: both are
@@ -1009,15 +1022,51 @@ static int bloc_and_country(const cyb__gazetteer *g, const cyb__norm *nm, const 
       if (g->e[a->entry].label == CYBERNER_ORGANIZATION && a->cs && part_case_ok(g, a, nm, ps[p], pe[p]))
         e = (int32_t)a->entry;
     }
-    if (e < 0) continue;
-    size_t n1 = out->n; /* the other part, if a country, is pushed here */
-    if (every_part_a_place(g, nm, tt, k, ps + q, pe + q, 1, false, out)) return CYBERNER_ENOMEM;
-    if (out->n == n1) return 0;
-    cyb__cand *c = cyb__cand_push(out, ps[p], pe[p], (uint32_t)k, (uint32_t)k + 1, CYBERNER_ORGANIZATION,
+    if (e >= 0) return with_country(g, nm, tt, k, ps, pe, p, e, out);
+  }
+  return 0;
+}
+
+/* The LOCATION a capitalized part [b, e) of a compound names: with region,
+ * one of no one country (a continent, a sea), else one of a country (a
+ * city); -1 for none. */
+static int32_t part_location(const cyb__gazetteer *g, const cyb__norm *nm, uint32_t b, uint32_t e, bool region) {
+  uint32_t vid;
+  int node = nm->upper[b] ? part_node(g, nm->text + b, e - b, &vid) : -1;
+  for (uint32_t i = 0; node >= 0 && i < g->nodes[node].alias_n; i++) {
+    const galias *a = &g->al[g->nodes[node].alias_begin + i];
+    const cyb__entry *r = &g->e[a->entry];
+    if (r->label == CYBERNER_LOCATION && !r->country == region && part_case_ok(g, a, nm, b, e))
+      return (int32_t)a->entry;
+  }
+  return -1;
+}
+
+/* Brésil-Europe, China-Africa: a region of several countries (a LOCATION
+ * of no one country: a continent, a sea) is a party of a country's
+ * relations like a country; with a capital, both parts are tagged. A
+ * country's city (Israel-Gaza) is not taken. */
+static int country_and_region(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens *tt, size_t k,
+                              const uint32_t *ps, const uint32_t *pe, cyb__cands *out) {
+  for (size_t p = 0; p < 2; p++) {
+    int32_t e = part_location(g, nm, ps[p], pe[p], true);
+    if (e >= 0) return with_country(g, nm, tt, k, ps, pe, p, e, out);
+  }
+  return 0;
+}
+
+/* Séoul-Washington, Paris-Berlin: two cities of two countries joined by a
+ * hyphen are two places (their governments, a route); two of one country
+ * may name a third place (Aix-Marseille) and are left alone. */
+static int two_cities(const cyb__gazetteer *g, const cyb__norm *nm, size_t k, const uint32_t *ps, const uint32_t *pe,
+                      cyb__cands *out) {
+  int32_t a = part_location(g, nm, ps[0], pe[0], false), b = part_location(g, nm, ps[1], pe[1], false);
+  if (a < 0 || b < 0 || !strcmp(g->e[a].country, g->e[b].country)) return 0;
+  for (size_t p = 0; p < 2; p++) {
+    cyb__cand *c = cyb__cand_push(out, ps[p], pe[p], (uint32_t)k, (uint32_t)k + 1, CYBERNER_LOCATION,
                                   CYB_SRC_COMPOUND, 0.9f);
     if (!c) return CYBERNER_ENOMEM;
-    c->entry = e;
-    return 0;
+    c->entry = p ? b : a;
   }
   return 0;
 }
@@ -1095,7 +1144,10 @@ static int match_compound(const cyb__gazetteer *g, const cyb__norm *nm, const cy
   /* countries used as modifiers: every part must be a country */
   size_t n0 = out->n;
   int rc = every_part_a_place(g, nm, tt, k, ps, pe, np, false, out);
-  return rc || out->n > n0 || np != 2 ? rc : bloc_and_country(g, nm, tt, k, ps, pe, out);
+  if (rc || out->n > n0 || np != 2) return rc;
+  if ((rc = bloc_and_country(g, nm, tt, k, ps, pe, out)) || out->n > n0) return rc;
+  if ((rc = country_and_region(g, nm, tt, k, ps, pe, out)) || out->n > n0) return rc;
+  return two_cities(g, nm, k, ps, pe, out);
 }
 
 int cyb__gazetteer_match(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens *tt,

@@ -459,6 +459,16 @@ START_TEST(nationality_compounds) {
   YES("la commission OTAN-Géorgie", "OTAN", CYBERNER_ORGANIZATION, "nato");
   NO("the Eu-India summit", "Eu");
   NO("the EU-Qwertz summit", "EU");
+  /* a region of several countries is a party too; a country's city is not */
+  YES("Brésil-Europe : un dialogue cyber", "Brésil", CYBERNER_COUNTRY, "BR");
+  YES("Brésil-Europe : un dialogue cyber", "Europe", CYBERNER_LOCATION, "europe");
+  YES("the China-Africa summit", "Africa", CYBERNER_LOCATION, "africa");
+  NO("the Qwertz-Africa summit", "Africa");
+  NO("the China-africa summit", "africa");
+  /* two cities of two countries are two places; of one country, maybe a third one */
+  YES("le groupe de travail Séoul-Washington chargé du dossier", "Séoul", CYBERNER_LOCATION, "seoul");
+  YES("le groupe de travail Séoul-Washington chargé du dossier", "Washington", CYBERNER_LOCATION, "washington");
+  NO("la ligne Lyon-Marseille est fermée", "Lyon");
   YES("the Geneva-based foundation", "Geneva", CYBERNER_LOCATION, "geneva");
   YES("a New York-based firm", "New York", CYBERNER_LOCATION, "new-york-city");
   /* a party letter before a state */
