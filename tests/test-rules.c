@@ -174,6 +174,10 @@ START_TEST(bodies_french) {
       CYBERNER_AGENCY, "anssi");
   YES("la Direction générale de la surveillance des frontières lointaines a indiqué", "Direction générale de la surveillance des frontières lointaines",
       CYBERNER_AGENCY, NULL);
+  /* a working group of the UN is the group, then the UN (as GGE | of the United Nations) */
+  const char *oewg = "le Groupe de travail à composition non limitée des Nations unies et le GGE";
+  YES(oewg, "Groupe de travail à composition non limitée", CYBERNER_ORGANIZATION, "oewg");
+  YES(oewg, "Nations unies", CYBERNER_ORGANIZATION, "un");
 }
 END_TEST
 
