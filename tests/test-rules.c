@@ -267,6 +267,15 @@ START_TEST(owners_of_shared_names) {
       CYBERNER_AGENCY, "dk-fe");
   YES("Russia's foreign intelligence service on Thursday accused Denmark of the attack.", "foreign intelligence service",
       CYBERNER_AGENCY, "svr");
+  /* a generic name repeated on each country's entry takes the country of its sentence */
+  YES("Italy's committee has concluded that the country's foreign intelligence service used Graphite.",
+      "foreign intelligence service", CYBERNER_AGENCY, "it-aise");
+  YES("Mexico's team invited the Congress and the Office of the Attorney General to comment.", "Congress",
+      CYBERNER_AGENCY, "mx-congress");
+  YES("Mexico's team invited the Congress and the Office of the Attorney General to comment.",
+      "Office of the Attorney General", CYBERNER_AGENCY, "mx-fgr");
+  YES("Lawmakers in Washington said Congress would act.", "Congress", CYBERNER_AGENCY, "us-congress");
+  YES("La Côte d'Ivoire s'appuie sur la PLCC et sur le CERT national.", "CERT national", CYBERNER_AGENCY, "ci-cert");
 }
 END_TEST
 
