@@ -1335,6 +1335,10 @@ static int bodies(mctx *c) {
       /* an agency head in capitals is enough (Agence nationale de la sécurité
        * ...); a ministry or an event needs a capitalized complement */
       bool ok = (int)lab - 1 == CYBERNER_EVENT ? head_cap && has_cap : ministry ? has_cap : head_cap;
+      /* a head word that goes on a dictionary name begun before it, with
+       * words in lower case only, opens no other name: "avec le Cabinet
+       * Office pour la partie britannique" */
+      if (!has_cap && covered(c, k) && !cand_at(c, k, -1)) ok = false;
       if (e > k + hl && ok && push_body(c, k, e, (int)lab - 1, 0.6f)) return CYBERNER_ENOMEM;
     }
     size_t ol = known ? 0 : pm(c, S_OF, k, end, &lab);

@@ -174,6 +174,12 @@ START_TEST(bodies_french) {
       CYBERNER_AGENCY, "anssi");
   YES("la Direction générale de la surveillance des frontières lointaines a indiqué", "Direction générale de la surveillance des frontières lointaines",
       CYBERNER_AGENCY, NULL);
+  /* a head word that ends a known name opens no other one with lower-case words */
+  const char *cab = "Le ministère travaille avec le Cabinet Office pour la partie britannique.";
+  YES(cab, "Cabinet Office", CYBERNER_AGENCY, "uk-cabinet-office");
+  ck_assert(!tagged(cab, "Office pour la partie", NULL, CYBERNER_AGENCY, NULL));
+  YES("le directeur de l'Office pour la sécurité des réseaux a parlé", "Office pour la sécurité des réseaux",
+      CYBERNER_AGENCY, NULL);
   /* a working group of the UN is the group, then the UN (as GGE | of the United Nations) */
   const char *oewg = "le Groupe de travail à composition non limitée des Nations unies et le GGE";
   YES(oewg, "Groupe de travail à composition non limitée", CYBERNER_ORGANIZATION, "oewg");
