@@ -1319,6 +1319,18 @@ static bool product_after(const mctx *c, size_t s, size_t e) {
   return m > s && m < e;
 }
 
+/* "au Centre national des congrès de Hanoï": a run that is a place the
+ * dictionaries know (a venue) from s, de, then a town they know ending at
+ * e is those two places, not a body named after the town. */
+static bool place_in_town(const mctx *c, size_t s, size_t e) {
+  if (!cand_at(c, s, CYBERNER_LOCATION)) return false;
+  size_t m = dict_end_at(c, s, CYBERNER_LOCATION);
+  if (!m || m + 1 >= e || !is_prep(c, m)) return false;
+  size_t p = m + 1;
+  while (p < e && is_article(c, p)) p++;
+  return p < e && dict_end_at(c, p, CYBERNER_LOCATION) == e;
+}
+
 static int bodies(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t k = b; k < end; k++) {
@@ -1339,6 +1351,7 @@ static int bodies(mctx *c) {
        * words in lower case only, opens no other name: "avec le Cabinet
        * Office pour la partie britannique" */
       if (!has_cap && covered(c, k) && !cand_at(c, k, -1)) ok = false;
+      if (ok && place_in_town(c, k, e)) ok = false;
       if (e > k + hl && ok && push_body(c, k, e, (int)lab - 1, 0.6f)) return CYBERNER_ENOMEM;
     }
     size_t ol = known ? 0 : pm(c, S_OF, k, end, &lab);

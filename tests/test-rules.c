@@ -180,6 +180,11 @@ START_TEST(bodies_french) {
   ck_assert(!tagged(cab, "Office pour la partie", NULL, CYBERNER_AGENCY, NULL));
   YES("le directeur de l'Office pour la sécurité des réseaux a parlé", "Office pour la sécurité des réseaux",
       CYBERNER_AGENCY, NULL);
+  /* a known venue, de, a known town: two places, not a body named after the town */
+  const char *ncc = "Le sommet s'est tenu au Centre national des congrès de Hanoï le 25 octobre.";
+  YES(ncc, "Centre national des congrès", CYBERNER_LOCATION, "vietnam-ncc");
+  YES(ncc, "Hanoï", CYBERNER_LOCATION, "hanoi");
+  ck_assert(!tagged(ncc, "Centre national des congrès de Hanoï", NULL, CYBERNER_AGENCY, NULL));
   /* a working group of the UN is the group, then the UN (as GGE | of the United Nations) */
   const char *oewg = "le Groupe de travail à composition non limitée des Nations unies et le GGE";
   YES(oewg, "Groupe de travail à composition non limitée", CYBERNER_ORGANIZATION, "oewg");
