@@ -2427,6 +2427,18 @@ static bool names_a_body(const mctx *c, const cyb__cand *d) {
          (int)lab - 1 == CYBERNER_AGENCY;
 }
 
+/* "Secretary of the Security Council of the Russian Federation": a known
+ * body whose name goes on after a body word with "of" (Council of ...,
+ * Committee of ...) is a body of some state or union, not a portfolio. */
+static bool council_of(const mctx *c, size_t b, size_t e) {
+  uint32_t lab = 0;
+  for (size_t k = b; k + 2 < e; k++)
+    if ((tflags(c, k) & CYB_TOK_CAP) && tis(c, k + 1, "of") && pm(c, S_TAIL, k, k + 1, &lab) &&
+        ((int)lab - 1 == CYBERNER_AGENCY || (int)lab - 1 == CYBERNER_ORGANIZATION))
+      return true;
+  return false;
+}
+
 /* "Minister for Home Affairs", "Secretary of Homeland Security", "ministre des
  * Armées": after a minister's title, the body names a portfolio and is part
  * of a role, which is not tagged (ENTITIES.md rule 6). A NOT_ENTITY over the
@@ -2445,6 +2457,7 @@ static int portfolios(mctx *c) {
     if (p >= end || body_head_at(c, p) || pm(c, S_OF, p, end, NULL)) continue;
     size_t e = c->rs->body_end[p - c->s->tok_begin]; /* a body the dictionaries name there */
     if (e == p + 1 && (tflags(c, p) & CYB_TOK_ALLCAPS)) continue; /* an acronym stays a body: secrétaire du DICT */
+    if (council_of(c, p, e)) continue;
     if (e > p && push_body(c, k, e, CYB_NOT_ENTITY, 0.9f)) return CYBERNER_ENOMEM;
   }
   /* the English order, "Homeland Security Secretary Kristi Noem": a body's

@@ -450,6 +450,9 @@ START_TEST(portfolios) {
   YES(en, "Department of Home Affairs", CYBERNER_AGENCY, NULL);
   YES(en, "Tony Burke", CYBERNER_PERSON, NULL);
   YES("The Director of the FBI spoke.", "FBI", CYBERNER_AGENCY, "fbi");
+  /* a known body named "... Council of ..." after a title is a body, not a portfolio */
+  YES("He met Nikolai Patrushev, Secretary of the Security Council of the Russian Federation, in Moscow.",
+      "Security Council of the Russian Federation", CYBERNER_AGENCY, "ru-security-council");
   /* the English order: the portfolio before the title; an acronym there is a body */
   const char *pre = "Homeland Security Secretary Kristi Noem met CISA Director Jen Easterly on Monday.";
   NO(pre, "Homeland Security");
