@@ -1451,6 +1451,30 @@ static int bodies(mctx *c) {
   return 0;
 }
 
+/* "their 7th Cyber Policy Consultation": an ordinal, then capitalized words
+ * that are the series words of a meeting the dictionaries name after two
+ * parties (ROK-EU Cyber Policy Consultation, build_series() in gazetteer.c),
+ * is an edition of such a meeting even when its last word is no meeting word
+ * of bodies.txt (Consultation): resolve.c links it by the parties. */
+static int meeting_series(mctx *c) {
+  size_t end = c->s->tok_end;
+  uint32_t vids[8];
+  for (size_t k = c->s->tok_begin; k + 2 < end; k++) {
+    if (!((tflags(c, k) & CYB_TOK_DIGIT) && (tflags(c, k) & CYB_TOK_ALPHA)) && !has(c, S_ORDINALS, k)) continue;
+    size_t j = k + 1, best = 0;
+    while (j < end && j - k <= 8 && (tflags(c, j) & CYB_TOK_CAP) && (tflags(c, j) & CYB_TOK_ALPHA) &&
+           (vids[j - k - 1] = c->tt->tok[j].vid) != CYB_NO_VID) {
+      j++;
+      const cyb__series *sr;
+      if (j - k >= 3 && cyb__gazetteer_series(c->m->gaz, cyb__gazetteer_series_key(vids, j - k - 1), &sr)) best = j;
+    }
+    uint32_t lab = 0;
+    if (best != j || covered(c, k + 1) || (pm(c, S_TAIL, j - 1, j, &lab) && (int)lab - 1 == CYBERNER_EVENT)) continue;
+    if (push_body(c, k, j, CYBERNER_EVENT, 0.6f)) return CYBERNER_ENOMEM;
+  }
+  return 0;
+}
+
 /* ---- identifiers -------------------------------------------------------------- */
 
 static int identifiers(mctx *c) {
@@ -2630,7 +2654,7 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
   bool headline = alpha >= 3 && caps * 10 > alpha * 6;
   int rc;
   if ((rc = identifiers(&c)) || (rc = results_line(&c)) || (rc = fixture_line(&c)) || (rc = platform_x(&c)) || (rc = web_services(&c)) ||
-      (!headline && ((rc = persons(&c)) || (rc = bodies(&c)) || (rc = portfolios(&c)) || (rc = places_of(&c)) ||
+      (!headline && ((rc = persons(&c)) || (rc = bodies(&c)) || (rc = meeting_series(&c)) || (rc = portfolios(&c)) || (rc = places_of(&c)) ||
                      (rc = nord_departement(&c)) || (rc = embassies(&c)) || (rc = media_names(&c)) ||
                      (rc = secrets(&c)) || (rc = short_bodies(&c)) || (rc = campaigns(&c)) || (c.s->lang == CYBERNER_LANG_FR && (rc = confederation(&c))) ||
                      (c.s->lang == CYBERNER_LANG_FR && (rc = languages(&c))) ||

@@ -408,6 +408,10 @@ START_TEST(series_of_two_parties) {
       CYBERNER_EVENT, "australia-india-cyber-policy-dialogue");
   YES("The American and Indian sides met at the fourth Cyber Dialogue.", "fourth Cyber Dialogue", CYBERNER_EVENT,
       "us-india-cyber-dialogue");
+  /* the series words of such a meeting after an ordinal make a meeting, whatever their last word */
+  YES("The Republic of Korea and the European Union held their 7th Cyber Policy Consultation on Tuesday.",
+      "7th Cyber Policy Consultation", CYBERNER_EVENT, "eu-korea-cyber-dialogue");
+  NO("The ministry held its 7th Annual Policy Consultation on Tuesday.", "Consultation");
   /* one party named, or two pairs of the series: no link */
   const char *one = "Japan held its sixth Cyber Dialogue in Tokyo.";
   YES(one, "sixth Cyber Dialogue", CYBERNER_EVENT, NULL);
