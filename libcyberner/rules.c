@@ -33,6 +33,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #define PCRE2_CODE_UNIT_WIDTH 8
@@ -1508,6 +1509,16 @@ static int identifiers(mctx *c) {
 /* "la plateforme Cybermalveillance.gouv.fr", "the website StopRansomware.gov":
  * a body's web address after a word for a site names the service, not the
  * body. A NOT_ENTITY over the word and the address hides it. */
+/* "the news site Fanpage.it": an organization whose own name is its
+ * address (the entry's canonical name: a news site) is named by it; a state
+ * body's site (la plateforme Cybermalveillance.gouv.fr) is its service. */
+static bool named_by_address(const mctx *c, const cyb__cand *d) {
+  if (d->entry < 0 || d->label != CYBERNER_ORGANIZATION) return false;
+  const char *name = cyb__gazetteer_entry(c->m->gaz, (uint32_t)d->entry)->name;
+  size_t b = c->nm->map[d->ns], e = cyb__norm_src_end(c->nm, c->src, c->srclen, d->ne);
+  return e > b && strlen(name) == e - b && strncasecmp(name, c->src + b, e - b) == 0;
+}
+
 static int web_services(mctx *c) {
   static const char *const site_words[] = {"plateforme", "site", "portail", "dispositif", "platform", "website",
                                            "portal", "service"};
@@ -1519,7 +1530,7 @@ static int web_services(mctx *c) {
     for (size_t k = d->tb + 1; k + 1 < d->te && !address; k++)
       address = tis(c, k, ".") && c->tt->tok[k].start == c->tt->tok[k - 1].end &&
                 c->tt->tok[k + 1].start == c->tt->tok[k].end;
-    if (!address) continue;
+    if (!address || named_by_address(c, d)) continue;
     /* the word, or the word and an adjective: "le dispositif national ..." */
     for (size_t b = d->tb; b > c->s->tok_begin && d->tb - b < 2; b--) {
       bool site = false;

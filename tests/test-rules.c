@@ -427,6 +427,10 @@ START_TEST(not_entities) {
   /* a body's web address after a word for a site names the service */
   NO("Le dispositif national Cybermalveillance.gouv.fr a publié un guide.", "Cybermalveillance");
   YES("Le GIP Cybermalveillance.gouv.fr a publié un guide.", "Cybermalveillance.gouv.fr", CYBERNER_AGENCY, "cybermalveillance");
+  /* an outlet whose name is its address is named by it after "site" */
+  YES("Francesco Cancellato, the editor of the news site Fanpage.it, was warned.", "Fanpage.it",
+      CYBERNER_ORGANIZATION, "fanpage");
+  NO("La plateforme Cybermalveillance.gouv.fr a publié un guide.", "Cybermalveillance");
   NO("des actions soutenues par le plan France Relance et France 2030.", "France Relance");
   NO("des actions soutenues par le plan France Relance et France 2030.", "France 2030");
   /* languages are not nationalities */
