@@ -114,6 +114,11 @@ START_TEST(person_names_and_mentions) {
   ck_assert(tagged(ko, "Lee", "Plus tard", CYBERNER_PERSON, "lee-chang-yong"));
   ck_assert(!tagged("Minister Lee Smith spoke on Monday. Later, Mr Lee said so.", "Lee", "Later", CYBERNER_PERSON,
                     "lee-smith"));
+  /* the surname of a person named earlier in the same sentence */
+  const char *hague = "Koichiro Gemba et William Hague en ont reparlé à Londres, puis Fumio Kishida et Hague sont "
+                      "convenus d'ouvrir des discussions.";
+  ck_assert(tagged(hague, "Hague", "Kishida", CYBERNER_PERSON, "william-hague"));
+  NO("William Hague spoke in London, then the Hague tribunal met.", "Hague tribunal");
 }
 END_TEST
 
