@@ -86,6 +86,8 @@ struct cyb__gazetteer {
   size_t nal, al_cap;
   unsigned char *masks;
   size_t nmasks, masks_cap;
+  cyb__series *series; /* meetings named after two parties, by the key of their series words */
+  size_t nseries;
 };
 
 /* ---- candidates -------------------------------------------------------- */
@@ -444,6 +446,8 @@ static int set_word_tables(cyb__gazetteer *g, const combining_forms *cf) {
   return 0;
 }
 
+static int build_series(cyb__gazetteer *g, const cyb__fold *f, scratch *sc);
+
 cyb__gazetteer *cyb__gazetteer_new(const cyb__fold *f, cyb__dictset *ds, cyb__diag *diag,
                                    bool list_ambiguities, cyberner_error **err) {
   cyb__gazetteer *g = calloc(1, sizeof *g);
@@ -533,6 +537,7 @@ cyb__gazetteer *cyb__gazetteer_new(const cyb__fold *f, cyb__dictset *ds, cyb__di
     if (c == UINT32_MAX || !g->nodes[c].alias_n) continue;
     g->single[v] = (int8_t)g->e[g->al[g->nodes[c].alias_begin].entry].label;
   }
+  if (build_series(g, f, &sc)) goto oom;
   cyb__norm_free(&sc.nm);
   cyb__tokens_free(&sc.tt);
   free(cf.f);
@@ -563,6 +568,7 @@ void cyb__gazetteer_free(cyb__gazetteer *g) {
   free(g->city_of);
   free(g->al);
   free(g->masks);
+  free(g->series);
   free(g);
 }
 
@@ -1026,6 +1032,19 @@ static int match_slashed(const cyb__gazetteer *g, const cyb__norm *nm, const cyb
   return rc || out->n > n0 ? rc : slashed_multiword(g, nm, tt, k, ps, pe, np, out);
 }
 
+/* Part p of a two-part compound names entry e (a bloc, a region): when
+ * the other part is a country, both are tagged. */
+static int with_country(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens *tt, size_t k,
+                        const uint32_t *ps, const uint32_t *pe, size_t p, int32_t e, cyb__cands *out) {
+  size_t q = 1 - p, n1 = out->n; /* the other part, if a country, is pushed here */
+  if (every_part_a_place(g, nm, tt, k, ps + q, pe + q, 1, false, out)) return CYBERNER_ENOMEM;
+  if (out->n == n1) return 0;
+  cyb__cand *c = cyb__cand_push(out, ps[p], pe[p], (uint32_t)k, (uint32_t)k + 1, g->e[e].label, CYB_SRC_COMPOUND, 0.9f);
+  if (!c) return CYBERNER_ENOMEM;
+  c->entry = e;
+  return 0;
+}
+
 /* EU-Japan, NATO-Ukraine, US-ASEAN: a union or an alliance is a party like
  * a country; one part an organization's acronym written in capitals (an
  * alias of the dictionaries, with its case), the other a country: both are
@@ -1048,15 +1067,51 @@ static int bloc_and_country(const cyb__gazetteer *g, const cyb__norm *nm, const 
       if (g->e[a->entry].label == CYBERNER_ORGANIZATION && a->cs && part_case_ok(g, a, nm, ps[p], pe[p]))
         e = (int32_t)a->entry;
     }
-    if (e < 0) continue;
-    size_t n1 = out->n; /* the other part, if a country, is pushed here */
-    if (every_part_a_place(g, nm, tt, k, ps + q, pe + q, 1, false, out)) return CYBERNER_ENOMEM;
-    if (out->n == n1) return 0;
-    cyb__cand *c = cyb__cand_push(out, ps[p], pe[p], (uint32_t)k, (uint32_t)k + 1, CYBERNER_ORGANIZATION,
+    if (e >= 0) return with_country(g, nm, tt, k, ps, pe, p, e, out);
+  }
+  return 0;
+}
+
+/* The LOCATION a capitalized part [b, e) of a compound names: with region,
+ * one of no one country (a continent, a sea), else one of a country (a
+ * city); -1 for none. */
+static int32_t part_location(const cyb__gazetteer *g, const cyb__norm *nm, uint32_t b, uint32_t e, bool region) {
+  uint32_t vid;
+  int node = nm->upper[b] ? part_node(g, nm->text + b, e - b, &vid) : -1;
+  for (uint32_t i = 0; node >= 0 && i < g->nodes[node].alias_n; i++) {
+    const galias *a = &g->al[g->nodes[node].alias_begin + i];
+    const cyb__entry *r = &g->e[a->entry];
+    if (r->label == CYBERNER_LOCATION && !r->country == region && part_case_ok(g, a, nm, b, e))
+      return (int32_t)a->entry;
+  }
+  return -1;
+}
+
+/* Brésil-Europe, China-Africa: a region of several countries (a LOCATION
+ * of no one country: a continent, a sea) is a party of a country's
+ * relations like a country; with a capital, both parts are tagged. A
+ * country's city (Israel-Gaza) is not taken. */
+static int country_and_region(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens *tt, size_t k,
+                              const uint32_t *ps, const uint32_t *pe, cyb__cands *out) {
+  for (size_t p = 0; p < 2; p++) {
+    int32_t e = part_location(g, nm, ps[p], pe[p], true);
+    if (e >= 0) return with_country(g, nm, tt, k, ps, pe, p, e, out);
+  }
+  return 0;
+}
+
+/* Séoul-Washington, Paris-Berlin: two cities of two countries joined by a
+ * hyphen are two places (their governments, a route); two of one country
+ * may name a third place (Aix-Marseille) and are left alone. */
+static int two_cities(const cyb__gazetteer *g, const cyb__norm *nm, size_t k, const uint32_t *ps, const uint32_t *pe,
+                      cyb__cands *out) {
+  int32_t a = part_location(g, nm, ps[0], pe[0], false), b = part_location(g, nm, ps[1], pe[1], false);
+  if (a < 0 || b < 0 || !strcmp(g->e[a].country, g->e[b].country)) return 0;
+  for (size_t p = 0; p < 2; p++) {
+    cyb__cand *c = cyb__cand_push(out, ps[p], pe[p], (uint32_t)k, (uint32_t)k + 1, CYBERNER_LOCATION,
                                   CYB_SRC_COMPOUND, 0.9f);
     if (!c) return CYBERNER_ENOMEM;
-    c->entry = e;
-    return 0;
+    c->entry = p ? b : a;
   }
   return 0;
 }
@@ -1134,7 +1189,10 @@ static int match_compound(const cyb__gazetteer *g, const cyb__norm *nm, const cy
   /* countries used as modifiers: every part must be a country */
   size_t n0 = out->n;
   int rc = every_part_a_place(g, nm, tt, k, ps, pe, np, false, out);
-  return rc || out->n > n0 || np != 2 ? rc : bloc_and_country(g, nm, tt, k, ps, pe, out);
+  if (rc || out->n > n0 || np != 2) return rc;
+  if ((rc = bloc_and_country(g, nm, tt, k, ps, pe, out)) || out->n > n0) return rc;
+  if ((rc = country_and_region(g, nm, tt, k, ps, pe, out)) || out->n > n0) return rc;
+  return two_cities(g, nm, k, ps, pe, out);
 }
 
 int cyb__gazetteer_match(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens *tt,
@@ -1170,4 +1228,92 @@ int cyb__gazetteer_match(const cyb__gazetteer *g, const cyb__norm *nm, const cyb
     }
   }
   return 0;
+}
+
+/* ---- meetings named after their parties ---------------------------------- */
+
+/* The party a part [b, e) of a compound names: a country (its name, or its
+ * ISO code in capitals: US-India) or an organization (EU-Japan, ASEAN-Japan);
+ * -1 for none. */
+static int32_t party_of(const cyb__gazetteer *g, const cyb__norm *nm, uint32_t b, uint32_t e) {
+  if (e - b == 2 && nm->upper[b] && nm->upper[b + 1]) {
+    char code[3] = {(char)(nm->text[b] - 32), (char)(nm->text[b + 1] - 32), 0};
+    int slot = cyb__country_slot(code);
+    if (slot >= 0 && g->country_by_code[slot] >= 0) return g->country_by_code[slot];
+  }
+  uint32_t vid;
+  int node = part_node(g, nm->text + b, e - b, &vid);
+  int32_t p = part_place(g, nm, node, b, e, false);
+  return p >= 0 ? p : node_entry(g, node, CYBERNER_ORGANIZATION);
+}
+
+static int by_series_key(const void *pa, const void *pb) {
+  const cyb__series *a = pa, *b = pb;
+  if (a->key != b->key) return a->key < b->key ? -1 : 1;
+  return a->entry < b->entry ? -1 : a->entry > b->entry;
+}
+
+/* One alias of an EVENT entry: when its first or its last word is a
+ * compound of two parties (EU-Japan Cyber Dialogue, Dialogue cyber
+ * UE-Japon) and two words or more are left, those words are its series. */
+static int add_series(cyb__gazetteer *g, const cyb__fold *f, scratch *sc, uint32_t entry, const char *s, size_t n,
+                      size_t *cap) {
+  if (n >= 3 && (!memcmp(s, "fr:", 3) || !memcmp(s, "en:", 3))) s += 3, n -= 3;
+  if (n && *s == '=') s++, n--;
+  if (!n) return 0;
+  if (cyb__normalize(f, s, n, &sc->nm) || cyb__tokenize(&sc->nm, &sc->tt)) return CYBERNER_ENOMEM;
+  size_t nt = sc->tt.ntok;
+  if (nt < 3 || nt > MAX_ALIAS_TOKENS) return 0;
+  for (int end = 0; end < 2; end++) {
+    const cyb__token *t = &sc->tt.tok[end ? nt - 1 : 0];
+    uint32_t ps[COMPOUND_PARTS], pe[COMPOUND_PARTS];
+    if (!(t->flags & CYB_TOK_HYPHEN) || split_parts(&sc->nm, t, '-', ps, pe) != 2) continue;
+    int32_t a = party_of(g, &sc->nm, ps[0], pe[0]), b = party_of(g, &sc->nm, ps[1], pe[1]);
+    if (a < 0 || b < 0 || a == b) continue;
+    uint32_t vids[MAX_ALIAS_TOKENS];
+    size_t nv = 0;
+    for (size_t k = end ? 0 : 1; k < (end ? nt - 1 : nt); k++) {
+      const cyb__token *w = &sc->tt.tok[k];
+      vids[nv++] = vocab_find(g, sc->nm.text + w->start, w->end - w->start);
+    }
+    if (cyb__grow((void **)&g->series, cap, g->nseries + 1, sizeof *g->series)) return CYBERNER_ENOMEM;
+    g->series[g->nseries++] = (cyb__series){cyb__gazetteer_series_key(vids, nv), entry, {(uint32_t)a, (uint32_t)b}};
+    return 0;
+  }
+  return 0;
+}
+
+static int build_series(cyb__gazetteer *g, const cyb__fold *f, scratch *sc) {
+  size_t cap = 0;
+  for (uint32_t i = 0; i < g->ne; i++) {
+    const cyb__entry *e = &g->e[i];
+    if (e->dead || e->label != CYBERNER_EVENT) continue;
+    if (add_series(g, f, sc, i, e->name, strlen(e->name), &cap)) return CYBERNER_ENOMEM;
+    for (const char *p = e->aliases; p && *p;) {
+      const char *q = strchr(p, '|');
+      size_t n = q ? (size_t)(q - p) : strlen(p);
+      if (add_series(g, f, sc, i, p, n, &cap)) return CYBERNER_ENOMEM;
+      p = q ? q + 1 : NULL;
+    }
+  }
+  if (g->nseries) qsort(g->series, g->nseries, sizeof *g->series, by_series_key);
+  size_t w = 0; /* one record an entry and key (its aliases repeat the series) */
+  for (size_t r = 0; r < g->nseries; r++)
+    if (!w || g->series[w - 1].key != g->series[r].key || g->series[w - 1].entry != g->series[r].entry)
+      g->series[w++] = g->series[r];
+  g->nseries = w;
+  return 0;
+}
+
+size_t cyb__gazetteer_series(const cyb__gazetteer *g, uint64_t key, const cyb__series **out) {
+  size_t lo = 0, hi = g->nseries;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (g->series[mid].key < key) lo = mid + 1;
+    else hi = mid;
+  }
+  size_t n = 0;
+  while (lo + n < g->nseries && g->series[lo + n].key == key) n++;
+  *out = g->series + lo;
+  return n;
 }

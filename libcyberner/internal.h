@@ -363,6 +363,20 @@ typedef struct {
 } cyb__vmemo;
 /* Fill tok[].hash and tok[].vid for every token; memo may be NULL. */
 void cyb__gazetteer_lookup(const cyb__gazetteer *g, const cyb__norm *nm, cyb__tokens *tt, cyb__vmemo *memo);
+/* A meeting of the dictionaries named after its two parties and its series
+ * words (EU-Japan Cyber Dialogue, Dialogue cyber UE-Japon): the key of the
+ * series words (cyb__gazetteer_series_key of their vocabulary ids), the
+ * event and the COUNTRY or ORGANIZATION entries of the parties. */
+typedef struct {
+  uint64_t key;
+  uint32_t entry;
+  uint32_t party[2];
+} cyb__series;
+static inline uint64_t cyb__gazetteer_series_key(const uint32_t *vids, size_t n) {
+  return cyb__hash(vids, n * sizeof *vids);
+}
+/* The meetings whose series words have this key, in *out (contiguous); how many. */
+size_t cyb__gazetteer_series(const cyb__gazetteer *g, uint64_t key, const cyb__series **out);
 /* Propose a candidate for every longest alias match in the sentence, and for
  * hyphen compounds of nationalities and countries. */
 int cyb__gazetteer_match(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens *tt,

@@ -276,9 +276,59 @@ static void choose_entry(const cyberner_model *m, const cyb__norm *nm, const cyb
   if (pick < 0) c->score *= 0.8f; /* the label is sure, the link is not */
 }
 
+/* Is party p (a COUNTRY or ORGANIZATION entry) named by a candidate near
+ * self: that entry, one of its alternatives, or for a country a nationality
+ * or a name of its country (the Philippine side)? */
+static bool party_named(const cyberner_model *m, const cyb__cands *cs, size_t self, uint32_t p) {
+  const cyb__entry *pe = cyb__gazetteer_entry(m->gaz, p);
+  bool country = pe->label == CYBERNER_COUNTRY;
+  size_t lo = self > CONTEXT_WINDOW ? self - CONTEXT_WINDOW : 0;
+  size_t hi = self + CONTEXT_WINDOW < cs->n ? self + CONTEXT_WINDOW : cs->n;
+  for (size_t i = lo; i < hi; i++) {
+    const cyb__cand *o = &cs->c[i];
+    if (o->entry == (int32_t)p) return true;
+    for (uint32_t j = 0; o->entry < 0 && j < o->nalt; j++)
+      if (cs->alts[o->alt + j] == p) return true;
+    if (country && (o->label == CYBERNER_COUNTRY || o->label == CYBERNER_NATIONALITY) &&
+        cyb__country_in(cyb__cand_country(m, cs, o), pe->id))
+      return true;
+  }
+  return false;
+}
+
+/* "The EU and Japan held their sixth Cyber Dialogue", "Philippines and
+ * Australia hold inaugural Cyber Dialogue": a meeting the rules found by its
+ * series words alone (after an ordinal or a word in lower case) is the
+ * dictionary's meeting of that series whose two parties the sentence names
+ * (EU-Japan Cyber Dialogue), when exactly one fits: a bare series name says
+ * which pair only through its context, and many pairs hold a Cyber
+ * Dialogue. */
+static void series_event(const cyberner_model *m, const cyb__tokens *tt, cyb__cands *cs, size_t self) {
+  cyb__cand *c = &cs->c[self];
+  uint32_t b = c->tb;
+  while (b < c->te && (!(tt->tok[b].flags & CYB_TOK_CAP) || (tt->tok[b].flags & CYB_TOK_DIGIT))) b++;
+  if (c->te - b < 2 || c->te - b > 16) return;
+  uint32_t vids[16];
+  for (uint32_t k = b; k < c->te; k++)
+    if ((vids[k - b] = tt->tok[k].vid) == CYB_NO_VID) return;
+  const cyb__series *s;
+  size_t n = cyb__gazetteer_series(m->gaz, cyb__gazetteer_series_key(vids, c->te - b), &s);
+  int32_t pick = -1;
+  for (size_t i = 0; i < n; i++) {
+    if (!party_named(m, cs, self, s[i].party[0]) || !party_named(m, cs, self, s[i].party[1])) continue;
+    if (pick >= 0 && pick != (int32_t)s[i].entry) return; /* two series of the sentence's parties */
+    pick = (int32_t)s[i].entry;
+  }
+  c->entry = pick;
+}
+
 size_t cyb__resolve(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, cyb__cands *cs,
                     const cyb__doc *doc, unsigned char *occupied, cyb__prio *order,
                     uint32_t *kept) {
+  for (size_t i = 0; i < cs->n; i++)
+    if (cs->c[i].label == CYBERNER_EVENT && cs->c[i].source == CYB_SRC_PATTERN && cs->c[i].entry < 0 &&
+        cs->c[i].id < 0)
+      series_event(m, tt, cs, i);
   for (size_t i = 0; i < cs->n; i++)
     if (cs->c[i].entry < 0 && cs->c[i].nalt > 1 && !describes_other_body(m, nm, tt, cs, i) &&
         !choose_by_parent(m, nm, tt, cs, i))

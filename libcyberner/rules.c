@@ -33,6 +33,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #define PCRE2_CODE_UNIT_WIDTH 8
@@ -1064,8 +1065,46 @@ static bool any_common(const mctx *c, size_t k, size_t e) {
   return false;
 }
 
+/* "Koichiro Gemba et William Hague ..., Fumio Kishida et Hague": the
+ * surname alone of a person the dictionaries named earlier in the same
+ * sentence is that person (later sentences have doc->names, which
+ * cyb__rules_learn fills once a sentence is read). The sentence's
+ * dictionary people are read once into a short list. */
+#define SENTENCE_PEOPLE 16
+static int same_sentence_surnames(mctx *c) {
+  const cyb__cand *people[SENTENCE_PEOPLE];
+  size_t np = 0;
+  for (size_t i = 0; i < c->ndict && np < SENTENCE_PEOPLE; i++) {
+    const cyb__cand *d = &c->cs->c[i];
+    if (d->label == CYBERNER_PERSON && d->source == CYB_SRC_DICT && d->entry >= 0 && d->te >= d->tb + 2 &&
+        d->tb >= c->s->tok_begin)
+      people[np++] = d;
+  }
+  size_t first_end = c->s->tok_end;
+  for (size_t i = 0; i < np; i++) first_end = people[i]->te < first_end ? people[i]->te : first_end;
+  for (size_t k = first_end; np && k < c->s->tok_end; k++) {
+    if (!name_token(c, k) || covered(c, k) || cand_at(c, k, -1)) continue;
+    /* after an article the word names a thing: the Hague tribunal */
+    if (k > c->s->tok_begin && (has(c, S_ARTICLE, k - 1) || tis(c, k - 1, "the"))) continue;
+    const cyb__token *t = &c->tt->tok[k];
+    for (size_t i = 0; i < np; i++) {
+      const cyb__token *last = &c->tt->tok[people[i]->te - 1];
+      if (people[i]->te > k || last->hash != t->hash || last->end - last->start != t->end - t->start ||
+          memcmp(c->nm->text + last->start, c->nm->text + t->start, t->end - t->start) != 0)
+        continue;
+      cyb__cand *d = cyb__cand_push(c->cs, t->start, t->end, (uint32_t)k, (uint32_t)k + 1, CYBERNER_PERSON,
+                                    CYB_SRC_MENTION, 0.85f);
+      if (!d) return CYBERNER_ENOMEM;
+      d->entry = people[i]->entry;
+      break;
+    }
+  }
+  return 0;
+}
+
 static int persons(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
+  if (same_sentence_surnames(c)) return CYBERNER_ENOMEM;
   for (size_t k = b; k < end; k++) {
     /* every reading below starts at a title, a name token, a capital or
      * dotted initials: most tokens are none of them */
@@ -1404,6 +1443,18 @@ static bool product_after(const mctx *c, size_t s, size_t e) {
   return m > s && m < e;
 }
 
+/* "au Centre national des congrès de Hanoï": a run that is a place the
+ * dictionaries know (a venue) from s, de, then a town they know ending at
+ * e is those two places, not a body named after the town. */
+static bool place_in_town(const mctx *c, size_t s, size_t e) {
+  if (!cand_at(c, s, CYBERNER_LOCATION)) return false;
+  size_t m = dict_end_at(c, s, CYBERNER_LOCATION);
+  if (!m || m + 1 >= e || !is_prep(c, m)) return false;
+  size_t p = m + 1;
+  while (p < e && is_article(c, p)) p++;
+  return p < e && dict_end_at(c, p, CYBERNER_LOCATION) == e;
+}
+
 static int bodies(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   /* the words a reading below starts at: a head, a body before "of", a
@@ -1425,6 +1476,11 @@ static int bodies(mctx *c) {
       /* an agency head in capitals is enough (Agence nationale de la sécurité
        * ...); a ministry or an event needs a capitalized complement */
       bool ok = (int)lab - 1 == CYBERNER_EVENT ? head_cap && has_cap : ministry ? has_cap : head_cap;
+      /* a head word that goes on a dictionary name begun before it, with
+       * words in lower case only, opens no other name: "avec le Cabinet
+       * Office pour la partie britannique" */
+      if (!has_cap && covered(c, k) && !cand_at(c, k, -1)) ok = false;
+      if (ok && place_in_town(c, k, e)) ok = false;
       if (e > k + hl && ok && push_body(c, k, e, (int)lab - 1, 0.6f)) return CYBERNER_ENOMEM;
     }
     size_t ol = known ? 0 : pm(c, S_OF, k, end, &lab);
@@ -1526,6 +1582,30 @@ static int bodies(mctx *c) {
   return 0;
 }
 
+/* "their 7th Cyber Policy Consultation": an ordinal, then capitalized words
+ * that are the series words of a meeting the dictionaries name after two
+ * parties (ROK-EU Cyber Policy Consultation, build_series() in gazetteer.c),
+ * is an edition of such a meeting even when its last word is no meeting word
+ * of bodies.txt (Consultation): resolve.c links it by the parties. */
+static int meeting_series(mctx *c) {
+  size_t end = c->s->tok_end;
+  uint32_t vids[8];
+  for (size_t k = c->s->tok_begin; k + 2 < end; k++) {
+    if (!((tflags(c, k) & CYB_TOK_DIGIT) && (tflags(c, k) & CYB_TOK_ALPHA)) && !has(c, S_ORDINALS, k)) continue;
+    size_t j = k + 1, best = 0;
+    while (j < end && j - k <= 8 && (tflags(c, j) & CYB_TOK_CAP) && (tflags(c, j) & CYB_TOK_ALPHA) &&
+           (vids[j - k - 1] = c->tt->tok[j].vid) != CYB_NO_VID) {
+      j++;
+      const cyb__series *sr;
+      if (j - k >= 3 && cyb__gazetteer_series(c->m->gaz, cyb__gazetteer_series_key(vids, j - k - 1), &sr)) best = j;
+    }
+    uint32_t lab = 0;
+    if (best != j || covered(c, k + 1) || (pm(c, S_TAIL, j - 1, j, &lab) && (int)lab - 1 == CYBERNER_EVENT)) continue;
+    if (push_body(c, k, j, CYBERNER_EVENT, 0.6f)) return CYBERNER_ENOMEM;
+  }
+  return 0;
+}
+
 /* ---- identifiers -------------------------------------------------------------- */
 
 static int identifiers(mctx *c) {
@@ -1559,6 +1639,16 @@ static int identifiers(mctx *c) {
 /* "la plateforme Cybermalveillance.gouv.fr", "the website StopRansomware.gov":
  * a body's web address after a word for a site names the service, not the
  * body. A NOT_ENTITY over the word and the address hides it. */
+/* "the news site Fanpage.it": an organization whose own name is its
+ * address (the entry's canonical name: a news site) is named by it; a state
+ * body's site (la plateforme Cybermalveillance.gouv.fr) is its service. */
+static bool named_by_address(const mctx *c, const cyb__cand *d) {
+  if (d->entry < 0 || d->label != CYBERNER_ORGANIZATION) return false;
+  const char *name = cyb__gazetteer_entry(c->m->gaz, (uint32_t)d->entry)->name;
+  size_t b = c->nm->map[d->ns], e = cyb__norm_src_end(c->nm, c->src, c->srclen, d->ne);
+  return e > b && strlen(name) == e - b && strncasecmp(name, c->src + b, e - b) == 0;
+}
+
 static int web_services(mctx *c) {
   static const char *const site_words[] = {"plateforme", "site", "portail", "dispositif", "platform", "website",
                                            "portal", "service"};
@@ -1570,7 +1660,7 @@ static int web_services(mctx *c) {
     for (size_t k = d->tb + 1; k + 1 < d->te && !address; k++)
       address = tis(c, k, ".") && c->tt->tok[k].start == c->tt->tok[k - 1].end &&
                 c->tt->tok[k + 1].start == c->tt->tok[k].end;
-    if (!address) continue;
+    if (!address || named_by_address(c, d)) continue;
     /* the word, or the word and an adjective: "le dispositif national ..." */
     for (size_t b = d->tb; b > c->s->tok_begin && d->tb - b < 2; b--) {
       bool site = false;
@@ -2545,6 +2635,18 @@ static bool names_a_body(const mctx *c, const cyb__cand *d) {
          (int)lab - 1 == CYBERNER_AGENCY;
 }
 
+/* "Secretary of the Security Council of the Russian Federation": a known
+ * body whose name goes on after a body word with "of" (Council of ...,
+ * Committee of ...) is a body of some state or union, not a portfolio. */
+static bool council_of(const mctx *c, size_t b, size_t e) {
+  uint32_t lab = 0;
+  for (size_t k = b; k + 2 < e; k++)
+    if ((tflags(c, k) & CYB_TOK_CAP) && tis(c, k + 1, "of") && pm(c, S_TAIL, k, k + 1, &lab) &&
+        ((int)lab - 1 == CYBERNER_AGENCY || (int)lab - 1 == CYBERNER_ORGANIZATION))
+      return true;
+  return false;
+}
+
 /* "Minister for Home Affairs", "Secretary of Homeland Security", "ministre des
  * Armées": after a minister's title, the body names a portfolio and is part
  * of a role, which is not tagged (ENTITIES.md rule 6). A NOT_ENTITY over the
@@ -2564,6 +2666,7 @@ static int portfolios(mctx *c) {
     if (p >= end || body_head_at(c, p) || pm(c, S_OF, p, end, NULL)) continue;
     size_t e = c->rs->body_end[p - c->s->tok_begin]; /* a body the dictionaries name there */
     if (e == p + 1 && (tflags(c, p) & CYB_TOK_ALLCAPS)) continue; /* an acronym stays a body: secrétaire du DICT */
+    if (council_of(c, p, e)) continue;
     if (e > p && push_body(c, k, e, CYB_NOT_ENTITY, 0.9f)) return CYBERNER_ENOMEM;
   }
   /* the English order, "Homeland Security Secretary Kristi Noem": a body's
@@ -2739,7 +2842,7 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
   bool headline = alpha >= 3 && caps * 10 > alpha * 6;
   int rc;
   if ((rc = identifiers(&c)) || (rc = results_line(&c)) || (rc = fixture_line(&c)) || (rc = platform_x(&c)) || (rc = web_services(&c)) ||
-      (!headline && ((rc = persons(&c)) || (rc = bodies(&c)) || (rc = portfolios(&c)) || (rc = places_of(&c)) ||
+      (!headline && ((rc = persons(&c)) || (rc = bodies(&c)) || (rc = meeting_series(&c)) || (rc = portfolios(&c)) || (rc = places_of(&c)) ||
                      (rc = nord_departement(&c)) || (rc = embassies(&c)) || (rc = media_names(&c)) ||
                      (rc = secrets(&c)) || (rc = short_bodies(&c)) || (rc = campaigns(&c)) || (c.s->lang == CYBERNER_LANG_FR && (rc = confederation(&c))) ||
                      (c.s->lang == CYBERNER_LANG_FR && (rc = languages(&c))) ||

@@ -121,6 +121,11 @@ START_TEST(person_names_and_mentions) {
   ck_assert(tagged(ko, "Lee", "Plus tard", CYBERNER_PERSON, "lee-chang-yong"));
   ck_assert(!tagged("Minister Lee Smith spoke on Monday. Later, Mr Lee said so.", "Lee", "Later", CYBERNER_PERSON,
                     "lee-smith"));
+  /* the surname of a person named earlier in the same sentence */
+  const char *hague = "Koichiro Gemba et William Hague en ont reparlé à Londres, puis Fumio Kishida et Hague sont "
+                      "convenus d'ouvrir des discussions.";
+  ck_assert(tagged(hague, "Hague", "Kishida", CYBERNER_PERSON, "william-hague"));
+  NO("William Hague spoke in London, then the Hague tribunal met.", "Hague tribunal");
 }
 END_TEST
 
@@ -181,6 +186,21 @@ START_TEST(bodies_french) {
       CYBERNER_AGENCY, "anssi");
   YES("la Direction générale de la surveillance des frontières lointaines a indiqué", "Direction générale de la surveillance des frontières lointaines",
       CYBERNER_AGENCY, NULL);
+  /* a head word that ends a known name opens no other one with lower-case words */
+  const char *cab = "Le ministère travaille avec le Cabinet Office pour la partie britannique.";
+  YES(cab, "Cabinet Office", CYBERNER_AGENCY, "uk-cabinet-office");
+  ck_assert(!tagged(cab, "Office pour la partie", NULL, CYBERNER_AGENCY, NULL));
+  YES("le directeur de l'Office pour la sécurité des réseaux a parlé", "Office pour la sécurité des réseaux",
+      CYBERNER_AGENCY, NULL);
+  /* a known venue, de, a known town: two places, not a body named after the town */
+  const char *ncc = "Le sommet s'est tenu au Centre national des congrès de Hanoï le 25 octobre.";
+  YES(ncc, "Centre national des congrès", CYBERNER_LOCATION, "vietnam-ncc");
+  YES(ncc, "Hanoï", CYBERNER_LOCATION, "hanoi");
+  ck_assert(!tagged(ncc, "Centre national des congrès de Hanoï", NULL, CYBERNER_AGENCY, NULL));
+  /* a working group of the UN is the group, then the UN (as GGE | of the United Nations) */
+  const char *oewg = "le Groupe de travail à composition non limitée des Nations unies et le GGE";
+  YES(oewg, "Groupe de travail à composition non limitée", CYBERNER_ORGANIZATION, "oewg");
+  YES(oewg, "Nations unies", CYBERNER_ORGANIZATION, "un");
 }
 END_TEST
 
@@ -270,6 +290,15 @@ START_TEST(owners_of_shared_names) {
       CYBERNER_AGENCY, "dk-fe");
   YES("Russia's foreign intelligence service on Thursday accused Denmark of the attack.", "foreign intelligence service",
       CYBERNER_AGENCY, "svr");
+  /* a generic name repeated on each country's entry takes the country of its sentence */
+  YES("Italy's committee has concluded that the country's foreign intelligence service used Graphite.",
+      "foreign intelligence service", CYBERNER_AGENCY, "it-aise");
+  YES("Mexico's team invited the Congress and the Office of the Attorney General to comment.", "Congress",
+      CYBERNER_AGENCY, "mx-congress");
+  YES("Mexico's team invited the Congress and the Office of the Attorney General to comment.",
+      "Office of the Attorney General", CYBERNER_AGENCY, "mx-fgr");
+  YES("Lawmakers in Washington said Congress would act.", "Congress", CYBERNER_AGENCY, "us-congress");
+  YES("La Côte d'Ivoire s'appuie sur la PLCC et sur le CERT national.", "CERT national", CYBERNER_AGENCY, "ci-cert");
 }
 END_TEST
 
@@ -390,10 +419,40 @@ START_TEST(events) {
 }
 END_TEST
 
+START_TEST(series_of_two_parties) {
+  /* a meeting named by its series words alone is the dictionary's meeting
+   * of that series whose two parties the sentence names */
+  YES("The European Union and Japan held their sixth Cyber Dialogue in Tokyo.", "sixth Cyber Dialogue", CYBERNER_EVENT,
+      "eu-japan-cyber-dialogue");
+  YES("Philippines and Australia hold inaugural Cyber Dialogue in Canberra", "Cyber Dialogue", CYBERNER_EVENT,
+      "philippines-australia-cyber-dialogue");
+  YES("India and Australia held their fifth Cyber Policy Dialogue in New Delhi.", "fifth Cyber Policy Dialogue",
+      CYBERNER_EVENT, "australia-india-cyber-policy-dialogue");
+  YES("The American and Indian sides met at the fourth Cyber Dialogue.", "fourth Cyber Dialogue", CYBERNER_EVENT,
+      "us-india-cyber-dialogue");
+  /* the series words of such a meeting after an ordinal make a meeting, whatever their last word */
+  YES("The Republic of Korea and the European Union held their 7th Cyber Policy Consultation on Tuesday.",
+      "7th Cyber Policy Consultation", CYBERNER_EVENT, "eu-korea-cyber-dialogue");
+  NO("The ministry held its 7th Annual Policy Consultation on Tuesday.", "Consultation");
+  /* one party named, or two pairs of the series: no link */
+  const char *one = "Japan held its sixth Cyber Dialogue in Tokyo.";
+  YES(one, "sixth Cyber Dialogue", CYBERNER_EVENT, NULL);
+  ck_assert(!tagged(one, "sixth Cyber Dialogue", NULL, CYBERNER_EVENT, "eu-japan-cyber-dialogue"));
+  ck_assert(!tagged(one, "sixth Cyber Dialogue", NULL, CYBERNER_EVENT, "us-japan-cyber-dialogue"));
+  const char *three = "The EU, the United States and Japan held the sixth Cyber Dialogue in Tokyo.";
+  ck_assert(!tagged(three, "sixth Cyber Dialogue", NULL, CYBERNER_EVENT, "eu-japan-cyber-dialogue"));
+  ck_assert(!tagged(three, "sixth Cyber Dialogue", NULL, CYBERNER_EVENT, "us-japan-cyber-dialogue"));
+}
+END_TEST
+
 START_TEST(not_entities) {
   /* a body's web address after a word for a site names the service */
   NO("Le dispositif national Cybermalveillance.gouv.fr a publié un guide.", "Cybermalveillance");
   YES("Le GIP Cybermalveillance.gouv.fr a publié un guide.", "Cybermalveillance.gouv.fr", CYBERNER_AGENCY, "cybermalveillance");
+  /* an outlet whose name is its address is named by it after "site" */
+  YES("Francesco Cancellato, the editor of the news site Fanpage.it, was warned.", "Fanpage.it",
+      CYBERNER_ORGANIZATION, "fanpage");
+  NO("La plateforme Cybermalveillance.gouv.fr a publié un guide.", "Cybermalveillance");
   NO("des actions soutenues par le plan France Relance et France 2030.", "France Relance");
   NO("des actions soutenues par le plan France Relance et France 2030.", "France 2030");
   /* languages are not nationalities */
@@ -421,6 +480,9 @@ START_TEST(portfolios) {
   YES(en, "Department of Home Affairs", CYBERNER_AGENCY, NULL);
   YES(en, "Tony Burke", CYBERNER_PERSON, NULL);
   YES("The Director of the FBI spoke.", "FBI", CYBERNER_AGENCY, "fbi");
+  /* a known body named "... Council of ..." after a title is a body, not a portfolio */
+  YES("He met Nikolai Patrushev, Secretary of the Security Council of the Russian Federation, in Moscow.",
+      "Security Council of the Russian Federation", CYBERNER_AGENCY, "ru-security-council");
   /* the English order: the portfolio before the title; an acronym there is a body */
   const char *pre = "Homeland Security Secretary Kristi Noem met CISA Director Jen Easterly on Monday.";
   NO(pre, "Homeland Security");
@@ -454,6 +516,16 @@ START_TEST(nationality_compounds) {
   YES("la commission OTAN-Géorgie", "OTAN", CYBERNER_ORGANIZATION, "nato");
   NO("the Eu-India summit", "Eu");
   NO("the EU-Qwertz summit", "EU");
+  /* a region of several countries is a party too; a country's city is not */
+  YES("Brésil-Europe : un dialogue cyber", "Brésil", CYBERNER_COUNTRY, "BR");
+  YES("Brésil-Europe : un dialogue cyber", "Europe", CYBERNER_LOCATION, "europe");
+  YES("the China-Africa summit", "Africa", CYBERNER_LOCATION, "africa");
+  NO("the Qwertz-Africa summit", "Africa");
+  NO("the China-africa summit", "africa");
+  /* two cities of two countries are two places; of one country, maybe a third one */
+  YES("le groupe de travail Séoul-Washington chargé du dossier", "Séoul", CYBERNER_LOCATION, "seoul");
+  YES("le groupe de travail Séoul-Washington chargé du dossier", "Washington", CYBERNER_LOCATION, "washington");
+  NO("la ligne Lyon-Marseille est fermée", "Lyon");
   YES("the Geneva-based foundation", "Geneva", CYBERNER_LOCATION, "geneva");
   YES("a New York-based firm", "New York", CYBERNER_LOCATION, "new-york-city");
   /* a party letter before a state */
@@ -843,6 +915,7 @@ int main(void) {
   tcase_add_test(t, acronyms_defined_in_text);
   tcase_add_test(t, identifiers);
   tcase_add_test(t, events);
+  tcase_add_test(t, series_of_two_parties);
   tcase_add_test(t, not_entities);
   tcase_add_test(t, portfolios);
   tcase_add_test(t, title_case_headlines);
