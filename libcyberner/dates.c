@@ -1252,7 +1252,9 @@ cyb__dates *cyb__dates_new(const char *data, size_t len, const char *filename, c
     P.d = d;
     d->use_jit = 1;
     d->jit_ok = 1;
-    d->num12_gate = 1;
+    /* the gate is on only when the rules ask for it (the shipped dates.txt
+     * does): a folder's own num12 rules may let other words follow the number */
+    d->num12_gate = 0;
     d->match_limit = 100000;
     d->depth_limit = 1000;
     d->heap_limit_kib = 1024;

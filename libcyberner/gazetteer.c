@@ -285,8 +285,11 @@ static bool auto_case_sensitive(const char *s, size_t n) {
   return upper >= 2;
 }
 
+/* derived: a spelling the compiler made from an alias (British, '&',
+ * Cyber Security), dropped silently where the alias itself would be
+ * reported (too many words): the user never wrote it. */
 static int add_alias(cyb__gazetteer *g, const cyb__fold *f, scratch *sc, uint32_t entry, const char *s,
-                     size_t n, cyb__diag *diag) {
+                     size_t n, bool derived, cyb__diag *diag) {
   const cyb__entry *e = &g->e[entry];
   uint8_t lang = 0, cs = 0;
   if (n >= 3 && memcmp(s, "fr:", 3) == 0) lang = CYBERNER_LANG_FR, s += 3, n -= 3;
@@ -299,6 +302,7 @@ static int add_alias(cyb__gazetteer *g, const cyb__fold *f, scratch *sc, uint32_
   if (auto_case_sensitive(s, n)) cs = 1;
   if (cyb__normalize(f, s, n, &sc->nm) || cyb__tokenize(&sc->nm, &sc->tt)) return CYBERNER_ENOMEM;
   if (sc->tt.ntok == 0 || sc->tt.ntok > MAX_ALIAS_TOKENS) {
+    if (derived) return 0;
     cyb__diag_add(diag, 1, e->file, e->line, "alias '%.*s' has %s", (int)(n > 60 ? 60 : n), s,
                   sc->tt.ntok ? "too many words" : "no word");
     return 0;
@@ -338,13 +342,16 @@ static int add_alias(cyb__gazetteer *g, const cyb__fold *f, scratch *sc, uint32_
 
 /* The alias with '&' for each "and"/"et" between two capitalized words,
  * as bodies write their own names ("Cybersecurity & Infrastructure
- * Security Agency"); its length, 0 when there is none. */
+ * Security Agency"); its length, 0 when there is none. Capitals are tested
+ * in ASCII only: "et Échanges" keeps its "et". */
 static size_t ampersand_spelling(const char *s, size_t n, char *out) {
   size_t o = 0;
   bool changed = false;
   for (size_t i = 0; i < n;) {
     size_t w = (i + 5 <= n && !memcmp(s + i, " and ", 5)) ? 5 : (i + 4 <= n && !memcmp(s + i, " et ", 4)) ? 4 : 0;
-    if (w && i > 0 && i + w < n && s[i + w] >= 'A' && s[i + w] <= 'Z') {
+    size_t p = i; /* the first byte of the word before */
+    while (w && p > 0 && s[p - 1] != ' ') p--;
+    if (w && i > 0 && i + w < n && s[i + w] >= 'A' && s[i + w] <= 'Z' && s[p] >= 'A' && s[p] <= 'Z') {
       memcpy(out + o, " & ", 3);
       o += 3;
       i += w;
@@ -381,7 +388,7 @@ static size_t cyber_spelling(const char *s, size_t n, char *out) {
  * Co-operation in Europe", every one), and '&' for a conjunction. */
 static int add_alias_spellings(cyb__gazetteer *g, const cyb__fold *f, scratch *sc, uint32_t entry, const char *s,
                                size_t n, cyb__diag *diag) {
-  int rc = add_alias(g, f, sc, entry, s, n, diag);
+  int rc = add_alias(g, f, sc, entry, s, n, false, diag);
   if (rc || n > 512) return rc;
   char v[513], amp[513];
   bool changed = false;
@@ -391,11 +398,13 @@ static int add_alias_spellings(cyb__gazetteer *g, const cyb__fold *f, scratch *s
       v[i] = v[i] == 'z' ? 's' : 'S';
       changed = true;
     }
-  if (changed && (rc = add_alias(g, f, sc, entry, v, n, diag))) return rc;
+  if (changed && (rc = add_alias(g, f, sc, entry, v, n, true, diag))) return rc;
   size_t an = ampersand_spelling(s, n, amp);
-  if (an && (rc = add_alias(g, f, sc, entry, amp, an, diag))) return rc;
-  if (changed && (an = ampersand_spelling(v, n, amp))) rc = add_alias(g, f, sc, entry, amp, an, diag);
-  if (!rc && (an = cyber_spelling(s, n, amp))) rc = add_alias(g, f, sc, entry, amp, an, diag);
+  if (an && (rc = add_alias(g, f, sc, entry, amp, an, true, diag))) return rc;
+  if (changed && (an = ampersand_spelling(v, n, amp))) rc = add_alias(g, f, sc, entry, amp, an, true, diag);
+  /* of the alias as written only: its British or '&' spellings with the
+   * other Cyber Security would be rare and double the aliases again */
+  if (!rc && (an = cyber_spelling(s, n, amp))) rc = add_alias(g, f, sc, entry, amp, an, true, diag);
   return rc;
 }
 

@@ -1220,9 +1220,8 @@ static int persons(mctx *c) {
         c->tt->tok[k].end - c->tt->tok[k].start <= 6 && !cand_at(c, k, -1) &&
         k + 1 < end && name_token(c, k + 1) && !is_common(c, k + 1)) {
       size_t e = name_run(c, k + 1, 3);
-      bool place = false; /* F.C. Farul Constanta is a club */
-      for (size_t q = k + 1; q < e && !place; q++) place = covered(c, q);
-      if (!place && push_initialled(c, k, k + 1, e, false)) return CYBERNER_ENOMEM;
+      /* F.C. Farul Constanta is a club */
+      if (!any_covered(c, k + 1, e) && push_initialled(c, k, k + 1, e, false)) return CYBERNER_ENOMEM;
     }
     /* East Asian order: a surname, then a hyphenated or known given name;
      * not a role that is also a surname (King Abdullah II: the role's name
@@ -1914,7 +1913,9 @@ static bool share_entry(const mctx *c, const cyb__cand *x, const cyb__cand *y) {
 }
 
 /* Are the letters of the acronym at token a, in order, first letters of
- * words of candidate lf (Cyberspace, Digital, Policy: CDP)? */
+ * words of candidate lf (Cyberspace, Digital, Policy: CDP)? Looser than
+ * spells(): any word may be skipped, in any case ("and" in the CDP's name),
+ * since it only keeps a known long form, it makes no new name. */
 static bool initials_among(const mctx *c, const cyb__cand *lf, size_t a) {
   size_t n, used = 0;
   const char *t = ttext(c, a, &n);
