@@ -1937,6 +1937,29 @@ static size_t law_before(const mctx *c, size_t k) {
   return 0;
 }
 
+/* "Regulation (EU) 2021/887", "Directive (EU) 2022/2555", "règlement (UE)
+ * n° 2019/881": the union in parentheses between a law's word and the act's
+ * number is part of the act's name, not the EU as a body. A NOT_ENTITY from
+ * the law's word to the number hides it; the number is required, since a
+ * bare "directive (EU)" may well name the body. */
+static bool eu_mark(const mctx *c, size_t k) {
+  return tis(c, k, "eu") || tis(c, k, "ue") || tis(c, k, "ec") || tis(c, k, "ce");
+}
+
+static int eu_act_number(mctx *c) {
+  size_t end = c->s->tok_end;
+  for (size_t k = c->s->tok_begin; k + 4 < end; k++) {
+    if (!tis(c, k + 1, "(") || !eu_mark(c, k + 2) || !tis(c, k + 3, ")") || !marked(c, k, k + 1, MARK_LAW)) continue;
+    size_t x = k + 4;
+    while (x < end && x < k + 7 && !(tflags(c, x) & CYB_TOK_NUMBER) &&
+           (tis(c, x, "n") || tis(c, x, "no") || tis(c, x, "nr") || tis(c, x, "°") || tis(c, x, "n°") || tis(c, x, ".")))
+      x++;
+    if (x >= end || !(tflags(c, x) & CYB_TOK_NUMBER)) continue;
+    if (push_body(c, k, x + 1, CYB_NOT_ENTITY, 0.9f)) return CYBERNER_ENOMEM;
+  }
+  return 0;
+}
+
 static int appositions(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t k = b + 1; k < end; k++) {
@@ -2645,7 +2668,7 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
   }
   bool headline = alpha >= 3 && caps * 10 > alpha * 6;
   int rc;
-  if ((rc = identifiers(&c)) || (rc = results_line(&c)) || (rc = fixture_line(&c)) || (rc = platform_x(&c)) || (rc = web_services(&c)) ||
+  if ((rc = identifiers(&c)) || (rc = eu_act_number(&c)) || (rc = results_line(&c)) || (rc = fixture_line(&c)) || (rc = platform_x(&c)) || (rc = web_services(&c)) ||
       (!headline && ((rc = persons(&c)) || (rc = bodies(&c)) || (rc = portfolios(&c)) || (rc = places_of(&c)) ||
                      (rc = nord_departement(&c)) || (rc = embassies(&c)) || (rc = media_names(&c)) ||
                      (rc = secrets(&c)) || (rc = short_bodies(&c)) || (rc = campaigns(&c)) || (c.s->lang == CYBERNER_LANG_FR && (rc = confederation(&c))) ||

@@ -335,6 +335,13 @@ START_TEST(acronyms_defined_in_text) {
   NO("au sens de la directive européenne dite NIS, afin de leur imposer des exigences.", "NIS");
   YES("Le NIS coréen, dit-on, a agi.", "NIS", CYBERNER_AGENCY, "kr-nis");
   YES("Le parquet de Paris, dit Jean Martel, enquête.", "Jean Martel", CYBERNER_PERSON, NULL);
+  /* the union between a law's word and the act's number is part of the act's name */
+  NO("The legal basis, Regulation (EU) 2021/887, set up the centre.", "EU");
+  NO("Directive (EU) 2022/2555 of the European Parliament applies.", "EU");
+  NO("Le règlement (UE) n° 2019/881 relatif à l'ENISA.", "UE");
+  NO("Regulation (EC) No 460/2004 established the agency.", "EC");
+  ck_assert(tagged("Regulation (EU) 2021/887 set up the centre; the EU funds it.", "EU", "the EU", CYBERNER_ORGANIZATION, "eu"));
+  YES("The regulation adopted by the European Union (EU) in 2021 applies.", "EU", CYBERNER_ORGANIZATION, "eu");
   /* a one-word name before the parenthesis is not the long form of a known acronym */
   YES("talks mediated by the mission in Europe (OSCE) went on.", "OSCE", CYBERNER_ORGANIZATION, "osce");
 }
