@@ -711,6 +711,19 @@ static bool product_name_at(const cyb__tokens *tt, size_t k) {
 
 /* titlecase: the sentence is a headline in Title Case, where a capitalized
  * word after a common-word alias proves nothing (Treasury Sanctions ...). */
+/* Is the entry's own name written without a capital (armasuisse)? Such a
+ * name is lower case by itself, not a description. */
+static bool lower_case_name(const cyb__entry *e) {
+  size_t n = strlen(e->name);
+  for (size_t i = 0; i < n;) {
+    uint32_t cp;
+    size_t k = cyb__utf8_decode((const unsigned char *)e->name + i, n - i, &cp);
+    if (u_isupper((UChar32)cp)) return false;
+    i += k ? k : 1;
+  }
+  return true;
+}
+
 static bool alias_ok(const cyb__gazetteer *g, const galias *a, const cyb__norm *nm, const cyb__tokens *tt,
                      size_t tb, size_t te, int lang, bool titlecase) {
   if (a->lang && lang && a->lang != lang) return false;
@@ -725,8 +738,9 @@ static bool alias_ok(const cyb__gazetteer *g, const galias *a, const cyb__norm *
   /* a body in lower case after a bare de / d' qualifies a noun: "un outil
    * de renseignement militaire" (with an article it names one: "du
    * renseignement militaire", "de la police nationale"; after a role too:
-   * "chef d'état-major des armées") */
-  if (g->e[a->entry].label == CYBERNER_AGENCY && tb > 0 && lang != CYBERNER_LANG_EN &&
+   * "chef d'état-major des armées"); not a name lower case by itself
+   * ("au sein d'armasuisse") */
+  if (g->e[a->entry].label == CYBERNER_AGENCY && tb > 0 && lang != CYBERNER_LANG_EN && !lower_case_name(&g->e[a->entry]) &&
       (token_is(nm, tt, tb - 1, "de") || token_is(nm, tt, tb - 1, "d'")) && !span_has_capital(nm, tt, tb, te) &&
       !(tb >= 2 && word_is(g, tt->tok[tb - 2].vid, CYB_WORD_ROLE)))
     return false;

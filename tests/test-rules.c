@@ -154,6 +154,9 @@ START_TEST(bodies_french) {
   /* a lower-case body after a bare "de" qualifies a noun */
   NO("Il s'agit d'un outil de renseignement militaire.", "renseignement");
   YES("Le chef d'état-major des armées a parlé.", "état-major des armées", CYBERNER_AGENCY, "fr-ema");
+  /* ... but a name lower case by itself is a name there too */
+  YES("Il travaille au sein d'armasuisse à Thoune.", "armasuisse", CYBERNER_AGENCY, "ch-armasuisse");
+  YES("Elle dirige la recherche de armasuisse depuis 2020.", "armasuisse", CYBERNER_AGENCY, "ch-armasuisse");
   YES("Le renseignement militaire russe a agi.", "renseignement militaire", CYBERNER_AGENCY, "gru");
   /* "chargée de" opens a portfolio, not the body's name */
   NO("La vice-présidente de la Commission chargée de la Souveraineté technologique a parlé.", "Souveraineté");
