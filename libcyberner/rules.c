@@ -1960,6 +1960,41 @@ static int eu_act_number(mctx *c) {
   return 0;
 }
 
+/* "the Israel-U.S. Binational Industrial Research and Development (BIRD)
+ * Homeland Security program": capitalized words, with their inner and/of/
+ * for, hyphens and parenthesized acronym, right before a lower-case
+ * program(me) name a programme (ENTITIES.md rule 6), which hides the
+ * countries and bodies in it. English only (French puts programme first);
+ * three capitalized words at least, so that "the Israel program" or "a
+ * NATO programme" keep their name. */
+static bool programme_word(const mctx *c, size_t k) {
+  return !(tflags(c, k) & CYB_TOK_CAP) && (tis(c, k, "program") || tis(c, k, "programme"));
+}
+
+static int programme_names(mctx *c) {
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  for (size_t k = b + 3; k < end; k++) {
+    if (!programme_word(c, k)) continue;
+    size_t s = k;
+    for (; s > b; s--) {
+      size_t q = s - 1;
+      uint16_t f = tflags(c, q);
+      bool link = (tis(c, q, "and") || tis(c, q, "of") || tis(c, q, "for") || tis(c, q, "&")) && s < k;
+      if (!((f & CYB_TOK_CAP) && (f & CYB_TOK_ALPHA)) && !link && !tis(c, q, "-") && !tis(c, q, "(") && !tis(c, q, ")"))
+        break;
+    }
+    /* not a leading article (The Rewards for Justice program), and/of, hyphen or parenthesis */
+    while (s < k && (!(tflags(c, s) & CYB_TOK_CAP) || is_article(c, s))) s++;
+    size_t caps = 0;
+    for (size_t q = s; q < k; q++) caps += (tflags(c, q) & CYB_TOK_CAP) && (tflags(c, q) & CYB_TOK_ALPHA);
+    /* one name the dictionaries know: that body's programme (the Japan
+     * International Cooperation Agency program) */
+    if (caps < 3 || dict_end_at(c, s, -1) == k) continue;
+    if (push_body(c, s, k + 1, CYB_NOT_ENTITY, 0.9f)) return CYBERNER_ENOMEM;
+  }
+  return 0;
+}
+
 static int appositions(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t k = b + 1; k < end; k++) {
@@ -2668,7 +2703,7 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
   }
   bool headline = alpha >= 3 && caps * 10 > alpha * 6;
   int rc;
-  if ((rc = identifiers(&c)) || (rc = eu_act_number(&c)) || (rc = results_line(&c)) || (rc = fixture_line(&c)) || (rc = platform_x(&c)) || (rc = web_services(&c)) ||
+  if ((rc = identifiers(&c)) || (rc = eu_act_number(&c)) || (c.s->lang == CYBERNER_LANG_EN && (rc = programme_names(&c))) || (rc = results_line(&c)) || (rc = fixture_line(&c)) || (rc = platform_x(&c)) || (rc = web_services(&c)) ||
       (!headline && ((rc = persons(&c)) || (rc = bodies(&c)) || (rc = portfolios(&c)) || (rc = places_of(&c)) ||
                      (rc = nord_departement(&c)) || (rc = embassies(&c)) || (rc = media_names(&c)) ||
                      (rc = secrets(&c)) || (rc = short_bodies(&c)) || (rc = campaigns(&c)) || (c.s->lang == CYBERNER_LANG_FR && (rc = confederation(&c))) ||

@@ -345,6 +345,15 @@ START_TEST(acronyms_defined_in_text) {
   NO("Regulation (EC) No 460/2004 established the agency.", "EC");
   ck_assert(tagged("Regulation (EU) 2021/887 set up the centre; the EU funds it.", "EU", "the EU", CYBERNER_ORGANIZATION, "eu"));
   YES("The regulation adopted by the European Union (EU) in 2021 applies.", "EU", CYBERNER_ORGANIZATION, "eu");
+  /* capitalized words before a lower-case program(me) name a programme, which hides the names in it */
+  const char *bird = "Funding came from the Israel-U.S. Binational Industrial Research and Development (BIRD) "
+                     "Homeland Security program in 2023.";
+  NO(bird, "Israel");
+  NO(bird, "U.S.");
+  NO(bird, "Homeland Security");
+  YES("The Israel program was cut.", "Israel", CYBERNER_COUNTRY, "IL");
+  YES("She joined the Japan International Cooperation Agency program last year.",
+      "Japan International Cooperation Agency", CYBERNER_AGENCY, "jica");
   /* a one-word name before the parenthesis is not the long form of a known acronym */
   YES("talks mediated by the mission in Europe (OSCE) went on.", "OSCE", CYBERNER_ORGANIZATION, "osce");
 }
