@@ -1919,6 +1919,58 @@ static int acronyms(mctx *c) {
   return 0;
 }
 
+/* "its own Computer Emergency Response Team (CERT Vanuatu)", "New Zealand's
+ * Computer Emergency Response Team, CERT NZ,", "le CERT gouvernemental
+ * (GOVCERT.LU)": a generic body's name the rules found (no entry, no id)
+ * right before a known body's name in parentheses or in apposition is that
+ * body's long form, when its initials spell the name's first word (CERT);
+ * before a parenthesis also a capitalized acronym and one or two lower-case
+ * words when the name contains the acronym (CERT in GOVCERT.LU). The long
+ * form takes the name's label and id. */
+static const cyb__cand *named_body_at(const mctx *c, size_t k) {
+  const cyb__cand *best = NULL;
+  for (size_t i = 0; i < c->ndict; i++) {
+    const cyb__cand *d = &c->cs->c[i];
+    if (d->tb != k || (d->label != CYBERNER_AGENCY && d->label != CYBERNER_ORGANIZATION) || d->source != CYB_SRC_DICT ||
+        d->entry < 0)
+      continue;
+    if (!best || d->te > best->te) best = d;
+  }
+  return best;
+}
+
+static bool word_contains(const mctx *c, size_t k, const cyb__cand *n) {
+  size_t wl, nl = c->tt->tok[n->te - 1].end - c->tt->tok[n->tb].start;
+  const char *w = ttext(c, k, &wl), *t = c->nm->text + c->tt->tok[n->tb].start;
+  for (size_t i = 0; wl >= 3 && i + wl <= nl; i++)
+    if (memcmp(t + i, w, wl) == 0) return true;
+  return false;
+}
+
+static int long_form_of_name(mctx *c) {
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  for (size_t k = b + 1; k + 2 < end; k++) {
+    bool paren = tis(c, k, "(");
+    if ((!paren && !tis(c, k, ",")) || (!cand_at(c, k + 1, CYBERNER_AGENCY) && !cand_at(c, k + 1, CYBERNER_ORGANIZATION)))
+      continue;
+    const cyb__cand *n = named_body_at(c, k + 1);
+    if (!n || n->te >= end || !(paren ? tis(c, n->te, ")") : tis(c, n->te, ",") || tis(c, n->te, "."))) continue;
+    size_t s = initials_start(c, k, k + 1);
+    if (s != SIZE_MAX) {
+      const cyb__cand *lf = cand_span(c, 0, k, true);
+      if (!lf || lf->tb != s || lf->entry >= 0 || lf->id >= 0 || lf->nalt ||
+          (lf->label != CYBERNER_AGENCY && lf->label != CYBERNER_ORGANIZATION))
+        continue;
+    } else {
+      if (!paren) continue;
+      for (s = k - 1; s > b && k - s <= 2 && !(tflags(c, s) & CYB_TOK_CAP) && (tflags(c, s) & CYB_TOK_ALPHA); s--) {}
+      if (s == k - 1 || !(tflags(c, s) & CYB_TOK_ALLCAPS) || cand_at(c, s, -1) || !word_contains(c, s, n)) continue;
+    }
+    if (push_like(c, s, k, n, NULL)) return CYBERNER_ENOMEM;
+  }
+  return 0;
+}
+
 /* "la section ... du parquet de Paris, dite J3", "the Office, known as
  * OPX": a short capitalized or alphanumeric name after dit(e)/surnommé(e)/
  * known as/dubbed, right after a body, is another name of that body (same
@@ -2712,7 +2764,7 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
     return rc;
   link_meetings(&c);
   c.ndict = cs->n;
-  return (rc = acronyms(&c)) || (rc = hidden_acronyms(&c)) ? rc : appositions(&c);
+  return (rc = acronyms(&c)) || (rc = hidden_acronyms(&c)) || (rc = long_form_of_name(&c)) ? rc : appositions(&c);
 }
 
 /* ---- what later sentences may refer to ------------------------------------------ */

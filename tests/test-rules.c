@@ -354,6 +354,16 @@ START_TEST(acronyms_defined_in_text) {
   YES("The Israel program was cut.", "Israel", CYBERNER_COUNTRY, "IL");
   YES("She joined the Japan International Cooperation Agency program last year.",
       "Japan International Cooperation Agency", CYBERNER_AGENCY, "jica");
+  /* a generic long form right before a known body's name (parenthesis, apposition) takes its id */
+  YES("Vanuatu had set up its own Computer Emergency Response Team (CERT Vanuatu) in 2021.",
+      "Computer Emergency Response Team", CYBERNER_AGENCY, "vu-cert");
+  YES("Samoa and New Zealand's Computer Emergency Response Team, CERT NZ, have signed a deal.",
+      "Computer Emergency Response Team", CYBERNER_AGENCY, "cert-nz");
+  YES("Au Luxembourg, le CERT gouvernemental (GOVCERT.LU), le groupement a agi.", "CERT gouvernemental",
+      CYBERNER_AGENCY, "lu-govcert");
+  NO("Au Luxembourg, le CSIRT gouvernemental (GOVCERT.LU), le groupement a agi.", "CSIRT");
+  ck_assert(!tagged("The Computer Emergency Response Team, NATO and the EU met.", "Computer Emergency Response Team",
+                    NULL, CYBERNER_ORGANIZATION, NULL));
   /* a one-word name before the parenthesis is not the long form of a known acronym */
   YES("talks mediated by the mission in Europe (OSCE) went on.", "OSCE", CYBERNER_ORGANIZATION, "osce");
 }
