@@ -270,6 +270,13 @@ START_TEST(owners_of_shared_names) {
       CYBERNER_AGENCY, "dk-fe");
   YES("Russia's foreign intelligence service on Thursday accused Denmark of the attack.", "foreign intelligence service",
       CYBERNER_AGENCY, "svr");
+  /* after its/their, the sentence's first country, not the nearest nationality */
+  YES("The Netherlands blamed a Chinese state-sponsored actor for an operation against its Ministry of Defence.",
+      "Ministry of Defence", CYBERNER_AGENCY, "nl-defensie");
+  YES("China accused the United States of hacking its Ministry of State Security.", "Ministry of State Security",
+      CYBERNER_AGENCY, "cn-mss");
+  YES("The Netherlands blamed an operation against the Chinese Ministry of Defence.", "Ministry of Defence",
+      CYBERNER_AGENCY, "cn-mnd");
 }
 END_TEST
 
