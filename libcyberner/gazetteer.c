@@ -793,6 +793,26 @@ static int32_t place_after_town(const cyb__gazetteer *g, const cyb__norm *nm, co
   return place;
 }
 
+/* "Brussels, Munich, Vilnius, Luxembourg, Warsaw and León": in a list, right
+ * after a town of another country and a comma, and before a comma, and/et/
+ * or/ou or the end of the sentence, a country named like its city
+ * (city_of) is that city. Not "Cancún, Mexico" (the town is in the
+ * country), nor "Asia, Singapore" (a place of no one country). */
+static bool city_in_list(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens *tt, const cyb__cands *out,
+                         uint32_t country, size_t tb, size_t te) {
+  if (tb < 2 || !token_is(nm, tt, tb - 1, ",") || g->city_of[country] < 0 || !g->e[country].country) return false;
+  if (te < tt->ntok && !token_is(nm, tt, te, ",") && !token_is(nm, tt, te, "and") && !token_is(nm, tt, te, "et") &&
+      !token_is(nm, tt, te, "or") && !token_is(nm, tt, te, "ou") && !token_is(nm, tt, te, "."))
+    return false;
+  for (size_t i = out->n, seen = 0; i > 0 && seen < 8; i--, seen++) {
+    const cyb__cand *t = &out->c[i - 1];
+    if (t->te != tb - 1 || t->label != CYBERNER_LOCATION || t->source != CYB_SRC_DICT || !t->nalt) continue;
+    const char *cc = g->e[out->alts[t->alt]].country;
+    return cc && strlen(cc) == 2 && !entry_in(g, out, t, g->e[country].country);
+  }
+  return false;
+}
+
 /* Label order when one alias has entries of several labels. */
 static int label_order(int label) {
   static const int order[CYB_NLABELS] = {
@@ -834,6 +854,10 @@ static int emit(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens 
    * QUÉBEC, 4 mars -> Quebec City; so does French "à" (À Québec) */
   if ((best == CYBERNER_COUNTRY || best == CYBERNER_LOCATION) && w - base == 1 &&
       (at_dateline(nm, tt, tb, te) || city_preposition(nm, tt, tb, lang)) && g->city_of[out->alts[base]] >= 0) {
+    best = CYBERNER_LOCATION;
+    out->alts[base] = (uint32_t)g->city_of[out->alts[base]];
+  }
+  if (best == CYBERNER_COUNTRY && w - base == 1 && city_in_list(g, nm, tt, out, out->alts[base], tb, te)) {
     best = CYBERNER_LOCATION;
     out->alts[base] = (uint32_t)g->city_of[out->alts[base]];
   }

@@ -518,6 +518,13 @@ START_TEST(datelines) {
   /* the capital named after its country or region */
   YES("LUXEMBOURG, 5 mars 2025 - Le Luxembourg a signé.", "LUXEMBOURG", CYBERNER_LOCATION, "luxembourg-city");
   YES("LUXEMBOURG, 5 mars 2025 - Le Luxembourg a signé.", "Luxembourg", CYBERNER_COUNTRY, "LU");
+  /* in a list of towns of other countries, a country named like its city is that city */
+  YES("Sites are in Brussels, Munich, Vilnius, Luxembourg, Warsaw and León.", "Luxembourg", CYBERNER_LOCATION,
+      "luxembourg-city");
+  YES("It hit Vilnius, Luxembourg and Riga.", "Luxembourg", CYBERNER_LOCATION, "luxembourg-city");
+  YES("CANCÚN, Mexico, June 20, 2017 - The OAS met.", "Mexico", CYBERNER_COUNTRY, "MX");
+  YES("Offices in Asia, Singapore and Japan.", "Singapore", CYBERNER_COUNTRY, "SG");
+  YES("Talks in Tallinn, Luxembourg's minister said.", "Luxembourg", CYBERNER_COUNTRY, "LU");
   YES("QUÉBEC, 4 mars 2025 - Le ministre a parlé.", "QUÉBEC", CYBERNER_LOCATION, "quebec-city");
   YES("SINGAPORE, March 3 - The minister said.", "SINGAPORE", CYBERNER_COUNTRY, "SG");
   /* French "à" before the name names the city too; "au" the province or the country */
