@@ -747,6 +747,19 @@ static bool product_name_at(const cyb__tokens *tt, size_t k) {
 
 /* titlecase: the sentence is a headline in Title Case, where a capitalized
  * word after a common-word alias proves nothing (Treasury Sanctions ...). */
+/* Is the entry's own name written without a capital (armasuisse)? Such a
+ * name is lower case by itself, not a description. */
+static bool lower_case_name(const cyb__entry *e) {
+  size_t n = strlen(e->name);
+  for (size_t i = 0; i < n;) {
+    uint32_t cp;
+    size_t k = cyb__utf8_decode((const unsigned char *)e->name + i, n - i, &cp);
+    if (u_isupper((UChar32)cp)) return false;
+    i += k ? k : 1;
+  }
+  return true;
+}
+
 static bool alias_ok(const cyb__gazetteer *g, const galias *a, const cyb__norm *nm, const cyb__tokens *tt,
                      size_t tb, size_t te, int lang, bool titlecase) {
   if (a->lang && lang && a->lang != lang) return false;
@@ -761,8 +774,9 @@ static bool alias_ok(const cyb__gazetteer *g, const galias *a, const cyb__norm *
   /* a body in lower case after a bare de / d' qualifies a noun: "un outil
    * de renseignement militaire" (with an article it names one: "du
    * renseignement militaire", "de la police nationale"; after a role too:
-   * "chef d'état-major des armées") */
-  if (g->e[a->entry].label == CYBERNER_AGENCY && tb > 0 && lang != CYBERNER_LANG_EN &&
+   * "chef d'état-major des armées"); not a name lower case by itself
+   * ("au sein d'armasuisse") */
+  if (g->e[a->entry].label == CYBERNER_AGENCY && tb > 0 && lang != CYBERNER_LANG_EN && !lower_case_name(&g->e[a->entry]) &&
       (token_is(nm, tt, tb - 1, "de") || token_is(nm, tt, tb - 1, "d'")) && !span_has_capital(nm, tt, tb, te) &&
       !(tb >= 2 && word_is(g, tt->tok[tb - 2].vid, CYB_WORD_ROLE)))
     return false;
@@ -815,6 +829,26 @@ static int32_t place_after_town(const cyb__gazetteer *g, const cyb__norm *nm, co
   return place;
 }
 
+/* "Brussels, Munich, Vilnius, Luxembourg, Warsaw and León": in a list, right
+ * after a town of another country and a comma, and before a comma, and/et/
+ * or/ou or the end of the sentence, a country named like its city
+ * (city_of) is that city. Not "Cancún, Mexico" (the town is in the
+ * country), nor "Asia, Singapore" (a place of no one country). */
+static bool city_in_list(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens *tt, const cyb__cands *out,
+                         uint32_t country, size_t tb, size_t te) {
+  if (tb < 2 || !token_is(nm, tt, tb - 1, ",") || g->city_of[country] < 0 || !g->e[country].country) return false;
+  if (te < tt->ntok && !token_is(nm, tt, te, ",") && !token_is(nm, tt, te, "and") && !token_is(nm, tt, te, "et") &&
+      !token_is(nm, tt, te, "or") && !token_is(nm, tt, te, "ou") && !token_is(nm, tt, te, "."))
+    return false;
+  for (size_t i = out->n, seen = 0; i > 0 && seen < 8; i--, seen++) {
+    const cyb__cand *t = &out->c[i - 1];
+    if (t->te != tb - 1 || t->label != CYBERNER_LOCATION || t->source != CYB_SRC_DICT || !t->nalt) continue;
+    const char *cc = g->e[out->alts[t->alt]].country;
+    return cc && strlen(cc) == 2 && !entry_in(g, out, t, g->e[country].country);
+  }
+  return false;
+}
+
 /* Label order when one alias has entries of several labels. */
 static int label_order(int label) {
   static const int order[CYB_NLABELS] = {
@@ -856,6 +890,10 @@ static int emit(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens 
    * QUÉBEC, 4 mars -> Quebec City; so does French "à" (À Québec) */
   if ((best == CYBERNER_COUNTRY || best == CYBERNER_LOCATION) && w - base == 1 &&
       (at_dateline(nm, tt, tb, te) || city_preposition(nm, tt, tb, lang)) && g->city_of[out->alts[base]] >= 0) {
+    best = CYBERNER_LOCATION;
+    out->alts[base] = (uint32_t)g->city_of[out->alts[base]];
+  }
+  if (best == CYBERNER_COUNTRY && w - base == 1 && city_in_list(g, nm, tt, out, out->alts[base], tb, te)) {
     best = CYBERNER_LOCATION;
     out->alts[base] = (uint32_t)g->city_of[out->alts[base]];
   }

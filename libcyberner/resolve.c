@@ -192,6 +192,23 @@ static bool choose_by_parent(const cyberner_model *m, const cyb__norm *nm, const
   return true;
 }
 
+/* "The Netherlands ... blamed a Chinese actor for an operation against its
+ * Ministry of Defence": after a possessive its/their, the body is the
+ * sentence's subject's, the first country of the sentence before it, not
+ * the nearest nationality. -1 when no such country has an entry. */
+static int32_t possessor_country(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, cyb__cands *cs,
+                                 size_t self) {
+  const cyb__cand *c = &cs->c[self];
+  if (c->tb == 0 || (!cyb__tok_is(nm, &tt->tok[c->tb - 1], "its") && !cyb__tok_is(nm, &tt->tok[c->tb - 1], "their")))
+    return -1;
+  const cyb__cand *first = NULL;
+  for (size_t i = 0; i < cs->n; i++) {
+    const cyb__cand *o = &cs->c[i];
+    if (o->label == CYBERNER_COUNTRY && o->te < c->tb && (!first || o->tb < first->tb)) first = o;
+  }
+  return first ? alt_with_country(m, cs, c, cyb__cand_country(m, cs, first)) : -1;
+}
+
 static void choose_entry(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, cyb__cands *cs,
                          size_t self, const cyb__doc *doc) {
   const uint32_t *counts = doc ? doc->country_counts : NULL;
@@ -208,6 +225,7 @@ static void choose_entry(const cyberner_model *m, const cyb__norm *nm, const cyb
         (o->te == c->tb || (poss && o->label == CYBERNER_COUNTRY && o->te + 1 == c->tb)))
       pick = alt_with_country(m, cs, c, cyb__cand_country(m, cs, o));
   }
+  if (pick < 0) pick = possessor_country(m, nm, tt, cs, self);
   if (pick >= 0) {
     c->entry = pick;
     return;

@@ -2090,6 +2090,58 @@ static int acronyms(mctx *c) {
   return 0;
 }
 
+/* "its own Computer Emergency Response Team (CERT Vanuatu)", "New Zealand's
+ * Computer Emergency Response Team, CERT NZ,", "le CERT gouvernemental
+ * (GOVCERT.LU)": a generic body's name the rules found (no entry, no id)
+ * right before a known body's name in parentheses or in apposition is that
+ * body's long form, when its initials spell the name's first word (CERT);
+ * before a parenthesis also a capitalized acronym and one or two lower-case
+ * words when the name contains the acronym (CERT in GOVCERT.LU). The long
+ * form takes the name's label and id. */
+static const cyb__cand *named_body_at(const mctx *c, size_t k) {
+  const cyb__cand *best = NULL;
+  for (size_t i = 0; i < c->ndict; i++) {
+    const cyb__cand *d = &c->cs->c[i];
+    if (d->tb != k || (d->label != CYBERNER_AGENCY && d->label != CYBERNER_ORGANIZATION) || d->source != CYB_SRC_DICT ||
+        d->entry < 0)
+      continue;
+    if (!best || d->te > best->te) best = d;
+  }
+  return best;
+}
+
+static bool word_contains(const mctx *c, size_t k, const cyb__cand *n) {
+  size_t wl, nl = c->tt->tok[n->te - 1].end - c->tt->tok[n->tb].start;
+  const char *w = ttext(c, k, &wl), *t = c->nm->text + c->tt->tok[n->tb].start;
+  for (size_t i = 0; wl >= 3 && i + wl <= nl; i++)
+    if (memcmp(t + i, w, wl) == 0) return true;
+  return false;
+}
+
+static int long_form_of_name(mctx *c) {
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  for (size_t k = b + 1; k + 2 < end; k++) {
+    bool paren = tis(c, k, "(");
+    if ((!paren && !tis(c, k, ",")) || (!cand_at(c, k + 1, CYBERNER_AGENCY) && !cand_at(c, k + 1, CYBERNER_ORGANIZATION)))
+      continue;
+    const cyb__cand *n = named_body_at(c, k + 1);
+    if (!n || n->te >= end || !(paren ? tis(c, n->te, ")") : tis(c, n->te, ",") || tis(c, n->te, "."))) continue;
+    size_t s = initials_start(c, k, k + 1);
+    if (s != SIZE_MAX) {
+      const cyb__cand *lf = cand_span(c, 0, k, true);
+      if (!lf || lf->tb != s || lf->entry >= 0 || lf->id >= 0 || lf->nalt ||
+          (lf->label != CYBERNER_AGENCY && lf->label != CYBERNER_ORGANIZATION))
+        continue;
+    } else {
+      if (!paren) continue;
+      for (s = k - 1; s > b && k - s <= 2 && !(tflags(c, s) & CYB_TOK_CAP) && (tflags(c, s) & CYB_TOK_ALPHA); s--) {}
+      if (s == k - 1 || !(tflags(c, s) & CYB_TOK_ALLCAPS) || cand_at(c, s, -1) || !word_contains(c, s, n)) continue;
+    }
+    if (push_like(c, s, k, n, NULL)) return CYBERNER_ENOMEM;
+  }
+  return 0;
+}
+
 /* "la section ... du parquet de Paris, dite J3", "the Office, known as
  * OPX": a short capitalized or alphanumeric name after dit(e)/surnommé(e)/
  * known as/dubbed, right after a body, is another name of that body (same
@@ -2104,6 +2156,64 @@ static size_t law_before(const mctx *c, size_t k) {
   for (size_t q = k; q > b && k - q < 4; q--) {
     if (marked(c, q - 1, q, MARK_LAW)) return q;
     if ((tflags(c, q - 1) & CYB_TOK_CAP) || (!(tflags(c, q - 1) & CYB_TOK_ALPHA) && !tis(c, q - 1, ","))) break;
+  }
+  return 0;
+}
+
+/* "Regulation (EU) 2021/887", "Directive (EU) 2022/2555", "règlement (UE)
+ * n° 2019/881": the union in parentheses between a law's word and the act's
+ * number is part of the act's name, not the EU as a body. A NOT_ENTITY from
+ * the law's word to the number hides it; the number is required, since a
+ * bare "directive (EU)" may well name the body. */
+static bool eu_mark(const mctx *c, size_t k) {
+  return tis(c, k, "eu") || tis(c, k, "ue") || tis(c, k, "ec") || tis(c, k, "ce");
+}
+
+static int eu_act_number(mctx *c) {
+  size_t end = c->s->tok_end;
+  for (size_t k = c->s->tok_begin; k + 4 < end; k++) {
+    if (!tis(c, k + 1, "(") || !eu_mark(c, k + 2) || !tis(c, k + 3, ")") || !marked(c, k, k + 1, MARK_LAW)) continue;
+    size_t x = k + 4;
+    while (x < end && x < k + 7 && !(tflags(c, x) & CYB_TOK_NUMBER) &&
+           (tis(c, x, "n") || tis(c, x, "no") || tis(c, x, "nr") || tis(c, x, "°") || tis(c, x, "n°") || tis(c, x, ".")))
+      x++;
+    if (x >= end || !(tflags(c, x) & CYB_TOK_NUMBER)) continue;
+    if (push_body(c, k, x + 1, CYB_NOT_ENTITY, 0.9f)) return CYBERNER_ENOMEM;
+  }
+  return 0;
+}
+
+/* "the Israel-U.S. Binational Industrial Research and Development (BIRD)
+ * Homeland Security program": capitalized words, with their inner and/of/
+ * for, hyphens and parenthesized acronym, right before a lower-case
+ * program(me) name a programme (ENTITIES.md rule 6), which hides the
+ * countries and bodies in it. English only (French puts programme first);
+ * three capitalized words at least, so that "the Israel program" or "a
+ * NATO programme" keep their name. */
+static bool programme_word(const mctx *c, size_t k) {
+  return !(tflags(c, k) & CYB_TOK_CAP) && (tis(c, k, "program") || tis(c, k, "programme"));
+}
+
+static int programme_names(mctx *c) {
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  for (size_t k = b + 3; k < end; k++) {
+    if (!programme_word(c, k)) continue;
+    size_t s = k;
+    for (; s > b; s--) {
+      size_t q = s - 1;
+      uint16_t f = tflags(c, q);
+      bool link = (tis(c, q, "and") || tis(c, q, "of") || tis(c, q, "for") || tis(c, q, "&")) && s < k;
+      if (!((f & CYB_TOK_CAP) && (f & CYB_TOK_ALPHA)) && !link && !tis(c, q, "-") && !tis(c, q, "(") && !tis(c, q, ")"))
+        break;
+    }
+    /* not a leading article (The Rewards for Justice program), and/of, hyphen or parenthesis */
+    while (s < k && (!(tflags(c, s) & CYB_TOK_CAP) || is_article(c, s))) s++;
+    size_t caps = 0;
+    for (size_t q = s; q < k; q++) caps += (tflags(c, q) & CYB_TOK_CAP) && (tflags(c, q) & CYB_TOK_ALPHA);
+    /* one name the dictionaries know: that body's programme (the Japan
+     * International Cooperation Agency program) */
+    if (caps < 3 || dict_end_at(c, s, -1) == k) continue;
+    if (push_body(c, s, k + 1, CYB_NOT_ENTITY, 0.9f)) return CYBERNER_ENOMEM;
   }
   return 0;
 }
@@ -2842,7 +2952,9 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
   }
   bool headline = alpha >= 3 && caps * 10 > alpha * 6;
   int rc;
-  if ((rc = identifiers(&c)) || (rc = results_line(&c)) || (rc = fixture_line(&c)) || (rc = platform_x(&c)) || (rc = web_services(&c)) ||
+  if ((rc = identifiers(&c)) || (rc = eu_act_number(&c)) ||
+      (c.s->lang == CYBERNER_LANG_EN && (rc = programme_names(&c))) || (rc = results_line(&c)) ||
+      (rc = fixture_line(&c)) || (rc = platform_x(&c)) || (rc = web_services(&c)) ||
       (!headline && ((rc = persons(&c)) || (rc = bodies(&c)) || (rc = meeting_series(&c)) || (rc = portfolios(&c)) || (rc = places_of(&c)) ||
                      (rc = nord_departement(&c)) || (rc = embassies(&c)) || (rc = media_names(&c)) ||
                      (rc = secrets(&c)) || (rc = short_bodies(&c)) || (rc = campaigns(&c)) || (c.s->lang == CYBERNER_LANG_FR && (rc = confederation(&c))) ||
@@ -2851,7 +2963,7 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
     return rc;
   link_meetings(&c);
   c.ndict = cs->n;
-  return (rc = acronyms(&c)) || (rc = hidden_acronyms(&c)) ? rc : appositions(&c);
+  return (rc = acronyms(&c)) || (rc = hidden_acronyms(&c)) || (rc = long_form_of_name(&c)) ? rc : appositions(&c);
 }
 
 /* ---- what later sentences may refer to ------------------------------------------ */

@@ -393,6 +393,14 @@ static const dcase cases_month[] = {
     {FR, NOREF, "en juin de l'ann\xc3\xa9" "e suivante", "juin=XXXX-06"},
     {EN, NOREF, "the March of Dimes", ""},
     {EN, NOREF, "that may be the may option", ""},
+    /* the demonstrative "that" before a month or a season (rel_dem): in the
+     * span, never resolved against the reference date */
+    {EN, "2024-03-15", "We met that summer in Vilnius", "that summer=XXXX-SU"},
+    {EN, "2024-03-15", "it was signed that September by both", "that september=XXXX-09"},
+    {EN, NOREF, "That winter, the attacks grew", "that winter=XXXX-WI"},
+    {EN, NOREF, "problems that spring from the law", ""},
+    {EN, NOREF, "he said that May would go", ""},
+    {EN, NOREF, "the attacks that fall under the law", ""},
     {FR, NOREF, "tenue le 31 octobre \xc3\xa0 Washington", "31 octobre=XXXX-10-31"},
     {EN, NOREF, "held on 31 October in Washington", "31 october=XXXX-10-31"},
     {FR, "2024-03-15", "tenue le 31 octobre", "31 octobre=2023-10-31"},

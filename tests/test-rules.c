@@ -162,6 +162,9 @@ START_TEST(bodies_french) {
   /* a lower-case body after a bare "de" qualifies a noun */
   NO("Il s'agit d'un outil de renseignement militaire.", "renseignement");
   YES("Le chef d'état-major des armées a parlé.", "état-major des armées", CYBERNER_AGENCY, "fr-ema");
+  /* ... but a name lower case by itself is a name there too */
+  YES("Il travaille au sein d'armasuisse à Thoune.", "armasuisse", CYBERNER_AGENCY, "ch-armasuisse");
+  YES("Elle dirige la recherche de armasuisse depuis 2020.", "armasuisse", CYBERNER_AGENCY, "ch-armasuisse");
   YES("Le renseignement militaire russe a agi.", "renseignement militaire", CYBERNER_AGENCY, "gru");
   /* "chargée de" opens a portfolio, not the body's name */
   NO("La vice-présidente de la Commission chargée de la Souveraineté technologique a parlé.", "Souveraineté");
@@ -299,6 +302,13 @@ START_TEST(owners_of_shared_names) {
       "Office of the Attorney General", CYBERNER_AGENCY, "mx-fgr");
   YES("Lawmakers in Washington said Congress would act.", "Congress", CYBERNER_AGENCY, "us-congress");
   YES("La Côte d'Ivoire s'appuie sur la PLCC et sur le CERT national.", "CERT national", CYBERNER_AGENCY, "ci-cert");
+  /* after its/their, the sentence's first country, not the nearest nationality */
+  YES("The Netherlands blamed a Chinese state-sponsored actor for an operation against its Ministry of Defence.",
+      "Ministry of Defence", CYBERNER_AGENCY, "nl-defensie");
+  YES("China accused the United States of hacking its Ministry of State Security.", "Ministry of State Security",
+      CYBERNER_AGENCY, "cn-mss");
+  YES("The Netherlands blamed an operation against the Chinese Ministry of Defence.", "Ministry of Defence",
+      CYBERNER_AGENCY, "cn-mnd");
 }
 END_TEST
 
@@ -369,6 +379,32 @@ START_TEST(acronyms_defined_in_text) {
   NO("au sens de la directive européenne dite NIS, afin de leur imposer des exigences.", "NIS");
   YES("Le NIS coréen, dit-on, a agi.", "NIS", CYBERNER_AGENCY, "kr-nis");
   YES("Le parquet de Paris, dit Jean Martel, enquête.", "Jean Martel", CYBERNER_PERSON, NULL);
+  /* the union between a law's word and the act's number is part of the act's name */
+  NO("The legal basis, Regulation (EU) 2021/887, set up the centre.", "EU");
+  NO("Directive (EU) 2022/2555 of the European Parliament applies.", "EU");
+  NO("Le règlement (UE) n° 2019/881 relatif à l'ENISA.", "UE");
+  NO("Regulation (EC) No 460/2004 established the agency.", "EC");
+  ck_assert(tagged("Regulation (EU) 2021/887 set up the centre; the EU funds it.", "EU", "the EU", CYBERNER_ORGANIZATION, "eu"));
+  YES("The regulation adopted by the European Union (EU) in 2021 applies.", "EU", CYBERNER_ORGANIZATION, "eu");
+  /* capitalized words before a lower-case program(me) name a programme, which hides the names in it */
+  const char *bird = "Funding came from the Israel-U.S. Binational Industrial Research and Development (BIRD) "
+                     "Homeland Security program in 2023.";
+  NO(bird, "Israel");
+  NO(bird, "U.S.");
+  NO(bird, "Homeland Security");
+  YES("The Israel program was cut.", "Israel", CYBERNER_COUNTRY, "IL");
+  YES("She joined the Japan International Cooperation Agency program last year.",
+      "Japan International Cooperation Agency", CYBERNER_AGENCY, "jica");
+  /* a generic long form right before a known body's name (parenthesis, apposition) takes its id */
+  YES("Vanuatu had set up its own Computer Emergency Response Team (CERT Vanuatu) in 2021.",
+      "Computer Emergency Response Team", CYBERNER_AGENCY, "vu-cert");
+  YES("Samoa and New Zealand's Computer Emergency Response Team, CERT NZ, have signed a deal.",
+      "Computer Emergency Response Team", CYBERNER_AGENCY, "cert-nz");
+  YES("Au Luxembourg, le CERT gouvernemental (GOVCERT.LU), le groupement a agi.", "CERT gouvernemental",
+      CYBERNER_AGENCY, "lu-govcert");
+  NO("Au Luxembourg, le CSIRT gouvernemental (GOVCERT.LU), le groupement a agi.", "CSIRT");
+  ck_assert(!tagged("The Computer Emergency Response Team, NATO and the EU met.", "Computer Emergency Response Team",
+                    NULL, CYBERNER_ORGANIZATION, NULL));
   /* a one-word name before the parenthesis is not the long form of a known acronym */
   YES("talks mediated by the mission in Europe (OSCE) went on.", "OSCE", CYBERNER_ORGANIZATION, "osce");
 }
@@ -559,6 +595,13 @@ START_TEST(datelines) {
   /* the capital named after its country or region */
   YES("LUXEMBOURG, 5 mars 2025 - Le Luxembourg a signé.", "LUXEMBOURG", CYBERNER_LOCATION, "luxembourg-city");
   YES("LUXEMBOURG, 5 mars 2025 - Le Luxembourg a signé.", "Luxembourg", CYBERNER_COUNTRY, "LU");
+  /* in a list of towns of other countries, a country named like its city is that city */
+  YES("Sites are in Brussels, Munich, Vilnius, Luxembourg, Warsaw and León.", "Luxembourg", CYBERNER_LOCATION,
+      "luxembourg-city");
+  YES("It hit Vilnius, Luxembourg and Riga.", "Luxembourg", CYBERNER_LOCATION, "luxembourg-city");
+  YES("CANCÚN, Mexico, June 20, 2017 - The OAS met.", "Mexico", CYBERNER_COUNTRY, "MX");
+  YES("Offices in Asia, Singapore and Japan.", "Singapore", CYBERNER_COUNTRY, "SG");
+  YES("Talks in Tallinn, Luxembourg's minister said.", "Luxembourg", CYBERNER_COUNTRY, "LU");
   YES("QUÉBEC, 4 mars 2025 - Le ministre a parlé.", "QUÉBEC", CYBERNER_LOCATION, "quebec-city");
   YES("SINGAPORE, March 3 - The minister said.", "SINGAPORE", CYBERNER_COUNTRY, "SG");
   /* French "à" before the name names the city too; "au" the province or the country */
