@@ -2007,6 +2007,11 @@ static int acronyms(mctx *c) {
       const cyb__cand *acr = dict_cand(c, a, a + 1, lf->label);
       if (acr && acr->nalt && !share_entry(c, lf, acr)) lf = NULL;
     }
+    /* an event is not abbreviated by a body the dictionaries know: "Locked
+     * Shields (NATO)" names who runs it */
+    if (lf && lf->label == CYBERNER_EVENT && !dict_cand(c, a, a + 1, CYBERNER_EVENT) &&
+        (dict_cand(c, a, a + 1, CYBERNER_ORGANIZATION) || dict_cand(c, a, a + 1, CYBERNER_AGENCY)))
+      lf = NULL;
     /* a body a rule reads inside a name the dictionaries hide (Cyber Norm
      * Initiative: "Initiative" is a body's tail) is not the long form: the
      * acronym is the hidden thing's (below) */

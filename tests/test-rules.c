@@ -337,6 +337,8 @@ START_TEST(acronyms_defined_in_text) {
   YES("the head of the National Intelligence Organization (MIT) said", "MIT", CYBERNER_AGENCY, NULL);
   /* a function word that starts the sentence is not part of a known name before its acronym */
   YES("When African Union (AU) heads of state meet, they vote.", "African Union", CYBERNER_ORGANIZATION, "african-union");
+  /* a known body in parentheses after an event is who runs it, not the event's acronym */
+  YES("The exercise Locked Shields (NATO) began on Monday.", "NATO", CYBERNER_ORGANIZATION, "nato");
   /* the acronym of a role is no body's */
   NO("External Affairs Minister (EAM) S Jaishankar spoke.", "EAM");
   NO("The Chief Information Security Officer (CISO) resigned.", "Chief Information");
