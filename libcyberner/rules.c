@@ -1072,30 +1072,34 @@ static bool any_common(const mctx *c, size_t k, size_t e) {
  * dictionary people are read once into a short list. */
 #define SENTENCE_PEOPLE 16
 static int same_sentence_surnames(mctx *c) {
-  const cyb__cand *people[SENTENCE_PEOPLE];
+  /* the people's entries and spans, copied: a push below may move the
+   * candidate array */
+  struct { int32_t entry; uint32_t te; } people[SENTENCE_PEOPLE];
   size_t np = 0;
   for (size_t i = 0; i < c->ndict && np < SENTENCE_PEOPLE; i++) {
     const cyb__cand *d = &c->cs->c[i];
     if (d->label == CYBERNER_PERSON && d->source == CYB_SRC_DICT && d->entry >= 0 && d->te >= d->tb + 2 &&
-        d->tb >= c->s->tok_begin)
-      people[np++] = d;
+        d->tb >= c->s->tok_begin) {
+      people[np].entry = d->entry;
+      people[np++].te = d->te;
+    }
   }
   size_t first_end = c->s->tok_end;
-  for (size_t i = 0; i < np; i++) first_end = people[i]->te < first_end ? people[i]->te : first_end;
+  for (size_t i = 0; i < np; i++) first_end = people[i].te < first_end ? people[i].te : first_end;
   for (size_t k = first_end; np && k < c->s->tok_end; k++) {
     if (!name_token(c, k) || covered(c, k) || cand_at(c, k, -1)) continue;
     /* after an article the word names a thing: the Hague tribunal */
     if (k > c->s->tok_begin && (has(c, S_ARTICLE, k - 1) || tis(c, k - 1, "the"))) continue;
     const cyb__token *t = &c->tt->tok[k];
     for (size_t i = 0; i < np; i++) {
-      const cyb__token *last = &c->tt->tok[people[i]->te - 1];
-      if (people[i]->te > k || last->hash != t->hash || last->end - last->start != t->end - t->start ||
+      const cyb__token *last = &c->tt->tok[people[i].te - 1];
+      if (people[i].te > k || last->hash != t->hash || last->end - last->start != t->end - t->start ||
           memcmp(c->nm->text + last->start, c->nm->text + t->start, t->end - t->start) != 0)
         continue;
       cyb__cand *d = cyb__cand_push(c->cs, t->start, t->end, (uint32_t)k, (uint32_t)k + 1, CYBERNER_PERSON,
                                     CYB_SRC_MENTION, 0.85f);
       if (!d) return CYBERNER_ENOMEM;
-      d->entry = people[i]->entry;
+      d->entry = people[i].entry;
       break;
     }
   }
