@@ -745,8 +745,6 @@ static bool product_name_at(const cyb__tokens *tt, size_t k) {
   return (f & CYB_TOK_ALPHA) && (f & CYB_TOK_DIGIT) && !(f & CYB_TOK_ALLCAPS);
 }
 
-/* titlecase: the sentence is a headline in Title Case, where a capitalized
- * word after a common-word alias proves nothing (Treasury Sanctions ...). */
 /* Is the entry's own name written without a capital (armasuisse)? Such a
  * name is lower case by itself, not a description. */
 static bool lower_case_name(const cyb__entry *e) {
@@ -760,6 +758,8 @@ static bool lower_case_name(const cyb__entry *e) {
   return true;
 }
 
+/* titlecase: the sentence is a headline in Title Case, where a capitalized
+ * word after a common-word alias proves nothing (Treasury Sanctions ...). */
 static bool alias_ok(const cyb__gazetteer *g, const galias *a, const cyb__norm *nm, const cyb__tokens *tt,
                      size_t tb, size_t te, int lang, bool titlecase) {
   if (a->lang && lang && a->lang != lang) return false;
@@ -776,9 +776,9 @@ static bool alias_ok(const cyb__gazetteer *g, const galias *a, const cyb__norm *
    * renseignement militaire", "de la police nationale"; after a role too:
    * "chef d'état-major des armées"); not a name lower case by itself
    * ("au sein d'armasuisse") */
-  if (g->e[a->entry].label == CYBERNER_AGENCY && tb > 0 && lang != CYBERNER_LANG_EN && !lower_case_name(&g->e[a->entry]) &&
+  if (g->e[a->entry].label == CYBERNER_AGENCY && tb > 0 && lang != CYBERNER_LANG_EN &&
       (token_is(nm, tt, tb - 1, "de") || token_is(nm, tt, tb - 1, "d'")) && !span_has_capital(nm, tt, tb, te) &&
-      !(tb >= 2 && word_is(g, tt->tok[tb - 2].vid, CYB_WORD_ROLE)))
+      !(tb >= 2 && word_is(g, tt->tok[tb - 2].vid, CYB_WORD_ROLE)) && !lower_case_name(&g->e[a->entry]))
     return false;
   if (a->word && !titlecase && te < tt->ntok && (tt->tok[te].flags & CYB_TOK_CAP) && (tt->tok[te].flags & CYB_TOK_ALPHA) &&
       !(tt->tok[te].flags & (CYB_TOK_NEWLINE_BEFORE | CYB_TOK_SENT_START)) && !role_after(g, tt, te) &&
@@ -837,8 +837,10 @@ static int32_t place_after_town(const cyb__gazetteer *g, const cyb__norm *nm, co
 static bool city_in_list(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens *tt, const cyb__cands *out,
                          uint32_t country, size_t tb, size_t te) {
   if (tb < 2 || !token_is(nm, tt, tb - 1, ",") || g->city_of[country] < 0 || !g->e[country].country) return false;
-  if (te < tt->ntok && !token_is(nm, tt, te, ",") && !token_is(nm, tt, te, "and") && !token_is(nm, tt, te, "et") &&
-      !token_is(nm, tt, te, "or") && !token_is(nm, tt, te, "ou") && !token_is(nm, tt, te, "."))
+  if (te < tt->ntok && !(tt->tok[te].flags & CYB_TOK_SENT_START) && !token_is(nm, tt, te, ",") &&
+      !token_is(nm, tt, te, "and") && !token_is(nm, tt, te, "et") && !token_is(nm, tt, te, "or") &&
+      !token_is(nm, tt, te, "ou") && !token_is(nm, tt, te, ".") && !token_is(nm, tt, te, "?") &&
+      !token_is(nm, tt, te, "!") && !token_is(nm, tt, te, ";"))
     return false;
   for (size_t i = out->n, seen = 0; i > 0 && seen < 8; i--, seen++) {
     const cyb__cand *t = &out->c[i - 1];
@@ -1297,7 +1299,9 @@ static int32_t party_of(const cyb__gazetteer *g, const cyb__norm *nm, uint32_t b
 static int by_series_key(const void *pa, const void *pb) {
   const cyb__series *a = pa, *b = pb;
   if (a->key != b->key) return a->key < b->key ? -1 : 1;
-  return a->entry < b->entry ? -1 : a->entry > b->entry;
+  if (a->entry != b->entry) return a->entry < b->entry ? -1 : 1;
+  if (a->party[0] != b->party[0]) return a->party[0] < b->party[0] ? -1 : 1;
+  return a->party[1] < b->party[1] ? -1 : a->party[1] > b->party[1];
 }
 
 /* One alias of an EVENT entry: when its first or its last word is a
@@ -1344,15 +1348,16 @@ static int build_series(cyb__gazetteer *g, const cyb__fold *f, scratch *sc) {
     }
   }
   if (g->nseries) qsort(g->series, g->nseries, sizeof *g->series, by_series_key);
-  size_t w = 0; /* one record an entry and key (its aliases repeat the series) */
+  size_t w = 0; /* one record an entry, key and parties (its aliases repeat the series) */
   for (size_t r = 0; r < g->nseries; r++)
-    if (!w || g->series[w - 1].key != g->series[r].key || g->series[w - 1].entry != g->series[r].entry)
-      g->series[w++] = g->series[r];
+    if (!w || by_series_key(&g->series[w - 1], &g->series[r]) != 0) g->series[w++] = g->series[r];
   g->nseries = w;
   return 0;
 }
 
 size_t cyb__gazetteer_series(const cyb__gazetteer *g, uint64_t key, const cyb__series **out) {
+  *out = NULL;
+  if (!g->nseries) return 0; /* no event forms a series: no array at all */
   size_t lo = 0, hi = g->nseries;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;

@@ -194,19 +194,27 @@ static bool choose_by_parent(const cyberner_model *m, const cyb__norm *nm, const
 
 /* "The Netherlands ... blamed a Chinese actor for an operation against its
  * Ministry of Defence": after a possessive its/their, the body is the
- * sentence's subject's, the first country of the sentence before it, not
- * the nearest nationality. -1 when no such country has an entry. */
-static int32_t possessor_country(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, cyb__cands *cs,
-                                 size_t self) {
+ * country's named nearest before it (a nationality describes another
+ * party), or the next one back when that country has no such body; -1 when
+ * none of the last four has. */
+static int32_t possessor_country(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt,
+                                 const cyb__cands *cs, size_t self) {
   const cyb__cand *c = &cs->c[self];
   if (c->tb == 0 || (!cyb__tok_is(nm, &tt->tok[c->tb - 1], "its") && !cyb__tok_is(nm, &tt->tok[c->tb - 1], "their")))
     return -1;
-  const cyb__cand *first = NULL;
-  for (size_t i = 0; i < cs->n; i++) {
-    const cyb__cand *o = &cs->c[i];
-    if (o->label == CYBERNER_COUNTRY && o->te < c->tb && (!first || o->tb < first->tb)) first = o;
+  uint32_t before = c->tb;
+  for (int tries = 0; tries < 4; tries++) {
+    const cyb__cand *near = NULL;
+    for (size_t i = 0; i < cs->n; i++) {
+      const cyb__cand *o = &cs->c[i];
+      if (o->label == CYBERNER_COUNTRY && o->te <= before && (!near || o->tb > near->tb)) near = o;
+    }
+    if (!near) return -1;
+    int32_t e = alt_with_country(m, cs, c, cyb__cand_country(m, cs, near));
+    if (e >= 0) return e;
+    before = near->tb;
   }
-  return first ? alt_with_country(m, cs, c, cyb__cand_country(m, cs, first)) : -1;
+  return -1;
 }
 
 static void choose_entry(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, cyb__cands *cs,
@@ -331,6 +339,9 @@ static void series_event(const cyberner_model *m, const cyb__tokens *tt, cyb__ca
     if ((vids[k - b] = tt->tok[k].vid) == CYB_NO_VID) return;
   const cyb__series *s;
   size_t n = cyb__gazetteer_series(m->gaz, cyb__gazetteer_series_key(vids, c->te - b), &s);
+  /* a capitalized ordinal or adjective first (Seventh, Inaugural): the
+   * series is the words after it */
+  if (!n && c->te - b >= 3) n = cyb__gazetteer_series(m->gaz, cyb__gazetteer_series_key(vids + 1, c->te - b - 1), &s);
   int32_t pick = -1;
   for (size_t i = 0; i < n; i++) {
     if (!party_named(m, cs, self, s[i].party[0]) || !party_named(m, cs, self, s[i].party[1])) continue;

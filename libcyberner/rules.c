@@ -1078,8 +1078,7 @@ static int same_sentence_surnames(mctx *c) {
   size_t np = 0;
   for (size_t i = 0; i < c->ndict && np < SENTENCE_PEOPLE; i++) {
     const cyb__cand *d = &c->cs->c[i];
-    if (d->label == CYBERNER_PERSON && d->source == CYB_SRC_DICT && d->entry >= 0 && d->te >= d->tb + 2 &&
-        d->tb >= c->s->tok_begin) {
+    if (d->label == CYBERNER_PERSON && d->source == CYB_SRC_DICT && d->entry >= 0 && d->te >= d->tb + 2) {
       people[np].entry = d->entry;
       people[np++].te = d->te;
     }
@@ -1590,11 +1589,24 @@ static int bodies(mctx *c) {
  * parties (ROK-EU Cyber Policy Consultation, build_series() in gazetteer.c),
  * is an edition of such a meeting even when its last word is no meeting word
  * of bodies.txt (Consultation): resolve.c links it by the parties. */
+/* Token k is a number with an ordinal suffix: 7th, 23e, 4ème, 1er (not G7, 5G, C4). */
+static bool numeric_ordinal(const mctx *c, size_t k) {
+  size_t n, d = 0;
+  const char *t = ttext(c, k, &n);
+  while (d < n && t[d] >= '0' && t[d] <= '9') d++;
+  if (!d || d == n) return false;
+  static const char *const suffix[] = {"st", "nd", "rd", "th", "e", "er", "re", "eme", "\xc3\xa8me" /* ème */,
+                                       "ieme", "i\xc3\xa8me"};
+  for (size_t i = 0; i < sizeof suffix / sizeof *suffix; i++)
+    if (strlen(suffix[i]) == n - d && memcmp(t + d, suffix[i], n - d) == 0) return true;
+  return false;
+}
+
 static int meeting_series(mctx *c) {
   size_t end = c->s->tok_end;
   uint32_t vids[8];
   for (size_t k = c->s->tok_begin; k + 2 < end; k++) {
-    if (!((tflags(c, k) & CYB_TOK_DIGIT) && (tflags(c, k) & CYB_TOK_ALPHA)) && !has(c, S_ORDINALS, k)) continue;
+    if (!numeric_ordinal(c, k) && !has(c, S_ORDINALS, k)) continue;
     size_t j = k + 1, best = 0;
     while (j < end && j - k <= 8 && (tflags(c, j) & CYB_TOK_CAP) && (tflags(c, j) & CYB_TOK_ALPHA) &&
            (vids[j - k - 1] = c->tt->tok[j].vid) != CYB_NO_VID) {
@@ -1639,9 +1651,6 @@ static int identifiers(mctx *c) {
 
 /* ---- web services ------------------------------------------------------------ */
 
-/* "la plateforme Cybermalveillance.gouv.fr", "the website StopRansomware.gov":
- * a body's web address after a word for a site names the service, not the
- * body. A NOT_ENTITY over the word and the address hides it. */
 /* "the news site Fanpage.it": an organization whose own name is its
  * address (the entry's canonical name: a news site) is named by it; a state
  * body's site (la plateforme Cybermalveillance.gouv.fr) is its service. */
@@ -1652,6 +1661,9 @@ static bool named_by_address(const mctx *c, const cyb__cand *d) {
   return e > b && strlen(name) == e - b && strncasecmp(name, c->src + b, e - b) == 0;
 }
 
+/* "la plateforme Cybermalveillance.gouv.fr", "the website StopRansomware.gov":
+ * a body's web address after a word for a site names the service, not the
+ * body. A NOT_ENTITY over the word and the address hides it. */
 static int web_services(mctx *c) {
   static const char *const site_words[] = {"plateforme", "site", "portail", "dispositif", "platform", "website",
                                            "portal", "service"};
@@ -2216,7 +2228,7 @@ static int programme_names(mctx *c) {
         break;
     }
     /* not a leading article (The Rewards for Justice program), and/of, hyphen or parenthesis */
-    while (s < k && (!(tflags(c, s) & CYB_TOK_CAP) || is_article(c, s))) s++;
+    while (s < k && (!(tflags(c, s) & CYB_TOK_CAP) || is_article(c, s) || tis(c, s, "the"))) s++;
     size_t caps = 0;
     for (size_t q = s; q < k; q++) caps += (tflags(c, q) & CYB_TOK_CAP) && (tflags(c, q) & CYB_TOK_ALPHA);
     /* one name the dictionaries know: that body's programme (the Japan

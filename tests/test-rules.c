@@ -309,6 +309,8 @@ START_TEST(owners_of_shared_names) {
       CYBERNER_AGENCY, "cn-mss");
   YES("The Netherlands blamed an operation against the Chinese Ministry of Defence.", "Ministry of Defence",
       CYBERNER_AGENCY, "cn-mnd");
+  YES("Japan welcomed the report after the Netherlands blamed a Chinese actor for an operation against its Ministry of "
+      "Defence.", "Ministry of Defence", CYBERNER_AGENCY, "nl-defensie");
 }
 END_TEST
 
@@ -395,6 +397,9 @@ START_TEST(acronyms_defined_in_text) {
   NO(bird, "U.S.");
   NO(bird, "Homeland Security");
   YES("The Israel program was cut.", "Israel", CYBERNER_COUNTRY, "IL");
+  YES("The Israel Cyber program was launched in 2020.", "Israel", CYBERNER_COUNTRY, "IL");
+  YES("The Japan International Cooperation Agency program helps Kenya.", "Japan International Cooperation Agency",
+      CYBERNER_AGENCY, "jica");
   YES("She joined the Japan International Cooperation Agency program last year.",
       "Japan International Cooperation Agency", CYBERNER_AGENCY, "jica");
   /* a generic long form right before a known body's name (parenthesis, apposition) takes its id */
@@ -468,6 +473,11 @@ START_TEST(series_of_two_parties) {
       CYBERNER_EVENT, "australia-india-cyber-policy-dialogue");
   YES("The American and Indian sides met at the fourth Cyber Dialogue.", "fourth Cyber Dialogue", CYBERNER_EVENT,
       "us-india-cyber-dialogue");
+  YES("The EU and Japan held the Seventh Cyber Dialogue in Tokyo.", "Seventh Cyber Dialogue", CYBERNER_EVENT,
+      "eu-japan-cyber-dialogue");
+  /* a name with a digit is no ordinal */
+  ck_assert(!tagged("France and Japan attended the G7 Cyber Consultations in Paris.", "G7 Cyber Consultations", NULL,
+                    CYBERNER_EVENT, NULL));
   /* the series words of such a meeting after an ordinal make a meeting, whatever their last word */
   YES("The Republic of Korea and the European Union held their 7th Cyber Policy Consultation on Tuesday.",
       "7th Cyber Policy Consultation", CYBERNER_EVENT, "eu-korea-cyber-dialogue");
@@ -598,6 +608,7 @@ START_TEST(datelines) {
   YES("LUXEMBOURG, 5 mars 2025 - Le Luxembourg a signé.", "LUXEMBOURG", CYBERNER_LOCATION, "luxembourg-city");
   YES("LUXEMBOURG, 5 mars 2025 - Le Luxembourg a signé.", "Luxembourg", CYBERNER_COUNTRY, "LU");
   /* in a list of towns of other countries, a country named like its city is that city */
+  YES("Talks were held in Brussels, Luxembourg? Good.", "Luxembourg", CYBERNER_LOCATION, "luxembourg-city");
   YES("Sites are in Brussels, Munich, Vilnius, Luxembourg, Warsaw and León.", "Luxembourg", CYBERNER_LOCATION,
       "luxembourg-city");
   YES("It hit Vilnius, Luxembourg and Riga.", "Luxembourg", CYBERNER_LOCATION, "luxembourg-city");
