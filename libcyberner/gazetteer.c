@@ -1314,14 +1314,14 @@ static int add_series(cyb__gazetteer *g, const cyb__fold *f, scratch *sc, uint32
   if (!n) return 0;
   if (cyb__normalize(f, s, n, &sc->nm) || cyb__tokenize(&sc->nm, &sc->tt)) return CYBERNER_ENOMEM;
   size_t nt = sc->tt.ntok;
-  if (nt < 3 || nt > MAX_ALIAS_TOKENS) return 0;
+  if (nt < 3 || nt > CYB_SERIES_MAX_WORDS + 1) return 0;
   for (int end = 0; end < 2; end++) {
     const cyb__token *t = &sc->tt.tok[end ? nt - 1 : 0];
     uint32_t ps[COMPOUND_PARTS], pe[COMPOUND_PARTS];
     if (!(t->flags & CYB_TOK_HYPHEN) || split_parts(&sc->nm, t, '-', ps, pe) != 2) continue;
     int32_t a = party_of(g, &sc->nm, ps[0], pe[0]), b = party_of(g, &sc->nm, ps[1], pe[1]);
     if (a < 0 || b < 0 || a == b) continue;
-    uint32_t vids[MAX_ALIAS_TOKENS];
+    uint32_t vids[CYB_SERIES_MAX_WORDS];
     size_t nv = 0;
     for (size_t k = end ? 0 : 1; k < (end ? nt - 1 : nt); k++) {
       const cyb__token *w = &sc->tt.tok[k];

@@ -372,6 +372,9 @@ typedef struct {
   uint32_t entry;
   uint32_t party[2];
 } cyb__series;
+/* A series is two to this many words (Cyber Dialogue, Cyber Policy
+ * Dialogue): the index keeps no longer one, the rules look no further. */
+#define CYB_SERIES_MAX_WORDS 8
 static inline uint64_t cyb__gazetteer_series_key(const uint32_t *vids, size_t n) {
   return cyb__hash(vids, n * sizeof *vids);
 }

@@ -333,8 +333,8 @@ static void series_event(const cyberner_model *m, const cyb__tokens *tt, cyb__ca
   cyb__cand *c = &cs->c[self];
   uint32_t b = c->tb;
   while (b < c->te && (!(tt->tok[b].flags & CYB_TOK_CAP) || (tt->tok[b].flags & CYB_TOK_DIGIT))) b++;
-  if (c->te - b < 2 || c->te - b > 16) return;
-  uint32_t vids[16];
+  if (c->te - b < 2 || c->te - b > CYB_SERIES_MAX_WORDS) return;
+  uint32_t vids[CYB_SERIES_MAX_WORDS];
   for (uint32_t k = b; k < c->te; k++)
     if ((vids[k - b] = tt->tok[k].vid) == CYB_NO_VID) return;
   const cyb__series *s;

@@ -1604,11 +1604,11 @@ static bool numeric_ordinal(const mctx *c, size_t k) {
 
 static int meeting_series(mctx *c) {
   size_t end = c->s->tok_end;
-  uint32_t vids[8];
+  uint32_t vids[CYB_SERIES_MAX_WORDS];
   for (size_t k = c->s->tok_begin; k + 2 < end; k++) {
     if (!numeric_ordinal(c, k) && !has(c, S_ORDINALS, k)) continue;
     size_t j = k + 1, best = 0;
-    while (j < end && j - k <= 8 && (tflags(c, j) & CYB_TOK_CAP) && (tflags(c, j) & CYB_TOK_ALPHA) &&
+    while (j < end && j - k <= CYB_SERIES_MAX_WORDS && (tflags(c, j) & CYB_TOK_CAP) && (tflags(c, j) & CYB_TOK_ALPHA) &&
            (vids[j - k - 1] = c->tt->tok[j].vid) != CYB_NO_VID) {
       j++;
       const cyb__series *sr;
