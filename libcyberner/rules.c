@@ -719,6 +719,7 @@ typedef struct {
    * not walk its tokens: the OR of its tokens' list bits, of the labels of
    * the candidates starting in it (cand_at), of its trigger words (TRIG_*) */
   uint32_t any_bits;
+  uint16_t any_flags; /* the OR of its tokens' CYB_TOK_ flags */
   uint16_t any_starts;
   uint8_t trig;
   bool countries_read;    /* sentence_countries below filled (country_named) */
@@ -726,6 +727,11 @@ typedef struct {
 } mctx;
 
 static uint32_t kbits(const mctx *c, size_t k) { return c->bits[k - c->s->tok_begin]; }
+/* Token k is the punctuation character ch: a flag and a byte, for the loops
+ * that test every token. */
+static bool punct_is(const mctx *c, size_t k, char ch) {
+  return (c->tt->tok[k].flags & CYB_TOK_PUNCT) && c->nm->text[c->tt->tok[k].start] == ch;
+}
 /* Token k is a one-word entry of list s. */
 static bool has(const mctx *c, int s, size_t k) { return (kbits(c, k) >> (16 + s)) & 1u; }
 /* Longest phrase of list s at token k; its length in tokens, 0 if none. */
@@ -1604,9 +1610,13 @@ static bool numeric_ordinal(const mctx *c, size_t k) {
 
 static int meeting_series(mctx *c) {
   size_t end = c->s->tok_end;
+  /* no ordinal word and no word with a digit: nothing to start at */
+  if (!((c->any_bits >> (16 + S_ORDINALS)) & 1u) && !(c->any_flags & CYB_TOK_DIGIT)) return 0;
   uint32_t vids[CYB_SERIES_MAX_WORDS];
   for (size_t k = c->s->tok_begin; k + 2 < end; k++) {
-    if (!numeric_ordinal(c, k) && !has(c, S_ORDINALS, k)) continue;
+    uint16_t f = tflags(c, k);
+    bool number = (f & CYB_TOK_DIGIT) && (f & CYB_TOK_ALPHA) && numeric_ordinal(c, k);
+    if (!number && !((f & CYB_TOK_ALPHA) && has(c, S_ORDINALS, k))) continue;
     size_t j = k + 1, best = 0;
     while (j < end && j - k <= CYB_SERIES_MAX_WORDS && (tflags(c, j) & CYB_TOK_CAP) && (tflags(c, j) & CYB_TOK_ALPHA) &&
            (vids[j - k - 1] = c->tt->tok[j].vid) != CYB_NO_VID) {
@@ -2142,8 +2152,9 @@ static bool word_contains(const mctx *c, size_t k, const cyb__cand *n) {
 static int long_form_of_name(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t k = b + 1; k + 2 < end; k++) {
-    bool paren = tis(c, k, "(");
-    if ((!paren && !tis(c, k, ",")) || (!cand_at(c, k + 1, CYBERNER_AGENCY) && !cand_at(c, k + 1, CYBERNER_ORGANIZATION)))
+    bool paren = punct_is(c, k, '(');
+    if ((!paren && !punct_is(c, k, ',')) ||
+        (!cand_at(c, k + 1, CYBERNER_AGENCY) && !cand_at(c, k + 1, CYBERNER_ORGANIZATION)))
       continue;
     const cyb__cand *n = named_body_at(c, k + 1);
     if (!n || n->te >= end || !(paren ? tis(c, n->te, ")") : tis(c, n->te, ",") || tis(c, n->te, "."))) continue;
@@ -2193,7 +2204,7 @@ static bool eu_mark(const mctx *c, size_t k) {
 static int eu_act_number(mctx *c) {
   size_t end = c->s->tok_end;
   for (size_t k = c->s->tok_begin; k + 4 < end; k++) {
-    if (!tis(c, k + 1, "(") || !eu_mark(c, k + 2) || !tis(c, k + 3, ")") || !marked(c, k, k + 1, MARK_LAW)) continue;
+    if (!punct_is(c, k + 1, '(') || !eu_mark(c, k + 2) || !tis(c, k + 3, ")") || !marked(c, k, k + 1, MARK_LAW)) continue;
     size_t x = k + 4;
     while (x < end && x < k + 7 && !(tflags(c, x) & CYB_TOK_NUMBER) &&
            (tis(c, x, "n") || tis(c, x, "no") || tis(c, x, "nr") || tis(c, x, "°") || tis(c, x, "n°") || tis(c, x, ".")))
@@ -2212,7 +2223,8 @@ static int eu_act_number(mctx *c) {
  * three capitalized words at least, so that "the Israel program" or "a
  * NATO programme" keep their name. */
 static bool programme_word(const mctx *c, size_t k) {
-  return !(tflags(c, k) & CYB_TOK_CAP) && (tis(c, k, "program") || tis(c, k, "programme"));
+  size_t n = c->tt->tok[k].end - c->tt->tok[k].start; /* a length test first: this runs on every token */
+  return (n == 7 || n == 9) && !(tflags(c, k) & CYB_TOK_CAP) && (tis(c, k, "program") || tis(c, k, "programme"));
 }
 
 static int programme_names(mctx *c) {
@@ -2935,13 +2947,14 @@ static int short_bodies(mctx *c) {
 int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char *src, size_t srclen,
                      const cyb__norm *nm, const cyb__tokens *tt, const cyb__sentence *s, cyb__doc *doc,
                      cyb__cands *cs) {
-  mctx c = {m, m->rules, rs, nm, tt, s, doc, cs, cs->n, src, srclen, NULL, NULL, 0, 0, 0, false, {0}};
+  mctx c = {m, m->rules, rs, nm, tt, s, doc, cs, cs->n, src, srclen, NULL, NULL, 0, 0, 0, 0, false, {0}};
   size_t ntok = s->tok_end - s->tok_begin;
   if (cyb__grow((void **)&rs->bits, &rs->bits_cap, ntok + 1, sizeof *rs->bits)) return CYBERNER_ENOMEM;
   for (size_t k = 0; k < ntok; k++) {
     const cyb__token *t = &tt->tok[s->tok_begin + k];
     rs->bits[k] = t->vid < m->rules->nvid_bits ? m->rules->vid_bits[t->vid] : 0;
     c.any_bits |= rs->bits[k];
+    c.any_flags |= t->flags;
     c.trig |= t->vid < m->rules->nvid_trig ? m->rules->vid_trig[t->vid] : 0;
   }
   c.bits = rs->bits;
