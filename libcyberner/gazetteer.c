@@ -28,6 +28,7 @@ typedef struct {
                        ("the national police") */
   uint8_t title_end; /* a state body of two words or more whose last word has a capital (Romanian
                         Police): in English, "Romanian police" describes, it does not name */
+  uint8_t lower_name; /* an AGENCY whose own name has no capital (armasuisse): lower case by itself */
 } galias;
 
 typedef struct {
@@ -271,6 +272,19 @@ typedef struct {
   cyb__tokens tt;
 } scratch;
 
+/* Is the entry's own name written without a capital (armasuisse)? Such a
+ * name is lower case by itself, not a description. */
+static bool lower_case_name(const cyb__entry *e) {
+  size_t n = strlen(e->name);
+  for (size_t i = 0; i < n;) {
+    uint32_t cp;
+    size_t k = cyb__utf8_decode((const unsigned char *)e->name + i, n - i, &cp);
+    if (u_isupper((UChar32)cp)) return false;
+    i += k ? k : 1;
+  }
+  return true;
+}
+
 /* Case-sensitive by rule: no lower-case letter and at least two capitals. */
 static bool auto_case_sensitive(const char *s, size_t n) {
   size_t upper = 0;
@@ -323,7 +337,8 @@ static int add_alias(cyb__gazetteer *g, const cyb__fold *f, scratch *sc, uint32_
   uint8_t body_cap = upper && e->label == CYBERNER_AGENCY;
   uint8_t title_end = e->label == CYBERNER_AGENCY && sc->tt.ntok >= 2 &&
                       sc->nm.upper[sc->tt.tok[sc->tt.ntok - 1].start];
-  galias a = {entry, node, 0, 0, lang, cs, cap, word, body_cap, title_end};
+  uint8_t lower_name = e->label == CYBERNER_AGENCY && lower_case_name(e);
+  galias a = {entry, node, 0, 0, lang, cs, cap, word, body_cap, title_end, lower_name};
   if (cs) {
     size_t need = 0;
     for (size_t k = 0; k < sc->tt.ntok; k++) need += sc->tt.tok[k].end - sc->tt.tok[k].start;
@@ -745,18 +760,6 @@ static bool product_name_at(const cyb__tokens *tt, size_t k) {
   return (f & CYB_TOK_ALPHA) && (f & CYB_TOK_DIGIT) && !(f & CYB_TOK_ALLCAPS);
 }
 
-/* Is the entry's own name written without a capital (armasuisse)? Such a
- * name is lower case by itself, not a description. */
-static bool lower_case_name(const cyb__entry *e) {
-  size_t n = strlen(e->name);
-  for (size_t i = 0; i < n;) {
-    uint32_t cp;
-    size_t k = cyb__utf8_decode((const unsigned char *)e->name + i, n - i, &cp);
-    if (u_isupper((UChar32)cp)) return false;
-    i += k ? k : 1;
-  }
-  return true;
-}
 
 /* titlecase: the sentence is a headline in Title Case, where a capitalized
  * word after a common-word alias proves nothing (Treasury Sanctions ...). */
@@ -778,7 +781,7 @@ static bool alias_ok(const cyb__gazetteer *g, const galias *a, const cyb__norm *
    * ("au sein d'armasuisse") */
   if (g->e[a->entry].label == CYBERNER_AGENCY && tb > 0 && lang != CYBERNER_LANG_EN &&
       (token_is(nm, tt, tb - 1, "de") || token_is(nm, tt, tb - 1, "d'")) && !span_has_capital(nm, tt, tb, te) &&
-      !(tb >= 2 && word_is(g, tt->tok[tb - 2].vid, CYB_WORD_ROLE)) && !lower_case_name(&g->e[a->entry]))
+      !(tb >= 2 && word_is(g, tt->tok[tb - 2].vid, CYB_WORD_ROLE)) && !a->lower_name)
     return false;
   if (a->word && !titlecase && te < tt->ntok && (tt->tok[te].flags & CYB_TOK_CAP) && (tt->tok[te].flags & CYB_TOK_ALPHA) &&
       !(tt->tok[te].flags & (CYB_TOK_NEWLINE_BEFORE | CYB_TOK_SENT_START)) && !role_after(g, tt, te) &&

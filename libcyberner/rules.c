@@ -1856,9 +1856,8 @@ static int push_thing(mctx *c, size_t b, size_t e, const char *id) {
 static int acronym_of_thing(mctx *c, size_t k, size_t a, const char *id) {
   size_t s = initials_start(c, k, a);
   int label = CYB_NOT_ENTITY;
-  if (s == SIZE_MAX || body_word_in(c, s, k, &label)) return 0;
-  for (size_t q = s; q < k; q++)
-    if (covered(c, q)) return 0; /* a country, a person: République populaire démocratique de Corée (RPDC) */
+  /* not a name that holds a country or a person: République populaire démocratique de Corée (RPDC) */
+  if (s == SIZE_MAX || body_word_in(c, s, k, &label) || any_covered(c, s, k)) return 0;
   return push_thing(c, a, a + 1, id);
 }
 
@@ -1900,6 +1899,11 @@ static int description_before(mctx *c, size_t k, size_t a, const char *id) {
   return 0;
 }
 
+/* Do tokens x and y start with the same (folded) letter? */
+static bool same_first_letter(const mctx *c, size_t x, size_t y) {
+  return c->nm->text[c->tt->tok[x].start] == c->nm->text[c->tt->tok[y].start];
+}
+
 /* A long form several entries share (National Cyber Security Centre) is
  * the one entry among them whose own alias the acronym after it is
  * (NCSC-NZ): the acronym settles it, whatever the sentence's countries. */
@@ -1910,7 +1914,7 @@ static void settle_by_acronym(mctx *c, size_t lfi, size_t a) {
    * a form the dictionaries lack) is the one body they know by the acronym
    * when both start with the same letter */
   if (lf->source == CYB_SRC_PATTERN && lf->entry < 0 && lf->id < 0 && d && d->entry >= 0 &&
-      c->nm->text[c->tt->tok[lf->tb].start] == c->nm->text[c->tt->tok[a].start]) {
+      same_first_letter(c, lf->tb, a)) {
     bool one = true; /* every reading of the acronym is that one entry */
     for (size_t i = 0; i < c->ndict && one; i++) {
       const cyb__cand *x = &c->cs->c[i];
@@ -1956,6 +1960,39 @@ static bool initials_among(const mctx *c, const cyb__cand *lf, size_t a) {
 static bool hidden_over(const mctx *c, const cyb__cand *d, size_t e) {
   const cyb__cand *ne = dict_cand(c, ANY_START, e, CYB_NOT_ENTITY);
   return ne && ne->tb <= d->tb;
+}
+
+/* Is candidate lf, a name that ends right before the parenthesis at token
+ * k, the long form the acronym at token a abbreviates? Each test is a
+ * reading where the name before the parenthesis is something else. */
+static bool long_form_of(const mctx *c, const cyb__cand *lf, size_t k, size_t a) {
+  if (!lf) return false;
+  /* a one-word name before the parenthesis is rarely what the acronym
+   * abbreviates ("... in Europe (OSCE)"): only when their first letters
+   * agree and the dictionaries do not know the acronym */
+  if (lf->te == lf->tb + 1 && (cand_at(c, a, -1) || !same_first_letter(c, lf->tb, a))) return false;
+  /* a place is not abbreviated by a name the dictionaries know as
+   * something else: a dateline's outlet, "KUWAIT CITY (BleepingComputer) -" */
+  if (lf->label == CYBERNER_LOCATION && cand_at(c, a, -1) && !cand_at(c, a, CYBERNER_LOCATION)) return false;
+  /* a body the dictionaries know before the acronym of another body of
+   * its label they know, that does not even start with its letter, is
+   * what that body's unit belongs to: "l'unité cyber de la gendarmerie
+   * nationale (UNC)" (not one made of its words' letters: Bureau of
+   * Cyberspace and Digital Policy (CDP); nor one in the body's own
+   * language: National Intelligence Organization (MIT)) */
+  if (lf->source == CYB_SRC_DICT && lf->nalt && !same_first_letter(c, lf->tb, a) && !initials_among(c, lf, a)) {
+    const cyb__cand *acr = dict_cand(c, a, a + 1, lf->label);
+    if (acr && acr->nalt && !share_entry(c, lf, acr)) return false;
+  }
+  /* an event is not abbreviated by a body the dictionaries know: "Locked
+   * Shields (NATO)" names who runs it */
+  if (lf->label == CYBERNER_EVENT && !dict_cand(c, a, a + 1, CYBERNER_EVENT) &&
+      (dict_cand(c, a, a + 1, CYBERNER_ORGANIZATION) || dict_cand(c, a, a + 1, CYBERNER_AGENCY)))
+    return false;
+  /* a body a rule reads inside a name the dictionaries hide (Cyber Norm
+   * Initiative: "Initiative" is a body's tail) is not the long form: the
+   * acronym is the hidden thing's (below) */
+  return lf->source == CYB_SRC_DICT || !hidden_over(c, lf, k);
 }
 
 /* "the initiative, known as the CNI": an acronym that an apposition gives,
@@ -2013,35 +2050,7 @@ static int acronyms(mctx *c) {
       if (*p == '/' || *p == '.' || *p == '&') *p = '-';
     /* Long Form (ACR) / Long Form (ACR - Forme longue) */
     const cyb__cand *lf = k > b ? cand_span(c, 0, k, true) : NULL;
-    /* a one-word name before the parenthesis is rarely what the acronym
-     * abbreviates ("... in Europe (OSCE)"): only when their first letters
-     * agree and the dictionaries do not know the acronym */
-    if (lf && lf->te == lf->tb + 1 &&
-        (cand_at(c, a, -1) || c->nm->text[c->tt->tok[lf->tb].start] != c->nm->text[c->tt->tok[a].start]))
-      lf = NULL;
-    /* a place is not abbreviated by a name the dictionaries know as
-     * something else: a dateline's outlet, "KUWAIT CITY (BleepingComputer) -" */
-    if (lf && lf->label == CYBERNER_LOCATION && cand_at(c, a, -1) && !cand_at(c, a, CYBERNER_LOCATION)) lf = NULL;
-    /* a body the dictionaries know before the acronym of another body of
-     * its label they know, that does not even start with its letter, is
-     * what that body's unit belongs to: "l'unité cyber de la gendarmerie
-     * nationale (UNC)" (not one made of its words' letters: Bureau of
-     * Cyberspace and Digital Policy (CDP); nor one in the body's own
-     * language: National Intelligence Organization (MIT)) */
-    if (lf && lf->source == CYB_SRC_DICT && lf->nalt &&
-        c->nm->text[c->tt->tok[lf->tb].start] != c->nm->text[c->tt->tok[a].start] && !initials_among(c, lf, a)) {
-      const cyb__cand *acr = dict_cand(c, a, a + 1, lf->label);
-      if (acr && acr->nalt && !share_entry(c, lf, acr)) lf = NULL;
-    }
-    /* an event is not abbreviated by a body the dictionaries know: "Locked
-     * Shields (NATO)" names who runs it */
-    if (lf && lf->label == CYBERNER_EVENT && !dict_cand(c, a, a + 1, CYBERNER_EVENT) &&
-        (dict_cand(c, a, a + 1, CYBERNER_ORGANIZATION) || dict_cand(c, a, a + 1, CYBERNER_AGENCY)))
-      lf = NULL;
-    /* a body a rule reads inside a name the dictionaries hide (Cyber Norm
-     * Initiative: "Initiative" is a body's tail) is not the long form: the
-     * acronym is the hidden thing's (below) */
-    if (lf && lf->source != CYB_SRC_DICT && hidden_over(c, lf, k)) lf = NULL;
+    if (!long_form_of(c, lf, k, a)) lf = NULL;
     if (lf && lf->tb < k) {
       settle_by_acronym(c, (size_t)(lf - c->cs->c), a);
       if (push_like(c, a, a + 1, lf, low)) return CYBERNER_ENOMEM;
