@@ -2521,6 +2521,9 @@ static bool split_figure(const mctx *c) {
          !(tflags(c, e) & CYB_TOK_SPACE_BEFORE);
 }
 
+/* Token k is "v" or "vs", between two teams. */
+static bool versus_at(const mctx *c, size_t k) { return tis(c, k, "v") || tis(c, k, "vs"); }
+
 /* A line of results or standings ("Pohang 3 Ulsan 2 ( halftime 1-0 )",
  * "Middlesex 199 and 426 , Hampshire 232", "Puchon 3 1 0 6 1 10"): outside
  * brackets it holds only capitalized names, figures, punctuation and v / vs /
@@ -2552,7 +2555,7 @@ static int results_line(mctx *c) {
     if (depth > 0) continue;
     if ((f & CYB_TOK_ALPHA) && (f & CYB_TOK_DIGIT)) return 0;
     if ((f & CYB_TOK_DIGIT) && !(f & CYB_TOK_ALPHA) && count_char(c, k, '-') >= 2) return 0;
-    if ((f & CYB_TOK_ALPHA) && !(f & CYB_TOK_CAP) && !tis(c, k, "v") && !tis(c, k, "vs") && !tis(c, k, "and") &&
+    if ((f & CYB_TOK_ALPHA) && !(f & CYB_TOK_CAP) && !versus_at(c, k) && !tis(c, k, "and") &&
         !tis(c, k, "at") && !tis(c, k, "of") && !tis(c, k, "de") && !tis(c, k, "del") && !tis(c, k, "la"))
       return 0;
   }
@@ -2561,7 +2564,7 @@ static int results_line(mctx *c) {
   for (size_t k = b; k < end; k++) {
     if (tis(c, k, "(")) depth++;
     else if (tis(c, k, ")") && depth > 0) depth--;
-    else if (depth == 0 && (tis(c, k, "v") || tis(c, k, "vs"))) versus++;
+    else if (depth == 0 && versus_at(c, k)) versus++;
     figures += score_token(c, k);
   }
   depth = 0;
@@ -2589,8 +2592,8 @@ static int results_line(mctx *c) {
     /* after the name: a score, or v / vs (maybe after a bracketed table place: Bologna ( 4 ) v) */
     size_t after = j;
     if (after + 2 < end && tis(c, after, "(") && score_token(c, after + 1) && tis(c, after + 2, ")")) after += 3;
-    bool before_v = after < end && (tis(c, after, "v") || tis(c, after, "vs"));
-    bool after_v = from > b && (tis(c, from - 1, "v") || tis(c, from - 1, "vs"));
+    bool before_v = after < end && versus_at(c, after);
+    bool after_v = from > b && versus_at(c, from - 1);
     bool scored = j < end && score_token(c, j) && !not_a_score(c, j) && !inside_label(c, j, CYBERNER_DATE);
     if (!scored && !before_v && !after_v) continue;
     if (cand_at(c, from, CYBERNER_PERSON) || (j - from >= 2 && first_name(c, from)))
