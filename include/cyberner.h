@@ -11,8 +11,9 @@
  *   store a NEW error object that the caller frees with cyberner_error_free().
  * - Offsets are UTF-8 byte offsets into the caller's bytes, end exclusive.
  * - A model is immutable once built and may be used by any number of threads
- *   at the same time without locking. Options, results and errors belong to
- *   one thread at a time.
+ *   at the same time without locking. (It lends each call or tagger a
+ *   hunspell speller of its own and keeps the ones given back: see README.)
+ *   Options, results and errors belong to one thread at a time.
  * - The library never prints anything and reads no environment variable.
  */
 #ifndef CYBERNER_H

@@ -385,6 +385,24 @@ size_t cyb__gazetteer_series(const cyb__gazetteer *g, uint64_t key, const cyb__s
 int cyb__gazetteer_match(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens *tt,
                          const cyb__sentence *s, cyb__cands *out);
 
+/* ---- spell.c: hunspell questions, one speller per call or tagger ------------ */
+
+typedef struct cyb__spell cyb__spell;     /* in the model: dictionary paths, idle spellers */
+typedef struct cyb__speller cyb__speller; /* hunspell handles + memo, one thread at a time */
+/* Finds the dictionaries (a missing one is a diag warning); NULL: no memory. */
+cyb__spell *cyb__spell_new(cyb__diag *diag);
+/* Frees the idle spellers: every speller taken must have been given back. */
+void cyb__spell_free(cyb__spell *sp);
+/* An idle speller, or a new one (its handles load on first use); NULL: no
+ * memory. Give it back with cyb__speller_give (NULL is a no-op). */
+cyb__speller *cyb__speller_take(const cyb__spell *sp);
+void cyb__speller_give(const cyb__spell *sp, cyb__speller *s);
+/* Is the original word, lower-cased, a common word of lang (0: either)? */
+bool cyb__spell_common(const cyb__spell *sp, cyb__speller *s, int lang, const char *src, size_t n);
+/* Is the original word a French adjective (hunspell po:adj; a suffix test
+ * without the French dictionary)? */
+bool cyb__spell_french_adjective(const cyb__spell *sp, cyb__speller *s, const char *src, size_t n);
+
 /* ---- rules.c: patterns beyond the dictionaries ----------------------------- */
 
 typedef struct cyb__rules cyb__rules;

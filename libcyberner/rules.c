@@ -29,17 +29,13 @@
  *  - not names: a quoted string after a word for a secret (mot de passe
  *    « LOUVRE »).
  * Word lists live in dict/rules/ and dict/names/. */
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
 
 #define PCRE2_CODE_UNIT_WIDTH 8
-#include <hunspell/hunspell.h>
 #include <pcre2.h>
-#include <unicode/ustring.h>
 
 #include "internal.h"
 
@@ -148,36 +144,6 @@ typedef struct {
   uint8_t idform; /* 0 none, 1 upper, 2 lower */
 } idrule;
 
-/* hunspell handles are not thread-safe and take ~100 ms and ~20 MB to load:
- * they are loaded on first use, and every call goes through the lock. */
-#define SPELL_MEMO (1 << 18) /* verdicts kept across calls, under the same lock (2.3 MB: the words of a large corpus) */
-
-typedef struct {
-  pthread_mutex_t mu;
-  int state[3]; /* per language: 0 not tried, 1 loaded, -1 unavailable */
-  Hunhandle *h[3];
-  char aff[3][256], dic[3][256];
-  /* hunspell's answers are a function of the word: remembering them changes
-   * no result, only saves time (slot: hash of the word and of the question) */
-  uint64_t memo_key[SPELL_MEMO];
-  uint8_t memo_val[SPELL_MEMO];
-} spell;
-
-/* The slot of a key: from all its bits (its low bits hold the question, so
- * key % SPELL_MEMO used a quarter of the slots, and two words of a few
- * thousand often shared one, each miss a hunspell call). */
-static size_t memo_slot(uint64_t key) { return (size_t)(((key * 0x9e3779b97f4a7c15ull) >> 32) % SPELL_MEMO); }
-/* Call with the lock held. */
-static int memo_get(const spell *sp, uint64_t key) {
-  size_t i = memo_slot(key);
-  return sp->memo_key[i] == key ? sp->memo_val[i] : -1;
-}
-static void memo_put(spell *sp, uint64_t key, bool v) {
-  size_t i = memo_slot(key);
-  sp->memo_key[i] = key;
-  sp->memo_val[i] = v;
-}
-
 /* The word lists. Their words join the gazetteer's vocabulary at model
  * compilation, and vid_bits says, per vocabulary id, which lists have a
  * phrase starting with the word (bit s) and which hold it as a one-word
@@ -209,7 +175,7 @@ struct cyb__rules {
   cyb__gazetteer *gaz; /* only while compiling */
   idrule *ids;
   size_t nids;
-  spell sp;
+  cyb__spell *spell; /* hunspell: paths and idle spellers (spell.c) */
 };
 
 /* Words some rule starts at (nord_departement, confederation, embassies). */
@@ -220,6 +186,8 @@ static const char *const trig_words[] = {"nord", "confederation", "embassy"};
 
 struct cyb__rules_scratch {
   pcre2_match_data *md;
+  const cyb__spell *spell;  /* whose speller it is, to give it back */
+  cyb__speller *speller;    /* this call's or this tagger's own */
   uint64_t spell_key[SPELL_CACHE]; /* hash | 1, 0 = empty */
   uint8_t spell_val[SPELL_CACHE];
   uint32_t *bits; /* tokbits of the sentence's tokens */
@@ -471,34 +439,13 @@ static int build_abbrev(cyb__rules *r, const cyb__fold *f, cyb__norm *nm, cyb__t
   return 0;
 }
 
-static void spell_init(spell *sp, cyb__diag *diag) {
-  static const char *const names[3][2] = {{"", ""}, {"fr_FR", "fr"}, {"en_US", "en_GB"}};
-  static const char *const dirs[] = {"/usr/share/hunspell", "/usr/share/myspell", "/usr/local/share/hunspell"};
-  pthread_mutex_init(&sp->mu, NULL);
-  for (int l = 1; l <= 2; l++) {
-    sp->state[l] = -1;
-    for (size_t d = 0; d < 3 && sp->state[l] < 0; d++)
-      for (int v = 0; v < 2 && sp->state[l] < 0; v++) {
-        struct stat st;
-        snprintf(sp->aff[l], sizeof sp->aff[l], "%s/%s.aff", dirs[d], names[l][v]);
-        snprintf(sp->dic[l], sizeof sp->dic[l], "%s/%s.dic", dirs[d], names[l][v]);
-        if (stat(sp->aff[l], &st) == 0 && stat(sp->dic[l], &st) == 0) sp->state[l] = 0;
-      }
-    if (sp->state[l] < 0)
-      cyb__diag_add(diag, 0, NULL, 0,
-                    "no hunspell %s dictionary (Debian package hunspell-%s): capitalized common words are not "
-                    "vetoed as person names in %s",
-                    l == 1 ? "French" : "English", l == 1 ? "fr" : "en-us", l == 1 ? "French" : "English");
-  }
-}
-
 cyb__rules *cyb__rules_new(const cyb__files *base, const cyb__files *extra, const cyb__fold *f, cyb__gazetteer *g,
                            cyb__diag *diag, cyberner_error **err) {
   cyb__rules *r = calloc(1, sizeof *r);
   loader L = {r, f, {0}, {0}, diag, 0};
   if (!r) goto oom;
   r->gaz = g;
-  spell_init(&r->sp, diag);
+  if (!(r->spell = cyb__spell_new(diag))) goto oom;
   /* function words the body shapes are made of: part of the code, not data */
   static const char *const preps[] = {"de", "du", "des", "d'", "pour", "en", "contre", "aux", "au", "a", "sur", "et"};
   static const char *const articles[] = {"la", "l'", "le", "les"};
@@ -574,17 +521,16 @@ void cyb__rules_free(cyb__rules *r) {
   free(r->vid_trig);
   for (size_t i = 0; i < r->nids; i++) pcre2_code_free(r->ids[i].re);
   free(r->ids);
-  for (int l = 1; l <= 2; l++)
-    if (r->sp.h[l]) Hunspell_destroy(r->sp.h[l]);
-  pthread_mutex_destroy(&r->sp.mu);
+  cyb__spell_free(r->spell);
   free(r);
 }
 
 cyb__rules_scratch *cyb__rules_scratch_new(const cyb__rules *r) {
-  CYB_UNUSED(r);
   cyb__rules_scratch *s = calloc(1, sizeof *s);
-  if (s && !(s->md = pcre2_match_data_create(8, NULL))) {
-    free(s);
+  if (!s) return NULL;
+  s->spell = r->spell;
+  if (!(s->md = pcre2_match_data_create(8, NULL)) || !(s->speller = cyb__speller_take(r->spell))) {
+    cyb__rules_scratch_free(s);
     return NULL;
   }
   return s;
@@ -593,102 +539,13 @@ cyb__rules_scratch *cyb__rules_scratch_new(const cyb__rules *r) {
 void cyb__rules_scratch_free(cyb__rules_scratch *s) {
   if (!s) return;
   pcre2_match_data_free(s->md);
+  cyb__speller_give(s->spell, s->speller);
   free(s->bits);
   free(s->starts);
   free(s->cover);
   free(s->body_end);
   free(s->name_ok);
   free(s);
-}
-
-/* The original word in lower case (ICU), for hunspell. */
-static bool lower_word(const char *src, size_t n, char *word, size_t cap) {
-  if (n == 0 || n > 60) return false;
-  /* ASCII (most words): ICU's lower case is the ASCII one, without three
-   * conversions */
-  size_t i = 0;
-  while (i < n && (unsigned char)src[i] < 0x80 && src[i] != '\0') i++;
-  if (i == n && n < cap) {
-    for (i = 0; i < n; i++) word[i] = (char)(src[i] >= 'A' && src[i] <= 'Z' ? src[i] + 32 : src[i]);
-    word[n] = '\0';
-    return true;
-  }
-  UChar u[64], low[64];
-  UErrorCode st = U_ZERO_ERROR;
-  int32_t ul = 0, wl = 0;
-  u_strFromUTF8(u, 64, &ul, src, (int32_t)n, &st);
-  int32_t ll = U_SUCCESS(st) ? u_strToLower(low, 64, u, ul, "", &st) : 0;
-  if (U_SUCCESS(st)) u_strToUTF8(word, (int32_t)cap - 1, &wl, low, ll, &st);
-  if (U_FAILURE(st)) return false;
-  word[wl] = '\0';
-  return true;
-}
-
-/* The hunspell handle of a language, loaded on first use; call with the lock held. */
-static Hunhandle *speller(spell *sp, int lang) {
-  if (sp->state[lang] == 0) {
-    sp->h[lang] = Hunspell_create(sp->aff[lang], sp->dic[lang]);
-    sp->state[lang] = sp->h[lang] ? 1 : -1;
-  }
-  return sp->state[lang] == 1 ? sp->h[lang] : NULL;
-}
-
-/* Is the original word (lower-cased) a common word of the language (0: any)? */
-static bool common_word(const cyb__rules *rc, int lang, const char *src, size_t n) {
-  spell *sp = (spell *)&rc->sp; /* the lock and the lazy handles are the only mutable part */
-  char word[200];
-  if (!lower_word(src, n, word, sizeof word)) return false;
-  bool found = false;
-  uint64_t key = (cyb__hash(word, strlen(word)) * 4 + (uint64_t)lang) | 1;
-  pthread_mutex_lock(&sp->mu);
-  int known = memo_get(sp, key);
-  if (known >= 0) {
-    pthread_mutex_unlock(&sp->mu);
-    return known;
-  }
-  for (int l = 1; l <= 2 && !found; l++) {
-    Hunhandle *h = !lang || lang == l ? speller(sp, l) : NULL;
-    if (h && Hunspell_spell(h, word)) found = true;
-  }
-  memo_put(sp, key, found);
-  pthread_mutex_unlock(&sp->mu);
-  return found;
-}
-
-/* Is the original word a French adjective (hunspell morphology: po:adj)?
- * Without a French dictionary, a suffix test stands in. */
-static bool french_adjective(const cyb__rules *rc, const char *src, size_t n) {
-  spell *sp = (spell *)&rc->sp;
-  char word[200];
-  if (!lower_word(src, n, word, sizeof word)) return false;
-  size_t wl = strlen(word);
-  int verdict = -1;
-  uint64_t key = (cyb__hash(word, wl) * 4 + 3) | 1;
-  pthread_mutex_lock(&sp->mu);
-  Hunhandle *h = speller(sp, CYBERNER_LANG_FR);
-  int known = h ? memo_get(sp, key) : -1;
-  if (known >= 0) {
-    pthread_mutex_unlock(&sp->mu);
-    return known;
-  }
-  if (h) {
-    char **an = NULL;
-    int k = Hunspell_analyze(h, &an, word);
-    verdict = 0;
-    for (int i = 0; i < k; i++)
-      if (strstr(an[i], "po:adj")) verdict = 1;
-    if (k > 0) Hunspell_free_list(h, &an, k);
-    memo_put(sp, key, verdict == 1);
-  }
-  pthread_mutex_unlock(&sp->mu);
-  if (verdict >= 0) return verdict == 1;
-  static const char *const suffixes[] = {"al", "ale", "ales", "aux", "el", "elle", "elles", "ique", "iques", "ien",
-                                         "ienne", "iennes", "aire", "aires", "ere", "eres", "ère", "ères", "if", "ive", "ives"};
-  for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++) {
-    size_t m = strlen(suffixes[i]);
-    if (wl > m && memcmp(word + wl - m, suffixes[i], m) == 0) return true;
-  }
-  return false;
 }
 
 /* A bounded copy of a short string (ids, keys) that always ends with NUL:
@@ -831,7 +688,7 @@ static bool is_adjective(const mctx *c, size_t k) {
   if (!(f & CYB_TOK_ALPHA) || (f & (CYB_TOK_CAP | CYB_TOK_DIGIT))) return false;
   size_t os = c->nm->map[c->tt->tok[k].start];
   size_t oe = cyb__norm_src_end(c->nm, c->src, c->srclen, c->tt->tok[k].end);
-  return french_adjective(c->r, c->src + os, oe - os);
+  return cyb__spell_french_adjective(c->r->spell, c->rs->speller, c->src + os, oe - os);
 }
 
 static bool is_common(const mctx *c, size_t k) {
@@ -840,7 +697,7 @@ static bool is_common(const mctx *c, size_t k) {
   uint64_t h = cyb__hash(c->src + os, oe - os) | 1;
   size_t slot = (h >> 1) % SPELL_CACHE; /* h is odd: its lowest bit says nothing */
   if (c->rs->spell_key[slot] == h) return c->rs->spell_val[slot];
-  bool v = common_word(c->r, 0, c->src + os, oe - os);
+  bool v = cyb__spell_common(c->r->spell, c->rs->speller, 0, c->src + os, oe - os);
   c->rs->spell_key[slot] = h;
   c->rs->spell_val[slot] = v;
   return v;

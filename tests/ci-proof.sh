@@ -2,7 +2,7 @@
 # Proof stages of CI (issue 7), run after the normal test suite:
 #   a. whole test suite under AddressSanitizer + UndefinedBehaviorSanitizer
 #   b. unit tests under valgrind memcheck (no error, no definite leak)
-#   c. the threads test under ThreadSanitizer
+#   c. the threads tests (tagging on 8 threads, spellers) under ThreadSanitizer
 #   d. each libFuzzer target for CYB_FUZZ_SECONDS (60) seconds
 #   e. the benchmark table (informative: never fails on speed)
 # Installs nothing. Needs: clang, libclang-rt-14-dev (libFuzzer and the
@@ -118,10 +118,10 @@ stage_b() {
 }
 
 stage_c() {
-  header "c: threads test under ThreadSanitizer"
+  header "c: threads tests (tagging, spellers) under ThreadSanitizer"
   need clang clang
   setup "$W/tsan" clang -Db_sanitize=thread -Db_lundef=false -Dbuildtype=debugoptimized -Db_lto=false -Dpython=false
-  ninja -C "$W/tsan" tests/bench/test-threads || fail "ThreadSanitizer build"
+  ninja -C "$W/tsan" tests/bench/test-threads tests/test-spell || fail "ThreadSanitizer build"
   TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
     meson test -C "$W/tsan" --no-rebuild --print-errorlogs --timeout-multiplier 4 --suite threads ||
     fail "threads test under ThreadSanitizer"

@@ -1,0 +1,190 @@
+/* hunspell questions: is a capitalized word a common word of the language
+ * (Launched, Interior), is a French word an adjective (po:adj).
+ *
+ * hunspell handles are not thread-safe, and loading the French and English
+ * dictionaries takes ~90 ms and ~21 MB. So the model holds only the paths,
+ * found at compilation, and a stack of idle spellers: a call or a tagger
+ * takes one speller for itself (cyb__speller_take), loads its handles on
+ * its first question, and gives it back when it ends (cyb__speller_give),
+ * for the next call to reuse without loading again. A speller is used by
+ * one thread at a time, with no lock; the stack's lock is taken once per
+ * cyberner_tag call or per tagger, never per word. There are as many
+ * spellers as calls ever ran at the same time. */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <hunspell/hunspell.h>
+#include <unicode/ustring.h>
+
+#include "internal.h"
+
+/* Verdicts kept by a speller across the calls that use it (2.3 MB, lazily
+ * paged: the words of a large corpus). hunspell's answers are a function
+ * of the word, so remembering them changes no result, only saves time. */
+#define SPELL_MEMO (1 << 18)
+
+struct cyb__speller {
+  struct cyb__speller *next; /* in the idle stack */
+  int state[3];              /* per language: 0 not tried, 1 loaded, -1 unavailable */
+  Hunhandle *h[3];
+  uint64_t memo_key[SPELL_MEMO]; /* slot: hash of the word and of the question; 0 empty */
+  uint8_t memo_val[SPELL_MEMO];
+};
+
+struct cyb__spell {
+  bool found[3]; /* per language: its dictionary files exist */
+  char aff[3][256], dic[3][256];
+  pthread_mutex_t mu; /* guards idle only */
+  cyb__speller *idle;
+};
+
+cyb__spell *cyb__spell_new(cyb__diag *diag) {
+  static const char *const names[3][2] = {{"", ""}, {"fr_FR", "fr"}, {"en_US", "en_GB"}};
+  static const char *const dirs[] = {"/usr/share/hunspell", "/usr/share/myspell", "/usr/local/share/hunspell"};
+  cyb__spell *sp = calloc(1, sizeof *sp);
+  if (!sp || pthread_mutex_init(&sp->mu, NULL)) {
+    free(sp);
+    return NULL;
+  }
+  for (int l = 1; l <= 2; l++) {
+    for (size_t d = 0; d < 3 && !sp->found[l]; d++)
+      for (int v = 0; v < 2 && !sp->found[l]; v++) {
+        struct stat st;
+        snprintf(sp->aff[l], sizeof sp->aff[l], "%s/%s.aff", dirs[d], names[l][v]);
+        snprintf(sp->dic[l], sizeof sp->dic[l], "%s/%s.dic", dirs[d], names[l][v]);
+        sp->found[l] = stat(sp->aff[l], &st) == 0 && stat(sp->dic[l], &st) == 0;
+      }
+    if (!sp->found[l])
+      cyb__diag_add(diag, 0, NULL, 0,
+                    "no hunspell %s dictionary (Debian package hunspell-%s): capitalized common words are not "
+                    "vetoed as person names in %s",
+                    l == 1 ? "French" : "English", l == 1 ? "fr" : "en-us", l == 1 ? "French" : "English");
+  }
+  return sp;
+}
+
+static void speller_destroy(cyb__speller *s) {
+  for (int l = 1; l <= 2; l++)
+    if (s->h[l]) Hunspell_destroy(s->h[l]);
+  free(s);
+}
+
+/* Every speller must have been given back (taggers are freed before their
+ * model). */
+void cyb__spell_free(cyb__spell *sp) {
+  if (!sp) return;
+  while (sp->idle) {
+    cyb__speller *s = sp->idle;
+    sp->idle = s->next;
+    speller_destroy(s);
+  }
+  pthread_mutex_destroy(&sp->mu);
+  free(sp);
+}
+
+/* The stack is the only part of the model that changes after compilation;
+ * it never changes a result. */
+cyb__speller *cyb__speller_take(const cyb__spell *csp) {
+  cyb__spell *sp = (cyb__spell *)csp;
+  pthread_mutex_lock(&sp->mu);
+  cyb__speller *s = sp->idle;
+  if (s) sp->idle = s->next;
+  pthread_mutex_unlock(&sp->mu);
+  if (!s) s = calloc(1, sizeof *s);
+  if (s) s->next = NULL;
+  return s;
+}
+
+void cyb__speller_give(const cyb__spell *csp, cyb__speller *s) {
+  if (!s) return;
+  cyb__spell *sp = (cyb__spell *)csp;
+  pthread_mutex_lock(&sp->mu);
+  s->next = sp->idle;
+  sp->idle = s;
+  pthread_mutex_unlock(&sp->mu);
+}
+
+/* The slot of a key: from all its bits (its low bits hold the question, so
+ * key % SPELL_MEMO would use a quarter of the slots). */
+static size_t memo_slot(uint64_t key) { return (size_t)(((key * 0x9e3779b97f4a7c15ull) >> 32) % SPELL_MEMO); }
+
+/* The original word in lower case (ICU), for hunspell. */
+static bool lower_word(const char *src, size_t n, char *word, size_t cap) {
+  if (n == 0 || n > 60) return false;
+  /* ASCII (most words): ICU's lower case is the ASCII one, without three
+   * conversions */
+  size_t i = 0;
+  while (i < n && (unsigned char)src[i] < 0x80 && src[i] != '\0') i++;
+  if (i == n && n < cap) {
+    for (i = 0; i < n; i++) word[i] = (char)(src[i] >= 'A' && src[i] <= 'Z' ? src[i] + 32 : src[i]);
+    word[n] = '\0';
+    return true;
+  }
+  UChar u[64], low[64];
+  UErrorCode st = U_ZERO_ERROR;
+  int32_t ul = 0, wl = 0;
+  u_strFromUTF8(u, 64, &ul, src, (int32_t)n, &st);
+  int32_t ll = U_SUCCESS(st) ? u_strToLower(low, 64, u, ul, "", &st) : 0;
+  if (U_SUCCESS(st)) u_strToUTF8(word, (int32_t)cap - 1, &wl, low, ll, &st);
+  if (U_FAILURE(st)) return false;
+  word[wl] = '\0';
+  return true;
+}
+
+/* The hunspell handle of a language, loaded on the speller's first question. */
+static Hunhandle *handle(const cyb__spell *sp, cyb__speller *s, int lang) {
+  if (s->state[lang] == 0) {
+    s->h[lang] = sp->found[lang] ? Hunspell_create(sp->aff[lang], sp->dic[lang]) : NULL;
+    s->state[lang] = s->h[lang] ? 1 : -1;
+  }
+  return s->state[lang] == 1 ? s->h[lang] : NULL;
+}
+
+bool cyb__spell_common(const cyb__spell *sp, cyb__speller *s, int lang, const char *src, size_t n) {
+  char word[200];
+  if (!s || !lower_word(src, n, word, sizeof word)) return false;
+  uint64_t key = (cyb__hash(word, strlen(word)) * 4 + (uint64_t)lang) | 1;
+  size_t slot = memo_slot(key);
+  if (s->memo_key[slot] == key) return s->memo_val[slot];
+  bool found = false;
+  for (int l = 1; l <= 2 && !found; l++) {
+    Hunhandle *h = !lang || lang == l ? handle(sp, s, l) : NULL;
+    if (h && Hunspell_spell(h, word)) found = true;
+  }
+  s->memo_key[slot] = key;
+  s->memo_val[slot] = found;
+  return found;
+}
+
+/* Without a French dictionary, a suffix test stands in. */
+bool cyb__spell_french_adjective(const cyb__spell *sp, cyb__speller *s, const char *src, size_t n) {
+  char word[200];
+  if (!s || !lower_word(src, n, word, sizeof word)) return false;
+  size_t wl = strlen(word);
+  Hunhandle *h = handle(sp, s, CYBERNER_LANG_FR);
+  if (!h) {
+    static const char *const suffixes[] = {"al",   "ale", "ales", "aux",  "el",  "elle", "elles",
+                                           "ique", "iques", "ien", "ienne", "iennes", "aire", "aires",
+                                           "ere",  "eres", "ère", "ères", "if",  "ive",  "ives"};
+    for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++) {
+      size_t m = strlen(suffixes[i]);
+      if (wl > m && memcmp(word + wl - m, suffixes[i], m) == 0) return true;
+    }
+    return false;
+  }
+  uint64_t key = (cyb__hash(word, wl) * 4 + 3) | 1;
+  size_t slot = memo_slot(key);
+  if (s->memo_key[slot] == key) return s->memo_val[slot];
+  char **an = NULL;
+  int k = Hunspell_analyze(h, &an, word);
+  bool verdict = false;
+  for (int i = 0; i < k; i++)
+    if (strstr(an[i], "po:adj")) verdict = true;
+  if (k > 0) Hunspell_free_list(h, &an, k);
+  s->memo_key[slot] = key;
+  s->memo_val[slot] = verdict;
+  return verdict;
+}
