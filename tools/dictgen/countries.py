@@ -24,6 +24,12 @@ CURATED = os.path.join(HERE, "country_aliases.tsv")
 # in common use by the EU, IMF, etc.).
 EXTRA_CODES = {"XK"}
 
+# Former states under their former ISO 3166-1 alpha-2 code (ISO 3166-3 lists
+# them): history in policy text ("since the Soviet Union's collapse"). Their
+# names are all curated. CS is left out: the code named Czechoslovakia and
+# later Serbia and Montenegro.
+FORMER_CODES = {"SU", "YU", "DD", "ZR"}
+
 # Words that make an altSpelling an English/French descriptive form we keep;
 # other altSpellings (native names, transliterations) are dropped unless the
 # curated table adds them.
@@ -128,7 +134,7 @@ def build():
     iso = load_iso()
     wc = load_world_countries()
     cur = load_curated()
-    codes = sorted(set(iso) | (EXTRA_CODES & set(wc)))
+    codes = sorted(set(iso) | (EXTRA_CODES & set(wc)) | FORMER_CODES)
     entries = []
     stats = {"altSpellings_kept": 0, "altSpellings_dropped": 0}
     for code in codes:
@@ -172,6 +178,8 @@ def build():
         e.finalize()
         if code in EXTRA_CODES:
             e.attrs.append(("iso", "user-assigned"))
+        if code in FORMER_CODES:
+            e.attrs.append(("iso", "former"))
         entries.append(e)
     return entries, stats
 
@@ -181,7 +189,7 @@ HEADER = [
     "Edit tools/dictgen/country_aliases.tsv and run: python3 tools/dictgen/build.py",
     "Sources: Debian iso-codes (iso_3166-1.json + fr gettext catalogue),",
     "world-countries countries.json (ODbL, facts only), curated aliases. See SOURCES.md.",
-    "id = ISO 3166-1 alpha-2 (XK Kosovo: user-assigned code).",
+    "id = ISO 3166-1 alpha-2 (XK Kosovo: user-assigned code; SU, YU, DD, ZR: former codes, ISO 3166-3).",
 ]
 
 
