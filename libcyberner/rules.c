@@ -1081,13 +1081,17 @@ static int persons(mctx *c) {
       if (e > k + 1 && push_initialled(c, k, k + 1, e, true)) return CYBERNER_ENOMEM;
     }
     /* dotted initials and a surname: B.N. Srikrishna (not a known acronym:
-     * U.S. officials) */
+     * U.S. officials); the surname of a person the dictionaries know, even
+     * a common word (V.V. Poutine), or else no common word and inside no
+     * known name (F.C. Farul Constanta is a club) */
     if ((tflags(c, k) & CYB_TOK_DOTTED) && (tflags(c, k) & CYB_TOK_ALLCAPS) &&
-        c->tt->tok[k].end - c->tt->tok[k].start <= 6 && !cand_at(c, k, -1) &&
-        k + 1 < end && name_token(c, k + 1) && !is_common(c, k + 1)) {
+        c->tt->tok[k].end - c->tt->tok[k].start <= 6 && !cand_at(c, k, -1) && k + 1 < end &&
+        name_token(c, k + 1)) {
+      bool known = cand_at(c, k + 1, CYBERNER_PERSON);
       size_t e = name_run(c, k + 1, 3);
-      /* F.C. Farul Constanta is a club */
-      if (!any_covered(c, k + 1, e) && push_initialled(c, k, k + 1, e, false)) return CYBERNER_ENOMEM;
+      if ((known || (!is_common(c, k + 1) && !any_covered(c, k + 1, e))) &&
+          push_initialled(c, k, k + 1, e, known))
+        return CYBERNER_ENOMEM;
     }
     /* East Asian order: a surname, then a hyphenated or known given name;
      * not a role that is also a surname (King Abdullah II: the role's name

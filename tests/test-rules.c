@@ -101,6 +101,11 @@ START_TEST(person_names_and_mentions) {
   /* middle initials, dotted initials, an East Asian surname with a given name no list has */
   YES("Assistant Attorney General Sue J. Bai said on Monday.", "Sue J. Bai", CYBERNER_PERSON, NULL);
   YES("Justice B.N. Srikrishna wrote the report.", "B.N. Srikrishna", CYBERNER_PERSON, NULL);
+  /* dotted initials before a person the dictionaries know, even by a
+   * surname that is a common word (poutine) */
+  YES("Le Président V.V. Poutine a reçu la délégation.", "V.V. Poutine", CYBERNER_PERSON, "vladimir-putin");
+  YES("The delegation was led by A.V. Krutskikh on Monday.", "A.V. Krutskikh", CYBERNER_PERSON, "andrey-krutskikh");
+  NO("Le Président J.P. Poutine a reçu la délégation.", "J.P.");
   YES("Treasury sanctioned Yin Kecheng on Friday. Yin was indicted.", "Yin Kecheng", CYBERNER_PERSON, "yin-kecheng");
   NO("the a.m. EDT session", "EDT");
   YES("la conseillère adjointe à la sécurité nationale américaine, Anne Neuberger, a dit", "Anne Neuberger",
