@@ -114,12 +114,15 @@ bool cyb__is_abbreviation(const char *s, size_t n) {
 }
 
 /* Words that, after a hyphen, say how something relates to the name before
- * it (Japan-based, Kremlin-linked, US-led): the name is a token of its own,
- * so that a name of several words matches too (New York-based). */
+ * it (Japan-based, Kremlin-linked, US-led, Hong Kong-registered): the name
+ * is a token of its own, so that a name of several words matches too (New
+ * York-based). Sorted by length, then bytes (in_list). */
 static const word_entry relation_words[] = {
-    {"led", 3}, {"run", 3}, {"born", 4}, {"made", 4}, {"based", 5}, {"owned", 5}, {"backed", 6},
-    {"funded", 6}, {"linked", 6}, {"aligned", 7}, {"sponsored", 9}, {"supported", 9}, {"affiliated", 10},
-    {"controlled", 10}, {"headquartered", 13},
+    {"led", 3}, {"run", 3}, {"born", 4}, {"made", 4}, {"based", 5}, {"bound", 5}, {"owned", 5}, {"allied", 6},
+    {"backed", 6}, {"funded", 6}, {"linked", 6}, {"listed", 6}, {"aligned", 7}, {"centric", 7},
+    {"leaning", 7}, {"trained", 7}, {"educated", 8}, {"friendly", 8}, {"inspired", 8}, {"operated", 8},
+    {"sponsored", 9}, {"supported", 9}, {"affiliated", 10}, {"controlled", 10}, {"registered", 10},
+    {"sanctioned", 10}, {"headquartered", 13},
 };
 
 static bool relation_suffix(const char *t, size_t n, size_t i) {

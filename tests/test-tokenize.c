@@ -66,6 +66,8 @@ START_TEST(hyphenated_words_stay_whole) {
   /* a relation word after the hyphen is split off: the name before may be
    * several words (New York-based) */
   ck_assert_str_eq(toks("New York-based"), "new|york|-|based");
+  ck_assert_str_eq(toks("Hong Kong-registered"), "hong|kong|-|registered");
+  ck_assert_str_eq(toks("Kremlin-friendly"), "kremlin|-|friendly");
   ck_assert_str_eq(toks("IRGC-affiliated"), "irgc|-|affiliated");
   ck_assert_str_eq(toks("Russian-speaking"), "russian-speaking");
   ck_assert_str_eq(toks("based-on"), "based-on");
