@@ -1568,7 +1568,8 @@ static int web_services(mctx *c) {
  * X", "compte X", "X account", "X post". Its id is the platform's key in
  * organizations.tsv. */
 static int platform_x(mctx *c) {
-  static const char *const before[] = {"on", "sur", "compte", "comptes", "via", "reseau", "network"};
+  static const char *const before[] = {"on", "sur", "compte", "comptes", "via", "reseau", "network", "social",
+                                       "platform", "plateforme"};
   static const char *const after[] = {"account", "accounts", "post", "posts", "handle", "user", "users", "feed"};
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t k = b; k < end; k++) {
@@ -1576,6 +1577,9 @@ static int platform_x(mctx *c) {
     bool ok = false;
     for (size_t i = 0; k > b && i < sizeof before / sizeof *before && !ok; i++) ok = tis(c, k - 1, before[i]);
     for (size_t i = 0; k + 1 < end && i < sizeof after / sizeof *after && !ok; i++) ok = tis(c, k + 1, after[i]);
+    /* or renamed: "X, formerly Twitter", "X (anciennement Twitter)" */
+    ok = ok || (k + 2 < end && (tis(c, k + 1, ",") || tis(c, k + 1, "(")) &&
+                (tis(c, k + 2, "formerly") || tis(c, k + 2, "anciennement")));
     /* or in a list of companies: "Meta, X and TikTok" */
     ok = ok || (k >= b + 2 && (tis(c, k - 1, ",") || tis(c, k - 1, "and") || tis(c, k - 1, "et")) &&
                 dict_cand(c, ANY_START, k - 1, CYBERNER_ORGANIZATION)) ||

@@ -429,6 +429,10 @@ START_TEST(identifiers) {
   NO("the Generation X survey", "X");
   YES("Meta, X and TikTok signed the accord.", "X", CYBERNER_ORGANIZATION, "twitter");
   YES("Le message a circulé sur le réseau X lundi.", "X", CYBERNER_ORGANIZATION, "twitter");
+  YES("Il a publié sur la plateforme X, anciennement Twitter, un message.", "X", CYBERNER_ORGANIZATION, "twitter");
+  YES("Musk said X, formerly Twitter, would comply.", "X", CYBERNER_ORGANIZATION, "twitter");
+  YES("Posts on the social platform X spread fast.", "X", CYBERNER_ORGANIZATION, "twitter");
+  NO("Scenario X, in which the grid fails, was tested.", "X");
   YES("Attackers exploited CVE-2021-44228 in Log4j.", "CVE-2021-44228", CYBERNER_VULNERABILITY, "CVE-2021-44228");
   YES("The group APT99 was seen.", "APT99", CYBERNER_THREAT_ACTOR, "apt99");
   YES("Microsoft tracks Storm-0558.", "Storm-0558", CYBERNER_THREAT_ACTOR, NULL);
