@@ -1034,8 +1034,12 @@ static int persons(mctx *c) {
      * case (Joost van der Westhuizen, Ronald de Boer); not a word of a longer
      * name the dictionaries know (Hong Kong, San Diego, George Washington
      * University) */
+    /* not a role that is also a given name before a person the dictionaries
+     * or the document know (Sultan Haitham bin Tarik, Emir Tamim: the role
+     * reading above takes the person; Sultan Al Jaber stays whole) */
     if (name_token(c, k) && first_name(c, k) && k + 1 < end &&
-        (name_token(c, k + 1) || has(c, S_PARTICLES, k + 1)) && !in_long_name(c, k)) {
+        (name_token(c, k + 1) || has(c, S_PARTICLES, k + 1)) && !in_long_name(c, k) &&
+        !(role_word(c, k) && known_person_at(c, k + 1))) {
       /* at a sentence start, capitals prove nothing: two common words there
        * (Mark Down, Will Power) are not a name; elsewhere a known first name
        * and a capitalized word are (Peter Such, Grace Carter) */
@@ -3008,6 +3012,12 @@ void cyb__rules_learn(const cyberner_model *m, const cyb__norm *nm, const cyb__t
       }
       /* family name first (Zhao Guangzong, Yoon Suk Yeol): the short form is the first word */
       const cyb__token *t0 = &tt->tok[d->tb];
+      /* a patronymic (Haitham bin Tarik, Tamim ben Hamad Al Thani): the
+       * given name alone is the short form (Sultan Haitham, Sheikh Tamim) */
+      const cyb__token *t1 = &tt->tok[d->tb + 1];
+      if (d->te >= d->tb + 3 && (cyb__tok_is(nm, t1, "bin") || cyb__tok_is(nm, t1, "ben") ||
+                                 cyb__tok_is(nm, t1, "ibn") || cyb__tok_is(nm, t1, "bint")))
+        remember(&doc->names, &doc->nnames, &doc->names_cap, nm->text + t0->start, t0->end - t0->start, d->label, d->entry, id);
       if (ps_find(sur, nm->text + t0->start, t0->end - t0->start) &&
           (!ps_find(given, nm->text + t0->start, t0->end - t0->start) || family_first(sur, nm, tt, d)))
         remember(&doc->names, &doc->nnames, &doc->names_cap, nm->text + t0->start, t0->end - t0->start, d->label, d->entry, id);
