@@ -2584,19 +2584,31 @@ static bool swiss_document(const mctx *c, size_t k) {
   return true;
 }
 
+/* Does a law word (loi, ordonnance, act) stand in the few words before token
+ * k of its sentence, so that k is in the law's title (la loi sur la
+ * sécurité de l'information au sein de la Confédération)? */
+static bool in_law_title(const mctx *c, size_t k) {
+  size_t b = c->s->tok_begin;
+  for (size_t j = k; j > b && j + 16 > k; j--)
+    if (marked(c, j - 1, j, MARK_LAW)) return true;
+  return false;
+}
+
 /* "la Confédération appelle les victimes", "réunissant la Confédération et
  * les cantons": in a Swiss document a bare capitalized Confédération is
  * Switzerland. Not when a complement makes it another body (Confédération
  * générale du travail, paysanne, des syndicats, Confédération Africaine),
- * nor after "de la", where it owns a name, a role or a law's title (le
- * président de la Confédération, la loi ... au sein de la Confédération). */
+ * nor after "de" + "la" in a law's title (la loi ... au sein de la
+ * Confédération); after a noun it is the state (les services de la
+ * Confédération, le délégué permanent de la Confédération). */
 static int confederation(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   if (!(c->trig & TRIG_CONFEDERATION)) return 0;
   for (size_t k = b + 1; k < end; k++) {
     if (!tis(c, k, "confederation") || !(tflags(c, k) & CYB_TOK_CAP) || covered(c, k) || cand_at(c, k, -1))
       continue;
-    if (!tis(c, k - 1, "la") || (k >= b + 2 && (tis(c, k - 2, "de") || tis(c, k - 2, "d'")))) continue;
+    if (!tis(c, k - 1, "la") || (k >= b + 2 && (tis(c, k - 2, "de") || tis(c, k - 2, "d'")) && in_law_title(c, k)))
+      continue;
     if (k + 1 < end && (tis(c, k + 1, "de") || tis(c, k + 1, "du") || tis(c, k + 1, "des") || tis(c, k + 1, "d'") ||
                         is_adjective(c, k + 1) ||
                         ((tflags(c, k + 1) & CYB_TOK_CAP) && (tflags(c, k + 1) & CYB_TOK_ALPHA))))

@@ -731,6 +731,8 @@ START_TEST(confederation) {
   ck_assert(tagged(ch, "Confédération", NULL, CYBERNER_COUNTRY, "CH"));
   ck_assert(tagged(ch, "Confédération générale du travail", NULL, CYBERNER_ORGANIZATION, "cgt"));
   NO(ch, "Confédération a été");
+  YES("En Suisse, l'enquête est menée avec plusieurs services de la Confédération.", "Confédération",
+      CYBERNER_COUNTRY, "CH");
   YES("Une cellule de crise en Suisse réunissant la Confédération et les cantons a été créée.", "Confédération",
       CYBERNER_COUNTRY, "CH");
   NO("La France et l'Allemagne ont signé. La Confédération appelle les victimes.", "Confédération");
