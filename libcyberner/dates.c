@@ -1958,23 +1958,70 @@ static int lower_start_ok(const mview *v, const unsigned char *upper, size_t st)
     return !upper || !upper[st] || slot_span(v, S_Y, &b, &e) || slot_span(v, S_Y2, &b, &e);
 }
 
+/* The run of lower-case letters (or bytes of UTF-8 letters) at t[i]: a
+ * word class matches it whole (WORD_END); its end. */
+static size_t letters_end(const unsigned char *t, size_t i, size_t end)
+{
+    while (i < end && ((t[i] >= 'a' && t[i] <= 'z') || t[i] >= 0x80))
+        i++;
+    return i;
+}
+
+/* Is the word at t[i] a month word? */
+static int month_at(const cyb__dates *d, const unsigned char *t, size_t i, size_t end)
+{
+    const wform *f = form_lookup(d, t + i, letters_end(t, i, end) - i);
+    return f && (f->mask & d->month_mask);
+}
+
+/* The run of digits at t[i]; its end. */
+static size_t digits_end(const unsigned char *t, size_t i, size_t end)
+{
+    while (i < end && byte_class(t[i]) == BC_DIGIT)
+        i++;
+    return i;
+}
+
+/* 1 or 2 digits at t[i], then sep, then a digit: the middle of num_slash
+ * (12/06/2018, 12-06-18) or num_dot (12.06.18), whose parts are
+ * [0-9]{1,2} with the same separator twice. */
+static int short_part_then(const unsigned char *t, size_t i, size_t end, unsigned char sep)
+{
+    size_t e = digits_end(t, i, end);
+    return e > i && e - i <= 2 && e + 1 < end && t[e] == sep && byte_class(t[e + 1]) == BC_DIGIT;
+}
+
+/* The ordinal suffix {ORD} at t[i] when a space or a dash follows it (as it
+ * must in every num12 rule); its end, i when none. */
+static size_t ord_end(const unsigned char *t, size_t i, size_t end)
+{
+    static const char *const ords[] = {"er", "re", "eme", "e", "st", "nd", "rd", "th"};
+    for (size_t k = 0; k < sizeof ords / sizeof ords[0]; k++) {
+        size_t l = strlen(ords[k]);
+        if (i + l < end && memcmp(t + i, ords[k], l) == 0 && (t[i + l] == ' ' || t[i + l] == '-'))
+            return i + l;
+    }
+    return i;
+}
+
 /* Can a num12 rule match at the run of 1 or 2 digits that ends at q? A
  * cheap necessary condition read off those rules (dates.txt: dmy, dm,
  * range_dd, range_dmdm, range_full_et/au, num_slash, num_dot, quarter,
  * half), checked before their prefilter: most such numbers ("15 people",
- * "3.5", "12,") fail it, and a failed prefilter costs ~1,750 instructions.
- * Every such rule consumes the whole run, then has
- *   [/.-] digit                       num_slash, num_dot
- *   [ ]?-[ ]? digit                   range_dd (8-10 mai)
- *   {ORD}? then [ ] or - ...          the rest; after the spaces:
+ * "3.5", "6-4", "12,") fail it, and a failed prefilter costs ~1,750
+ * instructions. Every such rule consumes the whole run, then has
+ *   [/.] 1-2 digits, the same sign, a digit    num_slash, num_dot
+ *   - 1-2 digits - a digit                     num_slash (12-06-18)
+ *   {ORD}? then [ ] or - ...                   the rest; after the spaces:
  *     a month word, "of", a range word of RANGE (et and au to a jusqu'au
- *     until through till), quarter trimestre half semestre, or "-".
+ *     until through till), quarter trimestre half semestre, or "-";
+ *   after the "-" of a range (range_dd: 8-10 mai, 3rd-5th June):
+ *     [ ]? 1-2 digits {ORD}? spaces, then "of" or a month word.
  * It must stay at least as permissive as those rules: a rule edited or
  * added there must be added here (test-dates compares with
  * "option num12_gate=no"). */
 static int num12_may_match(const cyb__dates *d, const unsigned char *t, size_t q, size_t end)
 {
-    static const char *const ords[] = {"er", "re", "eme", "e", "st", "nd", "rd", "th"};
     static const char *const words[] = {"of", "et", "and", "au", "to", "a", "jusqu", "until",
                                         "through", "till"};
     static const char *const periods[] = {"quarter", "trimestre", "half", "semestre"};
@@ -1982,17 +2029,14 @@ static int num12_may_match(const cyb__dates *d, const unsigned char *t, size_t q
     if (i >= end)
         return 0;
     if (t[i] == '/' || t[i] == '.')
-        return i + 1 < end && byte_class(t[i + 1]) == BC_DIGIT;
+        return short_part_then(t, i + 1, end, t[i]);
+    if (t[i] == '-' && short_part_then(t, i + 1, end, '-'))
+        return 1;
     if (t[i] >= 'a' && t[i] <= 'z') { /* an ordinal suffix, then a space or a dash */
-        size_t k = 0;
-        for (; k < sizeof ords / sizeof ords[0]; k++) {
-            size_t l = strlen(ords[k]);
-            if (i + l < end && memcmp(t + i, ords[k], l) == 0 && (t[i + l] == ' ' || t[i + l] == '-'))
-                break;
-        }
-        if (k == sizeof ords / sizeof ords[0])
+        size_t e = ord_end(t, i, end);
+        if (e == i)
             return 0;
-        i += strlen(ords[k]);
+        i = e;
     }
     if (t[i] == ' ') {
         while (i < end && t[i] == ' ')
@@ -2000,11 +2044,8 @@ static int num12_may_match(const cyb__dates *d, const unsigned char *t, size_t q
         if (i >= end)
             return 0;
         if (t[i] != '-') {
-            size_t e = i;
-            while (e < end && ((t[e] >= 'a' && t[e] <= 'z') || t[e] >= 0x80))
-                e++;
-            const wform *f = form_lookup(d, t + i, e - i);
-            if (f && (f->mask & d->month_mask))
+            size_t e = letters_end(t, i, end);
+            if (month_at(d, t, i, end))
                 return 1;
             for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
                 if (strlen(words[k]) == e - i && memcmp(t + i, words[k], e - i) == 0)
@@ -2019,10 +2060,20 @@ static int num12_may_match(const cyb__dates *d, const unsigned char *t, size_t q
     }
     if (t[i] != '-')
         return 0;
-    i++; /* a range: [ ]?-[ ]? then the end's day */
+    i++; /* a range: [ ]?-[ ]? then the end's day, {ORD}, spaces, of or a month */
     if (i < end && t[i] == ' ')
         i++;
-    return i < end && byte_class(t[i]) == BC_DIGIT;
+    size_t e = digits_end(t, i, end);
+    if (e == i || e - i > 2)
+        return 0;
+    i = ord_end(t, e, end);
+    if (i >= end || t[i] != ' ')
+        return 0;
+    while (i < end && t[i] == ' ')
+        i++;
+    if (i + 2 < end && t[i] == 'o' && t[i + 1] == 'f' && t[i + 2] == ' ')
+        return 1;
+    return i < end && month_at(d, t, i, end);
 }
 
 size_t cyb__dates_find(const cyb__dates *d, cyb__dates_scratch *s, const char *norm,
