@@ -228,6 +228,8 @@ enum {
   TRIG_X = 1u << 8,             /* platform_x */
   TRIG_PROGRAMME = 1u << 9,     /* programme_names */
   TRIG_EU = 1u << 10,           /* eu_act_number */
+  TRIG_POLICE = 1u << 11,       /* bodies: police, gendarmerie */
+  TRIG_OPEN_PAREN = 1u << 12,   /* persons: a name before a country in parentheses */
 };
 static const struct {
   const char *word;
@@ -242,6 +244,8 @@ static const struct {
     {"program", TRIG_PROGRAMME}, {"programme", TRIG_PROGRAMME},
     {"eu", TRIG_EU},           {"ue", TRIG_EU},
     {"ec", TRIG_EU},           {"ce", TRIG_EU},
+    {"police", TRIG_POLICE},   {"gendarmerie", TRIG_POLICE},
+    {"(", TRIG_OPEN_PAREN},
 };
 
 #define SPELL_CACHE 512 /* direct-mapped, per call: hunspell answers by token hash */
@@ -1233,7 +1237,7 @@ static int persons(mctx *c) {
      * country in parentheses, name a person: lists and results give people
      * their country (Laban Rotich (Kenya), the chair Jürg Lauber
      * (Switzerland)); a known first name first, or no common word in them */
-    if (name_token(c, k) && (k == b || !name_token(c, k - 1)) && !c->s->titlecase) {
+    if ((c->trig & TRIG_OPEN_PAREN) && name_token(c, k) && (k == b || !name_token(c, k - 1)) && !c->s->titlecase) {
       size_t e = name_run(c, k, 3);
       if (e >= k + 2 && e + 2 < end && tis(c, e, "(") && country_in_parens(c, e + 1) &&
           !any_covered(c, k, e) && (first_name(c, k) || !any_common(c, k, e)) &&
@@ -1500,11 +1504,11 @@ static bool place_in_town(const mctx *c, size_t s, size_t e) {
 static int bodies(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   /* the words a reading below starts at: a head, a body before "of", a
-   * tail, a company suffix, police or gendarmerie (by length first) */
+   * tail, a company suffix, police or gendarmerie */
   const uint32_t starts = 1u << S_HEAD | 1u << S_OF | 1u << S_TAIL | 1u << (16 + S_COMPANIES);
   for (size_t k = b; k < end; k++) {
-    size_t kn = c->tt->tok[k].end - c->tt->tok[k].start;
-    if (!(kbits(c, k) & starts) && kn != 6 && kn != 11) continue;
+    bool police = ktrig(c, k) & TRIG_POLICE;
+    if (!(kbits(c, k) & starts) && !police) continue;
     uint32_t lab = 0;
     /* where a dictionary name of a body starts, the dictionary knows better */
     bool known = cand_at(c, k, CYBERNER_AGENCY) || cand_at(c, k, CYBERNER_ORGANIZATION) || cand_at(c, k, CYBERNER_EVENT);
@@ -1571,7 +1575,7 @@ static int bodies(mctx *c) {
     }
     /* a town's police or gendarmerie in lower case is one body with the
      * town: "la gendarmerie de Palaiseau", "la police de Delhi" */
-    if ((kn == 6 || kn == 11) && k + 2 < end && (tis(c, k, "police") || tis(c, k, "gendarmerie")) &&
+    if (police && k + 2 < end &&
         !(tflags(c, k) & CYB_TOK_CAP) &&
         (tis(c, k + 1, "de") || tis(c, k + 1, "d'")) && cand_at(c, k + 2, CYBERNER_LOCATION)) {
       size_t e = dict_end_at(c, k + 2, CYBERNER_LOCATION); /* the town's whole name: New Delhi, Saint-Denis */
@@ -2058,7 +2062,7 @@ static int acronyms(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   size_t ncand = c->cs->n;
   for (size_t k = b; k + 2 < end; k++) {
-    if (c->tt->tok[k].end - c->tt->tok[k].start != 1) continue; /* both readings start at "," or "(" */
+    if (!punct_is(c, k, ',') && !punct_is(c, k, '(')) continue; /* both readings start at "," or "(" */
     /* "l'Alliance pour la confiance numérique, ACN, représentée par ...": an
      * acronym set off by commas right after a body whose words it spells is
      * that body's */
