@@ -174,6 +174,8 @@ typedef struct {
     uint32_t *rules; /* the rules it starts, in file order (on equal length the
                       * earlier rule wins), then its base rules again */
     uint32_t nrules, nbase;
+    int word_kind; /* K_WEEKDAY, K_ORDINAL or K_REL when all its trigger words are of
+                    * that kind (word_may_match() before the prefilter), else -1 */
 } tgroup;
 
 struct cyb__dates {
@@ -207,9 +209,11 @@ struct cyb__dates {
     size_t ngroups;
     uint64_t trig_any;
     uint64_t month_mask; /* the classes of kind month */
+    uint64_t calendar_mask; /* the classes of kind month, weekday or season */
     uint32_t maxcap;
     int use_jit, jit_ok;
     int num12_gate; /* num12_may_match() before the 1-2 digit prefilter */
+    int word_gate;  /* word_may_match() before a weekday's or an ordinal's prefilter */
     uint32_t match_limit, depth_limit, heap_limit_kib;
 };
 
@@ -802,8 +806,10 @@ static void parse_option(parser *P, const char *s, size_t n, int line)
         const char *v = t + eq + 1;
         size_t vl = tl - eq - 1;
         uint32_t num = 0;
-        if (tok_eq(t, eq, "jit") || tok_eq(t, eq, "num12_gate")) {
-            int *flag = tok_eq(t, eq, "jit") ? &P->d->use_jit : &P->d->num12_gate;
+        if (tok_eq(t, eq, "jit") || tok_eq(t, eq, "num12_gate") || tok_eq(t, eq, "word_gate")) {
+            int *flag = tok_eq(t, eq, "jit")          ? &P->d->use_jit
+                        : tok_eq(t, eq, "num12_gate") ? &P->d->num12_gate
+                                                      : &P->d->word_gate;
             if (tok_eq(v, vl, "yes") || tok_eq(v, vl, "no"))
                 *flag = tok_eq(v, vl, "yes");
             else {
@@ -1114,6 +1120,17 @@ static void build_prefilters(parser *P)
         for (size_t i = 0; i < gr->nrules; i++)
             if (d->rules[gr->rules[i]].base)
                 gr->rules[gr->nrules + gr->nbase++] = gr->rules[i];
+        /* the kind of its trigger words, when they all have one (a word of
+         * two kinds gets a group of its own) */
+        gr->word_kind = -1;
+        for (int c = 0; c < d->ncls; c++) {
+            if (!((gr->mask >> (CLS_FIRST + c)) & 1))
+                continue;
+            int kind = d->cls[c].kind;
+            gr->word_kind = gr->word_kind == -1 || gr->word_kind == kind ? kind : -2;
+        }
+        if (g < 3 || (gr->word_kind != K_WEEKDAY && gr->word_kind != K_ORDINAL && gr->word_kind != K_REL))
+            gr->word_kind = -1;
         build_prefilter(P, gr);
     }
 }
@@ -1255,6 +1272,7 @@ cyb__dates *cyb__dates_new(const char *data, size_t len, const char *filename, c
     /* the gate is on only when the rules ask for it (the shipped dates.txt
      * does): a folder's own num12 rules may let other words follow the number */
     d->num12_gate = 0;
+    d->word_gate = 0;
     d->match_limit = 100000;
     d->depth_limit = 1000;
     d->heap_limit_kib = 1024;
@@ -1268,9 +1286,13 @@ cyb__dates *cyb__dates_new(const char *data, size_t len, const char *filename, c
         compile_rule(&P, &P.rs[k]);
     if (!P.failed)
         build_prefilters(&P);
-    for (int c = 0; c < d->ncls; c++)
-        if (d->cls[c].kind == K_MONTH)
+    for (int c = 0; c < d->ncls; c++) {
+        int kind = d->cls[c].kind;
+        if (kind == K_MONTH)
             d->month_mask |= UINT64_C(1) << (CLS_FIRST + c);
+        if (kind == K_MONTH || kind == K_WEEKDAY || kind == K_SEASON)
+            d->calendar_mask |= UINT64_C(1) << (CLS_FIRST + c);
+    }
     for (size_t k = 0; P.exp && k < d->nrules; k++)
         free(P.exp[k]);
     free(P.exp);
@@ -1958,23 +1980,70 @@ static int lower_start_ok(const mview *v, const unsigned char *upper, size_t st)
     return !upper || !upper[st] || slot_span(v, S_Y, &b, &e) || slot_span(v, S_Y2, &b, &e);
 }
 
+/* The run of lower-case letters (or bytes of UTF-8 letters) at t[i]: a
+ * word class matches it whole (WORD_END); its end. */
+static size_t letters_end(const unsigned char *t, size_t i, size_t end)
+{
+    while (i < end && ((t[i] >= 'a' && t[i] <= 'z') || t[i] >= 0x80))
+        i++;
+    return i;
+}
+
+/* Is the word at t[i] a month word? */
+static int month_at(const cyb__dates *d, const unsigned char *t, size_t i, size_t end)
+{
+    const wform *f = form_lookup(d, t + i, letters_end(t, i, end) - i);
+    return f && (f->mask & d->month_mask);
+}
+
+/* The run of digits at t[i]; its end. */
+static size_t digits_end(const unsigned char *t, size_t i, size_t end)
+{
+    while (i < end && byte_class(t[i]) == BC_DIGIT)
+        i++;
+    return i;
+}
+
+/* 1 or 2 digits at t[i], then sep, then a digit: the middle of num_slash
+ * (12/06/2018, 12-06-18) or num_dot (12.06.18), whose parts are
+ * [0-9]{1,2} with the same separator twice. */
+static int short_part_then(const unsigned char *t, size_t i, size_t end, unsigned char sep)
+{
+    size_t e = digits_end(t, i, end);
+    return e > i && e - i <= 2 && e + 1 < end && t[e] == sep && byte_class(t[e + 1]) == BC_DIGIT;
+}
+
+/* The ordinal suffix {ORD} at t[i] when a space or a dash follows it (as it
+ * must in every num12 rule); its end, i when none. */
+static size_t ord_end(const unsigned char *t, size_t i, size_t end)
+{
+    static const char *const ords[] = {"er", "re", "eme", "e", "st", "nd", "rd", "th"};
+    for (size_t k = 0; k < sizeof ords / sizeof ords[0]; k++) {
+        size_t l = strlen(ords[k]);
+        if (i + l < end && memcmp(t + i, ords[k], l) == 0 && (t[i + l] == ' ' || t[i + l] == '-'))
+            return i + l;
+    }
+    return i;
+}
+
 /* Can a num12 rule match at the run of 1 or 2 digits that ends at q? A
  * cheap necessary condition read off those rules (dates.txt: dmy, dm,
  * range_dd, range_dmdm, range_full_et/au, num_slash, num_dot, quarter,
  * half), checked before their prefilter: most such numbers ("15 people",
- * "3.5", "12,") fail it, and a failed prefilter costs ~1,750 instructions.
- * Every such rule consumes the whole run, then has
- *   [/.-] digit                       num_slash, num_dot
- *   [ ]?-[ ]? digit                   range_dd (8-10 mai)
- *   {ORD}? then [ ] or - ...          the rest; after the spaces:
+ * "3.5", "6-4", "12,") fail it, and a failed prefilter costs ~1,750
+ * instructions. Every such rule consumes the whole run, then has
+ *   [/.] 1-2 digits, the same sign, a digit    num_slash, num_dot
+ *   - 1-2 digits - a digit                     num_slash (12-06-18)
+ *   {ORD}? then [ ] or - ...                   the rest; after the spaces:
  *     a month word, "of", a range word of RANGE (et and au to a jusqu'au
- *     until through till), quarter trimestre half semestre, or "-".
+ *     until through till), quarter trimestre half semestre, or "-";
+ *   after the "-" of a range (range_dd: 8-10 mai, 3rd-5th June):
+ *     [ ]? 1-2 digits {ORD}? spaces, then "of" or a month word.
  * It must stay at least as permissive as those rules: a rule edited or
  * added there must be added here (test-dates compares with
  * "option num12_gate=no"). */
 static int num12_may_match(const cyb__dates *d, const unsigned char *t, size_t q, size_t end)
 {
-    static const char *const ords[] = {"er", "re", "eme", "e", "st", "nd", "rd", "th"};
     static const char *const words[] = {"of", "et", "and", "au", "to", "a", "jusqu", "until",
                                         "through", "till"};
     static const char *const periods[] = {"quarter", "trimestre", "half", "semestre"};
@@ -1982,17 +2051,14 @@ static int num12_may_match(const cyb__dates *d, const unsigned char *t, size_t q
     if (i >= end)
         return 0;
     if (t[i] == '/' || t[i] == '.')
-        return i + 1 < end && byte_class(t[i + 1]) == BC_DIGIT;
+        return short_part_then(t, i + 1, end, t[i]);
+    if (t[i] == '-' && short_part_then(t, i + 1, end, '-'))
+        return 1;
     if (t[i] >= 'a' && t[i] <= 'z') { /* an ordinal suffix, then a space or a dash */
-        size_t k = 0;
-        for (; k < sizeof ords / sizeof ords[0]; k++) {
-            size_t l = strlen(ords[k]);
-            if (i + l < end && memcmp(t + i, ords[k], l) == 0 && (t[i + l] == ' ' || t[i + l] == '-'))
-                break;
-        }
-        if (k == sizeof ords / sizeof ords[0])
+        size_t e = ord_end(t, i, end);
+        if (e == i)
             return 0;
-        i += strlen(ords[k]);
+        i = e;
     }
     if (t[i] == ' ') {
         while (i < end && t[i] == ' ')
@@ -2000,11 +2066,8 @@ static int num12_may_match(const cyb__dates *d, const unsigned char *t, size_t q
         if (i >= end)
             return 0;
         if (t[i] != '-') {
-            size_t e = i;
-            while (e < end && ((t[e] >= 'a' && t[e] <= 'z') || t[e] >= 0x80))
-                e++;
-            const wform *f = form_lookup(d, t + i, e - i);
-            if (f && (f->mask & d->month_mask))
+            size_t e = letters_end(t, i, end);
+            if (month_at(d, t, i, end))
                 return 1;
             for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
                 if (strlen(words[k]) == e - i && memcmp(t + i, words[k], e - i) == 0)
@@ -2019,10 +2082,86 @@ static int num12_may_match(const cyb__dates *d, const unsigned char *t, size_t q
     }
     if (t[i] != '-')
         return 0;
-    i++; /* a range: [ ]?-[ ]? then the end's day */
+    i++; /* a range: [ ]?-[ ]? then the end's day, {ORD}, spaces, of or a month */
     if (i < end && t[i] == ' ')
         i++;
-    return i < end && byte_class(t[i]) == BC_DIGIT;
+    size_t e = digits_end(t, i, end);
+    if (e == i || e - i > 2)
+        return 0;
+    i = ord_end(t, e, end);
+    if (i >= end || t[i] != ' ')
+        return 0;
+    while (i < end && t[i] == ' ')
+        i++;
+    if (i + 2 < end && t[i] == 'o' && t[i + 1] == 'f' && t[i + 2] == ' ')
+        return 1;
+    return i < end && month_at(d, t, i, end);
+}
+
+/* The word at t[i] (a run of letters) is one of list. */
+static int word_in(const unsigned char *t, size_t i, size_t end, const char *const *list, size_t n)
+{
+    size_t e = letters_end(t, i, end);
+    for (size_t k = 0; k < n; k++)
+        if (strlen(list[k]) == e - i && memcmp(t + i, list[k], e - i) == 0)
+            return 1;
+    return 0;
+}
+
+/* Can a rule that starts at a weekday, an ordinal or a relative word (group
+ * kind K_WEEKDAY, K_ORDINAL, K_REL) match at the word that ends at q? A cheap
+ * necessary condition read off those rules (dates.txt), checked before
+ * their prefilter, as num12_may_match() is for the numbers: most weekdays
+ * ("on Friday the", "Friday's"), ordinals ("the first time") and relative
+ * words ("this week", "that the") fail it.
+ *   weekday (dmy dm mdy md range_wd range_wd_md range_weekdays): [ ]?-, or
+ *     {C_} ([ ]?, then spaces) then a digit, a month word or a range word
+ *     of RANGE_DM (et and au to a jusqu'au until through till)
+ *   ordinal (dword quarter half): spaces, then a month word, "of", or
+ *     quarter trimestre half semestre
+ *   relative (rel_month rel_weekday rel_season rel_dem): spaces, then a
+ *     month, weekday or season word
+ * It must stay at least as permissive as those rules: a rule edited or
+ * added there must be added here (test-dates compares with
+ * "option word_gate=no"). */
+static int word_may_match(const cyb__dates *d, int kind, const unsigned char *t, size_t q, size_t end)
+{
+    static const char *const range_words[] = {"et", "and", "au", "to", "a", "jusqu", "until", "through",
+                                              "till"};
+    static const char *const periods[] = {"quarter", "trimestre", "half", "semestre"};
+    size_t i = q;
+    if (kind == K_WEEKDAY) {
+        size_t j = i < end && t[i] == ' ' ? i + 1 : i;
+        if (j < end && t[j] == '-')
+            return 1; /* [ ]?- of RANGE_DM */
+        if (j < end && t[j] == ',')
+            i = j + 1; /* [ ]?, of {C_} */
+    }
+    if (i >= end || t[i] != ' ')
+        return 0;
+    while (i < end && t[i] == ' ')
+        i++;
+    if (i >= end)
+        return 0;
+    if (kind == K_REL) {
+        const wform *f = form_lookup(d, t + i, letters_end(t, i, end) - i);
+        return f && (f->mask & d->calendar_mask);
+    }
+    if (kind == K_WEEKDAY && (t[i] == '-' || byte_class(t[i]) == BC_DIGIT))
+        return 1;
+    if (month_at(d, t, i, end))
+        return 1;
+    if (kind == K_WEEKDAY)
+        return word_in(t, i, end, range_words, sizeof range_words / sizeof range_words[0]);
+    static const char *const of[] = {"of"};
+    if (word_in(t, i, end, of, 1))
+        return 1;
+    for (size_t k = 0; k < sizeof periods / sizeof periods[0]; k++) {
+        size_t l = strlen(periods[k]);
+        if (i + l <= end && memcmp(t + i, periods[k], l) == 0)
+            return 1;
+    }
+    return 0;
 }
 
 size_t cyb__dates_find(const cyb__dates *d, cyb__dates_scratch *s, const char *norm,
@@ -2097,9 +2236,9 @@ size_t cyb__dates_find(const cyb__dates *d, cyb__dates_scratch *s, const char *n
         const uint32_t *try = g->rules;
         size_t ntry = g->nrules;
         size_t first = 0; /* the non-base rules before this one cannot match here */
-        int pre = group == 0 && d->num12_gate && !num12_may_match(d, t, q, wend)
-                      ? PCRE2_ERROR_NOMATCH
-                      : g->pre ? match_at(d, g->pre, sub, wend - from, p - from, s) : 0;
+        int gated = group == 0 ? d->num12_gate && !num12_may_match(d, t, q, wend)
+                               : g->word_kind >= 0 && d->word_gate && !word_may_match(d, g->word_kind, t, q, wend);
+        int pre = gated ? PCRE2_ERROR_NOMATCH : g->pre ? match_at(d, g->pre, sub, wend - from, p - from, s) : 0;
         if (pre == PCRE2_ERROR_NOMATCH) {
             try = g->rules + g->nrules; /* no other rule can match here */
             ntry = g->nbase;

@@ -705,9 +705,44 @@ static void ngram_costs(const cyb__langid *m, const uint32_t *w, int nch,
     }
 }
 
+#define MEMO_SLOTS 1024 /* direct-mapped by the word's hash */
+#define MEMO_CHARS 16   /* longer words are not kept */
+struct cyb__langid_memo {
+    struct memo_slot {
+        uint64_t h;
+        int nch; /* 0: empty */
+        unsigned feats, found;
+        uint32_t w[MEMO_CHARS];
+        uint32_t cost[MAX_LANGS]; /* what ngram_costs() adds to acc[0..lanes) */
+    } slot[MEMO_SLOTS];
+};
+
+cyb__langid_memo *cyb__langid_memo_new(void) { return calloc(1, sizeof(cyb__langid_memo)); }
+
+void cyb__langid_memo_free(cyb__langid_memo *memo) { free(memo); }
+
+/* ngram_costs() of a word through the memo: the sums it adds are the same
+ * whether added n-gram by n-gram or at once. */
+static void memo_costs(const cyb__langid *m, cyb__langid_memo *memo, const uint32_t *w, int nch, uint64_t h,
+                       uint32_t *acc, unsigned *feats, unsigned *found)
+{
+    struct memo_slot *ms = &memo->slot[h & (MEMO_SLOTS - 1)];
+    if (ms->nch != nch || ms->h != h || memcmp(ms->w, w, (size_t)nch * sizeof *w) != 0) {
+        memset(ms->cost, 0, sizeof ms->cost);
+        ms->feats = ms->found = 0;
+        ngram_costs(m, w, nch, ms->cost, &ms->feats, &ms->found);
+        ms->h = h;
+        ms->nch = nch;
+        memcpy(ms->w, w, (size_t)nch * sizeof *w);
+    }
+    for (int l = 0; l < m->lanes; l++) acc[l] += ms->cost[l];
+    *feats += ms->feats;
+    *found += ms->found;
+}
+
 /* Score one word: code points w[0..nch), h = its finished word hash. */
-static inline void score_word(const cyb__langid *m, const uint32_t *w, int nch, uint64_t h,
-                              int name, chunk_acc *a)
+static inline void score_word(const cyb__langid *m, cyb__langid_memo *memo, const uint32_t *w, int nch,
+                              uint64_t h, int name, chunk_acc *a)
 {
     uint32_t *acc = name ? a->names : a->plain;
     const unsigned char *c = nch <= MAX_WHOLE_WORD ? word_lookup(m, h) : NULL;
@@ -718,6 +753,8 @@ static inline void score_word(const cyb__langid *m, const uint32_t *w, int nch, 
         add_costs(acc, c, m->lanes);
         a->long_feats += k;
         a->long_found += k;
+    } else if (memo && nch <= MEMO_CHARS) {
+        memo_costs(m, memo, w, nch, h, acc, &a->long_feats, &a->long_found);
     } else {
         ngram_costs(m, w, nch, acc, &a->long_feats, &a->long_found);
     }
@@ -795,7 +832,7 @@ static int decided(const doc_acc *d, size_t rest)
 /* Run the text s[0..n) through the scorer, adding its chunks to d; `after`
  * is how many bytes other calls will still scan.  Returns 1 if the
  * document's answer became certain (see decided()) and the caller can stop. */
-static int scan(const cyb__langid *m, const unsigned char *s, size_t n, unsigned flags,
+static int scan(const cyb__langid *m, cyb__langid_memo *memo, const unsigned char *s, size_t n, unsigned flags,
                 doc_acc *d, size_t after)
 {
     const unsigned char *bc = byte_class();
@@ -813,7 +850,7 @@ static int scan(const cyb__langid *m, const unsigned char *s, size_t n, unsigned
     size_t i = 0;
 #define FLUSH_PENDING() \
     do { \
-        if (pnch) score_word(m, wbuf[cur ^ 1], pnch, ph, pname, &a), pnch = 0; \
+        if (pnch) score_word(m, memo, wbuf[cur ^ 1], pnch, ph, pname, &a), pnch = 0; \
     } while (0)
     for (;;) {
         int kind, opens = 0, ends = 0;
@@ -913,13 +950,19 @@ static size_t edge(const unsigned char *s, size_t len, size_t at)
 int cyb__langid_detect(const cyb__langid *m, const char *utf8, size_t len,
                        unsigned flags, double *confidence)
 {
+    return cyb__langid_detect_memo(m, NULL, utf8, len, flags, confidence);
+}
+
+int cyb__langid_detect_memo(const cyb__langid *m, cyb__langid_memo *memo, const char *utf8, size_t len,
+                            unsigned flags, double *confidence)
+{
     doc_acc d;
     memset(&d, 0, sizeof d);
     if (confidence) *confidence = 0;
     if (!m || !utf8) return CYB_LANG_UND;
     const unsigned char *s = (const unsigned char *)utf8;
     if (len <= SPREAD_ABOVE) {
-        scan(m, s, len, flags, &d, 0);      /* sentences, short documents */
+        scan(m, memo, s, len, flags, &d, 0); /* sentences, short documents */
     } else {
         /* Windows: up to 64 KiB, the whole text cut in 8 parts; above,
          * SAMPLE_WINDOWS windows of SAMPLE_WINDOW bytes spread evenly
@@ -955,7 +998,7 @@ int cyb__langid_detect(const cyb__langid *m, const char *utf8, size_t len,
                 for (int b = 0; b < bits; b++) k2 |= ((r2 >> b) & 1) << (bits - 1 - b);
                 after += stop[k2] - start[k2];
             }
-            if (scan(m, s + start[k], stop[k] - start[k], flags, &d, after)) break;
+            if (scan(m, memo, s + start[k], stop[k] - start[k], flags, &d, after)) break;
             if (r >= 1 && decisive(&d)) break;
         }
     }

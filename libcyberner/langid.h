@@ -36,4 +36,14 @@ void cyb__langid_free(cyb__langid *m);
 int cyb__langid_detect(const cyb__langid *m, const char *utf8, size_t len,
                        unsigned flags, double *confidence);
 
+/* A memo of the n-gram costs of the words the model's word table does not
+ * hold (names, rare words: most come back in a text), for one thread and
+ * one model: a tagger's. The answers are the same with it or without. */
+typedef struct cyb__langid_memo cyb__langid_memo;
+cyb__langid_memo *cyb__langid_memo_new(void); /* NULL: out of memory */
+void cyb__langid_memo_free(cyb__langid_memo *memo);
+/* cyb__langid_detect with a memo (NULL: none). */
+int cyb__langid_detect_memo(const cyb__langid *m, cyb__langid_memo *memo, const char *utf8, size_t len,
+                            unsigned flags, double *confidence);
+
 #endif

@@ -72,6 +72,24 @@ static int by_start(const void *pa, const void *pb) {
   return a->ns < b->ns ? -1 : a->ns > b->ns;
 }
 
+/* Sorts order[0..n) by cmp, keeping equal elements in their order (as
+ * glibc's merge sort does): an insertion sort for the few candidates of
+ * most sentences, where qsort's calls through a pointer cost more than the
+ * sorting; qsort for the long ones, so that the work stays n log n. */
+#define SMALL_SORT 24
+static void sort_prio(prio *order, size_t n, int (*cmp)(const void *, const void *)) {
+  if (n > SMALL_SORT) {
+    qsort(order, n, sizeof *order, cmp);
+    return;
+  }
+  for (size_t i = 1; i < n; i++) {
+    prio x = order[i];
+    size_t j = i;
+    for (; j > 0 && cmp(&order[j - 1], &x) > 0; j--) order[j] = order[j - 1];
+    order[j] = x;
+  }
+}
+
 const char *cyb__cand_country(const cyberner_model *m, const cyb__cands *cs, const cyb__cand *c) {
   if (c->entry >= 0) return cyb__gazetteer_entry(m->gaz, (uint32_t)c->entry)->country;
   if ((c->label == CYBERNER_NATIONALITY || c->label == CYBERNER_COUNTRY) && c->id >= 0)
@@ -364,7 +382,7 @@ size_t cyb__resolve(const cyberner_model *m, const cyb__norm *nm, const cyb__tok
       choose_entry(m, nm, tt, cs, i, doc);
   size_t n = cs->n;
   for (size_t i = 0; i < n; i++) order[i] = prio_of(cs, (uint32_t)i);
-  qsort(order, n, sizeof *order, by_priority);
+  sort_prio(order, n, by_priority);
   size_t k = 0;
   for (size_t i = 0; i < n; i++) {
     const cyb__cand *c = &cs->c[order[i].idx];
@@ -378,7 +396,7 @@ size_t cyb__resolve(const cyberner_model *m, const cyb__norm *nm, const cyb__tok
     const cyb__cand *c = &cs->c[order[i].idx];
     memset(occupied + c->ns, 0, c->ne - c->ns);
   }
-  qsort(order, k, sizeof *order, by_start);
+  sort_prio(order, k, by_start);
   for (size_t i = 0; i < k; i++) kept[i] = order[i].idx;
   return k;
 }

@@ -170,7 +170,7 @@ struct cyb__rules {
   size_t nvid_bits;
   /* per vocabulary id, the TRIG_* word it is (the rules that start at one
    * word skip a sentence without it) */
-  uint8_t *vid_trig;
+  uint16_t *vid_trig;
   size_t nvid_trig;
   cyb__gazetteer *gaz; /* only while compiling */
   idrule *ids;
@@ -179,8 +179,40 @@ struct cyb__rules {
 };
 
 /* Words some rule starts at (nord_departement, confederation, embassies). */
-enum { TRIG_NORD = 1, TRIG_CONFEDERATION = 2, TRIG_EMBASSY = 4 };
-static const char *const trig_words[] = {"nord", "confederation", "embassy"};
+/* Words some rule starts at or tests on every token: the rule skips a
+ * sentence without them, and a token's test is one table read instead of
+ * string comparisons. */
+enum {
+  TRIG_NORD = 1u << 0,          /* nord_departement */
+  TRIG_CONFEDERATION = 1u << 1, /* confederation */
+  TRIG_EMBASSY = 1u << 2,       /* embassies */
+  TRIG_V = 1u << 3,             /* results_line: v, vs between two teams */
+  TRIG_VS = 1u << 4,
+  TRIG_AT = 1u << 5,            /* results_line: the words a line of results */
+  TRIG_AND = 1u << 6,           /* may hold in lower case */
+  TRIG_TEAM_LINK = 1u << 7,     /* results_line: inside a team's name (Real Madrid de ...) */
+  TRIG_X = 1u << 8,             /* platform_x */
+  TRIG_PROGRAMME = 1u << 9,     /* programme_names */
+  TRIG_EU = 1u << 10,           /* eu_act_number */
+  TRIG_POLICE = 1u << 11,       /* bodies: police, gendarmerie */
+  TRIG_OPEN_PAREN = 1u << 12,   /* persons: a name before a country in parentheses */
+};
+static const struct {
+  const char *word;
+  uint16_t trig;
+} trig_words[] = {
+    {"nord", TRIG_NORD},       {"confederation", TRIG_CONFEDERATION},
+    {"embassy", TRIG_EMBASSY}, {"v", TRIG_V},
+    {"vs", TRIG_VS},           {"at", TRIG_AT},
+    {"and", TRIG_AND},         {"of", TRIG_TEAM_LINK},
+    {"de", TRIG_TEAM_LINK},    {"del", TRIG_TEAM_LINK},
+    {"la", TRIG_TEAM_LINK},    {"x", TRIG_X},
+    {"program", TRIG_PROGRAMME}, {"programme", TRIG_PROGRAMME},
+    {"eu", TRIG_EU},           {"ue", TRIG_EU},
+    {"ec", TRIG_EU},           {"ce", TRIG_EU},
+    {"police", TRIG_POLICE},   {"gendarmerie", TRIG_POLICE},
+    {"(", TRIG_OPEN_PAREN},
+};
 
 #define SPELL_CACHE 512 /* direct-mapped, per call: hunspell answers by token hash */
 
@@ -490,15 +522,15 @@ cyb__rules *cyb__rules_new(const cyb__files *base, const cyb__files *extra, cons
   }
   if (build_abbrev(r, f, &L.nm, &L.tt) || build_surnames(r, f, &L.nm, &L.tt)) goto oom;
   for (size_t i = 0; i < sizeof trig_words / sizeof *trig_words; i++) {
-    uint32_t vid = cyb__gazetteer_intern(g, trig_words[i], strlen(trig_words[i]));
+    uint32_t vid = cyb__gazetteer_intern(g, trig_words[i].word, strlen(trig_words[i].word));
     if (vid == CYB_NO_VID) goto oom;
     if (vid >= r->nvid_trig) {
       size_t cap = r->nvid_trig;
-      if (cyb__grow((void **)&r->vid_trig, &cap, (size_t)vid + 1, 1)) goto oom;
-      memset(r->vid_trig + r->nvid_trig, 0, cap - r->nvid_trig);
+      if (cyb__grow((void **)&r->vid_trig, &cap, (size_t)vid + 1, sizeof *r->vid_trig)) goto oom;
+      memset(r->vid_trig + r->nvid_trig, 0, (cap - r->nvid_trig) * sizeof *r->vid_trig);
       r->nvid_trig = cap;
     }
-    r->vid_trig[vid] |= (uint8_t)(1u << i);
+    r->vid_trig[vid] |= trig_words[i].trig;
   }
   cyb__norm_free(&L.nm);
   cyb__tokens_free(&L.tt);
@@ -578,7 +610,7 @@ typedef struct {
   uint32_t any_bits;
   uint16_t any_flags; /* the OR of its tokens' CYB_TOK_ flags */
   uint16_t any_starts;
-  uint8_t trig;
+  uint16_t trig;
   bool countries_read;    /* sentence_countries below filled (country_named) */
   uint8_t sentence_countries[26 * 26 / 8 + 1]; /* countries of the sentence's dictionary names, a bit a code */
 } mctx;
@@ -611,6 +643,12 @@ static const char *ttext(const mctx *c, size_t k, size_t *n) {
 static bool tis(const mctx *c, size_t k, const char *w) { return cyb__tok_is(c->nm, &c->tt->tok[k], w); }
 
 static uint16_t tflags(const mctx *c, size_t k) { return c->tt->tok[k].flags; }
+
+/* The TRIG_* words token k is (the same test as tis on each word). */
+static uint16_t ktrig(const mctx *c, size_t k) {
+  uint32_t v = c->tt->tok[k].vid;
+  return v < c->r->nvid_trig ? c->r->vid_trig[v] : 0;
+}
 
 /* A dictionary candidate of a label starting (or covering) token k. */
 /* Does a candidate of this label (any label: -1), found before the rules ran,
@@ -1060,7 +1098,7 @@ static int persons(mctx *c) {
      * country in parentheses, name a person: lists and results give people
      * their country (Laban Rotich (Kenya), the chair Jürg Lauber
      * (Switzerland)); a known first name first, or no common word in them */
-    if (name_token(c, k) && (k == b || !name_token(c, k - 1)) && !c->s->titlecase) {
+    if ((c->trig & TRIG_OPEN_PAREN) && name_token(c, k) && (k == b || !name_token(c, k - 1)) && !c->s->titlecase) {
       size_t e = name_run(c, k, 3);
       if (e >= k + 2 && e + 2 < end && tis(c, e, "(") && country_in_parens(c, e + 1) &&
           !any_covered(c, k, e) && (first_name(c, k) || !any_common(c, k, e)) &&
@@ -1331,11 +1369,11 @@ static bool place_in_town(const mctx *c, size_t s, size_t e) {
 static int bodies(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   /* the words a reading below starts at: a head, a body before "of", a
-   * tail, a company suffix, police or gendarmerie (by length first) */
+   * tail, a company suffix, police or gendarmerie */
   const uint32_t starts = 1u << S_HEAD | 1u << S_OF | 1u << S_TAIL | 1u << (16 + S_COMPANIES);
   for (size_t k = b; k < end; k++) {
-    size_t kn = c->tt->tok[k].end - c->tt->tok[k].start;
-    if (!(kbits(c, k) & starts) && kn != 6 && kn != 11) continue;
+    bool police = ktrig(c, k) & TRIG_POLICE;
+    if (!(kbits(c, k) & starts) && !police) continue;
     uint32_t lab = 0;
     /* where a dictionary name of a body starts, the dictionary knows better */
     bool known = cand_at(c, k, CYBERNER_AGENCY) || cand_at(c, k, CYBERNER_ORGANIZATION) || cand_at(c, k, CYBERNER_EVENT);
@@ -1402,7 +1440,7 @@ static int bodies(mctx *c) {
     }
     /* a town's police or gendarmerie in lower case is one body with the
      * town: "la gendarmerie de Palaiseau", "la police de Delhi" */
-    if ((kn == 6 || kn == 11) && k + 2 < end && (tis(c, k, "police") || tis(c, k, "gendarmerie")) &&
+    if (police && k + 2 < end &&
         !(tflags(c, k) & CYB_TOK_CAP) &&
         (tis(c, k + 1, "de") || tis(c, k + 1, "d'")) && cand_at(c, k + 2, CYBERNER_LOCATION)) {
       size_t e = dict_end_at(c, k + 2, CYBERNER_LOCATION); /* the town's whole name: New Delhi, Saint-Denis */
@@ -1576,8 +1614,9 @@ static int platform_x(mctx *c) {
                                        "platform", "plateforme"};
   static const char *const after[] = {"account", "accounts", "post", "posts", "handle", "user", "users", "feed"};
   size_t b = c->s->tok_begin, end = c->s->tok_end;
+  if (!(c->trig & TRIG_X)) return 0;
   for (size_t k = b; k < end; k++) {
-    if (!tis(c, k, "x") || !(tflags(c, k) & CYB_TOK_CAP) || covered(c, k)) continue;
+    if (!(ktrig(c, k) & TRIG_X) || !(tflags(c, k) & CYB_TOK_CAP) || covered(c, k)) continue;
     bool ok = false;
     for (size_t i = 0; k > b && i < sizeof before / sizeof *before && !ok; i++) ok = tis(c, k - 1, before[i]);
     for (size_t i = 0; k + 1 < end && i < sizeof after / sizeof *after && !ok; i++) ok = tis(c, k + 1, after[i]);
@@ -1892,7 +1931,7 @@ static int acronyms(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   size_t ncand = c->cs->n;
   for (size_t k = b; k + 2 < end; k++) {
-    if (c->tt->tok[k].end - c->tt->tok[k].start != 1) continue; /* both readings start at "," or "(" */
+    if (!punct_is(c, k, ',') && !punct_is(c, k, '(')) continue; /* both readings start at "," or "(" */
     /* "l'Alliance pour la confiance numérique, ACN, représentée par ...": an
      * acronym set off by commas right after a body whose words it spells is
      * that body's */
@@ -2029,6 +2068,8 @@ static bool word_contains(const mctx *c, size_t k, const cyb__cand *n) {
 
 static int long_form_of_name(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
+  /* the name after the long form is a body the dictionaries know */
+  if (!(c->any_starts & (1u << CYBERNER_AGENCY | 1u << CYBERNER_ORGANIZATION))) return 0;
   for (size_t k = b + 1; k + 2 < end; k++) {
     bool paren = punct_is(c, k, '(');
     if ((!paren && !punct_is(c, k, ',')) ||
@@ -2076,11 +2117,12 @@ static size_t law_before(const mctx *c, size_t k) {
  * the law's word to the number hides it; the number is required, since a
  * bare "directive (EU)" may well name the body. */
 static bool eu_mark(const mctx *c, size_t k) {
-  return tis(c, k, "eu") || tis(c, k, "ue") || tis(c, k, "ec") || tis(c, k, "ce");
+  return ktrig(c, k) & TRIG_EU;
 }
 
 static int eu_act_number(mctx *c) {
   size_t end = c->s->tok_end;
+  if (!(c->trig & TRIG_EU)) return 0;
   for (size_t k = c->s->tok_begin; k + 4 < end; k++) {
     if (!punct_is(c, k + 1, '(') || !eu_mark(c, k + 2) || !tis(c, k + 3, ")") || !marked(c, k, k + 1, MARK_LAW)) continue;
     size_t x = k + 4;
@@ -2101,12 +2143,12 @@ static int eu_act_number(mctx *c) {
  * three capitalized words at least, so that "the Israel program" or "a
  * NATO programme" keep their name. */
 static bool programme_word(const mctx *c, size_t k) {
-  size_t n = c->tt->tok[k].end - c->tt->tok[k].start; /* a length test first: this runs on every token */
-  return (n == 7 || n == 9) && !(tflags(c, k) & CYB_TOK_CAP) && (tis(c, k, "program") || tis(c, k, "programme"));
+  return (ktrig(c, k) & TRIG_PROGRAMME) && !(tflags(c, k) & CYB_TOK_CAP);
 }
 
 static int programme_names(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
+  if (!(c->trig & TRIG_PROGRAMME)) return 0;
   for (size_t k = b + 3; k < end; k++) {
     if (!programme_word(c, k)) continue;
     size_t s = k;
@@ -2391,7 +2433,7 @@ static bool split_figure(const mctx *c) {
 }
 
 /* Token k is "v" or "vs", between two teams. */
-static bool versus_at(const mctx *c, size_t k) { return tis(c, k, "v") || tis(c, k, "vs"); }
+static bool versus_at(const mctx *c, size_t k) { return ktrig(c, k) & (TRIG_V | TRIG_VS); }
 
 /* A line of results or standings ("Pohang 3 Ulsan 2 ( halftime 1-0 )",
  * "Middlesex 199 and 426 , Hampshire 232", "Puchon 3 1 0 6 1 10"): outside
@@ -2412,34 +2454,37 @@ static int results_line(mctx *c) {
    * (Nord 5 0/0 812). The document's language: a short line of names may
    * read as French on its own. */
   if (c->doc->lang == CYBERNER_LANG_FR) return 0;
+  /* each pair needs a figure after its name or a v / vs beside it */
+  if (!(c->any_flags & CYB_TOK_DIGIT) && !(c->trig & (TRIG_V | TRIG_VS))) return 0;
   int depth = 0;
   for (size_t k = b; k < end; k++) {
     uint16_t f = tflags(c, k);
     if (f & CYB_TOK_PUNCT) {
-      if (tis(c, k, "(")) depth++;
-      else if (tis(c, k, ")") && depth > 0) depth--;
-      else if (depth == 0 && (tis(c, k, "\"") || tis(c, k, "%") || tis(c, k, "$"))) return 0;
+      char ch = c->nm->text[c->tt->tok[k].start]; /* the whole token when ASCII */
+      if (ch == '(') depth++;
+      else if (ch == ')' && depth > 0) depth--;
+      else if (depth == 0 && (ch == '"' || ch == '%' || ch == '$')) return 0;
       continue;
     }
     if (depth > 0) continue;
     if ((f & CYB_TOK_ALPHA) && (f & CYB_TOK_DIGIT)) return 0;
     if ((f & CYB_TOK_DIGIT) && !(f & CYB_TOK_ALPHA) && count_char(c, k, '-') >= 2) return 0;
-    if ((f & CYB_TOK_ALPHA) && !(f & CYB_TOK_CAP) && !versus_at(c, k) && !tis(c, k, "and") &&
-        !tis(c, k, "at") && !tis(c, k, "of") && !tis(c, k, "de") && !tis(c, k, "del") && !tis(c, k, "la"))
+    if ((f & CYB_TOK_ALPHA) && !(f & CYB_TOK_CAP) &&
+        !(ktrig(c, k) & (TRIG_V | TRIG_VS | TRIG_AND | TRIG_AT | TRIG_TEAM_LINK)))
       return 0;
   }
   size_t rb[RESULTS_MAX_RUNS], re[RESULTS_MAX_RUNS], nrun = 0, pairs = 0, versus = 0, figures = 0, examined = 0;
   depth = 0;
   for (size_t k = b; k < end; k++) {
-    if (tis(c, k, "(")) depth++;
-    else if (tis(c, k, ")") && depth > 0) depth--;
+    if (punct_is(c, k, '(')) depth++;
+    else if (punct_is(c, k, ')') && depth > 0) depth--;
     else if (depth == 0 && versus_at(c, k)) versus++;
     figures += score_token(c, k);
   }
   depth = 0;
   for (size_t k = b; k < end && nrun < RESULTS_MAX_RUNS;) {
-    if (tis(c, k, "(")) depth++;
-    else if (tis(c, k, ")") && depth > 0) depth--;
+    if (punct_is(c, k, '(')) depth++;
+    else if (punct_is(c, k, ')') && depth > 0) depth--;
     uint16_t f = tflags(c, k);
     if (depth > 0 || !(f & CYB_TOK_ALPHA) || !(f & CYB_TOK_CAP)) {
       k++;
@@ -2450,7 +2495,7 @@ static int results_line(mctx *c) {
       uint16_t g = tflags(c, j);
       if ((g & CYB_TOK_ALPHA) && (g & CYB_TOK_CAP)) j++;
       else if (j + 1 < end && (tflags(c, j + 1) & CYB_TOK_CAP) && (tflags(c, j + 1) & CYB_TOK_ALPHA) &&
-               (tis(c, j, "of") || tis(c, j, "de") || tis(c, j, "del") || tis(c, j, "la") || tis(c, j, "&")))
+               ((ktrig(c, j) & TRIG_TEAM_LINK) || punct_is(c, j, '&')))
         j += 2;
       else break;
     }
@@ -2460,7 +2505,8 @@ static int results_line(mctx *c) {
     if (++examined > 4 * RESULTS_MAX_RUNS) return 0;
     /* after the name: a score, or v / vs (maybe after a bracketed table place: Bologna ( 4 ) v) */
     size_t after = j;
-    if (after + 2 < end && tis(c, after, "(") && score_token(c, after + 1) && tis(c, after + 2, ")")) after += 3;
+    if (after + 2 < end && punct_is(c, after, '(') && score_token(c, after + 1) && punct_is(c, after + 2, ')'))
+      after += 3;
     bool before_v = after < end && versus_at(c, after);
     bool after_v = from > b && versus_at(c, from - 1);
     bool scored = j < end && score_token(c, j) && !not_a_score(c, j) && !inside_label(c, j, CYBERNER_DATE);
@@ -2470,7 +2516,7 @@ static int results_line(mctx *c) {
     if (cand_at(c, from, CYBERNER_COUNTRY) || cand_at(c, from, CYBERNER_NATIONALITY) ||
         inside_label(c, from, CYBERNER_DATE))
       continue;
-    if (tis(c, from, "at") || tis(c, from, "v")) continue;
+    if (ktrig(c, from) & (TRIG_AT | TRIG_V)) continue;
     size_t figs = 0, q = j;
     for (; scored && q < end && !(tflags(c, q) & CYB_TOK_ALPHA); q++) figs += score_token(c, q);
     /* only a place's reading gives way: a body, a group, an event or a known

@@ -740,6 +740,15 @@ START_TEST(test_no_jit_same_results)
 }
 END_TEST
 
+/* text gives the same dates with the shipped rules and with ng (a gate off). */
+static void same_without_gate(const cyb__dates *ng, const char *text)
+{
+    char a[1024], b[1024];
+    run(model, text, UND, NULL, 1, a, sizeof a);
+    run(ng, text, UND, NULL, 1, b, sizeof b);
+    ck_assert_msg(strcmp(a, b) == 0, "\"%s\": \"%s\" with the gate, \"%s\" without", text, a, b);
+}
+
 /* The gate in front of the 1-2 digit rules (num12_may_match in dates.c)
  * skips no date: same results without it on the cases and on every
  * combination of a number, what may follow it and an opener before it. */
@@ -755,10 +764,13 @@ START_TEST(test_num12_gate_same_results)
         "until 4 June 2020", "through 5 July", "till 6 July", "quarter 2024", "trimestre 2023",
         "half of 2023", "semestre", "06/2018", "06.2018", "6.18", "10 mai 2023", "10", "people",
         "2", "06-18", "fevrier au 2 mars 2024", "juin 2024 et le 30 juin 2025", "ao\xc3\xbbt",
-        "mars2024", "marsx", "of", "et", "a", "quarterly", "Mai 2023", "-10 mai"};
+        "mars2024", "marsx", "of", "et", "a", "quarterly", "Mai 2023", "-10 mai",
+        /* the end of a range after a dash (range_dd), and parts of num_slash / num_dot */
+        "10th June 2020", "10 of May 2021", "10er mai", "10eme mai", "10  mai 2023", "10mai",
+        "100 mai", "10th-June", "10 -", "6.2018", "12-2018", "123/2018", "1/2/3", "10 th mai"};
     cyb__dates *ng = model_with("option num12_gate=no\n");
     same_on_cases(ng);
-    char text[256], a[1024], b[1024];
+    char text[256];
     for (size_t i = 0; i < sizeof before / sizeof before[0]; i++)
         for (size_t j = 0; j < sizeof nums / sizeof nums[0]; j++)
             for (size_t k = 0; k < sizeof suffixes / sizeof suffixes[0]; k++)
@@ -766,11 +778,41 @@ START_TEST(test_num12_gate_same_results)
                     for (size_t m = 0; m < sizeof after / sizeof after[0]; m++) {
                         snprintf(text, sizeof text, "%s%s%s%s%s", before[i], nums[j], suffixes[k],
                                  seps[l], after[m]);
-                        run(model, text, UND, NULL, 1, a, sizeof a);
-                        run(ng, text, UND, NULL, 1, b, sizeof b);
-                        ck_assert_msg(strcmp(a, b) == 0, "\"%s\": \"%s\" with the gate, \"%s\" without",
-                                      text, a, b);
+                        same_without_gate(ng, text);
                     }
+    cyb__dates_free(ng);
+}
+END_TEST
+
+/* The gate in front of the rules that start at a weekday, an ordinal or a
+ * relative word (word_may_match in dates.c) skips no date: same results without it
+ * on the cases and on every combination of such a word, what may follow it
+ * and an opener before it. */
+START_TEST(test_word_gate_same_results)
+{
+    static const char *const before[] = {"", "entre ", "du ", "between ", "from the "};
+    static const char *const words[] = {"friday", "Friday", "lundi", "first", "premier", "second",
+                                        "third", "fourth", "deuxieme", "troisieme", "this", "Last",
+                                        "next", "that"};
+    static const char *const seps[] = {"", " ", "  ", ",", " ,", ", ", " , ", "-", " -",
+                                       " - ", "- ", ".", "'s ", " the "};
+    static const char *const after[] = {
+        "12 june 2024", "june 12, 2024", "12", "juin", "of March 2024", "quarter 2023",
+        "trimestre 2023", "half of 2023", "semestre", "et mardi", "and Saturday 4 May",
+        "au mardi 4 mars", "to Friday", "jusqu'au jeudi", "until Monday", "through Friday",
+        "till Sunday", "a vendredi", "time", "people", "Jan. 19, to Saturday, Jan. 20",
+        "2 au vendredi 3 octobre", "mars", "quarterly", "x", "June, 3", "summer", "spring from",
+        "fall 2024", "monday", "week", "may", "August", "hiver"};
+    cyb__dates *ng = model_with("option word_gate=no\n");
+    same_on_cases(ng);
+    char text[256];
+    for (size_t i = 0; i < sizeof before / sizeof before[0]; i++)
+        for (size_t j = 0; j < sizeof words / sizeof words[0]; j++)
+            for (size_t l = 0; l < sizeof seps / sizeof seps[0]; l++)
+                for (size_t m = 0; m < sizeof after / sizeof after[0]; m++) {
+                    snprintf(text, sizeof text, "%s%s%s%s", before[i], words[j], seps[l], after[m]);
+                    same_without_gate(ng, text);
+                }
     cyb__dates_free(ng);
 }
 END_TEST
@@ -1026,6 +1068,7 @@ static Suite *dates_suite(void)
     tcase_add_test(tc, test_language_filter);
     tcase_add_test(tc, test_no_jit_same_results);
     tcase_add_test(tc, test_num12_gate_same_results);
+    tcase_add_test(tc, test_word_gate_same_results);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("rulefile");

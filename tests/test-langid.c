@@ -320,6 +320,35 @@ START_TEST(test_heldout_accuracy)
 }
 END_TEST
 
+/* A memo of the words' n-gram costs changes no answer and no confidence:
+ * every held-out line, twice (the second time from the memo), and the
+ * whole sample at once. */
+START_TEST(test_memo_same_results)
+{
+    size_t tlen;
+    char *text = slurp(g_heldout_path, &tlen);
+    ck_assert_msg(text != NULL, "cannot read %s", g_heldout_path);
+    cyb__langid_memo *memo = cyb__langid_memo_new();
+    ck_assert(memo != NULL);
+    for (int pass = 0; pass < 2; pass++)
+        for (char *p = text; *p;) {
+            char *eol = strchr(p, '\n');
+            if (!eol) eol = p + strlen(p);
+            double a, b;
+            int ra = cyb__langid_detect(g_m, p, (size_t)(eol - p), CYB_LANGID_NAMES_DONT_VOTE, &a);
+            int rb = cyb__langid_detect_memo(g_m, memo, p, (size_t)(eol - p), CYB_LANGID_NAMES_DONT_VOTE, &b);
+            ck_assert_msg(ra == rb && a == b, "%.*s: %d %.17g without the memo, %d %.17g with it", (int)(eol - p), p,
+                          ra, a, rb, b);
+            p = *eol ? eol + 1 : eol;
+        }
+    double a, b;
+    int ra = cyb__langid_detect(g_m, text, tlen, 0, &a), rb = cyb__langid_detect_memo(g_m, memo, text, tlen, 0, &b);
+    ck_assert(ra == rb && a == b);
+    cyb__langid_memo_free(memo);
+    free(text);
+}
+END_TEST
+
 int main(int argc, char **argv)
 {
     const char *arg = argc > 1 ? argv[1] : getenv("CYB_TEST_DICT_DIR");
@@ -362,6 +391,7 @@ int main(int argc, char **argv)
     tcase_add_test(tc, test_spread_windows);
     tcase_add_test(tc, test_bad_models);
     tcase_add_test(tc, test_heldout_accuracy);
+    tcase_add_test(tc, test_memo_same_results);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
