@@ -58,6 +58,7 @@ run "our documents, round 34 (scored blind first)" "$src/tests/eval/extra34/gold
 run "our documents, round 35 (scored blind first)" "$src/tests/eval/extra35/gold.jsonl"
 run "our documents, round 36 (scored blind first)" "$src/tests/eval/extra36/gold.jsonl"
 run "our documents, round 37 (scored blind first)" "$src/tests/eval/extra37/gold.jsonl"
+run "our documents, round 40 (scored blind first)" "$src/tests/eval/extra40/gold.jsonl"
 run "CoNLL-2003 English dev (testa)" "$shared/data/conll2003-en/conll-testa.jsonl" --map conll --labels PER,ORG,LOC
 run "CoNLL-2003 English test (testb)" "$shared/data/conll2003-en/conll-testb.jsonl" --map conll --labels PER,ORG,LOC
 run "WikiNEuRal French (silver)" "$shared/data/ner-fr-wikineural/wikineural-fr-test-sample.jsonl" --map conll --labels PER,ORG,LOC
