@@ -1150,8 +1150,12 @@ static int persons(mctx *c) {
       if (e < end && name_token(c, e) && (first_name(c, e) || has(c, S_SURNAMES, e))) e++;
       if (push_person(c, k, e, 0.7f, 1)) return CYBERNER_ENOMEM;
     }
-    /* a short mention of someone named earlier in the document */
-    if (name_token(c, k)) {
+    /* a short mention of someone named earlier in the document; a word the
+     * lists hold as no name counts there too (Theresa May ... May said),
+     * unless a date starts at it (in May, May 2017) or it is an article or
+     * a preposition (Le Luong Minh ... Le) */
+    if (name_token(c, k) || ((tflags(c, k) & CYB_TOK_CAP) && has(c, S_NOT_NAMES, k) &&
+                             !cand_at(c, k, CYBERNER_DATE) && !has(c, S_ARTICLE, k) && !has(c, S_PREP, k))) {
       size_t n;
       const char *t = ttext(c, k, &n);
       for (size_t i = 0; i < c->doc->nnames; i++) {

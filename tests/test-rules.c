@@ -111,6 +111,12 @@ START_TEST(person_names_and_mentions) {
       "tamim-bin-hamad-al-thani");
   YES("Prime Minister Sheikh Hasina spoke.", "Sheikh Hasina", CYBERNER_PERSON, "sheikh-hasina");
   YES("Sultan Al Jaber chaired the talks.", "Sultan Al Jaber", CYBERNER_PERSON, "sultan-al-jaber");
+  /* a surname that is also a month, once the document named the person */
+  const char *may = "Prime Minister Theresa May condemned it. May said that in May 2017 the vote was held in May.";
+  ck_assert(tagged(may, "May", "it.", CYBERNER_PERSON, "theresa-may"));
+  ck_assert(tagged(may, "May 2017", NULL, CYBERNER_DATE, NULL));
+  ck_assert(tagged(may, "May", "held", CYBERNER_DATE, NULL));
+  NO("Le Luong Minh spoke. Le ministre a parlé.", "Le ministre");
   /* dotted initials before a person the dictionaries know, even by a
    * surname that is a common word (poutine) */
   YES("Le Président V.V. Poutine a reçu la délégation.", "V.V. Poutine", CYBERNER_PERSON, "vladimir-putin");
