@@ -3075,7 +3075,9 @@ void cyb__rules_learn(const cyberner_model *m, const cyb__norm *nm, const cyb__t
       /* family name first (Zhao Guangzong, Yoon Suk Yeol): the short form is the first word */
       const cyb__token *t0 = &tt->tok[d->tb];
       /* a patronymic (Haitham bin Tarik, Tamim ben Hamad Al Thani): the
-       * given name alone is the short form (Sultan Haitham, Sheikh Tamim) */
+       * given name is the short form (Sultan Haitham, Sheikh Tamim;
+       * Haitham succeeded his cousin); with two such people of one given
+       * name, the first keeps it */
       const cyb__token *t1 = &tt->tok[d->tb + 1];
       if (d->te >= d->tb + 3 && (cyb__tok_is(nm, t1, "bin") || cyb__tok_is(nm, t1, "ben") ||
                                  cyb__tok_is(nm, t1, "ibn") || cyb__tok_is(nm, t1, "bint")))

@@ -66,9 +66,19 @@ cyb__spell *cyb__spell_new(cyb__diag *diag) {
   return sp;
 }
 
+/* hunspell keeps one process-wide table of its own (the UTF-8 case table,
+ * csutil.cxx: filled by the first Hunspell_create, counted, freed by the
+ * last Hunspell_destroy) with no lock: creating and destroying handles must
+ * not overlap, whatever model they belong to. Checking words only reads the
+ * table, which exists as long as one handle does. The library's one piece
+ * of static state, for another library's. */
+static pthread_mutex_t hunspell_lifecycle = PTHREAD_MUTEX_INITIALIZER;
+
 static void speller_destroy(cyb__speller *s) {
+  pthread_mutex_lock(&hunspell_lifecycle);
   for (int l = 1; l <= 2; l++)
     if (s->h[l]) Hunspell_destroy(s->h[l]);
+  pthread_mutex_unlock(&hunspell_lifecycle);
   free(s);
 }
 
@@ -107,6 +117,13 @@ void cyb__speller_give(const cyb__spell *csp, cyb__speller *s) {
   pthread_mutex_unlock(&sp->mu);
 }
 
+/* The memo key of a word and a question (0-2: common in either language,
+ * French, English; 3: French adjective): the question in bits 1-2, bit 0
+ * set, so that no key is 0, the empty slot. */
+static uint64_t memo_key(const char *word, size_t n, unsigned question) {
+  return cyb__hash(word, n) << 3 | (uint64_t)question << 1 | 1;
+}
+
 /* The slot of a key: from all its bits (its low bits hold the question, so
  * key % SPELL_MEMO would use a quarter of the slots). */
 static size_t memo_slot(uint64_t key) { return (size_t)(((key * 0x9e3779b97f4a7c15ull) >> 32) % SPELL_MEMO); }
@@ -137,7 +154,9 @@ static bool lower_word(const char *src, size_t n, char *word, size_t cap) {
 /* The hunspell handle of a language, loaded on the speller's first question. */
 static Hunhandle *handle(const cyb__spell *sp, cyb__speller *s, int lang) {
   if (s->state[lang] == 0) {
+    pthread_mutex_lock(&hunspell_lifecycle);
     s->h[lang] = sp->found[lang] ? Hunspell_create(sp->aff[lang], sp->dic[lang]) : NULL;
+    pthread_mutex_unlock(&hunspell_lifecycle);
     s->state[lang] = s->h[lang] ? 1 : -1;
   }
   return s->state[lang] == 1 ? s->h[lang] : NULL;
@@ -146,7 +165,7 @@ static Hunhandle *handle(const cyb__spell *sp, cyb__speller *s, int lang) {
 bool cyb__spell_common(const cyb__spell *sp, cyb__speller *s, int lang, const char *src, size_t n) {
   char word[200];
   if (!s || !lower_word(src, n, word, sizeof word)) return false;
-  uint64_t key = (cyb__hash(word, strlen(word)) * 4 + (uint64_t)lang) | 1;
+  uint64_t key = memo_key(word, strlen(word), (unsigned)lang);
   size_t slot = memo_slot(key);
   if (s->memo_key[slot] == key) return s->memo_val[slot];
   bool found = false;
@@ -175,7 +194,7 @@ bool cyb__spell_french_adjective(const cyb__spell *sp, cyb__speller *s, const ch
     }
     return false;
   }
-  uint64_t key = (cyb__hash(word, wl) * 4 + 3) | 1;
+  uint64_t key = memo_key(word, wl, 3);
   size_t slot = memo_slot(key);
   if (s->memo_key[slot] == key) return s->memo_val[slot];
   char **an = NULL;

@@ -49,6 +49,20 @@ START_TEST(common_words_and_names) {
 }
 END_TEST
 
+/* The memo keeps each question's answer apart: asking one question of a
+ * word never changes the answer to another. */
+START_TEST(questions_do_not_share_answers) {
+  cyb__speller *s = cyb__speller_take(sp);
+  ck_assert(common(s, 0, "Interior"));
+  ck_assert(!adjective(s, "Bruxelles"));
+  ck_assert(common(s, CYBERNER_LANG_EN, "nationale") == false);
+  ck_assert(!common(s, CYBERNER_LANG_FR, "Interior"));
+  ck_assert(adjective(s, "nationale"));
+  ck_assert(common(s, CYBERNER_LANG_EN, "Interior"));
+  cyb__speller_give(sp, s);
+}
+END_TEST
+
 /* Two takers at the same time never share a speller; one given back is
  * reused (its dictionaries are not loaded again). */
 START_TEST(a_speller_has_one_owner) {
@@ -119,6 +133,7 @@ static Suite *suite(void) {
   tcase_set_timeout(t, 120);
   tcase_add_test(t, dictionaries_are_found);
   tcase_add_test(t, common_words_and_names);
+  tcase_add_test(t, questions_do_not_share_answers);
   tcase_add_test(t, a_speller_has_one_owner);
   tcase_add_test(t, threads_get_the_same_answers);
   suite_add_tcase(s, t);
