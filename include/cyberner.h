@@ -128,6 +128,8 @@ typedef struct cyberner_model cyberner_model;
  * file:line). */
 CYBERNER_API cyberner_model *cyberner_model_new(const char *dict_dir, const char *extra_dir,
                                                 cyberner_error **err);
+/* Free every tagger made from the model first (and let every cyberner_tag
+ * call on it return). */
 CYBERNER_API void cyberner_model_free(cyberner_model *model);
 
 /* Number of gazetteer entries of one label. */

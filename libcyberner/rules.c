@@ -618,8 +618,10 @@ typedef struct {
 static uint32_t kbits(const mctx *c, size_t k) { return c->bits[k - c->s->tok_begin]; }
 /* Token k is the punctuation character ch: a flag and a byte, for the loops
  * that test every token. */
+/* Token k is the one punctuation character ch (not a run such as "((") */
 static bool punct_is(const mctx *c, size_t k, char ch) {
-  return (c->tt->tok[k].flags & CYB_TOK_PUNCT) && c->nm->text[c->tt->tok[k].start] == ch;
+  const cyb__token *t = &c->tt->tok[k];
+  return (t->flags & CYB_TOK_PUNCT) && t->end == t->start + 1 && c->nm->text[t->start] == ch;
 }
 /* Token k is a one-word entry of list s. */
 static bool has(const mctx *c, int s, size_t k) { return (kbits(c, k) >> (16 + s)) & 1u; }
@@ -2464,10 +2466,9 @@ static int results_line(mctx *c) {
   for (size_t k = b; k < end; k++) {
     uint16_t f = tflags(c, k);
     if (f & CYB_TOK_PUNCT) {
-      char ch = c->nm->text[c->tt->tok[k].start]; /* the whole token when ASCII */
-      if (ch == '(') depth++;
-      else if (ch == ')' && depth > 0) depth--;
-      else if (depth == 0 && (ch == '"' || ch == '%' || ch == '$')) return 0;
+      if (punct_is(c, k, '(')) depth++;
+      else if (punct_is(c, k, ')') && depth > 0) depth--;
+      else if (depth == 0 && (punct_is(c, k, '"') || punct_is(c, k, '%') || punct_is(c, k, '$'))) return 0;
       continue;
     }
     if (depth > 0) continue;

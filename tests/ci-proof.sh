@@ -3,6 +3,8 @@
 #   a. whole test suite under AddressSanitizer + UndefinedBehaviorSanitizer
 #   b. unit tests under valgrind memcheck (no error, no definite leak)
 #   c. the threads tests (tagging on 8 threads, spellers) under ThreadSanitizer
+#      (it sees our code, not inside the uninstrumented libhunspell: spell.c
+#      serializes hunspell's handle creation and destruction for that)
 #   d. each libFuzzer target for CYB_FUZZ_SECONDS (60) seconds
 #   e. the benchmark table (informative: never fails on speed)
 # Installs nothing. Needs: clang, libclang-rt-14-dev (libFuzzer and the
