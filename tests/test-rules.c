@@ -574,6 +574,12 @@ START_TEST(nationality_compounds) {
   YES("le groupe de travail Séoul-Washington chargé du dossier", "Séoul", CYBERNER_LOCATION, "seoul");
   YES("le groupe de travail Séoul-Washington chargé du dossier", "Washington", CYBERNER_LOCATION, "washington");
   NO("la ligne Lyon-Marseille est fermée", "Lyon");
+  /* a chain of three: each city of another country */
+  YES("Macron hails a Paris-Delhi-Canberra axis", "Delhi", CYBERNER_LOCATION, "new-delhi");
+  YES("Macron hails a Paris-Delhi-Canberra axis", "Canberra", CYBERNER_LOCATION, NULL);
+  YES("Macron hails a Paris-Delhi-Canberra axis", "Paris", CYBERNER_LOCATION, "paris");
+  NO("the Paris-Lyon-Canberra route", "Canberra");
+  NO("the Paris-Qwertz-Canberra route", "Canberra");
   YES("the Geneva-based foundation", "Geneva", CYBERNER_LOCATION, "geneva");
   YES("a New York-based firm", "New York", CYBERNER_LOCATION, "new-york-city");
   /* a party letter before a state */
