@@ -186,7 +186,7 @@ enum {
   S_TITLES, S_PARTICLES, S_NOT_NAMES, S_FIRST, S_SURNAMES, S_COMPANIES,
   S_HEAD, S_TAIL, S_OF, S_MEDIA, /* bodies by place: value = label + 1 */
   S_PREP, S_ARTICLE, S_ORDINALS, S_PLACE_OF, S_AKA,
-  S_MARKED, /* not_names.txt words with a kind (value MARK_*): secret, campaign, law, product */
+  S_MARKED, /* not_names.txt words with a kind (value MARK_*): secret, campaign, law, product, namesake */
   NSETS /* at most 16: vid_bits holds two bits per list */
 };
 
@@ -280,21 +280,23 @@ static int load_words(void *ctx, const cyb__file *f, char *line, size_t n, size_
  * given to it by dite/known as is the law's (appositions()), and that a
  * known acronym in parentheses after a description it opens is the text's
  * (text_described_before()); "word<TAB>product" (réseau, platform) a
- * lower-case word for a product (product_after()). Only the secret words
- * are kept from names as well. */
-enum { MARK_SECRET = 1, MARK_CAMPAIGN, MARK_LAW, MARK_PRODUCT };
+ * lower-case word for a product (product_after()); "word<TAB>namesake"
+ * (carrier, frigate, cyclone) a word for a thing named after a person: the
+ * name right after it is the thing's (namesake_before()). Only the secret
+ * words are kept from names as well. */
+enum { MARK_SECRET = 1, MARK_CAMPAIGN, MARK_LAW, MARK_PRODUCT, MARK_NAMESAKE };
 static int load_not_names(void *ctx, const cyb__file *f, char *line, size_t n, size_t lineno) {
   loader *L = ctx;
   char *tab = strchr(line, '\t');
   if (!tab) return add_phrase(L->r, S_NOT_NAMES, L->f, &L->nm, &L->tt, line, n, 1, false);
   char *col[2];
-  static const char *const kinds[] = {"secret", "campaign", "law", "product"};
+  static const char *const kinds[] = {"secret", "campaign", "law", "product", "namesake"};
   uint32_t kind = 0;
   if (cyb__columns(line, col, 2))
     for (uint32_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
       if (!strcmp(col[1], kinds[i])) kind = i + 1;
   if (!kind) {
-    cyb__diag_add(L->diag, 1, f->display, lineno, "expected word or word<TAB>secret|campaign|law|product");
+    cyb__diag_add(L->diag, 1, f->display, lineno, "expected word or word<TAB>secret|campaign|law|product|namesake");
     return 0;
   }
   int rc = kind == MARK_SECRET ? add_phrase(L->r, S_NOT_NAMES, L->f, &L->nm, &L->tt, col[0], strlen(col[0]), 1, false) : 0;
@@ -822,6 +824,8 @@ static bool name_token_of(const mctx *c, size_t k) {
 
 static bool name_token(const mctx *c, size_t k) { return c->name_ok[k - c->s->tok_begin]; }
 
+static bool is_article(const mctx *c, size_t k) { return has(c, S_ARTICLE, k); }
+
 static bool first_name(const mctx *c, size_t k) {
   return has(c, S_FIRST, k);
 }
@@ -953,8 +957,15 @@ static int32_t person_by_surname(mctx *c, size_t k) {
   return -1;
 }
 
+/* A word for a ship or a storm right before token b (the aircraft carrier
+ * Charles de Gaulle, Cyclones Judy and Kevin): the name there is the
+ * thing's, not a person's. */
+static bool namesake_before(const mctx *c, size_t b) {
+  return b > c->s->tok_begin && marked(c, b - 1, b, MARK_NAMESAKE);
+}
+
 static int push_person(mctx *c, size_t b, size_t e, float score, int rank) {
-  if (e <= b) return 0;
+  if (e <= b || namesake_before(c, b)) return 0;
   cyb__cand *d = cyb__cand_push(c->cs, c->tt->tok[b].start, c->tt->tok[e - 1].end, (uint32_t)b, (uint32_t)e,
                                 CYBERNER_PERSON, CYB_SRC_PATTERN, score);
   if (!d) return CYBERNER_ENOMEM;
@@ -1111,6 +1122,14 @@ static int same_sentence_surnames(mctx *c) {
   return 0;
 }
 
+/* Token k is a lower-case word that is no function word (a noun, a verb):
+ * "the Marc Dutroux case", not "the Charles de Gaulle and". */
+static bool noun_after(const mctx *c, size_t k) {
+  if (k >= c->s->tok_end) return false;
+  uint16_t f = tflags(c, k);
+  return (f & CYB_TOK_ALPHA) && !(f & CYB_TOK_CAP) && !cyb__sentlang_is_function(c->m->sentlang, c->tt->tok[k].vid);
+}
+
 static int persons(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   if (same_sentence_surnames(c)) return CYBERNER_ENOMEM;
@@ -1192,7 +1211,11 @@ static int persons(mctx *c) {
       /* a body's or a meeting's last word makes a name of it (the Grace
        * Conference, Victoria Agency), not a person */
       bool body_word = pm(c, S_TAIL, e - 1, e, NULL) > 0;
-      bool vetoed = (k == b && is_common(c, k) && is_common(c, e - 1)) || headline_words || body_word;
+      /* after an article, a full name names a thing named after the person
+       * (led by the Charles de Gaulle, a carrier), unless a noun follows that
+       * the person qualifies (the Marc Dutroux case) */
+      bool article = k > b && (is_article(c, k - 1) || tis(c, k - 1, "the")) && !noun_after(c, e);
+      bool vetoed = (k == b && is_common(c, k) && is_common(c, e - 1)) || headline_words || body_word || article;
       if (e > k + 1 && !vetoed && push_person(c, k, e, 0.7f, 1)) return CYBERNER_ENOMEM;
     }
     /* two or three capitalized words no dictionary knows, right before a
@@ -1278,7 +1301,6 @@ static bool is_prep(const mctx *c, size_t k) {
   const cyb__token *t = &c->tt->tok[k];
   return !(t->end - t->start == 1 && c->nm->text[t->start] == 'a' && c->src[c->nm->map[t->start]] == 'a');
 }
-static bool is_article(const mctx *c, size_t k) { return has(c, S_ARTICLE, k); }
 
 static int push_body(mctx *c, size_t b, size_t e, int label, float score) {
   if (e <= b) return 0;

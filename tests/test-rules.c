@@ -145,6 +145,15 @@ START_TEST(person_negatives) {
   NO("Launched in 2017, the network grew.", "Launched");
   NO("Mis à jour le 20 juin 2024.", "Mis");
   NO("Minister of the Interior said so.", "Interior");
+  /* a name after a word for a ship or a storm is the thing's */
+  NO("the planned deployment of the aircraft carrier Charles de Gaulle to the Indian Ocean", "Charles de Gaulle");
+  NO("Le porte-avions Charles de Gaulle est arrivé.", "Charles de Gaulle");
+  NO("He met Prime Minister Ishmael Kalsakau and pledged support after Cyclones Judy and Kevin struck.", "Judy");
+  YES("the support of Judy Kevin after the storm", "Judy Kevin", CYBERNER_PERSON, NULL);
+  /* after an article, a full name with no noun after it is a thing's */
+  NO("the carrier strike group led by the Charles de Gaulle, which docked at Changi", "Charles de Gaulle");
+  YES("charged in connection with the Marc Dutroux case", "Marc Dutroux", CYBERNER_PERSON, NULL);
+  YES("the group was led by Charles de Gaulle, who spoke", "Charles de Gaulle", CYBERNER_PERSON, NULL);
 }
 END_TEST
 
