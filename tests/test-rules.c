@@ -544,6 +544,9 @@ START_TEST(portfolios) {
   const char *pre = "Homeland Security Secretary Kristi Noem met CISA Director Jen Easterly on Monday.";
   NO(pre, "Homeland Security");
   YES(pre, "CISA", CYBERNER_AGENCY, "cisa");
+  /* a role the dictionaries hide is hidden in lower case too, with the place inside it */
+  NO("Jean-Yves Le Drian, France's minister for Europe and foreign affairs, said so.", "Europe");
+  YES("Jean-Yves Le Drian, France's minister, toured Europe and Asia.", "Europe", CYBERNER_LOCATION, "europe");
 }
 END_TEST
 
