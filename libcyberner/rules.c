@@ -21,6 +21,7 @@
  *  - later short mentions of people (Cazeneuve after Bernard Cazeneuve);
  *  - the first word of a web-address name seen earlier (XSS after XSS.is);
  *  - places named by their kind: the city of Toyota, le port de Trieste;
+ *  - a body's plural before "des deux pays" is no one body;
  *  - languages, not nationalities: en danois, known in Danish as;
  *  - the Nord département right after a French town: CROIX (Nord);
  *  - la Confédération in a Swiss document: Switzerland;
@@ -212,9 +213,14 @@ struct cyb__rules {
   spell sp;
 };
 
-/* Words some rule starts at (nord_departement, confederation, embassies). */
-enum { TRIG_NORD = 1, TRIG_CONFEDERATION = 2, TRIG_EMBASSY = 4 };
-static const char *const trig_words[] = {"nord", "confederation", "embassy"};
+/* Words some rule starts at (nord_departement, confederation, embassies)
+ * or ends at (both_countries). */
+enum { TRIG_NORD = 1, TRIG_CONFEDERATION = 2, TRIG_EMBASSY = 4, TRIG_COUNTRIES = 8 /* pays */ };
+static const struct {
+  const char *word;
+  uint8_t bit;
+} trig_words[] = {{"nord", TRIG_NORD},         {"confederation", TRIG_CONFEDERATION}, {"embassy", TRIG_EMBASSY},
+                  {"pays", TRIG_COUNTRIES}};
 
 #define SPELL_CACHE 512 /* direct-mapped, per call: hunspell answers by token hash */
 
@@ -545,7 +551,7 @@ cyb__rules *cyb__rules_new(const cyb__files *base, const cyb__files *extra, cons
   }
   if (build_abbrev(r, f, &L.nm, &L.tt) || build_surnames(r, f, &L.nm, &L.tt)) goto oom;
   for (size_t i = 0; i < sizeof trig_words / sizeof *trig_words; i++) {
-    uint32_t vid = cyb__gazetteer_intern(g, trig_words[i], strlen(trig_words[i]));
+    uint32_t vid = cyb__gazetteer_intern(g, trig_words[i].word, strlen(trig_words[i].word));
     if (vid == CYB_NO_VID) goto oom;
     if (vid >= r->nvid_trig) {
       size_t cap = r->nvid_trig;
@@ -553,7 +559,7 @@ cyb__rules *cyb__rules_new(const cyb__files *base, const cyb__files *extra, cons
       memset(r->vid_trig + r->nvid_trig, 0, cap - r->nvid_trig);
       r->nvid_trig = cap;
     }
-    r->vid_trig[vid] |= (uint8_t)(1u << i);
+    r->vid_trig[vid] |= trig_words[i].bit;
   }
   cyb__norm_free(&L.nm);
   cyb__tokens_free(&L.tt);
@@ -2863,6 +2869,38 @@ static int portfolios(mctx *c) {
   return 0;
 }
 
+/* "les ministères de la Défense des deux pays": a body's plural in lower
+ * case (a generated alias on every country's entry) before "des deux pays"
+ * names two bodies, neither of them alone; a NOT_ENTITY over both hides it.
+ * (The dictionaries have no English plural of a body.) */
+static size_t both_countries_at(const mctx *c, size_t k) {
+  static const char *const tails[][4] = {{"des", "deux", "pays"}, {"de", "ces", "deux", "pays"}};
+  for (size_t i = 0; i < sizeof tails / sizeof *tails; i++) {
+    size_t n = 0;
+    while (n < 4 && tails[i][n] && k + n < c->s->tok_end && tis(c, k + n, tails[i][n])) n++;
+    if (n == 4 || !tails[i][n]) return n;
+  }
+  return 0;
+}
+
+static bool lower_plural(const mctx *c, size_t k) {
+  size_t n;
+  const char *t = ttext(c, k, &n);
+  return !(tflags(c, k) & CYB_TOK_CAP) && n > 3 && (t[n - 1] == 's' || t[n - 1] == 'x');
+}
+
+static int both_countries(mctx *c) {
+  if (!(c->trig & TRIG_COUNTRIES)) return 0;
+  for (size_t i = 0; i < c->ndict; i++) {
+    const cyb__cand *d = &c->cs->c[i];
+    if (d->label != CYBERNER_AGENCY || d->source != CYB_SRC_DICT || d->tb < c->s->tok_begin || !lower_plural(c, d->tb))
+      continue;
+    size_t tb = d->tb, te = d->te, n = both_countries_at(c, te); /* copied: the push may move d */
+    if (n && push_body(c, tb, te + n, CYB_NOT_ENTITY, 0.9f)) return CYBERNER_ENOMEM;
+  }
+  return 0;
+}
+
 /* ---- short forms of a country's bodies ------------------------------------------ */
 
 /* An AGENCY the dictionaries name with a country or nationality word first
@@ -3023,7 +3061,7 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
   if ((rc = identifiers(&c)) || (rc = eu_act_number(&c)) ||
       (c.s->lang == CYBERNER_LANG_EN && (rc = programme_names(&c))) || (rc = results_line(&c)) ||
       (rc = fixture_line(&c)) || (rc = platform_x(&c)) || (rc = web_services(&c)) ||
-      (!headline && ((rc = persons(&c)) || (rc = bodies(&c)) || (rc = meeting_series(&c)) || (rc = portfolios(&c)) || (rc = places_of(&c)) ||
+      (!headline && ((rc = persons(&c)) || (rc = bodies(&c)) || (rc = meeting_series(&c)) || (rc = portfolios(&c)) || (rc = both_countries(&c)) || (rc = places_of(&c)) ||
                      (rc = nord_departement(&c)) || (rc = embassies(&c)) || (rc = media_names(&c)) ||
                      (rc = secrets(&c)) || (rc = short_bodies(&c)) || (rc = campaigns(&c)) || (c.s->lang == CYBERNER_LANG_FR && (rc = confederation(&c))) ||
                      (c.s->lang == CYBERNER_LANG_FR && (rc = languages(&c))) ||

@@ -544,6 +544,11 @@ START_TEST(portfolios) {
   const char *pre = "Homeland Security Secretary Kristi Noem met CISA Director Jen Easterly on Monday.";
   NO(pre, "Homeland Security");
   YES(pre, "CISA", CYBERNER_AGENCY, "cisa");
+  /* a body's plural before "des deux pays" names no single body */
+  NO("Les États-Unis ont parlé. Des représentants des ministères de la Défense des deux pays ont parlé.",
+     "ministères de la Défense");
+  YES("Les États-Unis ont parlé. Des représentants des ministères de la Défense ont parlé.",
+      "ministères de la Défense", CYBERNER_AGENCY, "us-dod");
   /* a role the dictionaries hide is hidden in lower case too, with the place inside it */
   NO("Jean-Yves Le Drian, France's minister for Europe and foreign affairs, said so.", "Europe");
   YES("Jean-Yves Le Drian, France's minister, toured Europe and Asia.", "Europe", CYBERNER_LOCATION, "europe");
