@@ -2831,6 +2831,29 @@ static bool council_of(const mctx *c, size_t b, size_t e) {
   return false;
 }
 
+/* An AGENCY the dictionaries name with a country or nationality word first
+ * (US Navy, U.S. Cyber Command): the token where the words after it start,
+ * 0 when it has no such start. */
+static size_t after_country(const cyberner_model *m, const cyb__tokens *tt, const cyb__cand *d) {
+  if (d->label != CYBERNER_AGENCY || d->source != CYB_SRC_DICT || d->te < d->tb + 2 || d->te > d->tb + 4)
+    return 0; /* a paper's or a firm's last words (China Daily) are other names' too */
+  int l = cyb__gazetteer_single_label(m->gaz, tt->tok[d->tb].vid);
+  return l == CYBERNER_COUNTRY || l == CYBERNER_NATIONALITY ? d->tb + 1 : 0;
+}
+
+/* "French Armed Forces Minister Florence Parly": a body named with its
+ * country's word first (after_country) before a title is a portfolio, but
+ * the country's word stays, as it does before "Defence Minister" (ENTITIES.md
+ * rule 8): the NOT_ENTITY starts after it, and the word gets the body's
+ * country. Other bodies: the NOT_ENTITY covers the whole name. */
+static int nationality_of_portfolio(mctx *c, const cyb__cand *d, size_t tl) {
+  size_t tb = d->tb, te = d->te, s = after_country(c->m, c->tt, d); /* copied: a push may move d */
+  const char *cc = s && d->entry >= 0 ? cyb__gazetteer_entry(c->m->gaz, (uint32_t)d->entry)->country : NULL;
+  int label = cyb__gazetteer_single_label(c->m->gaz, c->tt->tok[tb].vid);
+  if (!cc || strlen(cc) != 2) return push_body(c, tb, te + tl, CYB_NOT_ENTITY, 0.9f);
+  return push_body(c, s, te + tl, CYB_NOT_ENTITY, 0.9f) || push_with_id(c, tb, s, label, cc) ? CYBERNER_ENOMEM : 0;
+}
+
 /* "Minister for Home Affairs", "Secretary of Homeland Security", "ministre des
  * Armées": after a minister's title, the body names a portfolio and is part
  * of a role, which is not tagged (ENTITIES.md rule 6). A NOT_ENTITY over the
@@ -2864,7 +2887,7 @@ static int portfolios(mctx *c) {
     uint32_t kind = 0;
     size_t tl = pm(c, S_TITLES, d->te, end, &kind);
     if (!tl || !(kind & TITLE_PORTFOLIO) || !(tflags(c, d->te) & CYB_TOK_CAP)) continue;
-    if (push_body(c, d->tb, d->te + tl, CYB_NOT_ENTITY, 0.9f)) return CYBERNER_ENOMEM;
+    if (nationality_of_portfolio(c, d, tl)) return CYBERNER_ENOMEM;
   }
   return 0;
 }
@@ -2902,16 +2925,6 @@ static int both_countries(mctx *c) {
 }
 
 /* ---- short forms of a country's bodies ------------------------------------------ */
-
-/* An AGENCY the dictionaries name with a country or nationality word first
- * (US Navy, U.S. Cyber Command): the token where the words after it start,
- * 0 when it has no such start. */
-static size_t after_country(const cyberner_model *m, const cyb__tokens *tt, const cyb__cand *d) {
-  if (d->label != CYBERNER_AGENCY || d->source != CYB_SRC_DICT || d->te < d->tb + 2 || d->te > d->tb + 4)
-    return 0; /* a paper's or a firm's last words (China Daily) are other names' too */
-  int l = cyb__gazetteer_single_label(m->gaz, tt->tok[d->tb].vid);
-  return l == CYBERNER_COUNTRY || l == CYBERNER_NATIONALITY ? d->tb + 1 : 0;
-}
 
 /* A meeting's own words in tokens [tb, te) (EU-Japan Cyber Dialogue: Cyber
  * Dialogue), after its edition (sixth, 4th) and its parties (a hyphenated

@@ -544,6 +544,12 @@ START_TEST(portfolios) {
   const char *pre = "Homeland Security Secretary Kristi Noem met CISA Director Jen Easterly on Monday.";
   NO(pre, "Homeland Security");
   YES(pre, "CISA", CYBERNER_AGENCY, "cisa");
+  /* a body named with its country's word first, before a title: the word stays */
+  const char *nat = "French Armed Forces Minister Florence Parly met US Navy Secretary Carlos Del Toro.";
+  YES(nat, "French", CYBERNER_NATIONALITY, "FR");
+  YES(nat, "US", CYBERNER_COUNTRY, "US");
+  NO(nat, "Armed Forces");
+  NO(nat, "Navy");
   /* a body's plural before "des deux pays" names no single body */
   NO("Les États-Unis ont parlé. Des représentants des ministères de la Défense des deux pays ont parlé.",
      "ministères de la Défense");
