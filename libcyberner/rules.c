@@ -22,6 +22,8 @@
  *  - the first word of a web-address name seen earlier (XSS after XSS.is);
  *  - places named by their kind: the city of Toyota, le port de Trieste;
  *  - a body's plural before "des deux pays" is no one body;
+ *  - not names: a capitalized plan or programme opening with a country
+ *    (the Austrian Cyber Security Strategy, the Ghana Card);
  *  - languages, not nationalities: en danois, known in Danish as;
  *  - the Nord département right after a French town: CROIX (Nord);
  *  - la Confédération in a Swiss document: Switzerland;
@@ -215,12 +217,14 @@ struct cyb__rules {
 
 /* Words some rule starts at (nord_departement, confederation, embassies)
  * or ends at (both_countries). */
-enum { TRIG_NORD = 1, TRIG_CONFEDERATION = 2, TRIG_EMBASSY = 4, TRIG_COUNTRIES = 8 /* pays */ };
+enum { TRIG_NORD = 1, TRIG_CONFEDERATION = 2, TRIG_EMBASSY = 4, TRIG_COUNTRIES = 8 /* pays */, TRIG_PLAN = 16 };
 static const struct {
   const char *word;
   uint8_t bit;
 } trig_words[] = {{"nord", TRIG_NORD},         {"confederation", TRIG_CONFEDERATION}, {"embassy", TRIG_EMBASSY},
-                  {"pays", TRIG_COUNTRIES}};
+                  {"pays", TRIG_COUNTRIES},    {"strategy", TRIG_PLAN},
+                  {"project", TRIG_PLAN},      {"programme", TRIG_PLAN},              {"program", TRIG_PLAN},
+                  {"plan", TRIG_PLAN},         {"card", TRIG_PLAN}};
 
 #define SPELL_CACHE 512 /* direct-mapped, per call: hunspell answers by token hash */
 
@@ -2288,6 +2292,33 @@ static int programme_names(mctx *c) {
   return 0;
 }
 
+/* "the Austrian Cyber Security Strategy", "the Ghana Card", "the Ghana
+ * Digital Acceleration Project": a run of capitalized words that opens with
+ * a country or a nationality and ends with a capitalized plan word
+ * (strategy, project, programme, plan, card; trigger words) names a plan or
+ * a programme, which hides the country in it (ENTITIES.md rule 6). Not a
+ * body's or a company's name with the word after it (the American Express
+ * Card is the company's). */
+static bool plan_word(const mctx *c, size_t k) {
+  const cyb__token *t = &c->tt->tok[k];
+  return (t->flags & CYB_TOK_CAP) && t->vid < c->r->nvid_trig && (c->r->vid_trig[t->vid] & TRIG_PLAN);
+}
+
+static int plan_names(mctx *c) {
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  if (!(c->trig & TRIG_PLAN) || c->s->titlecase) return 0;
+  for (size_t k = b + 1; k < end; k++) {
+    if (!plan_word(c, k) || (k + 1 < end && (tflags(c, k + 1) & CYB_TOK_CAP) && (tflags(c, k + 1) & CYB_TOK_ALPHA)))
+      continue;
+    size_t s = k;
+    while (s > b && k - s < 6 && (tflags(c, s - 1) & CYB_TOK_CAP) && (tflags(c, s - 1) & CYB_TOK_ALPHA)) s--;
+    while (s < k && !is_place_at(c, s)) s++; /* the country may follow a capitalized article: The */
+    if (s == k || dict_end_at(c, s, CYBERNER_ORGANIZATION) == k || dict_end_at(c, s, CYBERNER_AGENCY) == k) continue;
+    if (push_body(c, s, k + 1, CYB_NOT_ENTITY, 0.9f)) return CYBERNER_ENOMEM;
+  }
+  return 0;
+}
+
 static int appositions(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   if (!(c->any_bits & 1u << S_AKA)) return 0; /* no dite, known as ... */
@@ -3074,7 +3105,7 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
   if ((rc = identifiers(&c)) || (rc = eu_act_number(&c)) ||
       (c.s->lang == CYBERNER_LANG_EN && (rc = programme_names(&c))) || (rc = results_line(&c)) ||
       (rc = fixture_line(&c)) || (rc = platform_x(&c)) || (rc = web_services(&c)) ||
-      (!headline && ((rc = persons(&c)) || (rc = bodies(&c)) || (rc = meeting_series(&c)) || (rc = portfolios(&c)) || (rc = both_countries(&c)) || (rc = places_of(&c)) ||
+      (!headline && ((rc = persons(&c)) || (rc = bodies(&c)) || (rc = meeting_series(&c)) || (rc = portfolios(&c)) || (rc = both_countries(&c)) || (rc = plan_names(&c)) || (rc = places_of(&c)) ||
                      (rc = nord_departement(&c)) || (rc = embassies(&c)) || (rc = media_names(&c)) ||
                      (rc = secrets(&c)) || (rc = short_bodies(&c)) || (rc = campaigns(&c)) || (c.s->lang == CYBERNER_LANG_FR && (rc = confederation(&c))) ||
                      (c.s->lang == CYBERNER_LANG_FR && (rc = languages(&c))) ||

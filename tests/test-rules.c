@@ -523,6 +523,12 @@ START_TEST(not_entities) {
   NO("It was published in English, French and Spanish.", "Spanish");
   YES("Ships were seen in Danish waters.", "Danish", CYBERNER_NATIONALITY, "DK");
   YES("Funds went to firms in Chinese, Russian and Iranian hands.", "Russian", CYBERNER_NATIONALITY, "RU");
+  /* a capitalized name that opens with a country and ends with a plan word is a plan's */
+  NO("The Austrian Cyber Security Strategy was adopted in 2013.", "Austrian");
+  NO("Residents must register with the Ghana Card before May.", "Ghana");
+  NO("The Ghana Digital Acceleration Project was funded.", "Ghana");
+  YES("Ghana launched a new project in May.", "Ghana", CYBERNER_COUNTRY, "GH");
+  YES("The Austrian strategy was adopted in 2013.", "Austrian", CYBERNER_NATIONALITY, "AT");
 }
 END_TEST
 
