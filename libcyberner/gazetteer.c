@@ -769,6 +769,18 @@ static bool role_in_lower_case(const cyb__gazetteer *g, const galias *a, const c
   return g->e[a->entry].label == CYB_NOT_ENTITY && word_is(g, tt->tok[tb].vid, CYB_WORD_ROLE);
 }
 
+/* "the National Security Office of the presidential office": an AGENCY
+ * alias the dictionary writes in lower case (presidential office, on five
+ * countries' entries) is, in English text, a description like a capitalized
+ * alias found in lower case (alias_ok), unless a country, a nationality or
+ * a possessive says whose body it is; not a one-word brand (fedpol) nor a
+ * name lower case by itself (armasuisse). */
+static bool lower_description(const cyb__gazetteer *g, const galias *a, const cyb__norm *nm, const cyb__tokens *tt,
+                              size_t tb, size_t te, int lang) {
+  return lang == CYBERNER_LANG_EN && te >= tb + 2 && g->e[a->entry].label == CYBERNER_AGENCY && !a->body_cap &&
+         !a->lower_name && !span_has_capital(nm, tt, tb, te) && !owner_before(g, nm, tt, tb);
+}
+
 /* titlecase: the sentence is a headline in Title Case, where a capitalized
  * word after a common-word alias proves nothing (Treasury Sanctions ...). */
 static bool alias_ok(const cyb__gazetteer *g, const galias *a, const cyb__norm *nm, const cyb__tokens *tt,
@@ -781,6 +793,7 @@ static bool alias_ok(const cyb__gazetteer *g, const galias *a, const cyb__norm *
        possessed_portfolio(g, nm, tt, tb, te)))
     return false;
   if (a->title_end && lang == CYBERNER_LANG_EN && lowercase_end(g, nm, tt, tb, te)) return false;
+  if (lower_description(g, a, nm, tt, tb, te, lang)) return false;
   if (g->e[a->entry].label == CYBERNER_EVENT && lowercase_meeting_word(g, tt, tb, te)) return false;
   /* a body in lower case after a bare de / d' qualifies a noun: "un outil
    * de renseignement militaire" (with an article it names one: "du

@@ -302,6 +302,11 @@ START_TEST(owners_of_shared_names) {
       CYBERNER_AGENCY, "dk-fe");
   YES("Russia's foreign intelligence service on Thursday accused Denmark of the attack.", "foreign intelligence service",
       CYBERNER_AGENCY, "svr");
+  /* an alias the dictionary writes in lower case is a description in English without an owner */
+  NO("The document was published by the National Security Office of the presidential office and endorsed.",
+     "presidential office");
+  YES("Ukraine's presidential office said so on Monday.", "presidential office", CYBERNER_AGENCY, NULL);
+  YES("Le document a été publié par le bureau présidentiel lundi.", "bureau présidentiel", CYBERNER_AGENCY, NULL);
   /* a generic name repeated on each country's entry takes the country of its sentence */
   YES("Italy's committee has concluded that the country's foreign intelligence service used Graphite.",
       "foreign intelligence service", CYBERNER_AGENCY, "it-aise");
