@@ -29,6 +29,7 @@
  *  - la Confédération in a Swiss document: Switzerland;
  *  - a country's Embassy (the U.S. Embassy in Manila);
  *  - media outlets in capitals after a media noun: state broadcaster CCTV;
+ *  - companies no dictionary knows after a company noun: son fournisseur Spark;
  *  - not names: a quoted string after a word for a secret (mot de passe
  *    « LOUVRE »).
  * Word lists live in dict/rules/ and dict/names/. */
@@ -203,6 +204,10 @@ struct cyb__rules {
    * word, or the first one of a family-name-first name), value = entry + 1,
    * UINT32_MAX when two entries share it (push_person) */
   phraseset surname_of;
+  /* which company a name's first word alone may name: an ORGANIZATION of two
+   * words or more (Spark New Zealand: spark), value = entry + 1, UINT32_MAX
+   * when two entries share it (company_names) */
+  phraseset firm_of;
   uint32_t *vid_bits;
   size_t nvid_bits;
   /* per vocabulary id, the TRIG_* word it is (the rules that start at one
@@ -217,14 +222,19 @@ struct cyb__rules {
 
 /* Words some rule starts at (nord_departement, confederation, embassies)
  * or ends at (both_countries). */
-enum { TRIG_NORD = 1, TRIG_CONFEDERATION = 2, TRIG_EMBASSY = 4, TRIG_COUNTRIES = 8 /* pays */, TRIG_PLAN = 16 };
+enum { TRIG_NORD = 1, TRIG_CONFEDERATION = 2, TRIG_EMBASSY = 4, TRIG_COUNTRIES = 8 /* pays */, TRIG_PLAN = 16,
+       TRIG_COMPANY = 32 };
 static const struct {
   const char *word;
   uint8_t bit;
 } trig_words[] = {{"nord", TRIG_NORD},         {"confederation", TRIG_CONFEDERATION}, {"embassy", TRIG_EMBASSY},
                   {"pays", TRIG_COUNTRIES},    {"strategy", TRIG_PLAN},
                   {"project", TRIG_PLAN},      {"programme", TRIG_PLAN},              {"program", TRIG_PLAN},
-                  {"plan", TRIG_PLAN},         {"card", TRIG_PLAN}};
+                  {"plan", TRIG_PLAN},         {"card", TRIG_PLAN},                   {"fournisseur", TRIG_COMPANY},
+                  {"operateur", TRIG_COMPANY}, {"editeur", TRIG_COMPANY},             {"cabinet", TRIG_COMPANY},
+                  {"prestataire", TRIG_COMPANY}, {"constructeur", TRIG_COMPANY},      {"firme", TRIG_COMPANY},
+                  {"firm", TRIG_COMPANY},      {"company", TRIG_COMPANY},             {"provider", TRIG_COMPANY},
+                  {"vendor", TRIG_COMPANY},    {"operator", TRIG_COMPANY},            {"contractor", TRIG_COMPANY}};
 
 #define SPELL_CACHE 512 /* direct-mapped, per call: hunspell answers by token hash */
 
@@ -461,6 +471,8 @@ static int build_abbrev(cyb__rules *r, const cyb__fold *f, cyb__norm *nm, cyb__t
     while (letters < il && e->id[letters] >= 'a' && e->id[letters] <= 'z') letters++;
     if (letters == il && abbrev_add(&r->abbrev, e->id, il, i)) return CYBERNER_ENOMEM;
     if (cyb__normalize(f, e->name, strlen(e->name), nm) || cyb__tokenize(nm, tt)) return CYBERNER_ENOMEM;
+    const cyb__token *t0 = &tt->tok[0];
+    if (tt->ntok >= 2 && unique_add(&r->firm_of, nm->text + t0->start, t0->end - t0->start, i)) return CYBERNER_ENOMEM;
     char a[16], tv[2 * sizeof a]; /* a word gives tv two letters at most (television: tv) */
     size_t m = 0, mt = 0, words = 0;
     bool ok = true;
@@ -582,6 +594,7 @@ void cyb__rules_free(cyb__rules *r) {
   for (int i = 0; i < NSETS; i++) ps_free(&r->set[i]);
   ps_free(&r->abbrev);
   ps_free(&r->surname_of);
+  ps_free(&r->firm_of);
   free(r->vid_bits);
   free(r->vid_trig);
   for (size_t i = 0; i < r->nids; i++) pcre2_code_free(r->ids[i].re);
@@ -974,6 +987,20 @@ static bool namesake_before(const mctx *c, size_t b) {
   return b > c->s->tok_begin && marked(c, b - 1, b, MARK_NAMESAKE);
 }
 
+/* The text of tokens [b, e) in ASCII kebab case, as the gazetteer spells
+ * ids, leaving out the bytes [skip_from, skip_to); its length. */
+static size_t kebab_id(const mctx *c, size_t b, size_t e, size_t skip_from, size_t skip_to, char *id, size_t cap) {
+  size_t w = 0;
+  for (uint32_t i = c->tt->tok[b].start; i < c->tt->tok[e - 1].end && w + 1 < cap; i++) {
+    if (i >= skip_from && i < skip_to) continue;
+    char ch = c->nm->text[i];
+    if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) id[w++] = ch;
+    else if (w && id[w - 1] != '-') id[w++] = '-';
+  }
+  while (w && id[w - 1] == '-') w--;
+  return w;
+}
+
 static int push_person(mctx *c, size_t b, size_t e, float score, int rank) {
   if (e <= b || namesake_before(c, b)) return 0;
   cyb__cand *d = cyb__cand_push(c->cs, c->tt->tok[b].start, c->tt->tok[e - 1].end, (uint32_t)b, (uint32_t)e,
@@ -985,7 +1012,6 @@ static int push_person(mctx *c, size_t b, size_t e, float score, int rank) {
   if (e == b + 1 && (d->entry = person_by_surname(c, b)) >= 0) return 0;
   /* id: the name in ASCII kebab case, as the gazetteer spells person ids */
   char id[128];
-  size_t w = 0;
   /* a middle initial is left out, as the gazetteer spells ids: Bradley T.
    * Smith is bradley-smith */
   size_t skip_from = SIZE_MAX, skip_to = 0;
@@ -995,13 +1021,7 @@ static int push_person(mctx *c, size_t b, size_t e, float score, int rank) {
       skip_to = c->tt->tok[j + 1].end;
       break;
     }
-  for (uint32_t i = c->tt->tok[b].start; i < c->tt->tok[e - 1].end && w + 1 < sizeof id; i++) {
-    if (i >= skip_from && i < skip_to) continue;
-    char ch = c->nm->text[i];
-    if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) id[w++] = ch;
-    else if (w && id[w - 1] != '-') id[w++] = '-';
-  }
-  while (w && id[w - 1] == '-') w--;
+  size_t w = kebab_id(c, b, e, skip_from, skip_to, id, sizeof id);
   if (w && (d->id = cyb__cand_string(c->cs, id, w)) < 0) return CYBERNER_ENOMEM;
   return 0;
 }
@@ -2398,6 +2418,64 @@ static int media_names(mctx *c) {
   return 0;
 }
 
+/* "son fournisseur Spark", "le cabinet de géomatique Pasco", "the firm
+ * Acme": a company noun in lower case (trigger words), maybe with its
+ * qualifier (de géomatique, of software), right before one to three
+ * capitalized words no dictionary knows names a company (the golds tag an
+ * ORGANIZATION after such a noun every time). Not a role, a never-name
+ * word, a known first name (a person), nor words before another capitalized
+ * one (the company Chairman John Smith); the English cabinet is a
+ * government's. */
+static bool company_noun(const mctx *c, size_t k) {
+  const cyb__token *t = &c->tt->tok[k];
+  return !(t->flags & CYB_TOK_CAP) && t->vid < c->r->nvid_trig && (c->r->vid_trig[t->vid] & TRIG_COMPANY) &&
+         (c->s->lang == CYBERNER_LANG_FR || !tis(c, k, "cabinet"));
+}
+
+static bool unknown_name_word(const mctx *c, size_t k) {
+  return name_token(c, k) && !(tflags(c, k) & CYB_TOK_SENT_START) && !cand_at(c, k, -1) && !covered(c, k) &&
+         !first_name(c, k) && !pm(c, S_TITLES, k, k + 1, NULL);
+}
+
+/* The company found by company_names: one word is the one company of the
+ * dictionaries whose name starts with it (Spark: Spark New Zealand); else
+ * its id is the name in ASCII kebab case, as the gazetteer spells ids. */
+static int push_firm(mctx *c, size_t j, size_t e) {
+  size_t n;
+  const char *t = ttext(c, j, &n);
+  uint32_t v = e == j + 1 ? ps_find(&c->r->firm_of, t, n) : 0;
+  cyb__cand *d = cyb__cand_push(c->cs, c->tt->tok[j].start, c->tt->tok[e - 1].end, (uint32_t)j, (uint32_t)e,
+                                CYBERNER_ORGANIZATION, CYB_SRC_PATTERN, 0.7f);
+  if (!d) return CYBERNER_ENOMEM;
+  if (v && v != UINT32_MAX) {
+    d->entry = (int32_t)(v - 1);
+    return 0;
+  }
+  char id[64];
+  size_t w = kebab_id(c, j, e, SIZE_MAX, 0, id, sizeof id);
+  return w && (d->id = cyb__cand_string(c->cs, id, w)) < 0 ? CYBERNER_ENOMEM : 0;
+}
+
+static int company_names(mctx *c) {
+  size_t end = c->s->tok_end;
+  if (!(c->trig & TRIG_COMPANY)) return 0;
+  for (size_t k = c->s->tok_begin; k + 1 < end; k++) {
+    if (!company_noun(c, k)) continue;
+    size_t j = k + 1;
+    if (j + 2 < end && (tis(c, j, "de") || tis(c, j, "d'") || tis(c, j, "of")) &&
+        (tflags(c, j + 1) & (CYB_TOK_ALPHA | CYB_TOK_CAP)) == CYB_TOK_ALPHA && !is_article(c, j + 1) &&
+        !tis(c, j + 1, "the"))
+      j += 2;
+    if (!unknown_name_word(c, j)) continue;
+    size_t e = j + 1;
+    while (e < end && e < j + 3 && unknown_name_word(c, e)) e++;
+    /* the name ends there: not "the company Chairman John Smith" */
+    if (e < end && (tflags(c, e) & CYB_TOK_CAP) && (tflags(c, e) & CYB_TOK_ALPHA)) continue;
+    if (push_firm(c, j, e)) return CYBERNER_ENOMEM;
+  }
+  return 0;
+}
+
 /* ---- secrets ----------------------------------------------------------------- */
 
 /* "le mot de passe « LOUVRE »", "the password "Thales"": a short quoted
@@ -3106,7 +3184,7 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
       (c.s->lang == CYBERNER_LANG_EN && (rc = programme_names(&c))) || (rc = results_line(&c)) ||
       (rc = fixture_line(&c)) || (rc = platform_x(&c)) || (rc = web_services(&c)) ||
       (!headline && ((rc = persons(&c)) || (rc = bodies(&c)) || (rc = meeting_series(&c)) || (rc = portfolios(&c)) || (rc = both_countries(&c)) || (rc = plan_names(&c)) || (rc = places_of(&c)) ||
-                     (rc = nord_departement(&c)) || (rc = embassies(&c)) || (rc = media_names(&c)) ||
+                     (rc = nord_departement(&c)) || (rc = embassies(&c)) || (rc = media_names(&c)) || (rc = company_names(&c)) ||
                      (rc = secrets(&c)) || (rc = short_bodies(&c)) || (rc = campaigns(&c)) || (c.s->lang == CYBERNER_LANG_FR && (rc = confederation(&c))) ||
                      (c.s->lang == CYBERNER_LANG_FR && (rc = languages(&c))) ||
                      (c.s->lang == CYBERNER_LANG_EN && (rc = languages_en(&c))))))

@@ -826,6 +826,13 @@ START_TEST(media_names) {
   NO("CCTV footage showed the suspects.", "CCTV");
   NO("The police checked the CCTV cameras of the station.", "CCTV");
   NO("the newspaper reported CCTV footage of the raid", "CCTV");
+  /* capitalized words no dictionary knows after a company noun name a company */
+  YES("NZX a dit que son fournisseur Spark avait subi une attaque.", "Spark", CYBERNER_ORGANIZATION, "spark-nz");
+  YES("Il a travaillé avec le cabinet de géomatique Pasco en 2020.", "Pasco", CYBERNER_ORGANIZATION, "pasco");
+  YES("Officials said the firm Qwertzan Widgets was hit.", "Qwertzan Widgets", CYBERNER_ORGANIZATION,
+      "qwertzan-widgets");
+  NO("Officials said the company Chairman John Smith was hit.", "Chairman");
+  NO("Officials said the firm was hit on Monday by Qwertzan.", "Qwertzan");
 }
 END_TEST
 
