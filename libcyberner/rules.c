@@ -20,7 +20,8 @@
  *    (CSA)) is that thing's in the whole document, not the agency;
  *  - later short mentions of people (Cazeneuve after Bernard Cazeneuve);
  *  - the first word of a web-address name seen earlier (XSS after XSS.is);
- *  - places named by their kind: the city of Toyota, le port de Trieste;
+ *  - places named by their kind: the city of Toyota, le port de Trieste, the
+ *    Boe district of Nauru;
  *  - a body's plural before "des deux pays" is no one body;
  *  - not names: a capitalized plan or programme opening with a country
  *    (the Austrian Cyber Security Strategy, the Ghana Card);
@@ -223,7 +224,7 @@ struct cyb__rules {
 /* Words some rule starts at (nord_departement, confederation, embassies)
  * or ends at (both_countries). */
 enum { TRIG_NORD = 1, TRIG_CONFEDERATION = 2, TRIG_EMBASSY = 4, TRIG_COUNTRIES = 8 /* pays */, TRIG_PLAN = 16,
-       TRIG_COMPANY = 32 };
+       TRIG_COMPANY = 32, TRIG_AREA = 64 };
 static const struct {
   const char *word;
   uint8_t bit;
@@ -234,7 +235,9 @@ static const struct {
                   {"operateur", TRIG_COMPANY}, {"editeur", TRIG_COMPANY},             {"cabinet", TRIG_COMPANY},
                   {"prestataire", TRIG_COMPANY}, {"constructeur", TRIG_COMPANY},      {"firme", TRIG_COMPANY},
                   {"firm", TRIG_COMPANY},      {"company", TRIG_COMPANY},             {"provider", TRIG_COMPANY},
-                  {"vendor", TRIG_COMPANY},    {"operator", TRIG_COMPANY},            {"contractor", TRIG_COMPANY}};
+                  {"vendor", TRIG_COMPANY},    {"operator", TRIG_COMPANY},            {"contractor", TRIG_COMPANY},
+                  {"district", TRIG_AREA},     {"province", TRIG_AREA},               {"county", TRIG_AREA},
+                  {"prefecture", TRIG_AREA},   {"municipality", TRIG_AREA}};
 
 #define SPELL_CACHE 512 /* direct-mapped, per call: hunspell answers by token hash */
 
@@ -2617,6 +2620,33 @@ static int places_of(mctx *c) {
   return 0;
 }
 
+/* "the Boe district of Nauru": one or two capitalized words no dictionary
+ * knows before a lower-case word for a country's area (district, province,
+ * county; trigger words), "of" and a country name that area; its id is
+ * the name in kebab case. */
+static bool unknown_place_word(const mctx *c, size_t k) {
+  return name_token(c, k) && !cand_at(c, k, -1) && !covered(c, k) && !has(c, S_FIRST, k) && !is_common(c, k);
+}
+
+static int areas_of(mctx *c) {
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  if (!(c->trig & TRIG_AREA)) return 0;
+  for (size_t k = b + 1; k + 2 < end; k++) {
+    const cyb__token *t = &c->tt->tok[k];
+    if ((t->flags & CYB_TOK_CAP) || t->vid >= c->r->nvid_trig || !(c->r->vid_trig[t->vid] & TRIG_AREA) ||
+        !tis(c, k + 1, "of") || !cand_at(c, k + 2, CYBERNER_COUNTRY) || !unknown_place_word(c, k - 1))
+      continue;
+    size_t s = k - 1;
+    if (s > b && unknown_place_word(c, s - 1)) s--;
+    if (s == b || (tflags(c, s) & CYB_TOK_SENT_START)) continue; /* a capital there proves nothing */
+    char id[64];
+    size_t w = kebab_id(c, s, k, SIZE_MAX, 0, id, sizeof id);
+    id[w] = '\0';
+    if (push_with_id(c, s, k, CYBERNER_LOCATION, id)) return CYBERNER_ENOMEM;
+  }
+  return 0;
+}
+
 /* ---- sports results ---------------------------------------------------------- */
 
 /* A token that reads as a score, a total or a table figure: digits with no
@@ -3183,7 +3213,7 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
   if ((rc = identifiers(&c)) || (rc = eu_act_number(&c)) ||
       (c.s->lang == CYBERNER_LANG_EN && (rc = programme_names(&c))) || (rc = results_line(&c)) ||
       (rc = fixture_line(&c)) || (rc = platform_x(&c)) || (rc = web_services(&c)) ||
-      (!headline && ((rc = persons(&c)) || (rc = bodies(&c)) || (rc = meeting_series(&c)) || (rc = portfolios(&c)) || (rc = both_countries(&c)) || (rc = plan_names(&c)) || (rc = places_of(&c)) ||
+      (!headline && ((rc = persons(&c)) || (rc = bodies(&c)) || (rc = meeting_series(&c)) || (rc = portfolios(&c)) || (rc = both_countries(&c)) || (rc = plan_names(&c)) || (rc = places_of(&c)) || (rc = areas_of(&c)) ||
                      (rc = nord_departement(&c)) || (rc = embassies(&c)) || (rc = media_names(&c)) || (rc = company_names(&c)) ||
                      (rc = secrets(&c)) || (rc = short_bodies(&c)) || (rc = campaigns(&c)) || (c.s->lang == CYBERNER_LANG_FR && (rc = confederation(&c))) ||
                      (c.s->lang == CYBERNER_LANG_FR && (rc = languages(&c))) ||

@@ -724,6 +724,10 @@ START_TEST(places_by_kind) {
   ck_assert(tagged(t, "Toyota", "Toyota said", CYBERNER_ORGANIZATION, "toyota"));
   YES("Il habite dans la ville de Valbrune depuis mars.", "Valbrune", CYBERNER_LOCATION, NULL);
   YES("Officials in the town of Harrowgate met.", "Harrowgate", CYBERNER_LOCATION, NULL);
+  /* a name before a word for a country's area, of and the country */
+  YES("The leaders met in the Boe district of Nauru on Monday.", "Boe", CYBERNER_LOCATION, "boe");
+  NO("The leaders met in the Alpha district of Nauru on Monday.", "Alpha");
+  NO("The leaders met in the Boe district on Monday.", "Boe");
   YES("le port de Trieste a été visé", "Trieste", CYBERNER_LOCATION, "trieste");
   NO("Goods wait at the port of Entry before the check.", "Entry");
   /* capitalized words before a place noun (bodies.txt, LOCATION tails), each
