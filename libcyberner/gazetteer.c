@@ -761,18 +761,39 @@ static bool product_name_at(const cyb__tokens *tt, size_t k) {
 }
 
 
+/* "France's minister for Europe and foreign affairs": a role the
+ * dictionaries hide (a NOT_ENTITY opening with a role word of titles.txt)
+ * is written in lower case too, and still hides the place inside it
+ * (ENTITIES.md rule 6). */
+static bool role_in_lower_case(const cyb__gazetteer *g, const galias *a, const cyb__tokens *tt, size_t tb) {
+  return g->e[a->entry].label == CYB_NOT_ENTITY && word_is(g, tt->tok[tb].vid, CYB_WORD_ROLE);
+}
+
+/* "the National Security Office of the presidential office": an AGENCY
+ * alias the dictionary writes in lower case (presidential office, on five
+ * countries' entries) is, in English text, a description like a capitalized
+ * alias found in lower case (alias_ok), unless a country, a nationality or
+ * a possessive says whose body it is; not a one-word brand (fedpol) nor a
+ * name lower case by itself (armasuisse). */
+static bool lower_description(const cyb__gazetteer *g, const galias *a, const cyb__norm *nm, const cyb__tokens *tt,
+                              size_t tb, size_t te, int lang) {
+  return lang == CYBERNER_LANG_EN && te >= tb + 2 && g->e[a->entry].label == CYBERNER_AGENCY && !a->body_cap &&
+         !a->lower_name && !span_has_capital(nm, tt, tb, te) && !owner_before(g, nm, tt, tb);
+}
+
 /* titlecase: the sentence is a headline in Title Case, where a capitalized
  * word after a common-word alias proves nothing (Treasury Sanctions ...). */
 static bool alias_ok(const cyb__gazetteer *g, const galias *a, const cyb__norm *nm, const cyb__tokens *tt,
                      size_t tb, size_t te, int lang, bool titlecase) {
   if (a->lang && lang && a->lang != lang) return false;
-  if (a->cap && !nm->upper[tt->tok[tb].start]) return false;
+  if (a->cap && !nm->upper[tt->tok[tb].start] && !role_in_lower_case(g, a, tt, tb)) return false;
   if (a->body_cap && !span_has_capital(nm, tt, tb, te) &&
       ((lang == CYBERNER_LANG_EN && !owner_before(g, nm, tt, tb)) ||
        (indefinite_before(nm, tt, tb) && !acronym_defined_after(nm, tt, te)) ||
        possessed_portfolio(g, nm, tt, tb, te)))
     return false;
   if (a->title_end && lang == CYBERNER_LANG_EN && lowercase_end(g, nm, tt, tb, te)) return false;
+  if (lower_description(g, a, nm, tt, tb, te, lang)) return false;
   if (g->e[a->entry].label == CYBERNER_EVENT && lowercase_meeting_word(g, tt, tb, te)) return false;
   /* a body in lower case after a bare de / d' qualifies a noun: "un outil
    * de renseignement militaire" (with an article it names one: "du
@@ -1152,18 +1173,25 @@ static int country_and_region(const cyb__gazetteer *g, const cyb__norm *nm, cons
   return 0;
 }
 
-/* Séoul-Washington, Paris-Berlin: two cities of two countries joined by a
- * hyphen are two places (their governments, a route); two of one country
- * may name a third place (Aix-Marseille) and are left alone. */
-static int two_cities(const cyb__gazetteer *g, const cyb__norm *nm, size_t k, const uint32_t *ps, const uint32_t *pe,
-                      cyb__cands *out) {
-  int32_t a = part_location(g, nm, ps[0], pe[0], false), b = part_location(g, nm, ps[1], pe[1], false);
-  if (a < 0 || b < 0 || !strcmp(g->e[a].country, g->e[b].country)) return 0;
-  for (size_t p = 0; p < 2; p++) {
+/* Séoul-Washington, Paris-Berlin, Paris-Delhi-Canberra: cities of
+ * different countries joined by hyphens are so many places (their
+ * governments, a route, an axis); two of one country may name a third
+ * place (Aix-Marseille), so a chain with two cities of one country is left
+ * alone. */
+static int city_chain(const cyb__gazetteer *g, const cyb__norm *nm, size_t k, const uint32_t *ps, const uint32_t *pe,
+                      size_t np, cyb__cands *out) {
+  int32_t ce[COMPOUND_PARTS];
+  if (np > COMPOUND_PARTS) return 0;
+  for (size_t p = 0; p < np; p++) {
+    if ((ce[p] = part_location(g, nm, ps[p], pe[p], false)) < 0) return 0;
+    for (size_t q = 0; q < p; q++)
+      if (!strcmp(g->e[ce[q]].country, g->e[ce[p]].country)) return 0;
+  }
+  for (size_t p = 0; p < np; p++) {
     cyb__cand *c = cyb__cand_push(out, ps[p], pe[p], (uint32_t)k, (uint32_t)k + 1, CYBERNER_LOCATION,
                                   CYB_SRC_COMPOUND, 0.9f);
     if (!c) return CYBERNER_ENOMEM;
-    c->entry = p ? b : a;
+    c->entry = ce[p];
   }
   return 0;
 }
@@ -1241,10 +1269,10 @@ static int match_compound(const cyb__gazetteer *g, const cyb__norm *nm, const cy
   /* countries used as modifiers: every part must be a country */
   size_t n0 = out->n;
   int rc = every_part_a_place(g, nm, tt, k, ps, pe, np, false, out);
-  if (rc || out->n > n0 || np != 2) return rc;
-  if ((rc = bloc_and_country(g, nm, tt, k, ps, pe, out)) || out->n > n0) return rc;
-  if ((rc = country_and_region(g, nm, tt, k, ps, pe, out)) || out->n > n0) return rc;
-  return two_cities(g, nm, k, ps, pe, out);
+  if (rc || out->n > n0) return rc;
+  if (np == 2 && (rc = bloc_and_country(g, nm, tt, k, ps, pe, out))) return rc;
+  if (np == 2 && out->n == n0 && (rc = country_and_region(g, nm, tt, k, ps, pe, out))) return rc;
+  return out->n > n0 ? 0 : city_chain(g, nm, k, ps, pe, np, out);
 }
 
 int cyb__gazetteer_match(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens *tt,

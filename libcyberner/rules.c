@@ -20,12 +20,17 @@
  *    (CSA)) is that thing's in the whole document, not the agency;
  *  - later short mentions of people (Cazeneuve after Bernard Cazeneuve);
  *  - the first word of a web-address name seen earlier (XSS after XSS.is);
- *  - places named by their kind: the city of Toyota, le port de Trieste;
+ *  - places named by their kind: the city of Toyota, le port de Trieste, the
+ *    Boe district of Nauru;
+ *  - a body's plural before "des deux pays" is no one body;
+ *  - not names: a capitalized plan or programme opening with a country
+ *    (the Austrian Cyber Security Strategy, the Ghana Card);
  *  - languages, not nationalities: en danois, known in Danish as;
  *  - the Nord département right after a French town: CROIX (Nord);
  *  - la Confédération in a Swiss document: Switzerland;
  *  - a country's Embassy (the U.S. Embassy in Manila);
  *  - media outlets in capitals after a media noun: state broadcaster CCTV;
+ *  - companies no dictionary knows after a company noun: son fournisseur Spark;
  *  - not names: a quoted string after a word for a secret (mot de passe
  *    « LOUVRE »).
  * Word lists live in dict/rules/ and dict/names/. */
@@ -152,7 +157,7 @@ enum {
   S_TITLES, S_PARTICLES, S_NOT_NAMES, S_FIRST, S_SURNAMES, S_COMPANIES,
   S_HEAD, S_TAIL, S_OF, S_MEDIA, /* bodies by place: value = label + 1 */
   S_PREP, S_ARTICLE, S_ORDINALS, S_PLACE_OF, S_AKA,
-  S_MARKED, /* not_names.txt words with a kind (value MARK_*): secret, campaign, law, product */
+  S_MARKED, /* not_names.txt words with a kind (value MARK_*): secret, campaign, law, product, namesake */
   NSETS /* at most 16: vid_bits holds two bits per list */
 };
 
@@ -166,11 +171,15 @@ struct cyb__rules {
    * word, or the first one of a family-name-first name), value = entry + 1,
    * UINT32_MAX when two entries share it (push_person) */
   phraseset surname_of;
+  /* which company a name's first word alone may name: an ORGANIZATION of two
+   * words or more (Spark New Zealand: spark), value = entry + 1, UINT32_MAX
+   * when two entries share it (company_names) */
+  phraseset firm_of;
   uint32_t *vid_bits;
   size_t nvid_bits;
   /* per vocabulary id, the TRIG_* word it is (the rules that start at one
    * word skip a sentence without it) */
-  uint16_t *vid_trig;
+  uint32_t *vid_trig;
   size_t nvid_trig;
   cyb__gazetteer *gaz; /* only while compiling */
   idrule *ids;
@@ -178,10 +187,9 @@ struct cyb__rules {
   cyb__spell *spell; /* hunspell: paths and idle spellers (spell.c) */
 };
 
-/* Words some rule starts at (nord_departement, confederation, embassies). */
-/* Words some rule starts at or tests on every token: the rule skips a
- * sentence without them, and a token's test is one table read instead of
- * string comparisons. */
+/* Words some rule starts at, ends at or tests on every token: the rule
+ * skips a sentence without them, and a token's test is one table read
+ * instead of string comparisons. */
 enum {
   TRIG_NORD = 1u << 0,          /* nord_departement */
   TRIG_CONFEDERATION = 1u << 1, /* confederation */
@@ -196,22 +204,38 @@ enum {
   TRIG_EU = 1u << 10,           /* eu_act_number */
   TRIG_POLICE = 1u << 11,       /* bodies: police, gendarmerie */
   TRIG_OPEN_PAREN = 1u << 12,   /* persons: a name before a country in parentheses */
+  TRIG_COUNTRIES = 1u << 13,    /* both_countries: pays */
+  TRIG_PLAN = 1u << 14,         /* a plan's last word (Ghana Card, ... Strategy) */
+  TRIG_COMPANY = 1u << 15,      /* a company noun before an unknown name (le cabinet Pasco) */
+  TRIG_AREA = 1u << 16,         /* an area word after a place's name (the Boe district of Nauru) */
 };
 static const struct {
   const char *word;
-  uint16_t trig;
+  uint32_t trig;
 } trig_words[] = {
-    {"nord", TRIG_NORD},       {"confederation", TRIG_CONFEDERATION},
-    {"embassy", TRIG_EMBASSY}, {"v", TRIG_V},
-    {"vs", TRIG_VS},           {"at", TRIG_AT},
-    {"and", TRIG_AND},         {"of", TRIG_TEAM_LINK},
-    {"de", TRIG_TEAM_LINK},    {"del", TRIG_TEAM_LINK},
-    {"la", TRIG_TEAM_LINK},    {"x", TRIG_X},
-    {"program", TRIG_PROGRAMME}, {"programme", TRIG_PROGRAMME},
-    {"eu", TRIG_EU},           {"ue", TRIG_EU},
-    {"ec", TRIG_EU},           {"ce", TRIG_EU},
-    {"police", TRIG_POLICE},   {"gendarmerie", TRIG_POLICE},
-    {"(", TRIG_OPEN_PAREN},
+    {"nord", TRIG_NORD},           {"confederation", TRIG_CONFEDERATION},
+    {"embassy", TRIG_EMBASSY},     {"v", TRIG_V},
+    {"vs", TRIG_VS},               {"at", TRIG_AT},
+    {"and", TRIG_AND},             {"of", TRIG_TEAM_LINK},
+    {"de", TRIG_TEAM_LINK},        {"del", TRIG_TEAM_LINK},
+    {"la", TRIG_TEAM_LINK},        {"x", TRIG_X},
+    {"program", TRIG_PROGRAMME},   {"programme", TRIG_PROGRAMME},
+    {"eu", TRIG_EU},               {"ue", TRIG_EU},
+    {"ec", TRIG_EU},               {"ce", TRIG_EU},
+    {"police", TRIG_POLICE},       {"gendarmerie", TRIG_POLICE},
+    {"(", TRIG_OPEN_PAREN},        {"pays", TRIG_COUNTRIES},
+    {"strategy", TRIG_PLAN},       {"project", TRIG_PLAN},
+    {"programme", TRIG_PLAN},      {"program", TRIG_PLAN},
+    {"plan", TRIG_PLAN},           {"card", TRIG_PLAN},
+    {"fournisseur", TRIG_COMPANY}, {"operateur", TRIG_COMPANY},
+    {"editeur", TRIG_COMPANY},     {"cabinet", TRIG_COMPANY},
+    {"prestataire", TRIG_COMPANY}, {"constructeur", TRIG_COMPANY},
+    {"firme", TRIG_COMPANY},       {"firm", TRIG_COMPANY},
+    {"company", TRIG_COMPANY},     {"provider", TRIG_COMPANY},
+    {"vendor", TRIG_COMPANY},      {"operator", TRIG_COMPANY},
+    {"contractor", TRIG_COMPANY},  {"district", TRIG_AREA},
+    {"province", TRIG_AREA},       {"county", TRIG_AREA},
+    {"prefecture", TRIG_AREA},     {"municipality", TRIG_AREA},
 };
 
 #define SPELL_CACHE 512 /* direct-mapped, per call: hunspell answers by token hash */
@@ -280,21 +304,23 @@ static int load_words(void *ctx, const cyb__file *f, char *line, size_t n, size_
  * given to it by dite/known as is the law's (appositions()), and that a
  * known acronym in parentheses after a description it opens is the text's
  * (text_described_before()); "word<TAB>product" (réseau, platform) a
- * lower-case word for a product (product_after()). Only the secret words
- * are kept from names as well. */
-enum { MARK_SECRET = 1, MARK_CAMPAIGN, MARK_LAW, MARK_PRODUCT };
+ * lower-case word for a product (product_after()); "word<TAB>namesake"
+ * (carrier, frigate, cyclone) a word for a thing named after a person: the
+ * name right after it is the thing's (namesake_before()). Only the secret
+ * words are kept from names as well. */
+enum { MARK_SECRET = 1, MARK_CAMPAIGN, MARK_LAW, MARK_PRODUCT, MARK_NAMESAKE };
 static int load_not_names(void *ctx, const cyb__file *f, char *line, size_t n, size_t lineno) {
   loader *L = ctx;
   char *tab = strchr(line, '\t');
   if (!tab) return add_phrase(L->r, S_NOT_NAMES, L->f, &L->nm, &L->tt, line, n, 1, false);
   char *col[2];
-  static const char *const kinds[] = {"secret", "campaign", "law", "product"};
+  static const char *const kinds[] = {"secret", "campaign", "law", "product", "namesake"};
   uint32_t kind = 0;
   if (cyb__columns(line, col, 2))
     for (uint32_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
       if (!strcmp(col[1], kinds[i])) kind = i + 1;
   if (!kind) {
-    cyb__diag_add(L->diag, 1, f->display, lineno, "expected word or word<TAB>secret|campaign|law|product");
+    cyb__diag_add(L->diag, 1, f->display, lineno, "expected word or word<TAB>secret|campaign|law|product|namesake");
     return 0;
   }
   int rc = kind == MARK_SECRET ? add_phrase(L->r, S_NOT_NAMES, L->f, &L->nm, &L->tt, col[0], strlen(col[0]), 1, false) : 0;
@@ -449,6 +475,8 @@ static int build_abbrev(cyb__rules *r, const cyb__fold *f, cyb__norm *nm, cyb__t
     while (letters < il && e->id[letters] >= 'a' && e->id[letters] <= 'z') letters++;
     if (letters == il && abbrev_add(&r->abbrev, e->id, il, i)) return CYBERNER_ENOMEM;
     if (cyb__normalize(f, e->name, strlen(e->name), nm) || cyb__tokenize(nm, tt)) return CYBERNER_ENOMEM;
+    const cyb__token *t0 = &tt->tok[0];
+    if (tt->ntok >= 2 && unique_add(&r->firm_of, nm->text + t0->start, t0->end - t0->start, i)) return CYBERNER_ENOMEM;
     char a[16], tv[2 * sizeof a]; /* a word gives tv two letters at most (television: tv) */
     size_t m = 0, mt = 0, words = 0;
     bool ok = true;
@@ -549,6 +577,7 @@ void cyb__rules_free(cyb__rules *r) {
   for (int i = 0; i < NSETS; i++) ps_free(&r->set[i]);
   ps_free(&r->abbrev);
   ps_free(&r->surname_of);
+  ps_free(&r->firm_of);
   free(r->vid_bits);
   free(r->vid_trig);
   for (size_t i = 0; i < r->nids; i++) pcre2_code_free(r->ids[i].re);
@@ -610,7 +639,7 @@ typedef struct {
   uint32_t any_bits;
   uint16_t any_flags; /* the OR of its tokens' CYB_TOK_ flags */
   uint16_t any_starts;
-  uint16_t trig;
+  uint32_t trig;
   bool countries_read;    /* sentence_countries below filled (country_named) */
   uint8_t sentence_countries[26 * 26 / 8 + 1]; /* countries of the sentence's dictionary names, a bit a code */
 } mctx;
@@ -647,7 +676,7 @@ static bool tis(const mctx *c, size_t k, const char *w) { return cyb__tok_is(c->
 static uint16_t tflags(const mctx *c, size_t k) { return c->tt->tok[k].flags; }
 
 /* The TRIG_* words token k is (the same test as tis on each word). */
-static uint16_t ktrig(const mctx *c, size_t k) {
+static uint32_t ktrig(const mctx *c, size_t k) {
   uint32_t v = c->tt->tok[k].vid;
   return v < c->r->nvid_trig ? c->r->vid_trig[v] : 0;
 }
@@ -718,6 +747,8 @@ static bool name_token_of(const mctx *c, size_t k) {
 }
 
 static bool name_token(const mctx *c, size_t k) { return c->name_ok[k - c->s->tok_begin]; }
+
+static bool is_article(const mctx *c, size_t k) { return has(c, S_ARTICLE, k); }
 
 static bool first_name(const mctx *c, size_t k) {
   return has(c, S_FIRST, k);
@@ -850,8 +881,29 @@ static int32_t person_by_surname(mctx *c, size_t k) {
   return -1;
 }
 
+/* A word for a ship or a storm right before token b (the aircraft carrier
+ * Charles de Gaulle, Cyclones Judy and Kevin): the name there is the
+ * thing's, not a person's. */
+static bool namesake_before(const mctx *c, size_t b) {
+  return b > c->s->tok_begin && marked(c, b - 1, b, MARK_NAMESAKE);
+}
+
+/* The text of tokens [b, e) in ASCII kebab case, as the gazetteer spells
+ * ids, leaving out the bytes [skip_from, skip_to); its length. */
+static size_t kebab_id(const mctx *c, size_t b, size_t e, size_t skip_from, size_t skip_to, char *id, size_t cap) {
+  size_t w = 0;
+  for (uint32_t i = c->tt->tok[b].start; i < c->tt->tok[e - 1].end && w + 1 < cap; i++) {
+    if (i >= skip_from && i < skip_to) continue;
+    char ch = c->nm->text[i];
+    if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) id[w++] = ch;
+    else if (w && id[w - 1] != '-') id[w++] = '-';
+  }
+  while (w && id[w - 1] == '-') w--;
+  return w;
+}
+
 static int push_person(mctx *c, size_t b, size_t e, float score, int rank) {
-  if (e <= b) return 0;
+  if (e <= b || namesake_before(c, b)) return 0;
   cyb__cand *d = cyb__cand_push(c->cs, c->tt->tok[b].start, c->tt->tok[e - 1].end, (uint32_t)b, (uint32_t)e,
                                 CYBERNER_PERSON, CYB_SRC_PATTERN, score);
   if (!d) return CYBERNER_ENOMEM;
@@ -861,7 +913,6 @@ static int push_person(mctx *c, size_t b, size_t e, float score, int rank) {
   if (e == b + 1 && (d->entry = person_by_surname(c, b)) >= 0) return 0;
   /* id: the name in ASCII kebab case, as the gazetteer spells person ids */
   char id[128];
-  size_t w = 0;
   /* a middle initial is left out, as the gazetteer spells ids: Bradley T.
    * Smith is bradley-smith */
   size_t skip_from = SIZE_MAX, skip_to = 0;
@@ -871,13 +922,7 @@ static int push_person(mctx *c, size_t b, size_t e, float score, int rank) {
       skip_to = c->tt->tok[j + 1].end;
       break;
     }
-  for (uint32_t i = c->tt->tok[b].start; i < c->tt->tok[e - 1].end && w + 1 < sizeof id; i++) {
-    if (i >= skip_from && i < skip_to) continue;
-    char ch = c->nm->text[i];
-    if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) id[w++] = ch;
-    else if (w && id[w - 1] != '-') id[w++] = '-';
-  }
-  while (w && id[w - 1] == '-') w--;
+  size_t w = kebab_id(c, b, e, skip_from, skip_to, id, sizeof id);
   if (w && (d->id = cyb__cand_string(c->cs, id, w)) < 0) return CYBERNER_ENOMEM;
   return 0;
 }
@@ -1008,6 +1053,14 @@ static int same_sentence_surnames(mctx *c) {
   return 0;
 }
 
+/* Token k is a lower-case word that is no function word (a noun, a verb):
+ * "the Marc Dutroux case", not "the Charles de Gaulle and". */
+static bool noun_after(const mctx *c, size_t k) {
+  if (k >= c->s->tok_end) return false;
+  uint16_t f = tflags(c, k);
+  return (f & CYB_TOK_ALPHA) && !(f & CYB_TOK_CAP) && !cyb__sentlang_is_function(c->m->sentlang, c->tt->tok[k].vid);
+}
+
 static int persons(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   if (same_sentence_surnames(c)) return CYBERNER_ENOMEM;
@@ -1093,7 +1146,11 @@ static int persons(mctx *c) {
       /* a body's or a meeting's last word makes a name of it (the Grace
        * Conference, Victoria Agency), not a person */
       bool body_word = pm(c, S_TAIL, e - 1, e, NULL) > 0;
-      bool vetoed = (k == b && is_common(c, k) && is_common(c, e - 1)) || headline_words || body_word;
+      /* after an article, a full name names a thing named after the person
+       * (led by the Charles de Gaulle, a carrier), unless a noun follows that
+       * the person qualifies (the Marc Dutroux case) */
+      bool article = k > b && (is_article(c, k - 1) || tis(c, k - 1, "the")) && !noun_after(c, e);
+      bool vetoed = (k == b && is_common(c, k) && is_common(c, e - 1)) || headline_words || body_word || article;
       if (e > k + 1 && !vetoed && push_person(c, k, e, 0.7f, 1)) return CYBERNER_ENOMEM;
     }
     /* two or three capitalized words no dictionary knows, right before a
@@ -1187,7 +1244,6 @@ static bool is_prep(const mctx *c, size_t k) {
   const cyb__token *t = &c->tt->tok[k];
   return !(t->end - t->start == 1 && c->nm->text[t->start] == 'a' && c->src[c->nm->map[t->start]] == 'a');
 }
-static bool is_article(const mctx *c, size_t k) { return has(c, S_ARTICLE, k); }
 
 static int push_body(mctx *c, size_t b, size_t e, int label, float score) {
   if (e <= b) return 0;
@@ -2177,6 +2233,33 @@ static int programme_names(mctx *c) {
   return 0;
 }
 
+/* "the Austrian Cyber Security Strategy", "the Ghana Card", "the Ghana
+ * Digital Acceleration Project": a run of capitalized words that opens with
+ * a country or a nationality and ends with a capitalized plan word
+ * (strategy, project, programme, plan, card; trigger words) names a plan or
+ * a programme, which hides the country in it (ENTITIES.md rule 6). Not a
+ * body's or a company's name with the word after it (the American Express
+ * Card is the company's). */
+static bool plan_word(const mctx *c, size_t k) {
+  const cyb__token *t = &c->tt->tok[k];
+  return (t->flags & CYB_TOK_CAP) && t->vid < c->r->nvid_trig && (c->r->vid_trig[t->vid] & TRIG_PLAN);
+}
+
+static int plan_names(mctx *c) {
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  if (!(c->trig & TRIG_PLAN) || c->s->titlecase) return 0;
+  for (size_t k = b + 1; k < end; k++) {
+    if (!plan_word(c, k) || (k + 1 < end && (tflags(c, k + 1) & CYB_TOK_CAP) && (tflags(c, k + 1) & CYB_TOK_ALPHA)))
+      continue;
+    size_t s = k;
+    while (s > b && k - s < 6 && (tflags(c, s - 1) & CYB_TOK_CAP) && (tflags(c, s - 1) & CYB_TOK_ALPHA)) s--;
+    while (s < k && !is_place_at(c, s)) s++; /* the country may follow a capitalized article: The */
+    if (s == k || dict_end_at(c, s, CYBERNER_ORGANIZATION) == k || dict_end_at(c, s, CYBERNER_AGENCY) == k) continue;
+    if (push_body(c, s, k + 1, CYB_NOT_ENTITY, 0.9f)) return CYBERNER_ENOMEM;
+  }
+  return 0;
+}
+
 static int appositions(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   if (!(c->any_bits & 1u << S_AKA)) return 0; /* no dite, known as ... */
@@ -2252,6 +2335,64 @@ static int media_names(mctx *c) {
     d->rank = 5;
     uint32_t v = ps_find(&c->r->abbrev, t, n);
     if (v && v != UINT32_MAX && cyb__gazetteer_entry(c->m->gaz, v - 1)->label == d->label) d->entry = (int32_t)(v - 1);
+  }
+  return 0;
+}
+
+/* "son fournisseur Spark", "le cabinet de géomatique Pasco", "the firm
+ * Acme": a company noun in lower case (trigger words), maybe with its
+ * qualifier (de géomatique, of software), right before one to three
+ * capitalized words no dictionary knows names a company (the golds tag an
+ * ORGANIZATION after such a noun every time). Not a role, a never-name
+ * word, a known first name (a person), nor words before another capitalized
+ * one (the company Chairman John Smith); the English cabinet is a
+ * government's. */
+static bool company_noun(const mctx *c, size_t k) {
+  const cyb__token *t = &c->tt->tok[k];
+  return !(t->flags & CYB_TOK_CAP) && t->vid < c->r->nvid_trig && (c->r->vid_trig[t->vid] & TRIG_COMPANY) &&
+         (c->s->lang == CYBERNER_LANG_FR || !tis(c, k, "cabinet"));
+}
+
+static bool unknown_name_word(const mctx *c, size_t k) {
+  return name_token(c, k) && !(tflags(c, k) & CYB_TOK_SENT_START) && c->tt->tok[k].end - c->tt->tok[k].start >= 2 &&
+         !cand_at(c, k, -1) && !covered(c, k) && !first_name(c, k) && !pm(c, S_TITLES, k, k + 1, NULL);
+}
+
+/* The company found by company_names: one word is the one company of the
+ * dictionaries whose name starts with it (Spark: Spark New Zealand); else
+ * its id is the name in ASCII kebab case, as the gazetteer spells ids. */
+static int push_firm(mctx *c, size_t j, size_t e) {
+  size_t n;
+  const char *t = ttext(c, j, &n);
+  uint32_t v = e == j + 1 ? ps_find(&c->r->firm_of, t, n) : 0;
+  cyb__cand *d = cyb__cand_push(c->cs, c->tt->tok[j].start, c->tt->tok[e - 1].end, (uint32_t)j, (uint32_t)e,
+                                CYBERNER_ORGANIZATION, CYB_SRC_PATTERN, 0.7f);
+  if (!d) return CYBERNER_ENOMEM;
+  if (v && v != UINT32_MAX) {
+    d->entry = (int32_t)(v - 1);
+    return 0;
+  }
+  char id[64];
+  size_t w = kebab_id(c, j, e, SIZE_MAX, 0, id, sizeof id);
+  return w && (d->id = cyb__cand_string(c->cs, id, w)) < 0 ? CYBERNER_ENOMEM : 0;
+}
+
+static int company_names(mctx *c) {
+  size_t end = c->s->tok_end;
+  if (!(c->trig & TRIG_COMPANY)) return 0;
+  for (size_t k = c->s->tok_begin; k + 1 < end; k++) {
+    if (!company_noun(c, k)) continue;
+    size_t j = k + 1;
+    if (j + 2 < end && (tis(c, j, "de") || tis(c, j, "d'") || tis(c, j, "of")) &&
+        (tflags(c, j + 1) & (CYB_TOK_ALPHA | CYB_TOK_CAP)) == CYB_TOK_ALPHA && !is_article(c, j + 1) &&
+        !tis(c, j + 1, "the"))
+      j += 2;
+    if (!unknown_name_word(c, j)) continue;
+    size_t e = j + 1;
+    while (e < end && e < j + 3 && unknown_name_word(c, e)) e++;
+    /* the name ends there: not "the company Chairman John Smith" */
+    if (e < end && (tflags(c, e) & CYB_TOK_CAP) && (tflags(c, e) & CYB_TOK_ALPHA)) continue;
+    if (push_firm(c, j, e)) return CYBERNER_ENOMEM;
   }
   return 0;
 }
@@ -2393,6 +2534,33 @@ static int places_of(mctx *c) {
                                   CYBERNER_LOCATION, CYB_SRC_PATTERN, 0.75f);
     if (!d) return CYBERNER_ENOMEM;
     d->rank = (uint16_t)rank;
+  }
+  return 0;
+}
+
+/* "the Boe district of Nauru": one or two capitalized words no dictionary
+ * knows before a lower-case word for a country's area (district, province,
+ * county; trigger words), "of" and a country name that area; its id is
+ * the name in kebab case. */
+static bool unknown_place_word(const mctx *c, size_t k) {
+  return name_token(c, k) && !cand_at(c, k, -1) && !covered(c, k) && !has(c, S_FIRST, k) && !is_common(c, k);
+}
+
+static int areas_of(mctx *c) {
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  if (!(c->trig & TRIG_AREA)) return 0;
+  for (size_t k = b + 1; k + 2 < end; k++) {
+    const cyb__token *t = &c->tt->tok[k];
+    if ((t->flags & CYB_TOK_CAP) || t->vid >= c->r->nvid_trig || !(c->r->vid_trig[t->vid] & TRIG_AREA) ||
+        !tis(c, k + 1, "of") || !cand_at(c, k + 2, CYBERNER_COUNTRY) || !unknown_place_word(c, k - 1))
+      continue;
+    size_t s = k - 1;
+    if (s > b && unknown_place_word(c, s - 1)) s--;
+    if (s == b || (tflags(c, s) & CYB_TOK_SENT_START)) continue; /* a capital there proves nothing */
+    char id[64];
+    size_t w = kebab_id(c, s, k, SIZE_MAX, 0, id, sizeof id);
+    id[w] = '\0';
+    if (push_with_id(c, s, k, CYBERNER_LOCATION, id)) return CYBERNER_ENOMEM;
   }
   return 0;
 }
@@ -2735,6 +2903,29 @@ static bool council_of(const mctx *c, size_t b, size_t e) {
   return false;
 }
 
+/* An AGENCY the dictionaries name with a country or nationality word first
+ * (US Navy, U.S. Cyber Command): the token where the words after it start,
+ * 0 when it has no such start. */
+static size_t after_country(const cyberner_model *m, const cyb__tokens *tt, const cyb__cand *d) {
+  if (d->label != CYBERNER_AGENCY || d->source != CYB_SRC_DICT || d->te < d->tb + 2 || d->te > d->tb + 4)
+    return 0; /* a paper's or a firm's last words (China Daily) are other names' too */
+  int l = cyb__gazetteer_single_label(m->gaz, tt->tok[d->tb].vid);
+  return l == CYBERNER_COUNTRY || l == CYBERNER_NATIONALITY ? d->tb + 1 : 0;
+}
+
+/* "French Armed Forces Minister Florence Parly": a body named with its
+ * country's word first (after_country) before a title is a portfolio, but
+ * the country's word stays, as it does before "Defence Minister" (ENTITIES.md
+ * rule 8): the NOT_ENTITY starts after it, and the word gets the body's
+ * country. Other bodies: the NOT_ENTITY covers the whole name. */
+static int nationality_of_portfolio(mctx *c, const cyb__cand *d, size_t tl) {
+  size_t tb = d->tb, te = d->te, s = after_country(c->m, c->tt, d); /* copied: a push may move d */
+  const char *cc = s && d->entry >= 0 ? cyb__gazetteer_entry(c->m->gaz, (uint32_t)d->entry)->country : NULL;
+  int label = cyb__gazetteer_single_label(c->m->gaz, c->tt->tok[tb].vid);
+  if (!cc || strlen(cc) != 2) return push_body(c, tb, te + tl, CYB_NOT_ENTITY, 0.9f);
+  return push_body(c, s, te + tl, CYB_NOT_ENTITY, 0.9f) || push_with_id(c, tb, s, label, cc) ? CYBERNER_ENOMEM : 0;
+}
+
 /* "Minister for Home Affairs", "Secretary of Homeland Security", "ministre des
  * Armées": after a minister's title, the body names a portfolio and is part
  * of a role, which is not tagged (ENTITIES.md rule 6). A NOT_ENTITY over the
@@ -2768,22 +2959,44 @@ static int portfolios(mctx *c) {
     uint32_t kind = 0;
     size_t tl = pm(c, S_TITLES, d->te, end, &kind);
     if (!tl || !(kind & TITLE_PORTFOLIO) || !(tflags(c, d->te) & CYB_TOK_CAP)) continue;
-    if (push_body(c, d->tb, d->te + tl, CYB_NOT_ENTITY, 0.9f)) return CYBERNER_ENOMEM;
+    if (nationality_of_portfolio(c, d, tl)) return CYBERNER_ENOMEM;
+  }
+  return 0;
+}
+
+/* "les ministères de la Défense des deux pays": a body's plural in lower
+ * case (a generated alias on every country's entry) before "des deux pays"
+ * names two bodies, neither of them alone; a NOT_ENTITY over both hides it.
+ * (The dictionaries have no English plural of a body.) */
+static size_t both_countries_at(const mctx *c, size_t k) {
+  static const char *const tails[][4] = {{"des", "deux", "pays"}, {"de", "ces", "deux", "pays"}};
+  for (size_t i = 0; i < sizeof tails / sizeof *tails; i++) {
+    size_t n = 0;
+    while (n < 4 && tails[i][n] && k + n < c->s->tok_end && tis(c, k + n, tails[i][n])) n++;
+    if (n == 4 || !tails[i][n]) return n;
+  }
+  return 0;
+}
+
+static bool lower_plural(const mctx *c, size_t k) {
+  size_t n;
+  const char *t = ttext(c, k, &n);
+  return !(tflags(c, k) & CYB_TOK_CAP) && n > 3 && (t[n - 1] == 's' || t[n - 1] == 'x');
+}
+
+static int both_countries(mctx *c) {
+  if (!(c->trig & TRIG_COUNTRIES)) return 0;
+  for (size_t i = 0; i < c->ndict; i++) {
+    const cyb__cand *d = &c->cs->c[i];
+    if (d->label != CYBERNER_AGENCY || d->source != CYB_SRC_DICT || d->tb < c->s->tok_begin || !lower_plural(c, d->tb))
+      continue;
+    size_t tb = d->tb, te = d->te, n = both_countries_at(c, te); /* copied: the push may move d */
+    if (n && push_body(c, tb, te + n, CYB_NOT_ENTITY, 0.9f)) return CYBERNER_ENOMEM;
   }
   return 0;
 }
 
 /* ---- short forms of a country's bodies ------------------------------------------ */
-
-/* An AGENCY the dictionaries name with a country or nationality word first
- * (US Navy, U.S. Cyber Command): the token where the words after it start,
- * 0 when it has no such start. */
-static size_t after_country(const cyberner_model *m, const cyb__tokens *tt, const cyb__cand *d) {
-  if (d->label != CYBERNER_AGENCY || d->source != CYB_SRC_DICT || d->te < d->tb + 2 || d->te > d->tb + 4)
-    return 0; /* a paper's or a firm's last words (China Daily) are other names' too */
-  int l = cyb__gazetteer_single_label(m->gaz, tt->tok[d->tb].vid);
-  return l == CYBERNER_COUNTRY || l == CYBERNER_NATIONALITY ? d->tb + 1 : 0;
-}
 
 /* A meeting's own words in tokens [tb, te) (EU-Japan Cyber Dialogue: Cyber
  * Dialogue), after its edition (sixth, 4th) and its parties (a hyphenated
@@ -2933,8 +3146,8 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
   if ((rc = identifiers(&c)) || (rc = eu_act_number(&c)) ||
       (c.s->lang == CYBERNER_LANG_EN && (rc = programme_names(&c))) || (rc = results_line(&c)) ||
       (rc = fixture_line(&c)) || (rc = platform_x(&c)) || (rc = web_services(&c)) ||
-      (!headline && ((rc = persons(&c)) || (rc = bodies(&c)) || (rc = meeting_series(&c)) || (rc = portfolios(&c)) || (rc = places_of(&c)) ||
-                     (rc = nord_departement(&c)) || (rc = embassies(&c)) || (rc = media_names(&c)) ||
+      (!headline && ((rc = persons(&c)) || (rc = bodies(&c)) || (rc = meeting_series(&c)) || (rc = portfolios(&c)) || (rc = both_countries(&c)) || (rc = plan_names(&c)) || (rc = places_of(&c)) || (rc = areas_of(&c)) ||
+                     (rc = nord_departement(&c)) || (rc = embassies(&c)) || (rc = media_names(&c)) || (rc = company_names(&c)) ||
                      (rc = secrets(&c)) || (rc = short_bodies(&c)) || (rc = campaigns(&c)) || (c.s->lang == CYBERNER_LANG_FR && (rc = confederation(&c))) ||
                      (c.s->lang == CYBERNER_LANG_FR && (rc = languages(&c))) ||
                      (c.s->lang == CYBERNER_LANG_EN && (rc = languages_en(&c))))))

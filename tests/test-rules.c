@@ -166,6 +166,15 @@ START_TEST(person_negatives) {
   NO("Launched in 2017, the network grew.", "Launched");
   NO("Mis à jour le 20 juin 2024.", "Mis");
   NO("Minister of the Interior said so.", "Interior");
+  /* a name after a word for a ship or a storm is the thing's */
+  NO("the planned deployment of the aircraft carrier Charles de Gaulle to the Indian Ocean", "Charles de Gaulle");
+  NO("Le porte-avions Charles de Gaulle est arrivé.", "Charles de Gaulle");
+  NO("He met Prime Minister Ishmael Kalsakau and pledged support after Cyclones Judy and Kevin struck.", "Judy");
+  YES("the support of Judy Kevin after the storm", "Judy Kevin", CYBERNER_PERSON, NULL);
+  /* after an article, a full name with no noun after it is a thing's */
+  NO("the carrier strike group led by the Charles de Gaulle, which docked at Changi", "Charles de Gaulle");
+  YES("charged in connection with the Marc Dutroux case", "Marc Dutroux", CYBERNER_PERSON, NULL);
+  YES("the group was led by Charles de Gaulle, who spoke", "Charles de Gaulle", CYBERNER_PERSON, NULL);
 }
 END_TEST
 
@@ -314,6 +323,11 @@ START_TEST(owners_of_shared_names) {
       CYBERNER_AGENCY, "dk-fe");
   YES("Russia's foreign intelligence service on Thursday accused Denmark of the attack.", "foreign intelligence service",
       CYBERNER_AGENCY, "svr");
+  /* an alias the dictionary writes in lower case is a description in English without an owner */
+  NO("The document was published by the National Security Office of the presidential office and endorsed.",
+     "presidential office");
+  YES("Ukraine's presidential office said so on Monday.", "presidential office", CYBERNER_AGENCY, NULL);
+  YES("Le document a été publié par le bureau présidentiel lundi.", "bureau présidentiel", CYBERNER_AGENCY, NULL);
   /* a generic name repeated on each country's entry takes the country of its sentence */
   YES("Italy's committee has concluded that the country's foreign intelligence service used Graphite.",
       "foreign intelligence service", CYBERNER_AGENCY, "it-aise");
@@ -539,6 +553,12 @@ START_TEST(not_entities) {
   NO("It was published in English, French and Spanish.", "Spanish");
   YES("Ships were seen in Danish waters.", "Danish", CYBERNER_NATIONALITY, "DK");
   YES("Funds went to firms in Chinese, Russian and Iranian hands.", "Russian", CYBERNER_NATIONALITY, "RU");
+  /* a capitalized name that opens with a country and ends with a plan word is a plan's */
+  NO("The Austrian Cyber Security Strategy was adopted in 2013.", "Austrian");
+  NO("Residents must register with the Ghana Card before May.", "Ghana");
+  NO("The Ghana Digital Acceleration Project was funded.", "Ghana");
+  YES("Ghana launched a new project in May.", "Ghana", CYBERNER_COUNTRY, "GH");
+  YES("The Austrian strategy was adopted in 2013.", "Austrian", CYBERNER_NATIONALITY, "AT");
 }
 END_TEST
 
@@ -560,6 +580,20 @@ START_TEST(portfolios) {
   const char *pre = "Homeland Security Secretary Kristi Noem met CISA Director Jen Easterly on Monday.";
   NO(pre, "Homeland Security");
   YES(pre, "CISA", CYBERNER_AGENCY, "cisa");
+  /* a body named with its country's word first, before a title: the word stays */
+  const char *nat = "French Armed Forces Minister Florence Parly met US Navy Secretary Carlos Del Toro.";
+  YES(nat, "French", CYBERNER_NATIONALITY, "FR");
+  YES(nat, "US", CYBERNER_COUNTRY, "US");
+  NO(nat, "Armed Forces");
+  NO(nat, "Navy");
+  /* a body's plural before "des deux pays" names no single body */
+  NO("Les États-Unis ont parlé. Des représentants des ministères de la Défense des deux pays ont parlé.",
+     "ministères de la Défense");
+  YES("Les États-Unis ont parlé. Des représentants des ministères de la Défense ont parlé.",
+      "ministères de la Défense", CYBERNER_AGENCY, "us-dod");
+  /* a role the dictionaries hide is hidden in lower case too, with the place inside it */
+  NO("Jean-Yves Le Drian, France's minister for Europe and foreign affairs, said so.", "Europe");
+  YES("Jean-Yves Le Drian, France's minister, toured Europe and Asia.", "Europe", CYBERNER_LOCATION, "europe");
 }
 END_TEST
 
@@ -599,6 +633,12 @@ START_TEST(nationality_compounds) {
   YES("le groupe de travail Séoul-Washington chargé du dossier", "Séoul", CYBERNER_LOCATION, "seoul");
   YES("le groupe de travail Séoul-Washington chargé du dossier", "Washington", CYBERNER_LOCATION, "washington");
   NO("la ligne Lyon-Marseille est fermée", "Lyon");
+  /* a chain of three: each city of another country */
+  YES("Macron hails a Paris-Delhi-Canberra axis", "Delhi", CYBERNER_LOCATION, "new-delhi");
+  YES("Macron hails a Paris-Delhi-Canberra axis", "Canberra", CYBERNER_LOCATION, NULL);
+  YES("Macron hails a Paris-Delhi-Canberra axis", "Paris", CYBERNER_LOCATION, "paris");
+  NO("the Paris-Lyon-Canberra route", "Canberra");
+  NO("the Paris-Qwertz-Canberra route", "Canberra");
   YES("the Geneva-based foundation", "Geneva", CYBERNER_LOCATION, "geneva");
   YES("a New York-based firm", "New York", CYBERNER_LOCATION, "new-york-city");
   /* a party letter before a state */
@@ -709,6 +749,10 @@ START_TEST(places_by_kind) {
   ck_assert(tagged(t, "Toyota", "Toyota said", CYBERNER_ORGANIZATION, "toyota"));
   YES("Il habite dans la ville de Valbrune depuis mars.", "Valbrune", CYBERNER_LOCATION, NULL);
   YES("Officials in the town of Harrowgate met.", "Harrowgate", CYBERNER_LOCATION, NULL);
+  /* a name before a word for a country's area, of and the country */
+  YES("The leaders met in the Boe district of Nauru on Monday.", "Boe", CYBERNER_LOCATION, "boe");
+  NO("The leaders met in the Alpha district of Nauru on Monday.", "Alpha");
+  NO("The leaders met in the Boe district on Monday.", "Boe");
   YES("le port de Trieste a été visé", "Trieste", CYBERNER_LOCATION, "trieste");
   NO("Goods wait at the port of Entry before the check.", "Entry");
   /* capitalized words before a place noun (bodies.txt, LOCATION tails), each
@@ -813,6 +857,14 @@ START_TEST(media_names) {
   NO("CCTV footage showed the suspects.", "CCTV");
   NO("The police checked the CCTV cameras of the station.", "CCTV");
   NO("the newspaper reported CCTV footage of the raid", "CCTV");
+  /* capitalized words no dictionary knows after a company noun name a company */
+  YES("NZX a dit que son fournisseur Spark avait subi une attaque.", "Spark", CYBERNER_ORGANIZATION, "spark-nz");
+  YES("Il a travaillé avec le cabinet de géomatique Pasco en 2020.", "Pasco", CYBERNER_ORGANIZATION, "pasco");
+  YES("Officials said the firm Qwertzan Widgets was hit.", "Qwertzan Widgets", CYBERNER_ORGANIZATION,
+      "qwertzan-widgets");
+  NO("Officials said the company Chairman John Smith was hit.", "Chairman");
+  NO("Officials said the firm was hit on Monday by Qwertzan.", "Qwertzan");
+  NO("Shares offered by company N / A were listed.", "N");
 }
 END_TEST
 
