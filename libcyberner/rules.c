@@ -475,8 +475,13 @@ static int build_abbrev(cyb__rules *r, const cyb__fold *f, cyb__norm *nm, cyb__t
     while (letters < il && e->id[letters] >= 'a' && e->id[letters] <= 'z') letters++;
     if (letters == il && abbrev_add(&r->abbrev, e->id, il, i)) return CYBERNER_ENOMEM;
     if (cyb__normalize(f, e->name, strlen(e->name), nm) || cyb__tokenize(nm, tt)) return CYBERNER_ENOMEM;
+    /* firm_of: a name of plain words (Spark New Zealand), not a body's
+     * description (Board of Control for Cricket in India) */
+    bool plain = tt->ntok >= 2;
+    for (size_t k = 0; k < tt->ntok && plain; k++)
+      for (size_t w = 0; w < sizeof skip / sizeof *skip && plain; w++) plain = !cyb__tok_is(nm, &tt->tok[k], skip[w]);
     const cyb__token *t0 = &tt->tok[0];
-    if (tt->ntok >= 2 && unique_add(&r->firm_of, nm->text + t0->start, t0->end - t0->start, i)) return CYBERNER_ENOMEM;
+    if (plain && unique_add(&r->firm_of, nm->text + t0->start, t0->end - t0->start, i)) return CYBERNER_ENOMEM;
     char a[16], tv[2 * sizeof a]; /* a word gives tv two letters at most (television: tv) */
     size_t m = 0, mt = 0, words = 0;
     bool ok = true;
@@ -645,9 +650,8 @@ typedef struct {
 } mctx;
 
 static uint32_t kbits(const mctx *c, size_t k) { return c->bits[k - c->s->tok_begin]; }
-/* Token k is the punctuation character ch: a flag and a byte, for the loops
- * that test every token. */
-/* Token k is the one punctuation character ch (not a run such as "((") */
+/* Token k is the one punctuation character ch (not a run such as "(("): a
+ * flag, a length and a byte, for the loops that test every token. */
 static bool punct_is(const mctx *c, size_t k, char ch) {
   const cyb__token *t = &c->tt->tok[k];
   return (t->flags & CYB_TOK_PUNCT) && t->end == t->start + 1 && c->nm->text[t->start] == ch;
@@ -2353,6 +2357,23 @@ static bool company_noun(const mctx *c, size_t k) {
          (c->s->lang == CYBERNER_LANG_FR || !tis(c, k, "cabinet"));
 }
 
+/* The French cabinet is a firm only with its trade after it (le cabinet de
+ * géomatique Pasco): alone, or after de (le directeur de cabinet Ravanel),
+ * it is a minister's. */
+static bool ministers_cabinet(const mctx *c, size_t k, bool qualified) {
+  if (!tis(c, k, "cabinet")) return false;
+  return !qualified || (k > c->s->tok_begin && (tis(c, k - 1, "de") || tis(c, k - 1, "du") || tis(c, k - 1, "d'")));
+}
+
+/* The one company of the dictionaries whose plain name starts with the word
+ * at j (firm_of), entry + 1; 0 when none or several. */
+static uint32_t firm_of_word(const mctx *c, size_t j) {
+  size_t n;
+  const char *t = ttext(c, j, &n);
+  uint32_t v = ps_find(&c->r->firm_of, t, n);
+  return v == UINT32_MAX ? 0 : v;
+}
+
 static bool unknown_name_word(const mctx *c, size_t k) {
   return name_token(c, k) && !(tflags(c, k) & CYB_TOK_SENT_START) && c->tt->tok[k].end - c->tt->tok[k].start >= 2 &&
          !cand_at(c, k, -1) && !covered(c, k) && !first_name(c, k) && !pm(c, S_TITLES, k, k + 1, NULL);
@@ -2362,13 +2383,11 @@ static bool unknown_name_word(const mctx *c, size_t k) {
  * dictionaries whose name starts with it (Spark: Spark New Zealand); else
  * its id is the name in ASCII kebab case, as the gazetteer spells ids. */
 static int push_firm(mctx *c, size_t j, size_t e) {
-  size_t n;
-  const char *t = ttext(c, j, &n);
-  uint32_t v = e == j + 1 ? ps_find(&c->r->firm_of, t, n) : 0;
+  uint32_t v = e == j + 1 ? firm_of_word(c, j) : 0;
   cyb__cand *d = cyb__cand_push(c->cs, c->tt->tok[j].start, c->tt->tok[e - 1].end, (uint32_t)j, (uint32_t)e,
                                 CYBERNER_ORGANIZATION, CYB_SRC_PATTERN, 0.7f);
   if (!d) return CYBERNER_ENOMEM;
-  if (v && v != UINT32_MAX) {
+  if (v) {
     d->entry = (int32_t)(v - 1);
     return 0;
   }
@@ -2387,11 +2406,14 @@ static int company_names(mctx *c) {
         (tflags(c, j + 1) & (CYB_TOK_ALPHA | CYB_TOK_CAP)) == CYB_TOK_ALPHA && !is_article(c, j + 1) &&
         !tis(c, j + 1, "the"))
       j += 2;
-    if (!unknown_name_word(c, j)) continue;
+    if (ministers_cabinet(c, k, j > k + 1) || !unknown_name_word(c, j)) continue;
     size_t e = j + 1;
     while (e < end && e < j + 3 && unknown_name_word(c, e)) e++;
     /* the name ends there: not "the company Chairman John Smith" */
     if (e < end && (tflags(c, e) & CYB_TOK_CAP) && (tflags(c, e) & CYB_TOK_ALPHA)) continue;
+    /* one common word is the noun's complement (le fournisseur d'accès
+     * Internet), unless it starts a company's name (son fournisseur Spark) */
+    if (e == j + 1 && is_common(c, j) && !firm_of_word(c, j)) continue;
     if (push_firm(c, j, e)) return CYBERNER_ENOMEM;
   }
   return 0;

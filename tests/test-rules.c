@@ -865,6 +865,13 @@ START_TEST(media_names) {
   NO("Officials said the company Chairman John Smith was hit.", "Chairman");
   NO("Officials said the firm was hit on Monday by Qwertzan.", "Qwertzan");
   NO("Shares offered by company N / A were listed.", "N");
+  /* a common word is the company noun's complement, unless it starts a company's name;
+   * the French cabinet of a minister; a body's description is no company's name */
+  NO("Le fournisseur d'accès Internet a été touché.", "Internet");
+  NO("Le prestataire Informatique a été piraté.", "Informatique");
+  NO("Il a rencontré son directeur de cabinet Lefebvre-Morin hier.", "Lefebvre-Morin");
+  NO("Le cabinet Qwertzer a démissionné hier.", "Qwertzer");
+  ck_assert(!tagged("The energy company Board approved the plan.", "Board", NULL, CYBERNER_ORGANIZATION, "bcci"));
 }
 END_TEST
 
