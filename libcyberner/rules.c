@@ -238,14 +238,11 @@ static const struct {
     {"prefecture", TRIG_AREA},     {"municipality", TRIG_AREA},
 };
 
-#define SPELL_CACHE 512 /* direct-mapped, per call: hunspell answers by token hash */
 
 struct cyb__rules_scratch {
   pcre2_match_data *md;
   const cyb__spell *spell;  /* whose speller it is, to give it back */
   cyb__speller *speller;    /* this call's or this tagger's own */
-  uint64_t spell_key[SPELL_CACHE]; /* hash | 1, 0 = empty */
-  uint8_t spell_val[SPELL_CACHE];
   uint32_t *bits; /* tokbits of the sentence's tokens */
   size_t bits_cap;
   uint16_t *starts; /* per token: labels of the candidates (before the rules) that start there */
@@ -766,16 +763,12 @@ static bool is_adjective(const mctx *c, size_t k) {
   return cyb__spell_french_adjective(c->r->spell, c->rs->speller, c->src + os, oe - os);
 }
 
+/* Is token k, as written, a common word of either language? (the speller
+ * remembers its answers) */
 static bool is_common(const mctx *c, size_t k) {
   size_t os = c->nm->map[c->tt->tok[k].start];
   size_t oe = cyb__norm_src_end(c->nm, c->src, c->srclen, c->tt->tok[k].end);
-  uint64_t h = cyb__hash(c->src + os, oe - os) | 1;
-  size_t slot = (h >> 1) % SPELL_CACHE; /* h is odd: its lowest bit says nothing */
-  if (c->rs->spell_key[slot] == h) return c->rs->spell_val[slot];
-  bool v = cyb__spell_common(c->r->spell, c->rs->speller, 0, c->src + os, oe - os);
-  c->rs->spell_key[slot] = h;
-  c->rs->spell_val[slot] = v;
-  return v;
+  return cyb__spell_common(c->r->spell, c->rs->speller, 0, c->src + os, oe - os);
 }
 
 /* The run of name tokens from k (particles inside allowed); its end. */
@@ -2353,16 +2346,16 @@ static int media_names(mctx *c) {
  * government's. */
 static bool company_noun(const mctx *c, size_t k) {
   const cyb__token *t = &c->tt->tok[k];
-  return !(t->flags & CYB_TOK_CAP) && t->vid < c->r->nvid_trig && (c->r->vid_trig[t->vid] & TRIG_COMPANY) &&
-         (c->s->lang == CYBERNER_LANG_FR || !tis(c, k, "cabinet"));
+  return !(t->flags & CYB_TOK_CAP) && t->vid < c->r->nvid_trig && (c->r->vid_trig[t->vid] & TRIG_COMPANY);
 }
 
-/* The French cabinet is a firm only with its trade after it (le cabinet de
- * géomatique Pasco): alone, or after de (le directeur de cabinet Ravanel),
- * it is a minister's. */
+/* A government's cabinet, not a firm: the English one always; the French
+ * one alone or after de (le directeur de cabinet Ravanel), a firm only with
+ * its trade after it (le cabinet de géomatique Pasco). */
 static bool ministers_cabinet(const mctx *c, size_t k, bool qualified) {
   if (!tis(c, k, "cabinet")) return false;
-  return !qualified || (k > c->s->tok_begin && (tis(c, k - 1, "de") || tis(c, k - 1, "du") || tis(c, k - 1, "d'")));
+  if (c->s->lang != CYBERNER_LANG_FR || !qualified) return true;
+  return k > c->s->tok_begin && (tis(c, k - 1, "de") || tis(c, k - 1, "du") || tis(c, k - 1, "d'"));
 }
 
 /* The one company of the dictionaries whose plain name starts with the word

@@ -120,7 +120,7 @@ void cyb__speller_give(const cyb__spell *csp, cyb__speller *s) {
 /* The memo key of a word and a question (0-2: common in either language,
  * French, English; 3: French adjective): the question in bits 1-2, bit 0
  * set, so that no key is 0, the empty slot. */
-static uint64_t memo_key(const char *word, size_t n, unsigned question) {
+static uint64_t question_key(const char *word, size_t n, unsigned question) {
   return cyb__hash(word, n) << 3 | (uint64_t)question << 1 | 1;
 }
 
@@ -165,7 +165,7 @@ static Hunhandle *handle(const cyb__spell *sp, cyb__speller *s, int lang) {
 bool cyb__spell_common(const cyb__spell *sp, cyb__speller *s, int lang, const char *src, size_t n) {
   char word[200];
   if (!s || !lower_word(src, n, word, sizeof word)) return false;
-  uint64_t key = memo_key(word, strlen(word), (unsigned)lang);
+  uint64_t key = question_key(word, strlen(word), (unsigned)lang);
   size_t slot = memo_slot(key);
   if (s->memo_key[slot] == key) return s->memo_val[slot];
   bool found = false;
@@ -194,7 +194,7 @@ bool cyb__spell_french_adjective(const cyb__spell *sp, cyb__speller *s, const ch
     }
     return false;
   }
-  uint64_t key = memo_key(word, wl, 3);
+  uint64_t key = question_key(word, wl, 3);
   size_t slot = memo_slot(key);
   if (s->memo_key[slot] == key) return s->memo_val[slot];
   char **an = NULL;
