@@ -520,6 +520,7 @@ typedef struct {
   char key[48];   /* normalized text of the short form */
   uint8_t keylen, firstlen, ntok; /* its length, its first token's, its tokens */
   uint8_t label;
+  uint8_t shared; /* a person's short form that another person of the document has too */
   int32_t entry;  /* gazetteer entry or -1 */
   char id[96];    /* rule-made id when entry < 0, "" when none */
 } cyb__docname;

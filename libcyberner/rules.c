@@ -1058,6 +1058,40 @@ static bool noun_after(const mctx *c, size_t k) {
   return (f & CYB_TOK_ALPHA) && !(f & CYB_TOK_CAP) && !cyb__sentlang_is_function(c->m->sentlang, c->tt->tok[k].vid);
 }
 
+/* The short mention of a person the document named in full earlier is
+ * that person, also where the dictionaries know another person by the same
+ * short name (Peter Blackburn ... Blackburn is not the senator Marsha
+ * Blackburn): the dictionary's reading of the span takes the document's
+ * person. It stays a dictionary candidate, so that a body or a country of
+ * the same span still outranks the person (Eugene Kaspersky ... Kaspersky,
+ * the company). The dictionary's person keeps the span when the document
+ * named two people by that short name (Naina Yeltsin ... Boris Yeltsin ...
+ * Yeltsin), or when the two given names share their initial (Aleksander Lebed is the Alexander
+ * Lebed of the dictionaries, spelled otherwise). */
+static bool entry_in_cand(const cyb__cands *cs, const cyb__cand *d, int32_t entry) {
+  if (d->entry == entry) return true;
+  for (uint32_t a = 0; a < d->nalt; a++)
+    if ((int32_t)cs->alts[d->alt + a] == entry) return true;
+  return false;
+}
+
+static int relink_dict_person(mctx *c, size_t b, size_t e, const cyb__docname *dn) {
+  if (dn->shared) return 0;
+  const char *doc_id = dn->entry >= 0 ? cyb__gazetteer_entry(c->m->gaz, (uint32_t)dn->entry)->id : dn->id;
+  for (size_t i = 0; i < c->ndict; i++) {
+    cyb__cand *d = &c->cs->c[i];
+    if (d->tb != b || d->te != e || d->label != CYBERNER_PERSON || d->source != CYB_SRC_DICT || d->entry < 0) continue;
+    if (dn->entry >= 0 && entry_in_cand(c->cs, d, dn->entry)) continue;
+    if (cyb__gazetteer_entry(c->m->gaz, (uint32_t)d->entry)->id[0] == doc_id[0]) continue;
+    d->entry = dn->entry;
+    d->nalt = 0;
+    d->id = -1;
+    if (dn->entry < 0 && dn->id[0] && (d->id = cyb__cand_string(c->cs, dn->id, strlen(dn->id))) < 0)
+      return CYBERNER_ENOMEM;
+  }
+  return 0;
+}
+
 static int persons(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   if (same_sentence_surnames(c)) return CYBERNER_ENOMEM;
@@ -1147,7 +1181,12 @@ static int persons(mctx *c) {
        * (led by the Charles de Gaulle, a carrier), unless a noun follows that
        * the person qualifies (the Marc Dutroux case) */
       bool article = k > b && (is_article(c, k - 1) || tis(c, k - 1, "the")) && !noun_after(c, e);
-      bool vetoed = (k == b && is_common(c, k) && is_common(c, e - 1)) || headline_words || body_word || article;
+      /* ... unless the lists know both words as names: a given name and a
+       * family name that names nothing else (Richard Smith, Mark Brown; not
+       * Will Power, Ville Paris) */
+      bool listed = e == k + 2 && has(c, S_SURNAMES, k + 1) && !cand_at(c, k + 1, -1);
+      bool vetoed = (k == b && !listed && is_common(c, k) && is_common(c, e - 1)) || headline_words || body_word ||
+                    article;
       if (e > k + 1 && !vetoed && push_person(c, k, e, 0.7f, 1)) return CYBERNER_ENOMEM;
     }
     /* two or three capitalized words no dictionary knows, right before a
@@ -1225,6 +1264,7 @@ static int persons(mctx *c) {
               memcmp(buf, dn->key, dn->keylen) != 0)
             continue;
         }
+        if (dn->label == CYBERNER_PERSON && relink_dict_person(c, k, k + ntok, dn)) return CYBERNER_ENOMEM;
         if (push_remembered(c, k, k + ntok, dn, CYB_SRC_MENTION)) return CYBERNER_ENOMEM;
         break;
       }
@@ -3184,6 +3224,9 @@ static void remember(cyb__docname **listp, size_t *n, size_t *cap, const char *k
         list[i].label = (uint8_t)label;
         list[i].entry = entry;
         copy_str(list[i].id, sizeof list[i].id, id, id ? strlen(id) : 0);
+      } else if (label == CYBERNER_PERSON && list[i].label == CYBERNER_PERSON &&
+                 (entry != list[i].entry || (entry < 0 && strcmp(id ? id : "", list[i].id) != 0))) {
+        list[i].shared = 1; /* Naina Yeltsin, then Boris Yeltsin */
       }
       return; /* else the first one stays */
     }
@@ -3198,6 +3241,7 @@ static void remember(cyb__docname **listp, size_t *n, size_t *cap, const char *k
   d->ntok = 1;
   for (size_t i = 0; i < kl; i++) d->ntok += key[i] == ' ';
   d->label = (uint8_t)label;
+  d->shared = 0;
   d->entry = entry;
   copy_str(d->id, sizeof d->id, id, id ? strlen(id) : 0);
 }

@@ -147,6 +147,26 @@ START_TEST(person_names_and_mentions) {
                       "convenus d'ouvrir des discussions.";
   ck_assert(tagged(hague, "Hague", "Kishida", CYBERNER_PERSON, "william-hague"));
   NO("William Hague spoke in London, then the Hague tribunal met.", "Hague tribunal");
+  /* the short form of a person the document named is that person, also
+   * where the dictionaries know someone else by it (Marsha Blackburn) */
+  const char *pb = "Peter Blackburn said so. Blackburn later left.";
+  ck_assert(tagged(pb, "Blackburn", "said so.", CYBERNER_PERSON, "peter-blackburn"));
+  ck_assert(tagged("Marsha Blackburn said so. Blackburn later left.", "Blackburn", "said so.", CYBERNER_PERSON,
+                   "marsha-blackburn"));
+  /* ... but a body of the same span still outranks the person */
+  ck_assert(tagged("Eugene Kaspersky founded Kaspersky in 1997. Later Kaspersky said so.", "Kaspersky", "Later",
+                   CYBERNER_ORGANIZATION, "kaspersky"));
+  /* ... and the dictionary's person keeps it when the document named two
+   * people so, or the same given name's initial (a spelling) */
+  const char *ny = "Naina Yeltsin was treated. Boris Yeltsin was in Moscow. Later Yeltsin left.";
+  ck_assert(tagged(ny, "Yeltsin", "Later", CYBERNER_PERSON, "boris-yeltsin"));
+  ck_assert(tagged("Aleksander Lebed spoke. Later Lebed left.", "Lebed", "Later", CYBERNER_PERSON, "alexander-lebed"));
+  /* at a sentence start two common words are no name, unless the lists
+   * know them as a given name and a family name that names nothing else */
+  YES("Richard Smith said so.", "Richard Smith", CYBERNER_PERSON, "richard-smith");
+  YES("Mark Brown said so.", "Mark Brown", CYBERNER_PERSON, "mark-brown");
+  NO("Mark Down the prices.", "Mark Down");
+  YES("Ville Paris won the match.", "Paris", CYBERNER_LOCATION, "paris");
 }
 END_TEST
 
