@@ -402,6 +402,12 @@ bool cyb__spell_common(const cyb__spell *sp, cyb__speller *s, int lang, const ch
 /* Is the original word a French adjective (hunspell po:adj; a suffix test
  * without the French dictionary)? */
 bool cyb__spell_french_adjective(const cyb__spell *sp, cyb__speller *s, const char *src, size_t n);
+/* Is the original word a French infinitive that is no noun (adopter,
+ * obtenir; not avenir)? False without the French dictionary. */
+bool cyb__spell_french_infinitive(const cyb__spell *sp, cyb__speller *s, const char *src, size_t n);
+/* Is the original word a French past participle (présidée)? False without
+ * the French dictionary. */
+bool cyb__spell_french_participle(const cyb__spell *sp, cyb__speller *s, const char *src, size_t n);
 
 /* ---- rules.c: patterns beyond the dictionaries ----------------------------- */
 

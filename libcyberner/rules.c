@@ -755,20 +755,46 @@ static bool first_name(const mctx *c, size_t k) {
   return has(c, S_FIRST, k);
 }
 
-static bool is_adjective(const mctx *c, size_t k) {
-  uint16_t f = tflags(c, k);
-  if (!(f & CYB_TOK_ALPHA) || (f & (CYB_TOK_CAP | CYB_TOK_DIGIT))) return false;
+/* Token k as the caller wrote it (the speller reads the original word,
+ * accents included); *n its length. */
+static const char *as_written(const mctx *c, size_t k, size_t *n) {
   size_t os = c->nm->map[c->tt->tok[k].start];
-  size_t oe = cyb__norm_src_end(c->nm, c->src, c->srclen, c->tt->tok[k].end);
-  return cyb__spell_french_adjective(c->r->spell, c->rs->speller, c->src + os, oe - os);
+  *n = cyb__norm_src_end(c->nm, c->src, c->srclen, c->tt->tok[k].end) - os;
+  return c->src + os;
+}
+
+/* A lower-case word, the only kind the French questions below are asked of. */
+static bool lower_word_at(const mctx *c, size_t k) {
+  uint16_t f = tflags(c, k);
+  return (f & CYB_TOK_ALPHA) && !(f & (CYB_TOK_CAP | CYB_TOK_DIGIT));
+}
+
+static bool is_adjective(const mctx *c, size_t k) {
+  size_t n;
+  const char *w = as_written(c, k, &n);
+  return lower_word_at(c, k) && cyb__spell_french_adjective(c->r->spell, c->rs->speller, w, n);
+}
+
+/* Is token k a French infinitive that is no noun (adopter, not avenir)? */
+static bool is_infinitive(const mctx *c, size_t k) {
+  size_t n;
+  const char *w = as_written(c, k, &n);
+  return lower_word_at(c, k) && cyb__spell_french_infinitive(c->r->spell, c->rs->speller, w, n);
+}
+
+/* Is token k a French past participle (présidée)? */
+static bool is_participle(const mctx *c, size_t k) {
+  size_t n;
+  const char *w = as_written(c, k, &n);
+  return cyb__spell_french_participle(c->r->spell, c->rs->speller, w, n);
 }
 
 /* Is token k, as written, a common word of either language? (the speller
  * remembers its answers) */
 static bool is_common(const mctx *c, size_t k) {
-  size_t os = c->nm->map[c->tt->tok[k].start];
-  size_t oe = cyb__norm_src_end(c->nm, c->src, c->srclen, c->tt->tok[k].end);
-  return cyb__spell_common(c->r->spell, c->rs->speller, 0, c->src + os, oe - os);
+  size_t n;
+  const char *w = as_written(c, k, &n);
+  return cyb__spell_common(c->r->spell, c->rs->speller, 0, w, n);
 }
 
 /* The run of name tokens from k (particles inside allowed); its end. */
@@ -1320,8 +1346,11 @@ static bool in_charge_of(const mctx *c, size_t j) {
  * Centre décrit le programme"), not an adjective of the name. */
 static size_t adjectives(const mctx *c, size_t j) {
   size_t end = c->s->tok_end, n = 0;
+  /* a participle before "par" opens the sentence's passive, not the name
+   * (la Commission présidée par ...) */
   while (j < end && n < 2 && !is_prep(c, j) && !is_article(c, j) && !is_place_at(c, j) &&
-         !(j + 1 < end && is_article(c, j + 1)) && !in_charge_of(c, j) && is_adjective(c, j))
+         !(j + 1 < end && is_article(c, j + 1)) && !in_charge_of(c, j) && is_adjective(c, j) &&
+         !(j + 1 < end && tis(c, j + 1, "par") && is_participle(c, j)))
     j++, n++;
   /* two adjectives joined by "et": recherche scientifique et technologique */
   if (n && j + 1 < end && tis(c, j, "et") && is_adjective(c, j + 1) && !(j + 2 < end && is_article(c, j + 2))) j += 2;
@@ -1361,7 +1390,10 @@ static size_t extend_french(const mctx *c, size_t j, bool event, bool *has_cap) 
      * part of a meeting's name (Conférence ministérielle de la
      * Francophonie); a head in lower case is a common noun of the name
      * (Centre national de commandement stratégique) */
+    /* ... nor a verb: the sentence asks the body to act (demande au
+     * Conseil d'accélérer, à la Commission de proposer, pour obtenir) */
     if (p >= end || !(tflags(c, p) & CYB_TOK_ALPHA) || is_place_at(c, p) || (cap && body_head_at(c, p)) ||
+        (!cap && is_infinitive(c, p)) ||
         cand_at(c, p, CYBERNER_DATE) || cyb__sentlang_is_function(c->m->sentlang, c->tt->tok[p].vid) ||
         (cap && courtesy_at(c, p)) ||
         (!event && (cand_at(c, p, CYBERNER_AGENCY) || cand_at(c, p, CYBERNER_ORGANIZATION))))

@@ -1,5 +1,6 @@
 /* hunspell questions: is a capitalized word a common word of the language
- * (Launched, Interior), is a French word an adjective (po:adj).
+ * (Launched, Interior), is a French word an adjective (po:adj), a verb's
+ * infinitive (po:infi) or its past participle (po:ppas).
  *
  * hunspell handles are not thread-safe, and loading the French and English
  * dictionaries takes ~90 ms and ~21 MB. So the model holds only the paths,
@@ -178,32 +179,62 @@ bool cyb__spell_common(const cyb__spell *sp, cyb__speller *s, int lang, const ch
   return found;
 }
 
-/* Without a French dictionary, a suffix test stands in. */
-bool cyb__spell_french_adjective(const cyb__spell *sp, cyb__speller *s, const char *src, size_t n) {
+/* What hunspell's French analyses of a word say, as bits; one question in
+ * the memo serves every French test below. */
+#define FR_ADJ 1u  /* some analysis is po:adj */
+#define FR_INFI 2u /* some analysis is po:infi */
+#define FR_NOUN 4u /* some analysis is po:nom */
+#define FR_PPAS 8u /* some analysis is po:ppas, a past participle */
+
+/* The bits of the word, -1 without the French dictionary. */
+static int french_analysis(const cyb__spell *sp, cyb__speller *s, const char *src, size_t n) {
   char word[200];
-  if (!s || !lower_word(src, n, word, sizeof word)) return false;
-  size_t wl = strlen(word);
+  if (!s || !lower_word(src, n, word, sizeof word)) return 0;
   Hunhandle *h = handle(sp, s, CYBERNER_LANG_FR);
-  if (!h) {
-    static const char *const suffixes[] = {"al",   "ale", "ales", "aux",  "el",  "elle", "elles",
-                                           "ique", "iques", "ien", "ienne", "iennes", "aire", "aires",
-                                           "ere",  "eres", "ère", "ères", "if",  "ive",  "ives"};
-    for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++) {
-      size_t m = strlen(suffixes[i]);
-      if (wl > m && memcmp(word + wl - m, suffixes[i], m) == 0) return true;
-    }
-    return false;
-  }
-  uint64_t key = question_key(word, wl, 3);
+  if (!h) return -1;
+  uint64_t key = question_key(word, strlen(word), 3);
   size_t slot = memo_slot(key);
   if (s->memo_key[slot] == key) return s->memo_val[slot];
   char **an = NULL;
   int k = Hunspell_analyze(h, &an, word);
-  bool verdict = false;
-  for (int i = 0; i < k; i++)
-    if (strstr(an[i], "po:adj")) verdict = true;
+  unsigned bits = 0;
+  for (int i = 0; i < k; i++) {
+    if (strstr(an[i], "po:adj")) bits |= FR_ADJ;
+    if (strstr(an[i], "po:infi")) bits |= FR_INFI;
+    if (strstr(an[i], "po:nom")) bits |= FR_NOUN;
+    if (strstr(an[i], "po:ppas")) bits |= FR_PPAS;
+  }
   if (k > 0) Hunspell_free_list(h, &an, k);
   s->memo_key[slot] = key;
-  s->memo_val[slot] = verdict;
-  return verdict;
+  s->memo_val[slot] = (uint8_t)bits;
+  return (int)bits;
+}
+
+/* Without a French dictionary, a suffix test stands in. */
+bool cyb__spell_french_adjective(const cyb__spell *sp, cyb__speller *s, const char *src, size_t n) {
+  int bits = french_analysis(sp, s, src, n);
+  if (bits >= 0) return (bits & FR_ADJ) != 0;
+  char word[200];
+  if (!lower_word(src, n, word, sizeof word)) return false;
+  size_t wl = strlen(word);
+  static const char *const suffixes[] = {"al",   "ale", "ales", "aux",  "el",  "elle", "elles",
+                                         "ique", "iques", "ien", "ienne", "iennes", "aire", "aires",
+                                         "ere",  "eres", "ère", "ères", "if",  "ive",  "ives"};
+  for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++) {
+    size_t m = strlen(suffixes[i]);
+    if (wl > m && memcmp(word + wl - m, suffixes[i], m) == 0) return true;
+  }
+  return false;
+}
+
+/* Without a French dictionary: false (no verb is known). */
+bool cyb__spell_french_infinitive(const cyb__spell *sp, cyb__speller *s, const char *src, size_t n) {
+  int bits = french_analysis(sp, s, src, n);
+  return bits > 0 && (bits & FR_INFI) && !(bits & FR_NOUN);
+}
+
+/* Without a French dictionary: false. */
+bool cyb__spell_french_participle(const cyb__spell *sp, cyb__speller *s, const char *src, size_t n) {
+  int bits = french_analysis(sp, s, src, n);
+  return bits > 0 && (bits & FR_PPAS);
 }

@@ -254,6 +254,14 @@ START_TEST(bodies_french) {
   const char *oewg = "le Groupe de travail à composition non limitée des Nations unies et le GGE";
   YES(oewg, "Groupe de travail à composition non limitée", CYBERNER_ORGANIZATION, "oewg");
   YES(oewg, "Nations unies", CYBERNER_ORGANIZATION, "un");
+  /* a verb after the head is the sentence's: the body is asked to act, or
+   * a participle opens a passive (no body named "Commission d'adopter") */
+  NO("Le Conseil a demandé à la Commission d'adopter un texte.", "Commission d'adopter");
+  NO("un accord avec le Conseil pour obtenir des garanties", "Conseil pour obtenir");
+  NO("La Commission présidée par Ursula von der Leyen a répondu.", "Commission présidée");
+  YES("Le Conseil pour l'avenir du numérique a parlé.", "Conseil pour l'avenir du numérique", CYBERNER_AGENCY, NULL);
+  YES("Le Centre hospitalier universitaire vaudois par la suite a parlé.", "Centre hospitalier universitaire vaudois",
+      CYBERNER_ORGANIZATION, NULL);
 }
 END_TEST
 

@@ -21,6 +21,8 @@ static void teardown(void) {
 
 static bool common(cyb__speller *s, int lang, const char *w) { return cyb__spell_common(sp, s, lang, w, strlen(w)); }
 static bool adjective(cyb__speller *s, const char *w) { return cyb__spell_french_adjective(sp, s, w, strlen(w)); }
+static bool infinitive(cyb__speller *s, const char *w) { return cyb__spell_french_infinitive(sp, s, w, strlen(w)); }
+static bool participle(cyb__speller *s, const char *w) { return cyb__spell_french_participle(sp, s, w, strlen(w)); }
 
 /* The suite runs where the Debian dictionaries are installed (.ci/run
  * installs hunspell-fr and hunspell-en-us): their absence is a failure here,
@@ -45,6 +47,14 @@ START_TEST(common_words_and_names) {
   ck_assert(adjective(s, "européens"));
   ck_assert(!adjective(s, "ministère"));
   ck_assert(!adjective(s, "Dupont"));
+  /* one French analysis answers three questions */
+  ck_assert(infinitive(s, "adopter"));
+  ck_assert(infinitive(s, "obtenir"));
+  ck_assert(!infinitive(s, "avenir")); /* also a noun */
+  ck_assert(!infinitive(s, "contrôle"));
+  ck_assert(participle(s, "présidée"));
+  ck_assert(!participle(s, "vaudois"));
+  ck_assert(adjective(s, "présidée"));
   cyb__speller_give(sp, s);
 }
 END_TEST
