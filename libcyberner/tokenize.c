@@ -118,11 +118,12 @@ bool cyb__is_abbreviation(const char *s, size_t n) {
  * is a token of its own, so that a name of several words matches too (New
  * York-based). Sorted by length, then bytes (in_list). */
 static const word_entry relation_words[] = {
-    {"led", 3}, {"run", 3}, {"born", 4}, {"made", 4}, {"based", 5}, {"bound", 5}, {"owned", 5}, {"allied", 6},
-    {"backed", 6}, {"funded", 6}, {"linked", 6}, {"listed", 6}, {"aligned", 7}, {"centric", 7},
-    {"leaning", 7}, {"trained", 7}, {"educated", 8}, {"friendly", 8}, {"inspired", 8}, {"operated", 8},
-    {"sponsored", 9}, {"supported", 9}, {"affiliated", 10}, {"controlled", 10}, {"registered", 10},
-    {"sanctioned", 10}, {"headquartered", 13},
+    {"led", 3}, {"run", 3}, {"born", 4}, {"made", 4}, {"based", 5}, {"bound", 5}, {"built", 5}, {"owned", 5},
+    {"allied", 6}, {"backed", 6}, {"funded", 6}, {"hosted", 6}, {"linked", 6}, {"listed", 6}, {"raised", 6},
+    {"aligned", 7}, {"centric", 7}, {"flagged", 7}, {"leaning", 7}, {"trained", 7}, {"brokered", 8},
+    {"educated", 8}, {"financed", 8}, {"friendly", 8}, {"inspired", 8}, {"operated", 8}, {"organised", 9},
+    {"organized", 9}, {"sponsored", 9}, {"supported", 9}, {"affiliated", 10}, {"controlled", 10},
+    {"registered", 10}, {"sanctioned", 10}, {"headquartered", 13},
 };
 
 static bool relation_suffix(const char *t, size_t n, size_t i) {
@@ -187,7 +188,8 @@ static size_t scan_word(const cyb__norm *nm, size_t i, uint16_t *flags) {
     if (j >= n) break;
     char x = t[j];
     bool prev_digit = class_at(t, n, j - 1) == C_DIGIT;
-    if (x == '-' && (f & CYB_TOK_ALPHA) && relation_suffix(t, n, j + 1)) break; /* New York | - | based */
+    /* New York | - | based; only after a name (not co-hosted, state-run) */
+    if (x == '-' && (f & CYB_TOK_ALPHA) && nm->upper[seg] && relation_suffix(t, n, j + 1)) break;
     if (x == '-' && is_alnum_at(t, n, j + 1) && !dotted_acronym(t, n, j + 1)) { /* Japan-U.S.-ROK: three names */
       f |= CYB_TOK_HYPHEN;
       j++;

@@ -362,6 +362,10 @@ static const dcase cases_month[] = {
     {FR, "2024-03-15", "l'automne suivant", "automne suivant=XXXX-FA"},
     {FR, NOREF, "le 10 d\xc3\xa9" "cembre suivant les recommandations", "10 decembre=XXXX-12-10"},
     {FR, NOREF, "en mars suivant l'avis", "mars=XXXX-03"},
+    /* French months are written in lower case: a capitalized one alone is
+     * a name (the planet), with a day or a year still a date */
+    {FR, NOREF, "veut coloniser Mars pendant que", ""},
+    {FR, NOREF, "En mars, puis Mars 2024 et le 3 Mars", "mars=XXXX-03;mars 2024=2024-03;3 mars=XXXX-03-03"},
     {EN, NOREF, "on 10 December following the vote", "10 december=XXXX-12-10"},
     {EN, NOREF, "the following December", "december=XXXX-12"},
     /* a month as a modifier (month_mod) */
