@@ -54,12 +54,16 @@ static void ctx_free(ctx *c) {
   free(c->doc.hidden);
   free(c->doc.shorts);
   free(c->doc.linked);
+  free(c->doc.seen);
+  free(c->doc.late);
 }
 
 /* Forget the previous document (its buffers stay). */
 static void ctx_new_document(ctx *c) {
   memset(c->doc.country_counts, 0, sizeof c->doc.country_counts);
   c->doc.nacr = c->doc.nnames = c->doc.nhidden = c->doc.nshorts = c->doc.nlinked = 0;
+  if (c->doc.nseen) memset(c->doc.seen, 0, c->doc.seen_cap * sizeof *c->doc.seen);
+  c->doc.nseen = c->doc.nlate = 0;
   memset(c->lang_bytes, 0, sizeof c->lang_bytes);
 }
 
@@ -202,6 +206,7 @@ static int emit_entities(const cyberner_model *m, ctx *c, const char *src, size_
   for (size_t i = 0; i < nkept; i++) {
     const cyb__cand *cd = &c->cs.c[c->kept[i]];
     if (cd->label == CYB_NOT_ENTITY) continue; /* a plan or a law: it only hides what it contains */
+    cyb__doc_saw_entry(&c->doc, cd->entry);
     const char *id = cd->entry >= 0 ? cyb__gazetteer_entry(m->gaz, (uint32_t)cd->entry)->id
                                     : (cd->id >= 0 ? c->cs.strings.data + cd->id : NULL);
     /* the document's entries and countries, for linking ambiguous names later on */
@@ -236,7 +241,34 @@ static int emit_entities(const cyberner_model *m, ctx *c, const char *src, size_
     e->value = cd->value >= 0 ? cyb__result_string(r, c->cs.strings.data + cd->value) : -1;
     e->source = cyb__result_string(r, source_name(m, cd, buf, sizeof buf));
     if (e->source < 0 || (id && e->id < 0) || (cd->value >= 0 && e->value < 0)) return CYBERNER_ENOMEM;
+    /* a dictionary name whose alternatives the context so far did not
+     * settle: linked when the whole document is read (link_late) */
+    if (cd->source == CYB_SRC_DICT && cd->entry < 0 && cd->nalt > 1 && cd->nalt <= CYB_LATE_ALTS) {
+      if (cyb__grow((void **)&c->doc.late, &c->doc.late_cap, c->doc.nlate + 1, sizeof *c->doc.late))
+        return CYBERNER_ENOMEM;
+      cyb__late_link *l = &c->doc.late[c->doc.nlate++];
+      l->entity = r->n;
+      l->nalt = (uint8_t)cd->nalt;
+      memcpy(l->alt, c->cs.alts + cd->alt, cd->nalt * sizeof *l->alt);
+    }
     r->n++;
+  }
+  return 0;
+}
+
+/* The names emit_entities left unlinked, now that the whole document is
+ * read (cyb__late_pick). */
+static int link_late(const cyberner_model *m, ctx *c, cyberner_result *r) {
+  for (size_t i = 0; i < c->doc.nlate; i++) {
+    const cyb__late_link *l = &c->doc.late[i];
+    int32_t pick = cyb__late_pick(m, &c->doc, l);
+    if (pick < 0) continue;
+    cyb__cand one = {.source = CYB_SRC_DICT, .entry = pick};
+    char buf[300];
+    cyb__entity *e = &r->e[l->entity];
+    e->id = cyb__result_string(r, cyb__gazetteer_entry(m->gaz, (uint32_t)pick)->id);
+    e->source = cyb__result_string(r, source_name(m, &one, buf, sizeof buf));
+    if (e->id < 0 || e->source < 0) return CYBERNER_ENOMEM;
   }
   return 0;
 }
@@ -342,6 +374,7 @@ cyberner_result *cyberner_tagger_tag(cyberner_tagger *t, const char *utf8, size_
     if (tag_block(m, c, utf8 + off, end - off, off, &doc_guess, &guess_known, o, r)) goto oom;
     off = end;
   }
+  if (link_late(m, c, r)) goto oom;
   /* the document's language is the language of most of its text */
   r->lang = doc_guess;
   r->lang_conf = conf;

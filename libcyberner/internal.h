@@ -538,6 +538,15 @@ typedef struct {
   int32_t entry; /* the gazetteer entry it linked to */
 } cyb__linked;
 
+/* A dictionary name the document left unlinked for want of context (its
+ * alternatives tie): the result's entity, and the entries it may be. */
+#define CYB_LATE_ALTS 8
+typedef struct {
+  size_t entity;                /* index in the result */
+  uint32_t alt[CYB_LATE_ALTS];  /* gazetteer entries */
+  uint8_t nalt;
+} cyb__late_link;
+
 struct cyb__doc {
   uint32_t country_counts[26 * 26];
   int lang; /* the document's language (cyberner_lang), set before its sentences are read */
@@ -551,7 +560,20 @@ struct cyb__doc {
   size_t nshorts, shorts_cap;
   cyb__linked *linked; /* what the document's names linked to so far (one sense per document) */
   size_t nlinked, linked_cap;
+  int32_t *seen;       /* open-addressing set of the entries the document linked (entry + 1; 0 empty) */
+  size_t nseen, seen_cap;
+  cyb__late_link *late; /* names to link once the whole document is read */
+  size_t nlate, late_cap;
 };
+
+/* Remember that the document linked a name to entry (resolve.c). Out of
+ * memory only loses the memory. */
+void cyb__doc_saw_entry(cyb__doc *doc, int32_t entry);
+/* The entry an unlinked name takes once the whole document is read: the
+ * one alternative the document linked elsewhere (Treasury in a title, the
+ * Treasury Department below it), else the alternative of the document's
+ * most named country; -1 when that does not settle it. */
+int32_t cyb__late_pick(const cyberner_model *m, const cyb__doc *doc, const cyb__late_link *l);
 
 /* Propose pattern candidates for one sentence (rules.c). */
 int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char *src, size_t srclen,

@@ -400,3 +400,58 @@ size_t cyb__resolve(const cyberner_model *m, const cyb__norm *nm, const cyb__tok
   for (size_t i = 0; i < k; i++) kept[i] = order[i].idx;
   return k;
 }
+
+/* ---- links decided at the document's end ----------------------------------- */
+
+static size_t seen_slot(int32_t entry, size_t cap) { return ((size_t)entry * 0x9e3779b97f4a7c15ull >> 17) & (cap - 1); }
+
+static bool doc_saw(const cyb__doc *doc, int32_t entry) {
+  if (!doc->seen_cap) return false;
+  for (size_t i = seen_slot(entry, doc->seen_cap);; i = (i + 1) & (doc->seen_cap - 1)) {
+    if (doc->seen[i] == 0) return false;
+    if (doc->seen[i] == entry + 1) return true;
+  }
+}
+
+void cyb__doc_saw_entry(cyb__doc *doc, int32_t entry) {
+  if (entry < 0 || doc_saw(doc, entry)) return;
+  if (2 * (doc->nseen + 1) > doc->seen_cap) { /* at most half full: probes stay short */
+    size_t cap = doc->seen_cap ? 2 * doc->seen_cap : 64;
+    int32_t *t = calloc(cap, sizeof *t);
+    if (!t) return;
+    for (size_t i = 0; i < doc->seen_cap; i++)
+      if (doc->seen[i]) {
+        size_t j = seen_slot(doc->seen[i] - 1, cap);
+        while (t[j]) j = (j + 1) & (cap - 1);
+        t[j] = doc->seen[i];
+      }
+    free(doc->seen);
+    doc->seen = t;
+    doc->seen_cap = cap;
+  }
+  size_t j = seen_slot(entry, doc->seen_cap);
+  while (doc->seen[j]) j = (j + 1) & (doc->seen_cap - 1);
+  doc->seen[j] = entry + 1;
+  doc->nseen++;
+}
+
+int32_t cyb__late_pick(const cyberner_model *m, const cyb__doc *doc, const cyb__late_link *l) {
+  int32_t pick = -1;
+  int linked = 0;
+  for (uint8_t i = 0; i < l->nalt; i++)
+    if (doc_saw(doc, (int32_t)l->alt[i])) pick = (int32_t)l->alt[i], linked++;
+  if (linked == 1) return pick;
+  /* none linked, or several: the most named country among them */
+  uint32_t top = 0;
+  bool tie = false;
+  pick = -1;
+  for (uint8_t i = 0; i < l->nalt; i++) {
+    if (linked > 1 && !doc_saw(doc, (int32_t)l->alt[i])) continue;
+    const char *cc = cyb__gazetteer_entry(m->gaz, l->alt[i])->country;
+    int slot = cc ? cyb__country_slot(cc) : -1;
+    uint32_t n = slot >= 0 ? doc->country_counts[slot] : 0;
+    if (n > top) top = n, pick = (int32_t)l->alt[i], tie = false;
+    else if (n == top && n > 0) tie = true;
+  }
+  return tie ? -1 : pick;
+}

@@ -374,6 +374,11 @@ START_TEST(owners_of_shared_names) {
       CYBERNER_AGENCY, "cn-mnd");
   YES("Japan welcomed the report after the Netherlands blamed a Chinese actor for an operation against its Ministry of "
       "Defence.", "Ministry of Defence", CYBERNER_AGENCY, "nl-defensie");
+  /* a shared name the context so far leaves open (a title's Treasury)
+   * takes the alternative the rest of the document links */
+  const char *late = "Treasury widens sanctions\n\nWASHINGTON - The Treasury Department said so on Monday.";
+  ck_assert(tagged(late, "Treasury", NULL, CYBERNER_AGENCY, "us-treasury"));
+  ck_assert(!tagged("Treasury widens sanctions.", "Treasury", NULL, CYBERNER_AGENCY, "us-treasury"));
 }
 END_TEST
 
