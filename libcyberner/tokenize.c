@@ -167,6 +167,11 @@ static uint16_t case_flags(const cyb__norm *nm, size_t s, size_t e) {
 #define AS_ALPHA_FLAG(c) [c] = CYB_TOK_ALPHA
 static const unsigned char ascii_word_flag[256] = {ASCII_DIGITS(AS_DIGIT_FLAG), ASCII_LETTERS(AS_ALPHA_FLAG)};
 
+/* The bytes that may join two parts of a word (the checks in scan_word):
+ * after any other byte the word ends, with no check to run. */
+static const unsigned char joins_word[256] = {['-'] = 1, ['\''] = 1, ['.'] = 1, [','] = 1,
+                                              [':'] = 1, ['/'] = 1,  ['&'] = 1};
+
 /* End of the word or number starting at i; sets *flags, case flags
  * included. */
 static size_t scan_word(const cyb__norm *nm, size_t i, uint16_t *flags) {
@@ -184,9 +189,8 @@ static size_t scan_word(const cyb__norm *nm, size_t i, uint16_t *flags) {
       f |= c == C_LETTER ? CYB_TOK_ALPHA : CYB_TOK_DIGIT;
       j += len;
     }
-    if (j >= n) break;
+    if (j >= n || !joins_word[(unsigned char)t[j]]) break; /* most words: a space */
     char x = t[j];
-    bool prev_digit = class_at(t, n, j - 1) == C_DIGIT;
     if (x == '-' && (f & CYB_TOK_ALPHA) && relation_suffix(t, n, j + 1)) break; /* New York | - | based */
     if (x == '-' && is_alnum_at(t, n, j + 1) && !dotted_acronym(t, n, j + 1)) { /* Japan-U.S.-ROK: three names */
       f |= CYB_TOK_HYPHEN;
@@ -208,7 +212,7 @@ static size_t scan_word(const cyb__norm *nm, size_t i, uint16_t *flags) {
       }
       break;
     }
-    if ((x == '.' || x == ',' || x == ':') && prev_digit && class_at(t, n, j + 1) == C_DIGIT) {
+    if ((x == '.' || x == ',' || x == ':') && class_at(t, n, j - 1) == C_DIGIT && class_at(t, n, j + 1) == C_DIGIT) {
       j++; /* 12.06.18, 1,000, 10:30 */
       continue;
     }
