@@ -185,10 +185,13 @@ static size_t scan_word(const cyb__norm *nm, size_t i, uint16_t *flags) {
     const unsigned char *p = (const unsigned char *)t + j;
     for (unsigned char w; (w = ascii_word_flag[*p]) != 0; p++) f |= w;
     j = (size_t)(p - (const unsigned char *)t);
-    while (j < n && ((c = char_class(t, n, j, &len)) == C_LETTER || c == C_DIGIT)) {
-      f |= c == C_LETTER ? CYB_TOK_ALPHA : CYB_TOK_DIGIT;
-      j += len;
-    }
+    /* a byte outside ASCII: the rest of the word, slowly (an ASCII byte here
+     * is no letter or digit) */
+    if (j < n && (unsigned char)t[j] >= 0x80)
+      while (j < n && ((c = char_class(t, n, j, &len)) == C_LETTER || c == C_DIGIT)) {
+        f |= c == C_LETTER ? CYB_TOK_ALPHA : CYB_TOK_DIGIT;
+        j += len;
+      }
     if (j >= n || !joins_word[(unsigned char)t[j]]) break; /* most words: a space */
     char x = t[j];
     if (x == '-' && (f & CYB_TOK_ALPHA) && relation_suffix(t, n, j + 1)) break; /* New York | - | based */
@@ -331,8 +334,9 @@ int cyb__tokenize(const cyb__norm *nm, cyb__tokens *out) {
     i = e;
   }
   /* sentences */
-  size_t first = 0;
+  size_t first = 0, words = 0, caps = 0; /* the sentence's words so far, capitalized ones */
   for (size_t k = 0; k < out->ntok; k++) {
+    if (out->tok[k].flags & CYB_TOK_ALPHA) words++, caps += (out->tok[k].flags & CYB_TOK_CAP) != 0;
     /* a "sentence" of more tokens than any prose has (a list or a table
      * without stops, a 100 MB line) is cut: the rules look around each
      * token within its sentence, and their work must stay linear */
@@ -347,12 +351,10 @@ int cyb__tokenize(const cyb__norm *nm, cyb__tokens *out) {
     s->lang = 0;
     s->conf = 0;
     s->fw[0] = s->fw[1] = s->fw[2] = 0;
-    size_t words = 0, caps = 0;
-    for (size_t q = first; q <= k; q++)
-      if (out->tok[q].flags & CYB_TOK_ALPHA) words++, caps += (out->tok[q].flags & CYB_TOK_CAP) != 0;
     s->titlecase = words >= 4 && caps * 5 >= words * 4;
     out->tok[first].flags |= CYB_TOK_SENT_START;
     first = k + 1;
+    words = caps = 0;
   }
   return 0;
 }
