@@ -152,6 +152,29 @@ typedef struct {
     int32_t group; /* trigger group (d->groups) when a rule starts at it, else -1 */
 } wform;
 
+/* Gates of single shipped rules (option rule_gate, rule_may_match()): a
+ * cheap necessary condition of the rule's pattern, tested in C before the
+ * pattern, for the rules that fail most (on the years of a news text most
+ * of the year rules, after "august 22" every other month rule). */
+enum {
+    G_NONE,
+    G_DECADE,     /* decade: "s" after the year */
+    G_ATLEAST,    /* year_atleast: after "since at least " / "depuis au moins " */
+    G_OVER,       /* year_over: after "over " */
+    G_YEAR_DET,   /* year_det, range_yy_det: after the/its/their/this, a space after */
+    G_YEAR,       /* year: {LB}, 19xx or 20xx, {NE} */
+    G_ISO,        /* iso: - / or . after the year */
+    G_MY,         /* my: [.] spaces, then a digit or "of" */
+    G_RYEAR,      /* month_ryear: spaces then "of" or "de" */
+    G_RANGE_MM,   /* range_mm: {RANGE} after the month */
+    G_RANGE_MDD,  /* range_mdd: [.] spaces, a day, {ORD}, {RANGE} */
+    G_OPEN_ET,    /* range_full_et: after an {OPEN_ET} opener */
+    G_OPEN_AU,    /* range_full_au, range_yy_from: after an {OPEN_AU} opener */
+    G_OPEN_ANY,   /* range_y_my: after either */
+    G_MONTH_MOD,  /* month_mod: after a/an/the/its/their, a space after */
+    G_QMARK       /* qmark: a digit after q, t or h */
+};
+
 typedef struct {
     char name[48];
     int line;
@@ -162,6 +185,7 @@ typedef struct {
     int lowernext; /* with the capitalization mask: the next word is not capitalized */
     int lowerstart; /* with the capitalization mask and no year: the first word is not capitalized */
     uint64_t on, prev, notprev, notnext, notcapprev;
+    int gate; /* G_*: rule_may_match() before the pattern (option rule_gate) */
     pcre2_code *code;
     uint8_t ng[S_COUNT];
     uint16_t groups[S_COUNT][MAX_DUP];
@@ -214,6 +238,7 @@ struct cyb__dates {
     int use_jit, jit_ok;
     int num12_gate; /* num12_may_match() before the 1-2 digit prefilter */
     int word_gate;  /* word_may_match() before a weekday's or an ordinal's prefilter */
+    int rule_gate;  /* rule_may_match() before the shipped rules it knows by name */
     uint32_t match_limit, depth_limit, heap_limit_kib;
 };
 
@@ -806,10 +831,12 @@ static void parse_option(parser *P, const char *s, size_t n, int line)
         const char *v = t + eq + 1;
         size_t vl = tl - eq - 1;
         uint32_t num = 0;
-        if (tok_eq(t, eq, "jit") || tok_eq(t, eq, "num12_gate") || tok_eq(t, eq, "word_gate")) {
+        if (tok_eq(t, eq, "jit") || tok_eq(t, eq, "num12_gate") || tok_eq(t, eq, "word_gate") ||
+            tok_eq(t, eq, "rule_gate")) {
             int *flag = tok_eq(t, eq, "jit")          ? &P->d->use_jit
                         : tok_eq(t, eq, "num12_gate") ? &P->d->num12_gate
-                                                      : &P->d->word_gate;
+                        : tok_eq(t, eq, "word_gate")  ? &P->d->word_gate
+                                                      : &P->d->rule_gate;
             if (tok_eq(v, vl, "yes") || tok_eq(v, vl, "no"))
                 *flag = tok_eq(v, vl, "yes");
             else {
@@ -827,6 +854,27 @@ static void parse_option(parser *P, const char *s, size_t n, int line)
             return;
         }
     }
+}
+
+/* The shipped rules rule_may_match() knows (option rule_gate=yes). */
+static void set_rule_gates(cyb__dates *d)
+{
+    static const struct {
+        const char *name;
+        int gate;
+    } gates[] = {{"decade", G_DECADE},          {"year_atleast", G_ATLEAST},
+                 {"year_over", G_OVER},         {"year_det", G_YEAR_DET},
+                 {"range_yy_det", G_YEAR_DET},  {"year", G_YEAR},
+                 {"iso", G_ISO},                {"my", G_MY},
+                 {"month_ryear", G_RYEAR},      {"range_mm", G_RANGE_MM},
+                 {"range_mdd", G_RANGE_MDD},    {"range_full_et", G_OPEN_ET},
+                 {"range_full_au", G_OPEN_AU},  {"range_yy_from", G_OPEN_AU},
+                 {"range_y_my", G_OPEN_ANY},    {"month_mod", G_MONTH_MOD},
+                 {"qmark", G_QMARK}};
+    for (size_t k = 0; k < d->nrules; k++)
+        for (size_t g = 0; g < sizeof gates / sizeof gates[0]; g++)
+            if (strcmp(d->rules[k].name, gates[g].name) == 0)
+                d->rules[k].gate = gates[g].gate;
 }
 
 /* rule NAME key=value ... */
@@ -1273,6 +1321,7 @@ cyb__dates *cyb__dates_new(const char *data, size_t len, const char *filename, c
      * does): a folder's own num12 rules may let other words follow the number */
     d->num12_gate = 0;
     d->word_gate = 0;
+    d->rule_gate = 0;
     d->match_limit = 100000;
     d->depth_limit = 1000;
     d->heap_limit_kib = 1024;
@@ -1286,6 +1335,8 @@ cyb__dates *cyb__dates_new(const char *data, size_t len, const char *filename, c
         compile_rule(&P, &P.rs[k]);
     if (!P.failed)
         build_prefilters(&P);
+    if (d->rule_gate)
+        set_rule_gates(d);
     for (int c = 0; c < d->ncls; c++) {
         int kind = d->cls[c].kind;
         if (kind == K_MONTH)
@@ -2098,6 +2149,9 @@ static int num12_may_match(const cyb__dates *d, const unsigned char *t, size_t q
     return i < end && month_at(d, t, i, end);
 }
 
+/* The words of RANGE and RANGE_DM (jusqu'au read up to its apostrophe). */
+static const char *const range_words[] = {"et", "and", "au", "to", "a", "jusqu", "until", "through", "till"};
+
 /* The word at t[i] (a run of letters) is one of list. */
 static int word_in(const unsigned char *t, size_t i, size_t end, const char *const *list, size_t n)
 {
@@ -2126,8 +2180,6 @@ static int word_in(const unsigned char *t, size_t i, size_t end, const char *con
  * "option word_gate=no"). */
 static int word_may_match(const cyb__dates *d, int kind, const unsigned char *t, size_t q, size_t end)
 {
-    static const char *const range_words[] = {"et", "and", "au", "to", "a", "jusqu", "until", "through",
-                                              "till"};
     static const char *const periods[] = {"quarter", "trimestre", "half", "semestre"};
     size_t i = q;
     if (kind == K_WEEKDAY) {
@@ -2162,6 +2214,116 @@ static int word_may_match(const cyb__dates *d, int kind, const unsigned char *t,
             return 1;
     }
     return 0;
+}
+
+/* t[from, p) ends with lit. */
+static int ends_with(const unsigned char *t, size_t from, size_t p, const char *lit)
+{
+    size_t l = strlen(lit);
+    return p - from >= l && memcmp(t + p - l, lit, l) == 0;
+}
+
+/* {RANGE} or {RANGE_DM} may start at t[i]: [ ]?- or spaces and a range word. */
+static int range_at(const unsigned char *t, size_t i, size_t end)
+{
+    if (i < end && t[i] == '-')
+        return 1;
+    if (i >= end || t[i] != ' ')
+        return 0;
+    if (i + 1 < end && t[i + 1] == '-')
+        return 1;
+    while (i < end && t[i] == ' ')
+        i++;
+    return i < end && word_in(t, i, end, range_words, sizeof range_words / sizeof range_words[0]);
+}
+
+/* {NE} holds at t[q] (the subject ends at end). */
+static int ne_at(const unsigned char *t, size_t q, size_t end)
+{
+    if (q >= end)
+        return 1;
+    unsigned char c = t[q];
+    if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || c >= 0x80 || c == '%')
+        return 0;
+    if (c && q + 1 < end && t[q + 1] >= '0' && t[q + 1] <= '9' && strchr(".,/:-", c))
+        return 0;
+    return !(c == ' ' && q + 1 < end && t[q + 1] == '%');
+}
+
+/* Can rule r (gate r->gate) match at its trigger t[p, q) (a run of digits
+ * or a whole word: every shipped rule's trigger word ends at a WORD_END)?
+ * A cheap necessary condition read off the rule's pattern in dates.txt,
+ * permissive where the pattern is intricate (lookbehinds before an opener
+ * are read as plain suffixes, {_} as any run of spaces). It must stay at
+ * least as permissive as the rule: a shipped rule edited there must be
+ * edited here (test-dates compares with "option rule_gate=no"). */
+static int rule_may_match(int gate, const unsigned char *t, size_t from, size_t p, size_t q, size_t end)
+{
+    size_t i = q;
+    switch (gate) {
+    case G_DECADE:
+        return q < end && t[q] == 's';
+    case G_ATLEAST:
+        return ends_with(t, from, p, "since at least ") || ends_with(t, from, p, "depuis au moins ");
+    case G_OVER:
+        return ends_with(t, from, p, "over ");
+    case G_YEAR_DET:
+        return q < end && t[q] == ' ' &&
+               (ends_with(t, from, p, "the ") || ends_with(t, from, p, "its ") ||
+                ends_with(t, from, p, "their ") || ends_with(t, from, p, "this "));
+    case G_YEAR: {
+        /* {LB}: none of [0-9a-z\x80-\xff.,/:+\-#@$_] before; {YEAR4}: 19xx, 20xx */
+        unsigned char b = p > from ? t[p - 1] : ' ';
+        if ((b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || b >= 0x80 || (b && strchr(".,/:+-#@$_", b)))
+            return 0;
+        if (q - p != 4 || !((t[p] == '1' && t[p + 1] == '9') || (t[p] == '2' && t[p + 1] == '0')))
+            return 0;
+        return ne_at(t, q, end);
+    }
+    case G_ISO:
+        return q < end && (t[q] == '-' || t[q] == '/' || t[q] == '.');
+    case G_MY:
+    case G_RANGE_MDD:
+        if (i < end && t[i] == '.')
+            i++;
+        if (i >= end || t[i] != ' ')
+            return 0;
+        while (i < end && t[i] == ' ')
+            i++;
+        if (gate == G_MY)
+            return i < end && ((t[i] >= '0' && t[i] <= '9') || t[i] == 'o');
+        {
+            size_t e = digits_end(t, i, end); /* {DAY}: 1 or 2 digits */
+            return e > i && e - i <= 2 && range_at(t, ord_end(t, e, end), end);
+        }
+    case G_RYEAR:
+        if (i >= end || t[i] != ' ')
+            return 0;
+        while (i < end && t[i] == ' ')
+            i++;
+        return i < end && (t[i] == 'o' || t[i] == 'd');
+    case G_RANGE_MM:
+        return range_at(t, q, end);
+    case G_OPEN_ET:
+    case G_OPEN_AU:
+    case G_OPEN_ANY: {
+        int et = ends_with(t, from, p, "entre ") || ends_with(t, from, p, "between ") ||
+                 ends_with(t, from, p, "entre le ") || ends_with(t, from, p, "between the ");
+        int au = ends_with(t, from, p, "du ") || ends_with(t, from, p, "de ") ||
+                 ends_with(t, from, p, "d'") || ends_with(t, from, p, "from ") ||
+                 ends_with(t, from, p, "from the ");
+        return gate == G_OPEN_ET ? et : gate == G_OPEN_AU ? au : et || au;
+    }
+    case G_MONTH_MOD:
+        return q < end && t[q] == ' ' &&
+               (ends_with(t, from, p, "a ") || ends_with(t, from, p, "an ") ||
+                ends_with(t, from, p, "the ") || ends_with(t, from, p, "its ") ||
+                ends_with(t, from, p, "their "));
+    case G_QMARK:
+        return q < end && t[q] >= '0' && t[q] <= '9';
+    default:
+        return 1;
+    }
 }
 
 size_t cyb__dates_find(const cyb__dates *d, cyb__dates_scratch *s, const char *norm,
@@ -2254,6 +2416,8 @@ size_t cyb__dates_find(const cyb__dates *d, cyb__dates_scratch *s, const char *n
         for (size_t i = 0; i < ntry; i++) {
             const drule *r = &d->rules[try[i]];
             if ((r->lang && lang && r->lang != lang) || (try[i] < first && !r->base))
+                continue;
+            if (r->gate && !rule_may_match(r->gate, t, from, p, q, wend))
                 continue;
             int rc = match_at(d, r->code, sub, wend - from, p - from, s);
             if (rc <= 0)

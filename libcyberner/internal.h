@@ -42,8 +42,13 @@ void cyb__buf_free(cyb__buf *b);
  * way messages name their place (offset < 0 when none). NULL on ENOMEM. */
 char *cyb__place_message(const char *file, size_t line, int64_t offset, const char *body);
 
-/* Grow an array of elem_size elements to hold at least need of them. */
-int cyb__grow(void **arr, size_t *cap, size_t need, size_t elem_size);
+/* Grow an array of elem_size elements to hold at least need of them. The
+ * check is inline: almost every call (a push per token, per candidate, per
+ * string) finds the room already there. */
+int cyb__grow_to(void **arr, size_t *cap, size_t need, size_t elem_size);
+static inline int cyb__grow(void **arr, size_t *cap, size_t need, size_t elem_size) {
+  return need <= *cap ? 0 : cyb__grow_to(arr, cap, need, elem_size);
+}
 
 char *cyb__strndup(const char *s, size_t n);
 

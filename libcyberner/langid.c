@@ -705,7 +705,9 @@ static void ngram_costs(const cyb__langid *m, const uint32_t *w, int nch,
     }
 }
 
-#define MEMO_SLOTS 1024 /* direct-mapped by the word's hash */
+/* direct-mapped by the word's hash; 4096 slots of 152 bytes a tagger: on
+ * news text a third fewer words are computed again than with 1024 */
+#define MEMO_SLOTS 4096
 #define MEMO_CHARS 16   /* longer words are not kept */
 struct cyb__langid_memo {
     struct memo_slot {

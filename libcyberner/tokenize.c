@@ -168,6 +168,11 @@ static uint16_t case_flags(const cyb__norm *nm, size_t s, size_t e) {
 #define AS_ALPHA_FLAG(c) [c] = CYB_TOK_ALPHA
 static const unsigned char ascii_word_flag[256] = {ASCII_DIGITS(AS_DIGIT_FLAG), ASCII_LETTERS(AS_ALPHA_FLAG)};
 
+/* The bytes that may join two parts of a word (the checks in scan_word):
+ * after any other byte the word ends, with no check to run. */
+static const unsigned char joins_word[256] = {['-'] = 1, ['\''] = 1, ['.'] = 1, [','] = 1,
+                                              [':'] = 1, ['/'] = 1,  ['&'] = 1};
+
 /* End of the word or number starting at i; sets *flags, case flags
  * included. */
 static size_t scan_word(const cyb__norm *nm, size_t i, uint16_t *flags) {
@@ -181,13 +186,15 @@ static size_t scan_word(const cyb__norm *nm, size_t i, uint16_t *flags) {
     const unsigned char *p = (const unsigned char *)t + j;
     for (unsigned char w; (w = ascii_word_flag[*p]) != 0; p++) f |= w;
     j = (size_t)(p - (const unsigned char *)t);
-    while (j < n && ((c = char_class(t, n, j, &len)) == C_LETTER || c == C_DIGIT)) {
-      f |= c == C_LETTER ? CYB_TOK_ALPHA : CYB_TOK_DIGIT;
-      j += len;
-    }
-    if (j >= n) break;
+    /* a byte outside ASCII: the rest of the word, slowly (an ASCII byte here
+     * is no letter or digit) */
+    if (j < n && (unsigned char)t[j] >= 0x80)
+      while (j < n && ((c = char_class(t, n, j, &len)) == C_LETTER || c == C_DIGIT)) {
+        f |= c == C_LETTER ? CYB_TOK_ALPHA : CYB_TOK_DIGIT;
+        j += len;
+      }
+    if (j >= n || !joins_word[(unsigned char)t[j]]) break; /* most words: a space */
     char x = t[j];
-    bool prev_digit = class_at(t, n, j - 1) == C_DIGIT;
     /* New York | - | based; only after a name (not co-hosted, state-run) */
     if (x == '-' && (f & CYB_TOK_ALPHA) && nm->upper[seg] && relation_suffix(t, n, j + 1)) break;
     if (x == '-' && is_alnum_at(t, n, j + 1) && !dotted_acronym(t, n, j + 1)) { /* Japan-U.S.-ROK: three names */
@@ -210,7 +217,7 @@ static size_t scan_word(const cyb__norm *nm, size_t i, uint16_t *flags) {
       }
       break;
     }
-    if ((x == '.' || x == ',' || x == ':') && prev_digit && class_at(t, n, j + 1) == C_DIGIT) {
+    if ((x == '.' || x == ',' || x == ':') && class_at(t, n, j - 1) == C_DIGIT && class_at(t, n, j + 1) == C_DIGIT) {
       j++; /* 12.06.18, 1,000, 10:30 */
       continue;
     }
@@ -329,8 +336,9 @@ int cyb__tokenize(const cyb__norm *nm, cyb__tokens *out) {
     i = e;
   }
   /* sentences */
-  size_t first = 0;
+  size_t first = 0, words = 0, caps = 0; /* the sentence's words so far, capitalized ones */
   for (size_t k = 0; k < out->ntok; k++) {
+    if (out->tok[k].flags & CYB_TOK_ALPHA) words++, caps += (out->tok[k].flags & CYB_TOK_CAP) != 0;
     /* a "sentence" of more tokens than any prose has (a list or a table
      * without stops, a 100 MB line) is cut: the rules look around each
      * token within its sentence, and their work must stay linear */
@@ -345,12 +353,10 @@ int cyb__tokenize(const cyb__norm *nm, cyb__tokens *out) {
     s->lang = 0;
     s->conf = 0;
     s->fw[0] = s->fw[1] = s->fw[2] = 0;
-    size_t words = 0, caps = 0;
-    for (size_t q = first; q <= k; q++)
-      if (out->tok[q].flags & CYB_TOK_ALPHA) words++, caps += (out->tok[q].flags & CYB_TOK_CAP) != 0;
     s->titlecase = words >= 4 && caps * 5 >= words * 4;
     out->tok[first].flags |= CYB_TOK_SENT_START;
     first = k + 1;
+    words = caps = 0;
   }
   return 0;
 }

@@ -6,7 +6,7 @@
 
 #include "internal.h"
 
-int cyb__grow(void **arr, size_t *cap, size_t need, size_t elem_size) {
+int cyb__grow_to(void **arr, size_t *cap, size_t need, size_t elem_size) {
   if (need <= *cap) return 0;
   size_t n = *cap ? *cap : 16;
   while (n < need) {

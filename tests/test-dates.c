@@ -821,6 +821,41 @@ START_TEST(test_word_gate_same_results)
 }
 END_TEST
 
+/* The gates of single rules (rule_may_match in dates.c: the year rules,
+ * the month rules after a month, the range openers) skip no date: same
+ * results without them on the cases and on every combination of an opener
+ * or a context word, a year, a month or a q/t/h mark, and what may follow. */
+START_TEST(test_rule_gate_same_results)
+{
+    static const char *const before[] = {
+        "", "x", "entre ", "entre le ", "between ", "between the ", "du ", "de ", "d'", "from ",
+        "from the ", "since at least ", "depuis au moins ", "over ", "the ", "its ", "their ", "this ",
+        "a ", "an ", "in ", "Windows ", "9 ", "2019 ", "version ", "art. ", "since ", "at least ",
+        ", ", "microsoft outlook "};
+    static const char *const starts[] = {"2021", "1990", "2000", "1850", "2030", "May", "march",
+                                         "june", "juin", "Sept.", "q", "t", "h"};
+    static const char *const after[] = {
+        "", " ", ".", ",", "s", "s ", "-06-12", "/06/12", ".06.12", "-22", "/23", " - 2024",
+        " et 2023", " and 2024", " to 2024", " a 2024", " au 2024", " attacks", " incidents",
+        " and 2022 attacks", " 26th august", " 2024", " of 2024", " of last year", " de l'annee derniere",
+        " de cette annee", " and june 2022", " et juin", "-avril 2021", " - june", " to june 2024",
+        " jusqu'au 3 mars", " 5", " 5-6, 2016", " 25 and 26, 2016", " 25th to february 2", " 5th",
+        " 12 2023 et le 30 juin 2025", " 2023 et mai 2024", " 2019 and 2021", " circular",
+        " Smith", "%", " %", "2", "x", "1 2023", "3 2022", " people", "4", ":30", ",5",
+        " 1 mars 2023 et le 30 juin 2024", " 2 2024 to Friday, Jan 3, 2025"};
+    cyb__dates *ng = model_with("option rule_gate=no\n");
+    same_on_cases(ng);
+    char text[256];
+    for (size_t i = 0; i < sizeof before / sizeof before[0]; i++)
+        for (size_t j = 0; j < sizeof starts / sizeof starts[0]; j++)
+            for (size_t m = 0; m < sizeof after / sizeof after[0]; m++) {
+                snprintf(text, sizeof text, "%s%s%s", before[i], starts[j], after[m]);
+                same_without_gate(ng, text);
+            }
+    cyb__dates_free(ng);
+}
+END_TEST
+
 /* ------------------------------------------------------------------ */
 /* rule file errors                                                    */
 /* ------------------------------------------------------------------ */
@@ -1073,6 +1108,7 @@ static Suite *dates_suite(void)
     tcase_add_test(tc, test_no_jit_same_results);
     tcase_add_test(tc, test_num12_gate_same_results);
     tcase_add_test(tc, test_word_gate_same_results);
+    tcase_add_test(tc, test_rule_gate_same_results);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("rulefile");
