@@ -2492,12 +2492,14 @@ static bool language_word(const mctx *c, size_t k) {
 }
 
 /* "known in Danish as", "written in Russian.", "in English, French and
- * Spanish": in English a nationality word right after `in` whose run of
- * language words (joined by and/or/commas) ends the phrase is the language.
- * The run must end at as/and/or or punctuation (, . : ; a quote or a closing
- * parenthesis): "in Danish waters", "in Chinese, Russian and Iranian firms"
- * go on with a noun and are adjectives. Each word of the run gets a
- * NOT_ENTITY with the word before it. */
+ * Spanish", "in English and in French under the title": in English a
+ * nationality word right after `in` whose run of language words (joined by
+ * and/or/commas, or by and/or + a repeated `in`) ends the phrase is the
+ * language. The run must end at as/and/or, punctuation (, . : ; a quote or a
+ * closing parenthesis) or a lower-case function word (by, under, with): "in
+ * Danish waters", "in Chinese, Russian and Iranian firms" go on with a noun
+ * and are adjectives. Each word of the run gets a NOT_ENTITY with the word
+ * before it. */
 static int languages_en(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   if (!(c->any_starts & 1u << CYBERNER_NATIONALITY)) return 0; /* a run needs one */
@@ -2505,16 +2507,21 @@ static int languages_en(mctx *c) {
     if (!tis(c, k - 1, "in") || !language_word(c, k)) continue;
     size_t j = k + 1; /* the token after the run */
     bool nationality = cand_at(c, k, CYBERNER_NATIONALITY);
-    while (j + 1 < end && (tis(c, j, "and") || tis(c, j, "or") || tis(c, j, ",")) && language_word(c, j + 1)) {
-      nationality |= cand_at(c, j + 1, CYBERNER_NATIONALITY);
-      j += 2;
+    for (;;) { /* and French, or in French */
+      if (j + 1 >= end || !(tis(c, j, "and") || tis(c, j, "or") || tis(c, j, ","))) break;
+      size_t w = j + 1 + (j + 2 < end && !tis(c, j, ",") && tis(c, j + 1, "in"));
+      if (!language_word(c, w)) break;
+      nationality |= cand_at(c, w, CYBERNER_NATIONALITY);
+      j = w + 1;
     }
     if (!nationality) continue;
     if (j < end && !tis(c, j, "as") && !tis(c, j, "and") && !tis(c, j, "or") && !tis(c, j, ",") &&
-        !tis(c, j, ".") && !tis(c, j, ":") && !tis(c, j, ";") && !tis(c, j, ")") && !tis(c, j, "\""))
+        !tis(c, j, ".") && !tis(c, j, ":") && !tis(c, j, ";") && !tis(c, j, ")") && !tis(c, j, "\"") &&
+        !((tflags(c, j) & CYB_TOK_ALPHA) && !(tflags(c, j) & CYB_TOK_CAP) &&
+          cyb__sentlang_is_function(c->m->sentlang, c->tt->tok[j].vid)))
       continue;
-    for (size_t q = k; q < j; q += 2)
-      if (push_body(c, q - 1, q + 1, CYB_NOT_ENTITY, 0.9f)) return CYBERNER_ENOMEM;
+    for (size_t q = k; q < j; q++) /* the words of the run, not its and/or/in */
+      if (language_word(c, q) && push_body(c, q - 1, q + 1, CYB_NOT_ENTITY, 0.9f)) return CYBERNER_ENOMEM;
     k = j;
   }
   return 0;

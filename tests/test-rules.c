@@ -553,6 +553,11 @@ START_TEST(not_entities) {
   NO("It was published in English, French and Spanish.", "Spanish");
   YES("Ships were seen in Danish waters.", "Danish", CYBERNER_NATIONALITY, "DK");
   YES("Funds went to firms in Chinese, Russian and Iranian hands.", "Russian", CYBERNER_NATIONALITY, "RU");
+  /* a repeated `in` joins the run, and a function word may end it */
+  NO("It was published in English and in French under the title Basics.", "French");
+  NO("The note was written in Russian by the hackers.", "Russian");
+  YES("Ships were seen in Danish and in Swedish waters.", "Swedish", CYBERNER_NATIONALITY, "SE");
+  YES("Ships were seen in Danish waters by the navy.", "Danish", CYBERNER_NATIONALITY, "DK");
   /* a capitalized name that opens with a country and ends with a plan word is a plan's */
   NO("The Austrian Cyber Security Strategy was adopted in 2013.", "Austrian");
   NO("Residents must register with the Ghana Card before May.", "Ghana");
