@@ -958,6 +958,14 @@ static bool known_person_at(const mctx *c, size_t j) {
   return false;
 }
 
+/* Token k is a given name that is also a common word (Marine, Grace, Will)
+ * right before a full name the dictionaries know ("the former Marine Paul
+ * Whelan"): a word of the text (a service, a rank), not a third name. */
+static bool word_before_full_name(const mctx *c, size_t k) {
+  return k + 1 < c->s->tok_end && cand_at(c, k + 1, CYBERNER_PERSON) &&
+         dict_end_at(c, k + 1, CYBERNER_PERSON) >= k + 3 && is_common(c, k);
+}
+
 /* Token k alone is a role of titles.txt (King, President, ministre). */
 static bool role_word(const mctx *c, size_t k) {
   uint32_t kind = 0;
@@ -1129,7 +1137,7 @@ static int persons(mctx *c) {
      * reading above takes the person; Sultan Al Jaber stays whole) */
     if (name_token(c, k) && first_name(c, k) && k + 1 < end &&
         (name_token(c, k + 1) || has(c, S_PARTICLES, k + 1)) && !in_long_name(c, k) &&
-        !(role_word(c, k) && known_person_at(c, k + 1))) {
+        !(role_word(c, k) && known_person_at(c, k + 1)) && !word_before_full_name(c, k)) {
       /* at a sentence start, capitals prove nothing: two common words there
        * (Mark Down, Will Power) are not a name; elsewhere a known first name
        * and a capitalized word are (Peter Such, Grace Carter) */

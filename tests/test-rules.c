@@ -111,6 +111,12 @@ START_TEST(person_names_and_mentions) {
       "tamim-bin-hamad-al-thani");
   YES("Prime Minister Sheikh Hasina spoke.", "Sheikh Hasina", CYBERNER_PERSON, "sheikh-hasina");
   YES("Sultan Al Jaber chaired the talks.", "Sultan Al Jaber", CYBERNER_PERSON, "sultan-al-jaber");
+  /* a given name that is a common word before a full name the dictionaries
+   * know is a word of the text, not a third name */
+  YES("Moscow freed the former Marine Paul Whelan in August.", "Paul Whelan", CYBERNER_PERSON, "paul-whelan");
+  NO("Moscow freed the former Marine Paul Whelan in August.", "Marine");
+  YES("Marine Le Pen spoke in Paris.", "Marine Le Pen", CYBERNER_PERSON, "marine-le-pen");
+  YES("The former Marine Jonah Whelan spoke.", "Marine Jonah Whelan", CYBERNER_PERSON, NULL);
   /* a surname that is also a month, once the document named the person */
   const char *may = "Prime Minister Theresa May condemned it. May said that in May 2017 the vote was held in May.";
   ck_assert(tagged(may, "May", "it.", CYBERNER_PERSON, "theresa-may"));
