@@ -303,21 +303,27 @@ static int load_words(void *ctx, const cyb__file *f, char *line, size_t n, size_
  * (text_described_before()); "word<TAB>product" (réseau, platform) a
  * lower-case word for a product (product_after()); "word<TAB>namesake"
  * (carrier, frigate, cyclone) a word for a thing named after a person: the
- * name right after it is the thing's (namesake_before()). Only the secret
- * words are kept from names as well. */
-enum { MARK_SECRET = 1, MARK_CAMPAIGN, MARK_LAW, MARK_PRODUCT, MARK_NAMESAKE };
+ * name right after it is the thing's (namesake_before()); "name<TAB>malware"
+ * (trickbot) a malware family that is also a group's alias, which a verb
+ * "word<TAB>installs" (drop, deployed) before it or a noun
+ * "word<TAB>software-kind" (infections, trojan) after it makes the malware's
+ * (malware_names()). Only the secret words are kept from names as well. */
+enum { MARK_SECRET = 1, MARK_CAMPAIGN, MARK_LAW, MARK_PRODUCT, MARK_NAMESAKE, MARK_MALWARE, MARK_INSTALLS,
+       MARK_SOFTWARE_KIND };
 static int load_not_names(void *ctx, const cyb__file *f, char *line, size_t n, size_t lineno) {
   loader *L = ctx;
   char *tab = strchr(line, '\t');
   if (!tab) return add_phrase(L->r, S_NOT_NAMES, L->f, &L->nm, &L->tt, line, n, 1, false);
   char *col[2];
-  static const char *const kinds[] = {"secret", "campaign", "law", "product", "namesake"};
+  static const char *const kinds[] = {"secret",  "campaign", "law",     "product",
+                                      "namesake", "malware", "installs", "software-kind"};
   uint32_t kind = 0;
   if (cyb__columns(line, col, 2))
     for (uint32_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
       if (!strcmp(col[1], kinds[i])) kind = i + 1;
   if (!kind) {
-    cyb__diag_add(L->diag, 1, f->display, lineno, "expected word or word<TAB>secret|campaign|law|product|namesake");
+    cyb__diag_add(L->diag, 1, f->display, lineno,
+                  "expected word or word<TAB>secret|campaign|law|product|namesake|malware|installs|software-kind");
     return 0;
   }
   int rc = kind == MARK_SECRET ? add_phrase(L->r, S_NOT_NAMES, L->f, &L->nm, &L->tt, col[0], strlen(col[0]), 1, false) : 0;
@@ -2473,6 +2479,27 @@ static int campaigns(mctx *c) {
   return 0;
 }
 
+/* "used the access to drop TrickBot", "through TrickBot infections": a
+ * malware family that the dictionaries also give as a group's alias
+ * (not_names.txt, marked malware) names the software, not the group, right
+ * after a verb for putting it on a machine or right before a word for the
+ * software (marked installs, software-kind); a software is not tagged
+ * (THREAT_ACTOR is for groups). A NOT_ENTITY over the name and the word
+ * hides it; elsewhere (members of Trickbot) it keeps the group's reading. */
+static int malware_names(mctx *c) {
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  if (!(c->any_starts & 1u << CYBERNER_THREAT_ACTOR) || !(c->any_bits & 1u << S_MARKED)) return 0;
+  for (size_t k = b; k < end; k++) {
+    if (!cand_at(c, k, CYBERNER_THREAT_ACTOR)) continue;
+    size_t e = dict_end_at(c, k, CYBERNER_THREAT_ACTOR);
+    if (!marked(c, k, e, MARK_MALWARE)) continue;
+    size_t from = k > b && marked(c, k - 1, k, MARK_INSTALLS) ? k - 1 : k;
+    size_t to = e < end && marked(c, e, e + 1, MARK_SOFTWARE_KIND) ? e + 1 : e;
+    if ((from < k || to > e) && push_body(c, from, to, CYB_NOT_ENTITY, 0.9f)) return CYBERNER_ENOMEM;
+  }
+  return 0;
+}
+
 /* ---- languages ------------------------------------------------------------- */
 
 /* "le français", "en anglais", "l'arabe", "du russe": in French a
@@ -3178,7 +3205,8 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
       (rc = fixture_line(&c)) || (rc = platform_x(&c)) || (rc = web_services(&c)) ||
       (!headline && ((rc = persons(&c)) || (rc = bodies(&c)) || (rc = meeting_series(&c)) || (rc = portfolios(&c)) || (rc = both_countries(&c)) || (rc = plan_names(&c)) || (rc = places_of(&c)) || (rc = areas_of(&c)) ||
                      (rc = nord_departement(&c)) || (rc = embassies(&c)) || (rc = media_names(&c)) || (rc = company_names(&c)) ||
-                     (rc = secrets(&c)) || (rc = short_bodies(&c)) || (rc = campaigns(&c)) || (c.s->lang == CYBERNER_LANG_FR && (rc = confederation(&c))) ||
+                     (rc = secrets(&c)) || (rc = short_bodies(&c)) || (rc = campaigns(&c)) || (rc = malware_names(&c)) ||
+                     (c.s->lang == CYBERNER_LANG_FR && (rc = confederation(&c))) ||
                      (c.s->lang == CYBERNER_LANG_FR && (rc = languages(&c))) ||
                      (c.s->lang == CYBERNER_LANG_EN && (rc = languages_en(&c))))))
     return rc;

@@ -928,6 +928,12 @@ START_TEST(named_campaigns) {
   YES("A Sandworm campaign hit Ukraine.", "Sandworm", CYBERNER_THREAT_ACTOR, "sandworm");
   YES("Cloud Hopper stole data from providers.", "Cloud Hopper", CYBERNER_THREAT_ACTOR, "apt10");
   YES("the Operation Cloud Hopper espionage campaign", "Cloud Hopper", CYBERNER_THREAT_ACTOR, "apt10");
+  /* a malware family that is also a group's alias: the software after a verb
+   * for installing it or before a word for it, the group elsewhere */
+  NO("Other gangs used the access to drop TrickBot and then Ryuk.", "TrickBot");
+  NO("Emotet came back through TrickBot infections.", "TrickBot");
+  YES("Police arrested two members of TrickBot in Kharkiv.", "TrickBot", CYBERNER_THREAT_ACTOR, "wizard-spider");
+  YES("The affiliates deployed LockBit against hospitals.", "LockBit", CYBERNER_THREAT_ACTOR, "lockbit");
 }
 END_TEST
 
