@@ -1414,6 +1414,14 @@ static bool two_known_bodies(const mctx *c, size_t s, size_t e) {
   return false;
 }
 
+/* "Duncan Hollis of Temple University": a person's name right before the
+ * connector p (a person the dictionaries know, or a known first name and a
+ * capitalized word) is the person of that body, not a word of its name. */
+static bool person_ends_at(const mctx *c, size_t p) {
+  if (p >= c->s->tok_begin + 2 && first_name(c, p - 2) && name_token(c, p - 1) && !covered(c, p - 1)) return true;
+  return dict_cand(c, ANY_START, p, CYBERNER_PERSON) != NULL;
+}
+
 /* "son réseau Kaspersky Security Network", "the platform Acme Cloud
  * Network": a run opening with a company the dictionaries know, right after
  * a lower-case word for a product (not_names.txt, marked product), names
@@ -1491,7 +1499,7 @@ static int bodies(mctx *c) {
          * International Airport) */
         bool and = !place && (tis(c, p, "and") || tis(c, p, "&"));
         if ((tis(c, p, "of") || tis(c, p, "for") || and) && p > b && (tflags(c, p - 1) & CYB_TOK_CAP) &&
-            !is_place_at(c, p - 1) && !(and && covered(c, p - 1)) && s < k) {
+            !is_place_at(c, p - 1) && !(and && covered(c, p - 1)) && s < k && !person_ends_at(c, p)) {
           s = p - 1;
           continue;
         }

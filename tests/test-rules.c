@@ -253,6 +253,12 @@ START_TEST(bodies_english) {
   YES("Shares of Calder Mining Corp. fell.", "Calder Mining Corp", CYBERNER_ORGANIZATION, NULL);
   NO("The Government has a plan.", "Government");
   YES("The Kurdistan Democratic Party said so.", "Kurdistan Democratic Party", CYBERNER_ORGANIZATION, NULL);
+  /* a person before `of` is the body's person, not a word of its name */
+  YES("The scholar Duncan Hollis of Temple University said so.", "Duncan Hollis", CYBERNER_PERSON, "duncan-hollis");
+  YES("The scholar Duncan Hollis of Temple University said so.", "Temple University", CYBERNER_ORGANIZATION,
+      "temple-university");
+  YES("The scholar Jonah Peltier of Temple University said so.", "Jonah Peltier", CYBERNER_PERSON, NULL);
+  YES("Members of the Friends of Lorne Foundation met.", "Friends of Lorne Foundation", CYBERNER_ORGANIZATION, NULL);
   /* an English description in lower case is no name, unless it says whose body it is */
   const char *d = "Officials said the internal security service and the national police had worked with the "
                   "foreign intelligence service during the summer of that year.";
