@@ -1310,6 +1310,18 @@ static bool courtesy_at(const mctx *c, size_t k) {
   return (tflags(c, k) & CYB_TOK_CAP) && pm(c, S_TITLES, k, c->s->tok_end, &kind) && (kind & TITLE_COURTESY);
 }
 
+/* "le Commandement stratégique des armées britanniques": a lower-case
+ * generic word for armed forces (armées, forces, forces armées) whose only
+ * complement is a nationality or a country is no word of the name: it
+ * introduces the trailing nationality, tagged on its own (ENTITIES.md rule
+ * 3), as "des forces armées ukrainiennes". */
+static bool forces_of_nationality(const mctx *c, size_t p) {
+  if (!tis(c, p, "armees") && !tis(c, p, "armee") && !tis(c, p, "forces")) return false;
+  size_t q = p + 1;
+  if (q < c->s->tok_end && tis(c, p, "forces") && tis(c, q, "armees")) q++;
+  return q < c->s->tok_end && is_place_at(c, q);
+}
+
 /* French style: head [adjectives] (prep [article] word [adjectives])*. It
  * stops before a trailing country or nationality (ENTITIES.md rule 3),
  * before another body's head or a date, and at anything that is not a
@@ -1340,6 +1352,7 @@ static size_t extend_french(const mctx *c, size_t j, bool event, bool *has_cap) 
         (cap && courtesy_at(c, p)) ||
         (!event && (cand_at(c, p, CYBERNER_AGENCY) || cand_at(c, p, CYBERNER_ORGANIZATION))))
       break;
+    if (!cap && forces_of_nationality(c, p)) break;
     /* "et" right before a name the dictionaries know starts another name
      * (Parti libéral du Québec et Québec solidaire), unlike "Guides et
      * Éclaireuses" or "de l'Economie et des Finances" */

@@ -221,6 +221,14 @@ START_TEST(bodies_french) {
   YES("des représentants du ministère de l'Agriculture et de l'Alimentation du Gabon", "ministère de l'Agriculture et de l'Alimentation",
       CYBERNER_AGENCY, NULL);
   YES("le ministère de l'Intérieur du Japon a confirmé", "Japon", CYBERNER_COUNTRY, "JP");
+  /* generic forces that only lead to a trailing nationality are not in the name */
+  YES("Le Commandement logistique des armées britanniques a parlé.", "Commandement logistique", CYBERNER_AGENCY, NULL);
+  YES("Le Commandement logistique des forces armées ukrainiennes a parlé.", "Commandement logistique",
+      CYBERNER_AGENCY, NULL);
+  YES("Le Commandement stratégique des armées britanniques a parlé.", "Commandement stratégique", CYBERNER_AGENCY,
+      "uk-strategic-command");
+  YES("Le Centre de soutien des armées a parlé.", "Centre de soutien des armées", CYBERNER_AGENCY, NULL);
+  NO("Il faut un commandement stratégique unifié.", "commandement");
   YES("selon l'Agence nationale de la sécurité des systèmes d'information, qui", "Agence nationale de la sécurité des systèmes d'information",
       CYBERNER_AGENCY, "anssi");
   YES("la Direction générale de la surveillance des frontières lointaines a indiqué", "Direction générale de la surveillance des frontières lointaines",
