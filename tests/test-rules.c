@@ -55,6 +55,10 @@ START_TEST(person_titles) {
   YES("Le ministre, Jean-Pascal MORTEROL, a reçu la délégation.", "Jean-Pascal MORTEROL", CYBERNER_PERSON, NULL);
   YES("Il a reçu M. VALDENAIRE hier.", "VALDENAIRE", CYBERNER_PERSON, NULL);
   NO("Selon M. Dupond, l'ANSSI et le CERT-FR ont agi.", "M.");
+  /* a capitalized name right after "au nom de" is a holder's, as after a courtesy title */
+  YES("Il a ouvert un compte Twitter au nom de Dia Diarra.", "Dia Diarra", CYBERNER_PERSON, NULL);
+  YES("Il parle au nom de Microsoft.", "Microsoft", CYBERNER_ORGANIZATION, "microsoft");
+  NO("Il parle au nom de Sa Majesté.", "Sa Majesté");
   /* portfolio words and acronyms before the name after a role are not part of it */
   YES("led by Japanese Ambassador in charge of Cyber Policy Kumagai Naoki and others", "Kumagai Naoki", CYBERNER_PERSON,
       NULL);
