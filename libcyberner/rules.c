@@ -930,15 +930,21 @@ static int push_person(mctx *c, size_t b, size_t e, float score, int rank) {
   return 0;
 }
 
-/* A later mention of a name the document defined or named earlier. */
-static int push_remembered(mctx *c, size_t b, size_t e, const cyb__docname *dn, int source) {
-  cyb__cand *d = cyb__cand_push(c->cs, c->tt->tok[b].start, c->tt->tok[e - 1].end, (uint32_t)b, (uint32_t)e, dn->label,
-                                source, 0.85f);
+/* A later mention of a name the document defined or named earlier, over
+ * the normalized range [ns, ne) of tokens [b, e) (a part of a hyphenated
+ * token: acronym_parts), or over the tokens (push_remembered). */
+static int push_remembered_at(mctx *c, uint32_t ns, uint32_t ne, size_t b, size_t e, const cyb__docname *dn,
+                              int source) {
+  cyb__cand *d = cyb__cand_push(c->cs, ns, ne, (uint32_t)b, (uint32_t)e, dn->label, source, 0.85f);
   if (!d) return CYBERNER_ENOMEM;
   d->entry = dn->entry;
   if (dn->entry < 0 && dn->id[0] && (d->id = cyb__cand_string(c->cs, dn->id, strlen(dn->id))) < 0)
     return CYBERNER_ENOMEM;
   return 0;
+}
+
+static int push_remembered(mctx *c, size_t b, size_t e, const cyb__docname *dn, int source) {
+  return push_remembered_at(c, c->tt->tok[b].start, c->tt->tok[e - 1].end, b, e, dn, source);
 }
 
 /* ---- people ---------------------------------------------------------------- */
@@ -2021,6 +2027,26 @@ static int hidden_acronyms(mctx *c) {
   return 0;
 }
 
+/* "le projet de collaboration UA-GFCE" after "l'Union africaine (UA)": a
+ * part of a hyphenated pair of acronyms that the document defined is that
+ * acronym's body (ACRONYM outranks the compound's reading of UA as
+ * Ukraine's code); the other parts keep theirs. */
+static int acronym_parts(mctx *c, size_t k) {
+  const cyb__token *t = &c->tt->tok[k];
+  for (uint32_t p = t->start; p < t->end;) {
+    uint32_t q = p;
+    while (q < t->end && c->nm->text[q] != '-') q++;
+    for (size_t i = 0; i < c->doc->nacr; i++) {
+      const cyb__docname *dn = &c->doc->acr[i];
+      if (dn->keylen != q - p || dn->label == CYB_NOT_ENTITY || memcmp(dn->key, c->nm->text + p, q - p) != 0) continue;
+      if (push_remembered_at(c, p, q, k, k + 1, dn, CYB_SRC_ACRONYM)) return CYBERNER_ENOMEM;
+      break;
+    }
+    p = q + 1;
+  }
+  return 0;
+}
+
 static int acronyms(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   size_t ncand = c->cs->n;
@@ -2128,6 +2154,7 @@ static int acronyms(mctx *c) {
     if (hit && hit->label == CYB_NOT_ENTITY && k > b + 1 && tis(c, k - 1, "(") && cand_span(c, 0, k - 1, true))
       hit = NULL;
     if (hit && push_remembered(c, k, k + 1, hit, CYB_SRC_ACRONYM)) return CYBERNER_ENOMEM;
+    if (!hit && (tflags(c, k) & CYB_TOK_HYPHEN) && acronym_parts(c, k)) return CYBERNER_ENOMEM;
   }
   return 0;
 }

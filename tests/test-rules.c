@@ -384,6 +384,11 @@ START_TEST(acronyms_defined_in_text) {
   /* the short form of an acronym defined earlier */
   ck_assert(tagged("The Office des postes et télécommunications (OPT-NC) said the attack began on Monday. OPT restored it.",
                    "OPT", "Monday", CYBERNER_ORGANIZATION, NULL));
+  /* a part of a hyphenated pair that the document defined is that body, the other part keeps its reading */
+  const char *ua = "Le projet de l'Union africaine (UA) avance. Le projet de collaboration UA-GFCE est lancé.";
+  ck_assert(tagged(ua, "UA", "collaboration", CYBERNER_ORGANIZATION, "african-union"));
+  ck_assert(tagged(ua, "GFCE", NULL, CYBERNER_ORGANIZATION, "gfce"));
+  ck_assert(tagged("Le projet de collaboration UA-GFCE est lancé.", "UA", NULL, CYBERNER_COUNTRY, "UA"));
   /* the acronym settles a long form several entries share */
   YES("Officials from Canada, the UK and New Zealand met. The National Cyber Security Centre (NCSC-NZ) said on Monday.",
       "National Cyber Security Centre", CYBERNER_AGENCY, "nz-ncsc");
