@@ -769,13 +769,15 @@ static bool is_adjective(const mctx *c, size_t k) {
   return cyb__spell_french_adjective(c->r->spell, c->rs->speller, c->src + os, oe - os);
 }
 
-/* Is token k, as written, a common word of either language? (the speller
- * remembers its answers) */
-static bool is_common(const mctx *c, size_t k) {
+/* Is token k, as written, a common word of language lang (CYBERNER_LANG_FR,
+ * _EN; 0: either)? (the speller remembers its answers) */
+static bool common_in(const mctx *c, size_t k, int lang) {
   size_t os = c->nm->map[c->tt->tok[k].start];
   size_t oe = cyb__norm_src_end(c->nm, c->src, c->srclen, c->tt->tok[k].end);
-  return cyb__spell_common(c->r->spell, c->rs->speller, 0, c->src + os, oe - os);
+  return cyb__spell_common(c->r->spell, c->rs->speller, lang, c->src + os, oe - os);
 }
+
+static bool is_common(const mctx *c, size_t k) { return common_in(c, k, 0); }
 
 /* The run of name tokens from k (particles inside allowed); its end. */
 /* A surname in capitals, as French official texts write them (Jean-Noël
@@ -2548,6 +2550,37 @@ static int malware_names(mctx *c) {
   return 0;
 }
 
+/* ---- English names in French text ---------------------------------------- */
+
+/* A capitalized word of an English name in French text: no French word, no
+ * given name or surname, nothing the dictionaries know. */
+static bool foreign_word(const mctx *c, size_t k) {
+  uint16_t f = tflags(c, k);
+  return (f & CYB_TOK_CAP) && (f & CYB_TOK_ALPHA) && !(f & (CYB_TOK_ALLCAPS | CYB_TOK_DIGIT)) && !cand_at(c, k, -1) &&
+         !covered(c, k) && !first_name(c, k) && !has(c, S_SURNAMES, k) && !common_in(c, k, CYBERNER_LANG_FR);
+}
+
+/* "l'opération Africa Cyber Surge II", "Baptisée Africa Cyber Surge": in
+ * French text, a place the dictionaries know followed by two or three
+ * capitalized words that are no French words, one at least an English one,
+ * is the first word of an English name (an operation's, a programme's): the
+ * place inside it is not tagged. A NOT_ENTITY over the place and the word
+ * after it hides it, and leaves the whole run to a longer reading (China
+ * General Nuclear (CGN), a company named by its acronym). */
+static int foreign_names(mctx *c) {
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  if (c->s->titlecase || !(c->any_starts & (1u << CYBERNER_LOCATION | 1u << CYBERNER_COUNTRY))) return 0;
+  for (size_t k = b; k + 2 < end; k++) {
+    if ((!cand_at(c, k, CYBERNER_LOCATION) && !cand_at(c, k, CYBERNER_COUNTRY)) || !(tflags(c, k) & CYB_TOK_CAP))
+      continue;
+    size_t e = dict_end_at(c, k, -1), q = e;
+    bool english = false;
+    while (q > k && q < end && q - e < 3 && foreign_word(c, q)) english |= common_in(c, q++, CYBERNER_LANG_EN);
+    if (q - e >= 2 && english && push_body(c, k, e + 1, CYB_NOT_ENTITY, 0.9f)) return CYBERNER_ENOMEM;
+  }
+  return 0;
+}
+
 /* ---- languages ------------------------------------------------------------- */
 
 /* "le français", "en anglais", "l'arabe", "du russe": in French a
@@ -3256,6 +3289,7 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
                      (rc = secrets(&c)) || (rc = short_bodies(&c)) || (rc = campaigns(&c)) || (rc = malware_names(&c)) ||
                      (c.s->lang == CYBERNER_LANG_FR && (rc = confederation(&c))) ||
                      (c.s->lang == CYBERNER_LANG_FR && (rc = languages(&c))) ||
+                     (c.s->lang == CYBERNER_LANG_FR && (rc = foreign_names(&c))) ||
                      (c.s->lang == CYBERNER_LANG_EN && (rc = languages_en(&c))))))
     return rc;
   link_meetings(&c);

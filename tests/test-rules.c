@@ -587,6 +587,13 @@ START_TEST(not_entities) {
   NO("The note was written in Russian by the hackers.", "Russian");
   YES("Ships were seen in Danish and in Swedish waters.", "Swedish", CYBERNER_NATIONALITY, "SE");
   YES("Ships were seen in Danish waters by the navy.", "Danish", CYBERNER_NATIONALITY, "DK");
+  /* in French, a place opening a run of capitalized English words is the first word of a name */
+  NO("Quatorze arrestations lors de l'opération Africa Cyber Surge II, selon Interpol.", "Africa");
+  NO("Elle faisait suite à Africa Cyber Surge et à l'opération Red Card.", "Africa");
+  YES("Le groupe China General Nuclear (CGN) entre dans le projet.", "China General Nuclear", CYBERNER_ORGANIZATION,
+      NULL);
+  YES("Il vit en Afrique depuis 2020 et travaille à Paris Nord.", "Afrique", CYBERNER_LOCATION, NULL);
+  YES("Le ministre a rencontré à Kaboul Ahmad Shah Massoud.", "Kaboul", CYBERNER_LOCATION, "kabul");
   /* a capitalized name that opens with a country and ends with a plan word is a plan's */
   NO("The Austrian Cyber Security Strategy was adopted in 2013.", "Austrian");
   NO("Residents must register with the Ghana Card before May.", "Ghana");
