@@ -303,21 +303,27 @@ static int load_words(void *ctx, const cyb__file *f, char *line, size_t n, size_
  * (text_described_before()); "word<TAB>product" (réseau, platform) a
  * lower-case word for a product (product_after()); "word<TAB>namesake"
  * (carrier, frigate, cyclone) a word for a thing named after a person: the
- * name right after it is the thing's (namesake_before()). Only the secret
- * words are kept from names as well. */
-enum { MARK_SECRET = 1, MARK_CAMPAIGN, MARK_LAW, MARK_PRODUCT, MARK_NAMESAKE };
+ * name right after it is the thing's (namesake_before()); "name<TAB>malware"
+ * (trickbot) a malware family that is also a group's alias, which a verb
+ * "word<TAB>installs" (drop, deployed) before it or a noun
+ * "word<TAB>software-kind" (infections, trojan) after it makes the malware's
+ * (malware_names()). Only the secret words are kept from names as well. */
+enum { MARK_SECRET = 1, MARK_CAMPAIGN, MARK_LAW, MARK_PRODUCT, MARK_NAMESAKE, MARK_MALWARE, MARK_INSTALLS,
+       MARK_SOFTWARE_KIND };
 static int load_not_names(void *ctx, const cyb__file *f, char *line, size_t n, size_t lineno) {
   loader *L = ctx;
   char *tab = strchr(line, '\t');
   if (!tab) return add_phrase(L->r, S_NOT_NAMES, L->f, &L->nm, &L->tt, line, n, 1, false);
   char *col[2];
-  static const char *const kinds[] = {"secret", "campaign", "law", "product", "namesake"};
+  static const char *const kinds[] = {"secret",  "campaign", "law",     "product",
+                                      "namesake", "malware", "installs", "software-kind"};
   uint32_t kind = 0;
   if (cyb__columns(line, col, 2))
     for (uint32_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
       if (!strcmp(col[1], kinds[i])) kind = i + 1;
   if (!kind) {
-    cyb__diag_add(L->diag, 1, f->display, lineno, "expected word or word<TAB>secret|campaign|law|product|namesake");
+    cyb__diag_add(L->diag, 1, f->display, lineno,
+                  "expected word or word<TAB>secret|campaign|law|product|namesake|malware|installs|software-kind");
     return 0;
   }
   int rc = kind == MARK_SECRET ? add_phrase(L->r, S_NOT_NAMES, L->f, &L->nm, &L->tt, col[0], strlen(col[0]), 1, false) : 0;
@@ -789,13 +795,15 @@ static bool is_participle(const mctx *c, size_t k) {
   return cyb__spell_french_participle(c->r->spell, c->rs->speller, w, n);
 }
 
-/* Is token k, as written, a common word of either language? (the speller
- * remembers its answers) */
-static bool is_common(const mctx *c, size_t k) {
+/* Is token k, as written, a common word of language lang (CYBERNER_LANG_FR,
+ * _EN; 0: either)? (the speller remembers its answers) */
+static bool common_in(const mctx *c, size_t k, int lang) {
   size_t n;
   const char *w = as_written(c, k, &n);
-  return cyb__spell_common(c->r->spell, c->rs->speller, 0, w, n);
+  return cyb__spell_common(c->r->spell, c->rs->speller, lang, w, n);
 }
+
+static bool is_common(const mctx *c, size_t k) { return common_in(c, k, 0); }
 
 /* The run of name tokens from k (particles inside allowed); its end. */
 /* A surname in capitals, as French official texts write them (Jean-Noël
@@ -950,15 +958,21 @@ static int push_person(mctx *c, size_t b, size_t e, float score, int rank) {
   return 0;
 }
 
-/* A later mention of a name the document defined or named earlier. */
-static int push_remembered(mctx *c, size_t b, size_t e, const cyb__docname *dn, int source) {
-  cyb__cand *d = cyb__cand_push(c->cs, c->tt->tok[b].start, c->tt->tok[e - 1].end, (uint32_t)b, (uint32_t)e, dn->label,
-                                source, 0.85f);
+/* A later mention of a name the document defined or named earlier, over
+ * the normalized range [ns, ne) of tokens [b, e) (a part of a hyphenated
+ * token: acronym_parts), or over the tokens (push_remembered). */
+static int push_remembered_at(mctx *c, uint32_t ns, uint32_t ne, size_t b, size_t e, const cyb__docname *dn,
+                              int source) {
+  cyb__cand *d = cyb__cand_push(c->cs, ns, ne, (uint32_t)b, (uint32_t)e, dn->label, source, 0.85f);
   if (!d) return CYBERNER_ENOMEM;
   d->entry = dn->entry;
   if (dn->entry < 0 && dn->id[0] && (d->id = cyb__cand_string(c->cs, dn->id, strlen(dn->id))) < 0)
     return CYBERNER_ENOMEM;
   return 0;
+}
+
+static int push_remembered(mctx *c, size_t b, size_t e, const cyb__docname *dn, int source) {
+  return push_remembered_at(c, c->tt->tok[b].start, c->tt->tok[e - 1].end, b, e, dn, source);
 }
 
 /* ---- people ---------------------------------------------------------------- */
@@ -982,6 +996,14 @@ static bool known_person_at(const mctx *c, size_t j) {
   for (size_t i = 0; i < c->doc->nnames; i++)
     if (c->doc->names[i].firstlen == n && memcmp(c->doc->names[i].key, t, n) == 0) return true;
   return false;
+}
+
+/* Token k is a given name that is also a common word (Marine, Grace, Will)
+ * right before a full name the dictionaries know ("the former Marine Paul
+ * Whelan"): a word of the text (a service, a rank), not a third name. */
+static bool word_before_full_name(const mctx *c, size_t k) {
+  return k + 1 < c->s->tok_end && cand_at(c, k + 1, CYBERNER_PERSON) &&
+         dict_end_at(c, k + 1, CYBERNER_PERSON) >= k + 3 && is_common(c, k);
 }
 
 /* Token k alone is a role of titles.txt (King, President, ministre). */
@@ -1189,7 +1211,7 @@ static int persons(mctx *c) {
      * reading above takes the person; Sultan Al Jaber stays whole) */
     if (name_token(c, k) && first_name(c, k) && k + 1 < end &&
         (name_token(c, k + 1) || has(c, S_PARTICLES, k + 1)) && !in_long_name(c, k) &&
-        !(role_word(c, k) && known_person_at(c, k + 1))) {
+        !(role_word(c, k) && known_person_at(c, k + 1)) && !word_before_full_name(c, k)) {
       /* at a sentence start, capitals prove nothing: two common words there
        * (Mark Down, Will Power) are not a name; elsewhere a known first name
        * and a capitalized word are (Peter Such, Grace Carter) */
@@ -1365,6 +1387,18 @@ static bool courtesy_at(const mctx *c, size_t k) {
   return (tflags(c, k) & CYB_TOK_CAP) && pm(c, S_TITLES, k, c->s->tok_end, &kind) && (kind & TITLE_COURTESY);
 }
 
+/* "le Commandement stratégique des armées britanniques": a lower-case
+ * generic word for armed forces (armées, forces, forces armées) whose only
+ * complement is a nationality or a country is no word of the name: it
+ * introduces the trailing nationality, tagged on its own (ENTITIES.md rule
+ * 3), as "des forces armées ukrainiennes". */
+static bool forces_of_nationality(const mctx *c, size_t p) {
+  if (!tis(c, p, "armees") && !tis(c, p, "armee") && !tis(c, p, "forces")) return false;
+  size_t q = p + 1;
+  if (q < c->s->tok_end && tis(c, p, "forces") && tis(c, q, "armees")) q++;
+  return q < c->s->tok_end && is_place_at(c, q);
+}
+
 /* French style: head [adjectives] (prep [article] word [adjectives])*. It
  * stops before a trailing country or nationality (ENTITIES.md rule 3),
  * before another body's head or a date, and at anything that is not a
@@ -1398,6 +1432,7 @@ static size_t extend_french(const mctx *c, size_t j, bool event, bool *has_cap) 
         (cap && courtesy_at(c, p)) ||
         (!event && (cand_at(c, p, CYBERNER_AGENCY) || cand_at(c, p, CYBERNER_ORGANIZATION))))
       break;
+    if (!cap && forces_of_nationality(c, p)) break;
     /* "et" right before a name the dictionaries know starts another name
      * (Parti libéral du Québec et Québec solidaire), unlike "Guides et
      * Éclaireuses" or "de l'Economie et des Finances" */
@@ -1470,6 +1505,14 @@ static bool two_known_bodies(const mctx *c, size_t s, size_t e) {
     }
   }
   return false;
+}
+
+/* "Duncan Hollis of Temple University": a person's name right before the
+ * connector p (a person the dictionaries know, or a known first name and a
+ * capitalized word) is the person of that body, not a word of its name. */
+static bool person_ends_at(const mctx *c, size_t p) {
+  if (p >= c->s->tok_begin + 2 && first_name(c, p - 2) && name_token(c, p - 1) && !covered(c, p - 1)) return true;
+  return dict_cand(c, ANY_START, p, CYBERNER_PERSON) != NULL;
 }
 
 /* "son réseau Kaspersky Security Network", "the platform Acme Cloud
@@ -1549,7 +1592,7 @@ static int bodies(mctx *c) {
          * International Airport) */
         bool and = !place && (tis(c, p, "and") || tis(c, p, "&"));
         if ((tis(c, p, "of") || tis(c, p, "for") || and) && p > b && (tflags(c, p - 1) & CYB_TOK_CAP) &&
-            !is_place_at(c, p - 1) && !(and && covered(c, p - 1)) && s < k) {
+            !is_place_at(c, p - 1) && !(and && covered(c, p - 1)) && s < k && !person_ends_at(c, p)) {
           s = p - 1;
           continue;
         }
@@ -2058,6 +2101,26 @@ static int hidden_acronyms(mctx *c) {
   return 0;
 }
 
+/* "le projet de collaboration UA-GFCE" after "l'Union africaine (UA)": a
+ * part of a hyphenated pair of acronyms that the document defined is that
+ * acronym's body (ACRONYM outranks the compound's reading of UA as
+ * Ukraine's code); the other parts keep theirs. */
+static int acronym_parts(mctx *c, size_t k) {
+  const cyb__token *t = &c->tt->tok[k];
+  for (uint32_t p = t->start; p < t->end;) {
+    uint32_t q = p;
+    while (q < t->end && c->nm->text[q] != '-') q++;
+    for (size_t i = 0; i < c->doc->nacr; i++) {
+      const cyb__docname *dn = &c->doc->acr[i];
+      if (dn->keylen != q - p || dn->label == CYB_NOT_ENTITY || memcmp(dn->key, c->nm->text + p, q - p) != 0) continue;
+      if (push_remembered_at(c, p, q, k, k + 1, dn, CYB_SRC_ACRONYM)) return CYBERNER_ENOMEM;
+      break;
+    }
+    p = q + 1;
+  }
+  return 0;
+}
+
 static int acronyms(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   size_t ncand = c->cs->n;
@@ -2165,6 +2228,7 @@ static int acronyms(mctx *c) {
     if (hit && hit->label == CYB_NOT_ENTITY && k > b + 1 && tis(c, k - 1, "(") && cand_span(c, 0, k - 1, true))
       hit = NULL;
     if (hit && push_remembered(c, k, k + 1, hit, CYB_SRC_ACRONYM)) return CYBERNER_ENOMEM;
+    if (!hit && (tflags(c, k) & CYB_TOK_HYPHEN) && acronym_parts(c, k)) return CYBERNER_ENOMEM;
   }
   return 0;
 }
@@ -2537,6 +2601,58 @@ static int campaigns(mctx *c) {
   return 0;
 }
 
+/* "used the access to drop TrickBot", "through TrickBot infections": a
+ * malware family that the dictionaries also give as a group's alias
+ * (not_names.txt, marked malware) names the software, not the group, right
+ * after a verb for putting it on a machine or right before a word for the
+ * software (marked installs, software-kind); a software is not tagged
+ * (THREAT_ACTOR is for groups). A NOT_ENTITY over the name and the word
+ * hides it; elsewhere (members of Trickbot) it keeps the group's reading. */
+static int malware_names(mctx *c) {
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  if (!(c->any_starts & 1u << CYBERNER_THREAT_ACTOR) || !(c->any_bits & 1u << S_MARKED)) return 0;
+  for (size_t k = b; k < end; k++) {
+    if (!cand_at(c, k, CYBERNER_THREAT_ACTOR)) continue;
+    size_t e = dict_end_at(c, k, CYBERNER_THREAT_ACTOR);
+    if (!marked(c, k, e, MARK_MALWARE)) continue;
+    size_t from = k > b && marked(c, k - 1, k, MARK_INSTALLS) ? k - 1 : k;
+    size_t to = e < end && marked(c, e, e + 1, MARK_SOFTWARE_KIND) ? e + 1 : e;
+    if ((from < k || to > e) && push_body(c, from, to, CYB_NOT_ENTITY, 0.9f)) return CYBERNER_ENOMEM;
+  }
+  return 0;
+}
+
+/* ---- English names in French text ---------------------------------------- */
+
+/* A capitalized word of an English name in French text: no French word, no
+ * given name or surname, nothing the dictionaries know. */
+static bool foreign_word(const mctx *c, size_t k) {
+  uint16_t f = tflags(c, k);
+  return (f & CYB_TOK_CAP) && (f & CYB_TOK_ALPHA) && !(f & (CYB_TOK_ALLCAPS | CYB_TOK_DIGIT)) && !cand_at(c, k, -1) &&
+         !covered(c, k) && !first_name(c, k) && !has(c, S_SURNAMES, k) && !common_in(c, k, CYBERNER_LANG_FR);
+}
+
+/* "l'opération Africa Cyber Surge II", "Baptisée Africa Cyber Surge": in
+ * French text, a place the dictionaries know followed by two or three
+ * capitalized words that are no French words, one at least an English one,
+ * is the first word of an English name (an operation's, a programme's): the
+ * place inside it is not tagged. A NOT_ENTITY over the place and the word
+ * after it hides it, and leaves the whole run to a longer reading (China
+ * General Nuclear (CGN), a company named by its acronym). */
+static int foreign_names(mctx *c) {
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  if (c->s->titlecase || !(c->any_starts & (1u << CYBERNER_LOCATION | 1u << CYBERNER_COUNTRY))) return 0;
+  for (size_t k = b; k + 2 < end; k++) {
+    if ((!cand_at(c, k, CYBERNER_LOCATION) && !cand_at(c, k, CYBERNER_COUNTRY)) || !(tflags(c, k) & CYB_TOK_CAP))
+      continue;
+    size_t e = dict_end_at(c, k, -1), q = e;
+    bool english = false;
+    while (q > k && q < end && q - e < 3 && foreign_word(c, q)) english |= common_in(c, q++, CYBERNER_LANG_EN);
+    if (q - e >= 2 && english && push_body(c, k, e + 1, CYB_NOT_ENTITY, 0.9f)) return CYBERNER_ENOMEM;
+  }
+  return 0;
+}
+
 /* ---- languages ------------------------------------------------------------- */
 
 /* "le français", "en anglais", "l'arabe", "du russe": in French a
@@ -2564,12 +2680,14 @@ static bool language_word(const mctx *c, size_t k) {
 }
 
 /* "known in Danish as", "written in Russian.", "in English, French and
- * Spanish": in English a nationality word right after `in` whose run of
- * language words (joined by and/or/commas) ends the phrase is the language.
- * The run must end at as/and/or or punctuation (, . : ; a quote or a closing
- * parenthesis): "in Danish waters", "in Chinese, Russian and Iranian firms"
- * go on with a noun and are adjectives. Each word of the run gets a
- * NOT_ENTITY with the word before it. */
+ * Spanish", "in English and in French under the title": in English a
+ * nationality word right after `in` whose run of language words (joined by
+ * and/or/commas, or by and/or + a repeated `in`) ends the phrase is the
+ * language. The run must end at as/and/or, punctuation (, . : ; a quote or a
+ * closing parenthesis) or a lower-case function word (by, under, with): "in
+ * Danish waters", "in Chinese, Russian and Iranian firms" go on with a noun
+ * and are adjectives. Each word of the run gets a NOT_ENTITY with the word
+ * before it. */
 static int languages_en(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   if (!(c->any_starts & 1u << CYBERNER_NATIONALITY)) return 0; /* a run needs one */
@@ -2577,16 +2695,21 @@ static int languages_en(mctx *c) {
     if (!tis(c, k - 1, "in") || !language_word(c, k)) continue;
     size_t j = k + 1; /* the token after the run */
     bool nationality = cand_at(c, k, CYBERNER_NATIONALITY);
-    while (j + 1 < end && (tis(c, j, "and") || tis(c, j, "or") || tis(c, j, ",")) && language_word(c, j + 1)) {
-      nationality |= cand_at(c, j + 1, CYBERNER_NATIONALITY);
-      j += 2;
+    for (;;) { /* and French, or in French */
+      if (j + 1 >= end || !(tis(c, j, "and") || tis(c, j, "or") || tis(c, j, ","))) break;
+      size_t w = j + 1 + (j + 2 < end && !tis(c, j, ",") && tis(c, j + 1, "in"));
+      if (!language_word(c, w)) break;
+      nationality |= cand_at(c, w, CYBERNER_NATIONALITY);
+      j = w + 1;
     }
     if (!nationality) continue;
     if (j < end && !tis(c, j, "as") && !tis(c, j, "and") && !tis(c, j, "or") && !tis(c, j, ",") &&
-        !tis(c, j, ".") && !tis(c, j, ":") && !tis(c, j, ";") && !tis(c, j, ")") && !tis(c, j, "\""))
+        !tis(c, j, ".") && !tis(c, j, ":") && !tis(c, j, ";") && !tis(c, j, ")") && !tis(c, j, "\"") &&
+        !((tflags(c, j) & CYB_TOK_ALPHA) && !(tflags(c, j) & CYB_TOK_CAP) &&
+          cyb__sentlang_is_function(c->m->sentlang, c->tt->tok[j].vid)))
       continue;
-    for (size_t q = k; q < j; q += 2)
-      if (push_body(c, q - 1, q + 1, CYB_NOT_ENTITY, 0.9f)) return CYBERNER_ENOMEM;
+    for (size_t q = k; q < j; q++) /* the words of the run, not its and/or/in */
+      if (language_word(c, q) && push_body(c, q - 1, q + 1, CYB_NOT_ENTITY, 0.9f)) return CYBERNER_ENOMEM;
     k = j;
   }
   return 0;
@@ -3235,8 +3358,10 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
       (rc = fixture_line(&c)) || (rc = platform_x(&c)) || (rc = web_services(&c)) ||
       (!headline && ((rc = persons(&c)) || (rc = bodies(&c)) || (rc = meeting_series(&c)) || (rc = portfolios(&c)) || (rc = both_countries(&c)) || (rc = plan_names(&c)) || (rc = places_of(&c)) || (rc = areas_of(&c)) ||
                      (rc = nord_departement(&c)) || (rc = embassies(&c)) || (rc = media_names(&c)) || (rc = company_names(&c)) ||
-                     (rc = secrets(&c)) || (rc = short_bodies(&c)) || (rc = campaigns(&c)) || (c.s->lang == CYBERNER_LANG_FR && (rc = confederation(&c))) ||
+                     (rc = secrets(&c)) || (rc = short_bodies(&c)) || (rc = campaigns(&c)) || (rc = malware_names(&c)) ||
+                     (c.s->lang == CYBERNER_LANG_FR && (rc = confederation(&c))) ||
                      (c.s->lang == CYBERNER_LANG_FR && (rc = languages(&c))) ||
+                     (c.s->lang == CYBERNER_LANG_FR && (rc = foreign_names(&c))) ||
                      (c.s->lang == CYBERNER_LANG_EN && (rc = languages_en(&c))))))
     return rc;
   link_meetings(&c);

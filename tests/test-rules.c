@@ -55,6 +55,10 @@ START_TEST(person_titles) {
   YES("Le ministre, Jean-Pascal MORTEROL, a reçu la délégation.", "Jean-Pascal MORTEROL", CYBERNER_PERSON, NULL);
   YES("Il a reçu M. VALDENAIRE hier.", "VALDENAIRE", CYBERNER_PERSON, NULL);
   NO("Selon M. Dupond, l'ANSSI et le CERT-FR ont agi.", "M.");
+  /* a capitalized name right after "au nom de" is a holder's, as after a courtesy title */
+  YES("Il a ouvert un compte Twitter au nom de Dia Diarra.", "Dia Diarra", CYBERNER_PERSON, NULL);
+  YES("Il parle au nom de Microsoft.", "Microsoft", CYBERNER_ORGANIZATION, "microsoft");
+  NO("Il parle au nom de Sa Majesté.", "Sa Majesté");
   /* portfolio words and acronyms before the name after a role are not part of it */
   YES("led by Japanese Ambassador in charge of Cyber Policy Kumagai Naoki and others", "Kumagai Naoki", CYBERNER_PERSON,
       NULL);
@@ -111,6 +115,12 @@ START_TEST(person_names_and_mentions) {
       "tamim-bin-hamad-al-thani");
   YES("Prime Minister Sheikh Hasina spoke.", "Sheikh Hasina", CYBERNER_PERSON, "sheikh-hasina");
   YES("Sultan Al Jaber chaired the talks.", "Sultan Al Jaber", CYBERNER_PERSON, "sultan-al-jaber");
+  /* a given name that is a common word before a full name the dictionaries
+   * know is a word of the text, not a third name */
+  YES("Moscow freed the former Marine Paul Whelan in August.", "Paul Whelan", CYBERNER_PERSON, "paul-whelan");
+  NO("Moscow freed the former Marine Paul Whelan in August.", "Marine");
+  YES("Marine Le Pen spoke in Paris.", "Marine Le Pen", CYBERNER_PERSON, "marine-le-pen");
+  YES("The former Marine Jonah Whelan spoke.", "Marine Jonah Whelan", CYBERNER_PERSON, NULL);
   /* a surname that is also a month, once the document named the person */
   const char *may = "Prime Minister Theresa May condemned it. May said that in May 2017 the vote was held in May.";
   ck_assert(tagged(may, "May", "it.", CYBERNER_PERSON, "theresa-may"));
@@ -235,6 +245,14 @@ START_TEST(bodies_french) {
   YES("des représentants du ministère de l'Agriculture et de l'Alimentation du Gabon", "ministère de l'Agriculture et de l'Alimentation",
       CYBERNER_AGENCY, NULL);
   YES("le ministère de l'Intérieur du Japon a confirmé", "Japon", CYBERNER_COUNTRY, "JP");
+  /* generic forces that only lead to a trailing nationality are not in the name */
+  YES("Le Commandement logistique des armées britanniques a parlé.", "Commandement logistique", CYBERNER_AGENCY, NULL);
+  YES("Le Commandement logistique des forces armées ukrainiennes a parlé.", "Commandement logistique",
+      CYBERNER_AGENCY, NULL);
+  YES("Le Commandement stratégique des armées britanniques a parlé.", "Commandement stratégique", CYBERNER_AGENCY,
+      "uk-strategic-command");
+  YES("Le Centre de soutien des armées a parlé.", "Centre de soutien des armées", CYBERNER_AGENCY, NULL);
+  NO("Il faut un commandement stratégique unifié.", "commandement");
   YES("selon l'Agence nationale de la sécurité des systèmes d'information, qui", "Agence nationale de la sécurité des systèmes d'information",
       CYBERNER_AGENCY, "anssi");
   YES("la Direction générale de la surveillance des frontières lointaines a indiqué", "Direction générale de la surveillance des frontières lointaines",
@@ -275,6 +293,12 @@ START_TEST(bodies_english) {
   YES("Shares of Calder Mining Corp. fell.", "Calder Mining Corp", CYBERNER_ORGANIZATION, NULL);
   NO("The Government has a plan.", "Government");
   YES("The Kurdistan Democratic Party said so.", "Kurdistan Democratic Party", CYBERNER_ORGANIZATION, NULL);
+  /* a person before `of` is the body's person, not a word of its name */
+  YES("The scholar Duncan Hollis of Temple University said so.", "Duncan Hollis", CYBERNER_PERSON, "duncan-hollis");
+  YES("The scholar Duncan Hollis of Temple University said so.", "Temple University", CYBERNER_ORGANIZATION,
+      "temple-university");
+  YES("The scholar Jonah Peltier of Temple University said so.", "Jonah Peltier", CYBERNER_PERSON, NULL);
+  YES("Members of the Friends of Lorne Foundation met.", "Friends of Lorne Foundation", CYBERNER_ORGANIZATION, NULL);
   /* an English description in lower case is no name, unless it says whose body it is */
   const char *d = "Officials said the internal security service and the national police had worked with the "
                   "foreign intelligence service during the summer of that year.";
@@ -393,6 +417,11 @@ START_TEST(acronyms_defined_in_text) {
   /* the short form of an acronym defined earlier */
   ck_assert(tagged("The Office des postes et télécommunications (OPT-NC) said the attack began on Monday. OPT restored it.",
                    "OPT", "Monday", CYBERNER_ORGANIZATION, NULL));
+  /* a part of a hyphenated pair that the document defined is that body, the other part keeps its reading */
+  const char *ua = "Le projet de l'Union africaine (UA) avance. Le projet de collaboration UA-GFCE est lancé.";
+  ck_assert(tagged(ua, "UA", "collaboration", CYBERNER_ORGANIZATION, "african-union"));
+  ck_assert(tagged(ua, "GFCE", NULL, CYBERNER_ORGANIZATION, "gfce"));
+  ck_assert(tagged("Le projet de collaboration UA-GFCE est lancé.", "UA", NULL, CYBERNER_COUNTRY, "UA"));
   /* the acronym settles a long form several entries share */
   YES("Officials from Canada, the UK and New Zealand met. The National Cyber Security Centre (NCSC-NZ) said on Monday.",
       "National Cyber Security Centre", CYBERNER_AGENCY, "nz-ncsc");
@@ -586,6 +615,18 @@ START_TEST(not_entities) {
   NO("It was published in English, French and Spanish.", "Spanish");
   YES("Ships were seen in Danish waters.", "Danish", CYBERNER_NATIONALITY, "DK");
   YES("Funds went to firms in Chinese, Russian and Iranian hands.", "Russian", CYBERNER_NATIONALITY, "RU");
+  /* a repeated `in` joins the run, and a function word may end it */
+  NO("It was published in English and in French under the title Basics.", "French");
+  NO("The note was written in Russian by the hackers.", "Russian");
+  YES("Ships were seen in Danish and in Swedish waters.", "Swedish", CYBERNER_NATIONALITY, "SE");
+  YES("Ships were seen in Danish waters by the navy.", "Danish", CYBERNER_NATIONALITY, "DK");
+  /* in French, a place opening a run of capitalized English words is the first word of a name */
+  NO("Quatorze arrestations lors de l'opération Africa Cyber Surge II, selon Interpol.", "Africa");
+  NO("Elle faisait suite à Africa Cyber Surge et à l'opération Red Card.", "Africa");
+  YES("Le groupe China General Nuclear (CGN) entre dans le projet.", "China General Nuclear", CYBERNER_ORGANIZATION,
+      NULL);
+  YES("Il vit en Afrique depuis 2020 et travaille à Paris Nord.", "Afrique", CYBERNER_LOCATION, NULL);
+  YES("Le ministre a rencontré à Kaboul Ahmad Shah Massoud.", "Kaboul", CYBERNER_LOCATION, "kabul");
   /* a capitalized name that opens with a country and ends with a plan word is a plan's */
   NO("The Austrian Cyber Security Strategy was adopted in 2013.", "Austrian");
   NO("Residents must register with the Ghana Card before May.", "Ghana");
@@ -950,6 +991,12 @@ START_TEST(named_campaigns) {
   YES("A Sandworm campaign hit Ukraine.", "Sandworm", CYBERNER_THREAT_ACTOR, "sandworm");
   YES("Cloud Hopper stole data from providers.", "Cloud Hopper", CYBERNER_THREAT_ACTOR, "apt10");
   YES("the Operation Cloud Hopper espionage campaign", "Cloud Hopper", CYBERNER_THREAT_ACTOR, "apt10");
+  /* a malware family that is also a group's alias: the software after a verb
+   * for installing it or before a word for it, the group elsewhere */
+  NO("Other gangs used the access to drop TrickBot and then Ryuk.", "TrickBot");
+  NO("Emotet came back through TrickBot infections.", "TrickBot");
+  YES("Police arrested two members of TrickBot in Kharkiv.", "TrickBot", CYBERNER_THREAT_ACTOR, "wizard-spider");
+  YES("The affiliates deployed LockBit against hospitals.", "LockBit", CYBERNER_THREAT_ACTOR, "lockbit");
 }
 END_TEST
 
