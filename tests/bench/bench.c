@@ -347,6 +347,16 @@ static bool copy_file(const char *from, const char *to, int every) {
   while ((k = getline(&line, &cap, in)) > 0) {
     bool comment = line[0] == '#' || line[0] == '\n' || (line[0] == '\r' && line[1] == '\n');
     if (every > 1 && !comment && (data++ % every) != 0) continue;
+    /* a sample may drop the body a kept line says it is part of: the
+     * line keeps its name and loses the within= attribute */
+    char *w = every > 1 && !comment ? strstr(line, "within=") : NULL;
+    if (w && (w == line || w[-1] == '\t' || w[-1] == ';')) {
+      char *e = w + strcspn(w, ";\t\r\n");
+      if (*e == ';') e++;
+      else if (w > line && w[-1] == ';') w--; /* the last attribute: its separator goes */
+      memmove(w, e, strlen(e) + 1);
+      k = (ssize_t)strlen(line);
+    }
     fwrite(line, 1, (size_t)k, out);
   }
   free(line);
