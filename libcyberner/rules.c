@@ -1540,6 +1540,11 @@ static bool place_in_town(const mctx *c, size_t s, size_t e) {
   return p < e && dict_end_at(c, p, CYBERNER_LOCATION) == e;
 }
 
+/* Tokens [b, e) are exactly a body the dictionaries know. */
+static bool known_body(const mctx *c, size_t b, size_t e) {
+  return dict_cand(c, b, e, CYBERNER_ORGANIZATION) || dict_cand(c, b, e, CYBERNER_AGENCY);
+}
+
 static int bodies(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   /* the words a reading below starts at: a head, a body before "of", a
@@ -1591,8 +1596,11 @@ static int bodies(mctx *c) {
         /* places are not joined (Kansai Electric Power and | Kansai
          * International Airport) */
         bool and = !place && (tis(c, p, "and") || tis(c, p, "&"));
+        /* nor two names of which the second is a body the dictionaries
+         * know (Predator and NSO Group) */
         if ((tis(c, p, "of") || tis(c, p, "for") || and) && p > b && (tflags(c, p - 1) & CYB_TOK_CAP) &&
-            !is_place_at(c, p - 1) && !(and && covered(c, p - 1)) && s < k && !person_ends_at(c, p)) {
+            !is_place_at(c, p - 1) && !(and && (covered(c, p - 1) || known_body(c, s, k + tl))) && s < k &&
+            !person_ends_at(c, p)) {
           s = p - 1;
           continue;
         }

@@ -318,6 +318,9 @@ START_TEST(bodies_english) {
   YES(c4, "centre de coordination des crises cyber", CYBERNER_AGENCY, "fr-c4");
   YES(c4, "C4", CYBERNER_AGENCY, "fr-c4");
   NO("Il faut une agence nationale de cybersécurité (voir plus bas).", "agence nationale de cybersécurité");
+  /* "and" joins no name to a body the dictionaries know */
+  YES("the makers of Predator and NSO Group were sanctioned", "NSO Group", CYBERNER_ORGANIZATION, "nso-group");
+  YES("The Bill and Melinda Gates Foundation paid.", "Bill and Melinda Gates Foundation", CYBERNER_ORGANIZATION, NULL);
 }
 END_TEST
 
