@@ -273,6 +273,47 @@ static int link_late(const cyberner_model *m, ctx *c, cyberner_result *r) {
   return 0;
 }
 
+/* A person the document names in full only below its first sentence (a
+ * headline: "Zhao sentenced ... Changpeng Zhao"): that sentence's surname,
+ * once the whole document is read (cyb__rules_late_names). Only for a
+ * document of one block, whose tokens are still at hand. */
+#define LATE_NAMES 8
+static int headline_names(const cyberner_model *m, ctx *c, const char *src, size_t n, const cyberner_options *o,
+                          cyberner_result *r) {
+  if (!c->tt.nsent || !m->rules || (o && o->labels && !(o->labels & (1u << CYBERNER_PERSON))) ||
+      (o && o->min_score > 0.85))
+    return 0;
+  cyb__late_name found[LATE_NAMES];
+  size_t k = cyb__rules_late_names(m, c->rscr, src, n, &c->nm, &c->tt, &c->tt.sent[0], &c->doc, found, LATE_NAMES);
+  for (size_t i = 0; i < k; i++) {
+    const cyb__token *t = &c->tt.tok[found[i].tb];
+    size_t start = c->nm.map[t->start], end = cyb__norm_src_end(&c->nm, src, n, t->end);
+    const cyb__docname *dn = found[i].name;
+    const char *id = dn->entry >= 0 ? cyb__gazetteer_entry(m->gaz, (uint32_t)dn->entry)->id : dn->id;
+    /* the entities are in text order: the first ones are the sentence's;
+     * none may hold the token, and the sentence must not name the person
+     * in full already (then the rules saw the surname) */
+    size_t at = 0, sent_end = r->ns ? r->s[0].end : 0;
+    bool named = false;
+    for (size_t j = 0; j < r->n && r->e[j].start < sent_end && !named; j++)
+      named = r->e[j].label == CYBERNER_PERSON && r->e[j].id >= 0 && id[0] &&
+              strcmp(r->strings.data + r->e[j].id, id) == 0;
+    if (named) continue;
+    while (at < r->n && r->e[at].end <= start) at++;
+    if (at < r->n && r->e[at].start < end) continue; /* inside another name */
+    if (cyb__grow((void **)&r->e, &r->cap, r->n + 1, sizeof *r->e)) return CYBERNER_ENOMEM;
+    memmove(r->e + at + 1, r->e + at, (r->n - at) * sizeof *r->e);
+    r->n++;
+    cyb__entity *e = &r->e[at];
+    *e = (cyb__entity){.start = start, .end = end, .label = CYBERNER_PERSON, .score = 0.85f, .value = -1};
+    e->lang = (uint8_t)(r->ns ? r->s[0].lang : CYBERNER_LANG_UND);
+    e->id = id[0] ? cyb__result_string(r, id) : -1;
+    e->source = cyb__result_string(r, "mention");
+    if (e->source < 0 || (id[0] && e->id < 0)) return CYBERNER_ENOMEM;
+  }
+  return 0;
+}
+
 static int tag_block(const cyberner_model *m, ctx *c, const char *src, size_t n, size_t base, int *doc_guess,
                      bool *guess_known, const cyberner_options *o, cyberner_result *r) {
   if (cyb__normalize(m->fold, src, n, &c->nm) || cyb__tokenize(&c->nm, &c->tt)) return CYBERNER_ENOMEM;
@@ -375,6 +416,8 @@ cyberner_result *cyberner_tagger_tag(cyberner_tagger *t, const char *utf8, size_
     off = end;
   }
   if (link_late(m, c, r)) goto oom;
+  /* one block, not empty: its tokens are still here */
+  if (len > 0 && len <= BLOCK_BYTES && headline_names(m, c, utf8, len, o, r)) goto oom;
   /* the document's language is the language of most of its text */
   r->lang = doc_guess;
   r->lang_conf = conf;

@@ -584,6 +584,18 @@ int32_t cyb__late_pick(const cyberner_model *m, const cyb__doc *doc, const cyb__
 int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char *src, size_t srclen,
                      const cyb__norm *nm, const cyb__tokens *tt, const cyb__sentence *s, cyb__doc *doc,
                      cyb__cands *cs);
+/* A headline's surname of a person the document names in full only below
+ * it (Zhao sentenced ... Changpeng Zhao): token tb of sentence 0, and the
+ * document's name it is. */
+typedef struct {
+  uint32_t tb;
+  const cyb__docname *name;
+} cyb__late_name;
+/* The late names of sentence s, the document's first, once the whole
+ * document is read (rules.c); at most cap, their count. */
+size_t cyb__rules_late_names(const cyberner_model *m, cyb__rules_scratch *rs, const char *src, size_t srclen,
+                             const cyb__norm *nm, const cyb__tokens *tt, const cyb__sentence *s, const cyb__doc *doc,
+                             cyb__late_name *out, size_t cap);
 /* Remember, from the kept entities of a sentence, what later sentences may
  * refer to: acronyms defined in parentheses, surnames of people. */
 void cyb__rules_learn(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, const cyb__cands *cs,

@@ -3319,6 +3319,36 @@ static int short_bodies(mctx *c) {
   return 0;
 }
 
+size_t cyb__rules_late_names(const cyberner_model *m, cyb__rules_scratch *rs, const char *src, size_t srclen,
+                             const cyb__norm *nm, const cyb__tokens *tt, const cyb__sentence *s, const cyb__doc *doc,
+                             cyb__late_name *out, size_t cap) {
+  size_t n = 0;
+  for (size_t k = s->tok_begin; k < s->tok_end && n < cap; k++) {
+    const cyb__token *t = &tt->tok[k];
+    uint16_t f = t->flags;
+    if (!(f & CYB_TOK_CAP) || !(f & CYB_TOK_ALPHA) || (f & (CYB_TOK_ALLCAPS | CYB_TOK_DIGIT))) continue;
+    size_t len = t->end - t->start;
+    const cyb__docname *hit = NULL;
+    for (size_t i = 0; i < doc->nnames && !hit; i++) {
+      const cyb__docname *dn = &doc->names[i];
+      if (dn->label == CYBERNER_PERSON && dn->ntok == 1 && !dn->shared && dn->keylen == len &&
+          memcmp(dn->key, nm->text + t->start, len) == 0)
+        hit = dn;
+    }
+    if (!hit) continue;
+    /* after an article the word names a thing (the Hague tribunal) */
+    if (k > s->tok_begin && (cyb__tok_is(nm, &tt->tok[k - 1], "the") || cyb__tok_is(nm, &tt->tok[k - 1], "le") ||
+                             cyb__tok_is(nm, &tt->tok[k - 1], "la") || cyb__tok_is(nm, &tt->tok[k - 1], "l'")))
+      continue;
+    /* a common word there is the headline's own (Young Hackers Jailed) */
+    size_t os = nm->map[t->start], oe = cyb__norm_src_end(nm, src, srclen, t->end);
+    if (cyb__spell_common(m->rules->spell, rs->speller, 0, src + os, oe - os)) continue;
+    out[n].tb = (uint32_t)k;
+    out[n++].name = hit;
+  }
+  return n;
+}
+
 int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char *src, size_t srclen,
                      const cyb__norm *nm, const cyb__tokens *tt, const cyb__sentence *s, cyb__doc *doc,
                      cyb__cands *cs) {

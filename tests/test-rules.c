@@ -177,6 +177,10 @@ START_TEST(person_names_and_mentions) {
   YES("Mark Brown said so.", "Mark Brown", CYBERNER_PERSON, "mark-brown");
   NO("Mark Down the prices.", "Mark Down");
   YES("Ville Paris won the match.", "Paris", CYBERNER_LOCATION, "paris");
+  /* a headline's surname of a person named in full only below it */
+  const char *zh = "Zhao sentenced to four months\n\nSEATTLE - Binance founder Changpeng Zhao was sentenced.";
+  ck_assert(tagged(zh, "Zhao", NULL, CYBERNER_PERSON, "changpeng-zhao"));
+  NO("Young Hackers Jailed in Leeds\n\nThe court jailed them, said Michael Young, a lawyer.", "Young Hackers");
 }
 END_TEST
 
