@@ -3465,10 +3465,10 @@ void cyb__rules_learn(const cyberner_model *m, const cyb__norm *nm, const cyb__t
   for (size_t i = 0; i < nkept; i++) {
     const cyb__cand *d = &cs->c[kept[i]];
     const char *id = d->id >= 0 ? cs->strings.data + d->id : NULL;
-    if (d->source == CYB_SRC_ACRONYM && d->te == d->tb + 1) {
-      const cyb__token *t = &tt->tok[d->tb];
-      remember(&doc->acr, &doc->nacr, &doc->acr_cap, nm->text + t->start, t->end - t->start, d->label, d->entry, id);
-    }
+    /* the candidate's own span: a part of a hyphenated token (UA of
+     * UA-GFCE, acronym_parts) is not the whole token */
+    if (d->source == CYB_SRC_ACRONYM && d->te == d->tb + 1)
+      remember(&doc->acr, &doc->nacr, &doc->acr_cap, nm->text + d->ns, d->ne - d->ns, d->label, d->entry, id);
     remember_address_stem(nm, tt, d, id, doc);
     remember_hidden_initials(nm, tt, d, doc);
     size_t r = d->entry >= 0 ? after_country(m, tt, d) : 0;
