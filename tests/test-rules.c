@@ -171,6 +171,9 @@ START_TEST(person_names_and_mentions) {
   const char *ny = "Naina Yeltsin was treated. Boris Yeltsin was in Moscow. Later Yeltsin left.";
   ck_assert(tagged(ny, "Yeltsin", "Later", CYBERNER_PERSON, "boris-yeltsin"));
   ck_assert(tagged("Aleksander Lebed spoke. Later Lebed left.", "Lebed", "Later", CYBERNER_PERSON, "alexander-lebed"));
+  /* a shared initial alone is no other spelling: Michael is not Marsha */
+  ck_assert(tagged("Michael Blackburn said so. Blackburn later left.", "Blackburn", "said so.", CYBERNER_PERSON,
+                   "michael-blackburn"));
   /* at a sentence start two common words are no name, unless the lists
    * know them as a given name and a family name that names nothing else */
   YES("Richard Smith said so.", "Richard Smith", CYBERNER_PERSON, "richard-smith");
