@@ -1114,13 +1114,38 @@ static bool noun_after(const mctx *c, size_t k) {
  * the same span still outranks the person (Eugene Kaspersky ... Kaspersky,
  * the company). The dictionary's person keeps the span when the document
  * named two people by that short name (Naina Yeltsin ... Boris Yeltsin ...
- * Yeltsin), or when the two given names share their initial (Aleksander Lebed is the Alexander
- * Lebed of the dictionaries, spelled otherwise). */
+ * Yeltsin), or when the two given names are one spelled otherwise
+ * (Aleksander Lebed is the Alexander Lebed of the dictionaries;
+ * same_given_name). */
 static bool entry_in_cand(const cyb__cands *cs, const cyb__cand *d, int32_t entry) {
   if (d->entry == entry) return true;
   for (uint32_t a = 0; a < d->nalt; a++)
     if ((int32_t)cs->alts[d->alt + a] == entry) return true;
   return false;
+}
+
+/* Do two person ids (given-name-surname slugs) start with one given name,
+ * maybe spelled otherwise: the same initial and at most two edits between
+ * their first words (aleksander-lebed, alexander-lebed; not
+ * michael-blackburn, marsha-blackburn). */
+static bool same_given_name(const char *a, const char *b) {
+  size_t na = strcspn(a, "-"), nb = strcspn(b, "-");
+  if (!na || !nb || a[0] != b[0]) return false;
+  if (na > 31 || nb > 31) return true; /* too long to measure: the initial decides */
+  unsigned row[32];
+  for (size_t j = 0; j <= nb; j++) row[j] = (unsigned)j;
+  for (size_t i = 1; i <= na; i++) { /* Levenshtein distance, one row */
+    unsigned diag = row[0];
+    row[0] = (unsigned)i;
+    for (size_t j = 1; j <= nb; j++) {
+      unsigned up = row[j], best = diag + (a[i - 1] != b[j - 1]);
+      if (up + 1 < best) best = up + 1;
+      if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
+      row[j] = best;
+      diag = up;
+    }
+  }
+  return row[nb] <= 2;
 }
 
 static int relink_dict_person(mctx *c, size_t b, size_t e, const cyb__docname *dn) {
@@ -1130,7 +1155,7 @@ static int relink_dict_person(mctx *c, size_t b, size_t e, const cyb__docname *d
     cyb__cand *d = &c->cs->c[i];
     if (d->tb != b || d->te != e || d->label != CYBERNER_PERSON || d->source != CYB_SRC_DICT || d->entry < 0) continue;
     if (dn->entry >= 0 && entry_in_cand(c->cs, d, dn->entry)) continue;
-    if (cyb__gazetteer_entry(c->m->gaz, (uint32_t)d->entry)->id[0] == doc_id[0]) continue;
+    if (same_given_name(cyb__gazetteer_entry(c->m->gaz, (uint32_t)d->entry)->id, doc_id)) continue;
     d->entry = dn->entry;
     d->nalt = 0;
     d->id = -1;
@@ -3503,10 +3528,10 @@ void cyb__rules_learn(const cyberner_model *m, const cyb__norm *nm, const cyb__t
   for (size_t i = 0; i < nkept; i++) {
     const cyb__cand *d = &cs->c[kept[i]];
     const char *id = d->id >= 0 ? cs->strings.data + d->id : NULL;
-    if (d->source == CYB_SRC_ACRONYM && d->te == d->tb + 1) {
-      const cyb__token *t = &tt->tok[d->tb];
-      remember(&doc->acr, &doc->nacr, &doc->acr_cap, nm->text + t->start, t->end - t->start, d->label, d->entry, id);
-    }
+    /* the candidate's own span: a part of a hyphenated token (UA of
+     * UA-GFCE, acronym_parts) is not the whole token */
+    if (d->source == CYB_SRC_ACRONYM && d->te == d->tb + 1)
+      remember(&doc->acr, &doc->nacr, &doc->acr_cap, nm->text + d->ns, d->ne - d->ns, d->label, d->entry, id);
     remember_address_stem(nm, tt, d, id, doc);
     remember_hidden_initials(nm, tt, d, doc);
     size_t r = d->entry >= 0 ? after_country(m, tt, d) : 0;

@@ -365,6 +365,9 @@ static const dcase cases_month[] = {
     /* French months are written in lower case: a capitalized one alone is
      * a name (the planet), with a day or a year still a date */
     {FR, NOREF, "veut coloniser Mars pendant que", ""},
+    /* ... but with a relative word it is a date, at a sentence's start too */
+    {FR, NOREF, "Janvier dernier, l'agence a publi\xc3\xa9", "janvier dernier=XXXX-01"},
+    {FR, NOREF, "Mars prochain, puis juin dernier", "mars prochain=XXXX-03;juin dernier=XXXX-06"},
     {FR, NOREF, "jusqu'\xc3\xa0 la fin d'octobre, puis d\xc3\xa9" "but d'avril 2024", "fin d'octobre=XXXX-10;debut d'avril 2024=2024-04"},
     {FR, NOREF, "En mars, puis Mars 2024 et le 3 Mars", "mars=XXXX-03;mars 2024=2024-03;3 mars=XXXX-03-03"},
     {EN, NOREF, "on 10 December following the vote", "10 december=XXXX-12-10"},
