@@ -307,23 +307,26 @@ static int load_words(void *ctx, const cyb__file *f, char *line, size_t n, size_
  * (trickbot) a malware family that is also a group's alias, which a verb
  * "word<TAB>installs" (drop, deployed) before it or a noun
  * "word<TAB>software-kind" (infections, trojan) after it makes the malware's
- * (malware_names()). Only the secret words are kept from names as well. */
+ * (malware_names()); "word<TAB>place-word" (park, hill) a family name that
+ * is also a word for a place or a time, no evidence of a name at a sentence
+ * start (Victoria Park). Only the secret words are kept from names as well. */
 enum { MARK_SECRET = 1, MARK_CAMPAIGN, MARK_LAW, MARK_PRODUCT, MARK_NAMESAKE, MARK_MALWARE, MARK_INSTALLS,
-       MARK_SOFTWARE_KIND };
+       MARK_SOFTWARE_KIND, MARK_PLACE_WORD };
 static int load_not_names(void *ctx, const cyb__file *f, char *line, size_t n, size_t lineno) {
   loader *L = ctx;
   char *tab = strchr(line, '\t');
   if (!tab) return add_phrase(L->r, S_NOT_NAMES, L->f, &L->nm, &L->tt, line, n, 1, false);
   char *col[2];
-  static const char *const kinds[] = {"secret",  "campaign", "law",     "product",
-                                      "namesake", "malware", "installs", "software-kind"};
+  static const char *const kinds[] = {"secret",  "campaign", "law",      "product",      "namesake",
+                                      "malware", "installs", "software-kind", "place-word"};
   uint32_t kind = 0;
   if (cyb__columns(line, col, 2))
     for (uint32_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
       if (!strcmp(col[1], kinds[i])) kind = i + 1;
   if (!kind) {
     cyb__diag_add(L->diag, 1, f->display, lineno,
-                  "expected word or word<TAB>secret|campaign|law|product|namesake|malware|installs|software-kind");
+                  "expected word or word<TAB>secret|campaign|law|product|namesake|malware|installs|software-kind|"
+                  "place-word");
     return 0;
   }
   int rc = kind == MARK_SECRET ? add_phrase(L->r, S_NOT_NAMES, L->f, &L->nm, &L->tt, col[0], strlen(col[0]), 1, false) : 0;
@@ -1256,8 +1259,9 @@ static int persons(mctx *c) {
       bool article = k > b && (is_article(c, k - 1) || tis(c, k - 1, "the")) && !noun_after(c, e);
       /* ... unless the lists know both words as names: a given name and a
        * family name that names nothing else (Richard Smith, Mark Brown; not
-       * Will Power, Ville Paris) */
-      bool listed = e == k + 2 && has(c, S_SURNAMES, k + 1) && !cand_at(c, k + 1, -1);
+       * Will Power, Ville Paris, Victoria Park: not_names.txt place-word) */
+      bool listed = e == k + 2 && has(c, S_SURNAMES, k + 1) && !cand_at(c, k + 1, -1) &&
+                    !marked(c, k + 1, k + 2, MARK_PLACE_WORD);
       bool vetoed = (k == b && !listed && is_common(c, k) && is_common(c, e - 1)) || headline_words || body_word ||
                     article;
       if (e > k + 1 && !vetoed && push_person(c, k, e, 0.7f, 1)) return CYBERNER_ENOMEM;

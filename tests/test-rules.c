@@ -180,6 +180,8 @@ START_TEST(person_names_and_mentions) {
   YES("Mark Brown said so.", "Mark Brown", CYBERNER_PERSON, "mark-brown");
   NO("Mark Down the prices.", "Mark Down");
   YES("Ville Paris won the match.", "Paris", CYBERNER_LOCATION, "paris");
+  NO("Victoria Park was closed on Monday.", "Victoria Park");
+  NO("Rose Hill residents protested.", "Rose Hill");
   /* a headline's surname of a person named in full only below it */
   const char *zh = "Zhao sentenced to four months\n\nSEATTLE - Binance founder Changpeng Zhao was sentenced.";
   ck_assert(tagged(zh, "Zhao", NULL, CYBERNER_PERSON, "changpeng-zhao"));
