@@ -532,11 +532,15 @@ typedef struct {
   uint8_t keylen, firstlen, ntok; /* its length, its first token's, its tokens */
   uint8_t label;
   uint8_t shared; /* a person's short form that another person of the document has too */
+  int16_t next;   /* doc->names only: the next name of its bucket (name_head), -1 */
   int32_t entry;  /* gazetteer entry or -1 */
   char id[96];    /* rule-made id when entry < 0, "" when none */
 } cyb__docname;
 
 #define CYB_DOC_MAX_NAMES 512 /* bounded memory and lookup cost per document */
+#define CYB_NAME_BUCKETS 256
+/* The bucket of a token hash (cyb__token.hash: cyb__hash of its text | 1). */
+static inline size_t cyb__doc_name_bucket(uint64_t h) { return (size_t)(h >> 17) & (CYB_NAME_BUCKETS - 1); }
 
 typedef struct {
   uint64_t name; /* cyb__hash of the normalized name */
@@ -559,6 +563,9 @@ struct cyb__doc {
   size_t nacr, acr_cap;
   cyb__docname *names; /* short forms of names seen: surnames */
   size_t nnames, names_cap;
+  /* names by the hash of their first token (cyb__doc_name_bucket): the
+   * rules look a token up in its bucket, not in all the names */
+  int16_t name_head[CYB_NAME_BUCKETS];
   cyb__docname *hidden; /* initials of the capitalized words of NOT_ENTITY names seen */
   size_t nhidden, hidden_cap;
   cyb__docname *shorts; /* bodies named after a country (US Navy): the words after it (Navy) */

@@ -996,7 +996,7 @@ static bool known_person_at(const mctx *c, size_t j) {
   if (cand_at(c, j, CYBERNER_PERSON)) return true;
   size_t n;
   const char *t = ttext(c, j, &n);
-  for (size_t i = 0; i < c->doc->nnames; i++)
+  for (int i = c->doc->name_head[cyb__doc_name_bucket(c->tt->tok[j].hash)]; i >= 0; i = c->doc->names[i].next)
     if (c->doc->names[i].firstlen == n && memcmp(c->doc->names[i].key, t, n) == 0) return true;
   return false;
 }
@@ -1330,7 +1330,7 @@ static int persons(mctx *c) {
                              !cand_at(c, k, CYBERNER_DATE) && !has(c, S_ARTICLE, k) && !has(c, S_PREP, k))) {
       size_t n;
       const char *t = ttext(c, k, &n);
-      for (size_t i = 0; i < c->doc->nnames; i++) {
+      for (int i = c->doc->name_head[cyb__doc_name_bucket(c->tt->tok[k].hash)]; i >= 0; i = c->doc->names[i].next) {
         const cyb__docname *dn = &c->doc->names[i];
         /* keys may span tokens ("le drian"): compare the first one, then join */
         if (dn->firstlen != n || dn->key[0] != t[0] || memcmp(t, dn->key, n) != 0) continue; /* first byte: no call */
@@ -3470,6 +3470,19 @@ static void remember(cyb__docname **listp, size_t *n, size_t *cap, const char *k
   copy_str(d->id, sizeof d->id, id, id ? strlen(id) : 0);
 }
 
+/* remember() into doc->names, and the name into its first token's bucket
+ * (at the chain's end: lookups meet the names in the order they came) */
+static void remember_name(cyb__doc *doc, const char *key, size_t kl, int label, int32_t entry, const char *id) {
+  size_t before = doc->nnames;
+  remember(&doc->names, &doc->nnames, &doc->names_cap, key, kl, label, entry, id);
+  if (doc->nnames == before) return;
+  cyb__docname *dn = &doc->names[before];
+  dn->next = -1;
+  int16_t *link = &doc->name_head[cyb__doc_name_bucket(cyb__hash(dn->key, dn->firstlen) | 1)];
+  while (*link >= 0) link = &doc->names[*link].next;
+  *link = (int16_t)before;
+}
+
 /* "XSS.is", "BreachForums.st": a body named by its web address is named
  * by the address's first word too once the document has shown the address
  * ("KELA, XSS, connu ..."); alone, that word may be something else (une
@@ -3555,9 +3568,9 @@ void cyb__rules_learn(const cyberner_model *m, const cyb__norm *nm, const cyb__t
       /* the surname: everything after the first token (Le Drian, von der Leyen) */
       char key[96];
       size_t kl = join(nm, tt, d->tb + 1, d->te - d->tb - 1, key, sizeof key);
-      remember(&doc->names, &doc->nnames, &doc->names_cap, key, kl, d->label, d->entry, id);
+      remember_name(doc, key, kl, d->label, d->entry, id);
       const cyb__token *last = &tt->tok[d->te - 1];
-      remember(&doc->names, &doc->nnames, &doc->names_cap, nm->text + last->start, last->end - last->start, d->label, d->entry, id);
+      remember_name(doc, nm->text + last->start, last->end - last->start, d->label, d->entry, id);
       const phraseset *sur = &m->rules->set[S_SURNAMES], *given = &m->rules->set[S_FIRST];
       /* a given name and two surnames (Daniel Álvarez Valenzuela, Gabriel
        * Boric Font): the first surname alone is the usual short form */
@@ -3566,7 +3579,7 @@ void cyb__rules_learn(const cyberner_model *m, const cyb__norm *nm, const cyb__t
         if (ps_find(given, nm->text + tt->tok[d->tb].start, tt->tok[d->tb].end - tt->tok[d->tb].start) &&
             !ps_find(given, nm->text + t1->start, t1->end - t1->start) && !(t1->flags & CYB_TOK_DOTTED) &&
             t1->end - t1->start > 2)
-          remember(&doc->names, &doc->nnames, &doc->names_cap, nm->text + t1->start, t1->end - t1->start, d->label,
+          remember_name(doc, nm->text + t1->start, t1->end - t1->start, d->label,
                    d->entry, id);
       }
       /* family name first (Zhao Guangzong, Yoon Suk Yeol): the short form is the first word */
@@ -3578,10 +3591,10 @@ void cyb__rules_learn(const cyberner_model *m, const cyb__norm *nm, const cyb__t
       const cyb__token *t1 = &tt->tok[d->tb + 1];
       if (d->te >= d->tb + 3 && (cyb__tok_is(nm, t1, "bin") || cyb__tok_is(nm, t1, "ben") ||
                                  cyb__tok_is(nm, t1, "ibn") || cyb__tok_is(nm, t1, "bint")))
-        remember(&doc->names, &doc->nnames, &doc->names_cap, nm->text + t0->start, t0->end - t0->start, d->label, d->entry, id);
+        remember_name(doc, nm->text + t0->start, t0->end - t0->start, d->label, d->entry, id);
       if (ps_find(sur, nm->text + t0->start, t0->end - t0->start) &&
           (!ps_find(given, nm->text + t0->start, t0->end - t0->start) || family_first(sur, nm, tt, d)))
-        remember(&doc->names, &doc->nnames, &doc->names_cap, nm->text + t0->start, t0->end - t0->start, d->label, d->entry, id);
+        remember_name(doc, nm->text + t0->start, t0->end - t0->start, d->label, d->entry, id);
     }
   }
 }
