@@ -235,6 +235,23 @@ static int32_t possessor_country(const cyberner_model *m, const cyb__norm *nm, c
   return -1;
 }
 
+/* The alternative whose country the document named most, -1 on a tie or
+ * when it named none of theirs. */
+static int32_t most_named_country(const cyberner_model *m, const uint32_t *counts, const uint32_t *alts,
+                                  size_t nalt) {
+  uint32_t top = 0;
+  int32_t pick = -1;
+  bool tie = false;
+  for (size_t i = 0; i < nalt; i++) {
+    const char *cc = cyb__gazetteer_entry(m->gaz, alts[i])->country;
+    int slot = cc ? cyb__country_slot(cc) : -1;
+    uint32_t n = slot >= 0 ? counts[slot] : 0;
+    if (n > top) top = n, pick = (int32_t)alts[i], tie = false;
+    else if (n == top && n > 0) tie = true;
+  }
+  return tie ? -1 : pick;
+}
+
 static void choose_entry(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, cyb__cands *cs,
                          size_t self, const cyb__doc *doc) {
   const uint32_t *counts = doc ? doc->country_counts : NULL;
@@ -304,18 +321,7 @@ static void choose_entry(const cyberner_model *m, const cyb__norm *nm, const cyb
   }
   if (pick < 0 && after && !strong) pick = alt_with_country(m, cs, c, cyb__cand_country(m, cs, after));
   /* the document's most mentioned country among the alternatives */
-  if (pick < 0 && counts) {
-    uint32_t top = 0;
-    bool tie = false;
-    for (uint32_t i = 0; i < c->nalt; i++) {
-      const char *cc = cyb__gazetteer_entry(m->gaz, cs->alts[c->alt + i])->country;
-      int slot = cc ? cyb__country_slot(cc) : -1;
-      uint32_t n = slot >= 0 ? counts[slot] : 0;
-      if (n > top) top = n, pick = (int32_t)cs->alts[c->alt + i], tie = false;
-      else if (n == top && n > 0) tie = true;
-    }
-    if (tie) pick = -1;
-  }
+  if (pick < 0 && counts) pick = most_named_country(m, counts, cs->alts + c->alt, c->nalt);
   c->entry = pick;
   if (pick < 0) c->score *= 0.8f; /* the label is sure, the link is not */
 }
@@ -436,22 +442,12 @@ void cyb__doc_saw_entry(cyb__doc *doc, int32_t entry) {
 }
 
 int32_t cyb__late_pick(const cyberner_model *m, const cyb__doc *doc, const cyb__late_link *l) {
-  int32_t pick = -1;
-  int linked = 0;
+  uint32_t linked[CYB_LATE_ALTS];
+  size_t nlinked = 0;
   for (uint8_t i = 0; i < l->nalt; i++)
-    if (doc_saw(doc, (int32_t)l->alt[i])) pick = (int32_t)l->alt[i], linked++;
-  if (linked == 1) return pick;
+    if (doc_saw(doc, (int32_t)l->alt[i])) linked[nlinked++] = l->alt[i];
+  if (nlinked == 1) return (int32_t)linked[0];
   /* none linked, or several: the most named country among them */
-  uint32_t top = 0;
-  bool tie = false;
-  pick = -1;
-  for (uint8_t i = 0; i < l->nalt; i++) {
-    if (linked > 1 && !doc_saw(doc, (int32_t)l->alt[i])) continue;
-    const char *cc = cyb__gazetteer_entry(m->gaz, l->alt[i])->country;
-    int slot = cc ? cyb__country_slot(cc) : -1;
-    uint32_t n = slot >= 0 ? doc->country_counts[slot] : 0;
-    if (n > top) top = n, pick = (int32_t)l->alt[i], tie = false;
-    else if (n == top && n > 0) tie = true;
-  }
-  return tie ? -1 : pick;
+  return nlinked ? most_named_country(m, doc->country_counts, linked, nlinked)
+                 : most_named_country(m, doc->country_counts, l->alt, l->nalt);
 }

@@ -795,7 +795,7 @@ static bool is_infinitive(const mctx *c, size_t k) {
 static bool is_participle(const mctx *c, size_t k) {
   size_t n;
   const char *w = as_written(c, k, &n);
-  return cyb__spell_french_participle(c->r->spell, c->rs->speller, w, n);
+  return lower_word_at(c, k) && cyb__spell_french_participle(c->r->spell, c->rs->speller, w, n);
 }
 
 /* Is token k, as written, a common word of language lang (CYBERNER_LANG_FR,
@@ -3358,7 +3358,7 @@ size_t cyb__rules_late_names(const cyberner_model *m, cyb__rules_scratch *rs, co
     if (!(f & CYB_TOK_CAP) || !(f & CYB_TOK_ALPHA) || (f & (CYB_TOK_ALLCAPS | CYB_TOK_DIGIT))) continue;
     size_t len = t->end - t->start;
     const cyb__docname *hit = NULL;
-    for (size_t i = 0; i < doc->nnames && !hit; i++) {
+    for (int i = doc->name_head[cyb__doc_name_bucket(t->hash)]; i >= 0 && !hit; i = doc->names[i].next) {
       const cyb__docname *dn = &doc->names[i];
       if (dn->label == CYBERNER_PERSON && dn->ntok == 1 && !dn->shared && dn->keylen == len &&
           memcmp(dn->key, nm->text + t->start, len) == 0)
