@@ -1151,6 +1151,14 @@ static bool same_given_name(const char *a, const char *b) {
   return row[nb] <= 2;
 }
 
+/* A capitalized courtesy title at token k (M., Mme, Dr): a person follows,
+ * so "ministère de M. Prasad" is a minister's ministry, not a body named on
+ * a domain called "M". */
+static bool courtesy_at(const mctx *c, size_t k) {
+  uint32_t kind = 0;
+  return (tflags(c, k) & CYB_TOK_CAP) && pm(c, S_TITLES, k, c->s->tok_end, &kind) && (kind & TITLE_COURTESY);
+}
+
 static int relink_dict_person(mctx *c, size_t b, size_t e, const cyb__docname *dn) {
   if (dn->shared) return 0;
   const char *doc_id = dn->entry >= 0 ? cyb__gazetteer_entry(c->m->gaz, (uint32_t)dn->entry)->id : dn->id;
@@ -1183,6 +1191,12 @@ static int persons(mctx *c) {
       if (j < end && tis(c, j, ".")) j++;
       if (kind & TITLE_COURTESY) {
         size_t e = j < end && caps_surname(c, j) && !name_token(c, j) ? j + 1 : name_run(c, j, 4);
+        /* a particle in lower case opens the family name (M. de Villepin,
+         * Mrs van Rompuy); not an article: Madame la Présidente, Monsieur le
+         * Commissaire are forms of address */
+        if (e == j && (tflags(c, k) & CYB_TOK_CAP) && j + 1 < end && !(tflags(c, j) & CYB_TOK_CAP) &&
+            has(c, S_PARTICLES, j) && !is_article(c, j) && name_token(c, j + 1))
+          e = name_run(c, j + 1, 4);
         /* after a capitalized title, a name outranks a place of the
          * dictionaries (CYB_RANK_COURTESY); a person the dictionaries or the
          * document already know keeps its own reading */
@@ -1196,7 +1210,10 @@ static int persons(mctx *c) {
          * nationality, an apposition comma); take the first place where a
          * name starts with a known first name, or right after the role */
         for (size_t p = j; p < end && p < j + 10; p++) {
-          if (tis(c, p, ".") || tis(c, p, ";") || tis(c, p, "(")) break;
+          /* a courtesy title in the window opens its own name, read when k
+           * reaches it ("le ministre a félicité Mme COLONNA"): the title is
+           * no word of the name */
+          if (tis(c, p, ".") || tis(c, p, ";") || tis(c, p, "(") || courtesy_at(c, p)) break;
           if (!name_token(c, p)) continue;
           size_t e = name_run(c, p, 4);
           /* a person the dictionaries know inside the run starts the name;
@@ -1325,9 +1342,12 @@ static int persons(mctx *c) {
     /* a short mention of someone named earlier in the document; a word the
      * lists hold as no name counts there too (Theresa May ... May said),
      * unless a date starts at it (in May, May 2017) or it is an article or
-     * a preposition (Le Luong Minh ... Le) */
-    if (name_token(c, k) || ((tflags(c, k) & CYB_TOK_CAP) && has(c, S_NOT_NAMES, k) &&
-                             !cand_at(c, k, CYBERNER_DATE) && !has(c, S_ARTICLE, k) && !has(c, S_PREP, k))) {
+     * a preposition (Le Luong Minh ... Le); a family name in capitals, as
+     * official texts write them (HAYASHI Yoshimasa ... le ministre HAYASHI:
+     * the document's names are persons', never acronyms) */
+    if (name_token(c, k) || caps_surname(c, k) ||
+        ((tflags(c, k) & CYB_TOK_CAP) && has(c, S_NOT_NAMES, k) && !cand_at(c, k, CYBERNER_DATE) &&
+         !has(c, S_ARTICLE, k) && !has(c, S_PREP, k))) {
       size_t n;
       const char *t = ttext(c, k, &n);
       for (int i = c->doc->name_head[cyb__doc_name_bucket(c->tt->tok[k].hash)]; i >= 0; i = c->doc->names[i].next) {
@@ -1406,14 +1426,6 @@ static size_t adjectives(const mctx *c, size_t j) {
   /* two adjectives joined by "et": recherche scientifique et technologique */
   if (n && j + 1 < end && tis(c, j, "et") && is_adjective(c, j + 1) && !(j + 2 < end && is_article(c, j + 2))) j += 2;
   return j;
-}
-
-/* A capitalized courtesy title at token k (M., Mme, Dr): a person follows,
- * so "ministère de M. Prasad" is a minister's ministry, not a body named on
- * a domain called "M". */
-static bool courtesy_at(const mctx *c, size_t k) {
-  uint32_t kind = 0;
-  return (tflags(c, k) & CYB_TOK_CAP) && pm(c, S_TITLES, k, c->s->tok_end, &kind) && (kind & TITLE_COURTESY);
 }
 
 /* "le Commandement stratégique des armées britanniques": a lower-case

@@ -54,6 +54,22 @@ START_TEST(person_titles) {
   /* surnames in capitals, as French official texts write them */
   YES("Le ministre, Jean-Pascal MORTEROL, a reçu la délégation.", "Jean-Pascal MORTEROL", CYBERNER_PERSON, NULL);
   YES("Il a reçu M. VALDENAIRE hier.", "VALDENAIRE", CYBERNER_PERSON, NULL);
+  /* a courtesy title after a role opens the name: it is no word of it */
+  YES("Le ministre a félicité Mme COLONNETTI pour sa nomination.", "COLONNETTI", CYBERNER_PERSON, NULL);
+  YES("Madam President, I thank Mr Harrowgate for his report.", "Harrowgate", CYBERNER_PERSON, "harrowgate");
+  YES("Le ministre a félicité Mme Lavaldière pour sa nomination.", "Lavaldière", CYBERNER_PERSON, "lavaldiere");
+  /* a particle in lower case opens the family name after a title */
+  YES("Il a remercié Mme de Palacière pour son rapport.", "de Palacière", CYBERNER_PERSON, NULL);
+  YES("I thank Mrs van Rompuyen for her report.", "van Rompuyen", CYBERNER_PERSON, NULL);
+  NO("Madame la Présidente, je voudrais remercier la Commissaire.", "la Présidente");
+  NO("Merci, Monsieur le Commissaire, pour votre réponse.", "le Commissaire");
+  /* a family name in capitals, after the person was named in full */
+  ck_assert(tagged("Le ministre HAYASHI Yoshimasa a parlé. Puis le ministre HAYASHI a conclu.", "HAYASHI", "Puis",
+                   CYBERNER_PERSON, "yoshimasa-hayashi"));
+  ck_assert(tagged("Mme Catherine VALDENOIRE a parlé. Puis VALDENOIRE a conclu.", "VALDENOIRE", "Puis", CYBERNER_PERSON,
+                   "catherine-valdenoire"));
+  /* ... not an acronym that is some other word of the name */
+  NO("Mme Catherine VALDENOIRE a parlé. Puis CATHERINE a conclu.", "CATHERINE a");
   NO("Selon M. Dupond, l'ANSSI et le CERT-FR ont agi.", "M.");
   /* a capitalized name right after "au nom de" is a holder's, as after a courtesy title */
   YES("Il a ouvert un compte Twitter au nom de Dia Diarra.", "Dia Diarra", CYBERNER_PERSON, NULL);
