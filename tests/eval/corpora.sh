@@ -70,6 +70,7 @@ run "our documents, round 46 (scored blind first)" "$src/tests/eval/extra46/gold
 run "our documents, round 47 (scored blind first)" "$src/tests/eval/extra47/gold.jsonl"
 run "our documents, round 48 (scored blind first)" "$src/tests/eval/extra48/gold.jsonl"
 run "our documents, round 49 (scored blind first)" "$src/tests/eval/extra49/gold.jsonl"
+run "our documents, round 51 (scored blind first)" "$src/tests/eval/extra51/gold.jsonl"
 run "CoNLL-2003 English dev (testa)" "$shared/data/conll2003-en/conll-testa.jsonl" --map conll --labels PER,ORG,LOC
 run "CoNLL-2003 English test (testb)" "$shared/data/conll2003-en/conll-testb.jsonl" --map conll --labels PER,ORG,LOC
 run "WikiNEuRal French (silver)" "$shared/data/ner-fr-wikineural/wikineural-fr-test-sample.jsonl" --map conll --labels PER,ORG,LOC
