@@ -1586,6 +1586,46 @@ static bool known_body(const mctx *c, size_t b, size_t e) {
   return dict_cand(c, b, e, CYBERNER_ORGANIZATION) || dict_cand(c, b, e, CYBERNER_AGENCY);
 }
 
+/* The byte where the dictionary country or organization (a meeting's
+ * party: Japan, EU, ASEAN) that starts at byte `from` ends; 0 when none. */
+static uint32_t party_end(const mctx *c, uint32_t from) {
+  for (size_t i = 0; i < c->ndict; i++) {
+    const cyb__cand *d = &c->cs->c[i];
+    if (d->ns == from && (d->label == CYBERNER_COUNTRY || d->label == CYBERNER_ORGANIZATION)) return d->ne;
+  }
+  return 0;
+}
+
+/* Token q names a party, or two joined by a hyphen (Japan-Australia): the
+ * number of parties, 0 when none. */
+static int parties_at(const mctx *c, size_t q) {
+  const cyb__token *t = &c->tt->tok[q];
+  uint32_t e = party_end(c, t->start);
+  if (e == t->end) return 1;
+  if (!e || !(t->flags & CYB_TOK_HYPHEN) || e >= t->end || c->nm->text[e] != '-') return 0;
+  uint32_t e2 = party_end(c, e + 1);
+  return e2 == t->end ? 2 : 0;
+}
+
+/* Parties joined by hyphens right before token s open a meeting's name
+ * (ENTITIES.md rule 10: the 5th U.S.-Brazil Cyber Dialogue, the
+ * Japan-Australia Summit Meeting, the Japan-U.S.-ROK Trilateral Summit): the
+ * run's first token, or s when there are fewer than two parties. */
+static size_t parties_before(const mctx *c, size_t s) {
+  size_t b = c->s->tok_begin, q = s;
+  int parts = 0, n;
+  while (q > b && (n = parties_at(c, q - 1)) > 0) {
+    parts += n;
+    q--;
+    /* a hyphen of its own between two parties (U.S. - Brazil) */
+    if (!(q >= b + 2 && tis(c, q - 1, "-") && c->tt->tok[q - 1].end == c->tt->tok[q].start &&
+          c->tt->tok[q - 2].end == c->tt->tok[q - 1].start && parties_at(c, q - 2) > 0))
+      break;
+    q--;
+  }
+  return parts >= 2 ? q : s;
+}
+
 static int bodies(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   /* the words a reading below starts at: a head, a body before "of", a
@@ -1639,14 +1679,17 @@ static int bodies(mctx *c) {
         bool and = !place && (tis(c, p, "and") || tis(c, p, "&"));
         /* nor two names of which the second is a body the dictionaries
          * know (Predator and NSO Group) */
+        /* ... nor a role's portfolio (Deputy Director-General of | Foreign
+         * Policy Bureau) */
         if ((tis(c, p, "of") || tis(c, p, "for") || and) && p > b && (tflags(c, p - 1) & CYB_TOK_CAP) &&
             !is_place_at(c, p - 1) && !(and && (covered(c, p - 1) || known_body(c, s, k + tl))) && s < k &&
-            !person_ends_at(c, p)) {
+            !person_ends_at(c, p) && !role_word(c, p - 1)) {
           s = p - 1;
           continue;
         }
         break;
       }
+      if (lab - 1 == CYBERNER_EVENT && s < k) s = parties_before(c, s);
       /* an ordinal opens event names: 9th U.S.-EU Cyber Dialogue */
       if (lab - 1 == CYBERNER_EVENT && s > b && (tflags(c, s - 1) & CYB_TOK_DIGIT) && (tflags(c, s - 1) & CYB_TOK_ALPHA))
         s--;

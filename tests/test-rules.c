@@ -364,6 +364,17 @@ START_TEST(meetings_named_or_described) {
   NO("Le sommet du XIX", "XIX"); /* Roman letters with no suffix, at the very end */
   /* the article stays out of a country's span */
   YES("The Netherlands signed the text.", "Netherlands", CYBERNER_COUNTRY, "NL");
+  /* parties joined by hyphens open a meeting's name the dictionaries do not
+   * know, with its ordinal (rule 10: 9th U.S.-EU Cyber Dialogue) */
+  YES("The 2nd Japan-India Cyber Dialogue was held.", "2nd Japan-India Cyber Dialogue", CYBERNER_EVENT, NULL);
+  YES("The 5th U.S.-Brazil Cyber Dialogue was held.", "5th U.S.-Brazil Cyber Dialogue", CYBERNER_EVENT, NULL);
+  YES("They met at the Japan-U.S.-ROK Trilateral Summit.", "Japan-U.S.-ROK Trilateral Summit", CYBERNER_EVENT, NULL);
+  /* ... two parties: one country's hyphenated name is not a pair */
+  YES("The Guinea-Bissau Cyber Dialogue was held.", "Guinea-Bissau", CYBERNER_COUNTRY, "GW");
+  YES("He flew to Japan - Cyber Dialogue talks began.", "Cyber Dialogue", CYBERNER_EVENT, NULL);
+  /* a role's portfolio is no word of a body built leftward from its tail */
+  YES("Mr. Akira Tanabe, Deputy Director-General of Foreign Policy Bureau, led it.", "Foreign Policy Bureau",
+      CYBERNER_AGENCY, NULL);
 }
 END_TEST
 
