@@ -1297,6 +1297,7 @@ static int persons(mctx *c) {
     /* an initial and a surname: J. Smith (in French, M. is Monsieur) */
     if ((tflags(c, k) & CYB_TOK_CAP) && c->tt->tok[k].end - c->tt->tok[k].start == 1 && k + 2 < end &&
         tis(c, k + 1, ".") && c->tt->tok[k + 1].start == c->tt->tok[k].end && name_token(c, k + 2) &&
+        (tflags(c, k + 2) & CYB_TOK_SPACE_BEFORE) && /* not the S of U.S-Japan */
         !(c->s->lang == CYBERNER_LANG_FR && tis(c, k, "m"))) {
       size_t e = name_run(c, k + 2, 3);
       if (e > k + 2 && push_initialled(c, k, k + 2, e, false)) return CYBERNER_ENOMEM;

@@ -94,6 +94,10 @@ START_TEST(person_titles) {
    * they start, named earlier or known to the dictionaries; else a new one */
   YES("Anne Duvallon a parlé. Puis A. Duvallon a conclu.", "A. Duvallon", CYBERNER_PERSON, "anne-duvallon");
   YES("Anne Duvallon a parlé. Puis P. Duvallon a répondu.", "P. Duvallon", CYBERNER_PERSON, "p-duvallon");
+  /* an initial is followed by a space: the S of U.S-Japan is no surname */
+  NO("It sold its troubled U.S unit to a rival.", "U.S");
+  ck_assert(!tagged("The third U.S-Japan Cyber Dialogue will be held.", "U.S-Japan Cyber Dialogue", NULL,
+                    CYBERNER_PERSON, NULL));
   YES("Le Président de la République E. Macron a signé.", "E. Macron", CYBERNER_PERSON, "emmanuel-macron");
   YES("Andreï Kroutskikh a parlé. Puis A.V. Kroutskikh a conclu.", "A.V. Kroutskikh", CYBERNER_PERSON, "andrey-krutskikh");
   /* a name no dictionary knows before a country in parentheses */
