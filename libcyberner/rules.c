@@ -1913,6 +1913,18 @@ static bool acronym_token(const mctx *c, size_t k) {
   return (upper >= 2 || (upper == 1 && (f & CYB_TOK_DIGIT) && n >= 2)) && n <= 16; /* ANSSI, JPCERT/CC, C4 */
 }
 
+/* French papers write acronyms in title case (l'Anssi, la Cnil, l'Osiic):
+ * token k is one capital and 3 to 7 lower-case letters. */
+static bool titlecase_word(const mctx *c, size_t k) {
+  uint16_t f = tflags(c, k);
+  size_t n = c->tt->tok[k].end - c->tt->tok[k].start;
+  if (!(f & CYB_TOK_CAP) || (f & (CYB_TOK_DIGIT | CYB_TOK_ALLCAPS | CYB_TOK_HYPHEN | CYB_TOK_DOTTED)) || n < 4 || n > 8)
+    return false;
+  for (uint32_t i = c->tt->tok[k].start + 1; i < c->tt->tok[k].end; i++)
+    if (c->nm->upper[i] || c->nm->text[i] < 'a' || c->nm->text[i] > 'z') return false;
+  return true;
+}
+
 /* The best candidate ending exactly at token e (or starting at b). */
 static const cyb__cand *cand_span(const mctx *c, size_t b, size_t e, bool ending) {
   const cyb__cand *best = NULL;
@@ -2235,8 +2247,14 @@ static int acronyms(mctx *c) {
       }
       continue;
     }
-    if (!tis(c, k, "(") || !acronym_token(c, k + 1)) continue;
+    if (!tis(c, k, "(")) continue;
     size_t a = k + 1;
+    /* a title-case acronym only when the words before it spell it all:
+     * l'Opérateur des systèmes d'information interministériels classifiés
+     * (Osiic); not (Paris), (Reuters) */
+    if (!acronym_token(c, a) &&
+        !(titlecase_word(c, a) && k > b && a + 1 < end && tis(c, a + 1, ")") && initials_start(c, k, a) != SIZE_MAX))
+      continue;
     char low[64];
     size_t n;
     const char *t = ttext(c, a, &n);
@@ -2305,7 +2323,8 @@ static int acronyms(mctx *c) {
   CYB_UNUSED(ncand);
   /* acronyms defined earlier in the document */
   for (size_t k = b; k < end && c->doc->nacr; k++) {
-    if (!acronym_token(c, k)) continue;
+    bool titlecase = !acronym_token(c, k);
+    if (titlecase && !titlecase_word(c, k)) continue;
     size_t n;
     const char *t = ttext(c, k, &n);
     const cyb__docname *hit = NULL, *prefix = NULL;
@@ -2316,6 +2335,9 @@ static int acronyms(mctx *c) {
       else if (!prefix && n >= 2 && dn->keylen > n + 1 && dn->key[n] == '-' && memcmp(dn->key, t, n) == 0) prefix = dn;
     }
     if (!hit && prefix && !cand_at(c, k, -1)) hit = prefix;
+    /* the title-case form of one defined earlier (l'Osiic), whole and no
+     * common word (Lead for LEAD) */
+    if (titlecase && hit && (hit == prefix || is_common(c, k))) hit = NULL;
     /* an acronym defined as a thing, defined anew after a name: The Cyber
      * Security Agency (CSA) */
     if (hit && hit->label == CYB_NOT_ENTITY && k > b + 1 && tis(c, k - 1, "(") && cand_span(c, 0, k - 1, true))

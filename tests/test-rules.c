@@ -450,6 +450,17 @@ START_TEST(owners_of_shared_names) {
 END_TEST
 
 START_TEST(acronyms_defined_in_text) {
+  /* a title-case acronym, as French papers write them, when the words before
+   * it spell it all; then its later mentions */
+  const char *osiic = "Il a dirigé l'Opérateur des systèmes d'information interministériels classifiés (Osiic). "
+                      "L'Osiic compte 300 agents.";
+  YES(osiic, "Osiic", CYBERNER_ORGANIZATION, "osiic");
+  YES(osiic, "Opérateur des systèmes d'information interministériels classifiés", CYBERNER_ORGANIZATION, "osiic");
+  ck_assert(tagged(osiic, "Osiic", "). ", CYBERNER_ORGANIZATION, "osiic"));
+  /* ... not a word in parentheses the words before it do not spell */
+  YES("Il vit à Montréal (Canada) et écrit pour Le Monde (Paris).", "Paris", CYBERNER_LOCATION, "paris");
+  /* ... and a common word is no later mention of an acronym in capitals */
+  NO("The Landmark Exchange Agreement Deal (LEAD) was signed. Lead times grew.", "Lead times");
   /* an acronym set off by commas after the body whose words it spells */
   YES("Nous avons entendu l’Alliance pour la confiance numérique, ACN, représentée par son président.", "ACN",
       CYBERNER_ORGANIZATION, "acn-alliance");
