@@ -222,6 +222,9 @@ static const dcase cases_range[] = {
     {EN, NOREF, "between 2019 and 2021", "2019 and 2021=2019/2021"},
     {EN, NOREF, "the Treasury acted from 2019 to 2024.", "2019 to 2024=2019/2024"},
     {FR, NOREF, "de 2019 \xc3\xa0 2024", "2019 a 2024=2019/2024"},
+    {FR, NOREF, "pour les ann\xc3\xa9" "es 2024 \xc3\xa0 2030", "2024 a 2030=2024/2030"},
+    {EN, NOREF, "in the years 2019 to 2024", "2019 to 2024=2019/2024"},
+    {FR, NOREF, "en 2024 \xc3\xa0 2030", "2024=2024;2030=2030"},
     {EN, NOREF, "from 2024 to 2019 backwards", "2024=2024;2019=2019"},
     /* a year and a month of another year, after an opener */
     {FR, NOREF, "entre 2021 et mai 2023", "2021 et mai 2023=2021/2023-05"},
@@ -833,7 +836,7 @@ START_TEST(test_rule_gate_same_results)
 {
     static const char *const before[] = {
         "", "x", "entre ", "entre le ", "between ", "between the ", "du ", "de ", "d'", "from ",
-        "from the ", "since at least ", "depuis au moins ", "over ", "the ", "its ", "their ", "this ",
+        "from the ", "annees ", "years ", "since at least ", "depuis au moins ", "over ", "the ", "its ", "their ", "this ",
         "a ", "an ", "in ", "Windows ", "9 ", "2019 ", "version ", "art. ", "since ", "at least ",
         ", ", "microsoft outlook "};
     static const char *const starts[] = {"2021", "1990", "2000", "1850", "2030", "May", "march",
