@@ -2760,13 +2760,29 @@ static int languages_en(mctx *c) {
  * or a person; a country or a place they know keeps its own reading. A name
  * they do not know is a place too, unless it is a common word. ("Port of
  * Nagoya", capitalized, is one name: the dictionaries' business.) */
+/* "commune" at k is the adjective of "la société commune d'Orange", "une
+ * déclaration commune de Paris et Berlin": a lower-case word before it that
+ * is no determiner and no adjective put before a noun (la seule commune de
+ * Pau, une petite commune de Savoie) is the noun it qualifies. */
+static bool commune_adjective(const mctx *c, size_t k) {
+  static const char *const before_noun[] = {"une",   "cette",    "sa",        "leur",     "notre",   "votre",
+                                            "chaque", "toute",    "seule",     "petite",   "grande",  "ancienne",
+                                            "nouvelle", "meme",   "autre",     "premiere", "derniere", "belle"};
+  if (k == c->s->tok_begin || !tis(c, k, "commune")) return false;
+  uint16_t f = tflags(c, k - 1);
+  if ((f & CYB_TOK_CAP) || !(f & CYB_TOK_ALPHA) || has(c, S_ARTICLE, k - 1)) return false;
+  for (size_t i = 0; i < sizeof before_noun / sizeof *before_noun; i++)
+    if (tis(c, k - 1, before_noun[i])) return false;
+  return true;
+}
+
 static int places_of(mctx *c) {
   size_t end = c->s->tok_end;
   if (!(c->any_bits & 1u << S_PLACE_OF)) return 0;
   for (size_t k = c->s->tok_begin; k < end; k++) {
     size_t p = k + pm(c, S_PLACE_OF, k, end, NULL);
     if (p == k || p >= end || (tflags(c, k) & CYB_TOK_CAP) || !(tflags(c, p) & CYB_TOK_CAP) ||
-        !(tflags(c, p) & CYB_TOK_ALPHA))
+        !(tflags(c, p) & CYB_TOK_ALPHA) || commune_adjective(c, k))
       continue;
     if (cand_at(c, p, CYBERNER_COUNTRY) || cand_at(c, p, CYBERNER_LOCATION) || cand_at(c, p, CYBERNER_NATIONALITY))
       continue;

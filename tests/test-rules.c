@@ -844,6 +844,10 @@ START_TEST(places_by_kind) {
   NO("The leaders met in the Alpha district of Nauru on Monday.", "Alpha");
   NO("The leaders met in the Boe district on Monday.", "Boe");
   YES("le port de Trieste a été visé", "Trieste", CYBERNER_LOCATION, "trieste");
+  /* "commune" after a noun is its adjective: no place after it */
+  YES("Le maire de la petite commune de Valbrune a parlé.", "Valbrune", CYBERNER_LOCATION, NULL);
+  YES("Il travaille pour la société commune d'Orange et de Capgemini.", "Orange", CYBERNER_ORGANIZATION, "orange");
+  NO("Ils annoncent une entreprise commune de Valbrune et Harrowgate.", "Valbrune");
   NO("Goods wait at the port of Entry before the check.", "Entry");
   /* capitalized words before a place noun (bodies.txt, LOCATION tails), each
    * place on its own: not named "on" another one, nor joined to a name by
