@@ -1009,6 +1009,20 @@ static bool word_before_full_name(const mctx *c, size_t k) {
          dict_end_at(c, k + 1, CYBERNER_PERSON) >= k + 3 && is_common(c, k);
 }
 
+/* A full name the dictionaries know starts inside the run [k, e) after a
+ * common word that is no given name: the words before it describe the
+ * person ("Christian Democrat Jeroen Lenaers", a party; "Marine" right before
+ * the name is word_before_full_name), they are no given names of his. */
+static bool described_full_name(const mctx *c, size_t k, size_t e) {
+  for (size_t q = k + 2; q + 1 < e; q++) {
+    if (!cand_at(c, q, CYBERNER_PERSON) || dict_end_at(c, q, CYBERNER_PERSON) < q + 2) continue;
+    for (size_t r = k + 1; r < q; r++)
+      if (is_common(c, r) && !first_name(c, r)) return true;
+    return false;
+  }
+  return false;
+}
+
 /* Token k alone is a role of titles.txt (King, President, ministre). */
 static bool role_word(const mctx *c, size_t k) {
   uint32_t kind = 0;
@@ -1263,7 +1277,7 @@ static int persons(mctx *c) {
       bool listed = e == k + 2 && has(c, S_SURNAMES, k + 1) && !cand_at(c, k + 1, -1) &&
                     !marked(c, k + 1, k + 2, MARK_PLACE_WORD);
       bool vetoed = (k == b && !listed && is_common(c, k) && is_common(c, e - 1)) || headline_words || body_word ||
-                    article;
+                    article || described_full_name(c, k, e);
       if (e > k + 1 && !vetoed && push_person(c, k, e, 0.7f, 1)) return CYBERNER_ENOMEM;
     }
     /* two or three capitalized words no dictionary knows, right before a

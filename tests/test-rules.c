@@ -121,6 +121,12 @@ START_TEST(person_names_and_mentions) {
   NO("Moscow freed the former Marine Paul Whelan in August.", "Marine");
   YES("Marine Le Pen spoke in Paris.", "Marine Le Pen", CYBERNER_PERSON, "marine-le-pen");
   YES("The former Marine Jonah Whelan spoke.", "Marine Jonah Whelan", CYBERNER_PERSON, NULL);
+  /* a given name and a common word before a full name the dictionaries
+   * know describe the person (a party), not his given names */
+  YES("It was chaired by Dutch Christian Democrat Jeroen Lenaers, with others.", "Jeroen Lenaers",
+      CYBERNER_PERSON, "jeroen-lenaers");
+  NO("It was chaired by Dutch Christian Democrat Jeroen Lenaers, with others.", "Christian Democrat");
+  YES("The talks with Christian Jonah Lenaers ended.", "Christian Jonah Lenaers", CYBERNER_PERSON, NULL);
   /* a surname that is also a month, once the document named the person */
   const char *may = "Prime Minister Theresa May condemned it. May said that in May 2017 the vote was held in May.";
   ck_assert(tagged(may, "May", "it.", CYBERNER_PERSON, "theresa-may"));
