@@ -42,6 +42,19 @@ static int untagged(const char *text, const char *surface) {
   return none;
 }
 
+/* The score of the entity over `surface` (its first occurrence), -1 when none. */
+static double score_of(const char *text, const char *surface) {
+  const char *p = strstr(text, surface);
+  ck_assert_ptr_nonnull(p);
+  size_t s = (size_t)(p - text), e = s + strlen(surface);
+  cyberner_result *r = cyberner_tag(model, text, strlen(text), NULL, NULL);
+  double score = -1;
+  for (size_t i = 0; i < cyberner_result_count(r); i++)
+    if (cyberner_entity_start(r, i) == s && cyberner_entity_end(r, i) == e) score = cyberner_entity_score(r, i);
+  cyberner_result_free(r);
+  return score;
+}
+
 #define YES(text, surface, label, id) ck_assert_msg(tagged(text, surface, NULL, label, id), "%s: %s", #label, surface)
 #define NO(text, surface) ck_assert_msg(untagged(text, surface), "tagged: %s", surface)
 
@@ -421,6 +434,10 @@ START_TEST(owners_of_shared_names) {
   const char *late = "Treasury widens sanctions\n\nWASHINGTON - The Treasury Department said so on Monday.";
   ck_assert(tagged(late, "Treasury", NULL, CYBERNER_AGENCY, "us-treasury"));
   ck_assert(!tagged("Treasury widens sanctions.", "Treasury", NULL, CYBERNER_AGENCY, "us-treasury"));
+  /* linked at the end, it has the score of a name linked at once; left
+   * open, the lower score of an unsure link */
+  ck_assert_double_eq_tol(score_of(late, "Treasury"), score_of(late, "Treasury Department"), 1e-6);
+  ck_assert(score_of("Treasury widens sanctions.", "Treasury") < score_of(late, "Treasury"));
 }
 END_TEST
 
