@@ -2152,16 +2152,27 @@ static int hidden_acronyms(mctx *c) {
   return 0;
 }
 
+/* Is the part [p, q) of the normalized text written in capitals (each
+ * letter; digits may be in it: G7)? */
+static bool part_in_capitals(const mctx *c, uint32_t p, uint32_t q) {
+  for (uint32_t i = p; i < q; i++) {
+    char ch = c->nm->text[i];
+    if (ch >= 'a' && ch <= 'z' && !c->nm->upper[i]) return false;
+  }
+  return true;
+}
+
 /* "le projet de collaboration UA-GFCE" after "l'Union africaine (UA)": a
  * part of a hyphenated pair of acronyms that the document defined is that
  * acronym's body (ACRONYM outranks the compound's reading of UA as
- * Ukraine's code); the other parts keep theirs. */
+ * Ukraine's code); the other parts keep theirs. A part is an acronym only
+ * in capitals (not the "Ua" of "GFCE-Ua"). */
 static int acronym_parts(mctx *c, size_t k) {
   const cyb__token *t = &c->tt->tok[k];
   for (uint32_t p = t->start; p < t->end;) {
     uint32_t q = p;
     while (q < t->end && c->nm->text[q] != '-') q++;
-    for (size_t i = 0; i < c->doc->nacr; i++) {
+    for (size_t i = 0; i < c->doc->nacr && part_in_capitals(c, p, q); i++) {
       const cyb__docname *dn = &c->doc->acr[i];
       if (dn->keylen != q - p || dn->label == CYB_NOT_ENTITY || memcmp(dn->key, c->nm->text + p, q - p) != 0) continue;
       if (push_remembered_at(c, p, q, k, k + 1, dn, CYB_SRC_ACRONYM)) return CYBERNER_ENOMEM;

@@ -461,6 +461,9 @@ START_TEST(acronyms_defined_in_text) {
   const char *ua2 = "L'Union africaine (UA) avance. Le projet UA-GFCE est lancé. Le projet UA-GFCE continue.";
   ck_assert(tagged(ua2, "UA", "UA-GFCE continue", CYBERNER_ORGANIZATION, "african-union"));
   ck_assert(tagged(ua2, "GFCE", "UA-GFCE continue", CYBERNER_ORGANIZATION, "gfce"));
+  /* a part in lower case is no acronym */
+  ck_assert(!tagged("L'Union africaine (UA) avance. Le projet GFCE-Ua est lancé.", "Ua", NULL,
+                    CYBERNER_ORGANIZATION, "african-union"));
   /* the acronym settles a long form several entries share */
   YES("Officials from Canada, the UK and New Zealand met. The National Cyber Security Centre (NCSC-NZ) said on Monday.",
       "National Cyber Security Centre", CYBERNER_AGENCY, "nz-ncsc");
