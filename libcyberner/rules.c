@@ -3580,6 +3580,25 @@ static bool family_first(const phraseset *sur, const cyb__norm *nm, const cyb__t
   return true;
 }
 
+/* "Blender.io" ... "a rebrand of Blender": a body or a service the
+ * dictionaries name with its web domain (a capitalized word, a dot and a
+ * top-level domain, written together) goes by the word alone once named. A
+ * bare alias would
+ * tag the software and the kitchen tool in every other text. */
+static bool domain_name(const cyb__norm *nm, const cyb__tokens *tt, const cyb__cand *d) {
+  static const char *const tlds[] = {"io", "com", "net", "org", "cc", "to", "su", "ru", "me", "co"};
+  if ((d->label != CYBERNER_ORGANIZATION && d->label != CYBERNER_AGENCY) || d->source != CYB_SRC_DICT ||
+      d->entry < 0 || d->te != d->tb + 3)
+    return false;
+  const cyb__token *w = &tt->tok[d->tb], *dot = &tt->tok[d->tb + 1], *tld = &tt->tok[d->tb + 2];
+  if (!(w->flags & CYB_TOK_CAP) || !(w->flags & CYB_TOK_ALPHA) || w->end != dot->start || dot->end != tld->start ||
+      !cyb__tok_is(nm, dot, ".") || (tld->flags & CYB_TOK_CAP))
+    return false;
+  for (size_t i = 0; i < sizeof tlds / sizeof *tlds; i++)
+    if (cyb__tok_is(nm, tld, tlds[i])) return true;
+  return false;
+}
+
 void cyb__rules_learn(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, const cyb__cands *cs,
                       const uint32_t *kept, size_t nkept, cyb__doc *doc) {
   for (size_t i = 0; i < cs->n; i++) remember_place_stem(nm, tt, &cs->c[i], doc);
@@ -3594,9 +3613,16 @@ void cyb__rules_learn(const cyberner_model *m, const cyb__norm *nm, const cyb__t
     remember_hidden_initials(nm, tt, d, doc);
     size_t r = d->entry >= 0 ? after_country(m, tt, d) : 0;
     if (d->label == CYBERNER_EVENT && d->entry >= 0 && d->source == CYB_SRC_DICT) r = meeting_words(m, nm, tt, d->tb, d->te);
-    if (r) {
+    size_t re = d->te;
+    bool short_form = r != 0;
+    if (!short_form && domain_name(nm, tt, d)) { /* Blender.io: Blender */
+      r = d->tb;
+      re = r + 1;
+      short_form = true;
+    }
+    if (short_form) {
       char key[48];
-      size_t kl = join(nm, tt, r, d->te - r, key, sizeof key);
+      size_t kl = join(nm, tt, r, re - r, key, sizeof key);
       if (kl < sizeof key) remember(&doc->shorts, &doc->nshorts, &doc->shorts_cap, key, kl, d->label, d->entry, id);
     }
     if (d->label == CYBERNER_PERSON && d->te >= d->tb + 2 && d->source != CYB_SRC_MENTION) {

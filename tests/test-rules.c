@@ -1069,6 +1069,10 @@ START_TEST(short_bodies) {
   ck_assert(tagged(v, "Villefranche", "sites", CYBERNER_LOCATION, "villefranche-sur-saone"));
   NO("Les sites de Villefranche et de Tarare.", "Villefranche");
   NO("Il vit à Port-au-Prince. Le Port a fermé.", "Port a");
+  /* a body named with its web domain goes by the word alone afterwards */
+  const char *bl = "OFAC sanctioned Blender.io in 2022. Sinbad is a rebrand of Blender, which went dark.";
+  ck_assert(tagged(bl, "Blender", "rebrand", CYBERNER_ORGANIZATION, "blender-io"));
+  NO("Sinbad is a rebrand of Blender, which went dark.", "Blender");
 }
 END_TEST
 
