@@ -2633,6 +2633,61 @@ static int secrets(mctx *c) {
   return 0;
 }
 
+/* ---- a company's brand for its product --------------------------------------- */
+
+/* Is the word [t, t + n) one of the hyphen-separated words of id? */
+static bool word_of_id(const char *id, const char *t, size_t n) {
+  for (const char *p = id; *p;) {
+    size_t w = strcspn(p, "-");
+    if (w == n && memcmp(p, t, n) == 0) return true;
+    p += w + (p[w] == '-');
+  }
+  return false;
+}
+
+/* The dictionary name d is one word that is a brand of its company: no part
+ * of it is a word of the entry's id (Starlink for spacex; not Huawei for
+ * huawei, EU-CyCLONe for eu-cyclone), and no acronym. */
+static bool brand_alias(const mctx *c, const cyb__cand *d) {
+  if (d->te != d->tb + 1 || d->entry < 0 || (tflags(c, d->tb) & CYB_TOK_ALLCAPS)) return false;
+  const char *id = cyb__gazetteer_entry(c->m->gaz, (uint32_t)d->entry)->id;
+  size_t n;
+  const char *t = ttext(c, d->tb, &n);
+  for (size_t i = 0; i < n;) {
+    size_t w = 0;
+    while (i + w < n && t[i + w] != '-') w++;
+    if (word_of_id(id, t + i, w)) return false;
+    i += w + 1;
+  }
+  return true;
+}
+
+/* "5 000 terminaux Starlink", "l'internet par satellite Starlink", "Starlink,
+ * le réseau de SpaceX": a company's brand (brand_alias) right after a
+ * lower-case word for a product (not_names.txt, marked product), or before
+ * a comma, an article and such a word, names the product, which is not
+ * tagged: a NOT_ENTITY over the brand and the word hides it. The company's
+ * own name (les terminaux Huawei) and the brand elsewhere (demandé à
+ * Starlink de bloquer) stay the company. */
+static int brand_products(mctx *c) {
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  if (!(c->any_bits & 1u << S_MARKED)) return 0;
+  for (size_t i = 0; i < c->ndict; i++) {
+    const cyb__cand *d = &c->cs->c[i];
+    if (d->label != CYBERNER_ORGANIZATION || d->source != CYB_SRC_DICT || d->tb < b || d->te > end ||
+        !brand_alias(c, d))
+      continue;
+    size_t tb = d->tb, te = d->te, from = 0, to = 0; /* copies: a push may move d */
+    if (tb > b && !(tflags(c, tb - 1) & CYB_TOK_CAP) && marked(c, tb - 1, tb, MARK_PRODUCT))
+      from = tb - 1, to = te;
+    else if (te + 2 < end && tis(c, te, ",") && (has(c, S_ARTICLE, te + 1) || tis(c, te + 1, "the")) &&
+             !(tflags(c, te + 2) & CYB_TOK_CAP) && marked(c, te + 2, te + 3, MARK_PRODUCT))
+      from = tb, to = te + 3;
+    if (to && push_body(c, from, to, CYB_NOT_ENTITY, 0.9f)) return CYBERNER_ENOMEM;
+  }
+  return 0;
+}
+
 /* ---- named campaigns ---------------------------------------------------------- */
 
 static bool quote_at(const mctx *c, size_t k) { return k < c->s->tok_end && tis(c, k, "\""); }
@@ -3466,7 +3521,8 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
       (rc = fixture_line(&c)) || (rc = platform_x(&c)) || (rc = web_services(&c)) ||
       (!headline && ((rc = persons(&c)) || (rc = bodies(&c)) || (rc = meeting_series(&c)) || (rc = portfolios(&c)) || (rc = both_countries(&c)) || (rc = plan_names(&c)) || (rc = places_of(&c)) || (rc = areas_of(&c)) ||
                      (rc = nord_departement(&c)) || (rc = embassies(&c)) || (rc = media_names(&c)) || (rc = company_names(&c)) ||
-                     (rc = secrets(&c)) || (rc = short_bodies(&c)) || (rc = campaigns(&c)) || (rc = malware_names(&c)) ||
+                     (rc = secrets(&c)) || (rc = short_bodies(&c)) || (rc = campaigns(&c)) || (rc = brand_products(&c)) ||
+                     (rc = malware_names(&c)) ||
                      (c.s->lang == CYBERNER_LANG_FR && (rc = confederation(&c))) ||
                      (c.s->lang == CYBERNER_LANG_FR && (rc = languages(&c))) ||
                      (c.s->lang == CYBERNER_LANG_FR && (rc = foreign_names(&c))) ||
@@ -3541,6 +3597,20 @@ static void remember_address_stem(const cyb__norm *nm, const cyb__tokens *tt, co
   if (cyb__tok_is(nm, &tt->tok[d->te - 1], ".")) return;
   const cyb__token *t = &tt->tok[d->tb];
   remember(&doc->acr, &doc->nacr, &doc->acr_cap, nm->text + t->start, t->end - t->start, d->label, d->entry, id);
+  /* "Blender.io" ... "a rebrand of Blender": a capitalized word before a
+   * common top-level domain is looked for as a short form too (one capital
+   * is enough there: short_bodies); a bare alias would tag the software and
+   * the kitchen tool in every other text */
+  static const char *const tlds[] = {"io", "com", "net", "org", "cc", "to", "su"};
+  const cyb__token *tld = &tt->tok[d->tb + 2];
+  if (d->te != d->tb + 3 || !(t->flags & CYB_TOK_CAP) || (t->flags & CYB_TOK_ALLCAPS) || (tld->flags & CYB_TOK_CAP))
+    return;
+  for (size_t i = 0; i < sizeof tlds / sizeof *tlds; i++)
+    if (cyb__tok_is(nm, tld, tlds[i])) {
+      remember(&doc->shorts, &doc->nshorts, &doc->shorts_cap, nm->text + t->start, t->end - t->start, d->label,
+               d->entry, id);
+      return;
+    }
 }
 
 /* "Villefranche-sur-Saône", "Aix-en-Provence": a place the dictionaries
@@ -3580,25 +3650,6 @@ static bool family_first(const phraseset *sur, const cyb__norm *nm, const cyb__t
   return true;
 }
 
-/* "Blender.io" ... "a rebrand of Blender": a body or a service the
- * dictionaries name with its web domain (a capitalized word, a dot and a
- * top-level domain, written together) goes by the word alone once named. A
- * bare alias would
- * tag the software and the kitchen tool in every other text. */
-static bool domain_name(const cyb__norm *nm, const cyb__tokens *tt, const cyb__cand *d) {
-  static const char *const tlds[] = {"io", "com", "net", "org", "cc", "to", "su", "ru", "me", "co"};
-  if ((d->label != CYBERNER_ORGANIZATION && d->label != CYBERNER_AGENCY) || d->source != CYB_SRC_DICT ||
-      d->entry < 0 || d->te != d->tb + 3)
-    return false;
-  const cyb__token *w = &tt->tok[d->tb], *dot = &tt->tok[d->tb + 1], *tld = &tt->tok[d->tb + 2];
-  if (!(w->flags & CYB_TOK_CAP) || !(w->flags & CYB_TOK_ALPHA) || w->end != dot->start || dot->end != tld->start ||
-      !cyb__tok_is(nm, dot, ".") || (tld->flags & CYB_TOK_CAP))
-    return false;
-  for (size_t i = 0; i < sizeof tlds / sizeof *tlds; i++)
-    if (cyb__tok_is(nm, tld, tlds[i])) return true;
-  return false;
-}
-
 void cyb__rules_learn(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, const cyb__cands *cs,
                       const uint32_t *kept, size_t nkept, cyb__doc *doc) {
   for (size_t i = 0; i < cs->n; i++) remember_place_stem(nm, tt, &cs->c[i], doc);
@@ -3613,16 +3664,9 @@ void cyb__rules_learn(const cyberner_model *m, const cyb__norm *nm, const cyb__t
     remember_hidden_initials(nm, tt, d, doc);
     size_t r = d->entry >= 0 ? after_country(m, tt, d) : 0;
     if (d->label == CYBERNER_EVENT && d->entry >= 0 && d->source == CYB_SRC_DICT) r = meeting_words(m, nm, tt, d->tb, d->te);
-    size_t re = d->te;
-    bool short_form = r != 0;
-    if (!short_form && domain_name(nm, tt, d)) { /* Blender.io: Blender */
-      r = d->tb;
-      re = r + 1;
-      short_form = true;
-    }
-    if (short_form) {
+    if (r) {
       char key[48];
-      size_t kl = join(nm, tt, r, re - r, key, sizeof key);
+      size_t kl = join(nm, tt, r, d->te - r, key, sizeof key);
       if (kl < sizeof key) remember(&doc->shorts, &doc->nshorts, &doc->shorts_cap, key, kl, d->label, d->entry, id);
     }
     if (d->label == CYBERNER_PERSON && d->te >= d->tb + 2 && d->source != CYB_SRC_MENTION) {

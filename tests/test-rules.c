@@ -1083,6 +1083,13 @@ START_TEST(maker_before_product) {
       "apache-foundation");
   NO("The Apache Helicopters flew over the city.", "Apache");
   NO("Its Apache APT28 report was late.", "Apache");
+  /* a company's brand (no word of its name) after a word for a product, or
+   * before ", le réseau", names the product; elsewhere the company */
+  NO("Ukraine : 5 000 terminaux Starlink livrés, Washington a financé.", "Starlink");
+  NO("Cela vise notamment Starlink, le réseau de l'américain SpaceX.", "Starlink");
+  YES("Ils ont demandé à Starlink de bloquer les sources.", "Starlink", CYBERNER_ORGANIZATION, "spacex");
+  YES("Il utilise les terminaux Huawei au front.", "Huawei", CYBERNER_ORGANIZATION, "huawei");
+  YES("Il a rejoint le réseau EU-CyCLONe en 2023.", "EU-CyCLONe", CYBERNER_ORGANIZATION, "eu-cyclone");
 }
 END_TEST
 
