@@ -208,6 +208,7 @@ enum {
   TRIG_PLAN = 1u << 14,         /* a plan's last word (Ghana Card, ... Strategy) */
   TRIG_COMPANY = 1u << 15,      /* a company noun before an unknown name (le cabinet Pasco) */
   TRIG_AREA = 1u << 16,         /* an area word after a place's name (the Boe district of Nauru) */
+  TRIG_UNIT = 1u << 17,         /* a unit's last word after a body's possessive (Amnesty's Security Lab) */
 };
 static const struct {
   const char *word;
@@ -236,6 +237,9 @@ static const struct {
     {"contractor", TRIG_COMPANY},  {"district", TRIG_AREA},
     {"province", TRIG_AREA},       {"county", TRIG_AREA},
     {"prefecture", TRIG_AREA},     {"municipality", TRIG_AREA},
+    {"lab", TRIG_UNIT},            {"labs", TRIG_UNIT},
+    {"laboratory", TRIG_UNIT},     {"unit", TRIG_UNIT},
+    {"team", TRIG_UNIT},
 };
 
 
@@ -2633,6 +2637,42 @@ static int secrets(mctx *c) {
   return 0;
 }
 
+/* ---- a body's own unit ------------------------------------------------------- */
+
+/* "Amnesty International's Security Lab", "Amnesty International, whose
+ * Security Lab": capitalized words no dictionary knows, ending in a word
+ * for a unit (Lab, Laboratory, Unit, Team), right after a body the
+ * dictionaries know and its possessive, name that body's unit: the body's
+ * label and entry (a unit with an entry of its own, Google's Threat
+ * Analysis Group, is the dictionaries'). */
+#define UNIT_WORDS 3 /* capitalized words before the unit word, at most */
+static int units_of_bodies(mctx *c) {
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  if (!(c->trig & TRIG_UNIT)) return 0;
+  for (size_t k = b + 2; k < end; k++) {
+    if (!(ktrig(c, k) & TRIG_UNIT) || !(tflags(c, k) & CYB_TOK_CAP) || covered(c, k)) continue;
+    size_t s = k;
+    while (s > b && k - s < UNIT_WORDS && (tflags(c, s - 1) & CYB_TOK_CAP) && (tflags(c, s - 1) & CYB_TOK_ALPHA) &&
+           !(tflags(c, s - 1) & CYB_TOK_SENT_START) && !covered(c, s - 1) && !cand_at(c, s - 1, -1))
+      s--;
+    if (s == k || s < b + 2) continue; /* "Amnesty's Lab" alone says too little */
+    size_t owner_end = 0;
+    if (tis(c, s - 1, "'s")) owner_end = s - 1;
+    else if (s >= b + 3 && tis(c, s - 1, "whose") && tis(c, s - 2, ",")) owner_end = s - 2;
+    if (!owner_end) continue;
+    const cyb__cand *o = dict_cand(c, ANY_START, owner_end, CYBERNER_ORGANIZATION);
+    if (!o) o = dict_cand(c, ANY_START, owner_end, CYBERNER_AGENCY);
+    if (!o || o->entry < 0) continue;
+    int label = o->label;
+    int32_t entry = o->entry; /* copied: the push may move o */
+    cyb__cand *d = cyb__cand_push(c->cs, c->tt->tok[s].start, c->tt->tok[k].end, (uint32_t)s, (uint32_t)k + 1, label,
+                                  CYB_SRC_PATTERN, 0.8f);
+    if (!d) return CYBERNER_ENOMEM;
+    d->entry = entry;
+  }
+  return 0;
+}
+
 /* ---- a company's brand for its product --------------------------------------- */
 
 /* Is the word [t, t + n) one of the hyphen-separated words of id? */
@@ -3521,7 +3561,7 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
       (rc = fixture_line(&c)) || (rc = platform_x(&c)) || (rc = web_services(&c)) ||
       (!headline && ((rc = persons(&c)) || (rc = bodies(&c)) || (rc = meeting_series(&c)) || (rc = portfolios(&c)) || (rc = both_countries(&c)) || (rc = plan_names(&c)) || (rc = places_of(&c)) || (rc = areas_of(&c)) ||
                      (rc = nord_departement(&c)) || (rc = embassies(&c)) || (rc = media_names(&c)) || (rc = company_names(&c)) ||
-                     (rc = secrets(&c)) || (rc = short_bodies(&c)) || (rc = campaigns(&c)) || (rc = brand_products(&c)) ||
+                     (rc = secrets(&c)) || (rc = short_bodies(&c)) || (rc = campaigns(&c)) || (rc = brand_products(&c)) || (rc = units_of_bodies(&c)) ||
                      (rc = malware_names(&c)) ||
                      (c.s->lang == CYBERNER_LANG_FR && (rc = confederation(&c))) ||
                      (c.s->lang == CYBERNER_LANG_FR && (rc = languages(&c))) ||

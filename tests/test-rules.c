@@ -1069,6 +1069,15 @@ START_TEST(short_bodies) {
   ck_assert(tagged(v, "Villefranche", "sites", CYBERNER_LOCATION, "villefranche-sur-saone"));
   NO("Les sites de Villefranche et de Tarare.", "Villefranche");
   NO("Il vit à Port-au-Prince. Le Port a fermé.", "Port a");
+  /* capitalized words ending in a unit word after a known body's
+   * possessive are that body's unit */
+  YES("Amnesty International's Security Lab found traces.", "Security Lab", CYBERNER_ORGANIZATION, "amnesty");
+  YES("It was held, according to Amnesty's Security Lab, whose head spoke.", "Security Lab", CYBERNER_ORGANIZATION,
+      "amnesty");
+  YES("Amnesty International, whose Security Lab worked with them.", "Security Lab", CYBERNER_ORGANIZATION,
+      "amnesty");
+  NO("Amnesty's Lab found it.", "Lab");
+  NO("Harrowgate's Security Lab found traces.", "Security Lab");
   /* a body named with its web domain goes by the word alone afterwards */
   const char *bl = "OFAC sanctioned Blender.io in 2022. Sinbad is a rebrand of Blender, which went dark.";
   ck_assert(tagged(bl, "Blender", "rebrand", CYBERNER_ORGANIZATION, "blender-io"));
