@@ -2311,7 +2311,8 @@ static int rule_may_match(int gate, const unsigned char *t, size_t from, size_t 
                  ends_with(t, from, p, "entre le ") || ends_with(t, from, p, "between the ");
         int au = ends_with(t, from, p, "du ") || ends_with(t, from, p, "de ") ||
                  ends_with(t, from, p, "d'") || ends_with(t, from, p, "from ") ||
-                 ends_with(t, from, p, "from the ");
+                 ends_with(t, from, p, "from the ") || ends_with(t, from, p, "annees ") ||
+                 ends_with(t, from, p, "years ");
         return gate == G_OPEN_ET ? et : gate == G_OPEN_AU ? au : et || au;
     }
     case G_MONTH_MOD:

@@ -268,6 +268,8 @@ static int link_late(const cyberner_model *m, ctx *c, cyberner_result *r) {
     char buf[300];
     cyb__entity *e = &r->e[l->entity];
     e->id = cyb__result_string(r, cyb__gazetteer_entry(m->gaz, (uint32_t)pick)->id);
+    /* linked now: the score the name would have had linked at once */
+    e->score = e->score / CYB_UNSURE_LINK > 1.0f ? 1.0f : e->score / CYB_UNSURE_LINK;
     e->source = cyb__result_string(r, source_name(m, &one, buf, sizeof buf));
     if (e->id < 0 || e->source < 0) return CYBERNER_ENOMEM;
   }

@@ -548,8 +548,11 @@ typedef struct {
 } cyb__linked;
 
 /* A dictionary name the document left unlinked for want of context (its
- * alternatives tie): the result's entity, and the entries it may be. */
+ * alternatives tie): the result's entity, and the entries it may be. Its
+ * score was multiplied by CYB_UNSURE_LINK (the label is sure, the link is
+ * not); a link found at the document's end takes that factor back. */
 #define CYB_LATE_ALTS 8
+#define CYB_UNSURE_LINK 0.8f
 typedef struct {
   size_t entity;                /* index in the result */
   uint32_t alt[CYB_LATE_ALTS];  /* gazetteer entries */

@@ -296,7 +296,7 @@ static void choose_entry(const cyberner_model *m, const cyb__norm *nm, const cyb
     if (pick < 0 && (after->label == CYBERNER_COUNTRY || after->label == CYBERNER_NATIONALITY) &&
         attached(nm, tt, c->te, after->tb)) {
       c->entry = -1;
-      c->score *= 0.8f;
+      c->score *= CYB_UNSURE_LINK;
       return;
     }
   }
@@ -323,7 +323,7 @@ static void choose_entry(const cyberner_model *m, const cyb__norm *nm, const cyb
   /* the document's most mentioned country among the alternatives */
   if (pick < 0 && counts) pick = most_named_country(m, counts, cs->alts + c->alt, c->nalt);
   c->entry = pick;
-  if (pick < 0) c->score *= 0.8f; /* the label is sure, the link is not */
+  if (pick < 0) c->score *= CYB_UNSURE_LINK; /* the label is sure, the link is not */
 }
 
 /* Is party p (a COUNTRY or ORGANIZATION entry) named by a candidate near

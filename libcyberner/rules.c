@@ -208,6 +208,7 @@ enum {
   TRIG_PLAN = 1u << 14,         /* a plan's last word (Ghana Card, ... Strategy) */
   TRIG_COMPANY = 1u << 15,      /* a company noun before an unknown name (le cabinet Pasco) */
   TRIG_AREA = 1u << 16,         /* an area word after a place's name (the Boe district of Nauru) */
+  TRIG_UNIT = 1u << 17,         /* a unit's last word after a body's possessive (Amnesty's Security Lab) */
 };
 static const struct {
   const char *word;
@@ -236,6 +237,9 @@ static const struct {
     {"contractor", TRIG_COMPANY},  {"district", TRIG_AREA},
     {"province", TRIG_AREA},       {"county", TRIG_AREA},
     {"prefecture", TRIG_AREA},     {"municipality", TRIG_AREA},
+    {"lab", TRIG_UNIT},            {"labs", TRIG_UNIT},
+    {"laboratory", TRIG_UNIT},     {"unit", TRIG_UNIT},
+    {"team", TRIG_UNIT},
 };
 
 
@@ -1009,6 +1013,20 @@ static bool word_before_full_name(const mctx *c, size_t k) {
          dict_end_at(c, k + 1, CYBERNER_PERSON) >= k + 3 && is_common(c, k);
 }
 
+/* A full name the dictionaries know starts inside the run [k, e) after a
+ * common word that is no given name: the words before it describe the
+ * person ("Christian Democrat Jeroen Lenaers", a party; "Marine" right before
+ * the name is word_before_full_name), they are no given names of his. */
+static bool described_full_name(const mctx *c, size_t k, size_t e) {
+  for (size_t q = k + 2; q + 1 < e; q++) {
+    if (!cand_at(c, q, CYBERNER_PERSON) || dict_end_at(c, q, CYBERNER_PERSON) < q + 2) continue;
+    for (size_t r = k + 1; r < q; r++)
+      if (is_common(c, r) && !first_name(c, r)) return true;
+    return false;
+  }
+  return false;
+}
+
 /* Token k alone is a role of titles.txt (King, President, ministre). */
 static bool role_word(const mctx *c, size_t k) {
   uint32_t kind = 0;
@@ -1280,7 +1298,7 @@ static int persons(mctx *c) {
       bool listed = e == k + 2 && has(c, S_SURNAMES, k + 1) && !cand_at(c, k + 1, -1) &&
                     !marked(c, k + 1, k + 2, MARK_PLACE_WORD);
       bool vetoed = (k == b && !listed && is_common(c, k) && is_common(c, e - 1)) || headline_words || body_word ||
-                    article;
+                    article || described_full_name(c, k, e);
       if (e > k + 1 && !vetoed && push_person(c, k, e, 0.7f, 1)) return CYBERNER_ENOMEM;
     }
     /* two or three capitalized words no dictionary knows, right before a
@@ -2206,16 +2224,27 @@ static int hidden_acronyms(mctx *c) {
   return 0;
 }
 
+/* Is the part [p, q) of the normalized text written in capitals (each
+ * letter; digits may be in it: G7)? */
+static bool part_in_capitals(const mctx *c, uint32_t p, uint32_t q) {
+  for (uint32_t i = p; i < q; i++) {
+    char ch = c->nm->text[i];
+    if (ch >= 'a' && ch <= 'z' && !c->nm->upper[i]) return false;
+  }
+  return true;
+}
+
 /* "le projet de collaboration UA-GFCE" after "l'Union africaine (UA)": a
  * part of a hyphenated pair of acronyms that the document defined is that
  * acronym's body (ACRONYM outranks the compound's reading of UA as
- * Ukraine's code); the other parts keep theirs. */
+ * Ukraine's code); the other parts keep theirs. A part is an acronym only
+ * in capitals (not the "Ua" of "GFCE-Ua"). */
 static int acronym_parts(mctx *c, size_t k) {
   const cyb__token *t = &c->tt->tok[k];
   for (uint32_t p = t->start; p < t->end;) {
     uint32_t q = p;
     while (q < t->end && c->nm->text[q] != '-') q++;
-    for (size_t i = 0; i < c->doc->nacr; i++) {
+    for (size_t i = 0; i < c->doc->nacr && part_in_capitals(c, p, q); i++) {
       const cyb__docname *dn = &c->doc->acr[i];
       if (dn->keylen != q - p || dn->label == CYB_NOT_ENTITY || memcmp(dn->key, c->nm->text + p, q - p) != 0) continue;
       if (push_remembered_at(c, p, q, k, k + 1, dn, CYB_SRC_ACRONYM)) return CYBERNER_ENOMEM;
@@ -2686,6 +2715,97 @@ static int secrets(mctx *c) {
   return 0;
 }
 
+/* ---- a body's own unit ------------------------------------------------------- */
+
+/* "Amnesty International's Security Lab", "Amnesty International, whose
+ * Security Lab": capitalized words no dictionary knows, ending in a word
+ * for a unit (Lab, Laboratory, Unit, Team), right after a body the
+ * dictionaries know and its possessive, name that body's unit: the body's
+ * label and entry (a unit with an entry of its own, Google's Threat
+ * Analysis Group, is the dictionaries'). */
+#define UNIT_WORDS 3 /* capitalized words before the unit word, at most */
+static int units_of_bodies(mctx *c) {
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  if (!(c->trig & TRIG_UNIT)) return 0;
+  for (size_t k = b + 2; k < end; k++) {
+    if (!(ktrig(c, k) & TRIG_UNIT) || !(tflags(c, k) & CYB_TOK_CAP) || covered(c, k)) continue;
+    size_t s = k;
+    while (s > b && k - s < UNIT_WORDS && (tflags(c, s - 1) & CYB_TOK_CAP) && (tflags(c, s - 1) & CYB_TOK_ALPHA) &&
+           !(tflags(c, s - 1) & CYB_TOK_SENT_START) && !covered(c, s - 1) && !cand_at(c, s - 1, -1))
+      s--;
+    if (s == k || s < b + 2) continue; /* "Amnesty's Lab" alone says too little */
+    size_t owner_end = 0;
+    if (tis(c, s - 1, "'s")) owner_end = s - 1;
+    else if (s >= b + 3 && tis(c, s - 1, "whose") && tis(c, s - 2, ",")) owner_end = s - 2;
+    if (!owner_end) continue;
+    const cyb__cand *o = dict_cand(c, ANY_START, owner_end, CYBERNER_ORGANIZATION);
+    if (!o) o = dict_cand(c, ANY_START, owner_end, CYBERNER_AGENCY);
+    if (!o || o->entry < 0) continue;
+    int label = o->label;
+    int32_t entry = o->entry; /* copied: the push may move o */
+    cyb__cand *d = cyb__cand_push(c->cs, c->tt->tok[s].start, c->tt->tok[k].end, (uint32_t)s, (uint32_t)k + 1, label,
+                                  CYB_SRC_PATTERN, 0.8f);
+    if (!d) return CYBERNER_ENOMEM;
+    d->entry = entry;
+  }
+  return 0;
+}
+
+/* ---- a company's brand for its product --------------------------------------- */
+
+/* Is the word [t, t + n) one of the hyphen-separated words of id? */
+static bool word_of_id(const char *id, const char *t, size_t n) {
+  for (const char *p = id; *p;) {
+    size_t w = strcspn(p, "-");
+    if (w == n && memcmp(p, t, n) == 0) return true;
+    p += w + (p[w] == '-');
+  }
+  return false;
+}
+
+/* The dictionary name d is one word that is a brand of its company: no part
+ * of it is a word of the entry's id (Starlink for spacex; not Huawei for
+ * huawei, EU-CyCLONe for eu-cyclone), and no acronym. */
+static bool brand_alias(const mctx *c, const cyb__cand *d) {
+  if (d->te != d->tb + 1 || d->entry < 0 || (tflags(c, d->tb) & CYB_TOK_ALLCAPS)) return false;
+  const char *id = cyb__gazetteer_entry(c->m->gaz, (uint32_t)d->entry)->id;
+  size_t n;
+  const char *t = ttext(c, d->tb, &n);
+  for (size_t i = 0; i < n;) {
+    size_t w = 0;
+    while (i + w < n && t[i + w] != '-') w++;
+    if (word_of_id(id, t + i, w)) return false;
+    i += w + 1;
+  }
+  return true;
+}
+
+/* "5 000 terminaux Starlink", "l'internet par satellite Starlink", "Starlink,
+ * le réseau de SpaceX": a company's brand (brand_alias) right after a
+ * lower-case word for a product (not_names.txt, marked product), or before
+ * a comma, an article and such a word, names the product, which is not
+ * tagged: a NOT_ENTITY over the brand and the word hides it. The company's
+ * own name (les terminaux Huawei) and the brand elsewhere (demandé à
+ * Starlink de bloquer) stay the company. */
+static int brand_products(mctx *c) {
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  if (!(c->any_bits & 1u << S_MARKED)) return 0;
+  for (size_t i = 0; i < c->ndict; i++) {
+    const cyb__cand *d = &c->cs->c[i];
+    if (d->label != CYBERNER_ORGANIZATION || d->source != CYB_SRC_DICT || d->tb < b || d->te > end ||
+        !brand_alias(c, d))
+      continue;
+    size_t tb = d->tb, te = d->te, from = 0, to = 0; /* copies: a push may move d */
+    if (tb > b && !(tflags(c, tb - 1) & CYB_TOK_CAP) && marked(c, tb - 1, tb, MARK_PRODUCT))
+      from = tb - 1, to = te;
+    else if (te + 2 < end && tis(c, te, ",") && (has(c, S_ARTICLE, te + 1) || tis(c, te + 1, "the")) &&
+             !(tflags(c, te + 2) & CYB_TOK_CAP) && marked(c, te + 2, te + 3, MARK_PRODUCT))
+      from = tb, to = te + 3;
+    if (to && push_body(c, from, to, CYB_NOT_ENTITY, 0.9f)) return CYBERNER_ENOMEM;
+  }
+  return 0;
+}
+
 /* ---- named campaigns ---------------------------------------------------------- */
 
 static bool quote_at(const mctx *c, size_t k) { return k < c->s->tok_end && tis(c, k, "\""); }
@@ -2838,13 +2958,29 @@ static int languages_en(mctx *c) {
  * or a person; a country or a place they know keeps its own reading. A name
  * they do not know is a place too, unless it is a common word. ("Port of
  * Nagoya", capitalized, is one name: the dictionaries' business.) */
+/* "commune" at k is the adjective of "la société commune d'Orange", "une
+ * déclaration commune de Paris et Berlin": a lower-case word before it that
+ * is no determiner and no adjective put before a noun (la seule commune de
+ * Pau, une petite commune de Savoie) is the noun it qualifies. */
+static bool commune_adjective(const mctx *c, size_t k) {
+  static const char *const before_noun[] = {"une",   "cette",    "sa",        "leur",     "notre",   "votre",
+                                            "chaque", "toute",    "seule",     "petite",   "grande",  "ancienne",
+                                            "nouvelle", "meme",   "autre",     "premiere", "derniere", "belle"};
+  if (k == c->s->tok_begin || !tis(c, k, "commune")) return false;
+  uint16_t f = tflags(c, k - 1);
+  if ((f & CYB_TOK_CAP) || !(f & CYB_TOK_ALPHA) || has(c, S_ARTICLE, k - 1)) return false;
+  for (size_t i = 0; i < sizeof before_noun / sizeof *before_noun; i++)
+    if (tis(c, k - 1, before_noun[i])) return false;
+  return true;
+}
+
 static int places_of(mctx *c) {
   size_t end = c->s->tok_end;
   if (!(c->any_bits & 1u << S_PLACE_OF)) return 0;
   for (size_t k = c->s->tok_begin; k < end; k++) {
     size_t p = k + pm(c, S_PLACE_OF, k, end, NULL);
     if (p == k || p >= end || (tflags(c, k) & CYB_TOK_CAP) || !(tflags(c, p) & CYB_TOK_CAP) ||
-        !(tflags(c, p) & CYB_TOK_ALPHA))
+        !(tflags(c, p) & CYB_TOK_ALPHA) || commune_adjective(c, k))
       continue;
     if (cand_at(c, p, CYBERNER_COUNTRY) || cand_at(c, p, CYBERNER_LOCATION) || cand_at(c, p, CYBERNER_NATIONALITY))
       continue;
@@ -3503,7 +3639,8 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
       (rc = fixture_line(&c)) || (rc = platform_x(&c)) || (rc = web_services(&c)) ||
       (!headline && ((rc = persons(&c)) || (rc = bodies(&c)) || (rc = meeting_series(&c)) || (rc = portfolios(&c)) || (rc = both_countries(&c)) || (rc = plan_names(&c)) || (rc = places_of(&c)) || (rc = areas_of(&c)) ||
                      (rc = nord_departement(&c)) || (rc = embassies(&c)) || (rc = media_names(&c)) || (rc = company_names(&c)) ||
-                     (rc = secrets(&c)) || (rc = short_bodies(&c)) || (rc = campaigns(&c)) || (rc = malware_names(&c)) ||
+                     (rc = secrets(&c)) || (rc = short_bodies(&c)) || (rc = campaigns(&c)) || (rc = brand_products(&c)) || (rc = units_of_bodies(&c)) ||
+                     (rc = malware_names(&c)) ||
                      (c.s->lang == CYBERNER_LANG_FR && (rc = confederation(&c))) ||
                      (c.s->lang == CYBERNER_LANG_FR && (rc = languages(&c))) ||
                      (c.s->lang == CYBERNER_LANG_FR && (rc = foreign_names(&c))) ||
@@ -3578,6 +3715,20 @@ static void remember_address_stem(const cyb__norm *nm, const cyb__tokens *tt, co
   if (cyb__tok_is(nm, &tt->tok[d->te - 1], ".")) return;
   const cyb__token *t = &tt->tok[d->tb];
   remember(&doc->acr, &doc->nacr, &doc->acr_cap, nm->text + t->start, t->end - t->start, d->label, d->entry, id);
+  /* "Blender.io" ... "a rebrand of Blender": a capitalized word before a
+   * common top-level domain is looked for as a short form too (one capital
+   * is enough there: short_bodies); a bare alias would tag the software and
+   * the kitchen tool in every other text */
+  static const char *const tlds[] = {"io", "com", "net", "org", "cc", "to", "su"};
+  const cyb__token *tld = &tt->tok[d->tb + 2];
+  if (d->te != d->tb + 3 || !(t->flags & CYB_TOK_CAP) || (t->flags & CYB_TOK_ALLCAPS) || (tld->flags & CYB_TOK_CAP))
+    return;
+  for (size_t i = 0; i < sizeof tlds / sizeof *tlds; i++)
+    if (cyb__tok_is(nm, tld, tlds[i])) {
+      remember(&doc->shorts, &doc->nshorts, &doc->shorts_cap, nm->text + t->start, t->end - t->start, d->label,
+               d->entry, id);
+      return;
+    }
 }
 
 /* "Villefranche-sur-Saône", "Aix-en-Provence": a place the dictionaries

@@ -222,6 +222,9 @@ static const dcase cases_range[] = {
     {EN, NOREF, "between 2019 and 2021", "2019 and 2021=2019/2021"},
     {EN, NOREF, "the Treasury acted from 2019 to 2024.", "2019 to 2024=2019/2024"},
     {FR, NOREF, "de 2019 \xc3\xa0 2024", "2019 a 2024=2019/2024"},
+    {FR, NOREF, "pour les ann\xc3\xa9" "es 2024 \xc3\xa0 2030", "2024 a 2030=2024/2030"},
+    {EN, NOREF, "in the years 2019 to 2024", "2019 to 2024=2019/2024"},
+    {FR, NOREF, "en 2024 \xc3\xa0 2030", "2024=2024;2030=2030"},
     {EN, NOREF, "from 2024 to 2019 backwards", "2024=2024;2019=2019"},
     /* a year and a month of another year, after an opener */
     {FR, NOREF, "entre 2021 et mai 2023", "2021 et mai 2023=2021/2023-05"},
@@ -316,6 +319,9 @@ static const dcase cases_range[] = {
     {FR, NOREF, "la saison 2023/24", "2023/24=2023/2024"},
     {EN, NOREF, "the 1999-00 season", "1999-00=1999/2000"},
     {EN, NOREF, "in FY2023-24 and FY 2025, FY24", "fy2023-24=2023/2024;fy 2025=2025;fy24=2024"},
+    {EN, NOREF, "vehicles of model year 2027 and the school year 2023-24",
+     "model year 2027=2027;school year 2023-24=2023/2024"},
+    {EN, NOREF, "the model 2027 and a year 2030 model", "2030=2030"},
     {EN, NOREF, "the 2019-21 strategy", "2019-21=2019/2021"},
     {FR, NOREF, "la strat\xc3\xa9gie 2019-2021 et la saison 2023-2024", "2019-2021=2019/2021;2023-2024=2023/2024"},
     {FR, NOREF, "la loi 2023-22 et le d\xc3\xa9" "cret n 2019-12", ""},
@@ -833,7 +839,7 @@ START_TEST(test_rule_gate_same_results)
 {
     static const char *const before[] = {
         "", "x", "entre ", "entre le ", "between ", "between the ", "du ", "de ", "d'", "from ",
-        "from the ", "since at least ", "depuis au moins ", "over ", "the ", "its ", "their ", "this ",
+        "from the ", "annees ", "years ", "since at least ", "depuis au moins ", "over ", "the ", "its ", "their ", "this ",
         "a ", "an ", "in ", "Windows ", "9 ", "2019 ", "version ", "art. ", "since ", "at least ",
         ", ", "microsoft outlook "};
     static const char *const starts[] = {"2021", "1990", "2000", "1850", "2030", "May", "march",

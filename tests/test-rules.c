@@ -42,6 +42,19 @@ static int untagged(const char *text, const char *surface) {
   return none;
 }
 
+/* The score of the entity over `surface` (its first occurrence), -1 when none. */
+static double score_of(const char *text, const char *surface) {
+  const char *p = strstr(text, surface);
+  ck_assert_ptr_nonnull(p);
+  size_t s = (size_t)(p - text), e = s + strlen(surface);
+  cyberner_result *r = cyberner_tag(model, text, strlen(text), NULL, NULL);
+  double score = -1;
+  for (size_t i = 0; i < cyberner_result_count(r); i++)
+    if (cyberner_entity_start(r, i) == s && cyberner_entity_end(r, i) == e) score = cyberner_entity_score(r, i);
+  cyberner_result_free(r);
+  return score;
+}
+
 #define YES(text, surface, label, id) ck_assert_msg(tagged(text, surface, NULL, label, id), "%s: %s", #label, surface)
 #define NO(text, surface) ck_assert_msg(untagged(text, surface), "tagged: %s", surface)
 
@@ -141,6 +154,12 @@ START_TEST(person_names_and_mentions) {
   NO("Moscow freed the former Marine Paul Whelan in August.", "Marine");
   YES("Marine Le Pen spoke in Paris.", "Marine Le Pen", CYBERNER_PERSON, "marine-le-pen");
   YES("The former Marine Jonah Whelan spoke.", "Marine Jonah Whelan", CYBERNER_PERSON, NULL);
+  /* a given name and a common word before a full name the dictionaries
+   * know describe the person (a party), not his given names */
+  YES("It was chaired by Dutch Christian Democrat Jeroen Lenaers, with others.", "Jeroen Lenaers",
+      CYBERNER_PERSON, "jeroen-lenaers");
+  NO("It was chaired by Dutch Christian Democrat Jeroen Lenaers, with others.", "Christian Democrat");
+  YES("The talks with Christian Jonah Lenaers ended.", "Christian Jonah Lenaers", CYBERNER_PERSON, NULL);
   /* a surname that is also a month, once the document named the person */
   const char *may = "Prime Minister Theresa May condemned it. May said that in May 2017 the vote was held in May.";
   ck_assert(tagged(may, "May", "it.", CYBERNER_PERSON, "theresa-may"));
@@ -446,6 +465,10 @@ START_TEST(owners_of_shared_names) {
   const char *late = "Treasury widens sanctions\n\nWASHINGTON - The Treasury Department said so on Monday.";
   ck_assert(tagged(late, "Treasury", NULL, CYBERNER_AGENCY, "us-treasury"));
   ck_assert(!tagged("Treasury widens sanctions.", "Treasury", NULL, CYBERNER_AGENCY, "us-treasury"));
+  /* linked at the end, it has the score of a name linked at once; left
+   * open, the lower score of an unsure link */
+  ck_assert_double_eq_tol(score_of(late, "Treasury"), score_of(late, "Treasury Department"), 1e-6);
+  ck_assert(score_of("Treasury widens sanctions.", "Treasury") < score_of(late, "Treasury"));
 }
 END_TEST
 
@@ -480,6 +503,9 @@ START_TEST(acronyms_defined_in_text) {
   const char *ua2 = "L'Union africaine (UA) avance. Le projet UA-GFCE est lancé. Le projet UA-GFCE continue.";
   ck_assert(tagged(ua2, "UA", "UA-GFCE continue", CYBERNER_ORGANIZATION, "african-union"));
   ck_assert(tagged(ua2, "GFCE", "UA-GFCE continue", CYBERNER_ORGANIZATION, "gfce"));
+  /* a part in lower case is no acronym */
+  ck_assert(!tagged("L'Union africaine (UA) avance. Le projet GFCE-Ua est lancé.", "Ua", NULL,
+                    CYBERNER_ORGANIZATION, "african-union"));
   /* the acronym settles a long form several entries share */
   YES("Officials from Canada, the UK and New Zealand met. The National Cyber Security Centre (NCSC-NZ) said on Monday.",
       "National Cyber Security Centre", CYBERNER_AGENCY, "nz-ncsc");
@@ -886,6 +912,10 @@ START_TEST(places_by_kind) {
   NO("The leaders met in the Alpha district of Nauru on Monday.", "Alpha");
   NO("The leaders met in the Boe district on Monday.", "Boe");
   YES("le port de Trieste a été visé", "Trieste", CYBERNER_LOCATION, "trieste");
+  /* "commune" after a noun is its adjective: no place after it */
+  YES("Le maire de la petite commune de Valbrune a parlé.", "Valbrune", CYBERNER_LOCATION, NULL);
+  YES("Il travaille pour la société commune d'Orange et de Capgemini.", "Orange", CYBERNER_ORGANIZATION, "orange");
+  NO("Ils annoncent une entreprise commune de Valbrune et Harrowgate.", "Valbrune");
   NO("Goods wait at the port of Entry before the check.", "Entry");
   /* capitalized words before a place noun (bodies.txt, LOCATION tails), each
    * place on its own: not named "on" another one, nor joined to a name by
@@ -1081,6 +1111,19 @@ START_TEST(short_bodies) {
   ck_assert(tagged(v, "Villefranche", "sites", CYBERNER_LOCATION, "villefranche-sur-saone"));
   NO("Les sites de Villefranche et de Tarare.", "Villefranche");
   NO("Il vit à Port-au-Prince. Le Port a fermé.", "Port a");
+  /* capitalized words ending in a unit word after a known body's
+   * possessive are that body's unit */
+  YES("Amnesty International's Security Lab found traces.", "Security Lab", CYBERNER_ORGANIZATION, "amnesty");
+  YES("It was held, according to Amnesty's Security Lab, whose head spoke.", "Security Lab", CYBERNER_ORGANIZATION,
+      "amnesty");
+  YES("Amnesty International, whose Security Lab worked with them.", "Security Lab", CYBERNER_ORGANIZATION,
+      "amnesty");
+  NO("Amnesty's Lab found it.", "Lab");
+  NO("Harrowgate's Security Lab found traces.", "Security Lab");
+  /* a body named with its web domain goes by the word alone afterwards */
+  const char *bl = "OFAC sanctioned Blender.io in 2022. Sinbad is a rebrand of Blender, which went dark.";
+  ck_assert(tagged(bl, "Blender", "rebrand", CYBERNER_ORGANIZATION, "blender-io"));
+  NO("Sinbad is a rebrand of Blender, which went dark.", "Blender");
 }
 END_TEST
 
@@ -1091,6 +1134,13 @@ START_TEST(maker_before_product) {
       "apache-foundation");
   NO("The Apache Helicopters flew over the city.", "Apache");
   NO("Its Apache APT28 report was late.", "Apache");
+  /* a company's brand (no word of its name) after a word for a product, or
+   * before ", le réseau", names the product; elsewhere the company */
+  NO("Ukraine : 5 000 terminaux Starlink livrés, Washington a financé.", "Starlink");
+  NO("Cela vise notamment Starlink, le réseau de l'américain SpaceX.", "Starlink");
+  YES("Ils ont demandé à Starlink de bloquer les sources.", "Starlink", CYBERNER_ORGANIZATION, "spacex");
+  YES("Il utilise les terminaux Huawei au front.", "Huawei", CYBERNER_ORGANIZATION, "huawei");
+  YES("Il a rejoint le réseau EU-CyCLONe en 2023.", "EU-CyCLONe", CYBERNER_ORGANIZATION, "eu-cyclone");
 }
 END_TEST
 
