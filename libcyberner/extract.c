@@ -63,6 +63,9 @@ static void ctx_new_document(ctx *c) {
   memset(c->doc.country_counts, 0, sizeof c->doc.country_counts);
   c->doc.nacr = c->doc.nnames = c->doc.nhidden = c->doc.nshorts = c->doc.nlinked = 0;
   memset(c->doc.name_head, 0xff, sizeof c->doc.name_head); /* -1: empty buckets */
+  memset(c->doc.acr_head, 0xff, sizeof c->doc.acr_head);
+  memset(c->doc.hidden_head, 0xff, sizeof c->doc.hidden_head);
+  memset(c->doc.shorts_head, 0xff, sizeof c->doc.shorts_head);
   if (c->doc.nseen) memset(c->doc.seen, 0, c->doc.seen_cap * sizeof *c->doc.seen);
   c->doc.nseen = c->doc.nlate = 0;
   memset(c->lang_bytes, 0, sizeof c->lang_bytes);
