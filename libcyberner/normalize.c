@@ -275,7 +275,7 @@ size_t cyb__norm_src_end(const cyb__norm *nm, const char *src, size_t n, size_t 
   const unsigned char *s = (const unsigned char *)src;
   size_t e = nm->map[norm_end - 1];
   uint32_t cp;
-  size_t k = cyb__utf8_decode(s + e, n - e, &cp);
+  size_t k = s[e] < 0x80 ? 1 : cyb__utf8_decode(s + e, n - e, &cp); /* most ends: an ASCII character */
   e += k ? k : 1;
   while (e < n && s[e] >= 0x80) { /* swallow combining marks that were dropped */
     k = cyb__utf8_decode(s + e, n - e, &cp);
