@@ -372,6 +372,7 @@ int cyb__tokenize(const cyb__norm *nm, cyb__tokens *out) {
     if (push_token(out, i, e, (uint16_t)(f | before))) return CYBERNER_ENOMEM;
     before = 0;
     i = e;
+    if (i < n && t[i] == ' ') before = CYB_TOK_SPACE_BEFORE, i++; /* most tokens: one space after (C_SPACE above) */
   }
   /* sentences */
   size_t first = 0, words = 0, caps = 0; /* the sentence's words so far, capitalized ones */
