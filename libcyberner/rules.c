@@ -3399,12 +3399,15 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
   mctx c = {m, m->rules, rs, nm, tt, s, doc, cs, cs->n, src, srclen, NULL, NULL, 0, 0, 0, 0, false, {0}};
   size_t ntok = s->tok_end - s->tok_begin;
   if (cyb__grow((void **)&rs->bits, &rs->bits_cap, ntok + 1, sizeof *rs->bits)) return CYBERNER_ENOMEM;
+  size_t alpha = 0, caps = 0; /* words, words in capitals: a headline in capitals (below) */
   for (size_t k = 0; k < ntok; k++) {
     const cyb__token *t = &tt->tok[s->tok_begin + k];
     rs->bits[k] = t->vid < m->rules->nvid_bits ? m->rules->vid_bits[t->vid] : 0;
     c.any_bits |= rs->bits[k];
     c.any_flags |= t->flags;
     c.trig |= t->vid < m->rules->nvid_trig ? m->rules->vid_trig[t->vid] : 0;
+    alpha += (t->flags & CYB_TOK_ALPHA) != 0;
+    caps += (t->flags & CYB_TOK_ALLCAPS) != 0;
   }
   c.bits = rs->bits;
   if (cyb__grow((void **)&rs->name_ok, &rs->name_ok_cap, ntok + 1, 1)) return CYBERNER_ENOMEM;
@@ -3428,11 +3431,6 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
       for (uint32_t k = d->tb; k < d->te && k < s->tok_end; k++) rs->cover[k - s->tok_begin] = 1;
   }
   /* a headline in capitals: the shape rules would read every word as a name */
-  size_t alpha = 0, caps = 0;
-  for (size_t k = s->tok_begin; k < s->tok_end; k++) {
-    alpha += (tt->tok[k].flags & CYB_TOK_ALPHA) != 0;
-    caps += (tt->tok[k].flags & CYB_TOK_ALLCAPS) != 0;
-  }
   bool headline = alpha >= 3 && caps * 10 > alpha * 6;
   int rc;
   if ((rc = identifiers(&c)) || (rc = eu_act_number(&c)) ||
