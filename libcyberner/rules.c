@@ -3458,9 +3458,9 @@ static void remember(cyb__docname **listp, size_t *n, size_t *cap, int16_t *head
                      size_t kl, int label, int32_t entry, const char *id) {
   cyb__docname *list = *listp;
   if (kl == 0 || kl >= sizeof list->key) return;
-  int16_t *link = &head[bucket];
-  for (; *link >= 0; link = &list[*link].next) {
-    size_t i = (size_t)*link;
+  int last = -1; /* the chain's last name (an index: growing the list may move it) */
+  for (int i = head[bucket]; i >= 0; i = list[i].next) {
+    last = i;
     if (list[i].keylen == kl && list[i].key[0] == key[0] && memcmp(list[i].key, key, kl) == 0) {
       if (list[i].label == CYB_NOT_ENTITY && label != CYB_NOT_ENTITY) { /* an entity's definition replaces a thing's */
         list[i].label = (uint8_t)label;
@@ -3475,7 +3475,8 @@ static void remember(cyb__docname **listp, size_t *n, size_t *cap, int16_t *head
   }
   if (*n >= CYB_DOC_MAX_NAMES || cyb__grow((void **)listp, cap, *n + 1, sizeof **listp)) return;
   list = *listp; /* out of memory only loses the memory of this name */
-  *link = (int16_t)*n; /* the chain's end */
+  if (last < 0) head[bucket] = (int16_t)*n;
+  else list[last].next = (int16_t)*n;
   cyb__docname *d = &list[(*n)++];
   d->next = -1;
   memcpy(d->key, key, kl);
