@@ -641,6 +641,17 @@ void cyb__gazetteer_lookup(const cyb__gazetteer *g, const cyb__norm *nm, cyb__to
     cyb__token *t = &tt->tok[k];
     const char *s = nm->text + t->start;
     size_t n = t->end - t->start;
+    if (n == 1 && memo) {
+      unsigned char b = (unsigned char)s[0];
+      if (!memo->byte_known[b]) {
+        memo->byte_hash[b] = cyb__hash(s, 1) | 1;
+        memo->byte_vid[b] = vocab_find_h(g, memo->byte_hash[b], s, 1);
+        memo->byte_known[b] = 1;
+      }
+      t->hash = memo->byte_hash[b];
+      t->vid = memo->byte_vid[b];
+      continue;
+    }
     t->hash = cyb__hash(s, n) | 1;
     if (!memo || n > CYB_VMEMO_WORD) {
       t->vid = vocab_find_h(g, t->hash, s, n);

@@ -365,6 +365,11 @@ typedef struct {
 } cyb__vmemo_slot;
 typedef struct {
   cyb__vmemo_slot slot[CYB_VMEMO_SLOTS];
+  /* tokens of one byte (a quarter of a text's: punctuation, mostly), by
+   * that byte: no hash to compute, no slot to compare */
+  uint64_t byte_hash[256];
+  uint32_t byte_vid[256];
+  uint8_t byte_known[256];
 } cyb__vmemo;
 /* Fill tok[].hash and tok[].vid for every token; memo may be NULL. */
 void cyb__gazetteer_lookup(const cyb__gazetteer *g, const cyb__norm *nm, cyb__tokens *tt, cyb__vmemo *memo);
