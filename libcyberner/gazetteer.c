@@ -114,7 +114,12 @@ cyb__cand *cyb__cand_push(cyb__cands *cs, uint32_t ns, uint32_t ne, uint32_t tb,
 int32_t cyb__cand_string(cyb__cands *cs, const char *s, size_t n) {
   size_t off = cs->strings.len;
   if (off > INT32_MAX - n - 1) return -1;
-  if (cyb__buf_append(&cs->strings, s, n) || cyb__buf_append(&cs->strings, "", 1)) return -1;
+  /* the string and its NUL in one step (room for the buffer's own NUL after them too) */
+  if (cyb__buf_reserve(&cs->strings, n + 1)) return -1;
+  if (n) memcpy(cs->strings.data + off, s, n);
+  cs->strings.data[off + n] = '\0';
+  cs->strings.len = off + n + 1;
+  cs->strings.data[cs->strings.len] = '\0';
   return (int32_t)off;
 }
 
