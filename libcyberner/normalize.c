@@ -212,10 +212,16 @@ int cyb__normalize(const cyb__fold *f, const char *src, size_t n, cyb__norm *nm)
        * ascii_fold below). Room for the rest of the input: the text before
        * may have grown (a replacement character for one invalid byte) */
       if (norm_reserve(nm, n - i)) return CYBERNER_ENOMEM;
-      while (i + 16 <= n && !_mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(s + i)))) {
+      while (i + 16 <= n) {
+        /* the ASCII bytes before one outside ASCII too (accented text has
+         * short runs): all 16 are folded, the output after the run is
+         * written again by what follows it */
+        unsigned high = (unsigned)_mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(s + i)));
+        size_t run = high ? (size_t)__builtin_ctz(high) : 16;
         fold_ascii16(s, i, nm, nm->len);
-        nm->len += 16;
-        i += 16;
+        nm->len += run;
+        i += run;
+        if (high) break;
       }
       if (i >= n || s[i] >= 0x80) continue;
 #endif
