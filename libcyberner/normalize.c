@@ -208,8 +208,8 @@ int cyb__normalize(const cyb__fold *f, const char *src, size_t n, cyb__norm *nm)
   while (i < n) {
     if (s[i] < 0x80) { /* ASCII fast path: a whole run, one byte in, one byte out */
 #ifdef __SSE2__
-      /* 16 bytes a step while they are all ASCII (the same folding as
-       * ascii_fold below). Room for the rest of the input: the text before
+      /* 16 bytes a step up to the first byte outside ASCII (the same
+       * folding as ascii_fold below). Room for the rest of the input: the text before
        * may have grown (a replacement character for one invalid byte) */
       if (norm_reserve(nm, n - i)) return CYBERNER_ENOMEM;
       while (i + 16 <= n) {
