@@ -1584,6 +1584,17 @@ static int valid_ymd(const ymd *a)
     return 1;
 }
 
+/* Copies b[0..n) to out as snprintf would: cut to cap - 1 bytes, NUL-terminated. */
+static void put_value(char *out, size_t cap, const char *b, size_t n)
+{
+    if (!cap)
+        return;
+    if (n >= cap)
+        n = cap - 1;
+    memcpy(out, b, n);
+    out[n] = '\0';
+}
+
 /* Writes YYYY[-MM[-DD]] ("XXXX" for an unknown year) by hand: snprintf
  * was a visible part of the scan's cost, and values are computed for every
  * candidate match, not only the winners. */
@@ -1610,12 +1621,7 @@ static void fmt_ymd(char *out, size_t cap, const ymd *a)
             b[n++] = (char)('0' + a->d % 10);
         }
     }
-    if (!cap)
-        return;
-    if (n >= cap)
-        n = cap - 1;
-    memcpy(out, b, n);
-    out[n] = '\0';
+    put_value(out, cap, b, n);
 }
 
 /* Writes the range a/z; 0 when out is too small. */
@@ -1914,8 +1920,10 @@ static int compute_value(const mview *v, int lang, const int *ref, char *out, si
     if (!a.y && !a.m && !a.d) { /* a weekday on its own */
         if (wd < 1 || wd > 7)
             return 0;
-        if (!ref) {
-            snprintf(out, cap, "XXXX-WXX-%d", wd);
+        if (!ref) { /* "XXXX-WXX-%d" by hand, like fmt_ymd: every bare weekday comes here */
+            char wv[] = "XXXX-WXX-0";
+            wv[sizeof wv - 2] = (char)('0' + wd);
+            put_value(out, cap, wv, sizeof wv - 1);
             return 1;
         }
         ymd x;

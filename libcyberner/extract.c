@@ -10,6 +10,8 @@
 
 #define BLOCK_BYTES (1u << 20)
 #define MAX_DATE_HITS 256
+/* Slots of the result's string memo (ctx.smemo): a power of two */
+#define STRING_MEMO 64
 
 /* The scratch of tagging: every buffer of every stage. A cyberner_tagger
  * keeps one between calls, so that the hot path allocates only when a
@@ -31,6 +33,15 @@ typedef struct {
   cyb__doc doc;              /* per document: reset by each call */
   size_t lang_bytes[3];      /* per document */
   cyb__date_hit hits[MAX_DATE_HITS]; /* per sentence, written before read */
+  /* The result's copy of the strings the model owns (entry ids, the
+   * dictionary files of sources) by the model's pointer: a document names
+   * the same few entries and files again and again, and one copy each
+   * serves them all. Emptied for every result. */
+  struct {
+    const void *key;
+    int32_t off;
+  } smemo[STRING_MEMO];
+  size_t nsmemo;
 } ctx;
 
 struct cyberner_tagger {
@@ -63,6 +74,9 @@ static void ctx_new_document(ctx *c) {
   memset(c->doc.country_counts, 0, sizeof c->doc.country_counts);
   c->doc.nacr = c->doc.nnames = c->doc.nhidden = c->doc.nshorts = c->doc.nlinked = 0;
   memset(c->doc.name_head, 0xff, sizeof c->doc.name_head); /* -1: empty buckets */
+  memset(c->doc.acr_head, 0xff, sizeof c->doc.acr_head);
+  memset(c->doc.hidden_head, 0xff, sizeof c->doc.hidden_head);
+  memset(c->doc.shorts_head, 0xff, sizeof c->doc.shorts_head);
   if (c->doc.nseen) memset(c->doc.seen, 0, c->doc.seen_cap * sizeof *c->doc.seen);
   c->doc.nseen = c->doc.nlate = 0;
   memset(c->lang_bytes, 0, sizeof c->lang_bytes);
@@ -201,6 +215,44 @@ static const char *source_name(const cyberner_model *m, const cyb__cand *cd, cha
   }
 }
 
+/* The slot of key in the result's string memo: its own, or the empty one
+ * where it goes. */
+static size_t smemo_slot(const ctx *c, const void *key) {
+  size_t i = ((uintptr_t)key >> 3) * 0x9e3779b97f4a7c15ull >> 58; /* 64 slots */
+  while (c->smemo[i].key && c->smemo[i].key != key) i = (i + 1) & (STRING_MEMO - 1);
+  return i;
+}
+
+/* cyb__result_string(r, s) once per key (a pointer into the model, or a
+ * constant, whose string s stays the same) and result. */
+static int32_t model_string(ctx *c, cyberner_result *r, const void *key, const char *s) {
+  size_t i = smemo_slot(c, key);
+  if (c->smemo[i].key) return c->smemo[i].off;
+  int32_t off = cyb__result_string(r, s);
+  if (off >= 0 && c->nsmemo < STRING_MEMO / 2) { /* half full at most: the probes stay short */
+    c->smemo[i].key = key;
+    c->smemo[i].off = off;
+    c->nsmemo++;
+  }
+  return off;
+}
+
+/* The source string of a candidate, stored once per result for each kind
+ * of source and each dictionary file. */
+static int32_t source_string(const cyberner_model *m, ctx *c, cyberner_result *r, const cyb__cand *cd) {
+  static const char no_file = 0;
+  char buf[300];
+  const void *key = NULL;
+  if (cd->source == CYB_SRC_DICT) {
+    const char *f = cd->entry >= 0 ? cyb__gazetteer_entry(m->gaz, (uint32_t)cd->entry)->file : NULL;
+    key = f ? (const void *)f : &no_file;
+    size_t i = smemo_slot(c, key);
+    if (c->smemo[i].key) return c->smemo[i].off; /* no "dict:" string to make */
+  }
+  const char *name = source_name(m, cd, buf, sizeof buf);
+  return model_string(c, r, key ? key : name, name); /* other sources: a constant string */
+}
+
 /* Append the kept candidates of a sentence to the result. */
 static int emit_entities(const cyberner_model *m, ctx *c, const char *src, size_t n, size_t base,
                          const cyb__sentence *s, size_t nkept, const cyberner_options *o, cyberner_result *r) {
@@ -232,15 +284,14 @@ static int emit_entities(const cyberner_model *m, ctx *c, const char *src, size_
     size_t start = base + c->nm.map[cd->ns];
     if (r->n && start < r->e[r->n - 1].end) continue; /* two names from one input character: keep the first */
     cyb__entity *e = &r->e[r->n];
-    char buf[300];
     e->start = start;
     e->end = base + cyb__norm_src_end(&c->nm, src, n, cd->ne);
     e->label = cd->label;
     e->lang = (uint8_t)s->lang;
     e->score = cd->score;
-    e->id = id ? cyb__result_string(r, id) : -1;
+    e->id = !id ? -1 : cd->entry >= 0 ? model_string(c, r, id, id) : cyb__result_string(r, id);
     e->value = cd->value >= 0 ? cyb__result_string(r, c->cs.strings.data + cd->value) : -1;
-    e->source = cyb__result_string(r, source_name(m, cd, buf, sizeof buf));
+    e->source = source_string(m, c, r, cd);
     if (e->source < 0 || (id && e->id < 0) || (cd->value >= 0 && e->value < 0)) return CYBERNER_ENOMEM;
     /* a dictionary name whose alternatives the context so far did not
      * settle: linked when the whole document is read (link_late) */
@@ -403,6 +454,8 @@ cyberner_result *cyberner_tagger_tag(cyberner_tagger *t, const char *utf8, size_
    * document grows from 32 KiB */
   if (cyb__buf_reserve(&r->strings, len / 2 < 32768 ? len / 2 : 32768)) goto oom;
   ctx_new_document(c);
+  memset(c->smemo, 0, sizeof c->smemo);
+  c->nsmemo = 0;
   double conf = 0;
   int doc_guess = CYBERNER_LANG_UND;
   bool guess_known = false;

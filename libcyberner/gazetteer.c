@@ -114,7 +114,12 @@ cyb__cand *cyb__cand_push(cyb__cands *cs, uint32_t ns, uint32_t ne, uint32_t tb,
 int32_t cyb__cand_string(cyb__cands *cs, const char *s, size_t n) {
   size_t off = cs->strings.len;
   if (off > INT32_MAX - n - 1) return -1;
-  if (cyb__buf_append(&cs->strings, s, n) || cyb__buf_append(&cs->strings, "", 1)) return -1;
+  /* the string and its NUL in one step (room for the buffer's own NUL after them too) */
+  if (cyb__buf_reserve(&cs->strings, n + 1)) return -1;
+  if (n) memcpy(cs->strings.data + off, s, n);
+  cs->strings.data[off + n] = '\0';
+  cs->strings.len = off + n + 1;
+  cs->strings.data[cs->strings.len] = '\0';
   return (int32_t)off;
 }
 
@@ -641,6 +646,17 @@ void cyb__gazetteer_lookup(const cyb__gazetteer *g, const cyb__norm *nm, cyb__to
     cyb__token *t = &tt->tok[k];
     const char *s = nm->text + t->start;
     size_t n = t->end - t->start;
+    if (n == 1 && memo) {
+      unsigned char b = (unsigned char)s[0];
+      if (!memo->byte_known[b]) {
+        memo->byte_hash[b] = cyb__hash(s, 1) | 1;
+        memo->byte_vid[b] = vocab_find_h(g, memo->byte_hash[b], s, 1);
+        memo->byte_known[b] = 1;
+      }
+      t->hash = memo->byte_hash[b];
+      t->vid = memo->byte_vid[b];
+      continue;
+    }
     t->hash = cyb__hash(s, n) | 1;
     if (!memo || n > CYB_VMEMO_WORD) {
       t->vid = vocab_find_h(g, t->hash, s, n);

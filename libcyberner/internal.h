@@ -365,6 +365,11 @@ typedef struct {
 } cyb__vmemo_slot;
 typedef struct {
   cyb__vmemo_slot slot[CYB_VMEMO_SLOTS];
+  /* tokens of one byte (a quarter of a text's: punctuation, mostly), by
+   * that byte: no hash to compute, no slot to compare */
+  uint64_t byte_hash[256];
+  uint32_t byte_vid[256];
+  uint8_t byte_known[256];
 } cyb__vmemo;
 /* Fill tok[].hash and tok[].vid for every token; memo may be NULL. */
 void cyb__gazetteer_lookup(const cyb__gazetteer *g, const cyb__norm *nm, cyb__tokens *tt, cyb__vmemo *memo);
@@ -532,7 +537,7 @@ typedef struct {
   uint8_t keylen, firstlen, ntok; /* its length, its first token's, its tokens */
   uint8_t label;
   uint8_t shared; /* a person's short form that another person of the document has too */
-  int16_t next;   /* doc->names only: the next name of its bucket (name_head), -1 */
+  int16_t next;   /* the next one of its bucket in its list (doc->*_head), -1 */
   int32_t entry;  /* gazetteer entry or -1 */
   char id[96];    /* rule-made id when entry < 0, "" when none */
 } cyb__docname;
@@ -573,6 +578,9 @@ struct cyb__doc {
   size_t nhidden, hidden_cap;
   cyb__docname *shorts; /* bodies named after a country (US Navy): the words after it (Navy) */
   size_t nshorts, shorts_cap;
+  /* the other lists by bucket too, chained in arrival order (rules.c says
+   * what each one's bucket hashes): a token is looked up in its bucket */
+  int16_t acr_head[CYB_NAME_BUCKETS], hidden_head[CYB_NAME_BUCKETS], shorts_head[CYB_NAME_BUCKETS];
   cyb__linked *linked; /* what the document's names linked to so far (one sense per document) */
   size_t nlinked, linked_cap;
   int32_t *seen;       /* open-addressing set of the entries the document linked (entry + 1; 0 empty) */

@@ -793,7 +793,7 @@ static int decide(const cyb__langid *m, const chunk_acc *a, unsigned flags, doub
     for (int l = 0; l < nl; l++) {
         double x = (tot[l] - tot[best]) * k;
         if (x > 40) continue;
-        double e = exp(-x);
+        double e = x == 0 ? 1.0 : exp(-x); /* the leader (and a tie): exp(-0) is exactly 1 */
         int g = m->code[l] == CYB_LANG_FR ? 0 : m->code[l] == CYB_LANG_EN ? 1 : 2;
         p[g] += e;
         z += e;

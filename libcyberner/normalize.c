@@ -208,14 +208,20 @@ int cyb__normalize(const cyb__fold *f, const char *src, size_t n, cyb__norm *nm)
   while (i < n) {
     if (s[i] < 0x80) { /* ASCII fast path: a whole run, one byte in, one byte out */
 #ifdef __SSE2__
-      /* 16 bytes a step while they are all ASCII (the same folding as
-       * ascii_fold below). Room for the rest of the input: the text before
+      /* 16 bytes a step up to the first byte outside ASCII (the same
+       * folding as ascii_fold below). Room for the rest of the input: the text before
        * may have grown (a replacement character for one invalid byte) */
       if (norm_reserve(nm, n - i)) return CYBERNER_ENOMEM;
-      while (i + 16 <= n && !_mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(s + i)))) {
+      while (i + 16 <= n) {
+        /* the ASCII bytes before one outside ASCII too (accented text has
+         * short runs): all 16 are folded, the output after the run is
+         * written again by what follows it */
+        unsigned high = (unsigned)_mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(s + i)));
+        size_t run = high ? (size_t)__builtin_ctz(high) : 16;
         fold_ascii16(s, i, nm, nm->len);
-        nm->len += 16;
-        i += 16;
+        nm->len += run;
+        i += run;
+        if (high) break;
       }
       if (i >= n || s[i] >= 0x80) continue;
 #endif
@@ -275,7 +281,7 @@ size_t cyb__norm_src_end(const cyb__norm *nm, const char *src, size_t n, size_t 
   const unsigned char *s = (const unsigned char *)src;
   size_t e = nm->map[norm_end - 1];
   uint32_t cp;
-  size_t k = cyb__utf8_decode(s + e, n - e, &cp);
+  size_t k = s[e] < 0x80 ? 1 : cyb__utf8_decode(s + e, n - e, &cp); /* most ends: an ASCII character */
   e += k ? k : 1;
   while (e < n && s[e] >= 0x80) { /* swallow combining marks that were dropped */
     k = cyb__utf8_decode(s + e, n - e, &cp);

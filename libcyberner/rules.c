@@ -118,6 +118,19 @@ static size_t join(const cyb__norm *nm, const cyb__tokens *tt, size_t k, size_t 
   return w;
 }
 
+/* The buckets of the document's lists hash what every lookup of the list
+ * knows of a key. Names and shorts: the first word (a token's hash finds
+ * the names that start with it); acronyms: the part before any '-' (OPT
+ * finds OPT-NC); hidden initials: the last three letters (an acronym is a
+ * tail of them, three letters or more). */
+static size_t bucket_before(const char *key, size_t kl, char stop) {
+  const char *e = memchr(key, stop, kl);
+  return cyb__doc_name_bucket(cyb__hash(key, e ? (size_t)(e - key) : kl) | 1);
+}
+static size_t hidden_bucket(const char *key, size_t kl) {
+  return cyb__doc_name_bucket(cyb__hash(key + kl - 3, 3) | 1);
+}
+
 /* Longest phrase of p starting at token k (before end); its length in
  * tokens, 0 when none; *val gets its value. */
 static size_t ps_match(const phraseset *p, const cyb__norm *nm, const cyb__tokens *tt, size_t k, size_t end,
@@ -1041,7 +1054,7 @@ static int push_initialled(mctx *c, size_t k, size_t s, size_t e, bool known_onl
   char initial = c->nm->text[c->tt->tok[k].start];
   char key[96];
   size_t kl = join(c->nm, c->tt, s, e - s, key, sizeof key);
-  for (size_t i = 0; i < c->doc->nnames; i++) {
+  for (int i = kl ? c->doc->name_head[bucket_before(key, kl, ' ')] : -1; i >= 0; i = c->doc->names[i].next) {
     const cyb__docname *dn = &c->doc->names[i];
     if (dn->label != CYBERNER_PERSON || dn->keylen != kl || memcmp(dn->key, key, kl) != 0) continue;
     const char *id = dn->entry >= 0 ? cyb__gazetteer_entry(c->m->gaz, (uint32_t)dn->entry)->id : dn->id;
@@ -2214,9 +2227,10 @@ static int hidden_acronyms(mctx *c) {
     if (!acronym_token(c, x)) continue;
     size_t n;
     const char *t = ttext(c, x, &n);
-    for (size_t i = 0; i < c->doc->nhidden; i++) {
+    if (n < 3) continue;
+    for (int i = c->doc->hidden_head[hidden_bucket(t, n)]; i >= 0; i = c->doc->hidden[i].next) {
       const cyb__docname *dn = &c->doc->hidden[i];
-      if (n < 3 || dn->keylen < n || memcmp(dn->key + dn->keylen - n, t, n) != 0) continue;
+      if (dn->keylen < n || memcmp(dn->key + dn->keylen - n, t, n) != 0) continue;
       if (push_remembered(c, x, x + 1, dn, CYB_SRC_ACRONYM)) return CYBERNER_ENOMEM;
       break;
     }
@@ -2244,7 +2258,8 @@ static int acronym_parts(mctx *c, size_t k) {
   for (uint32_t p = t->start; p < t->end;) {
     uint32_t q = p;
     while (q < t->end && c->nm->text[q] != '-') q++;
-    for (size_t i = 0; i < c->doc->nacr && part_in_capitals(c, p, q); i++) {
+    for (int i = part_in_capitals(c, p, q) ? c->doc->acr_head[bucket_before(c->nm->text + p, q - p, '-')] : -1; i >= 0;
+         i = c->doc->acr[i].next) {
       const cyb__docname *dn = &c->doc->acr[i];
       if (dn->keylen != q - p || dn->label == CYB_NOT_ENTITY || memcmp(dn->key, c->nm->text + p, q - p) != 0) continue;
       if (push_remembered_at(c, p, q, k, k + 1, dn, CYB_SRC_ACRONYM)) return CYBERNER_ENOMEM;
@@ -2357,7 +2372,7 @@ static int acronyms(mctx *c) {
     size_t n;
     const char *t = ttext(c, k, &n);
     const cyb__docname *hit = NULL, *prefix = NULL;
-    for (size_t i = 0; i < c->doc->nacr && !hit; i++) {
+    for (int i = c->doc->acr_head[bucket_before(t, n, '-')]; i >= 0 && !hit; i = c->doc->acr[i].next) {
       const cyb__docname *dn = &c->doc->acr[i];
       if (dn->keylen == n && memcmp(dn->key, t, n) == 0) hit = dn;
       /* its short form: OPT for OPT-NC, defined earlier */
@@ -3490,7 +3505,8 @@ static void link_meetings(mctx *c) {
     if (!k) continue;
     char key[48];
     size_t kl = join(c->nm, c->tt, k, d->te - k, key, sizeof key);
-    for (size_t j = 0; j < c->doc->nshorts && kl < sizeof key; j++) {
+    if (!kl || kl >= sizeof key) continue;
+    for (int j = c->doc->shorts_head[bucket_before(key, kl, ' ')]; j >= 0; j = c->doc->shorts[j].next) {
       const cyb__docname *dn = &c->doc->shorts[j];
       if (dn->label == CYBERNER_EVENT && dn->keylen == kl && memcmp(dn->key, key, kl) == 0) {
         d->entry = dn->entry;
@@ -3548,7 +3564,7 @@ static int short_bodies(mctx *c) {
     if (!(tflags(c, k) & CYB_TOK_CAP) || covered(c, k)) continue;
     size_t n;
     const char *t = ttext(c, k, &n);
-    for (size_t i = 0; i < c->doc->nshorts; i++) {
+    for (int i = c->doc->shorts_head[cyb__doc_name_bucket(c->tt->tok[k].hash)]; i >= 0; i = c->doc->shorts[i].next) {
       const cyb__docname *dn = &c->doc->shorts[i];
       char buf[sizeof dn->key];
       if (dn->firstlen != n || dn->key[0] != t[0] || memcmp(t, dn->key, n) != 0 || k + dn->ntok > end ||
@@ -3598,12 +3614,15 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
   mctx c = {m, m->rules, rs, nm, tt, s, doc, cs, cs->n, src, srclen, NULL, NULL, 0, 0, 0, 0, false, {0}};
   size_t ntok = s->tok_end - s->tok_begin;
   if (cyb__grow((void **)&rs->bits, &rs->bits_cap, ntok + 1, sizeof *rs->bits)) return CYBERNER_ENOMEM;
+  size_t alpha = 0, caps = 0; /* words, words in capitals: a headline in capitals (below) */
   for (size_t k = 0; k < ntok; k++) {
     const cyb__token *t = &tt->tok[s->tok_begin + k];
     rs->bits[k] = t->vid < m->rules->nvid_bits ? m->rules->vid_bits[t->vid] : 0;
     c.any_bits |= rs->bits[k];
     c.any_flags |= t->flags;
     c.trig |= t->vid < m->rules->nvid_trig ? m->rules->vid_trig[t->vid] : 0;
+    alpha += (t->flags & CYB_TOK_ALPHA) != 0;
+    caps += (t->flags & CYB_TOK_ALLCAPS) != 0;
   }
   c.bits = rs->bits;
   if (cyb__grow((void **)&rs->name_ok, &rs->name_ok_cap, ntok + 1, 1)) return CYBERNER_ENOMEM;
@@ -3627,11 +3646,6 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
       for (uint32_t k = d->tb; k < d->te && k < s->tok_end; k++) rs->cover[k - s->tok_begin] = 1;
   }
   /* a headline in capitals: the shape rules would read every word as a name */
-  size_t alpha = 0, caps = 0;
-  for (size_t k = s->tok_begin; k < s->tok_end; k++) {
-    alpha += (tt->tok[k].flags & CYB_TOK_ALPHA) != 0;
-    caps += (tt->tok[k].flags & CYB_TOK_ALLCAPS) != 0;
-  }
   bool headline = alpha >= 3 && caps * 10 > alpha * 6;
   int rc;
   if ((rc = identifiers(&c)) || (rc = eu_act_number(&c)) ||
@@ -3653,11 +3667,16 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
 
 /* ---- what later sentences may refer to ------------------------------------------ */
 
-static void remember(cyb__docname **listp, size_t *n, size_t *cap, const char *key, size_t kl, int label,
-                     int32_t entry, const char *id) {
+/* Remember a name in a list of the document, chained into its bucket of
+ * head (an equal key has the same bucket) at the chain's end: lookups meet
+ * the names of a bucket in the order they came. */
+static void remember(cyb__docname **listp, size_t *n, size_t *cap, int16_t *head, size_t bucket, const char *key,
+                     size_t kl, int label, int32_t entry, const char *id) {
   cyb__docname *list = *listp;
   if (kl == 0 || kl >= sizeof list->key) return;
-  for (size_t i = 0; i < *n; i++)
+  int last = -1; /* the chain's last name (an index: growing the list may move it) */
+  for (int i = head[bucket]; i >= 0; i = list[i].next) {
+    last = i;
     if (list[i].keylen == kl && list[i].key[0] == key[0] && memcmp(list[i].key, key, kl) == 0) {
       if (list[i].label == CYB_NOT_ENTITY && label != CYB_NOT_ENTITY) { /* an entity's definition replaces a thing's */
         list[i].label = (uint8_t)label;
@@ -3669,9 +3688,13 @@ static void remember(cyb__docname **listp, size_t *n, size_t *cap, const char *k
       }
       return; /* else the first one stays */
     }
+  }
   if (*n >= CYB_DOC_MAX_NAMES || cyb__grow((void **)listp, cap, *n + 1, sizeof **listp)) return;
   list = *listp; /* out of memory only loses the memory of this name */
+  if (last < 0) head[bucket] = (int16_t)*n;
+  else list[last].next = (int16_t)*n;
   cyb__docname *d = &list[(*n)++];
+  d->next = -1;
   memcpy(d->key, key, kl);
   d->key[kl] = '\0';
   d->keylen = (uint8_t)kl;
@@ -3685,17 +3708,17 @@ static void remember(cyb__docname **listp, size_t *n, size_t *cap, const char *k
   copy_str(d->id, sizeof d->id, id, id ? strlen(id) : 0);
 }
 
-/* remember() into doc->names, and the name into its first token's bucket
- * (at the chain's end: lookups meet the names in the order they came) */
 static void remember_name(cyb__doc *doc, const char *key, size_t kl, int label, int32_t entry, const char *id) {
-  size_t before = doc->nnames;
-  remember(&doc->names, &doc->nnames, &doc->names_cap, key, kl, label, entry, id);
-  if (doc->nnames == before) return;
-  cyb__docname *dn = &doc->names[before];
-  dn->next = -1;
-  int16_t *link = &doc->name_head[cyb__doc_name_bucket(cyb__hash(dn->key, dn->firstlen) | 1)];
-  while (*link >= 0) link = &doc->names[*link].next;
-  *link = (int16_t)before;
+  remember(&doc->names, &doc->nnames, &doc->names_cap, doc->name_head, bucket_before(key, kl, ' '), key, kl, label,
+           entry, id);
+}
+static void remember_acr(cyb__doc *doc, const char *key, size_t kl, int label, int32_t entry, const char *id) {
+  remember(&doc->acr, &doc->nacr, &doc->acr_cap, doc->acr_head, bucket_before(key, kl, '-'), key, kl, label, entry,
+           id);
+}
+static void remember_short(cyb__doc *doc, const char *key, size_t kl, int label, int32_t entry, const char *id) {
+  remember(&doc->shorts, &doc->nshorts, &doc->shorts_cap, doc->shorts_head, bucket_before(key, kl, ' '), key, kl,
+           label, entry, id);
 }
 
 /* "XSS.is", "BreachForums.st": a body named by its web address is named
@@ -3714,7 +3737,7 @@ static void remember_address_stem(const cyb__norm *nm, const cyb__tokens *tt, co
   }
   if (cyb__tok_is(nm, &tt->tok[d->te - 1], ".")) return;
   const cyb__token *t = &tt->tok[d->tb];
-  remember(&doc->acr, &doc->nacr, &doc->acr_cap, nm->text + t->start, t->end - t->start, d->label, d->entry, id);
+  remember_acr(doc, nm->text + t->start, t->end - t->start, d->label, d->entry, id);
   /* "Blender.io" ... "a rebrand of Blender": a capitalized word before a
    * common top-level domain is looked for as a short form too (one capital
    * is enough there: short_bodies); a bare alias would tag the software and
@@ -3725,8 +3748,7 @@ static void remember_address_stem(const cyb__norm *nm, const cyb__tokens *tt, co
     return;
   for (size_t i = 0; i < sizeof tlds / sizeof *tlds; i++)
     if (cyb__tok_is(nm, tld, tlds[i])) {
-      remember(&doc->shorts, &doc->nshorts, &doc->shorts_cap, nm->text + t->start, t->end - t->start, d->label,
-               d->entry, id);
+      remember_short(doc, nm->text + t->start, t->end - t->start, d->label, d->entry, id);
       return;
     }
 }
@@ -3743,7 +3765,7 @@ static void remember_place_stem(const cyb__norm *nm, const cyb__tokens *tt, cons
   const char *x = nm->text + t->start, *h = memchr(x, '-', t->end - t->start);
   size_t n = h ? (size_t)(h - x) : 0;
   if (n < 4 || t->start + n + 1 >= t->end || nm->upper[t->start + n + 1]) return;
-  remember(&doc->shorts, &doc->nshorts, &doc->shorts_cap, x, n, d->label, d->entry, NULL);
+  remember_short(doc, x, n, d->label, d->entry, NULL);
 }
 
 /* A name the dictionaries hide (NOT_ENTITY: Cyber Norm Initiative): the
@@ -3754,7 +3776,9 @@ static void remember_hidden_initials(const cyb__norm *nm, const cyb__tokens *tt,
   size_t kl = 0;
   for (uint32_t k = d->tb; k < d->te && kl + 1 < sizeof key; k++)
     if ((tt->tok[k].flags & CYB_TOK_CAP) && (tt->tok[k].flags & CYB_TOK_ALPHA)) key[kl++] = nm->text[tt->tok[k].start];
-  if (kl >= 3) remember(&doc->hidden, &doc->nhidden, &doc->hidden_cap, key, kl, CYB_NOT_ENTITY, -1, NULL);
+  if (kl >= 3)
+    remember(&doc->hidden, &doc->nhidden, &doc->hidden_cap, doc->hidden_head, hidden_bucket(key, kl), key, kl,
+             CYB_NOT_ENTITY, -1, NULL);
 }
 
 /* A first word that is both a family name and a given name (Lee, Moon)
@@ -3777,7 +3801,7 @@ void cyb__rules_learn(const cyberner_model *m, const cyb__norm *nm, const cyb__t
     /* the candidate's own span: a part of a hyphenated token (UA of
      * UA-GFCE, acronym_parts) is not the whole token */
     if (d->source == CYB_SRC_ACRONYM && d->te == d->tb + 1)
-      remember(&doc->acr, &doc->nacr, &doc->acr_cap, nm->text + d->ns, d->ne - d->ns, d->label, d->entry, id);
+      remember_acr(doc, nm->text + d->ns, d->ne - d->ns, d->label, d->entry, id);
     remember_address_stem(nm, tt, d, id, doc);
     remember_hidden_initials(nm, tt, d, doc);
     size_t r = d->entry >= 0 ? after_country(m, tt, d) : 0;
@@ -3785,7 +3809,7 @@ void cyb__rules_learn(const cyberner_model *m, const cyb__norm *nm, const cyb__t
     if (r) {
       char key[48];
       size_t kl = join(nm, tt, r, d->te - r, key, sizeof key);
-      if (kl < sizeof key) remember(&doc->shorts, &doc->nshorts, &doc->shorts_cap, key, kl, d->label, d->entry, id);
+      if (kl < sizeof key) remember_short(doc, key, kl, d->label, d->entry, id);
     }
     if (d->label == CYBERNER_PERSON && d->te >= d->tb + 2 && d->source != CYB_SRC_MENTION) {
       cyb__cand dd = *d; /* Ferdinand Marcos Jr.: the surname is Marcos */

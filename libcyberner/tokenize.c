@@ -12,6 +12,9 @@
 #include <string.h>
 
 #include <unicode/uchar.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "internal.h"
 
@@ -173,12 +176,47 @@ static const unsigned char ascii_word_flag[256] = {ASCII_DIGITS(AS_DIGIT_FLAG), 
 static const unsigned char joins_word[256] = {['-'] = 1, ['\''] = 1, ['.'] = 1, [','] = 1,
                                               [':'] = 1, ['/'] = 1,  ['&'] = 1};
 
+#ifdef __SSE2__
+/* Most words: ASCII letters and digits, fewer than 16, then a byte that
+ * joins nothing (a space). Read at once from 16 bytes of text and of the
+ * upper mask: the end, the flags and the case flags that scan_word() and
+ * case_flags() would give, or 0 when the word is another kind (then they
+ * read it). Needs 16 bytes of text at i. */
+static size_t short_word(const cyb__norm *nm, size_t i, uint16_t *flags) {
+  __m128i v = _mm_loadu_si128((const __m128i *)(nm->text + i));
+  __m128i lo = _mm_or_si128(v, _mm_set1_epi8(0x20)); /* A-Z and a-z to a-z, nothing else into it */
+  unsigned dm = (unsigned)_mm_movemask_epi8(
+      _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1))));
+  unsigned lm = (unsigned)_mm_movemask_epi8(
+      _mm_and_si128(_mm_cmpgt_epi8(lo, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(lo, _mm_set1_epi8('z' + 1))));
+  unsigned stop = (unsigned)__builtin_ctz(~(dm | lm)); /* 16 when all 16 bytes are word bytes */
+  unsigned char next = (unsigned char)nm->text[i + stop];
+  if (stop == 0 || stop >= 16 || next >= 0x80 || joins_word[next]) return 0;
+  unsigned in = (1u << stop) - 1;
+  dm &= in, lm &= in;
+  uint16_t f = (dm ? CYB_TOK_DIGIT : 0) | (lm ? CYB_TOK_ALPHA : 0);
+  if (!lm) f |= CYB_TOK_NUMBER;
+  else { /* case_flags(): the first letter a capital, then no small letter after it */
+    unsigned um = (unsigned)_mm_movemask_epi8(
+        _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(nm->upper + i)), _mm_setzero_si128()));
+    unsigned small = lm & um; /* letters not upper case in the input */
+    if (!(small & (lm & -lm))) f |= small ? CYB_TOK_CAP : __builtin_popcount(lm) >= 2 ? CYB_TOK_CAP | CYB_TOK_ALLCAPS : CYB_TOK_CAP;
+  }
+  *flags = f;
+  return i + stop;
+}
+#endif
+
 /* End of the word or number starting at i; sets *flags, case flags
  * included. */
 static size_t scan_word(const cyb__norm *nm, size_t i, uint16_t *flags) {
   const char *t = nm->text;
   size_t n = nm->len, j = i, seg = i, len;
   uint16_t f = 0;
+#ifdef __SSE2__
+  if (i + 16 <= n && (j = short_word(nm, i, flags)) != 0) return j;
+  j = i;
+#endif
   for (;;) {
     int c;
     /* fast path: the ASCII letters and digits that make most of a word */
@@ -334,6 +372,7 @@ int cyb__tokenize(const cyb__norm *nm, cyb__tokens *out) {
     if (push_token(out, i, e, (uint16_t)(f | before))) return CYBERNER_ENOMEM;
     before = 0;
     i = e;
+    if (i < n && t[i] == ' ') before = CYB_TOK_SPACE_BEFORE, i++; /* most tokens: one space after (C_SPACE above) */
   }
   /* sentences */
   size_t first = 0, words = 0, caps = 0; /* the sentence's words so far, capitalized ones */
