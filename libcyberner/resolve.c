@@ -261,16 +261,27 @@ static void choose_entry(const cyberner_model *m, const cyb__norm *nm, const cyb
   int32_t pick = -1;
   /* a country or nationality right before it: UK NCSC, Japanese Ministry;
    * or a country's possessive: Denmark's foreign intelligence service */
-  bool poss = c->tb > 0 && cyb__tok_is(nm, &tt->tok[c->tb - 1], "'s");
+  bool poss = c->tb > 0 && cyb__tok_is(nm, &tt->tok[c->tb - 1], "'s"), owner = false;
   for (size_t i = lo; i < hi && pick < 0; i++) {
     const cyb__cand *o = &cs->c[i];
     if ((o->label == CYBERNER_COUNTRY || o->label == CYBERNER_NATIONALITY) &&
-        (o->te == c->tb || (poss && o->label == CYBERNER_COUNTRY && o->te + 1 == c->tb)))
+        (o->te == c->tb || (poss && o->label == CYBERNER_COUNTRY && o->te + 1 == c->tb))) {
+      owner = true;
       pick = alt_with_country(m, cs, c, cyb__cand_country(m, cs, o));
+    }
   }
   if (pick < 0) pick = possessor_country(m, nm, tt, cs, self);
   if (pick >= 0) {
     c->entry = pick;
+    return;
+  }
+  /* the owner is named right before it (Germany's Parliament, the Afghan
+   * Parliament) and no alternative is its: none is better than another
+   * country's, now or at the document's end (no alternatives left) */
+  if (owner) {
+    c->entry = -1;
+    c->nalt = 0;
+    c->score *= CYB_UNSURE_LINK;
     return;
   }
   /* right after (within 6 tokens, same clause) */
@@ -296,6 +307,7 @@ static void choose_entry(const cyberner_model *m, const cyb__norm *nm, const cyb
     if (pick < 0 && (after->label == CYBERNER_COUNTRY || after->label == CYBERNER_NATIONALITY) &&
         attached(nm, tt, c->te, after->tb)) {
       c->entry = -1;
+      c->nalt = 0;
       c->score *= CYB_UNSURE_LINK;
       return;
     }

@@ -55,6 +55,19 @@ static double score_of(const char *text, const char *surface) {
   return score;
 }
 
+/* Does the entity over `surface` (its first occurrence after `after`) have an id? */
+static int has_id(const char *text, const char *surface, const char *after) {
+  const char *p = strstr(after ? strstr(text, after) : text, surface);
+  ck_assert_ptr_nonnull(p);
+  size_t s = (size_t)(p - text), e = s + strlen(surface);
+  cyberner_result *r = cyberner_tag(model, text, strlen(text), NULL, NULL);
+  int any = 0;
+  for (size_t i = 0; i < cyberner_result_count(r); i++)
+    if (cyberner_entity_start(r, i) == s && cyberner_entity_end(r, i) == e) any = cyberner_entity_id(r, i) != NULL;
+  cyberner_result_free(r);
+  return any;
+}
+
 #define YES(text, surface, label, id) ck_assert_msg(tagged(text, surface, NULL, label, id), "%s: %s", #label, surface)
 #define NO(text, surface) ck_assert_msg(untagged(text, surface), "tagged: %s", surface)
 
@@ -425,6 +438,12 @@ START_TEST(town_and_state) {
 END_TEST
 
 START_TEST(owners_of_shared_names) {
+  /* a shared name whose owner is named right before it and has no entry
+   * of its own gets no id, not another country's, even at the document's end */
+  const char *de = "EU sanctions followed an attack on Germany's Parliament. The UK Parliament debated it.";
+  ck_assert(tagged(de, "Parliament", NULL, CYBERNER_AGENCY, NULL) && !has_id(de, "Parliament", NULL));
+  YES(de, "UK Parliament", CYBERNER_AGENCY, "uk-parliament");
+  YES("Britain's Parliament voted on Monday.", "Parliament", CYBERNER_AGENCY, "uk-parliament");
   /* the same name linked earlier in the document outweighs a body named
    * further on in the clause */
   const char *mae = "Le Ministère des Affaires étrangères a condamné l'attaque contre la France. Plus tard, le "
