@@ -555,8 +555,10 @@ typedef struct {
 /* A dictionary name the document left unlinked for want of context (its
  * alternatives tie): the result's entity, and the entries it may be. Its
  * score was multiplied by CYB_UNSURE_LINK (the label is sure, the link is
- * not); a link found at the document's end takes that factor back. */
-#define CYB_LATE_ALTS 8
+ * not); a link found at the document's end takes that factor back. Names
+ * of more than CYB_LATE_ALTS / 2 entries take only the one the document
+ * linked (cyb__late_pick). */
+#define CYB_LATE_ALTS 16
 #define CYB_UNSURE_LINK 0.8f
 typedef struct {
   size_t entity;                /* index in the result */

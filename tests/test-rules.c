@@ -444,6 +444,10 @@ START_TEST(owners_of_shared_names) {
   ck_assert(tagged(de, "Parliament", NULL, CYBERNER_AGENCY, NULL) && !has_id(de, "Parliament", NULL));
   YES(de, "UK Parliament", CYBERNER_AGENCY, "uk-parliament");
   YES("Britain's Parliament voted on Monday.", "Parliament", CYBERNER_AGENCY, "uk-parliament");
+  /* a name fourteen countries' centres share is linked at the end by the one the document linked */
+  YES("Germany's Parliament was attacked. The National Cyber Security Centre welcomed the sanctions. Later the "
+      "NCSC in London said so.",
+      "National Cyber Security Centre", CYBERNER_AGENCY, "uk-ncsc");
   /* the same name linked earlier in the document outweighs a body named
    * further on in the clause */
   const char *mae = "Le Ministère des Affaires étrangères a condamné l'attaque contre la France. Plus tard, le "
