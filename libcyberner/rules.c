@@ -1245,6 +1245,14 @@ static int persons(mctx *c) {
            * reaches it ("le ministre a félicité Mme COLONNA"): the title is
            * no word of the name */
           if (tis(c, p, ".") || tis(c, p, ";") || tis(c, p, "(") || courtesy_at(c, p)) break;
+          /* right after the role, a family name that is also a common word
+           * (Prime Minister May, Chancellor Brown), when it is the one of a
+           * person the dictionaries know from a country the document names */
+          if (p == j && (tflags(c, p) & CYB_TOK_CAP) && has(c, S_NOT_NAMES, p) && !cand_at(c, p, CYBERNER_DATE) &&
+              (p + 1 >= end || !name_token(c, p + 1)) && person_by_surname(c, p) >= 0) {
+            if (push_person(c, p, p + 1, 0.75f, 2)) return CYBERNER_ENOMEM;
+            break;
+          }
           if (!name_token(c, p)) continue;
           size_t e = name_run(c, p, 4);
           /* a person the dictionaries know inside the run starts the name;

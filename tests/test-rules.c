@@ -84,6 +84,11 @@ START_TEST(person_titles) {
   YES("Le ministre a félicité Mme COLONNETTI pour sa nomination.", "COLONNETTI", CYBERNER_PERSON, NULL);
   YES("Madam President, I thank Mr Harrowgate for his report.", "Harrowgate", CYBERNER_PERSON, "harrowgate");
   YES("Le ministre a félicité Mme Lavaldière pour sa nomination.", "Lavaldière", CYBERNER_PERSON, "lavaldiere");
+  /* right after a role, a family name that is a common word names the
+   * person of a country the document names */
+  YES("Then UK Prime Minister May and the Dutch premier issued a statement.", "May", CYBERNER_PERSON, "theresa-may");
+  ck_assert(!tagged("Prime Minister May said so.", "May", NULL, CYBERNER_PERSON, NULL));
+  ck_assert(!tagged("In Britain, Prime Minister May 2019 was a hard month.", "May", NULL, CYBERNER_PERSON, NULL));
   /* a particle in lower case opens the family name after a title */
   YES("Il a remercié Mme de Palacière pour son rapport.", "de Palacière", CYBERNER_PERSON, NULL);
   YES("I thank Mrs van Rompuyen for her report.", "van Rompuyen", CYBERNER_PERSON, NULL);
