@@ -1455,12 +1455,29 @@ static bool in_charge_of(const mctx *c, size_t j) {
 /* Adjectives after a word of a name: nationale, étrangères, générales. A
  * participle right before an article is the verb of the sentence ("le
  * Centre décrit le programme"), not an adjective of the name. */
+/* A capitalized French adjective right after a capitalized word of a name
+ * (l'Université Technique de Munich, la Banque Populaire): some names write
+ * their adjectives with a capital; not a name the dictionaries know. */
+static bool capitalized_adjective(const mctx *c, size_t k) {
+  uint16_t f = tflags(c, k);
+  if (!(f & CYB_TOK_CAP) || (f & (CYB_TOK_ALLCAPS | CYB_TOK_DIGIT)) || !(tflags(c, k - 1) & CYB_TOK_CAP) ||
+      cand_at(c, k, -1) || c->s->lang != CYBERNER_LANG_FR)
+    return false;
+  /* a capitalized word after it goes on with a name we cannot read
+   * (le Centre Spatial Kennedy) */
+  if (k + 1 < c->s->tok_end && (tflags(c, k + 1) & CYB_TOK_CAP)) return false;
+  size_t n;
+  const char *w = as_written(c, k, &n);
+  return cyb__spell_french_adjective(c->r->spell, c->rs->speller, w, n);
+}
+
 static size_t adjectives(const mctx *c, size_t j) {
   size_t end = c->s->tok_end, n = 0;
   /* a participle before "par" opens the sentence's passive, not the name
    * (la Commission présidée par ...) */
   while (j < end && n < 2 && !is_prep(c, j) && !is_article(c, j) && !is_place_at(c, j) &&
-         !(j + 1 < end && is_article(c, j + 1)) && !in_charge_of(c, j) && is_adjective(c, j) &&
+         !(j + 1 < end && is_article(c, j + 1)) && !in_charge_of(c, j) &&
+         (is_adjective(c, j) || capitalized_adjective(c, j)) &&
          !(j + 1 < end && tis(c, j + 1, "par") && is_participle(c, j)))
     j++, n++;
   /* two adjectives joined by "et": recherche scientifique et technologique */
@@ -1478,6 +1495,21 @@ static bool forces_of_nationality(const mctx *c, size_t p) {
   size_t q = p + 1;
   if (q < c->s->tok_end && tis(c, p, "forces") && tis(c, q, "armees")) q++;
   return q < c->s->tok_end && is_place_at(c, q);
+}
+
+/* "au sujet de", "au titre de", "au profit de", "à l'encontre de": a noun
+ * at token p that makes a compound preposition with the "de" after it opens
+ * the sentence's complement, not a word of the name ("le Réseau africain
+ * des autorités de cybersécurité | au sujet de la création"). */
+static bool compound_preposition(const mctx *c, size_t p) {
+  static const char *const nouns[] = {"sujet", "titre", "profit", "sein", "cours", "terme", "lieu", "encontre", "egard",
+                                      "instar", "issue", "occasion", "aide", "insu", "detriment", "faveur", "vue"};
+  if (p + 1 >= c->s->tok_end || !(tis(c, p + 1, "de") || tis(c, p + 1, "du") || tis(c, p + 1, "des") ||
+                                  tis(c, p + 1, "d'")))
+    return false;
+  for (size_t i = 0; i < sizeof nouns / sizeof *nouns; i++)
+    if (tis(c, p, nouns[i])) return true;
+  return false;
 }
 
 /* French style: head [adjectives] (prep [article] word [adjectives])*. It
@@ -1513,7 +1545,7 @@ static size_t extend_french(const mctx *c, size_t j, bool event, bool *has_cap) 
         (cap && courtesy_at(c, p)) ||
         (!event && (cand_at(c, p, CYBERNER_AGENCY) || cand_at(c, p, CYBERNER_ORGANIZATION))))
       break;
-    if (!cap && forces_of_nationality(c, p)) break;
+    if (!cap && (forces_of_nationality(c, p) || compound_preposition(c, p))) break;
     /* "et" right before a name the dictionaries know starts another name
      * (Parti libéral du Québec et Québec solidaire), unlike "Guides et
      * Éclaireuses" or "de l'Economie et des Finances" */

@@ -275,6 +275,15 @@ START_TEST(person_negatives) {
 END_TEST
 
 START_TEST(bodies_french) {
+  /* a noun that makes a compound preposition with "de" ends the name */
+  YES("Il a signé avec le Réseau africain des autorités de cybersécurité au sujet de la création d'un centre.",
+      "Réseau africain des autorités de cybersécurité", CYBERNER_ORGANIZATION, NULL);
+  YES("Le texte adopté par le Conseil national en vue de la réforme a été publié.", "Conseil national", CYBERNER_AGENCY,
+      NULL);
+  /* a capitalized adjective after a capitalized head, unless a capitalized word follows it */
+  YES("Il est diplômé de l'Université Technique de Munich.", "Université Technique de Munich", CYBERNER_ORGANIZATION,
+      NULL);
+  NO("Il a visité le Centre Spatial Kennedy en mai.", "Centre Spatial");
   /* a town's police or gendarmerie in lower case is one body with the town */
   YES("Une plainte a été déposée à la gendarmerie de Palaiseau.", "gendarmerie de Palaiseau", CYBERNER_AGENCY, NULL);
   /* a function word ends a French body's name; a lower-case head inside is a common noun */
