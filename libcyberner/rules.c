@@ -1224,8 +1224,10 @@ static int persons(mctx *c) {
         size_t e = j < end && caps_surname(c, j) && !name_token(c, j) ? j + 1 : name_run(c, j, 4);
         /* a particle in lower case opens the family name (M. de Villepin,
          * Mrs van Rompuy); not an article: Madame la Présidente, Monsieur le
-         * Commissaire are forms of address */
-        if (e == j && (tflags(c, k) & CYB_TOK_CAP) && j + 1 < end && !(tflags(c, j) & CYB_TOK_CAP) &&
+         * Commissaire are forms of address; the letter M needs its full stop
+         * (la série M de BMW) */
+        bool letter = tl == 1 && c->tt->tok[k].end - c->tt->tok[k].start == 1 && j == k + 1;
+        if (e == j && !letter && (tflags(c, k) & CYB_TOK_CAP) && j + 1 < end && !(tflags(c, j) & CYB_TOK_CAP) &&
             has(c, S_PARTICLES, j) && !is_article(c, j) && name_token(c, j + 1))
           e = name_run(c, j + 1, 4);
         /* after a capitalized title, a name outranks a place of the

@@ -74,6 +74,10 @@ START_TEST(person_titles) {
   /* a particle in lower case opens the family name after a title */
   YES("Il a remercié Mme de Palacière pour son rapport.", "de Palacière", CYBERNER_PERSON, NULL);
   YES("I thank Mrs van Rompuyen for her report.", "van Rompuyen", CYBERNER_PERSON, NULL);
+  /* ... not after the letter M with no full stop: a model, a series */
+  ck_assert(!tagged("La s\xc3\xa9rie M de BMW est rapide.", "de BMW", NULL, CYBERNER_PERSON, NULL));
+  YES("La s\xc3\xa9rie M de BMW est rapide.", "BMW", CYBERNER_ORGANIZATION, "bmw");
+  YES("Il a vu M. de Palacière hier.", "de Palacière", CYBERNER_PERSON, NULL);
   NO("Madame la Présidente, je voudrais remercier la Commissaire.", "la Présidente");
   NO("Merci, Monsieur le Commissaire, pour votre réponse.", "le Commissaire");
   /* a family name in capitals, after the person was named in full */
