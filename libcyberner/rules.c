@@ -2982,7 +2982,8 @@ static int languages_en(mctx *c) {
 static bool commune_adjective(const mctx *c, size_t k) {
   static const char *const before_noun[] = {"une",   "cette",    "sa",        "leur",     "notre",   "votre",
                                             "chaque", "toute",    "seule",     "petite",   "grande",  "ancienne",
-                                            "nouvelle", "meme",   "autre",     "premiere", "derniere", "belle"};
+                                            "nouvelle", "meme",   "autre",     "premiere", "derniere", "belle",
+                                            "ma",     "ta",       "aucune",    "quelle",   "telle",   "ladite"};
   if (k == c->s->tok_begin || !tis(c, k, "commune")) return false;
   uint16_t f = tflags(c, k - 1);
   if ((f & CYB_TOK_CAP) || !(f & CYB_TOK_ALPHA) || has(c, S_ARTICLE, k - 1)) return false;

@@ -918,6 +918,9 @@ START_TEST(places_by_kind) {
   YES("le port de Trieste a été visé", "Trieste", CYBERNER_LOCATION, "trieste");
   /* "commune" after a noun is its adjective: no place after it */
   YES("Le maire de la petite commune de Valbrune a parlé.", "Valbrune", CYBERNER_LOCATION, NULL);
+  /* ... not after a determiner: the noun */
+  YES("Il habite ma commune de Valbrune depuis dix ans.", "Valbrune", CYBERNER_LOCATION, NULL);
+  YES("Il n'habite aucune commune de Valbrune ni d'ailleurs.", "Valbrune", CYBERNER_LOCATION, NULL);
   YES("Il travaille pour la société commune d'Orange et de Capgemini.", "Orange", CYBERNER_ORGANIZATION, "orange");
   NO("Ils annoncent une entreprise commune de Valbrune et Harrowgate.", "Valbrune");
   NO("Goods wait at the port of Entry before the check.", "Entry");
