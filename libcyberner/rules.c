@@ -1630,15 +1630,19 @@ static uint32_t party_end(const mctx *c, uint32_t from) {
   return 0;
 }
 
-/* Token q names a party, or two joined by a hyphen (Japan-Australia): the
- * number of parties, 0 when none. */
+/* Token q names a party, or several joined by hyphens (Japan-Australia,
+ * Japan-China-ROK): the number of parties, 0 when none. */
 static int parties_at(const mctx *c, size_t q) {
   const cyb__token *t = &c->tt->tok[q];
-  uint32_t e = party_end(c, t->start);
-  if (e == t->end) return 1;
-  if (!e || !(t->flags & CYB_TOK_HYPHEN) || e >= t->end || c->nm->text[e] != '-') return 0;
-  uint32_t e2 = party_end(c, e + 1);
-  return e2 == t->end ? 2 : 0;
+  int n = 0;
+  for (uint32_t p = t->start;;) {
+    uint32_t e = party_end(c, p);
+    if (!e || e > t->end) return 0;
+    n++;
+    if (e == t->end) return n;
+    if (!(t->flags & CYB_TOK_HYPHEN) || c->nm->text[e] != '-') return 0;
+    p = e + 1;
+  }
 }
 
 /* Parties joined by hyphens right before token s open a meeting's name

@@ -396,6 +396,8 @@ START_TEST(meetings_named_or_described) {
   YES("The 2nd Japan-India Cyber Dialogue was held.", "2nd Japan-India Cyber Dialogue", CYBERNER_EVENT, NULL);
   YES("The 5th U.S.-Brazil Cyber Dialogue was held.", "5th U.S.-Brazil Cyber Dialogue", CYBERNER_EVENT, NULL);
   YES("They met at the Japan-U.S.-ROK Trilateral Summit.", "Japan-U.S.-ROK Trilateral Summit", CYBERNER_EVENT, NULL);
+  YES("They met at the India-Japan-Australia Trilateral Dialogue.", "India-Japan-Australia Trilateral Dialogue",
+      CYBERNER_EVENT, NULL);
   /* ... two parties: one country's hyphenated name is not a pair */
   YES("The Guinea-Bissau Cyber Dialogue was held.", "Guinea-Bissau", CYBERNER_COUNTRY, "GW");
   YES("He flew to Japan - Cyber Dialogue talks began.", "Cyber Dialogue", CYBERNER_EVENT, NULL);
