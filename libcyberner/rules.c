@@ -1224,8 +1224,10 @@ static int persons(mctx *c) {
         size_t e = j < end && caps_surname(c, j) && !name_token(c, j) ? j + 1 : name_run(c, j, 4);
         /* a particle in lower case opens the family name (M. de Villepin,
          * Mrs van Rompuy); not an article: Madame la Présidente, Monsieur le
-         * Commissaire are forms of address */
-        if (e == j && (tflags(c, k) & CYB_TOK_CAP) && j + 1 < end && !(tflags(c, j) & CYB_TOK_CAP) &&
+         * Commissaire are forms of address; the letter M needs its full stop
+         * (la série M de BMW) */
+        bool letter = tl == 1 && c->tt->tok[k].end - c->tt->tok[k].start == 1 && j == k + 1;
+        if (e == j && !letter && (tflags(c, k) & CYB_TOK_CAP) && j + 1 < end && !(tflags(c, j) & CYB_TOK_CAP) &&
             has(c, S_PARTICLES, j) && !is_article(c, j) && name_token(c, j + 1))
           e = name_run(c, j + 1, 4);
         /* after a capitalized title, a name outranks a place of the
@@ -1668,15 +1670,19 @@ static uint32_t party_end(const mctx *c, uint32_t from) {
   return 0;
 }
 
-/* Token q names a party, or two joined by a hyphen (Japan-Australia): the
- * number of parties, 0 when none. */
+/* Token q names a party, or several joined by hyphens (Japan-Australia,
+ * Japan-China-ROK): the number of parties, 0 when none. */
 static int parties_at(const mctx *c, size_t q) {
   const cyb__token *t = &c->tt->tok[q];
-  uint32_t e = party_end(c, t->start);
-  if (e == t->end) return 1;
-  if (!e || !(t->flags & CYB_TOK_HYPHEN) || e >= t->end || c->nm->text[e] != '-') return 0;
-  uint32_t e2 = party_end(c, e + 1);
-  return e2 == t->end ? 2 : 0;
+  int n = 0;
+  for (uint32_t p = t->start;;) {
+    uint32_t e = party_end(c, p);
+    if (!e || e > t->end) return 0;
+    n++;
+    if (e == t->end) return n;
+    if (!(t->flags & CYB_TOK_HYPHEN) || c->nm->text[e] != '-') return 0;
+    p = e + 1;
+  }
 }
 
 /* Parties joined by hyphens right before token s open a meeting's name
@@ -3020,7 +3026,8 @@ static int languages_en(mctx *c) {
 static bool commune_adjective(const mctx *c, size_t k) {
   static const char *const before_noun[] = {"une",   "cette",    "sa",        "leur",     "notre",   "votre",
                                             "chaque", "toute",    "seule",     "petite",   "grande",  "ancienne",
-                                            "nouvelle", "meme",   "autre",     "premiere", "derniere", "belle"};
+                                            "nouvelle", "meme",   "autre",     "premiere", "derniere", "belle",
+                                            "ma",     "ta",       "aucune",    "quelle",   "telle",   "ladite"};
   if (k == c->s->tok_begin || !tis(c, k, "commune")) return false;
   uint16_t f = tflags(c, k - 1);
   if ((f & CYB_TOK_CAP) || !(f & CYB_TOK_ALPHA) || has(c, S_ARTICLE, k - 1)) return false;

@@ -92,6 +92,10 @@ START_TEST(person_titles) {
   /* a particle in lower case opens the family name after a title */
   YES("Il a remercié Mme de Palacière pour son rapport.", "de Palacière", CYBERNER_PERSON, NULL);
   YES("I thank Mrs van Rompuyen for her report.", "van Rompuyen", CYBERNER_PERSON, NULL);
+  /* ... not after the letter M with no full stop: a model, a series */
+  ck_assert(!tagged("La s\xc3\xa9rie M de BMW est rapide.", "de BMW", NULL, CYBERNER_PERSON, NULL));
+  YES("La s\xc3\xa9rie M de BMW est rapide.", "BMW", CYBERNER_ORGANIZATION, "bmw");
+  YES("Il a vu M. de Palacière hier.", "de Palacière", CYBERNER_PERSON, NULL);
   NO("Madame la Présidente, je voudrais remercier la Commissaire.", "la Présidente");
   NO("Merci, Monsieur le Commissaire, pour votre réponse.", "le Commissaire");
   /* a family name in capitals, after the person was named in full */
@@ -419,6 +423,8 @@ START_TEST(meetings_named_or_described) {
   YES("The 2nd Japan-India Cyber Dialogue was held.", "2nd Japan-India Cyber Dialogue", CYBERNER_EVENT, NULL);
   YES("The 5th U.S.-Brazil Cyber Dialogue was held.", "5th U.S.-Brazil Cyber Dialogue", CYBERNER_EVENT, NULL);
   YES("They met at the Japan-U.S.-ROK Trilateral Summit.", "Japan-U.S.-ROK Trilateral Summit", CYBERNER_EVENT, NULL);
+  YES("They met at the India-Japan-Australia Trilateral Dialogue.", "India-Japan-Australia Trilateral Dialogue",
+      CYBERNER_EVENT, NULL);
   /* ... two parties: one country's hyphenated name is not a pair */
   YES("The Guinea-Bissau Cyber Dialogue was held.", "Guinea-Bissau", CYBERNER_COUNTRY, "GW");
   YES("He flew to Japan - Cyber Dialogue talks began.", "Cyber Dialogue", CYBERNER_EVENT, NULL);
@@ -951,6 +957,9 @@ START_TEST(places_by_kind) {
   YES("le port de Trieste a été visé", "Trieste", CYBERNER_LOCATION, "trieste");
   /* "commune" after a noun is its adjective: no place after it */
   YES("Le maire de la petite commune de Valbrune a parlé.", "Valbrune", CYBERNER_LOCATION, NULL);
+  /* ... not after a determiner: the noun */
+  YES("Il habite ma commune de Valbrune depuis dix ans.", "Valbrune", CYBERNER_LOCATION, NULL);
+  YES("Il n'habite aucune commune de Valbrune ni d'ailleurs.", "Valbrune", CYBERNER_LOCATION, NULL);
   YES("Il travaille pour la société commune d'Orange et de Capgemini.", "Orange", CYBERNER_ORGANIZATION, "orange");
   NO("Ils annoncent une entreprise commune de Valbrune et Harrowgate.", "Valbrune");
   NO("Goods wait at the port of Entry before the check.", "Entry");
