@@ -795,6 +795,15 @@ static bool lower_word_at(const mctx *c, size_t k) {
   return (f & CYB_TOK_ALPHA) && !(f & (CYB_TOK_CAP | CYB_TOK_DIGIT));
 }
 
+/* Token k has a vowel (a, e, i, o, u, y): it may be a word, not an
+ * abbreviation such as ltd or plc. */
+static bool has_vowel(const mctx *c, size_t k) {
+  const cyb__token *t = &c->tt->tok[k];
+  for (uint32_t i = t->start; i < t->end; i++)
+    if (strchr("aeiouy", c->nm->text[i])) return true;
+  return false;
+}
+
 static bool is_adjective(const mctx *c, size_t k) {
   size_t n;
   const char *w = as_written(c, k, &n);
@@ -1745,8 +1754,12 @@ static int bodies(mctx *c) {
       if (e < k + 3) e = k + 3;
       if (push_body(c, k, e, CYBERNER_AGENCY, 0.6f)) return CYBERNER_ENOMEM;
     }
-    /* companies: capitalized words + legal suffix */
-    if (k > b && has(c, S_COMPANIES, k) && (tflags(c, k - 1) & CYB_TOK_CAP)) {
+    /* companies: capitalized words + legal suffix; a suffix in lower case
+     * that can be read as a word (it has a vowel: not ltd, plc) is one
+     * before a lower-case word: the French possessive of "Seule sa
+     * filiale", not the SA of "Thales SA"; "the Jackson corporation" */
+    if (k > b && has(c, S_COMPANIES, k) && (tflags(c, k - 1) & CYB_TOK_CAP) &&
+        !(lower_word_at(c, k) && has_vowel(c, k) && k + 1 < end && lower_word_at(c, k + 1))) {
       size_t s = k;
       while (s > b && k - s < 8) {
         if ((tflags(c, s - 1) & CYB_TOK_CAP) && !has(c, S_NOT_NAMES, s - 1)) s--;

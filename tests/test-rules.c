@@ -339,6 +339,11 @@ START_TEST(bodies_english) {
   /* the full stop of an abbreviated suffix is trailing punctuation (ENTITIES.md) */
   YES("a contract with Harrow Valley Systems Inc. was signed", "Harrow Valley Systems Inc", CYBERNER_ORGANIZATION, NULL);
   YES("Shares of Calder Mining Corp. fell.", "Calder Mining Corp", CYBERNER_ORGANIZATION, NULL);
+  /* a lower-case suffix before a lower-case word is the French possessive */
+  NO("Seule sa filiale logistique a été touchée.", "Seule sa");
+  NO("Désormais sa branche cyber recrute.", "Désormais sa");
+  YES("NOTE : Harrow Yates and Co ltd is a garden products group .", "Harrow Yates and Co ltd", CYBERNER_ORGANIZATION, NULL);
+  YES("Le contrat de Dupuis Technologies SA a été signé.", "Dupuis Technologies SA", CYBERNER_ORGANIZATION, NULL);
   NO("The Government has a plan.", "Government");
   YES("The Kurdistan Democratic Party said so.", "Kurdistan Democratic Party", CYBERNER_ORGANIZATION, NULL);
   /* a person before `of` is the body's person, not a word of its name */
