@@ -962,8 +962,19 @@ static size_t kebab_id(const mctx *c, size_t b, size_t e, size_t skip_from, size
   return w;
 }
 
+/* The name [b, e) ends with an initial standing for a withheld surname
+ * (Denis K., Maxim Y.; not a run of initials: U. S.) whose full stop ends
+ * no sentence (a comma, a guillemet or a lower-case word follows): the
+ * stop is part of the name. */
+static bool final_initial(const mctx *c, size_t b, size_t e) {
+  if (e < b + 2 || !initial_at(c, e - 1) || tis(c, e - 2, ".") || e + 1 >= c->s->tok_end) return false;
+  uint16_t f = tflags(c, e + 1);
+  return !(f & (CYB_TOK_CAP | CYB_TOK_DIGIT)) && !tis(c, e + 1, ".");
+}
+
 static int push_person(mctx *c, size_t b, size_t e, float score, int rank) {
   if (e <= b || namesake_before(c, b)) return 0;
+  if (final_initial(c, b, e)) e++;
   cyb__cand *d = cyb__cand_push(c->cs, c->tt->tok[b].start, c->tt->tok[e - 1].end, (uint32_t)b, (uint32_t)e,
                                 CYBERNER_PERSON, CYB_SRC_PATTERN, score);
   if (!d) return CYBERNER_ENOMEM;

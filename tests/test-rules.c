@@ -331,6 +331,14 @@ START_TEST(bodies_french) {
 }
 END_TEST
 
+/* an initial for a withheld surname keeps its full stop, unless it ends the sentence */
+START_TEST(person_final_initial) {
+  YES("Le suspect, identifié comme « Denis K. », a été interpellé.", "Denis K.", CYBERNER_PERSON, "denis-k");
+  YES("The suspect, Maxim Y., was arrested.", "Maxim Y.", CYBERNER_PERSON, NULL);
+  YES("Le suspect est Denis K. Il a été interpellé.", "Denis K", CYBERNER_PERSON, NULL);
+}
+END_TEST
+
 START_TEST(bodies_english) {
   YES("the Ministry of Fisheries and Marine Resources said", "Ministry of Fisheries and Marine Resources", CYBERNER_AGENCY, NULL);
   YES("officials of the Northern Lakes Water Agency met", "Northern Lakes Water Agency", CYBERNER_AGENCY, NULL);
@@ -1245,6 +1253,7 @@ int main(void) {
   tcase_add_test(t, person_names_and_mentions);
   tcase_add_test(t, person_negatives);
   tcase_add_test(t, bodies_french);
+  tcase_add_test(t, person_final_initial);
   tcase_add_test(t, bodies_english);
   tcase_add_test(t, meetings_named_or_described);
   tcase_add_test(t, acronyms_defined_in_text);
