@@ -2878,7 +2878,7 @@ static int campaigns(mctx *c) {
 /* "used the access to drop TrickBot", "through TrickBot infections": a
  * malware family that the dictionaries also give as a group's alias
  * (not_names.txt, marked malware) names the software, not the group, right
- * after a verb for putting it on a machine or right before a word for the
+ * after a verb for putting it on a machine or next to a word for the
  * software (marked installs, software-kind); a software is not tagged
  * (THREAT_ACTOR is for groups). A NOT_ENTITY over the name and the word
  * hides it; elsewhere (members of Trickbot) it keeps the group's reading. */
@@ -2889,7 +2889,9 @@ static int malware_names(mctx *c) {
     if (!cand_at(c, k, CYBERNER_THREAT_ACTOR)) continue;
     size_t e = dict_end_at(c, k, CYBERNER_THREAT_ACTOR);
     if (!marked(c, k, e, MARK_MALWARE)) continue;
-    size_t from = k > b && marked(c, k - 1, k, MARK_INSTALLS) ? k - 1 : k;
+    /* a verb for installing it, or a word for the software right before
+     * (les logiciels malveillants Carbanak, le programme Anunak) */
+    size_t from = k > b && (marked(c, k - 1, k, MARK_INSTALLS) || marked(c, k - 1, k, MARK_SOFTWARE_KIND)) ? k - 1 : k;
     size_t to = e < end && marked(c, e, e + 1, MARK_SOFTWARE_KIND) ? e + 1 : e;
     if ((from < k || to > e) && push_body(c, from, to, CYB_NOT_ENTITY, 0.9f)) return CYBERNER_ENOMEM;
   }

@@ -1097,6 +1097,10 @@ START_TEST(named_campaigns) {
   NO("Other gangs used the access to drop TrickBot and then Ryuk.", "TrickBot");
   NO("Emotet came back through TrickBot infections.", "TrickBot");
   YES("Police arrested two members of TrickBot in Kharkiv.", "TrickBot", CYBERNER_THREAT_ACTOR, "wizard-spider");
+  /* a word for the software right before the name */
+  NO("Le gang a volé un milliard grâce aux logiciels malveillants Carbanak.", "Carbanak");
+  NO("Il a lancé ses activités avec le programme Anunak, visant les banques.", "Anunak");
+  YES("Le cerveau présumé du gang Carbanak a été arrêté.", "Carbanak", CYBERNER_THREAT_ACTOR, "carbanak");
   YES("The affiliates deployed LockBit against hospitals.", "LockBit", CYBERNER_THREAT_ACTOR, "lockbit");
 }
 END_TEST
