@@ -2038,13 +2038,20 @@ static bool spells(const mctx *c, size_t s, size_t e, const char *a, size_t m) {
  * acronym: both become a new name, AGENCY when a state-body word is in it. */
 /* The first of the capitalized words ending before token k that spell the
  * acronym at token a, SIZE_MAX when none. */
-static size_t initials_start(const mctx *c, size_t k, size_t a) {
-  char letters[16];
+/* The letters of the acronym at token a in letters[16], their count (0
+ * when fewer than 2 or more than 12). */
+static size_t acronym_letters(const mctx *c, size_t a, char *letters) {
   size_t m = 0, n;
   const char *t = ttext(c, a, &n);
-  for (size_t i = 0; i < n && m < sizeof letters; i++)
+  for (size_t i = 0; i < n && m < 16; i++)
     if (t[i] >= 'a' && t[i] <= 'z') letters[m++] = t[i];
-  if (m < 2 || m > 12) return SIZE_MAX;
+  return m < 2 || m > 12 ? 0 : m;
+}
+
+static size_t initials_start(const mctx *c, size_t k, size_t a) {
+  char letters[16];
+  size_t m = acronym_letters(c, a, letters);
+  if (!m) return SIZE_MAX;
   size_t b = c->s->tok_begin;
   for (size_t s = k >= 2 * m + 4 ? k - 2 * m - 4 : 0; s < k; s++) {
     if (s < b || !(tflags(c, s) & CYB_TOK_CAP) || is_prep(c, s) || is_article(c, s)) continue;
@@ -2095,8 +2102,22 @@ static int push_thing(mctx *c, size_t b, size_t e, const char *id) {
   return push_like(c, b, e, &thing, id);
 }
 
+/* The first of the lower-case words ending before token k that spell the
+ * acronym at token a (multi-factor authentication (MFA)), SIZE_MAX when
+ * none: a thing defined by its common name. */
+static size_t lower_initials_start(const mctx *c, size_t k, size_t a) {
+  char letters[16];
+  size_t m = acronym_letters(c, a, letters), b = c->s->tok_begin, s = k, found = SIZE_MAX;
+  while (m && s > b && k - s < 2 * m + 4 && lower_word_at(c, s - 1)) {
+    s--;
+    if (!is_prep(c, s) && !is_article(c, s) && spells(c, s, k, letters, m)) found = s;
+  }
+  return found;
+}
+
 static int acronym_of_thing(mctx *c, size_t k, size_t a, const char *id) {
   size_t s = initials_start(c, k, a);
+  if (s == SIZE_MAX) s = lower_initials_start(c, k, a);
   int label = CYB_NOT_ENTITY;
   /* not a name that holds a country or a person: République populaire démocratique de Corée (RPDC) */
   if (s == SIZE_MAX || body_word_in(c, s, k, &label) || any_covered(c, s, k)) return 0;

@@ -557,6 +557,11 @@ START_TEST(acronyms_defined_in_text) {
   ck_assert(tagged(csa2, "CSA", "Agency", CYBERNER_AGENCY, "sg-csa"));
   ck_assert(tagged(csa2, "CSA", "said so.", CYBERNER_AGENCY, "sg-csa"));
   YES("la République populaire démocratique de Corée (RPDC) a agi", "RPDC", CYBERNER_COUNTRY, "KP");
+  /* ... and after the lower-case words of a thing that spell it (a part of a hyphenated word gives a letter) */
+  const char *mfa = "Customers must use multi-factor authentication (MFA) for logins. MFA was missing.";
+  NO(mfa, "MFA)");
+  NO(mfa, "MFA was");
+  YES("The ministry of foreign affairs (MFA) said so.", "MFA", CYBERNER_AGENCY, NULL);
   /* a known acronym after the lower-case description of a legal text is the text's, later on too */
   const char *act = "Bruxelles a adopté le règlement européen sur la cybersécurité (CSA) en 2019. Le CSA crée un cadre.";
   NO(act, "CSA)");
