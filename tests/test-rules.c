@@ -710,6 +710,10 @@ START_TEST(not_entities) {
   NO("Le texte est traduit en anglais et le russe reste la langue du forum.", "anglais");
   NO("Le texte est traduit en anglais et le russe reste la langue du forum.", "russe");
   YES("Le ministre français a parlé.", "français", CYBERNER_NATIONALITY, "FR");
+  /* an English nationality adjective is capitalized in English: in lower case it is a word */
+  NO("The gang used AI tools to polish phishing lures.", "polish");
+  YES("Polish police arrested two men.", "Polish", CYBERNER_NATIONALITY, "PL");
+  YES("Des pirates polonais ont été arrêtés.", "polonais", CYBERNER_NATIONALITY, "PL");
   /* in English: in + a run of language words that ends the phrase */
   NO("The agency, known in Danish as Forsvarets Efterretningstjeneste, said so.", "Danish");
   NO("The note was written in Russian.", "Russian");
