@@ -29,6 +29,8 @@ typedef struct {
   uint8_t title_end; /* a state body of two words or more whose last word has a capital (Romanian
                         Police): in English, "Romanian police" describes, it does not name */
   uint8_t lower_name; /* an AGENCY whose own name has no capital (armasuisse): lower case by itself */
+  uint8_t en_cap; /* a NATIONALITY written with a capital (Polish): matched in lower case for French
+                     text, but English writes its adjectives with one ("to polish phishing lures") */
 } galias;
 
 typedef struct {
@@ -370,7 +372,8 @@ static int add_alias(cyb__gazetteer *g, const cyb__fold *f, scratch *sc, uint32_
   uint8_t title_end = e->label == CYBERNER_AGENCY && sc->tt.ntok >= 2 &&
                       sc->nm.upper[sc->tt.tok[sc->tt.ntok - 1].start];
   uint8_t lower_name = e->label == CYBERNER_AGENCY && lower_case_name(e);
-  galias a = {entry, node, 0, 0, lang, cs, cap, word, body_cap, title_end, lower_name};
+  uint8_t en_cap = upper && e->label == CYBERNER_NATIONALITY;
+  galias a = {entry, node, 0, 0, lang, cs, cap, word, body_cap, title_end, lower_name, en_cap};
   if (cs) {
     size_t need = 0;
     for (size_t k = 0; k < sc->tt.ntok; k++) need += sc->tt.tok[k].end - sc->tt.tok[k].start;
@@ -462,6 +465,7 @@ static int cmp_alias(const void *pa, const void *pb) {
   if (a->lang != b->lang) return a->lang < b->lang ? -1 : 1;
   if (a->cap != b->cap) return (int)a->cap - (int)b->cap;
   if (a->word != b->word) return (int)a->word - (int)b->word;
+  if (a->en_cap != b->en_cap) return (int)a->en_cap - (int)b->en_cap;
   return (int)a->cs - (int)b->cs;
 }
 
@@ -830,6 +834,7 @@ static bool alias_ok(const cyb__gazetteer *g, const galias *a, const cyb__norm *
                      size_t tb, size_t te, int lang, bool titlecase) {
   if (a->lang && lang && a->lang != lang) return false;
   if (a->cap && !nm->upper[tt->tok[tb].start] && !role_in_lower_case(g, a, tt, tb)) return false;
+  if (a->en_cap && lang == CYBERNER_LANG_EN && !nm->upper[tt->tok[tb].start]) return false;
   if (a->body_cap && !span_has_capital(nm, tt, tb, te) &&
       ((lang == CYBERNER_LANG_EN && !owner_before(g, nm, tt, tb)) ||
        (indefinite_before(nm, tt, tb) && !acronym_defined_after(nm, tt, te)) ||

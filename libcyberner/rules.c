@@ -795,6 +795,15 @@ static bool lower_word_at(const mctx *c, size_t k) {
   return (f & CYB_TOK_ALPHA) && !(f & (CYB_TOK_CAP | CYB_TOK_DIGIT));
 }
 
+/* Token k has a vowel (a, e, i, o, u, y): it may be a word, not an
+ * abbreviation such as ltd or plc. */
+static bool has_vowel(const mctx *c, size_t k) {
+  const cyb__token *t = &c->tt->tok[k];
+  for (uint32_t i = t->start; i < t->end; i++)
+    if (strchr("aeiouy", c->nm->text[i])) return true;
+  return false;
+}
+
 static bool is_adjective(const mctx *c, size_t k) {
   size_t n;
   const char *w = as_written(c, k, &n);
@@ -953,8 +962,19 @@ static size_t kebab_id(const mctx *c, size_t b, size_t e, size_t skip_from, size
   return w;
 }
 
+/* The name [b, e) ends with an initial standing for a withheld surname
+ * (Denis K., Maxim Y.; not a run of initials: U. S.) whose full stop ends
+ * no sentence (a comma, a guillemet or a lower-case word follows): the
+ * stop is part of the name. */
+static bool final_initial(const mctx *c, size_t b, size_t e) {
+  if (e < b + 2 || !initial_at(c, e - 1) || tis(c, e - 2, ".") || e + 1 >= c->s->tok_end) return false;
+  uint16_t f = tflags(c, e + 1);
+  return !(f & (CYB_TOK_CAP | CYB_TOK_DIGIT)) && !tis(c, e + 1, ".");
+}
+
 static int push_person(mctx *c, size_t b, size_t e, float score, int rank) {
   if (e <= b || namesake_before(c, b)) return 0;
+  if (final_initial(c, b, e)) e++;
   cyb__cand *d = cyb__cand_push(c->cs, c->tt->tok[b].start, c->tt->tok[e - 1].end, (uint32_t)b, (uint32_t)e,
                                 CYBERNER_PERSON, CYB_SRC_PATTERN, score);
   if (!d) return CYBERNER_ENOMEM;
@@ -1791,8 +1811,12 @@ static int bodies(mctx *c) {
       if (e < k + 3) e = k + 3;
       if (push_body(c, k, e, CYBERNER_AGENCY, 0.6f)) return CYBERNER_ENOMEM;
     }
-    /* companies: capitalized words + legal suffix */
-    if (k > b && has(c, S_COMPANIES, k) && (tflags(c, k - 1) & CYB_TOK_CAP)) {
+    /* companies: capitalized words + legal suffix; a suffix in lower case
+     * that can be read as a word (it has a vowel: not ltd, plc) is one
+     * before a lower-case word: the French possessive of "Seule sa
+     * filiale", not the SA of "Thales SA"; "the Jackson corporation" */
+    if (k > b && has(c, S_COMPANIES, k) && (tflags(c, k - 1) & CYB_TOK_CAP) &&
+        !(lower_word_at(c, k) && has_vowel(c, k) && k + 1 < end && lower_word_at(c, k + 1))) {
       size_t s = k;
       while (s > b && k - s < 8) {
         if ((tflags(c, s - 1) & CYB_TOK_CAP) && !has(c, S_NOT_NAMES, s - 1)) s--;
@@ -2060,13 +2084,20 @@ static bool spells(const mctx *c, size_t s, size_t e, const char *a, size_t m) {
  * acronym: both become a new name, AGENCY when a state-body word is in it. */
 /* The first of the capitalized words ending before token k that spell the
  * acronym at token a, SIZE_MAX when none. */
-static size_t initials_start(const mctx *c, size_t k, size_t a) {
-  char letters[16];
+/* The letters of the acronym at token a in letters[16], their count (0
+ * when fewer than 2 or more than 12). */
+static size_t acronym_letters(const mctx *c, size_t a, char *letters) {
   size_t m = 0, n;
   const char *t = ttext(c, a, &n);
-  for (size_t i = 0; i < n && m < sizeof letters; i++)
+  for (size_t i = 0; i < n && m < 16; i++)
     if (t[i] >= 'a' && t[i] <= 'z') letters[m++] = t[i];
-  if (m < 2 || m > 12) return SIZE_MAX;
+  return m < 2 || m > 12 ? 0 : m;
+}
+
+static size_t initials_start(const mctx *c, size_t k, size_t a) {
+  char letters[16];
+  size_t m = acronym_letters(c, a, letters);
+  if (!m) return SIZE_MAX;
   size_t b = c->s->tok_begin;
   for (size_t s = k >= 2 * m + 4 ? k - 2 * m - 4 : 0; s < k; s++) {
     if (s < b || !(tflags(c, s) & CYB_TOK_CAP) || is_prep(c, s) || is_article(c, s)) continue;
@@ -2117,8 +2148,22 @@ static int push_thing(mctx *c, size_t b, size_t e, const char *id) {
   return push_like(c, b, e, &thing, id);
 }
 
+/* The first of the lower-case words ending before token k that spell the
+ * acronym at token a (multi-factor authentication (MFA)), SIZE_MAX when
+ * none: a thing defined by its common name. */
+static size_t lower_initials_start(const mctx *c, size_t k, size_t a) {
+  char letters[16];
+  size_t m = acronym_letters(c, a, letters), b = c->s->tok_begin, s = k, found = SIZE_MAX;
+  while (m && s > b && k - s < 2 * m + 4 && lower_word_at(c, s - 1)) {
+    s--;
+    if (!is_prep(c, s) && !is_article(c, s) && spells(c, s, k, letters, m)) found = s;
+  }
+  return found;
+}
+
 static int acronym_of_thing(mctx *c, size_t k, size_t a, const char *id) {
   size_t s = initials_start(c, k, a);
+  if (s == SIZE_MAX) s = lower_initials_start(c, k, a);
   int label = CYB_NOT_ENTITY;
   /* not a name that holds a country or a person: République populaire démocratique de Corée (RPDC) */
   if (s == SIZE_MAX || body_word_in(c, s, k, &label) || any_covered(c, s, k)) return 0;
@@ -2900,7 +2945,7 @@ static int campaigns(mctx *c) {
 /* "used the access to drop TrickBot", "through TrickBot infections": a
  * malware family that the dictionaries also give as a group's alias
  * (not_names.txt, marked malware) names the software, not the group, right
- * after a verb for putting it on a machine or right before a word for the
+ * after a verb for putting it on a machine or next to a word for the
  * software (marked installs, software-kind); a software is not tagged
  * (THREAT_ACTOR is for groups). A NOT_ENTITY over the name and the word
  * hides it; elsewhere (members of Trickbot) it keeps the group's reading. */
@@ -2911,7 +2956,9 @@ static int malware_names(mctx *c) {
     if (!cand_at(c, k, CYBERNER_THREAT_ACTOR)) continue;
     size_t e = dict_end_at(c, k, CYBERNER_THREAT_ACTOR);
     if (!marked(c, k, e, MARK_MALWARE)) continue;
-    size_t from = k > b && marked(c, k - 1, k, MARK_INSTALLS) ? k - 1 : k;
+    /* a verb for installing it, or a word for the software right before
+     * (les logiciels malveillants Carbanak, le programme Anunak) */
+    size_t from = k > b && (marked(c, k - 1, k, MARK_INSTALLS) || marked(c, k - 1, k, MARK_SOFTWARE_KIND)) ? k - 1 : k;
     size_t to = e < end && marked(c, e, e + 1, MARK_SOFTWARE_KIND) ? e + 1 : e;
     if ((from < k || to > e) && push_body(c, from, to, CYB_NOT_ENTITY, 0.9f)) return CYBERNER_ENOMEM;
   }

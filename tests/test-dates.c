@@ -418,6 +418,20 @@ static const dcase cases_month[] = {
     {EN, NOREF, "the team began operating that August. Then", "that august=XXXX-08"},
     {EN, NOREF, "That March, the ministry", "that march=XXXX-03"},
     {EN, NOREF, "they said that August Schmidt left.", ""},
+    /* the following Monday, the previous Friday (follow_weekday): relative
+     * to a date of the text, never resolved; not without "the" */
+    {EN, "2024-03-15", "and learned more the following Monday.", "following monday=XXXX-WXX-1"},
+    {EN, NOREF, "it had started the previous Friday", "previous friday=XXXX-WXX-5"},
+    {EN, NOREF, "following Monday's attack", "monday=XXXX-WXX-1"},
+    /* back to at least 2005, until at least 2030 (year_atleast); not a count */
+    {EN, NOREF, "records going back to at least 2005.", "2005=2005"},
+    {EN, NOREF, "in force until at least 2030", "2030=2030"},
+    {EN, NOREF, "at least 2005 people", ""},
+    /* two months of a year joined by to/through without an opener (range_my_to) */
+    {EN, NOREF, "covering November 2018 to November 2022, had", "november 2018 to november 2022=2018-11/2022-11"},
+    {EN, NOREF, "March 2023 through June 2024", "march 2023 through june 2024=2023-03/2024-06"},
+    {EN, NOREF, "in March 2023 to 40 people", "march 2023=2023-03"},
+    {FR, NOREF, "mars 2020 a mai 2021", "mars 2020=2020-03;mai 2021=2021-05"},
     {EN, NOREF, "we expect that may.", ""},
     {FR, NOREF, "tenue le 31 octobre \xc3\xa0 Washington", "31 octobre=XXXX-10-31"},
     {EN, NOREF, "held on 31 October in Washington", "31 october=XXXX-10-31"},
@@ -807,7 +821,7 @@ START_TEST(test_word_gate_same_results)
     static const char *const before[] = {"", "entre ", "du ", "between ", "from the "};
     static const char *const words[] = {"friday", "Friday", "lundi", "first", "premier", "second",
                                         "third", "fourth", "deuxieme", "troisieme", "this", "Last",
-                                        "next", "that"};
+                                        "next", "that", "following", "the previous"};
     static const char *const seps[] = {"", " ", "  ", ",", " ,", ", ", " , ", "-", " -",
                                        " - ", "- ", ".", "'s ", " the "};
     static const char *const after[] = {
@@ -839,7 +853,7 @@ START_TEST(test_rule_gate_same_results)
 {
     static const char *const before[] = {
         "", "x", "entre ", "entre le ", "between ", "between the ", "du ", "de ", "d'", "from ",
-        "from the ", "annees ", "years ", "since at least ", "depuis au moins ", "over ", "the ", "its ", "their ", "this ",
+        "from the ", "annees ", "years ", "since at least ", "back to at least ", "until at least ", "depuis au moins ", "over ", "the ", "its ", "their ", "this ",
         "a ", "an ", "in ", "Windows ", "9 ", "2019 ", "version ", "art. ", "since ", "at least ",
         ", ", "microsoft outlook "};
     static const char *const starts[] = {"2021", "1990", "2000", "1850", "2030", "May", "march",

@@ -362,6 +362,14 @@ START_TEST(bodies_french) {
 }
 END_TEST
 
+/* an initial for a withheld surname keeps its full stop, unless it ends the sentence */
+START_TEST(person_final_initial) {
+  YES("Le suspect, identifié comme « Denis K. », a été interpellé.", "Denis K.", CYBERNER_PERSON, "denis-k");
+  YES("The suspect, Maxim Y., was arrested.", "Maxim Y.", CYBERNER_PERSON, NULL);
+  YES("Le suspect est Denis K. Il a été interpellé.", "Denis K", CYBERNER_PERSON, NULL);
+}
+END_TEST
+
 START_TEST(bodies_english) {
   YES("the Ministry of Fisheries and Marine Resources said", "Ministry of Fisheries and Marine Resources", CYBERNER_AGENCY, NULL);
   YES("officials of the Northern Lakes Water Agency met", "Northern Lakes Water Agency", CYBERNER_AGENCY, NULL);
@@ -370,6 +378,11 @@ START_TEST(bodies_english) {
   /* the full stop of an abbreviated suffix is trailing punctuation (ENTITIES.md) */
   YES("a contract with Harrow Valley Systems Inc. was signed", "Harrow Valley Systems Inc", CYBERNER_ORGANIZATION, NULL);
   YES("Shares of Calder Mining Corp. fell.", "Calder Mining Corp", CYBERNER_ORGANIZATION, NULL);
+  /* a lower-case suffix before a lower-case word is the French possessive */
+  NO("Seule sa filiale logistique a été touchée.", "Seule sa");
+  NO("Désormais sa branche cyber recrute.", "Désormais sa");
+  YES("NOTE : Harrow Yates and Co ltd is a garden products group .", "Harrow Yates and Co ltd", CYBERNER_ORGANIZATION, NULL);
+  YES("Le contrat de Dupuis Technologies SA a été signé.", "Dupuis Technologies SA", CYBERNER_ORGANIZATION, NULL);
   NO("The Government has a plan.", "Government");
   YES("The Kurdistan Democratic Party said so.", "Kurdistan Democratic Party", CYBERNER_ORGANIZATION, NULL);
   /* a person before `of` is the body's person, not a word of its name */
@@ -587,6 +600,11 @@ START_TEST(acronyms_defined_in_text) {
   ck_assert(tagged(csa2, "CSA", "Agency", CYBERNER_AGENCY, "sg-csa"));
   ck_assert(tagged(csa2, "CSA", "said so.", CYBERNER_AGENCY, "sg-csa"));
   YES("la République populaire démocratique de Corée (RPDC) a agi", "RPDC", CYBERNER_COUNTRY, "KP");
+  /* ... and after the lower-case words of a thing that spell it (a part of a hyphenated word gives a letter) */
+  const char *mfa = "Customers must use multi-factor authentication (MFA) for logins. MFA was missing.";
+  NO(mfa, "MFA)");
+  NO(mfa, "MFA was");
+  YES("The ministry of foreign affairs (MFA) said so.", "MFA", CYBERNER_AGENCY, NULL);
   /* a known acronym after the lower-case description of a legal text is the text's, later on too */
   const char *act = "Bruxelles a adopté le règlement européen sur la cybersécurité (CSA) en 2019. Le CSA crée un cadre.";
   NO(act, "CSA)");
@@ -735,6 +753,10 @@ START_TEST(not_entities) {
   NO("Le texte est traduit en anglais et le russe reste la langue du forum.", "anglais");
   NO("Le texte est traduit en anglais et le russe reste la langue du forum.", "russe");
   YES("Le ministre français a parlé.", "français", CYBERNER_NATIONALITY, "FR");
+  /* an English nationality adjective is capitalized in English: in lower case it is a word */
+  NO("The gang used AI tools to polish phishing lures.", "polish");
+  YES("Polish police arrested two men.", "Polish", CYBERNER_NATIONALITY, "PL");
+  YES("Des pirates polonais ont été arrêtés.", "polonais", CYBERNER_NATIONALITY, "PL");
   /* in English: in + a run of language words that ends the phrase */
   NO("The agency, known in Danish as Forsvarets Efterretningstjeneste, said so.", "Danish");
   NO("The note was written in Russian.", "Russian");
@@ -1130,6 +1152,10 @@ START_TEST(named_campaigns) {
   NO("Other gangs used the access to drop TrickBot and then Ryuk.", "TrickBot");
   NO("Emotet came back through TrickBot infections.", "TrickBot");
   YES("Police arrested two members of TrickBot in Kharkiv.", "TrickBot", CYBERNER_THREAT_ACTOR, "wizard-spider");
+  /* a word for the software right before the name */
+  NO("Le gang a volé un milliard grâce aux logiciels malveillants Carbanak.", "Carbanak");
+  NO("Il a lancé ses activités avec le programme Anunak, visant les banques.", "Anunak");
+  YES("Le cerveau présumé du gang Carbanak a été arrêté.", "Carbanak", CYBERNER_THREAT_ACTOR, "carbanak");
   YES("The affiliates deployed LockBit against hospitals.", "LockBit", CYBERNER_THREAT_ACTOR, "lockbit");
 }
 END_TEST
@@ -1286,6 +1312,7 @@ int main(void) {
   tcase_add_test(t, person_names_and_mentions);
   tcase_add_test(t, person_negatives);
   tcase_add_test(t, bodies_french);
+  tcase_add_test(t, person_final_initial);
   tcase_add_test(t, bodies_english);
   tcase_add_test(t, meetings_named_or_described);
   tcase_add_test(t, acronyms_defined_in_text);
