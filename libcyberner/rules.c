@@ -1474,9 +1474,6 @@ static bool in_charge_of(const mctx *c, size_t j) {
          (tis(c, j, "charge") || tis(c, j, "chargee") || tis(c, j, "charges") || tis(c, j, "chargees"));
 }
 
-/* Adjectives after a word of a name: nationale, étrangères, générales. A
- * participle right before an article is the verb of the sentence ("le
- * Centre décrit le programme"), not an adjective of the name. */
 /* A capitalized French adjective right after a capitalized word of a name
  * (l'Université Technique de Munich, la Banque Populaire): some names write
  * their adjectives with a capital; not a name the dictionaries know. */
@@ -1493,6 +1490,9 @@ static bool capitalized_adjective(const mctx *c, size_t k) {
   return cyb__spell_french_adjective(c->r->spell, c->rs->speller, w, n);
 }
 
+/* Adjectives after a word of a name: nationale, étrangères, générales. A
+ * participle right before an article is the verb of the sentence ("le
+ * Centre décrit le programme"), not an adjective of the name. */
 static size_t adjectives(const mctx *c, size_t j) {
   size_t end = c->s->tok_end, n = 0;
   /* a participle before "par" opens the sentence's passive, not the name
