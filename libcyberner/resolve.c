@@ -252,6 +252,15 @@ static int32_t most_named_country(const cyberner_model *m, const uint32_t *count
   return tie ? -1 : pick;
 }
 
+/* The context leaves name c unlinked: its label is sure, its link is not.
+ * none_fits: the text names an owner none of its alternatives is, so that
+ * the document's end must not link it either (no alternatives left). */
+static void leave_unlinked(cyb__cand *c, bool none_fits) {
+  c->entry = -1;
+  if (none_fits) c->nalt = 0;
+  c->score *= CYB_UNSURE_LINK;
+}
+
 static void choose_entry(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, cyb__cands *cs,
                          size_t self, const cyb__doc *doc) {
   const uint32_t *counts = doc ? doc->country_counts : NULL;
@@ -279,9 +288,7 @@ static void choose_entry(const cyberner_model *m, const cyb__norm *nm, const cyb
    * Parliament) and no alternative is its: none is better than another
    * country's, now or at the document's end (no alternatives left) */
   if (owner) {
-    c->entry = -1;
-    c->nalt = 0;
-    c->score *= CYB_UNSURE_LINK;
+    leave_unlinked(c, true);
     return;
   }
   /* right after (within 6 tokens, same clause) */
@@ -306,9 +313,7 @@ static void choose_entry(const cyberner_model *m, const cyb__norm *nm, const cyb
      * a Chinese firm" does not) */
     if (pick < 0 && (after->label == CYBERNER_COUNTRY || after->label == CYBERNER_NATIONALITY) &&
         attached(nm, tt, c->te, after->tb)) {
-      c->entry = -1;
-      c->nalt = 0;
-      c->score *= CYB_UNSURE_LINK;
+      leave_unlinked(c, true);
       return;
     }
   }
@@ -334,8 +339,8 @@ static void choose_entry(const cyberner_model *m, const cyb__norm *nm, const cyb
   if (pick < 0 && after && !strong) pick = alt_with_country(m, cs, c, cyb__cand_country(m, cs, after));
   /* the document's most mentioned country among the alternatives */
   if (pick < 0 && counts) pick = most_named_country(m, counts, cs->alts + c->alt, c->nalt);
-  c->entry = pick;
-  if (pick < 0) c->score *= CYB_UNSURE_LINK; /* the label is sure, the link is not */
+  if (pick < 0) leave_unlinked(c, false);
+  else c->entry = pick;
 }
 
 /* Is party p (a COUNTRY or ORGANIZATION entry) named by a candidate near
