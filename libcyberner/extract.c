@@ -316,12 +316,12 @@ static int link_late(const cyberner_model *m, ctx *c, cyberner_result *r) {
     int32_t pick = cyb__late_pick(m, &c->doc, l);
     if (pick < 0) continue;
     cyb__cand one = {.source = CYB_SRC_DICT, .entry = pick};
-    char buf[300];
+    const char *id = cyb__gazetteer_entry(m->gaz, (uint32_t)pick)->id;
     cyb__entity *e = &r->e[l->entity];
-    e->id = cyb__result_string(r, cyb__gazetteer_entry(m->gaz, (uint32_t)pick)->id);
+    e->id = model_string(c, r, id, id);
     /* linked now: the score the name would have had linked at once */
     e->score = e->score / CYB_UNSURE_LINK > 1.0f ? 1.0f : e->score / CYB_UNSURE_LINK;
-    e->source = cyb__result_string(r, source_name(m, &one, buf, sizeof buf));
+    e->source = source_string(m, c, r, &one);
     if (e->id < 0 || e->source < 0) return CYBERNER_ENOMEM;
   }
   return 0;
@@ -362,7 +362,8 @@ static int headline_names(const cyberner_model *m, ctx *c, const char *src, size
     *e = (cyb__entity){.start = start, .end = end, .label = CYBERNER_PERSON, .score = 0.85f, .value = -1};
     e->lang = (uint8_t)(r->ns ? r->s[0].lang : CYBERNER_LANG_UND);
     e->id = id[0] ? cyb__result_string(r, id) : -1;
-    e->source = cyb__result_string(r, "mention");
+    cyb__cand mention = {.source = CYB_SRC_MENTION};
+    e->source = source_string(m, c, r, &mention);
     if (e->source < 0 || (id[0] && e->id < 0)) return CYBERNER_ENOMEM;
   }
   return 0;
