@@ -804,24 +804,26 @@ static bool has_vowel(const mctx *c, size_t k) {
   return false;
 }
 
-static bool is_adjective(const mctx *c, size_t k) {
+/* One of spell.c's French questions asked of token k as written. */
+typedef bool (*french_question)(const cyb__spell *, cyb__speller *, const char *, size_t);
+static bool french_is(const mctx *c, size_t k, french_question q) {
   size_t n;
   const char *w = as_written(c, k, &n);
-  return lower_word_at(c, k) && cyb__spell_french_adjective(c->r->spell, c->rs->speller, w, n);
+  return q(c->r->spell, c->rs->speller, w, n);
+}
+
+static bool is_adjective(const mctx *c, size_t k) {
+  return lower_word_at(c, k) && french_is(c, k, cyb__spell_french_adjective);
 }
 
 /* Is token k a French infinitive that is no noun (adopter, not avenir)? */
 static bool is_infinitive(const mctx *c, size_t k) {
-  size_t n;
-  const char *w = as_written(c, k, &n);
-  return lower_word_at(c, k) && cyb__spell_french_infinitive(c->r->spell, c->rs->speller, w, n);
+  return lower_word_at(c, k) && french_is(c, k, cyb__spell_french_infinitive);
 }
 
 /* Is token k a French past participle (présidée)? */
 static bool is_participle(const mctx *c, size_t k) {
-  size_t n;
-  const char *w = as_written(c, k, &n);
-  return lower_word_at(c, k) && cyb__spell_french_participle(c->r->spell, c->rs->speller, w, n);
+  return lower_word_at(c, k) && french_is(c, k, cyb__spell_french_participle);
 }
 
 /* Is token k, as written, a common word of language lang (CYBERNER_LANG_FR,
@@ -1160,17 +1162,7 @@ static bool noun_after(const mctx *c, size_t k) {
   return (f & CYB_TOK_ALPHA) && !(f & CYB_TOK_CAP) && !cyb__sentlang_is_function(c->m->sentlang, c->tt->tok[k].vid);
 }
 
-/* The short mention of a person the document named in full earlier is
- * that person, also where the dictionaries know another person by the same
- * short name (Peter Blackburn ... Blackburn is not the senator Marsha
- * Blackburn): the dictionary's reading of the span takes the document's
- * person. It stays a dictionary candidate, so that a body or a country of
- * the same span still outranks the person (Eugene Kaspersky ... Kaspersky,
- * the company). The dictionary's person keeps the span when the document
- * named two people by that short name (Naina Yeltsin ... Boris Yeltsin ...
- * Yeltsin), or when the two given names are one spelled otherwise
- * (Aleksander Lebed is the Alexander Lebed of the dictionaries;
- * same_given_name). */
+/* Is entry one of candidate d's readings? */
 static bool entry_in_cand(const cyb__cands *cs, const cyb__cand *d, int32_t entry) {
   if (d->entry == entry) return true;
   for (uint32_t a = 0; a < d->nalt; a++)
@@ -1210,6 +1202,17 @@ static bool courtesy_at(const mctx *c, size_t k) {
   return (tflags(c, k) & CYB_TOK_CAP) && pm(c, S_TITLES, k, c->s->tok_end, &kind) && (kind & TITLE_COURTESY);
 }
 
+/* The short mention of a person the document named in full earlier is
+ * that person, also where the dictionaries know another person by the same
+ * short name (Peter Blackburn ... Blackburn is not the senator Marsha
+ * Blackburn): the dictionary's reading of the span takes the document's
+ * person. It stays a dictionary candidate, so that a body or a country of
+ * the same span still outranks the person (Eugene Kaspersky ... Kaspersky,
+ * the company). The dictionary's person keeps the span when the document
+ * named two people by that short name (Naina Yeltsin ... Boris Yeltsin ...
+ * Yeltsin), or when the two given names are one spelled otherwise
+ * (Aleksander Lebed is the Alexander Lebed of the dictionaries;
+ * same_given_name). */
 static int relink_dict_person(mctx *c, size_t b, size_t e, const cyb__docname *dn) {
   if (dn->shared) return 0;
   const char *doc_id = dn->entry >= 0 ? cyb__gazetteer_entry(c->m->gaz, (uint32_t)dn->entry)->id : dn->id;
@@ -1485,9 +1488,7 @@ static bool capitalized_adjective(const mctx *c, size_t k) {
   /* a capitalized word after it goes on with a name we cannot read
    * (le Centre Spatial Kennedy) */
   if (k + 1 < c->s->tok_end && (tflags(c, k + 1) & CYB_TOK_CAP)) return false;
-  size_t n;
-  const char *w = as_written(c, k, &n);
-  return cyb__spell_french_adjective(c->r->spell, c->rs->speller, w, n);
+  return french_is(c, k, cyb__spell_french_adjective);
 }
 
 /* Adjectives after a word of a name: nationale, étrangères, générales. A
@@ -2082,8 +2083,6 @@ static bool spells(const mctx *c, size_t s, size_t e, const char *a, size_t m) {
 /* "Groupe de coordination des réseaux maritimes (GCRM)": no candidate ends
  * before the parenthesis, but the capitalized words before it spell the
  * acronym: both become a new name, AGENCY when a state-body word is in it. */
-/* The first of the capitalized words ending before token k that spell the
- * acronym at token a, SIZE_MAX when none. */
 /* The letters of the acronym at token a in letters[16], their count (0
  * when fewer than 2 or more than 12). */
 static size_t acronym_letters(const mctx *c, size_t a, char *letters) {
@@ -2094,6 +2093,8 @@ static size_t acronym_letters(const mctx *c, size_t a, char *letters) {
   return m < 2 || m > 12 ? 0 : m;
 }
 
+/* The first of the capitalized words ending before token k that spell the
+ * acronym at token a, SIZE_MAX when none. */
 static size_t initials_start(const mctx *c, size_t k, size_t a) {
   char letters[16];
   size_t m = acronym_letters(c, a, letters);
