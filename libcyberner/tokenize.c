@@ -200,7 +200,8 @@ static size_t short_word(const cyb__norm *nm, size_t i, uint16_t *flags) {
     unsigned um = (unsigned)_mm_movemask_epi8(
         _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(nm->upper + i)), _mm_setzero_si128()));
     unsigned small = lm & um; /* letters not upper case in the input */
-    if (!(small & (lm & -lm))) f |= small ? CYB_TOK_CAP : __builtin_popcount(lm) >= 2 ? CYB_TOK_CAP | CYB_TOK_ALLCAPS : CYB_TOK_CAP;
+    if (!(small & (lm & -lm))) /* the first letter is a capital; all of two or more: ALLCAPS */
+      f |= CYB_TOK_CAP | (!small && __builtin_popcount(lm) >= 2 ? CYB_TOK_ALLCAPS : 0);
   }
   *flags = f;
   return i + stop;
