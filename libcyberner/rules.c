@@ -326,16 +326,18 @@ static int load_words(void *ctx, const cyb__file *f, char *line, size_t n, size_
  * "word<TAB>software-kind" (infections, trojan) after it makes the malware's
  * (malware_names()); "word<TAB>place-word" (park, hill) a family name that
  * is also a word for a place or a time, no evidence of a name at a sentence
- * start (Victoria Park). Only the secret words are kept from names as well. */
+ * start (Victoria Park); "word<TAB>common" (cyber, cybersecurity) a common
+ * word of the field that hunspell's dictionaries lack (common_in()). Only the
+ * secret words are kept from names as well. */
 enum { MARK_SECRET = 1, MARK_CAMPAIGN, MARK_LAW, MARK_PRODUCT, MARK_NAMESAKE, MARK_MALWARE, MARK_INSTALLS,
-       MARK_SOFTWARE_KIND, MARK_PLACE_WORD };
+       MARK_SOFTWARE_KIND, MARK_PLACE_WORD, MARK_COMMON };
 static int load_not_names(void *ctx, const cyb__file *f, char *line, size_t n, size_t lineno) {
   loader *L = ctx;
   char *tab = strchr(line, '\t');
   if (!tab) return add_phrase(L->r, S_NOT_NAMES, L->f, &L->nm, &L->tt, line, n, 1, false);
   char *col[2];
   static const char *const kinds[] = {"secret",  "campaign", "law",      "product",      "namesake",
-                                      "malware", "installs", "software-kind", "place-word"};
+                                      "malware", "installs", "software-kind", "place-word", "common"};
   uint32_t kind = 0;
   if (cyb__columns(line, col, 2))
     for (uint32_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
@@ -343,7 +345,7 @@ static int load_not_names(void *ctx, const cyb__file *f, char *line, size_t n, s
   if (!kind) {
     cyb__diag_add(L->diag, 1, f->display, lineno,
                   "expected word or word<TAB>secret|campaign|law|product|namesake|malware|installs|software-kind|"
-                  "place-word");
+                  "place-word|common");
     return 0;
   }
   int rc = kind == MARK_SECRET ? add_phrase(L->r, S_NOT_NAMES, L->f, &L->nm, &L->tt, col[0], strlen(col[0]), 1, false) : 0;
@@ -827,8 +829,11 @@ static bool is_participle(const mctx *c, size_t k) {
 }
 
 /* Is token k, as written, a common word of language lang (CYBERNER_LANG_FR,
- * _EN; 0: either)? (the speller remembers its answers) */
+ * _EN; 0: either)? (the speller remembers its answers). The field's words
+ * it lacks, marked common in not_names.txt, are English ones ("cyber"): in
+ * French text they still make an English name (foreign_names()). */
 static bool common_in(const mctx *c, size_t k, int lang) {
+  if (lang != CYBERNER_LANG_FR && marked(c, k, k + 1, MARK_COMMON)) return true;
   size_t n;
   const char *w = as_written(c, k, &n);
   return cyb__spell_common(c->r->spell, c->rs->speller, lang, w, n);
