@@ -2011,13 +2011,35 @@ static int platform_x(mctx *c) {
 /* ---- acronyms ---------------------------------------------------------------- */
 
 /* Does token k look like an acronym: no space inside, >= 2 capitals? */
+/* Token k is words in title case joined by hyphens (Seine-Maritime,
+ * Jean-Pierre): each part one capital and two lower-case letters or more.
+ * Its capitals are no acronym's: "le CHU de Rouen (Seine-Maritime)" gives
+ * the place, not a short form of the hospital. */
+static bool title_case_compound(const mctx *c, size_t k) {
+  if (!(tflags(c, k) & CYB_TOK_HYPHEN)) return false;
+  size_t part = 0; /* letters of the current part */
+  for (uint32_t i = c->tt->tok[k].start; i < c->tt->tok[k].end; i++) {
+    unsigned char ch = (unsigned char)c->nm->text[i];
+    if (ch == '-') {
+      if (part < 3) return false;
+      part = 0;
+    } else if (part == 0 ? !c->nm->upper[i] : c->nm->upper[i] || !((ch >= 'a' && ch <= 'z') || ch >= 0x80)) {
+      return false;
+    } else {
+      part++;
+    }
+  }
+  return part >= 3;
+}
+
 static bool acronym_token(const mctx *c, size_t k) {
   uint16_t f = tflags(c, k);
   if (!(f & CYB_TOK_ALPHA) || !(f & CYB_TOK_CAP)) return false;
   size_t upper = 0;
   for (uint32_t i = c->tt->tok[k].start; i < c->tt->tok[k].end; i++) upper += c->nm->upper[i] != 0;
   size_t n = c->tt->tok[k].end - c->tt->tok[k].start;
-  return (upper >= 2 || (upper == 1 && (f & CYB_TOK_DIGIT) && n >= 2)) && n <= 16; /* ANSSI, JPCERT/CC, C4 */
+  return (upper >= 2 || (upper == 1 && (f & CYB_TOK_DIGIT) && n >= 2)) && n <= 16 && /* ANSSI, JPCERT/CC, C4 */
+         !title_case_compound(c, k);
 }
 
 /* French papers write acronyms in title case (l'Anssi, la Cnil, l'Osiic):

@@ -545,6 +545,10 @@ START_TEST(acronyms_defined_in_text) {
   ck_assert(tagged(osiic, "Osiic", "). ", CYBERNER_ORGANIZATION, "osiic"));
   /* ... not a word in parentheses the words before it do not spell */
   YES("Il vit à Montréal (Canada) et écrit pour Le Monde (Paris).", "Paris", CYBERNER_LOCATION, "paris");
+  /* ... nor title-case words joined by a hyphen, whose capitals spell no acronym */
+  YES("Le CHU de Rouen (Seine-Maritime) a été attaqué.", "Seine-Maritime", CYBERNER_LOCATION, "seine-maritime");
+  YES("Le CHU de Rouen ( Seine-Maritime) a été attaqué.", "Seine-Maritime", CYBERNER_LOCATION, "seine-maritime");
+  YES("L'agence (CERT-FR) a publié une alerte.", "CERT-FR", CYBERNER_AGENCY, "cert-fr");
   /* ... and a common word is no later mention of an acronym in capitals */
   NO("The Landmark Exchange Agreement Deal (LEAD) was signed. Lead times grew.", "Lead times");
   /* an acronym set off by commas after the body whose words it spells */
