@@ -3381,6 +3381,54 @@ static int nord_departement(mctx *c) {
   return 0;
 }
 
+/* ---- towns by their département --------------------------------------------- */
+
+/* Is a place or a country the dictionaries know named alone in parentheses
+ * from token k: "(Yvelines)", "(Belgique)"? */
+static bool place_in_parens(const mctx *c, size_t k) {
+  size_t e = 0;
+  for (size_t i = 0; i < c->ndict; i++) {
+    const cyb__cand *d = &c->cs->c[i];
+    if (d->tb == k && d->te > e && (d->label == CYBERNER_LOCATION || d->label == CYBERNER_COUNTRY)) e = d->te;
+  }
+  return e > k && e < c->s->tok_end && tis(c, e, ")");
+}
+
+/* Does token k say that a town's name comes next: "à", "au", "aux", "in",
+ * or "de"/"du"/"d'" after a word for a town (le maire de, la commune du)? */
+static bool town_follows(const mctx *c, size_t k) {
+  static const char *const town_words[] = {"maire", "mairie", "commune", "ville", "village", "habitants",
+                                           "agglomeration", "metropole"};
+  if (tis(c, k, "a") || tis(c, k, "au") || tis(c, k, "aux") || tis(c, k, "in")) return true;
+  if (k == c->s->tok_begin || !(tis(c, k, "de") || tis(c, k, "du") || tis(c, k, "d'"))) return false;
+  for (size_t i = 0; i < sizeof town_words / sizeof *town_words; i++)
+    if (tis(c, k - 1, town_words[i])) return true;
+  return false;
+}
+
+/* "au Chesnay-Rocquencourt (Yvelines)", "le maire de Plouzané (Finistère)":
+ * a capitalized word no dictionary knows, after a word that announces a
+ * town (town_follows) and right before a place or a country the
+ * dictionaries know alone in parentheses, is a town there: a LOCATION, its
+ * id the name in kebab case. A capitalized article before it is part of
+ * the name (à La Roche-sur-Yon). */
+static int towns_in_parens(mctx *c) {
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  if (!(c->trig & TRIG_OPEN_PAREN) || !(c->any_starts & (1u << CYBERNER_LOCATION | 1u << CYBERNER_COUNTRY)))
+    return 0;
+  for (size_t k = b + 1; k + 3 < end; k++) {
+    if (!tis(c, k + 1, "(") || !unknown_place_word(c, k) || !place_in_parens(c, k + 2)) continue;
+    size_t s = k;
+    if (s > b + 1 && (tflags(c, s - 1) & CYB_TOK_CAP) && is_article(c, s - 1)) s--;
+    if (!town_follows(c, s - 1)) continue;
+    char id[64];
+    size_t w = kebab_id(c, s, k + 1, SIZE_MAX, 0, id, sizeof id);
+    id[w] = '\0';
+    if (push_with_id(c, s, k + 1, CYBERNER_LOCATION, id)) return CYBERNER_ENOMEM;
+  }
+  return 0;
+}
+
 /* ---- the Confédération -------------------------------------------------------- */
 
 /* Is Switzerland the country the document names most so far, counting the
@@ -3774,7 +3822,7 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
       (c.s->lang == CYBERNER_LANG_EN && (rc = programme_names(&c))) || (rc = results_line(&c)) ||
       (rc = fixture_line(&c)) || (rc = platform_x(&c)) || (rc = web_services(&c)) ||
       (!headline && ((rc = persons(&c)) || (rc = bodies(&c)) || (rc = meeting_series(&c)) || (rc = portfolios(&c)) || (rc = both_countries(&c)) || (rc = plan_names(&c)) || (rc = places_of(&c)) || (rc = areas_of(&c)) ||
-                     (rc = nord_departement(&c)) || (rc = embassies(&c)) || (rc = media_names(&c)) || (rc = company_names(&c)) ||
+                     (rc = nord_departement(&c)) || (rc = towns_in_parens(&c)) || (rc = embassies(&c)) || (rc = media_names(&c)) || (rc = company_names(&c)) ||
                      (rc = secrets(&c)) || (rc = short_bodies(&c)) || (rc = campaigns(&c)) || (rc = brand_products(&c)) || (rc = units_of_bodies(&c)) ||
                      (rc = malware_names(&c)) ||
                      (c.s->lang == CYBERNER_LANG_FR && (rc = confederation(&c))) ||

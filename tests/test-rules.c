@@ -545,6 +545,15 @@ START_TEST(acronyms_defined_in_text) {
   ck_assert(tagged(osiic, "Osiic", "). ", CYBERNER_ORGANIZATION, "osiic"));
   /* ... not a word in parentheses the words before it do not spell */
   YES("Il vit à Montréal (Canada) et écrit pour Le Monde (Paris).", "Paris", CYBERNER_LOCATION, "paris");
+  /* a town no dictionary knows, announced by à/au or "le maire de", before its
+   * département or country in parentheses */
+  YES("L'hôpital, au Chesnay-Rocquencourt (Yvelines), tourne au ralenti.", "Chesnay-Rocquencourt", CYBERNER_LOCATION,
+      "chesnay-rocquencourt");
+  YES("Le maire de Plouzané (Finistère) a porté plainte.", "Plouzané", CYBERNER_LOCATION, "plouzane");
+  YES("Il habite à La Roche-sur-Yon (Vendée).", "La Roche-sur-Yon", CYBERNER_LOCATION, "la-roche-sur-yon");
+  YES("La sénatrice Catherine Morin-Desailly (Seine-Maritime) a parlé.", "Catherine Morin-Desailly", CYBERNER_PERSON,
+      "catherine-morin-desailly");
+  NO("Le patron de Vendeloux (Yvelines) a parlé.", "Vendeloux");
   /* ... nor title-case words joined by a hyphen, whose capitals spell no acronym */
   YES("Le CHU de Rouen (Seine-Maritime) a été attaqué.", "Seine-Maritime", CYBERNER_LOCATION, "seine-maritime");
   YES("Le CHU de Rouen ( Seine-Maritime) a été attaqué.", "Seine-Maritime", CYBERNER_LOCATION, "seine-maritime");
