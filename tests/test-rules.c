@@ -1141,6 +1141,11 @@ START_TEST(shared_aliases_by_complement) {
             {"Il a été arrêté par la police judiciaire de Lille.", "fr-dnpj"},
             {"La police judiciaire a ouvert une enquête.", "fr-dnpj"}};
   for (size_t i = 0; i < sizeof pj / sizeof *pj; i++) YES(pj[i].text, "police judiciaire", CYBERNER_AGENCY, pj[i].id);
+  /* a parliament's shared name, then the nationality that says whose it is
+   * (ENTITIES.md rule 3: two spans, the body linked by the nationality) */
+  YES("Le site du Parlement finlandais a été attaqué.", "Parlement", CYBERNER_AGENCY, "fi-eduskunta");
+  YES("Le site du Parlement finlandais a été attaqué.", "finlandais", CYBERNER_NATIONALITY, "FI");
+  YES("La Banque centrale marocaine a publié une alerte.", "Banque centrale", CYBERNER_AGENCY, "ma-bam");
 }
 END_TEST
 
