@@ -75,6 +75,7 @@ run "our documents, round 53 (scored blind first)" "$src/tests/eval/extra53/gold
 run "our documents, round 54 (scored blind first)" "$src/tests/eval/extra54/gold.jsonl"
 run "our documents, round 57 (scored blind first)" "$src/tests/eval/extra57/gold.jsonl"
 run "our documents, round 59 (scored blind first)" "$src/tests/eval/extra59/gold.jsonl"
+run "our documents, round 62 (scored blind first)" "$src/tests/eval/extra62/gold.jsonl"
 run "our documents, round 58 (scored blind first)" "$src/tests/eval/extra58/gold.jsonl"
 run "our documents, round 55 (scored blind first)" "$src/tests/eval/extra55/gold.jsonl"
 run "our documents, round 56 (scored blind first)" "$src/tests/eval/extra56/gold.jsonl"
