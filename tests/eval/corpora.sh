@@ -77,6 +77,7 @@ run "our documents, round 57 (scored blind first)" "$src/tests/eval/extra57/gold
 run "our documents, round 59 (scored blind first)" "$src/tests/eval/extra59/gold.jsonl"
 run "our documents, round 60 (scored blind first)" "$src/tests/eval/extra60/gold.jsonl"
 run "our documents, round 61 (scored blind first)" "$src/tests/eval/extra61/gold.jsonl"
+run "our documents, round 62 (scored blind first)" "$src/tests/eval/extra62/gold.jsonl"
 run "our documents, round 63 (scored blind first)" "$src/tests/eval/extra63/gold.jsonl"
 run "our documents, round 58 (scored blind first)" "$src/tests/eval/extra58/gold.jsonl"
 run "our documents, round 55 (scored blind first)" "$src/tests/eval/extra55/gold.jsonl"
