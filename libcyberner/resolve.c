@@ -317,11 +317,12 @@ static void choose_entry(const cyberner_model *m, const cyb__norm *nm, const cyb
       return;
     }
   }
-  /* nearest before, in the sentence */
+  /* nearest before, in the sentence; not an organization, whose country is
+   * its seat (RFE/RL, a company), not whose body the text names */
   const cyb__cand *best = NULL;
   for (size_t i = lo; i < hi && pick < 0; i++) {
     const cyb__cand *o = &cs->c[i];
-    if (!is_place(o) || o->te > c->tb) continue;
+    if (!is_place(o) || o->te > c->tb || o->label == CYBERNER_ORGANIZATION) continue;
     if (alt_with_country(m, cs, c, cyb__cand_country(m, cs, o)) < 0) continue;
     if (!best || o->te > best->te) best = o;
   }

@@ -1146,6 +1146,10 @@ START_TEST(shared_aliases_by_complement) {
   YES("Le site du Parlement finlandais a été attaqué.", "Parlement", CYBERNER_AGENCY, "fi-eduskunta");
   YES("Le site du Parlement finlandais a été attaqué.", "finlandais", CYBERNER_NATIONALITY, "FI");
   YES("La Banque centrale marocaine a publié une alerte.", "Banque centrale", CYBERNER_AGENCY, "ma-bam");
+  /* an outlet's or a company's country says nothing of whose ministry a
+   * shared name is: the country named before it does */
+  YES("Armenian officials spoke to RFE/RL on Monday, and a spokeswoman of the Foreign Ministry denied it.",
+      "Foreign Ministry", CYBERNER_AGENCY, "am-mfa");
 }
 END_TEST
 
