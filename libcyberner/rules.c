@@ -2720,32 +2720,82 @@ static int appositions(mctx *c) {
  * all-capitals word right after a media noun (bodies.txt, place media;
  * one lower-case adjective may come between) names the outlet, an
  * ORGANIZATION, though alone it may be a common noun (CCTV cameras). It is
- * linked to the ORGANIZATION whose id or name's initials it spells (China
- * Central Television); a word the dictionaries know keeps their reading,
- * and a capitalized word after it makes a longer name left alone. */
+ * linked to the ORGANIZATION whose id or name's initials it spell (China
+ * Central Television), else to the one company whose plain name starts
+ * with it (RIA: RIA Novosti). A word the dictionaries know keeps their
+ * reading, unless it is only a state body's acronym: "the news agency RIA"
+ * and "the RIA news agency" (a media noun of more than a day's paper right
+ * after it) are the outlet, not Estonia's RIA. A capitalized word after it
+ * makes a longer name, left alone. */
+/* The one company of the dictionaries whose plain name starts with the word
+ * at j (firm_of), entry + 1; 0 when none or several. */
+static uint32_t firm_of_word(const mctx *c, size_t j) {
+  size_t n;
+  const char *t = ttext(c, j, &n);
+  uint32_t v = ps_find(&c->r->firm_of, t, n);
+  return v == UINT32_MAX ? 0 : v;
+}
+
+static bool only_agency_at(const mctx *c, size_t x) {
+  bool agency = false;
+  for (size_t i = 0; i < c->ndict; i++) {
+    const cyb__cand *d = &c->cs->c[i];
+    if (d->tb > x || d->te <= x) continue;
+    if (d->tb != x || d->te != x + 1 || d->label != CYBERNER_AGENCY) return false;
+    agency = true;
+  }
+  return agency;
+}
+
+/* A media noun right after token x that names an outlet by the word before
+ * it ("the RIA news agency"), not a paper's day or a channel's number. */
+static size_t media_noun_after(const mctx *c, size_t x, uint32_t *lab) {
+  size_t end = c->s->tok_end;
+  if (x + 1 >= end || (tflags(c, x + 1) & CYB_TOK_CAP)) return 0;
+  size_t m = pm(c, S_MEDIA, x + 1, end, lab);
+  if (!m || tis(c, x + 1, "daily") || tis(c, x + 1, "channel") || tis(c, x + 1, "journal") || tis(c, x + 1, "forum"))
+    return 0;
+  return m;
+}
+
+static int push_outlet(mctx *c, size_t x, uint32_t lab, bool over_agency) {
+  size_t n;
+  const char *t = ttext(c, x, &n);
+  cyb__cand *d = cyb__cand_push(c->cs, c->tt->tok[x].start, c->tt->tok[x].end, (uint32_t)x, (uint32_t)x + 1,
+                                (int)lab - 1, CYB_SRC_PATTERN, 0.8f);
+  if (!d) return CYBERNER_ENOMEM;
+  d->rank = over_agency ? CYB_RANK_CONTEXT : 5;
+  uint32_t v = ps_find(&c->r->abbrev, t, n);
+  if (!(v && v != UINT32_MAX) && over_agency) v = firm_of_word(c, x);
+  if (v && v != UINT32_MAX && cyb__gazetteer_entry(c->m->gaz, v - 1)->label == d->label) d->entry = (int32_t)(v - 1);
+  return 0;
+}
+
+static bool outlet_word(const mctx *c, size_t x) {
+  uint16_t f = tflags(c, x);
+  return (f & CYB_TOK_ALLCAPS) && !(f & (CYB_TOK_DIGIT | CYB_TOK_DOTTED | CYB_TOK_HYPHEN | CYB_TOK_SLASH)) &&
+         c->tt->tok[x].end - c->tt->tok[x].start <= 8;
+}
+
 static int media_names(mctx *c) {
   size_t end = c->s->tok_end;
   if (!(c->any_bits & 1u << S_MEDIA)) return 0;
   for (size_t k = c->s->tok_begin; k < end; k++) {
     uint32_t lab = 0;
+    /* "the RIA news agency" */
+    if (outlet_word(c, k) && only_agency_at(c, k) && media_noun_after(c, k, &lab)) {
+      if (push_outlet(c, k, lab, true)) return CYBERNER_ENOMEM;
+      continue;
+    }
     size_t x = k + pm(c, S_MEDIA, k, end, &lab);
     if (x == k || (tflags(c, k) & CYB_TOK_CAP)) continue;
     /* "la chaîne publique RTBF": a French adjective after the noun */
     if (x + 1 < end && c->s->lang == CYBERNER_LANG_FR && (tflags(c, x + 1) & CYB_TOK_ALLCAPS) && is_adjective(c, x)) x++;
-    if (x >= end) continue;
-    uint16_t f = tflags(c, x);
-    size_t n;
-    const char *t = ttext(c, x, &n);
-    if (!(f & CYB_TOK_ALLCAPS) || (f & (CYB_TOK_DIGIT | CYB_TOK_DOTTED | CYB_TOK_HYPHEN | CYB_TOK_SLASH)) || n > 8 ||
-        cand_at(c, x, -1) || covered(c, x))
-      continue;
+    if (x >= end || !outlet_word(c, x)) continue;
+    bool over_agency = cand_at(c, x, -1);
+    if (over_agency ? !only_agency_at(c, x) : covered(c, x)) continue;
     if (x + 1 < end && (tflags(c, x + 1) & CYB_TOK_CAP) && (tflags(c, x + 1) & CYB_TOK_ALPHA)) continue;
-    cyb__cand *d = cyb__cand_push(c->cs, c->tt->tok[x].start, c->tt->tok[x].end, (uint32_t)x, (uint32_t)x + 1,
-                                  (int)lab - 1, CYB_SRC_PATTERN, 0.8f);
-    if (!d) return CYBERNER_ENOMEM;
-    d->rank = 5;
-    uint32_t v = ps_find(&c->r->abbrev, t, n);
-    if (v && v != UINT32_MAX && cyb__gazetteer_entry(c->m->gaz, v - 1)->label == d->label) d->entry = (int32_t)(v - 1);
+    if (push_outlet(c, x, lab, over_agency)) return CYBERNER_ENOMEM;
   }
   return 0;
 }
@@ -2772,14 +2822,6 @@ static bool ministers_cabinet(const mctx *c, size_t k, bool qualified) {
   return k > c->s->tok_begin && (tis(c, k - 1, "de") || tis(c, k - 1, "du") || tis(c, k - 1, "d'"));
 }
 
-/* The one company of the dictionaries whose plain name starts with the word
- * at j (firm_of), entry + 1; 0 when none or several. */
-static uint32_t firm_of_word(const mctx *c, size_t j) {
-  size_t n;
-  const char *t = ttext(c, j, &n);
-  uint32_t v = ps_find(&c->r->firm_of, t, n);
-  return v == UINT32_MAX ? 0 : v;
-}
 
 static bool unknown_name_word(const mctx *c, size_t k) {
   return name_token(c, k) && !(tflags(c, k) & CYB_TOK_SENT_START) && c->tt->tok[k].end - c->tt->tok[k].start >= 2 &&

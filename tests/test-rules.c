@@ -1102,6 +1102,12 @@ START_TEST(media_names) {
   /* an all-capitals word after a media noun names the outlet, linked to the
    * ORGANIZATION whose id or initials it spells; alone it may be a noun */
   YES("Chinese state broadcaster CCTV showed the handover.", "CCTV", CYBERNER_ORGANIZATION, "cctv");
+  /* ... even a state body's acronym, before or after a media noun, linked to
+   * the one company whose plain name starts with it */
+  YES("The state news agency RIA reported the arrests.", "RIA", CYBERNER_ORGANIZATION, "ria-novosti");
+  YES("The RIA news agency reported the arrests.", "RIA", CYBERNER_ORGANIZATION, "ria-novosti");
+  YES("The RIA said the arrests were lawful.", "RIA", CYBERNER_AGENCY, "ee-ria");
+  YES("The NSA daily briefing was cancelled.", "NSA", CYBERNER_AGENCY, "nsa");
   YES("La chaîne publique KTVQ a diffusé les images.", "KTVQ", CYBERNER_ORGANIZATION, NULL);
   YES("the daily ZNQ reported the leak", "ZNQ", CYBERNER_ORGANIZATION, NULL);
   NO("CCTV footage showed the suspects.", "CCTV");
