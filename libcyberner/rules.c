@@ -2009,10 +2009,9 @@ static int platform_x(mctx *c) {
 static bool acronym_token(const mctx *c, size_t k) {
   uint16_t f = tflags(c, k);
   if (!(f & CYB_TOK_ALPHA) || !(f & CYB_TOK_CAP)) return false;
-  size_t upper = 0;
-  for (uint32_t i = c->tt->tok[k].start; i < c->tt->tok[k].end; i++) upper += c->nm->upper[i] != 0;
   size_t n = c->tt->tok[k].end - c->tt->tok[k].start;
-  return (upper >= 2 || (upper == 1 && (f & CYB_TOK_DIGIT) && n >= 2)) && n <= 16; /* ANSSI, JPCERT/CC, C4 */
+  /* a capital's word has one upper-case byte, or more (UPPER2) */
+  return ((f & CYB_TOK_UPPER2) || ((f & CYB_TOK_DIGIT) && n >= 2)) && n <= 16; /* ANSSI, JPCERT/CC, C4 */
 }
 
 /* French papers write acronyms in title case (l'Anssi, la Cnil, l'Osiic):
@@ -2020,7 +2019,8 @@ static bool acronym_token(const mctx *c, size_t k) {
 static bool titlecase_word(const mctx *c, size_t k) {
   uint16_t f = tflags(c, k);
   size_t n = c->tt->tok[k].end - c->tt->tok[k].start;
-  if (!(f & CYB_TOK_CAP) || (f & (CYB_TOK_DIGIT | CYB_TOK_ALLCAPS | CYB_TOK_HYPHEN | CYB_TOK_DOTTED)) || n < 4 || n > 8)
+  if (!(f & CYB_TOK_CAP) || (f & (CYB_TOK_DIGIT | CYB_TOK_ALLCAPS | CYB_TOK_HYPHEN | CYB_TOK_DOTTED | CYB_TOK_UPPER2)) ||
+      n < 4 || n > 8) /* UPPER2: a capital after the first byte */
     return false;
   for (uint32_t i = c->tt->tok[k].start + 1; i < c->tt->tok[k].end; i++)
     if (c->nm->upper[i] || c->nm->text[i] < 'a' || c->nm->text[i] > 'z') return false;
@@ -2464,7 +2464,10 @@ static int acronyms(mctx *c) {
     size_t n;
     const char *t = ttext(c, k, &n);
     const cyb__docname *hit = NULL, *prefix = NULL;
-    for (int i = c->doc->acr_head[bucket_before(t, n, '-')]; i >= 0 && !hit; i = c->doc->acr[i].next) {
+    /* only a word with an inner hyphen has one: the others' bucket is their hash's */
+    size_t bucket = (tflags(c, k) & CYB_TOK_HYPHEN) ? bucket_before(t, n, '-')
+                                                     : cyb__doc_name_bucket(c->tt->tok[k].hash);
+    for (int i = c->doc->acr_head[bucket]; i >= 0 && !hit; i = c->doc->acr[i].next) {
       const cyb__docname *dn = &c->doc->acr[i];
       if (dn->keylen == n && memcmp(dn->key, t, n) == 0) hit = dn;
       /* its short form: OPT for OPT-NC, defined earlier */
