@@ -1906,7 +1906,8 @@ static int meeting_series(mctx *c) {
 /* ---- identifiers -------------------------------------------------------------- */
 
 static int identifiers(mctx *c) {
-  if (!c->r->nids) return 0;
+  /* each is a word of letters and digits */
+  if (!c->r->nids || !(c->any_flags & CYB_TOK_DIGIT) || !(c->any_flags & CYB_TOK_ALPHA)) return 0;
   for (size_t k = c->s->tok_begin; k < c->s->tok_end; k++) {
     uint16_t f = tflags(c, k);
     if (!(f & CYB_TOK_DIGIT) || !(f & CYB_TOK_ALPHA)) continue;
@@ -2312,6 +2313,7 @@ static bool long_form_of(const mctx *c, const cyb__cand *lf, size_t k, size_t a)
  * remembered like an acronym in parentheses, it hides the later ones. */
 static int hidden_acronyms(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
+  if (!(c->any_bits & 1u << S_AKA)) return 0; /* each reading starts at one: dit, known as ... */
   for (size_t k = b + 1; k < end && c->doc->nhidden; k++) {
     size_t x = k + pm(c, S_AKA, k, end, NULL);
     if (x == k || x >= end) continue;
@@ -2366,7 +2368,8 @@ static int acronyms(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   size_t ncand = c->cs->n;
   for (size_t k = b; k + 2 < end; k++) {
-    if (!punct_is(c, k, ',') && !punct_is(c, k, '(')) continue; /* both readings start at "," or "(" */
+    /* both readings start at "," or "(" (a look at the flags leaves the words) */
+    if (!(tflags(c, k) & CYB_TOK_PUNCT) || (!punct_is(c, k, ',') && !punct_is(c, k, '('))) continue;
     /* "l'Alliance pour la confiance numérique, ACN, représentée par ...": an
      * acronym set off by commas right after a body whose words it spells is
      * that body's */
@@ -2459,6 +2462,7 @@ static int acronyms(mctx *c) {
   CYB_UNUSED(ncand);
   /* acronyms defined earlier in the document */
   for (size_t k = b; k < end && c->doc->nacr; k++) {
+    if (!(tflags(c, k) & CYB_TOK_CAP)) continue; /* an acronym, or a word in title case */
     bool titlecase = !acronym_token(c, k);
     if (titlecase && !titlecase_word(c, k)) continue;
     size_t n;
