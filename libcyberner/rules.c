@@ -668,6 +668,7 @@ typedef struct {
   uint16_t any_flags; /* the OR of its tokens' CYB_TOK_ flags */
   uint16_t any_starts;
   uint32_t trig;
+  bool any_alnum;         /* a token with letters and digits (an identifier, 48ème, 9th) */
   bool countries_read;    /* sentence_countries below filled (country_named) */
   uint8_t sentence_countries[26 * 26 / 8 + 1]; /* countries of the sentence's dictionary names, a bit a code */
 } mctx;
@@ -1730,7 +1731,9 @@ static int bodies(mctx *c) {
   /* the words a reading below starts at: a head, a body before "of", a
    * tail, a company suffix, police or gendarmerie */
   const uint32_t starts = 1u << S_HEAD | 1u << S_OF | 1u << S_TAIL | 1u << (16 + S_COMPANIES);
-  for (size_t k = b; k < end; k++) {
+  /* none in the sentence: only the editions of its events (below) */
+  size_t kend = (c->any_bits & starts) || (c->trig & TRIG_POLICE) ? end : b;
+  for (size_t k = b; k < kend; k++) {
     bool police = ktrig(c, k) & TRIG_POLICE;
     if (!(kbits(c, k) & starts) && !police) continue;
     uint32_t lab = 0;
@@ -1882,8 +1885,8 @@ static bool numeric_ordinal(const mctx *c, size_t k) {
 
 static int meeting_series(mctx *c) {
   size_t end = c->s->tok_end;
-  /* no ordinal word and no word with a digit: nothing to start at */
-  if (!((c->any_bits >> (16 + S_ORDINALS)) & 1u) && !(c->any_flags & CYB_TOK_DIGIT)) return 0;
+  /* no ordinal word and no word of letters and digits: nothing to start at */
+  if (!((c->any_bits >> (16 + S_ORDINALS)) & 1u) && !c->any_alnum) return 0;
   uint32_t vids[CYB_SERIES_MAX_WORDS];
   for (size_t k = c->s->tok_begin; k + 2 < end; k++) {
     uint16_t f = tflags(c, k);
@@ -1907,7 +1910,7 @@ static int meeting_series(mctx *c) {
 
 static int identifiers(mctx *c) {
   /* each is a word of letters and digits */
-  if (!c->r->nids || !(c->any_flags & CYB_TOK_DIGIT) || !(c->any_flags & CYB_TOK_ALPHA)) return 0;
+  if (!c->r->nids || !c->any_alnum) return 0;
   for (size_t k = c->s->tok_begin; k < c->s->tok_end; k++) {
     uint16_t f = tflags(c, k);
     if (!(f & CYB_TOK_DIGIT) || !(f & CYB_TOK_ALPHA)) continue;
@@ -3713,7 +3716,7 @@ size_t cyb__rules_late_names(const cyberner_model *m, cyb__rules_scratch *rs, co
 int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char *src, size_t srclen,
                      const cyb__norm *nm, const cyb__tokens *tt, const cyb__sentence *s, cyb__doc *doc,
                      cyb__cands *cs) {
-  mctx c = {m, m->rules, rs, nm, tt, s, doc, cs, cs->n, src, srclen, NULL, NULL, 0, 0, 0, 0, false, {0}};
+  mctx c = {m, m->rules, rs, nm, tt, s, doc, cs, cs->n, src, srclen, NULL, NULL, 0, 0, 0, 0, false, false, {0}};
   size_t ntok = s->tok_end - s->tok_begin;
   if (cyb__grow((void **)&rs->bits, &rs->bits_cap, ntok + 1, sizeof *rs->bits)) return CYBERNER_ENOMEM;
   size_t alpha = 0, caps = 0; /* words, words in capitals: a headline in capitals (below) */
@@ -3722,6 +3725,7 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
     rs->bits[k] = t->vid < m->rules->nvid_bits ? m->rules->vid_bits[t->vid] : 0;
     c.any_bits |= rs->bits[k];
     c.any_flags |= t->flags;
+    c.any_alnum |= (t->flags & CYB_TOK_ALPHA) && (t->flags & CYB_TOK_DIGIT);
     c.trig |= t->vid < m->rules->nvid_trig ? m->rules->vid_trig[t->vid] : 0;
     alpha += (t->flags & CYB_TOK_ALPHA) != 0;
     caps += (t->flags & CYB_TOK_ALLCAPS) != 0;
