@@ -1234,10 +1234,14 @@ static int relink_dict_person(mctx *c, size_t b, size_t e, const cyb__docname *d
 static int persons(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   if (same_sentence_surnames(c)) return CYBERNER_ENOMEM;
+  /* the sentence's arrays stay put: locals spare the reloads */
+  const cyb__token *tok = c->tt->tok;
+  const uint32_t *bits = c->bits;
+  const uint8_t *name_ok = c->name_ok;
   for (size_t k = b; k < end; k++) {
     /* every reading below starts at a title, a name token, a capital or
      * dotted initials: most tokens are none of them */
-    if (!((kbits(c, k) >> S_TITLES) & 1u) && !name_token(c, k) && !(tflags(c, k) & (CYB_TOK_CAP | CYB_TOK_DOTTED)))
+    if (!((bits[k - b] >> S_TITLES) & 1u) && !name_ok[k - b] && !(tok[k].flags & (CYB_TOK_CAP | CYB_TOK_DOTTED)))
       continue;
     uint32_t kind = 0;
     size_t tl = pm(c, S_TITLES, k, end, &kind);
@@ -2370,9 +2374,10 @@ static int acronym_parts(mctx *c, size_t k) {
 static int acronyms(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   size_t ncand = c->cs->n;
+  const cyb__token *tok = c->tt->tok; /* the tokens stay; a local spares the reloads */
   for (size_t k = b; k + 2 < end; k++) {
     /* both readings start at "," or "(" (a look at the flags leaves the words) */
-    if (!(tflags(c, k) & CYB_TOK_PUNCT) || (!punct_is(c, k, ',') && !punct_is(c, k, '('))) continue;
+    if (!(tok[k].flags & CYB_TOK_PUNCT) || (!punct_is(c, k, ',') && !punct_is(c, k, '('))) continue;
     /* "l'Alliance pour la confiance numérique, ACN, représentée par ...": an
      * acronym set off by commas right after a body whose words it spells is
      * that body's */
@@ -2464,8 +2469,8 @@ static int acronyms(mctx *c) {
   }
   CYB_UNUSED(ncand);
   /* acronyms defined earlier in the document */
-  for (size_t k = b; k < end && c->doc->nacr; k++) {
-    if (!(tflags(c, k) & CYB_TOK_CAP)) continue; /* an acronym, or a word in title case */
+  for (size_t k = c->doc->nacr ? b : end; k < end; k++) { /* (the list only grows) */
+    if (!(tok[k].flags & CYB_TOK_CAP)) continue; /* an acronym, or a word in title case */
     bool titlecase = !acronym_token(c, k);
     if (titlecase && !titlecase_word(c, k)) continue;
     size_t n;
