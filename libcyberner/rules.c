@@ -3670,8 +3670,9 @@ static int short_bodies(mctx *c) {
       p->entry = entry;
     }
   }
-  for (size_t k = b; k < end && c->doc->nshorts; k++) {
-    if (!(tflags(c, k) & CYB_TOK_CAP) || covered(c, k)) continue;
+  const cyb__token *tok = c->tt->tok; /* the tokens stay; a local spares the reloads */
+  for (size_t k = c->doc->nshorts ? b : end; k < end; k++) { /* (the list only grows) */
+    if (!(tok[k].flags & CYB_TOK_CAP) || covered(c, k)) continue;
     size_t n;
     const char *t = ttext(c, k, &n);
     for (int i = c->doc->shorts_head[cyb__doc_name_bucket(c->tt->tok[k].hash)]; i >= 0; i = c->doc->shorts[i].next) {
