@@ -2375,7 +2375,10 @@ static int acronyms(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   size_t ncand = c->cs->n;
   const cyb__token *tok = c->tt->tok; /* the tokens stay; a local spares the reloads */
-  for (size_t k = b; k + 2 < end; k++) {
+  /* a reading needs a "(" or, after a comma, an acronym: capitals (UPPER2)
+   * or a capital and a digit */
+  bool may = (c->trig & TRIG_OPEN_PAREN) || (c->any_flags & (CYB_TOK_UPPER2 | CYB_TOK_DIGIT));
+  for (size_t k = b; may && k + 2 < end; k++) {
     /* both readings start at "," or "(" (a look at the flags leaves the words) */
     if (!(tok[k].flags & CYB_TOK_PUNCT) || (!punct_is(c, k, ',') && !punct_is(c, k, '('))) continue;
     /* "l'Alliance pour la confiance numérique, ACN, représentée par ...": an
