@@ -252,10 +252,18 @@ static uint64_t edge_key(uint32_t parent, uint32_t vid) {
   return (((uint64_t)parent << 32) | vid) + 1;
 }
 
+/* First slot of an edge in a table of cap slots. The parent (the key's high
+ * half) is mixed into the low bits too: the edges of a common inner word
+ * (de, of, la), one per parent, must not crowd into a few runs of slots
+ * that every failed lookup of that word then walks. */
+static size_t edge_slot(uint64_t k, size_t cap) {
+  uint64_t h = k * 0x9E3779B97F4A7C15ull;
+  return (size_t)(h ^ (h >> 32)) & (cap - 1);
+}
+
 static uint32_t edge_find(const cyb__gazetteer *g, uint32_t parent, uint32_t vid) {
   uint64_t k = edge_key(parent, vid);
-  uint64_t h = k * 0x9E3779B97F4A7C15ull;
-  for (size_t i = (h >> 20) & (g->ecap - 1);; i = (i + 1) & (g->ecap - 1)) {
+  for (size_t i = edge_slot(k, g->ecap);; i = (i + 1) & (g->ecap - 1)) {
     if (!g->es[i].key) return UINT32_MAX;
     if (g->es[i].key == k) return g->es[i].child;
   }
@@ -267,8 +275,7 @@ static int edge_grow(cyb__gazetteer *g) {
   if (!es) return CYBERNER_ENOMEM;
   for (size_t i = 0; i < g->ecap; i++) {
     if (!g->es[i].key) continue;
-    uint64_t h = g->es[i].key * 0x9E3779B97F4A7C15ull;
-    size_t j = (h >> 20) & (cap - 1);
+    size_t j = edge_slot(g->es[i].key, cap);
     while (es[j].key) j = (j + 1) & (cap - 1);
     es[j] = g->es[i];
   }
@@ -291,8 +298,7 @@ static uint32_t edge_add(cyb__gazetteer *g, uint32_t parent, uint32_t vid) {
   c = new_node(g);
   if (c == UINT32_MAX) return c;
   uint64_t k = edge_key(parent, vid);
-  uint64_t h = k * 0x9E3779B97F4A7C15ull;
-  size_t i = (h >> 20) & (g->ecap - 1);
+  size_t i = edge_slot(k, g->ecap);
   while (g->es[i].key) i = (i + 1) & (g->ecap - 1);
   g->es[i] = (eslot){k, c};
   g->nedges++;

@@ -156,6 +156,7 @@ enum {
   CYB_TOK_DOTTED = 1u << 10,   /* dotted acronym: U.S. */
   CYB_TOK_NEWLINE_BEFORE = 1u << 11, /* a line break right before it */
   CYB_TOK_SLASH = 1u << 12,    /* contains an inner slash: jpcert/cc, SEOUL/WASHINGTON */
+  CYB_TOK_UPPER2 = 1u << 13,   /* with CAP: two bytes or more upper case in the input (ANSSI, McAfee) */
 };
 
 typedef struct {

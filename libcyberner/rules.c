@@ -670,6 +670,7 @@ typedef struct {
   uint16_t any_flags; /* the OR of its tokens' CYB_TOK_ flags */
   uint16_t any_starts;
   uint32_t trig;
+  bool any_alnum;         /* a token with letters and digits (an identifier, 48ème, 9th) */
   bool countries_read;    /* sentence_countries below filled (country_named) */
   uint8_t sentence_countries[26 * 26 / 8 + 1]; /* countries of the sentence's dictionary names, a bit a code */
 } mctx;
@@ -1238,10 +1239,14 @@ static int relink_dict_person(mctx *c, size_t b, size_t e, const cyb__docname *d
 static int persons(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   if (same_sentence_surnames(c)) return CYBERNER_ENOMEM;
+  /* the sentence's arrays stay put: locals spare the reloads */
+  const cyb__token *tok = c->tt->tok;
+  const uint32_t *bits = c->bits;
+  const uint8_t *name_ok = c->name_ok;
   for (size_t k = b; k < end; k++) {
     /* every reading below starts at a title, a name token, a capital or
      * dotted initials: most tokens are none of them */
-    if (!((kbits(c, k) >> S_TITLES) & 1u) && !name_token(c, k) && !(tflags(c, k) & (CYB_TOK_CAP | CYB_TOK_DOTTED)))
+    if (!((bits[k - b] >> S_TITLES) & 1u) && !name_ok[k - b] && !(tok[k].flags & (CYB_TOK_CAP | CYB_TOK_DOTTED)))
       continue;
     uint32_t kind = 0;
     size_t tl = pm(c, S_TITLES, k, end, &kind);
@@ -1735,7 +1740,9 @@ static int bodies(mctx *c) {
   /* the words a reading below starts at: a head, a body before "of", a
    * tail, a company suffix, police or gendarmerie */
   const uint32_t starts = 1u << S_HEAD | 1u << S_OF | 1u << S_TAIL | 1u << (16 + S_COMPANIES);
-  for (size_t k = b; k < end; k++) {
+  /* none in the sentence: only the editions of its events (below) */
+  size_t kend = (c->any_bits & starts) || (c->trig & TRIG_POLICE) ? end : b;
+  for (size_t k = b; k < kend; k++) {
     bool police = ktrig(c, k) & TRIG_POLICE;
     if (!(kbits(c, k) & starts) && !police) continue;
     uint32_t lab = 0;
@@ -1887,8 +1894,8 @@ static bool numeric_ordinal(const mctx *c, size_t k) {
 
 static int meeting_series(mctx *c) {
   size_t end = c->s->tok_end;
-  /* no ordinal word and no word with a digit: nothing to start at */
-  if (!((c->any_bits >> (16 + S_ORDINALS)) & 1u) && !(c->any_flags & CYB_TOK_DIGIT)) return 0;
+  /* no ordinal word and no word of letters and digits: nothing to start at */
+  if (!((c->any_bits >> (16 + S_ORDINALS)) & 1u) && !c->any_alnum) return 0;
   uint32_t vids[CYB_SERIES_MAX_WORDS];
   for (size_t k = c->s->tok_begin; k + 2 < end; k++) {
     uint16_t f = tflags(c, k);
@@ -1911,7 +1918,8 @@ static int meeting_series(mctx *c) {
 /* ---- identifiers -------------------------------------------------------------- */
 
 static int identifiers(mctx *c) {
-  if (!c->r->nids) return 0;
+  /* each is a word of letters and digits */
+  if (!c->r->nids || !c->any_alnum) return 0;
   for (size_t k = c->s->tok_begin; k < c->s->tok_end; k++) {
     uint16_t f = tflags(c, k);
     if (!(f & CYB_TOK_DIGIT) || !(f & CYB_TOK_ALPHA)) continue;
@@ -2010,7 +2018,6 @@ static int platform_x(mctx *c) {
 
 /* ---- acronyms ---------------------------------------------------------------- */
 
-/* Does token k look like an acronym: no space inside, >= 2 capitals? */
 /* Token k is words in title case joined by hyphens (Seine-Maritime,
  * Jean-Pierre): each part one capital and two lower-case letters or more.
  * Its capitals are no acronym's: "le CHU de Rouen (Seine-Maritime)" gives
@@ -2032,13 +2039,13 @@ static bool title_case_compound(const mctx *c, size_t k) {
   return part >= 3;
 }
 
+/* Does token k look like an acronym: no space inside, >= 2 capitals? */
 static bool acronym_token(const mctx *c, size_t k) {
   uint16_t f = tflags(c, k);
   if (!(f & CYB_TOK_ALPHA) || !(f & CYB_TOK_CAP)) return false;
-  size_t upper = 0;
-  for (uint32_t i = c->tt->tok[k].start; i < c->tt->tok[k].end; i++) upper += c->nm->upper[i] != 0;
   size_t n = c->tt->tok[k].end - c->tt->tok[k].start;
-  return (upper >= 2 || (upper == 1 && (f & CYB_TOK_DIGIT) && n >= 2)) && n <= 16 && /* ANSSI, JPCERT/CC, C4 */
+  /* a capital's word has one upper-case byte, or more (UPPER2) */
+  return ((f & CYB_TOK_UPPER2) || ((f & CYB_TOK_DIGIT) && n >= 2)) && n <= 16 && /* ANSSI, JPCERT/CC, C4 */
          !title_case_compound(c, k);
 }
 
@@ -2047,7 +2054,8 @@ static bool acronym_token(const mctx *c, size_t k) {
 static bool titlecase_word(const mctx *c, size_t k) {
   uint16_t f = tflags(c, k);
   size_t n = c->tt->tok[k].end - c->tt->tok[k].start;
-  if (!(f & CYB_TOK_CAP) || (f & (CYB_TOK_DIGIT | CYB_TOK_ALLCAPS | CYB_TOK_HYPHEN | CYB_TOK_DOTTED)) || n < 4 || n > 8)
+  if (!(f & CYB_TOK_CAP) || (f & (CYB_TOK_DIGIT | CYB_TOK_ALLCAPS | CYB_TOK_HYPHEN | CYB_TOK_DOTTED | CYB_TOK_UPPER2)) ||
+      n < 4 || n > 8) /* UPPER2: a capital after the first byte */
     return false;
   for (uint32_t i = c->tt->tok[k].start + 1; i < c->tt->tok[k].end; i++)
     if (c->nm->upper[i] || c->nm->text[i] < 'a' || c->nm->text[i] > 'z') return false;
@@ -2339,6 +2347,7 @@ static bool long_form_of(const mctx *c, const cyb__cand *lf, size_t k, size_t a)
  * remembered like an acronym in parentheses, it hides the later ones. */
 static int hidden_acronyms(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
+  if (!(c->any_bits & 1u << S_AKA)) return 0; /* each reading starts at one: dit, known as ... */
   for (size_t k = b + 1; k < end && c->doc->nhidden; k++) {
     size_t x = k + pm(c, S_AKA, k, end, NULL);
     if (x == k || x >= end) continue;
@@ -2392,8 +2401,13 @@ static int acronym_parts(mctx *c, size_t k) {
 static int acronyms(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   size_t ncand = c->cs->n;
-  for (size_t k = b; k + 2 < end; k++) {
-    if (!punct_is(c, k, ',') && !punct_is(c, k, '(')) continue; /* both readings start at "," or "(" */
+  const cyb__token *tok = c->tt->tok; /* the tokens stay; a local spares the reloads */
+  /* a reading needs a "(" or, after a comma, an acronym: capitals (UPPER2)
+   * or a capital and a digit */
+  bool may = (c->trig & TRIG_OPEN_PAREN) || (c->any_flags & (CYB_TOK_UPPER2 | CYB_TOK_DIGIT));
+  for (size_t k = b; may && k + 2 < end; k++) {
+    /* both readings start at "," or "(" (a look at the flags leaves the words) */
+    if (!(tok[k].flags & CYB_TOK_PUNCT) || (!punct_is(c, k, ',') && !punct_is(c, k, '('))) continue;
     /* "l'Alliance pour la confiance numérique, ACN, représentée par ...": an
      * acronym set off by commas right after a body whose words it spells is
      * that body's */
@@ -2485,13 +2499,17 @@ static int acronyms(mctx *c) {
   }
   CYB_UNUSED(ncand);
   /* acronyms defined earlier in the document */
-  for (size_t k = b; k < end && c->doc->nacr; k++) {
+  for (size_t k = c->doc->nacr ? b : end; k < end; k++) { /* (the list only grows) */
+    if (!(tok[k].flags & CYB_TOK_CAP)) continue; /* an acronym, or a word in title case */
     bool titlecase = !acronym_token(c, k);
     if (titlecase && !titlecase_word(c, k)) continue;
     size_t n;
     const char *t = ttext(c, k, &n);
     const cyb__docname *hit = NULL, *prefix = NULL;
-    for (int i = c->doc->acr_head[bucket_before(t, n, '-')]; i >= 0 && !hit; i = c->doc->acr[i].next) {
+    /* only a word with an inner hyphen has one: the others' bucket is their hash's */
+    size_t bucket = (tflags(c, k) & CYB_TOK_HYPHEN) ? bucket_before(t, n, '-')
+                                                     : cyb__doc_name_bucket(c->tt->tok[k].hash);
+    for (int i = c->doc->acr_head[bucket]; i >= 0 && !hit; i = c->doc->acr[i].next) {
       const cyb__docname *dn = &c->doc->acr[i];
       if (dn->keylen == n && memcmp(dn->key, t, n) == 0) hit = dn;
       /* its short form: OPT for OPT-NC, defined earlier */
@@ -3772,8 +3790,9 @@ static int short_bodies(mctx *c) {
       p->entry = entry;
     }
   }
-  for (size_t k = b; k < end && c->doc->nshorts; k++) {
-    if (!(tflags(c, k) & CYB_TOK_CAP) || covered(c, k)) continue;
+  const cyb__token *tok = c->tt->tok; /* the tokens stay; a local spares the reloads */
+  for (size_t k = c->doc->nshorts ? b : end; k < end; k++) { /* (the list only grows) */
+    if (!(tok[k].flags & CYB_TOK_CAP) || covered(c, k)) continue;
     size_t n;
     const char *t = ttext(c, k, &n);
     for (int i = c->doc->shorts_head[cyb__doc_name_bucket(c->tt->tok[k].hash)]; i >= 0; i = c->doc->shorts[i].next) {
@@ -3823,7 +3842,7 @@ size_t cyb__rules_late_names(const cyberner_model *m, cyb__rules_scratch *rs, co
 int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char *src, size_t srclen,
                      const cyb__norm *nm, const cyb__tokens *tt, const cyb__sentence *s, cyb__doc *doc,
                      cyb__cands *cs) {
-  mctx c = {m, m->rules, rs, nm, tt, s, doc, cs, cs->n, src, srclen, NULL, NULL, 0, 0, 0, 0, false, {0}};
+  mctx c = {m, m->rules, rs, nm, tt, s, doc, cs, cs->n, src, srclen, NULL, NULL, 0, 0, 0, 0, false, false, {0}};
   size_t ntok = s->tok_end - s->tok_begin;
   if (cyb__grow((void **)&rs->bits, &rs->bits_cap, ntok + 1, sizeof *rs->bits)) return CYBERNER_ENOMEM;
   size_t alpha = 0, caps = 0; /* words, words in capitals: a headline in capitals (below) */
@@ -3832,6 +3851,7 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
     rs->bits[k] = t->vid < m->rules->nvid_bits ? m->rules->vid_bits[t->vid] : 0;
     c.any_bits |= rs->bits[k];
     c.any_flags |= t->flags;
+    c.any_alnum |= (t->flags & CYB_TOK_ALPHA) && (t->flags & CYB_TOK_DIGIT);
     c.trig |= t->vid < m->rules->nvid_trig ? m->rules->vid_trig[t->vid] : 0;
     alpha += (t->flags & CYB_TOK_ALPHA) != 0;
     caps += (t->flags & CYB_TOK_ALLCAPS) != 0;

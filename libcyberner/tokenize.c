@@ -149,20 +149,31 @@ static size_t dotted_acronym(const char *t, size_t n, size_t i) {
   return j - i;
 }
 
+/* UPPER2 for a capitalized word: two bytes of it or more upper case in the
+ * input. The rules ask it of every capitalized word (is it an acronym?);
+ * the tokenizer has the word's upper mask at hand. */
+static uint16_t upper2_flag(const cyb__norm *nm, size_t s, size_t e) {
+  size_t k = 0;
+  for (size_t i = s; i < e && k < 2; i++) k += nm->upper[i] != 0;
+  return k >= 2 ? CYB_TOK_UPPER2 : 0;
+}
+
 /* Case flags from the upper mask: CAP (the first letter is a capital) and
- * ALLCAPS (two letters or more, all capitals). A letter is an ASCII letter
- * or the lead byte of a character outside ASCII. Most words start with a
- * small letter: one look at it settles them. */
+ * ALLCAPS (two letters or more, all capitals), with UPPER2. A letter is an
+ * ASCII letter or the lead byte of a character outside ASCII. Most words
+ * start with a small letter: one look at it settles them. */
 static uint16_t case_flags(const cyb__norm *nm, size_t s, size_t e) {
   const unsigned char *t = (const unsigned char *)nm->text;
   size_t letters = 0;
   for (size_t i = s; i < e; i++) {
     unsigned char c = t[i];
     if (!((c < 0x80) ? ((c | 32) >= 'a' && (c | 32) <= 'z') : (c >= 0xC0))) continue;
-    if (!nm->upper[i]) return letters ? CYB_TOK_CAP : 0;
+    if (!nm->upper[i]) return letters ? CYB_TOK_CAP | upper2_flag(nm, s, e) : 0;
     letters++;
   }
-  return letters >= 2 ? CYB_TOK_CAP | CYB_TOK_ALLCAPS : letters ? CYB_TOK_CAP : 0;
+  return letters >= 2 ? CYB_TOK_CAP | CYB_TOK_ALLCAPS | upper2_flag(nm, s, e)
+         : letters    ? CYB_TOK_CAP | upper2_flag(nm, s, e)
+                      : 0;
 }
 
 /* Flags an ASCII byte gives a word it is part of; 0: not part of a word's
@@ -200,8 +211,10 @@ static size_t short_word(const cyb__norm *nm, size_t i, uint16_t *flags) {
     unsigned um = (unsigned)_mm_movemask_epi8(
         _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(nm->upper + i)), _mm_setzero_si128()));
     unsigned small = lm & um; /* letters not upper case in the input */
+    unsigned up = ~um & in;   /* bytes upper case in the input */
     if (!(small & (lm & -lm))) /* the first letter is a capital; all of two or more: ALLCAPS */
-      f |= CYB_TOK_CAP | (!small && __builtin_popcount(lm) >= 2 ? CYB_TOK_ALLCAPS : 0);
+      f |= CYB_TOK_CAP | (!small && __builtin_popcount(lm) >= 2 ? CYB_TOK_ALLCAPS : 0) |
+           (up & (up - 1) ? CYB_TOK_UPPER2 : 0);
   }
   *flags = f;
   return i + stop;
