@@ -6,7 +6,9 @@
  *    Denmark's ...)
  *    or soon after it (du Japon, of Japan; one attached to it and of no
  *    alternative leaves it unlinked), else the nearest one before it in the
- *    sentence, else the country the document mentions most.
+ *    sentence, else the country the document mentions most. An acronym
+ *    defined in parentheses right after its long form takes the long
+ *    form's entry.
  *    A shared alias in lower case attached to a known body of another
  *    country (le parquet fédéral du district sud de New York) describes
  *    that body's office and is dropped.
@@ -261,13 +263,33 @@ static void leave_unlinked(cyb__cand *c, bool none_fits) {
   c->score *= CYB_UNSURE_LINK;
 }
 
+/* "Japan's Ministry of Foreign Affairs (MOFA)": an acronym defined in
+ * parentheses right after its long form names the body the long form was
+ * linked to (resolved first: the dictionary's candidates come before the
+ * rules'), whatever the words after it say; its alternative or -1. */
+static int32_t long_form_entry(const cyb__norm *nm, const cyb__tokens *tt, const cyb__cands *cs, size_t self) {
+  const cyb__cand *c = &cs->c[self];
+  if (c->source != CYB_SRC_ACRONYM || c->tb < 2 || !cyb__tok_is(nm, &tt->tok[c->tb - 1], "(")) return -1;
+  for (size_t i = 0; i < self; i++) {
+    const cyb__cand *o = &cs->c[i];
+    if (o->te != c->tb - 1 || o->label != c->label || o->entry < 0) continue;
+    for (uint32_t j = 0; j < c->nalt; j++)
+      if ((int32_t)cs->alts[c->alt + j] == o->entry) return o->entry;
+  }
+  return -1;
+}
+
 static void choose_entry(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, cyb__cands *cs,
                          size_t self, const cyb__doc *doc) {
   const uint32_t *counts = doc ? doc->country_counts : NULL;
   cyb__cand *c = &cs->c[self];
   size_t lo = self > CONTEXT_WINDOW ? self - CONTEXT_WINDOW : 0;
   size_t hi = self + CONTEXT_WINDOW < cs->n ? self + CONTEXT_WINDOW : cs->n;
-  int32_t pick = -1;
+  int32_t pick = long_form_entry(nm, tt, cs, self);
+  if (pick >= 0) {
+    c->entry = pick;
+    return;
+  }
   /* a country or nationality right before it: UK NCSC, Japanese Ministry;
    * or a country's possessive: Denmark's foreign intelligence service */
   bool poss = c->tb > 0 && cyb__tok_is(nm, &tt->tok[c->tb - 1], "'s"), owner = false;

@@ -1156,6 +1156,12 @@ START_TEST(shared_aliases_by_complement) {
    * shared name is: the country named before it does */
   YES("Armenian officials spoke to RFE/RL on Monday, and a spokeswoman of the Foreign Ministry denied it.",
       "Foreign Ministry", CYBERNER_AGENCY, "am-mfa");
+  /* an acronym defined right after its long form names the same body, and
+   * so do its later mentions, whatever country follows */
+  const char *mofa = "Japan's Ministry of Foreign Affairs (MOFA) said on Friday that the United States agreed. "
+                     "MOFA added that talks would continue.";
+  YES(mofa, "MOFA", CYBERNER_AGENCY, "jp-mofa");
+  ck_assert(tagged(mofa, "MOFA", "agreed.", CYBERNER_AGENCY, "jp-mofa"));
 }
 END_TEST
 
