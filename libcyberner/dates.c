@@ -159,7 +159,7 @@ typedef struct {
 enum {
     G_NONE,
     G_DECADE,     /* decade: "s" after the year */
-    G_ATLEAST,    /* year_atleast: after "... at least " / "depuis au moins " */
+    G_ATLEAST,    /* year_atleast: after "... at least ", "since about ", "depuis au moins "... */
     G_OVER,       /* year_over: after "over " */
     G_YEAR_DET,   /* year_det, range_yy_det: after the/its/their/this, a space after */
     G_YEAR,       /* year: {LB}, 19xx or 20xx, {NE} */
@@ -2272,7 +2272,10 @@ static int rule_may_match(int gate, const unsigned char *t, size_t from, size_t 
     case G_DECADE:
         return q < end && t[q] == 's';
     case G_ATLEAST:
-        return ends_with(t, from, p, "at least ") || ends_with(t, from, p, "depuis au moins ");
+        return ends_with(t, from, p, "at least ") || ends_with(t, from, p, "depuis au moins ") ||
+               ends_with(t, from, p, "since about ") || ends_with(t, from, p, "since roughly ") ||
+               ends_with(t, from, p, "since approximately ") || ends_with(t, from, p, "since circa ") ||
+               ends_with(t, from, p, "back to about ") || ends_with(t, from, p, "depuis environ ");
     case G_OVER:
         return ends_with(t, from, p, "over ");
     case G_YEAR_DET:

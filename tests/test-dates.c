@@ -427,6 +427,10 @@ static const dcase cases_month[] = {
     {EN, NOREF, "records going back to at least 2005.", "2005=2005"},
     {EN, NOREF, "in force until at least 2030", "2030=2030"},
     {EN, NOREF, "at least 2005 people", ""},
+    /* since about 2012, depuis environ 2015 (year_atleast); not a count */
+    {EN, NOREF, "active since about 2012, the group", "2012=2012"},
+    {FR, NOREF, "actif depuis environ 2015, le groupe", "2015=2015"},
+    {EN, NOREF, "about 2012 people came", ""},
     /* two months of a year joined by to/through without an opener (range_my_to) */
     {EN, NOREF, "covering November 2018 to November 2022, had", "november 2018 to november 2022=2018-11/2022-11"},
     {EN, NOREF, "March 2023 through June 2024", "march 2023 through june 2024=2023-03/2024-06"},
