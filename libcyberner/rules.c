@@ -3103,6 +3103,31 @@ static int languages(mctx *c) {
   return 0;
 }
 
+/* "written in Korean letters", "Chinese characters", "un clavier arabe":
+ * a nationality word before (or, in French, after) a noun of writing is the
+ * language's script, not tagged (ENTITIES.md rule 8). A NOT_ENTITY over
+ * both words hides the NATIONALITY. */
+static bool writing_noun(const mctx *c, size_t k) {
+  static const char *const nouns[] = {"letters", "characters", "alphabet", "keyboard", "keyboards", "script",
+                                      "lettres", "caracteres", "clavier", "claviers"};
+  for (size_t i = 0; i < sizeof nouns / sizeof *nouns; i++)
+    if (tis(c, k, nouns[i])) return true;
+  return false;
+}
+
+static int scripts(mctx *c) {
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  if (!(c->any_starts & 1u << CYBERNER_NATIONALITY)) return 0;
+  for (size_t k = b; k < end; k++) {
+    if (!cand_at(c, k, CYBERNER_NATIONALITY)) continue;
+    bool fr = c->s->lang == CYBERNER_LANG_FR;
+    size_t n = fr ? k - 1 : k + 1; /* the noun: before the adjective in French */
+    if ((fr && k == b) || (!fr && n >= end) || !writing_noun(c, n)) continue;
+    if (push_body(c, fr ? n : k, fr ? k + 1 : n + 1, CYB_NOT_ENTITY, 0.9f)) return CYBERNER_ENOMEM;
+  }
+  return 0;
+}
+
 /* A word of such a run: a one-word nationality, or a capitalized word no
  * dictionary knows (English, Latin: languages of no nationality entry). */
 static bool language_word(const mctx *c, size_t k) {
@@ -3884,7 +3909,7 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
       (c.s->lang == CYBERNER_LANG_EN && (rc = programme_names(&c))) || (rc = results_line(&c)) ||
       (rc = fixture_line(&c)) || (rc = platform_x(&c)) || (rc = web_services(&c)) ||
       (!headline && ((rc = persons(&c)) || (rc = bodies(&c)) || (rc = meeting_series(&c)) || (rc = portfolios(&c)) || (rc = both_countries(&c)) || (rc = plan_names(&c)) || (rc = places_of(&c)) || (rc = areas_of(&c)) ||
-                     (rc = nord_departement(&c)) || (rc = towns_in_parens(&c)) || (rc = embassies(&c)) || (rc = media_names(&c)) || (rc = company_names(&c)) ||
+                     (rc = nord_departement(&c)) || (rc = towns_in_parens(&c)) || (rc = scripts(&c)) || (rc = embassies(&c)) || (rc = media_names(&c)) || (rc = company_names(&c)) ||
                      (rc = secrets(&c)) || (rc = short_bodies(&c)) || (rc = campaigns(&c)) || (rc = brand_products(&c)) || (rc = units_of_bodies(&c)) ||
                      (rc = malware_names(&c)) ||
                      (c.s->lang == CYBERNER_LANG_FR && (rc = confederation(&c))) ||

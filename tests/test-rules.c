@@ -772,6 +772,11 @@ START_TEST(not_entities) {
   /* languages are not nationalities */
   NO("Le texte est traduit en anglais et le russe reste la langue du forum.", "anglais");
   NO("Le texte est traduit en anglais et le russe reste la langue du forum.", "russe");
+  /* ... nor their scripts: a nationality word with a noun of writing */
+  NO("The note was written in Korean letters.", "Korean");
+  NO("Chinese characters appeared in the code.", "Chinese");
+  NO("Il utilisait un clavier arabe.", "arabe");
+  YES("Korean hackers stole the letters.", "Korean", CYBERNER_NATIONALITY, "KR");
   YES("Le ministre français a parlé.", "français", CYBERNER_NATIONALITY, "FR");
   /* an English nationality adjective is capitalized in English: in lower case it is a word */
   NO("The gang used AI tools to polish phishing lures.", "polish");
