@@ -121,8 +121,9 @@ static int doc_lang_by_words(const ctx *c) {
 }
 
 /* Language of every sentence of the block. A sentence whose function words
- * plainly say the document's language takes it; the others are read by the
- * full detector, and those it is unsure of (titles, bylines, lists of names)
+ * plainly say the document's language takes it, and one with an English-order
+ * month date (Oct. 10) and no French function word is English; the others are
+ * read by the full detector, and those it is unsure of (titles, bylines, lists of names)
  * follow the document too. *doc_guess is decided here when the caller does
  * not know it yet (*guess_known false): from the function words, else by the
  * full detector over the block. */
@@ -150,6 +151,10 @@ static void sentence_langs(const cyberner_model *m, ctx *c, const char *src, siz
     const unsigned *k = s->fw;
     if (doc != CYBERNER_LANG_UND && k[doc] >= SENT_WORDS && k[doc] >= 2 * (k[other] + k[CYBERNER_LANG_UND])) {
       s->lang = doc, s->conf = 1.0;
+      continue;
+    }
+    if (!k[CYBERNER_LANG_FR] && cyb__sentlang_english_dates(&c->nm, &c->tt, s->tok_begin, s->tok_end)) {
+      s->lang = CYBERNER_LANG_EN, s->conf = 1.0; /* a dateline: Oct. 10, 2024 */
       continue;
     }
     size_t os = c->nm.map[s->start], oe = cyb__norm_src_end(&c->nm, src, n, s->end);

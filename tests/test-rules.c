@@ -9,19 +9,31 @@
 
 static cyberner_model *model;
 
-/* Is `surface` (its first occurrence after `after`) tagged with label and id? */
-static int tagged(const char *text, const char *surface, const char *after, int label, const char *id) {
+/* The tagged text, and in [*s, *e) the bytes of `surface` (its first
+ * occurrence after `after`, NULL: from the start). */
+static cyberner_result *tag_over(const char *text, const char *surface, const char *after, size_t *s, size_t *e) {
   const char *from = after ? strstr(text, after) : text;
   ck_assert_ptr_nonnull(from);
   const char *p = strstr(from, surface);
   ck_assert_msg(p != NULL, "'%s' not in the text", surface);
-  size_t s = (size_t)(p - text), e = s + strlen(surface);
+  *s = (size_t)(p - text), *e = *s + strlen(surface);
   cyberner_result *r = cyberner_tag(model, text, strlen(text), NULL, NULL);
   ck_assert_ptr_nonnull(r);
+  return r;
+}
+
+/* Is entity i of r exactly over [s, e)? */
+static int over(const cyberner_result *r, size_t i, size_t s, size_t e) {
+  return cyberner_entity_start(r, i) == s && cyberner_entity_end(r, i) == e;
+}
+
+/* Is `surface` (its first occurrence after `after`) tagged with label and id? */
+static int tagged(const char *text, const char *surface, const char *after, int label, const char *id) {
+  size_t s, e;
+  cyberner_result *r = tag_over(text, surface, after, &s, &e);
   int found = 0;
   for (size_t i = 0; i < cyberner_result_count(r); i++) {
-    if (cyberner_entity_start(r, i) != s || cyberner_entity_end(r, i) != e) continue;
-    if (cyberner_entity_label(r, i) != label) continue;
+    if (!over(r, i, s, e) || cyberner_entity_label(r, i) != label) continue;
     const char *got = cyberner_entity_id(r, i);
     found = !id || (got && strcmp(got, id) == 0);
   }
@@ -31,10 +43,8 @@ static int tagged(const char *text, const char *surface, const char *after, int 
 
 /* Does any entity start inside `surface`? */
 static int untagged(const char *text, const char *surface) {
-  const char *p = strstr(text, surface);
-  ck_assert_ptr_nonnull(p);
-  size_t s = (size_t)(p - text), e = s + strlen(surface);
-  cyberner_result *r = cyberner_tag(model, text, strlen(text), NULL, NULL);
+  size_t s, e;
+  cyberner_result *r = tag_over(text, surface, NULL, &s, &e);
   int none = 1;
   for (size_t i = 0; i < cyberner_result_count(r); i++)
     if (cyberner_entity_start(r, i) < e && cyberner_entity_end(r, i) > s) none = 0;
@@ -44,28 +54,36 @@ static int untagged(const char *text, const char *surface) {
 
 /* The score of the entity over `surface` (its first occurrence), -1 when none. */
 static double score_of(const char *text, const char *surface) {
-  const char *p = strstr(text, surface);
-  ck_assert_ptr_nonnull(p);
-  size_t s = (size_t)(p - text), e = s + strlen(surface);
-  cyberner_result *r = cyberner_tag(model, text, strlen(text), NULL, NULL);
+  size_t s, e;
+  cyberner_result *r = tag_over(text, surface, NULL, &s, &e);
   double score = -1;
   for (size_t i = 0; i < cyberner_result_count(r); i++)
-    if (cyberner_entity_start(r, i) == s && cyberner_entity_end(r, i) == e) score = cyberner_entity_score(r, i);
+    if (over(r, i, s, e)) score = cyberner_entity_score(r, i);
   cyberner_result_free(r);
   return score;
 }
 
 /* Does the entity over `surface` (its first occurrence after `after`) have an id? */
 static int has_id(const char *text, const char *surface, const char *after) {
-  const char *p = strstr(after ? strstr(text, after) : text, surface);
-  ck_assert_ptr_nonnull(p);
-  size_t s = (size_t)(p - text), e = s + strlen(surface);
-  cyberner_result *r = cyberner_tag(model, text, strlen(text), NULL, NULL);
+  size_t s, e;
+  cyberner_result *r = tag_over(text, surface, after, &s, &e);
   int any = 0;
   for (size_t i = 0; i < cyberner_result_count(r); i++)
-    if (cyberner_entity_start(r, i) == s && cyberner_entity_end(r, i) == e) any = cyberner_entity_id(r, i) != NULL;
+    if (over(r, i, s, e)) any = cyberner_entity_id(r, i) != NULL;
   cyberner_result_free(r);
   return any;
+}
+
+/* Is `surface` (its first occurrence) a DATE of that value, in a sentence of language lang? */
+static int dated(const char *text, const char *surface, const char *value, int lang) {
+  size_t s, e;
+  cyberner_result *r = tag_over(text, surface, NULL, &s, &e);
+  int found = 0;
+  for (size_t i = 0; i < cyberner_result_count(r); i++)
+    if (over(r, i, s, e) && cyberner_entity_label(r, i) == CYBERNER_DATE && cyberner_entity_lang(r, i) == lang)
+      found = cyberner_entity_value(r, i) && strcmp(cyberner_entity_value(r, i), value) == 0;
+  cyberner_result_free(r);
+  return found;
 }
 
 #define YES(text, surface, label, id) ck_assert_msg(tagged(text, surface, NULL, label, id), "%s: %s", #label, surface)
@@ -1299,6 +1317,20 @@ START_TEST(nationality_after_a_role) {
 }
 END_TEST
 
+START_TEST(english_month_abbreviations) {
+  /* a month abbreviation with its stop before the day is English, even where
+   * the line has no other word (oct, nov, sept are French letters too) */
+  const char *doc = "Power cut at the plant\n\nNov. 4, 2023\n\nThe utility said on Friday that its systems were back.";
+  ck_assert(dated(doc, "Nov. 4, 2023", "2023-11-04", CYBERNER_LANG_EN));
+  ck_assert(dated("Oct. 17, 2022", "Oct. 17, 2022", "2022-10-17", CYBERNER_LANG_EN));
+  ck_assert(dated("LYON, Sept. 8, 2021", "Sept. 8, 2021", "2021-09-08", CYBERNER_LANG_EN));
+  /* French writes the day first: still French */
+  ck_assert(dated("Le 17 oct. 2022, la mairie a été visée par une attaque.", "17 oct. 2022", "2022-10-17",
+                  CYBERNER_LANG_FR));
+  ck_assert(dated("Le 4 nov. 2023", "4 nov. 2023", "2023-11-04", CYBERNER_LANG_FR));
+}
+END_TEST
+
 int main(void) {
   cyberner_error *err = NULL;
   model = cyberner_model_new(NULL, NULL, &err);
@@ -1348,6 +1380,7 @@ int main(void) {
   tcase_add_test(t, bodies_before_titles);
   tcase_add_test(t, portfolios_after_a_possessive);
   tcase_add_test(t, nationality_after_a_role);
+  tcase_add_test(t, english_month_abbreviations);
   tcase_add_test(t, results_lines);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
