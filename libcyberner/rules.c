@@ -326,16 +326,19 @@ static int load_words(void *ctx, const cyb__file *f, char *line, size_t n, size_
  * "word<TAB>software-kind" (infections, trojan) after it makes the malware's
  * (malware_names()); "word<TAB>place-word" (park, hill) a family name that
  * is also a word for a place or a time, no evidence of a name at a sentence
- * start (Victoria Park). Only the secret words are kept from names as well. */
+ * start (Victoria Park); "word<TAB>civic" (city, county) a kind of local
+ * government, which alone before a body's tail names no body (the City
+ * Council; generic_local_body()). Only the secret words are kept from names
+ * as well. */
 enum { MARK_SECRET = 1, MARK_CAMPAIGN, MARK_LAW, MARK_PRODUCT, MARK_NAMESAKE, MARK_MALWARE, MARK_INSTALLS,
-       MARK_SOFTWARE_KIND, MARK_PLACE_WORD };
+       MARK_SOFTWARE_KIND, MARK_PLACE_WORD, MARK_CIVIC };
 static int load_not_names(void *ctx, const cyb__file *f, char *line, size_t n, size_t lineno) {
   loader *L = ctx;
   char *tab = strchr(line, '\t');
   if (!tab) return add_phrase(L->r, S_NOT_NAMES, L->f, &L->nm, &L->tt, line, n, 1, false);
   char *col[2];
-  static const char *const kinds[] = {"secret",  "campaign", "law",      "product",      "namesake",
-                                      "malware", "installs", "software-kind", "place-word"};
+  static const char *const kinds[] = {"secret",  "campaign", "law",           "product",    "namesake",
+                                      "malware", "installs", "software-kind", "place-word", "civic"};
   uint32_t kind = 0;
   if (cyb__columns(line, col, 2))
     for (uint32_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
@@ -343,7 +346,7 @@ static int load_not_names(void *ctx, const cyb__file *f, char *line, size_t n, s
   if (!kind) {
     cyb__diag_add(L->diag, 1, f->display, lineno,
                   "expected word or word<TAB>secret|campaign|law|product|namesake|malware|installs|software-kind|"
-                  "place-word");
+                  "place-word|civic");
     return 0;
   }
   int rc = kind == MARK_SECRET ? add_phrase(L->r, S_NOT_NAMES, L->f, &L->nm, &L->tt, col[0], strlen(col[0]), 1, false) : 0;
@@ -1725,6 +1728,16 @@ static size_t parties_before(const mctx *c, size_t s) {
   return parts >= 2 ? q : s;
 }
 
+/* Tokens [s, k) before a body's tail are only words for a kind of local
+ * government (not_names.txt civic: City, County): the body is the town's
+ * own, named by no place (the City Council said; ENTITIES.md rule 6), unlike
+ * Atlanta City Council. */
+static bool generic_local_body(const mctx *c, size_t s, size_t k) {
+  for (size_t q = s; q < k; q++)
+    if (!marked(c, q, q + 1, MARK_CIVIC)) return false;
+  return s < k;
+}
+
 static int bodies(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   /* the words a reading below starts at: a head, a body before "of", a
@@ -1799,7 +1812,7 @@ static int bodies(mctx *c) {
       if (e + 1 < end && (tis(c, e, "of") || tis(c, e, "for") || (!place && tis(c, e, "on")))) e = extend_of(c, e);
       /* an event's tail ends the name: "Microsoft Open Source" is no event */
       bool goes_on = lab - 1 == CYBERNER_EVENT && e < end && (tflags(c, e) & CYB_TOK_CAP) && (tflags(c, e) & CYB_TOK_ALPHA);
-      if (s < k && !goes_on && !two_known_bodies(c, s, e) && !product_after(c, s, e) &&
+      if (s < k && !goes_on && !two_known_bodies(c, s, e) && !product_after(c, s, e) && !generic_local_body(c, s, k) &&
           push_body(c, s, e, (int)lab - 1, 0.6f))
         return CYBERNER_ENOMEM;
     }

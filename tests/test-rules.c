@@ -402,6 +402,11 @@ START_TEST(bodies_english) {
   YES("NOTE : Harrow Yates and Co ltd is a garden products group .", "Harrow Yates and Co ltd", CYBERNER_ORGANIZATION, NULL);
   YES("Le contrat de Dupuis Technologies SA a été signé.", "Dupuis Technologies SA", CYBERNER_ORGANIZATION, NULL);
   NO("The Government has a plan.", "Government");
+  /* a kind of local government alone before a tail is the town's own body, no name */
+  NO("Last week the Town Council voted to restore the backups.", "Town Council");
+  NO("The mayor told the Borough Council and the County Board about the outage.", "Borough Council");
+  NO("The mayor told the Borough Council and the County Board about the outage.", "County Board");
+  YES("Members of the Dunmore Town Council voted on Tuesday.", "Dunmore Town Council", CYBERNER_AGENCY, NULL);
   YES("The Kurdistan Democratic Party said so.", "Kurdistan Democratic Party", CYBERNER_ORGANIZATION, NULL);
   /* a person before `of` is the body's person, not a word of its name */
   YES("The scholar Duncan Hollis of Temple University said so.", "Duncan Hollis", CYBERNER_PERSON, "duncan-hollis");
