@@ -743,6 +743,18 @@ static bool acronym_defined_after(const cyb__norm *nm, const cyb__tokens *tt, si
          ((t->flags & CYB_TOK_ALLCAPS) || (t->flags & CYB_TOK_DIGIT));
 }
 
+/* "créer un CERT national": after an indefinite article, an acronym that
+ * names nothing by itself (a kind of body: CERT, CSIRT) with only lower-case
+ * words after it describes some body, as the lower-case "une agence
+ * nationale" does; a known acronym (un FBI) or a capitalized word (une
+ * Agence nationale) still names one. */
+static bool kind_acronym_described(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens *tt, size_t tb,
+                                   size_t te) {
+  const cyb__token *t = &tt->tok[tb];
+  return te >= tb + 2 && (t->flags & CYB_TOK_ALLCAPS) && cyb__gazetteer_single_label(g, t->vid) < 0 &&
+         !span_has_capital(nm, tt, tb + 1, te) && indefinite_before(nm, tt, tb) && !acronym_defined_after(nm, tt, te);
+}
+
 /* A meeting word written in lower case inside [tb, te): the text describes
  * a meeting (the NATO summit in The Hague, le sommet de l'OTAN) rather than
  * names it (ENTITIES.md rule 10). */
@@ -842,6 +854,7 @@ static bool alias_ok(const cyb__gazetteer *g, const galias *a, const cyb__norm *
     return false;
   if (a->title_end && lang == CYBERNER_LANG_EN && lowercase_end(g, nm, tt, tb, te)) return false;
   if (lower_description(g, a, nm, tt, tb, te, lang)) return false;
+  if (kind_acronym_described(g, nm, tt, tb, te)) return false;
   if (g->e[a->entry].label == CYBERNER_EVENT && lowercase_meeting_word(g, tt, tb, te)) return false;
   /* a body in lower case after a bare de / d' qualifies a noun: "un outil
    * de renseignement militaire" (with an article it names one: "du

@@ -306,6 +306,10 @@ START_TEST(bodies_french) {
   YES("Il est diplômé de l'Université Technique de Munich.", "Université Technique de Munich", CYBERNER_ORGANIZATION,
       NULL);
   NO("Il a visité le Centre Spatial Kennedy en mai.", "Centre Spatial");
+  /* an acronym of a kind of body after un/une, with lower-case words, describes one */
+  NO("Le plan prévoit de mettre sur pied un CERT national avant la fin de l'année.", "CERT national");
+  YES("Selon le CERT national, le nombre d'alertes a doublé.", "CERT national", CYBERNER_AGENCY, NULL);
+  YES("Il prévoit un CERT national (ZCERT) dès juin.", "CERT national", CYBERNER_AGENCY, NULL);
   /* a town's police or gendarmerie in lower case is one body with the town */
   YES("Une plainte a été déposée à la gendarmerie de Palaiseau.", "gendarmerie de Palaiseau", CYBERNER_AGENCY, NULL);
   /* a function word ends a French body's name; a lower-case head inside is a common noun */
