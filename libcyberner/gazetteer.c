@@ -947,6 +947,16 @@ static int label_order(int label) {
   return order[label];
 }
 
+/* "le Trésor public": a one-word body name followed by the adjective public
+ * names the public treasury (or prosecution) of whatever French-speaking
+ * state the text is about, so the name takes the adjective and no entry. */
+static bool public_after(const cyb__norm *nm, const cyb__tokens *tt, size_t tb, size_t te) {
+  if (te != tb + 1 || te >= tt->ntok || !(tt->tok[tb].flags & CYB_TOK_CAP)) return false;
+  const cyb__token *t = &tt->tok[te];
+  return !(t->flags & (CYB_TOK_CAP | CYB_TOK_SENT_START)) &&
+         (cyb__tok_is(nm, t, "public") || cyb__tok_is(nm, t, "publique"));
+}
+
 /* Emit a candidate for the valid aliases of node over tokens [tb, te): each
  * alias is checked once; the entries of the best label become its
  * alternatives. */
@@ -987,6 +997,8 @@ static int emit(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens 
   /* "the Medusa ransomware": the alias names the group, the span is its
    * name without the kind */
   if (best == CYBERNER_THREAT_ACTOR && te - tb >= 2 && tt->tok[te - 1].vid == g->ransomware) te--;
+  bool any_state = best == CYBERNER_AGENCY && public_after(nm, tt, tb, te);
+  if (any_state) te++, out->nalts = w = base;
   cyb__cand *c = cyb__cand_push(out, tt->tok[tb].start, tt->tok[te - 1].end, (uint32_t)tb, (uint32_t)te,
                                 best, CYB_SRC_DICT, 1.0f);
   if (!c) return CYBERNER_ENOMEM;

@@ -306,6 +306,10 @@ START_TEST(bodies_french) {
   YES("Il est diplômé de l'Université Technique de Munich.", "Université Technique de Munich", CYBERNER_ORGANIZATION,
       NULL);
   NO("Il a visité le Centre Spatial Kennedy en mai.", "Centre Spatial");
+  /* a one-word body name with the adjective public: some state's treasury, no entry's */
+  const char *tp = "Les paiements du Trésor public ont repris mardi, et le Trésor a émis des obligations.";
+  YES(tp, "Trésor public", CYBERNER_AGENCY, NULL);
+  ck_assert(!has_id("Le Trésor public français a repris ses paiements.", "Trésor public", NULL));
   /* an acronym of a kind of body after un/une, with lower-case words, describes one */
   NO("Le plan prévoit de mettre sur pied un CERT national avant la fin de l'année.", "CERT national");
   YES("Selon le CERT national, le nombre d'alertes a doublé.", "CERT national", CYBERNER_AGENCY, NULL);
