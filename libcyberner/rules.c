@@ -555,9 +555,12 @@ cyb__rules *cyb__rules_new(const cyb__files *base, const cyb__files *extra, cons
                                          "port de", "port d'", "commune de", "commune d'"};
   for (size_t i = 0; i < sizeof place_of / sizeof *place_of; i++)
     if (add_phrase(r, S_PLACE_OF, f, &L.nm, &L.tt, place_of[i], strlen(place_of[i]), 1, false)) goto oom;
-  /* words that give a body its short name (appositions) */
+  /* words that give a body or a group its short or other name (appositions) */
   static const char *const aka[] = {"dit", "dite", "dits", "dites", "surnommé", "surnommée", "surnommés",
-                                    "surnommées", "known as", "dubbed", "also called"};
+                                    "surnommées", "known as", "also known as", "aka", "a.k.a.", "alias",
+                                    "dubbed", "also called", "connu sous le nom de", "connue sous le nom de",
+                                    "connus sous le nom de", "connues sous le nom de", "connu sous le nom d'",
+                                    "connue sous le nom d'", "connus sous le nom d'", "connues sous le nom d'"};
   for (size_t i = 0; i < sizeof aka / sizeof *aka; i++)
     if (add_phrase(r, S_AKA, f, &L.nm, &L.tt, aka[i], strlen(aka[i]), 1, false)) goto oom;
   struct {
@@ -2670,7 +2673,7 @@ static int appositions(mctx *c) {
     /* the name ends the apposition: a comma, a full stop, a parenthesis */
     if (e == x || (e < end && !tis(c, e, ",") && !tis(c, e, ".") && !tis(c, e, ")") && !tis(c, e, ";")))
       continue;
-    size_t be = tis(c, k - 1, ",") ? k - 1 : k;
+    size_t be = tis(c, k - 1, ",") || tis(c, k - 1, "(") ? k - 1 : k;
     /* "la directive européenne dite NIS": a known acronym a legal text is
      * called by is the text's, not the body's the dictionaries know */
     char low[64];
@@ -2687,9 +2690,13 @@ static int appositions(mctx *c) {
       if (push_body(c, lw - 1, e, CYB_NOT_ENTITY, 0.9f)) return CYBERNER_ENOMEM;
       continue;
     }
+    /* a person's other name (Jean Dupont, alias Le Chacal) is no body's,
+     * though a company be named like the person (Dupont) */
+    if (dict_cand(c, ANY_START, be, CYBERNER_PERSON)) continue;
     const cyb__cand *body = be > b ? cand_span(c, 0, be, true) : NULL;
+    /* a group's other name is the same group's (Qilin, also known as Agenda) */
     if (!body || (body->label != CYBERNER_AGENCY && body->label != CYBERNER_ORGANIZATION &&
-                  body->label != CYBERNER_EVENT))
+                  body->label != CYBERNER_EVENT && body->label != CYBERNER_THREAT_ACTOR))
       continue;
     /* "L'Office, dit Jean Martin, ..." is who speaks */
     bool known = first_name(c, x);

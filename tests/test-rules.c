@@ -1086,6 +1086,21 @@ START_TEST(ransomware_names) {
 }
 END_TEST
 
+/* a group's other name after also known as, aka, alias, connu sous le nom de
+ * is the same group; a person's other name is no group's nor body's */
+START_TEST(threat_actor_other_names) {
+  YES("Kimsuky, also known as Brontal Panda, sent the emails.", "Brontal Panda", CYBERNER_THREAT_ACTOR, "kimsuky");
+  YES("The emails came from Kimsuky (aka Brontal Panda) in March.", "Brontal Panda", CYBERNER_THREAT_ACTOR,
+      "kimsuky");
+  YES("Le groupe Kimsuky, connu sous le nom de Brontal Panda, a envoyé les courriels.", "Brontal Panda",
+      CYBERNER_THREAT_ACTOR, "kimsuky");
+  YES("Le groupe Kimsuky, alias Brontal Panda, a envoyé les courriels.", "Brontal Panda", CYBERNER_THREAT_ACTOR,
+      "kimsuky");
+  NO("The emails were signed, also known as Brontal Panda, by nobody.", "Brontal Panda");
+  NO("Le trafiquant Jean Dupont, alias Le Chacal, a été arrêté.", "Le Chacal");
+}
+END_TEST
+
 /* general news: a given name before a particle in lower case, the English
  * tails of company and exchange names (CoNLL coverage pass) */
 START_TEST(news_names) {
@@ -1375,6 +1390,7 @@ int main(void) {
   tcase_add_test(t, town_and_state);
   tcase_add_test(t, british_spellings);
   tcase_add_test(t, ransomware_names);
+  tcase_add_test(t, threat_actor_other_names);
   tcase_add_test(t, news_names);
   tcase_add_test(t, places_by_kind);
   tcase_add_test(t, nord_departement);
