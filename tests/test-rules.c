@@ -1089,13 +1089,14 @@ END_TEST
 /* a group's other name after also known as, aka, alias, connu sous le nom de
  * is the same group; a person's other name is no group's nor body's */
 START_TEST(threat_actor_other_names) {
-  YES("Kimsuky, also known as Brontal Panda, sent the emails.", "Brontal Panda", CYBERNER_THREAT_ACTOR, "kimsuky");
-  YES("The emails came from Kimsuky (aka Brontal Panda) in March.", "Brontal Panda", CYBERNER_THREAT_ACTOR,
-      "kimsuky");
-  YES("Le groupe Kimsuky, connu sous le nom de Brontal Panda, a envoyé les courriels.", "Brontal Panda",
-      CYBERNER_THREAT_ACTOR, "kimsuky");
-  YES("Le groupe Kimsuky, alias Brontal Panda, a envoyé les courriels.", "Brontal Panda", CYBERNER_THREAT_ACTOR,
-      "kimsuky");
+  static const char *const said[] = {
+      "Kimsuky, also known as Brontal Panda, sent the emails.",
+      "The emails came from Kimsuky (aka Brontal Panda) in March.",
+      "Le groupe Kimsuky, connu sous le nom de Brontal Panda, a envoyé les courriels.",
+      "Le groupe Kimsuky, alias Brontal Panda, a envoyé les courriels.",
+  };
+  for (size_t i = 0; i < sizeof said / sizeof *said; i++)
+    YES(said[i], "Brontal Panda", CYBERNER_THREAT_ACTOR, "kimsuky");
   NO("The emails were signed, also known as Brontal Panda, by nobody.", "Brontal Panda");
   NO("Le trafiquant Jean Dupont, alias Le Chacal, a été arrêté.", "Le Chacal");
 }
