@@ -755,6 +755,24 @@ static bool kind_acronym_described(const cyb__gazetteer *g, const cyb__norm *nm,
          !span_has_capital(nm, tt, tb + 1, te) && indefinite_before(nm, tt, tb) && !acronym_defined_after(nm, tt, te);
 }
 
+/* "titulaire d'un DEA", "son DEA en informatique": in French, a state
+ * body's acronym right after un/une is some thing of that name (a diploma,
+ * the GDP: "un PIB", a body like it: "un FBI européen"), never the body
+ * itself (a company's may be its product: "une BMW Série 7"); after a
+ * possessive, so is one that de/en and a lower-case word follow (a
+ * diploma's subject), while "leur NSA" is still theirs. */
+static bool acronym_as_common_noun(const cyb__norm *nm, const cyb__tokens *tt, size_t tb, size_t te, int lang) {
+  if (lang != CYBERNER_LANG_FR || te != tb + 1 || tb == 0 || !(tt->tok[tb].flags & CYB_TOK_ALLCAPS)) return false;
+  if (token_is(nm, tt, tb - 1, "un") || token_is(nm, tt, tb - 1, "une")) return true;
+  static const char *const possessive[] = {"son", "sa", "mon", "ma", "ton", "ta"};
+  bool poss = false;
+  for (size_t i = 0; i < sizeof possessive / sizeof *possessive && !poss; i++)
+    poss = token_is(nm, tt, tb - 1, possessive[i]);
+  return poss && te + 1 < tt->ntok &&
+         (token_is(nm, tt, te, "de") || token_is(nm, tt, te, "d'") || token_is(nm, tt, te, "en")) &&
+         (tt->tok[te + 1].flags & CYB_TOK_ALPHA) && !(tt->tok[te + 1].flags & CYB_TOK_CAP);
+}
+
 /* A meeting word written in lower case inside [tb, te): the text describes
  * a meeting (the NATO summit in The Hague, le sommet de l'OTAN) rather than
  * names it (ENTITIES.md rule 10). */
@@ -855,6 +873,7 @@ static bool alias_ok(const cyb__gazetteer *g, const galias *a, const cyb__norm *
   if (a->title_end && lang == CYBERNER_LANG_EN && lowercase_end(g, nm, tt, tb, te)) return false;
   if (lower_description(g, a, nm, tt, tb, te, lang)) return false;
   if (kind_acronym_described(g, nm, tt, tb, te)) return false;
+  if (g->e[a->entry].label == CYBERNER_AGENCY && acronym_as_common_noun(nm, tt, tb, te, lang)) return false;
   if (g->e[a->entry].label == CYBERNER_EVENT && lowercase_meeting_word(g, tt, tb, te)) return false;
   /* a body in lower case after a bare de / d' qualifies a noun: "un outil
    * de renseignement militaire" (with an article it names one: "du

@@ -310,6 +310,11 @@ START_TEST(bodies_french) {
   const char *tp = "Les paiements du Trésor public ont repris mardi, et le Trésor a émis des obligations.";
   YES(tp, "Trésor public", CYBERNER_AGENCY, NULL);
   ck_assert(!has_id("Le Trésor public français a repris ses paiements.", "Trésor public", NULL));
+  /* a body's acronym after un/une, or after son/mon + de/en and a subject, is a common noun (a diploma) */
+  NO("Elle est titulaire d'un DEA obtenu à Lyon.", "DEA");
+  NO("Après son DEA en chimie, il a travaillé à Lyon.", "DEA");
+  YES("Un rapport de la DEA de cette année cite le Mexique.", "DEA", CYBERNER_AGENCY, "us-dea");
+  YES("Washington et son FBI enquêtent.", "FBI", CYBERNER_AGENCY, "fbi");
   /* an acronym of a kind of body after un/une, with lower-case words, describes one */
   NO("Le plan prévoit de mettre sur pied un CERT national avant la fin de l'année.", "CERT national");
   YES("Selon le CERT national, le nombre d'alertes a doublé.", "CERT national", CYBERNER_AGENCY, NULL);
