@@ -249,6 +249,8 @@ typedef struct {
   uint32_t line;
   uint8_t label;
   uint8_t dead; /* replaced by a later folder's entry with the same label and id */
+  uint8_t shared_default; /* default=1: the one a shared alias names when nothing in the document
+                             chooses among its entries (France's ANSSI, not Congo's) */
 } cyb__entry;
 
 typedef struct {

@@ -507,6 +507,10 @@ START_TEST(town_and_state) {
 END_TEST
 
 START_TEST(owners_of_shared_names) {
+  /* a shared acronym with nothing in the document to choose: the dictionary's
+   * default (France's ANSSI); a document about another owner: that one */
+  YES("L'ANSSI a publié mardi un guide sur les sauvegardes.", "ANSSI", CYBERNER_AGENCY, "anssi");
+  YES("À Brazzaville, l'ANSSI recrute des ingénieurs.", "ANSSI", CYBERNER_AGENCY, "cg-anssi");
   /* a shared name whose owner is named right before it and has no entry
    * of its own gets no id, not another country's, even at the document's end */
   const char *de = "EU sanctions followed an attack on Germany's Parliament. The UK Parliament debated it.";
