@@ -73,6 +73,7 @@ static void ctx_free(ctx *c) {
 static void ctx_new_document(ctx *c) {
   memset(c->doc.country_counts, 0, sizeof c->doc.country_counts);
   c->doc.nacr = c->doc.nnames = c->doc.nhidden = c->doc.nshorts = c->doc.nlinked = 0;
+  c->doc.last_actor = -1;
   memset(c->doc.name_head, 0xff, sizeof c->doc.name_head); /* -1: empty buckets */
   memset(c->doc.acr_head, 0xff, sizeof c->doc.acr_head);
   memset(c->doc.hidden_head, 0xff, sizeof c->doc.hidden_head);
@@ -265,6 +266,7 @@ static int emit_entities(const cyberner_model *m, ctx *c, const char *src, size_
     const cyb__cand *cd = &c->cs.c[c->kept[i]];
     if (cd->label == CYB_NOT_ENTITY) continue; /* a plan or a law: it only hides what it contains */
     cyb__doc_saw_entry(&c->doc, cd->entry);
+    if (cd->label == CYBERNER_THREAT_ACTOR && cd->entry >= 0) c->doc.last_actor = cd->entry;
     const char *id = cd->entry >= 0 ? cyb__gazetteer_entry(m->gaz, (uint32_t)cd->entry)->id
                                     : (cd->id >= 0 ? c->cs.strings.data + cd->id : NULL);
     /* the document's entries and countries, for linking ambiguous names later on */

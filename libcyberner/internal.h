@@ -594,6 +594,7 @@ struct cyb__doc {
   size_t nseen, seen_cap;
   cyb__late_link *late; /* names to link once the whole document is read */
   size_t nlate, late_cap;
+  int32_t last_actor; /* the entry of the last THREAT_ACTOR linked (the gang, also known as ...), -1 none */
 };
 
 /* Remember that the document linked a name to entry (resolve.c). Out of

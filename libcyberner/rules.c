@@ -155,6 +155,9 @@ static size_t ps_match(const phraseset *p, const cyb__norm *nm, const cyb__token
  * secretary), also a role for the PERSON rules. */
 enum { TITLE_COURTESY = 1, TITLE_ROLE = 2, TITLE_PORTFOLIO = 4 };
 enum { BODY_HEAD = 1, BODY_TAIL = 2, BODY_OF = 3, BODY_MEDIA = 4 };
+/* S_AKA values: a name for what the words right before give (X, known as
+ * Y), or a group's name anywhere before in the sentence (under the name Y) */
+enum { AKA_NEXT_TO = 1, AKA_FORMER = 2 };
 
 typedef struct {
   pcre2_code *re;
@@ -562,7 +565,13 @@ cyb__rules *cyb__rules_new(const cyb__files *base, const cyb__files *extra, cons
                                     "connus sous le nom de", "connues sous le nom de", "connu sous le nom d'",
                                     "connue sous le nom d'", "connus sous le nom d'", "connues sous le nom d'"};
   for (size_t i = 0; i < sizeof aka / sizeof *aka; i++)
-    if (add_phrase(r, S_AKA, f, &L.nm, &L.tt, aka[i], strlen(aka[i]), 1, false)) goto oom;
+    if (add_phrase(r, S_AKA, f, &L.nm, &L.tt, aka[i], strlen(aka[i]), AKA_NEXT_TO, false)) goto oom;
+  /* words that give a group an earlier name anywhere after it in the
+   * sentence (Qilin, a service that emerged in 2022 under the name Agenda) */
+  static const char *const former[] = {"under the name", "formerly known as", "previously known as",
+                                       "sous le nom de", "sous le nom d'"};
+  for (size_t i = 0; i < sizeof former / sizeof *former; i++)
+    if (add_phrase(r, S_AKA, f, &L.nm, &L.tt, former[i], strlen(former[i]), AKA_FORMER, false)) goto oom;
   struct {
     const char *file;
     int set;
@@ -2660,18 +2669,41 @@ static int plan_names(mctx *c) {
   return 0;
 }
 
+/* A word for a group (the gang, le groupe) right before token be, whose
+ * other name the apposition gives: the document's last threat actor. */
+static bool group_word_before(const mctx *c, size_t be) {
+  static const char *const group[] = {"gang", "group", "crew", "groupe"};
+  if (be < c->s->tok_begin + 2 || !(is_article(c, be - 2) || tis(c, be - 2, "the"))) return false;
+  for (size_t i = 0; i < sizeof group / sizeof *group; i++)
+    if (tis(c, be - 1, group[i])) return true;
+  return false;
+}
+
+/* The threat actor named last before token k in the sentence, NULL when none. */
+static const cyb__cand *actor_before(const mctx *c, size_t k) {
+  const cyb__cand *best = NULL;
+  for (size_t i = 0; i < c->cs->n; i++) {
+    const cyb__cand *d = &c->cs->c[i];
+    if (d->label == CYBERNER_THREAT_ACTOR && d->te <= k && d->tb >= c->s->tok_begin && (!best || d->te > best->te))
+      best = d;
+  }
+  return best;
+}
+
 static int appositions(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   if (!(c->any_bits & 1u << S_AKA)) return 0; /* no dite, known as ... */
   for (size_t k = b + 1; k < end; k++) {
-    size_t x = k + pm(c, S_AKA, k, end, NULL);
+    uint32_t kind = 0;
+    size_t x = k + pm(c, S_AKA, k, end, &kind);
     if (x == k || x >= end || (tflags(c, k) & CYB_TOK_CAP)) continue;
     size_t e = x;
     while (e < end && e - x < 3 && (tflags(c, e) & CYB_TOK_CAP) && (tflags(c, e) & CYB_TOK_ALPHA) &&
            !(tflags(c, e) & CYB_TOK_ELISION))
       e++;
     /* the name ends the apposition: a comma, a full stop, a parenthesis */
-    if (e == x || (e < end && !tis(c, e, ",") && !tis(c, e, ".") && !tis(c, e, ")") && !tis(c, e, ";")))
+    if (e == x || (e < end && !tis(c, e, ",") && !tis(c, e, ".") && !tis(c, e, ")") && !tis(c, e, ";") &&
+                   kind != AKA_FORMER))
       continue;
     size_t be = tis(c, k - 1, ",") || tis(c, k - 1, "(") ? k - 1 : k;
     /* "la directive européenne dite NIS": a known acronym a legal text is
@@ -2694,6 +2726,11 @@ static int appositions(mctx *c) {
      * though a company be named like the person (Dupont) */
     if (dict_cand(c, ANY_START, be, CYBERNER_PERSON)) continue;
     const cyb__cand *body = be > b ? cand_span(c, 0, be, true) : NULL;
+    /* "under the name Agenda": the group named before in the sentence; "the
+     * gang, also known as Agenda": that group, else the document's last one */
+    cyb__cand last = {.label = CYBERNER_THREAT_ACTOR, .entry = c->doc->last_actor, .id = -1};
+    if (kind == AKA_FORMER) body = actor_before(c, k);
+    else if (!body && group_word_before(c, be) && !(body = actor_before(c, be)) && last.entry >= 0) body = &last;
     /* a group's other name is the same group's (Qilin, also known as Agenda) */
     if (!body || (body->label != CYBERNER_AGENCY && body->label != CYBERNER_ORGANIZATION &&
                   body->label != CYBERNER_EVENT && body->label != CYBERNER_THREAT_ACTOR))

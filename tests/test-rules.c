@@ -1106,6 +1106,13 @@ START_TEST(threat_actor_other_names) {
   };
   for (size_t i = 0; i < sizeof said / sizeof *said; i++)
     YES(said[i], "Brontal Panda", CYBERNER_THREAT_ACTOR, "kimsuky");
+  /* an earlier name anywhere after the group in its sentence; the gang of the last sentence */
+  YES("Kimsuky, which began in 2012 under the name Brontal Panda and grew, sent emails.", "Brontal Panda",
+      CYBERNER_THREAT_ACTOR, "kimsuky");
+  YES("Officials blamed Kimsuky. The group, also known as Brontal Panda, denied it.", "Brontal Panda",
+      CYBERNER_THREAT_ACTOR, "kimsuky");
+  NO("The author wrote his first novel under the name Brontal Panda and moved.", "Brontal Panda");
+  NO("The minister said the group, also known as Brontal Panda, had left.", "Brontal Panda");
   NO("The emails were signed, also known as Brontal Panda, by nobody.", "Brontal Panda");
   NO("Le trafiquant Jean Dupont, alias Le Chacal, a été arrêté.", "Le Chacal");
 }
