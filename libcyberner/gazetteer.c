@@ -828,6 +828,15 @@ static bool nationality_of_role(const cyb__gazetteer *g, const galias *a, const 
          word_is(g, tt->tok[tb - 1].vid, CYB_WORD_ROLE);
 }
 
+/* "le suisse MSC", "le danois Maersk": a nationality right after a definite
+ * article stands for "the Swiss company" and gives the name after it its
+ * country; it does not open a longer name. */
+static bool nationality_as_noun(const cyb__gazetteer *g, const galias *a, const cyb__norm *nm, const cyb__tokens *tt,
+                                size_t tb) {
+  return g->e[a->entry].label == CYBERNER_NATIONALITY && tb > 0 && !nm->upper[tt->tok[tb].start] &&
+         (token_is(nm, tt, tb - 1, "le") || token_is(nm, tt, tb - 1, "la") || token_is(nm, tt, tb - 1, "l'"));
+}
+
 /* "the Apache Log4j library", "Cisco IOS XE": a capitalized word that mixes
  * letters and digits (Log4j, Win32, X11) is a product or version named
  * after its maker, not the next word of a longer name (Royal Mail), so a
@@ -886,7 +895,7 @@ static bool alias_ok(const cyb__gazetteer *g, const galias *a, const cyb__norm *
     return false;
   if (a->word && !titlecase && te < tt->ntok && (tt->tok[te].flags & CYB_TOK_CAP) && (tt->tok[te].flags & CYB_TOK_ALPHA) &&
       !(tt->tok[te].flags & (CYB_TOK_NEWLINE_BEFORE | CYB_TOK_SENT_START)) && !role_after(g, tt, te) &&
-      !nationality_of_role(g, a, tt, tb) && !product_name_at(tt, te))
+      !nationality_of_role(g, a, tt, tb) && !nationality_as_noun(g, a, nm, tt, tb) && !product_name_at(tt, te))
     return false;
   if (!a->cs) return true;
   /* a place in a dateline is in capitals, whatever the case its alias

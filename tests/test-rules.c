@@ -1357,6 +1357,8 @@ START_TEST(nationality_after_a_role) {
   const char *t = "Le groupe était présidé par l'ambassadeur suisse Jürg Lauber, a-t-il dit.";
   YES(t, "suisse", CYBERNER_NATIONALITY, "CH");
   YES(t, "Jürg Lauber", CYBERNER_PERSON, NULL);
+  /* after a definite article it stands for a company of that country */
+  YES("Le danois Maersk et le suisse Vandelor ont fermé leurs portails.", "suisse", CYBERNER_NATIONALITY, "CH");
   /* elsewhere it stays a common word before a capitalized one */
   NO("La Suisse Romande vote. Le fromage suisse Gruyère est connu.", "suisse Gruyère");
 }
