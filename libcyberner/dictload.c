@@ -403,6 +403,8 @@ static int parse_line(cyb__dictset *ds, const char *file, size_t lineno, const c
       } else if (kl == 6 && memcmp(x.s, "within", 6) == 0) {
         free(e.within);
         e.within = cyb__strndup(v, vl);
+      } else if (kl == 7 && memcmp(x.s, "default", 7) == 0) {
+        e.shared_default = vl == 1 && v[0] == '1';
       }
     }
   }

@@ -73,6 +73,7 @@ static void ctx_free(ctx *c) {
 static void ctx_new_document(ctx *c) {
   memset(c->doc.country_counts, 0, sizeof c->doc.country_counts);
   c->doc.nacr = c->doc.nnames = c->doc.nhidden = c->doc.nshorts = c->doc.nlinked = 0;
+  c->doc.last_actor = -1;
   memset(c->doc.name_head, 0xff, sizeof c->doc.name_head); /* -1: empty buckets */
   memset(c->doc.acr_head, 0xff, sizeof c->doc.acr_head);
   memset(c->doc.hidden_head, 0xff, sizeof c->doc.hidden_head);
@@ -121,8 +122,9 @@ static int doc_lang_by_words(const ctx *c) {
 }
 
 /* Language of every sentence of the block. A sentence whose function words
- * plainly say the document's language takes it; the others are read by the
- * full detector, and those it is unsure of (titles, bylines, lists of names)
+ * plainly say the document's language takes it, and one with an English-order
+ * month date (Oct. 10) and no French function word is English; the others are
+ * read by the full detector, and those it is unsure of (titles, bylines, lists of names)
  * follow the document too. *doc_guess is decided here when the caller does
  * not know it yet (*guess_known false): from the function words, else by the
  * full detector over the block. */
@@ -150,6 +152,10 @@ static void sentence_langs(const cyberner_model *m, ctx *c, const char *src, siz
     const unsigned *k = s->fw;
     if (doc != CYBERNER_LANG_UND && k[doc] >= SENT_WORDS && k[doc] >= 2 * (k[other] + k[CYBERNER_LANG_UND])) {
       s->lang = doc, s->conf = 1.0;
+      continue;
+    }
+    if (!k[CYBERNER_LANG_FR] && cyb__sentlang_english_dates(&c->nm, &c->tt, s->tok_begin, s->tok_end)) {
+      s->lang = CYBERNER_LANG_EN, s->conf = 1.0; /* a dateline: Oct. 10, 2024 */
       continue;
     }
     size_t os = c->nm.map[s->start], oe = cyb__norm_src_end(&c->nm, src, n, s->end);
@@ -260,6 +266,7 @@ static int emit_entities(const cyberner_model *m, ctx *c, const char *src, size_
     const cyb__cand *cd = &c->cs.c[c->kept[i]];
     if (cd->label == CYB_NOT_ENTITY) continue; /* a plan or a law: it only hides what it contains */
     cyb__doc_saw_entry(&c->doc, cd->entry);
+    if (cd->label == CYBERNER_THREAT_ACTOR && cd->entry >= 0) c->doc.last_actor = cd->entry;
     const char *id = cd->entry >= 0 ? cyb__gazetteer_entry(m->gaz, (uint32_t)cd->entry)->id
                                     : (cd->id >= 0 ? c->cs.strings.data + cd->id : NULL);
     /* the document's entries and countries, for linking ambiguous names later on */

@@ -749,6 +749,36 @@ static bool acronym_defined_after(const cyb__norm *nm, const cyb__tokens *tt, si
          ((t->flags & CYB_TOK_ALLCAPS) || (t->flags & CYB_TOK_DIGIT));
 }
 
+/* "créer un CERT national": after an indefinite article, an acronym that
+ * names nothing by itself (a kind of body: CERT, CSIRT) with only lower-case
+ * words after it describes some body, as the lower-case "une agence
+ * nationale" does; a known acronym (un FBI) or a capitalized word (une
+ * Agence nationale) still names one. */
+static bool kind_acronym_described(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens *tt, size_t tb,
+                                   size_t te) {
+  const cyb__token *t = &tt->tok[tb];
+  return te >= tb + 2 && (t->flags & CYB_TOK_ALLCAPS) && cyb__gazetteer_single_label(g, t->vid) < 0 &&
+         !span_has_capital(nm, tt, tb + 1, te) && indefinite_before(nm, tt, tb) && !acronym_defined_after(nm, tt, te);
+}
+
+/* "titulaire d'un DEA", "son DEA en informatique": in French, a state
+ * body's acronym right after un/une is some thing of that name (a diploma,
+ * the GDP: "un PIB", a body like it: "un FBI européen"), never the body
+ * itself (a company's may be its product: "une BMW Série 7"); after a
+ * possessive, so is one that de/en and a lower-case word follow (a
+ * diploma's subject), while "leur NSA" is still theirs. */
+static bool acronym_as_common_noun(const cyb__norm *nm, const cyb__tokens *tt, size_t tb, size_t te, int lang) {
+  if (lang != CYBERNER_LANG_FR || te != tb + 1 || tb == 0 || !(tt->tok[tb].flags & CYB_TOK_ALLCAPS)) return false;
+  if (token_is(nm, tt, tb - 1, "un") || token_is(nm, tt, tb - 1, "une")) return true;
+  static const char *const possessive[] = {"son", "sa", "mon", "ma", "ton", "ta"};
+  bool poss = false;
+  for (size_t i = 0; i < sizeof possessive / sizeof *possessive && !poss; i++)
+    poss = token_is(nm, tt, tb - 1, possessive[i]);
+  return poss && te + 1 < tt->ntok &&
+         (token_is(nm, tt, te, "de") || token_is(nm, tt, te, "d'") || token_is(nm, tt, te, "en")) &&
+         (tt->tok[te + 1].flags & CYB_TOK_ALPHA) && !(tt->tok[te + 1].flags & CYB_TOK_CAP);
+}
+
 /* A meeting word written in lower case inside [tb, te): the text describes
  * a meeting (the NATO summit in The Hague, le sommet de l'OTAN) rather than
  * names it (ENTITIES.md rule 10). */
@@ -804,6 +834,15 @@ static bool nationality_of_role(const cyb__gazetteer *g, const galias *a, const 
          word_is(g, tt->tok[tb - 1].vid, CYB_WORD_ROLE);
 }
 
+/* "le suisse MSC", "le danois Maersk": a nationality right after a definite
+ * article stands for "the Swiss company" and gives the name after it its
+ * country; it does not open a longer name. */
+static bool nationality_as_noun(const cyb__gazetteer *g, const galias *a, const cyb__norm *nm, const cyb__tokens *tt,
+                                size_t tb) {
+  return g->e[a->entry].label == CYBERNER_NATIONALITY && tb > 0 && !nm->upper[tt->tok[tb].start] &&
+         (token_is(nm, tt, tb - 1, "le") || token_is(nm, tt, tb - 1, "la") || token_is(nm, tt, tb - 1, "l'"));
+}
+
 /* "the Apache Log4j library", "Cisco IOS XE": a capitalized word that mixes
  * letters and digits (Log4j, Win32, X11) is a product or version named
  * after its maker, not the next word of a longer name (Royal Mail), so a
@@ -848,6 +887,8 @@ static bool alias_ok(const cyb__gazetteer *g, const galias *a, const cyb__norm *
     return false;
   if (a->title_end && lang == CYBERNER_LANG_EN && lowercase_end(g, nm, tt, tb, te)) return false;
   if (lower_description(g, a, nm, tt, tb, te, lang)) return false;
+  if (kind_acronym_described(g, nm, tt, tb, te)) return false;
+  if (g->e[a->entry].label == CYBERNER_AGENCY && acronym_as_common_noun(nm, tt, tb, te, lang)) return false;
   if (g->e[a->entry].label == CYBERNER_EVENT && lowercase_meeting_word(g, tt, tb, te)) return false;
   /* a body in lower case after a bare de / d' qualifies a noun: "un outil
    * de renseignement militaire" (with an article it names one: "du
@@ -860,7 +901,7 @@ static bool alias_ok(const cyb__gazetteer *g, const galias *a, const cyb__norm *
     return false;
   if (a->word && !titlecase && te < tt->ntok && (tt->tok[te].flags & CYB_TOK_CAP) && (tt->tok[te].flags & CYB_TOK_ALPHA) &&
       !(tt->tok[te].flags & (CYB_TOK_NEWLINE_BEFORE | CYB_TOK_SENT_START)) && !role_after(g, tt, te) &&
-      !nationality_of_role(g, a, tt, tb) && !product_name_at(tt, te))
+      !nationality_of_role(g, a, tt, tb) && !nationality_as_noun(g, a, nm, tt, tb) && !product_name_at(tt, te))
     return false;
   if (!a->cs) return true;
   /* a place in a dateline is in capitals, whatever the case its alias
@@ -940,6 +981,16 @@ static int label_order(int label) {
   return order[label];
 }
 
+/* "le Trésor public": a one-word body name followed by the adjective public
+ * names the public treasury (or prosecution) of whatever French-speaking
+ * state the text is about, so the name takes the adjective and no entry. */
+static bool public_after(const cyb__norm *nm, const cyb__tokens *tt, size_t tb, size_t te) {
+  if (te != tb + 1 || te >= tt->ntok || !(tt->tok[tb].flags & CYB_TOK_CAP)) return false;
+  const cyb__token *t = &tt->tok[te];
+  return !(t->flags & (CYB_TOK_CAP | CYB_TOK_SENT_START)) &&
+         (cyb__tok_is(nm, t, "public") || cyb__tok_is(nm, t, "publique"));
+}
+
 /* Emit a candidate for the valid aliases of node over tokens [tb, te): each
  * alias is checked once; the entries of the best label become its
  * alternatives. */
@@ -980,6 +1031,8 @@ static int emit(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens 
   /* "the Medusa ransomware": the alias names the group, the span is its
    * name without the kind */
   if (best == CYBERNER_THREAT_ACTOR && te - tb >= 2 && tt->tok[te - 1].vid == g->ransomware) te--;
+  bool any_state = best == CYBERNER_AGENCY && public_after(nm, tt, tb, te);
+  if (any_state) te++, out->nalts = w = base;
   cyb__cand *c = cyb__cand_push(out, tt->tok[tb].start, tt->tok[te - 1].end, (uint32_t)tb, (uint32_t)te,
                                 best, CYB_SRC_DICT, 1.0f);
   if (!c) return CYBERNER_ENOMEM;

@@ -250,6 +250,8 @@ typedef struct {
   uint32_t line;
   uint8_t label;
   uint8_t dead; /* replaced by a later folder's entry with the same label and id */
+  uint8_t shared_default; /* default=1: the one a shared alias names when nothing in the document
+                             chooses among its entries (France's ANSSI, not Congo's) */
 } cyb__entry;
 
 typedef struct {
@@ -447,6 +449,9 @@ void cyb__sentlang_free(cyb__sentlang *sl);
 void cyb__sentlang_count(const cyb__sentlang *sl, const cyb__tokens *tt, uint32_t b, uint32_t e, unsigned counts[3]);
 /* Is vocabulary id vid a function word of some language (le, que, the, of)? */
 bool cyb__sentlang_is_function(const cyb__sentlang *sl, uint32_t vid);
+/* English-order month dates among tokens [b, e): a capitalized month
+ * abbreviation with its stop before a day number (Oct. 10, Sept. 5, 2023). */
+unsigned cyb__sentlang_english_dates(const cyb__norm *nm, const cyb__tokens *tt, uint32_t b, uint32_t e);
 
 /* ---- model.c -------------------------------------------------------------- */
 
@@ -590,6 +595,7 @@ struct cyb__doc {
   size_t nseen, seen_cap;
   cyb__late_link *late; /* names to link once the whole document is read */
   size_t nlate, late_cap;
+  int32_t last_actor; /* the entry of the last THREAT_ACTOR linked (the gang, also known as ...), -1 none */
 };
 
 /* Remember that the document linked a name to entry (resolve.c). Out of

@@ -491,6 +491,11 @@ int32_t cyb__late_pick(const cyberner_model *m, const cyb__doc *doc, const cyb__
    * National Defence) is linked only by the one the document linked */
   if (l->nalt > CYB_LATE_ALTS / 2) return -1;
   /* none linked, or several: the most named country among them */
-  return nlinked ? most_named_country(m, doc->country_counts, linked, nlinked)
-                 : most_named_country(m, doc->country_counts, l->alt, l->nalt);
+  int32_t pick = nlinked ? most_named_country(m, doc->country_counts, linked, nlinked)
+                         : most_named_country(m, doc->country_counts, l->alt, l->nalt);
+  /* nothing in the document chose: the entry the dictionary makes the
+   * alias's default (ANSSI is France's unless the text is about Congo) */
+  for (uint8_t i = 0; i < l->nalt && pick < 0; i++)
+    if (cyb__gazetteer_entry(m->gaz, l->alt[i])->shared_default) pick = (int32_t)l->alt[i];
+  return pick;
 }

@@ -155,6 +155,9 @@ static size_t ps_match(const phraseset *p, const cyb__norm *nm, const cyb__token
  * secretary), also a role for the PERSON rules. */
 enum { TITLE_COURTESY = 1, TITLE_ROLE = 2, TITLE_PORTFOLIO = 4 };
 enum { BODY_HEAD = 1, BODY_TAIL = 2, BODY_OF = 3, BODY_MEDIA = 4 };
+/* S_AKA values: a name for what the words right before give (X, known as
+ * Y), or a group's name anywhere before in the sentence (under the name Y) */
+enum { AKA_NEXT_TO = 1, AKA_FORMER = 2 };
 
 typedef struct {
   pcre2_code *re;
@@ -327,17 +330,19 @@ static int load_words(void *ctx, const cyb__file *f, char *line, size_t n, size_
  * (malware_names()); "word<TAB>place-word" (park, hill) a family name that
  * is also a word for a place or a time, no evidence of a name at a sentence
  * start (Victoria Park); "word<TAB>common" (cyber, cybersecurity) a common
- * word of the field that hunspell's dictionaries lack (common_in()). Only the
- * secret words are kept from names as well. */
+ * word of the field that hunspell's dictionaries lack (common_in());
+ * "word<TAB>civic" (city, county) a kind of local government, which alone
+ * before a body's tail names no body (the City Council;
+ * generic_local_body()). Only the secret words are kept from names as well. */
 enum { MARK_SECRET = 1, MARK_CAMPAIGN, MARK_LAW, MARK_PRODUCT, MARK_NAMESAKE, MARK_MALWARE, MARK_INSTALLS,
-       MARK_SOFTWARE_KIND, MARK_PLACE_WORD, MARK_COMMON };
+       MARK_SOFTWARE_KIND, MARK_PLACE_WORD, MARK_COMMON, MARK_CIVIC };
 static int load_not_names(void *ctx, const cyb__file *f, char *line, size_t n, size_t lineno) {
   loader *L = ctx;
   char *tab = strchr(line, '\t');
   if (!tab) return add_phrase(L->r, S_NOT_NAMES, L->f, &L->nm, &L->tt, line, n, 1, false);
   char *col[2];
-  static const char *const kinds[] = {"secret",  "campaign", "law",      "product",      "namesake",
-                                      "malware", "installs", "software-kind", "place-word", "common"};
+  static const char *const kinds[] = {"secret",     "campaign", "law",   "product", "namesake", "malware",
+                                      "installs",   "software-kind", "place-word", "common", "civic"};
   uint32_t kind = 0;
   if (cyb__columns(line, col, 2))
     for (uint32_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
@@ -345,7 +350,7 @@ static int load_not_names(void *ctx, const cyb__file *f, char *line, size_t n, s
   if (!kind) {
     cyb__diag_add(L->diag, 1, f->display, lineno,
                   "expected word or word<TAB>secret|campaign|law|product|namesake|malware|installs|software-kind|"
-                  "place-word|common");
+                  "place-word|common|civic");
     return 0;
   }
   int rc = kind == MARK_SECRET ? add_phrase(L->r, S_NOT_NAMES, L->f, &L->nm, &L->tt, col[0], strlen(col[0]), 1, false) : 0;
@@ -554,11 +559,20 @@ cyb__rules *cyb__rules_new(const cyb__files *base, const cyb__files *extra, cons
                                          "port de", "port d'", "commune de", "commune d'"};
   for (size_t i = 0; i < sizeof place_of / sizeof *place_of; i++)
     if (add_phrase(r, S_PLACE_OF, f, &L.nm, &L.tt, place_of[i], strlen(place_of[i]), 1, false)) goto oom;
-  /* words that give a body its short name (appositions) */
+  /* words that give a body or a group its short or other name (appositions) */
   static const char *const aka[] = {"dit", "dite", "dits", "dites", "surnommé", "surnommée", "surnommés",
-                                    "surnommées", "known as", "dubbed", "also called"};
+                                    "surnommées", "known as", "also known as", "aka", "a.k.a.", "alias",
+                                    "dubbed", "also called", "connu sous le nom de", "connue sous le nom de",
+                                    "connus sous le nom de", "connues sous le nom de", "connu sous le nom d'",
+                                    "connue sous le nom d'", "connus sous le nom d'", "connues sous le nom d'"};
   for (size_t i = 0; i < sizeof aka / sizeof *aka; i++)
-    if (add_phrase(r, S_AKA, f, &L.nm, &L.tt, aka[i], strlen(aka[i]), 1, false)) goto oom;
+    if (add_phrase(r, S_AKA, f, &L.nm, &L.tt, aka[i], strlen(aka[i]), AKA_NEXT_TO, false)) goto oom;
+  /* words that give a group an earlier name anywhere after it in the
+   * sentence (Qilin, a service that emerged in 2022 under the name Agenda) */
+  static const char *const former[] = {"under the name", "formerly known as", "previously known as",
+                                       "sous le nom de", "sous le nom d'"};
+  for (size_t i = 0; i < sizeof former / sizeof *former; i++)
+    if (add_phrase(r, S_AKA, f, &L.nm, &L.tt, former[i], strlen(former[i]), AKA_FORMER, false)) goto oom;
   struct {
     const char *file;
     int set;
@@ -1735,6 +1749,16 @@ static size_t parties_before(const mctx *c, size_t s) {
   return parts >= 2 ? q : s;
 }
 
+/* Tokens [s, k) before a body's tail are only words for a kind of local
+ * government (not_names.txt civic: City, County): the body is the town's
+ * own, named by no place (the City Council said; ENTITIES.md rule 6), unlike
+ * Atlanta City Council. */
+static bool generic_local_body(const mctx *c, size_t s, size_t k) {
+  for (size_t q = s; q < k; q++)
+    if (!marked(c, q, q + 1, MARK_CIVIC)) return false;
+  return s < k;
+}
+
 static int bodies(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   /* the words a reading below starts at: a head, a body before "of", a
@@ -1811,7 +1835,7 @@ static int bodies(mctx *c) {
       if (e + 1 < end && (tis(c, e, "of") || tis(c, e, "for") || (!place && tis(c, e, "on")))) e = extend_of(c, e);
       /* an event's tail ends the name: "Microsoft Open Source" is no event */
       bool goes_on = lab - 1 == CYBERNER_EVENT && e < end && (tflags(c, e) & CYB_TOK_CAP) && (tflags(c, e) & CYB_TOK_ALPHA);
-      if (s < k && !goes_on && !two_known_bodies(c, s, e) && !product_after(c, s, e) &&
+      if (s < k && !goes_on && !two_known_bodies(c, s, e) && !product_after(c, s, e) && !generic_local_body(c, s, k) &&
           push_body(c, s, e, (int)lab - 1, 0.6f))
         return CYBERNER_ENOMEM;
     }
@@ -2689,20 +2713,43 @@ static int plan_names(mctx *c) {
   return 0;
 }
 
+/* A word for a group (the gang, le groupe) right before token be, whose
+ * other name the apposition gives: the document's last threat actor. */
+static bool group_word_before(const mctx *c, size_t be) {
+  static const char *const group[] = {"gang", "group", "crew", "groupe"};
+  if (be < c->s->tok_begin + 2 || !(is_article(c, be - 2) || tis(c, be - 2, "the"))) return false;
+  for (size_t i = 0; i < sizeof group / sizeof *group; i++)
+    if (tis(c, be - 1, group[i])) return true;
+  return false;
+}
+
+/* The threat actor named last before token k in the sentence, NULL when none. */
+static const cyb__cand *actor_before(const mctx *c, size_t k) {
+  const cyb__cand *best = NULL;
+  for (size_t i = 0; i < c->cs->n; i++) {
+    const cyb__cand *d = &c->cs->c[i];
+    if (d->label == CYBERNER_THREAT_ACTOR && d->te <= k && d->tb >= c->s->tok_begin && (!best || d->te > best->te))
+      best = d;
+  }
+  return best;
+}
+
 static int appositions(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   if (!(c->any_bits & 1u << S_AKA)) return 0; /* no dite, known as ... */
   for (size_t k = b + 1; k < end; k++) {
-    size_t x = k + pm(c, S_AKA, k, end, NULL);
+    uint32_t kind = 0;
+    size_t x = k + pm(c, S_AKA, k, end, &kind);
     if (x == k || x >= end || (tflags(c, k) & CYB_TOK_CAP)) continue;
     size_t e = x;
     while (e < end && e - x < 3 && (tflags(c, e) & CYB_TOK_CAP) && (tflags(c, e) & CYB_TOK_ALPHA) &&
            !(tflags(c, e) & CYB_TOK_ELISION))
       e++;
     /* the name ends the apposition: a comma, a full stop, a parenthesis */
-    if (e == x || (e < end && !tis(c, e, ",") && !tis(c, e, ".") && !tis(c, e, ")") && !tis(c, e, ";")))
+    if (e == x || (e < end && !tis(c, e, ",") && !tis(c, e, ".") && !tis(c, e, ")") && !tis(c, e, ";") &&
+                   kind != AKA_FORMER))
       continue;
-    size_t be = tis(c, k - 1, ",") ? k - 1 : k;
+    size_t be = tis(c, k - 1, ",") || tis(c, k - 1, "(") ? k - 1 : k;
     /* "la directive européenne dite NIS": a known acronym a legal text is
      * called by is the text's, not the body's the dictionaries know */
     char low[64];
@@ -2719,9 +2766,18 @@ static int appositions(mctx *c) {
       if (push_body(c, lw - 1, e, CYB_NOT_ENTITY, 0.9f)) return CYBERNER_ENOMEM;
       continue;
     }
+    /* a person's other name (Jean Dupont, alias Le Chacal) is no body's,
+     * though a company be named like the person (Dupont) */
+    if (dict_cand(c, ANY_START, be, CYBERNER_PERSON)) continue;
     const cyb__cand *body = be > b ? cand_span(c, 0, be, true) : NULL;
+    /* "under the name Agenda": the group named before in the sentence; "the
+     * gang, also known as Agenda": that group, else the document's last one */
+    cyb__cand last = {.label = CYBERNER_THREAT_ACTOR, .entry = c->doc->last_actor, .id = -1};
+    if (kind == AKA_FORMER) body = actor_before(c, k);
+    else if (!body && group_word_before(c, be) && !(body = actor_before(c, be)) && last.entry >= 0) body = &last;
+    /* a group's other name is the same group's (Qilin, also known as Agenda) */
     if (!body || (body->label != CYBERNER_AGENCY && body->label != CYBERNER_ORGANIZATION &&
-                  body->label != CYBERNER_EVENT))
+                  body->label != CYBERNER_EVENT && body->label != CYBERNER_THREAT_ACTOR))
       continue;
     /* "L'Office, dit Jean Martin, ..." is who speaks */
     bool known = first_name(c, x);

@@ -95,3 +95,35 @@ void cyb__sentlang_count(const cyb__sentlang *sl, const cyb__tokens *tt, uint32_
 bool cyb__sentlang_is_function(const cyb__sentlang *sl, uint32_t vid) {
   return sl && vid < sl->ngroup && sl->group[vid] != 0;
 }
+
+/* Month abbreviations English writes before the day with a stop (Oct. 10,
+ * 2024). French writes the day first (10 oct. 2024), so this order is English
+ * evidence, and one the letter-reading detector cannot see: oct, nov and sept
+ * are French too, and a dateline has no other words. */
+static const char *const english_month_abbr[] = {"jan", "feb", "mar", "apr", "jun", "jul",
+                                                 "aug", "sep", "sept", "oct", "nov", "dec"};
+
+static bool is_english_month_abbr(const cyb__norm *nm, const cyb__token *t) {
+  if (!(t->flags & CYB_TOK_CAP)) return false;
+  for (size_t i = 0; i < sizeof english_month_abbr / sizeof *english_month_abbr; i++)
+    if (cyb__tok_is(nm, t, english_month_abbr[i])) return true;
+  return false;
+}
+
+static bool is_day_number(const cyb__norm *nm, const cyb__token *t) {
+  size_t n = t->end - t->start;
+  if (!(t->flags & CYB_TOK_NUMBER) || n < 1 || n > 2) return false;
+  int day = atoi(nm->text + t->start);
+  return day >= 1 && day <= 31;
+}
+
+unsigned cyb__sentlang_english_dates(const cyb__norm *nm, const cyb__tokens *tt, uint32_t b, uint32_t e) {
+  unsigned k = 0;
+  for (uint32_t i = b; i + 2 < e; i++) {
+    const cyb__token *t = tt->tok + i;
+    if (is_english_month_abbr(nm, t) && cyb__tok_is(nm, t + 1, ".") && !(t[1].flags & CYB_TOK_SPACE_BEFORE) &&
+        is_day_number(nm, t + 2))
+      k++;
+  }
+  return k;
+}

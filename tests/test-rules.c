@@ -9,19 +9,31 @@
 
 static cyberner_model *model;
 
-/* Is `surface` (its first occurrence after `after`) tagged with label and id? */
-static int tagged(const char *text, const char *surface, const char *after, int label, const char *id) {
+/* The tagged text, and in [*s, *e) the bytes of `surface` (its first
+ * occurrence after `after`, NULL: from the start). */
+static cyberner_result *tag_over(const char *text, const char *surface, const char *after, size_t *s, size_t *e) {
   const char *from = after ? strstr(text, after) : text;
   ck_assert_ptr_nonnull(from);
   const char *p = strstr(from, surface);
   ck_assert_msg(p != NULL, "'%s' not in the text", surface);
-  size_t s = (size_t)(p - text), e = s + strlen(surface);
+  *s = (size_t)(p - text), *e = *s + strlen(surface);
   cyberner_result *r = cyberner_tag(model, text, strlen(text), NULL, NULL);
   ck_assert_ptr_nonnull(r);
+  return r;
+}
+
+/* Is entity i of r exactly over [s, e)? */
+static int over(const cyberner_result *r, size_t i, size_t s, size_t e) {
+  return cyberner_entity_start(r, i) == s && cyberner_entity_end(r, i) == e;
+}
+
+/* Is `surface` (its first occurrence after `after`) tagged with label and id? */
+static int tagged(const char *text, const char *surface, const char *after, int label, const char *id) {
+  size_t s, e;
+  cyberner_result *r = tag_over(text, surface, after, &s, &e);
   int found = 0;
   for (size_t i = 0; i < cyberner_result_count(r); i++) {
-    if (cyberner_entity_start(r, i) != s || cyberner_entity_end(r, i) != e) continue;
-    if (cyberner_entity_label(r, i) != label) continue;
+    if (!over(r, i, s, e) || cyberner_entity_label(r, i) != label) continue;
     const char *got = cyberner_entity_id(r, i);
     found = !id || (got && strcmp(got, id) == 0);
   }
@@ -31,10 +43,8 @@ static int tagged(const char *text, const char *surface, const char *after, int 
 
 /* Does any entity start inside `surface`? */
 static int untagged(const char *text, const char *surface) {
-  const char *p = strstr(text, surface);
-  ck_assert_ptr_nonnull(p);
-  size_t s = (size_t)(p - text), e = s + strlen(surface);
-  cyberner_result *r = cyberner_tag(model, text, strlen(text), NULL, NULL);
+  size_t s, e;
+  cyberner_result *r = tag_over(text, surface, NULL, &s, &e);
   int none = 1;
   for (size_t i = 0; i < cyberner_result_count(r); i++)
     if (cyberner_entity_start(r, i) < e && cyberner_entity_end(r, i) > s) none = 0;
@@ -44,28 +54,36 @@ static int untagged(const char *text, const char *surface) {
 
 /* The score of the entity over `surface` (its first occurrence), -1 when none. */
 static double score_of(const char *text, const char *surface) {
-  const char *p = strstr(text, surface);
-  ck_assert_ptr_nonnull(p);
-  size_t s = (size_t)(p - text), e = s + strlen(surface);
-  cyberner_result *r = cyberner_tag(model, text, strlen(text), NULL, NULL);
+  size_t s, e;
+  cyberner_result *r = tag_over(text, surface, NULL, &s, &e);
   double score = -1;
   for (size_t i = 0; i < cyberner_result_count(r); i++)
-    if (cyberner_entity_start(r, i) == s && cyberner_entity_end(r, i) == e) score = cyberner_entity_score(r, i);
+    if (over(r, i, s, e)) score = cyberner_entity_score(r, i);
   cyberner_result_free(r);
   return score;
 }
 
 /* Does the entity over `surface` (its first occurrence after `after`) have an id? */
 static int has_id(const char *text, const char *surface, const char *after) {
-  const char *p = strstr(after ? strstr(text, after) : text, surface);
-  ck_assert_ptr_nonnull(p);
-  size_t s = (size_t)(p - text), e = s + strlen(surface);
-  cyberner_result *r = cyberner_tag(model, text, strlen(text), NULL, NULL);
+  size_t s, e;
+  cyberner_result *r = tag_over(text, surface, after, &s, &e);
   int any = 0;
   for (size_t i = 0; i < cyberner_result_count(r); i++)
-    if (cyberner_entity_start(r, i) == s && cyberner_entity_end(r, i) == e) any = cyberner_entity_id(r, i) != NULL;
+    if (over(r, i, s, e)) any = cyberner_entity_id(r, i) != NULL;
   cyberner_result_free(r);
   return any;
+}
+
+/* Is `surface` (its first occurrence) a DATE of that value, in a sentence of language lang? */
+static int dated(const char *text, const char *surface, const char *value, int lang) {
+  size_t s, e;
+  cyberner_result *r = tag_over(text, surface, NULL, &s, &e);
+  int found = 0;
+  for (size_t i = 0; i < cyberner_result_count(r); i++)
+    if (over(r, i, s, e) && cyberner_entity_label(r, i) == CYBERNER_DATE && cyberner_entity_lang(r, i) == lang)
+      found = cyberner_entity_value(r, i) && strcmp(cyberner_entity_value(r, i), value) == 0;
+  cyberner_result_free(r);
+  return found;
 }
 
 #define YES(text, surface, label, id) ck_assert_msg(tagged(text, surface, NULL, label, id), "%s: %s", #label, surface)
@@ -295,6 +313,19 @@ START_TEST(bodies_french) {
   YES("Il est diplômé de l'Université Technique de Munich.", "Université Technique de Munich", CYBERNER_ORGANIZATION,
       NULL);
   NO("Il a visité le Centre Spatial Kennedy en mai.", "Centre Spatial");
+  /* a one-word body name with the adjective public: some state's treasury, no entry's */
+  const char *tp = "Les paiements du Trésor public ont repris mardi, et le Trésor a émis des obligations.";
+  YES(tp, "Trésor public", CYBERNER_AGENCY, NULL);
+  ck_assert(!has_id("Le Trésor public français a repris ses paiements.", "Trésor public", NULL));
+  /* a body's acronym after un/une, or after son/mon + de/en and a subject, is a common noun (a diploma) */
+  NO("Elle est titulaire d'un DEA obtenu à Lyon.", "DEA");
+  NO("Après son DEA en chimie, il a travaillé à Lyon.", "DEA");
+  YES("Un rapport de la DEA de cette année cite le Mexique.", "DEA", CYBERNER_AGENCY, "us-dea");
+  YES("Washington et son FBI enquêtent.", "FBI", CYBERNER_AGENCY, "fbi");
+  /* an acronym of a kind of body after un/une, with lower-case words, describes one */
+  NO("Le plan prévoit de mettre sur pied un CERT national avant la fin de l'année.", "CERT national");
+  YES("Selon le CERT national, le nombre d'alertes a doublé.", "CERT national", CYBERNER_AGENCY, NULL);
+  YES("Il prévoit un CERT national (ZCERT) dès juin.", "CERT national", CYBERNER_AGENCY, NULL);
   /* a town's police or gendarmerie in lower case is one body with the town */
   YES("Une plainte a été déposée à la gendarmerie de Palaiseau.", "gendarmerie de Palaiseau", CYBERNER_AGENCY, NULL);
   /* a function word ends a French body's name; a lower-case head inside is a common noun */
@@ -391,6 +422,11 @@ START_TEST(bodies_english) {
   YES("NOTE : Harrow Yates and Co ltd is a garden products group .", "Harrow Yates and Co ltd", CYBERNER_ORGANIZATION, NULL);
   YES("Le contrat de Dupuis Technologies SA a été signé.", "Dupuis Technologies SA", CYBERNER_ORGANIZATION, NULL);
   NO("The Government has a plan.", "Government");
+  /* a kind of local government alone before a tail is the town's own body, no name */
+  NO("Last week the Town Council voted to restore the backups.", "Town Council");
+  NO("The mayor told the Borough Council and the County Board about the outage.", "Borough Council");
+  NO("The mayor told the Borough Council and the County Board about the outage.", "County Board");
+  YES("Members of the Dunmore Town Council voted on Tuesday.", "Dunmore Town Council", CYBERNER_AGENCY, NULL);
   YES("The Kurdistan Democratic Party said so.", "Kurdistan Democratic Party", CYBERNER_ORGANIZATION, NULL);
   /* a person before `of` is the body's person, not a word of its name */
   YES("The scholar Duncan Hollis of Temple University said so.", "Duncan Hollis", CYBERNER_PERSON, "duncan-hollis");
@@ -478,6 +514,10 @@ START_TEST(town_and_state) {
 END_TEST
 
 START_TEST(owners_of_shared_names) {
+  /* a shared acronym with nothing in the document to choose: the dictionary's
+   * default (France's ANSSI); a document about another owner: that one */
+  YES("L'ANSSI a publié mardi un guide sur les sauvegardes.", "ANSSI", CYBERNER_AGENCY, "anssi");
+  YES("À Brazzaville, l'ANSSI recrute des ingénieurs.", "ANSSI", CYBERNER_AGENCY, "cg-anssi");
   /* a shared name whose owner is named right before it and has no entry
    * of its own gets no id, not another country's, even at the document's end */
   const char *de = "EU sanctions followed an attack on Germany's Parliament. The UK Parliament debated it.";
@@ -1080,6 +1120,29 @@ START_TEST(ransomware_names) {
 }
 END_TEST
 
+/* a group's other name after also known as, aka, alias, connu sous le nom de
+ * is the same group; a person's other name is no group's nor body's */
+START_TEST(threat_actor_other_names) {
+  static const char *const said[] = {
+      "Kimsuky, also known as Brontal Panda, sent the emails.",
+      "The emails came from Kimsuky (aka Brontal Panda) in March.",
+      "Le groupe Kimsuky, connu sous le nom de Brontal Panda, a envoyé les courriels.",
+      "Le groupe Kimsuky, alias Brontal Panda, a envoyé les courriels.",
+  };
+  for (size_t i = 0; i < sizeof said / sizeof *said; i++)
+    YES(said[i], "Brontal Panda", CYBERNER_THREAT_ACTOR, "kimsuky");
+  /* an earlier name anywhere after the group in its sentence; the gang of the last sentence */
+  YES("Kimsuky, which began in 2012 under the name Brontal Panda and grew, sent emails.", "Brontal Panda",
+      CYBERNER_THREAT_ACTOR, "kimsuky");
+  YES("Officials blamed Kimsuky. The group, also known as Brontal Panda, denied it.", "Brontal Panda",
+      CYBERNER_THREAT_ACTOR, "kimsuky");
+  NO("The author wrote his first novel under the name Brontal Panda and moved.", "Brontal Panda");
+  NO("The minister said the group, also known as Brontal Panda, had left.", "Brontal Panda");
+  NO("The emails were signed, also known as Brontal Panda, by nobody.", "Brontal Panda");
+  NO("Le trafiquant Jean Dupont, alias Le Chacal, a été arrêté.", "Le Chacal");
+}
+END_TEST
+
 /* general news: a given name before a particle in lower case, the English
  * tails of company and exchange names (CoNLL coverage pass) */
 START_TEST(news_names) {
@@ -1340,8 +1403,24 @@ START_TEST(nationality_after_a_role) {
   const char *t = "Le groupe était présidé par l'ambassadeur suisse Jürg Lauber, a-t-il dit.";
   YES(t, "suisse", CYBERNER_NATIONALITY, "CH");
   YES(t, "Jürg Lauber", CYBERNER_PERSON, NULL);
+  /* after a definite article it stands for a company of that country */
+  YES("Le danois Maersk et le suisse Vandelor ont fermé leurs portails.", "suisse", CYBERNER_NATIONALITY, "CH");
   /* elsewhere it stays a common word before a capitalized one */
   NO("La Suisse Romande vote. Le fromage suisse Gruyère est connu.", "suisse Gruyère");
+}
+END_TEST
+
+START_TEST(english_month_abbreviations) {
+  /* a month abbreviation with its stop before the day is English, even where
+   * the line has no other word (oct, nov, sept are French letters too) */
+  const char *doc = "Power cut at the plant\n\nNov. 4, 2023\n\nThe utility said on Friday that its systems were back.";
+  ck_assert(dated(doc, "Nov. 4, 2023", "2023-11-04", CYBERNER_LANG_EN));
+  ck_assert(dated("Oct. 17, 2022", "Oct. 17, 2022", "2022-10-17", CYBERNER_LANG_EN));
+  ck_assert(dated("LYON, Sept. 8, 2021", "Sept. 8, 2021", "2021-09-08", CYBERNER_LANG_EN));
+  /* French writes the day first: still French */
+  ck_assert(dated("Le 17 oct. 2022, la mairie a été visée par une attaque.", "17 oct. 2022", "2022-10-17",
+                  CYBERNER_LANG_FR));
+  ck_assert(dated("Le 4 nov. 2023", "4 nov. 2023", "2023-11-04", CYBERNER_LANG_FR));
 }
 END_TEST
 
@@ -1376,6 +1455,7 @@ int main(void) {
   tcase_add_test(t, town_and_state);
   tcase_add_test(t, british_spellings);
   tcase_add_test(t, ransomware_names);
+  tcase_add_test(t, threat_actor_other_names);
   tcase_add_test(t, news_names);
   tcase_add_test(t, places_by_kind);
   tcase_add_test(t, nord_departement);
@@ -1394,6 +1474,7 @@ int main(void) {
   tcase_add_test(t, bodies_before_titles);
   tcase_add_test(t, portfolios_after_a_possessive);
   tcase_add_test(t, nationality_after_a_role);
+  tcase_add_test(t, english_month_abbreviations);
   tcase_add_test(t, results_lines);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
