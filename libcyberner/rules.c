@@ -218,7 +218,7 @@ enum {
   TRIG_X = 1u << 8,             /* platform_x */
   TRIG_PROGRAMME = 1u << 9,     /* programme_names */
   TRIG_EU = 1u << 10,           /* eu_act_number */
-  TRIG_POLICE = 1u << 11,       /* bodies: police, gendarmerie */
+  TRIG_POLICE = 1u << 11,       /* bodies: police, gendarmerie, commissariat, préfecture, académie */
   TRIG_OPEN_PAREN = 1u << 12,   /* persons: a name before a country in parentheses */
   TRIG_COUNTRIES = 1u << 13,    /* both_countries: pays */
   TRIG_PLAN = 1u << 14,         /* a plan's last word (Ghana Card, ... Strategy) */
@@ -240,6 +240,8 @@ static const struct {
     {"eu", TRIG_EU},               {"ue", TRIG_EU},
     {"ec", TRIG_EU},               {"ce", TRIG_EU},
     {"police", TRIG_POLICE},       {"gendarmerie", TRIG_POLICE},
+    {"commissariat", TRIG_POLICE}, {"prefecture", TRIG_POLICE},
+    {"academie", TRIG_POLICE},     {"rectorat", TRIG_POLICE},
     {"(", TRIG_OPEN_PAREN},        {"pays", TRIG_COUNTRIES},
     {"strategy", TRIG_PLAN},       {"project", TRIG_PLAN},
     {"programme", TRIG_PLAN},      {"program", TRIG_PLAN},
@@ -1759,6 +1761,9 @@ static bool generic_local_body(const mctx *c, size_t s, size_t k) {
   return s < k;
 }
 
+/* the Nord département section below */
+static bool french_place_before(const mctx *c, size_t e);
+
 static int bodies(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   /* the words a reading below starts at: a head, a body before "of", a
@@ -1839,14 +1844,19 @@ static int bodies(mctx *c) {
           push_body(c, s, e, (int)lab - 1, 0.6f))
         return CYBERNER_ENOMEM;
     }
-    /* a town's police or gendarmerie in lower case is one body with the
-     * town: "la gendarmerie de Palaiseau", "la police de Delhi" */
-    if (police && k + 2 < end &&
-        !(tflags(c, k) & CYB_TOK_CAP) &&
-        (tis(c, k + 1, "de") || tis(c, k + 1, "d'")) && cand_at(c, k + 2, CYBERNER_LOCATION)) {
-      size_t e = dict_end_at(c, k + 2, CYBERNER_LOCATION); /* the town's whole name: New Delhi, Saint-Denis */
-      if (e < k + 3) e = k + 3;
-      if (push_body(c, k, e, CYBERNER_AGENCY, 0.6f)) return CYBERNER_ENOMEM;
+    /* a town's police or gendarmerie, a département's préfecture, an
+     * académie's rectorat in lower case is one body with the place: "la
+     * gendarmerie de Palaiseau", "la police de Delhi", "le commissariat de
+     * Brest", "la préfecture de la Somme", "l'académie de Reims" */
+    size_t at = k + 1 < end && (tis(c, k + 1, "de") || tis(c, k + 1, "d'")) ? k + 2 : 0;
+    if (at && at + 1 < end && tis(c, at, "la")) at++;
+    if (police && at && at < end && !(tflags(c, k) & CYB_TOK_CAP) && cand_at(c, at, CYBERNER_LOCATION)) {
+      size_t e = dict_end_at(c, at, CYBERNER_LOCATION); /* the town's whole name: New Delhi, Saint-Denis */
+      if (e < at + 1) e = at + 1;
+      /* a Japanese prefecture is a region (dans la préfecture de Kumamoto) */
+      bool french_only = tis(c, k, "prefecture") || tis(c, k, "academie") || tis(c, k, "rectorat");
+      if ((!french_only || french_place_before(c, e)) && push_body(c, k, e, CYBERNER_AGENCY, 0.6f))
+        return CYBERNER_ENOMEM;
     }
     /* companies: capitalized words + legal suffix; a suffix in lower case
      * that can be read as a word (it has a vowel: not ltd, plc) is one

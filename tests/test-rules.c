@@ -328,6 +328,10 @@ START_TEST(bodies_french) {
   YES("Il prévoit un CERT national (ZCERT) dès juin.", "CERT national", CYBERNER_AGENCY, NULL);
   /* a town's police or gendarmerie in lower case is one body with the town */
   YES("Une plainte a été déposée à la gendarmerie de Palaiseau.", "gendarmerie de Palaiseau", CYBERNER_AGENCY, NULL);
+  YES("Une plainte a été déposée au commissariat de Brest.", "commissariat de Brest", CYBERNER_AGENCY, NULL);
+  YES("Selon la préfecture de la Somme, les cours reprennent.", "préfecture de la Somme", CYBERNER_AGENCY, NULL);
+  /* ... not a Japanese prefecture, a region */
+  YES("Le port est situé dans la préfecture de Kumamoto.", "Kumamoto", CYBERNER_LOCATION, "kumamoto");
   /* a function word ends a French body's name; a lower-case head inside is a common noun */
   NO("Le Conseil des ministres pour ne pas tarder a tranché.", "ne pas");
   /* two adjectives joined by "et" stay in the name */
