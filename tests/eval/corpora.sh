@@ -82,6 +82,7 @@ run "our documents, round 63 (scored blind first)" "$src/tests/eval/extra63/gold
 run "our documents, round 64 (scored blind first)" "$src/tests/eval/extra64/gold.jsonl"
 run "our documents, round 65 (scored blind first)" "$src/tests/eval/extra65/gold.jsonl"
 run "our documents, round 66 (scored blind first)" "$src/tests/eval/extra66/gold.jsonl"
+run "our documents, round 67 (scored blind first)" "$src/tests/eval/extra67/gold.jsonl"
 run "our documents, round 68 (scored blind first)" "$src/tests/eval/extra68/gold.jsonl"
 run "our documents, round 58 (scored blind first)" "$src/tests/eval/extra58/gold.jsonl"
 run "our documents, round 55 (scored blind first)" "$src/tests/eval/extra55/gold.jsonl"
