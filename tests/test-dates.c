@@ -325,6 +325,7 @@ static const dcase cases_range[] = {
     {EN, NOREF, "the 2019-21 strategy", "2019-21=2019/2021"},
     {FR, NOREF, "la strat\xc3\xa9gie 2019-2021 et la saison 2023-2024", "2019-2021=2019/2021;2023-2024=2023/2024"},
     {FR, NOREF, "la loi 2023-22 et le d\xc3\xa9" "cret n 2019-12", ""},
+    {FR, NOREF, "la loi n\xc2\xb0 2008-11 du", ""},
     {EN, NOREF, "posted 2023-06 and 2023-17", ""},
     /* a year in the name of a law or a strategy is a date (rule 6) */
     {EN, NOREF, "The Cyber Security Bill 2024 was passed.", "2024=2024"},
