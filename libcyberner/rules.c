@@ -3550,7 +3550,9 @@ static bool place_in_parens(const mctx *c, size_t k) {
 static bool town_follows(const mctx *c, size_t k) {
   static const char *const town_words[] = {"maire", "mairie", "commune", "ville", "village", "habitants",
                                            "agglomeration", "metropole"};
-  if (tis(c, k, "a") || tis(c, k, "au") || tis(c, k, "aux") || tis(c, k, "in")) return true;
+  /* "a" is à only in French ("a Lamborghini (Italy)" is a car) */
+  if ((tis(c, k, "a") && c->s->lang == CYBERNER_LANG_FR) || tis(c, k, "au") || tis(c, k, "aux") || tis(c, k, "in"))
+    return true;
   if (k == c->s->tok_begin || !(tis(c, k, "de") || tis(c, k, "du") || tis(c, k, "d'"))) return false;
   for (size_t i = 0; i < sizeof town_words / sizeof *town_words; i++)
     if (tis(c, k - 1, town_words[i])) return true;

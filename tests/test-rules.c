@@ -598,6 +598,7 @@ START_TEST(acronyms_defined_in_text) {
   YES("La sénatrice Catherine Morin-Desailly (Seine-Maritime) a parlé.", "Catherine Morin-Desailly", CYBERNER_PERSON,
       "catherine-morin-desailly");
   NO("Le patron de Vendeloux (Yvelines) a parlé.", "Vendeloux");
+  NO("He bought a Lamborghini (Italy) last year.", "Lamborghini");
   /* ... nor title-case words joined by a hyphen, whose capitals spell no acronym */
   YES("Le CHU de Rouen (Seine-Maritime) a été attaqué.", "Seine-Maritime", CYBERNER_LOCATION, "seine-maritime");
   YES("Le CHU de Rouen ( Seine-Maritime) a été attaqué.", "Seine-Maritime", CYBERNER_LOCATION, "seine-maritime");
