@@ -286,7 +286,12 @@ static int emit_entities(const cyberner_model *m, ctx *c, const char *src, size_
         if (p[2] != '+') break;
       }
     if (o && o->labels && !(o->labels & (1u << cd->label))) continue;
-    if (o && cd->score < o->min_score) continue;
+    /* a dictionary name whose alternatives the context so far did not
+     * settle: linked when the whole document is read (link_late), which
+     * gives it back the score of a name linked at once; min_score is
+     * applied to it then */
+    bool late = cd->source == CYB_SRC_DICT && cd->entry < 0 && cd->nalt > 1 && cd->nalt <= CYB_LATE_ALTS;
+    if (o && !late && cd->score < o->min_score) continue;
     if (cyb__grow((void **)&r->e, &r->cap, r->n + 1, sizeof *r->e)) return CYBERNER_ENOMEM;
     size_t start = base + c->nm.map[cd->ns];
     if (r->n && start < r->e[r->n - 1].end) continue; /* two names from one input character: keep the first */
@@ -300,9 +305,7 @@ static int emit_entities(const cyberner_model *m, ctx *c, const char *src, size_
     e->value = cd->value >= 0 ? cyb__result_string(r, c->cs.strings.data + cd->value) : -1;
     e->source = source_string(m, c, r, cd);
     if (e->source < 0 || (id && e->id < 0) || (cd->value >= 0 && e->value < 0)) return CYBERNER_ENOMEM;
-    /* a dictionary name whose alternatives the context so far did not
-     * settle: linked when the whole document is read (link_late) */
-    if (cd->source == CYB_SRC_DICT && cd->entry < 0 && cd->nalt > 1 && cd->nalt <= CYB_LATE_ALTS) {
+    if (late) {
       if (cyb__grow((void **)&c->doc.late, &c->doc.late_cap, c->doc.nlate + 1, sizeof *c->doc.late))
         return CYBERNER_ENOMEM;
       cyb__late_link *l = &c->doc.late[c->doc.nlate++];
@@ -316,11 +319,14 @@ static int emit_entities(const cyberner_model *m, ctx *c, const char *src, size_
 }
 
 /* The names emit_entities left unlinked, now that the whole document is
- * read (cyb__late_pick). */
-static int link_late(const cyberner_model *m, ctx *c, cyberner_result *r) {
+ * read (cyb__late_pick); then those of them still below the caller's
+ * min_score are dropped. */
+static int link_late(const cyberner_model *m, ctx *c, cyberner_result *r, const cyberner_options *o) {
+  bool drop = false;
   for (size_t i = 0; i < c->doc.nlate; i++) {
     const cyb__late_link *l = &c->doc.late[i];
     int32_t pick = cyb__late_pick(m, &c->doc, l);
+    drop |= o && pick < 0 && r->e[l->entity].score < o->min_score;
     if (pick < 0) continue;
     cyb__cand one = {.source = CYB_SRC_DICT, .entry = pick};
     const char *id = cyb__gazetteer_entry(m->gaz, (uint32_t)pick)->id;
@@ -331,6 +337,11 @@ static int link_late(const cyberner_model *m, ctx *c, cyberner_result *r) {
     e->source = source_string(m, c, r, &one);
     if (e->id < 0 || e->source < 0) return CYBERNER_ENOMEM;
   }
+  if (!drop) return 0;
+  size_t k = 0;
+  for (size_t i = 0; i < r->n; i++)
+    if (r->e[i].score >= o->min_score) r->e[k++] = r->e[i];
+  r->n = k;
   return 0;
 }
 
@@ -479,7 +490,7 @@ cyberner_result *cyberner_tagger_tag(cyberner_tagger *t, const char *utf8, size_
     if (tag_block(m, c, utf8 + off, end - off, off, &doc_guess, &guess_known, o, r)) goto oom;
     off = end;
   }
-  if (link_late(m, c, r)) goto oom;
+  if (link_late(m, c, r, o)) goto oom;
   /* one block, not empty: its tokens are still here */
   if (len > 0 && len <= BLOCK_BYTES && headline_names(m, c, utf8, len, o, r)) goto oom;
   /* the document's language is the language of most of its text */

@@ -98,6 +98,30 @@ START_TEST(options_are_validated) {
 }
 END_TEST
 
+/* min_score is applied to a name linked only at the document's end with
+ * the score it is then given (a name linked at once's), not the lower one
+ * it had while it waited */
+START_TEST(min_score_after_late_links) {
+  cyberner_options *o = cyberner_options_new();
+  ck_assert_int_eq(cyberner_options_set_min_score(o, 1.0), 0);
+  const char *text = "L'ANSSI a publié un guide.";
+  cyberner_result *all = cyberner_tag(model, text, strlen(text), NULL, NULL);
+  cyberner_result *r = cyberner_tag(model, text, strlen(text), o, NULL);
+  ck_assert_uint_eq(cyberner_result_count(all), 1);
+  ck_assert_double_eq_tol(cyberner_entity_score(all, 0), 1.0, 1e-6);
+  ck_assert_uint_eq(cyberner_result_count(r), 1);
+  ck_assert_str_eq(cyberner_entity_id(r, 0), "anssi");
+  cyberner_result_free(all);
+  cyberner_result_free(r);
+  /* ... and one left unlinked stays below it */
+  text = "The Supreme Court ruled.";
+  r = cyberner_tag(model, text, strlen(text), o, NULL);
+  ck_assert_uint_eq(cyberner_result_count(r), 0);
+  cyberner_result_free(r);
+  cyberner_options_free(o);
+}
+END_TEST
+
 START_TEST(bad_arguments) {
   cyberner_error *err = NULL;
   ck_assert_ptr_null(cyberner_tag(NULL, "x", 1, NULL, &err));
@@ -429,6 +453,7 @@ int main(int argc, char **argv) {
   tcase_add_test(t, version_and_names);
   tcase_add_test(t, default_model_has_every_country);
   tcase_add_test(t, options_are_validated);
+  tcase_add_test(t, min_score_after_late_links);
   tcase_add_test(t, bad_arguments);
   tcase_add_test(t, empty_and_blank_input);
   tcase_add_test(t, nul_byte_inside_text);
