@@ -1820,9 +1820,11 @@ static int bodies(mctx *c) {
         /* nor two names of which the second is a body the dictionaries
          * know (Predator and NSO Group) */
         /* ... nor a role's portfolio (Deputy Director-General of | Foreign
-         * Policy Bureau) */
-        if ((tis(c, p, "of") || tis(c, p, "for") || and) && p > b && (tflags(c, p - 1) & CYB_TOK_CAP) &&
-            !is_place_at(c, p - 1) && !(and && (covered(c, p - 1) || known_body(c, s, k + tl))) && s < k &&
+         * Policy Bureau); nor a unit of a body the dictionaries know, named
+         * on its own (the Cyber Bureau of | Nepal Police) */
+        bool of = tis(c, p, "of");
+        if ((of || tis(c, p, "for") || and) && p > b && (tflags(c, p - 1) & CYB_TOK_CAP) && !is_place_at(c, p - 1) &&
+            !(and && (covered(c, p - 1) || known_body(c, s, k + tl))) && !(of && known_body(c, s, k + tl)) && s < k &&
             !person_ends_at(c, p) && !role_word(c, p - 1)) {
           s = p - 1;
           continue;

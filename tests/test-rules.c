@@ -459,6 +459,9 @@ START_TEST(bodies_english) {
   NO("Il faut une agence nationale de cybersécurité (voir plus bas).", "agence nationale de cybersécurité");
   /* "and" joins no name to a body the dictionaries know */
   YES("the makers of Predator and NSO Group were sanctioned", "NSO Group", CYBERNER_ORGANIZATION, "nso-group");
+  /* a unit "of" a body the dictionaries know is two names */
+  YES("The case went to the Cyber Bureau of Nepal Police on Monday.", "Nepal Police", CYBERNER_AGENCY, "np-police");
+  YES("The case went to the Cyber Bureau of Nepal Police on Monday.", "Cyber Bureau", CYBERNER_AGENCY, NULL);
   YES("The Bill and Melinda Gates Foundation paid.", "Bill and Melinda Gates Foundation", CYBERNER_ORGANIZATION, NULL);
 }
 END_TEST
