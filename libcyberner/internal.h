@@ -449,9 +449,9 @@ void cyb__sentlang_free(cyb__sentlang *sl);
 void cyb__sentlang_count(const cyb__sentlang *sl, const cyb__tokens *tt, uint32_t b, uint32_t e, unsigned counts[3]);
 /* Is vocabulary id vid a function word of some language (le, que, the, of)? */
 bool cyb__sentlang_is_function(const cyb__sentlang *sl, uint32_t vid);
-/* English-order month dates among tokens [b, e): a capitalized month
- * abbreviation with its stop before a day number (Oct. 10, Sept. 5, 2023). */
-unsigned cyb__sentlang_english_dates(const cyb__norm *nm, const cyb__tokens *tt, uint32_t b, uint32_t e);
+/* Is there an English-order month date among tokens [b, e): a capitalized
+ * month abbreviation with its stop before a day number (Oct. 10, Sept. 5)? */
+bool cyb__sentlang_english_dates(const cyb__norm *nm, const cyb__tokens *tt, uint32_t b, uint32_t e);
 
 /* ---- model.c -------------------------------------------------------------- */
 

@@ -3539,11 +3539,8 @@ static int nord_departement(mctx *c) {
 /* Is a place or a country the dictionaries know named alone in parentheses
  * from token k: "(Yvelines)", "(Belgique)"? */
 static bool place_in_parens(const mctx *c, size_t k) {
-  size_t e = 0;
-  for (size_t i = 0; i < c->ndict; i++) {
-    const cyb__cand *d = &c->cs->c[i];
-    if (d->tb == k && d->te > e && (d->label == CYBERNER_LOCATION || d->label == CYBERNER_COUNTRY)) e = d->te;
-  }
+  size_t e = dict_end_at(c, k, CYBERNER_LOCATION), ec = dict_end_at(c, k, CYBERNER_COUNTRY);
+  if (ec > e) e = ec;
   return e > k && e < c->s->tok_end && tis(c, e, ")");
 }
 

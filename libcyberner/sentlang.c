@@ -117,13 +117,12 @@ static bool is_day_number(const cyb__norm *nm, const cyb__token *t) {
   return day >= 1 && day <= 31;
 }
 
-unsigned cyb__sentlang_english_dates(const cyb__norm *nm, const cyb__tokens *tt, uint32_t b, uint32_t e) {
-  unsigned k = 0;
+bool cyb__sentlang_english_dates(const cyb__norm *nm, const cyb__tokens *tt, uint32_t b, uint32_t e) {
   for (uint32_t i = b; i + 2 < e; i++) {
     const cyb__token *t = tt->tok + i;
     if (is_english_month_abbr(nm, t) && cyb__tok_is(nm, t + 1, ".") && !(t[1].flags & CYB_TOK_SPACE_BEFORE) &&
         is_day_number(nm, t + 2))
-      k++;
+      return true;
   }
-  return k;
+  return false;
 }
