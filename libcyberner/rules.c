@@ -1850,9 +1850,9 @@ static int bodies(mctx *c) {
      * académie's rectorat in lower case is one body with the place: "la
      * gendarmerie de Palaiseau", "la police de Delhi", "le commissariat de
      * Brest", "la préfecture de la Somme", "l'académie de Reims" */
-    size_t at = k + 1 < end && (tis(c, k + 1, "de") || tis(c, k + 1, "d'")) ? k + 2 : 0;
+    size_t at = police && k + 1 < end && (tis(c, k + 1, "de") || tis(c, k + 1, "d'")) ? k + 2 : 0;
     if (at && at + 1 < end && tis(c, at, "la")) at++;
-    if (police && at && at < end && !(tflags(c, k) & CYB_TOK_CAP) && cand_at(c, at, CYBERNER_LOCATION)) {
+    if (at && at < end && !(tflags(c, k) & CYB_TOK_CAP) && cand_at(c, at, CYBERNER_LOCATION)) {
       size_t e = dict_end_at(c, at, CYBERNER_LOCATION); /* the town's whole name: New Delhi, Saint-Denis */
       if (e < at + 1) e = at + 1;
       /* a Japanese prefecture is a region (dans la préfecture de Kumamoto) */
