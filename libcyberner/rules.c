@@ -252,7 +252,14 @@ static const struct {
     {"firme", TRIG_COMPANY},       {"firm", TRIG_COMPANY},
     {"company", TRIG_COMPANY},     {"provider", TRIG_COMPANY},
     {"vendor", TRIG_COMPANY},      {"operator", TRIG_COMPANY},
-    {"contractor", TRIG_COMPANY},  {"district", TRIG_AREA},
+    {"contractor", TRIG_COMPANY},  {"entreprise", TRIG_COMPANY},
+    {"societe", TRIG_COMPANY},     {"fabricant", TRIG_COMPANY},
+    {"hebergeur", TRIG_COMPANY},   {"assureur", TRIG_COMPANY},
+    {"equipementier", TRIG_COMPANY}, {"distributeur", TRIG_COMPANY},
+    {"sous-traitant", TRIG_COMPANY}, {"insurer", TRIG_COMPANY},
+    {"retailer", TRIG_COMPANY},    {"manufacturer", TRIG_COMPANY},
+    {"supplier", TRIG_COMPANY},    {"distributor", TRIG_COMPANY},
+    {"district", TRIG_AREA},
     {"province", TRIG_AREA},       {"county", TRIG_AREA},
     {"prefecture", TRIG_AREA},     {"municipality", TRIG_AREA},
     {"lab", TRIG_UNIT},            {"labs", TRIG_UNIT},
@@ -2937,6 +2944,10 @@ static int company_names(mctx *c) {
   for (size_t k = c->s->tok_begin; k + 1 < end; k++) {
     if (!company_noun(c, k)) continue;
     size_t j = k + 1;
+    /* its nationality first: l'éditeur américain SolarWinds */
+    if (j + 1 < end && !(tflags(c, j) & CYB_TOK_CAP) && cand_at(c, j, CYBERNER_NATIONALITY) &&
+        dict_end_at(c, j, CYBERNER_NATIONALITY) == j + 1)
+      j++;
     if (j + 2 < end && (tis(c, j, "de") || tis(c, j, "d'") || tis(c, j, "of")) &&
         (tflags(c, j + 1) & (CYB_TOK_ALPHA | CYB_TOK_CAP)) == CYB_TOK_ALPHA && !is_article(c, j + 1) &&
         !tis(c, j + 1, "the"))

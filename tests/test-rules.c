@@ -1194,6 +1194,13 @@ START_TEST(media_names) {
   YES("Il a travaillé avec le cabinet de géomatique Pasco en 2020.", "Pasco", CYBERNER_ORGANIZATION, "pasco");
   YES("Officials said the firm Qwertzan Widgets was hit.", "Qwertzan Widgets", CYBERNER_ORGANIZATION,
       "qwertzan-widgets");
+  YES("Le soir même, l'entreprise Qwertzan Outillage a porté plainte.", "Qwertzan Outillage", CYBERNER_ORGANIZATION,
+      "qwertzan-outillage");
+  YES("German retailer Qwertzmarkt said its tills were down.", "Qwertzmarkt", CYBERNER_ORGANIZATION, "qwertzmarkt");
+  /* ... after the noun's nationality too */
+  YES("Hier, l'éditeur américain Qwertzsoft a corrigé la faille.", "Qwertzsoft", CYBERNER_ORGANIZATION, "qwertzsoft");
+  YES("Hier, l'éditeur américain Qwertzsoft a corrigé la faille.", "américain", CYBERNER_NATIONALITY, "US");
+  NO("Selon l'entreprise, Qwertzan a été touchée.", "Qwertzan");
   NO("Officials said the company Chairman John Smith was hit.", "Chairman");
   NO("Officials said the firm was hit on Monday by Qwertzan.", "Qwertzan");
   NO("Shares offered by company N / A were listed.", "N");
