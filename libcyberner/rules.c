@@ -225,6 +225,7 @@ enum {
   TRIG_COMPANY = 1u << 15,      /* a company noun before an unknown name (le cabinet Pasco) */
   TRIG_AREA = 1u << 16,         /* an area word after a place's name (the Boe district of Nauru) */
   TRIG_UNIT = 1u << 17,         /* a unit's last word after a body's possessive (Amnesty's Security Lab) */
+  TRIG_CARE = 1u << 18,         /* a French hospital's or school's noun (l'hôpital de Pontarlier) */
 };
 static const struct {
   const char *word;
@@ -264,7 +265,10 @@ static const struct {
     {"prefecture", TRIG_AREA},     {"municipality", TRIG_AREA},
     {"lab", TRIG_UNIT},            {"labs", TRIG_UNIT},
     {"laboratory", TRIG_UNIT},     {"unit", TRIG_UNIT},
-    {"team", TRIG_UNIT},
+    {"team", TRIG_UNIT},           {"hopital", TRIG_CARE},
+    {"hospitalier", TRIG_CARE},    {"clinique", TRIG_CARE},
+    {"polyclinique", TRIG_CARE},   {"universite", TRIG_CARE},
+    {"lycee", TRIG_CARE},
 };
 
 
@@ -2965,6 +2969,55 @@ static int company_names(mctx *c) {
   return 0;
 }
 
+/* ---- hospitals and schools ---------------------------------------------------- */
+
+/* A word in capitals with an inner hyphen: a saint's or a person's name that
+ * names a hospital or a school (Saint-Joseph, Jean-Moulin, André-Mignot). */
+static bool hyphenated_name(const mctx *c, size_t k) {
+  uint32_t f = tflags(c, k);
+  return k < c->s->tok_end && (f & CYB_TOK_CAP) && (f & CYB_TOK_ALPHA) && (f & CYB_TOK_HYPHEN);
+}
+
+/* "l'hôpital de Pontarlier", "le centre hospitalier d'Alès", "l'université
+ * de Rennes", "le lycée Jean-Moulin", "la clinique Saint-Joseph de Cagnes":
+ * a French hospital's, clinic's or school's noun in lower case, then a
+ * hyphenated name in capitals or a town the dictionaries know after de (or
+ * both), is one ORGANIZATION, as every annotated set writes them. Not after
+ * "du" (l'hôpital du Kansas: a hospital somewhere in Kansas); the town hall
+ * (la mairie de Bondy) and the town (la ville de Caen) are only the place,
+ * and an indefinite article describes one (une université de Moscou). */
+static int hospitals_and_schools(mctx *c) {
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  if (!(c->trig & TRIG_CARE)) return 0;
+  for (size_t k = b; k + 1 < end; k++) {
+    if (!(ktrig(c, k) & TRIG_CARE) || (tflags(c, k) & CYB_TOK_CAP)) continue;
+    size_t s = k;
+    if (tis(c, k, "hospitalier")) {
+      if (k == b || !tis(c, k - 1, "centre") || (tflags(c, k - 1) & CYB_TOK_CAP)) continue;
+      s = k - 1;
+    }
+    if (cand_at(c, s, -1) || covered(c, s)) continue; /* the dictionaries know it */
+    /* "diplômé d'une université de Moscou": one somewhere, not its name */
+    if (s > b && (tis(c, s - 1, "une") || tis(c, s - 1, "un") || tis(c, s - 1, "des"))) continue;
+    size_t e = hyphenated_name(c, k + 1) ? k + 2 : k + 1;
+    /* a school's town after its name is the place (le lycée Charles-de-Gaulle
+     * | de Chaumont); a hospital's is its name's (l'hôpital Saint-Philibert
+     * de Lomme) */
+    bool school = tis(c, k, "lycee") || tis(c, k, "universite");
+    size_t at = e + 1 < end && (tis(c, e, "de") || tis(c, e, "d'")) && !(school && e > k + 1) ? e + 1 : 0;
+    bool town = at && cand_at(c, at, CYBERNER_LOCATION);
+    if (town) e = dict_end_at(c, at, CYBERNER_LOCATION); /* the town's whole name: Villefranche-sur-Saône */
+    if (e == k + 1) continue;
+    /* the town's hospital has the id the gazetteer gives French hospitals: ch-dax */
+    char id[64] = "ch-";
+    size_t w = town && !school && at == k + 2 ? kebab_id(c, at, e, SIZE_MAX, 0, id + 3, sizeof id - 3) : 0;
+    cyb__cand *d = cyb__cand_push(c->cs, c->tt->tok[s].start, c->tt->tok[e - 1].end, (uint32_t)s, (uint32_t)e,
+                                  CYBERNER_ORGANIZATION, CYB_SRC_PATTERN, 0.6f);
+    if (!d || (w && (d->id = cyb__cand_string(c->cs, id, w + 3)) < 0)) return CYBERNER_ENOMEM;
+  }
+  return 0;
+}
+
 /* ---- secrets ----------------------------------------------------------------- */
 
 /* "le mot de passe « LOUVRE »", "the password "Thales"": a short quoted
@@ -3987,7 +4040,7 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
       (c.s->lang == CYBERNER_LANG_EN && (rc = programme_names(&c))) || (rc = results_line(&c)) ||
       (rc = fixture_line(&c)) || (rc = platform_x(&c)) || (rc = web_services(&c)) ||
       (!headline && ((rc = persons(&c)) || (rc = bodies(&c)) || (rc = meeting_series(&c)) || (rc = portfolios(&c)) || (rc = both_countries(&c)) || (rc = plan_names(&c)) || (rc = places_of(&c)) || (rc = areas_of(&c)) ||
-                     (rc = nord_departement(&c)) || (rc = towns_in_parens(&c)) || (rc = scripts(&c)) || (rc = embassies(&c)) || (rc = media_names(&c)) || (rc = company_names(&c)) ||
+                     (rc = nord_departement(&c)) || (rc = towns_in_parens(&c)) || (rc = scripts(&c)) || (rc = embassies(&c)) || (rc = media_names(&c)) || (rc = company_names(&c)) || (rc = hospitals_and_schools(&c)) ||
                      (rc = secrets(&c)) || (rc = short_bodies(&c)) || (rc = campaigns(&c)) || (rc = brand_products(&c)) || (rc = units_of_bodies(&c)) ||
                      (rc = malware_names(&c)) ||
                      (c.s->lang == CYBERNER_LANG_FR && (rc = confederation(&c))) ||

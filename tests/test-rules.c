@@ -1201,6 +1201,18 @@ START_TEST(media_names) {
   YES("Hier, l'éditeur américain Qwertzsoft a corrigé la faille.", "Qwertzsoft", CYBERNER_ORGANIZATION, "qwertzsoft");
   YES("Hier, l'éditeur américain Qwertzsoft a corrigé la faille.", "américain", CYBERNER_NATIONALITY, "US");
   NO("Selon l'entreprise, Qwertzan a été touchée.", "Qwertzan");
+  /* a French hospital's or school's noun with its town or a hyphenated name
+   * is one organization; a school's town after its name is the place */
+  YES("Hier, l'hôpital de Pontarlier a été attaqué.", "hôpital de Pontarlier", CYBERNER_ORGANIZATION, "ch-pontarlier");
+  YES("Le centre hospitalier d'Alès a porté plainte.", "centre hospitalier d'Alès", CYBERNER_ORGANIZATION, "ch-ales");
+  YES("Il a été soigné à la clinique Saint-Qwertz de Pontarlier.", "clinique Saint-Qwertz de Pontarlier",
+      CYBERNER_ORGANIZATION, NULL);
+  YES("Hier, le lycée Qwertz-Moulin de Pontarlier a reçu des menaces.", "lycée Qwertz-Moulin", CYBERNER_ORGANIZATION,
+      NULL);
+  YES("Hier, le lycée Qwertz-Moulin de Pontarlier a reçu des menaces.", "Pontarlier", CYBERNER_LOCATION, "pontarlier");
+  YES("Il est diplômé d'une université de Pontarlier.", "Pontarlier", CYBERNER_LOCATION, "pontarlier");
+  YES("Il est mort à l'hôpital du Kansas.", "Kansas", CYBERNER_LOCATION, "kansas");
+  YES("La mairie de Pontarlier a été visée.", "Pontarlier", CYBERNER_LOCATION, "pontarlier");
   NO("Officials said the company Chairman John Smith was hit.", "Chairman");
   NO("Officials said the firm was hit on Monday by Qwertzan.", "Qwertzan");
   NO("Shares offered by company N / A were listed.", "N");
