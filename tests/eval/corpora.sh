@@ -92,6 +92,7 @@ run "our documents, round 51 (scored blind first)" "$src/tests/eval/extra51/gold
 run "our documents, round 69 (scored blind first)" "$src/tests/eval/extra69/gold.jsonl"
 run "our documents, round 70 (scored blind first)" "$src/tests/eval/extra70/gold.jsonl"
 run "our documents, round 71 (scored blind first)" "$src/tests/eval/extra71/gold.jsonl"
+run "our documents, round 76 (scored blind first)" "$src/tests/eval/extra76/gold.jsonl"
 run "CoNLL-2003 English dev (testa)" "$shared/data/conll2003-en/conll-testa.jsonl" --map conll --labels PER,ORG,LOC
 run "CoNLL-2003 English test (testb)" "$shared/data/conll2003-en/conll-testb.jsonl" --map conll --labels PER,ORG,LOC
 run "WikiNEuRal French (silver)" "$shared/data/ner-fr-wikineural/wikineural-fr-test-sample.jsonl" --map conll --labels PER,ORG,LOC
