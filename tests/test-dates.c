@@ -402,6 +402,8 @@ static const dcase cases_month[] = {
     {FR, "2024-03-15", "en juin de l'ann\xc3\xa9" "e derni\xc3\xa8re", "juin de l'annee derniere=2023-06"},
     {FR, "2024-03-15", "juin de l'an dernier", "juin de l'an dernier=2023-06"},
     {FR, "2024-03-15", "en septembre de cette ann\xc3\xa9" "e", "septembre de cette annee=2024-09"},
+    /* "cette année-là" is the year the text told of: only the month */
+    {FR, NOREF, "fin avril de cette ann\xc3\xa9" "e-l\xc3\xa0, le", "fin avril=XXXX-04"},
     {FR, "2024-03-15", "le 5 juin de l'an prochain", "5 juin de l'an prochain=2025-06-05"},
     {EN, NOREF, "it may of last year be", ""},
     {EN, NOREF, "the end of last year and March of the year", "march=XXXX-03"},
@@ -419,6 +421,9 @@ static const dcase cases_month[] = {
     {EN, NOREF, "the team began operating that August. Then", "that august=XXXX-08"},
     {EN, NOREF, "That March, the ministry", "that march=XXXX-03"},
     {EN, NOREF, "they said that August Schmidt left.", ""},
+    /* "that" after a verb of saying is the conjunction: the month alone */
+    {EN, NOREF, "councils warned that December salaries were late", "december=XXXX-12"},
+    {EN, NOREF, "officials said that September was calm", "september=XXXX-09"},
     /* the following Monday, the previous Friday (follow_weekday): relative
      * to a date of the text, never resolved; not without "the" */
     {EN, "2024-03-15", "and learned more the following Monday.", "following monday=XXXX-WXX-1"},
