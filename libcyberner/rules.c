@@ -1816,13 +1816,21 @@ static int bodies(mctx *c) {
     if (tl && (tflags(c, k) & CYB_TOK_CAP) && k > b) {
       bool place = (int)lab - 1 == CYBERNER_LOCATION;
       /* walk left over capitalized words and inner connectors */
-      size_t s = k;
+      size_t s = k, role = SIZE_MAX;
       while (s > b) {
         size_t p = s - 1;
-        /* a country or nationality in front is tagged on its own (rule 8) */
+        /* a country or nationality in front is tagged on its own (rule 8);
+         * "State" never starts a person's name but opens many bodies' (the
+         * State Cyber Protection Centre) */
         if ((tflags(c, p) & CYB_TOK_CAP) && (tflags(c, p) & (CYB_TOK_ALPHA | CYB_TOK_DIGIT)) &&
-            !has(c, S_NOT_NAMES, p) && !is_place_at(c, p)) {
+            (!has(c, S_NOT_NAMES, p) || (!place && tis(c, p, "state"))) && !is_place_at(c, p)) {
           s = p;
+          continue;
+        }
+        /* an officer's office: the Anti-Fraud Prosecutor's Office, not
+         * Microsoft's Security Office */
+        if (!place && p > b && tis(c, p, "'s") && (tflags(c, p - 1) & CYB_TOK_CAP) && role_word(c, p - 1)) {
+          s = role = p - 1;
           continue;
         }
         /* places are not joined (Kansai Electric Power and | Kansai
@@ -1842,6 +1850,8 @@ static int bodies(mctx *c) {
         }
         break;
       }
+      /* the office of a bare role is generic: the Prosecutor's Office */
+      if (s == role) s = k;
       if (lab - 1 == CYBERNER_EVENT && s < k) s = parties_before(c, s);
       /* an ordinal opens event names: 9th U.S.-EU Cyber Dialogue */
       if (lab - 1 == CYBERNER_EVENT && s > b && (tflags(c, s - 1) & CYB_TOK_DIGIT) && (tflags(c, s - 1) & CYB_TOK_ALPHA))

@@ -462,6 +462,13 @@ START_TEST(bodies_english) {
   /* a unit "of" a body the dictionaries know is two names */
   YES("The case went to the Cyber Bureau of Nepal Police on Monday.", "Nepal Police", CYBERNER_AGENCY, "np-police");
   YES("The case went to the Cyber Bureau of Nepal Police on Monday.", "Cyber Bureau", CYBERNER_AGENCY, NULL);
+  /* "State" opens a body's name; an officer's office is one body, a bare
+   * role's office none, another body's possessive ends the name */
+  YES("Officials of the State Qwertz Defence Bureau said so.", "State Qwertz Defence Bureau", CYBERNER_AGENCY, NULL);
+  YES("The Qwertz Anti-Fraud Prosecutor's Office opened a case.", "Qwertz Anti-Fraud Prosecutor's Office",
+      CYBERNER_AGENCY, NULL);
+  NO("The Prosecutor's Office declined to comment.", "Prosecutor's Office");
+  YES("Microsoft's Qwertz Office said so.", "Qwertz Office", CYBERNER_AGENCY, NULL);
   YES("The Bill and Melinda Gates Foundation paid.", "Bill and Melinda Gates Foundation", CYBERNER_ORGANIZATION, NULL);
 }
 END_TEST
