@@ -548,7 +548,7 @@ typedef struct {
   char id[96];    /* rule-made id when entry < 0, "" when none */
 } cyb__docname;
 
-#define CYB_DOC_MAX_NAMES 512 /* bounded memory and lookup cost per document */
+#define CYB_DOC_MAX_NAMES 1024 /* bounded memory and lookup cost per document */
 #define CYB_NAME_BUCKETS 256
 /* The bucket of a token hash (cyb__token.hash: cyb__hash of its text | 1). */
 static inline size_t cyb__doc_name_bucket(uint64_t h) { return (size_t)(h >> 17) & (CYB_NAME_BUCKETS - 1); }

@@ -4216,9 +4216,14 @@ void cyb__rules_learn(const cyberner_model *m, const cyb__norm *nm, const cyb__t
         dd.te--;
       }
       d = &dd;
-      /* the surname: everything after the first token (Le Drian, von der Leyen) */
+      /* the whole name: found again whole where no rule would see it (a
+       * given name no list holds: Zorbo Qwertzstein ... Zorbo Qwertzstein,
+       * head of the unit) */
       char key[96];
-      size_t kl = join(nm, tt, d->tb + 1, d->te - d->tb - 1, key, sizeof key);
+      size_t kl = join(nm, tt, d->tb, d->te - d->tb, key, sizeof key);
+      if (kl < sizeof key) remember_name(doc, key, kl, d->label, d->entry, id);
+      /* the surname: everything after the first token (Le Drian, von der Leyen) */
+      kl = join(nm, tt, d->tb + 1, d->te - d->tb - 1, key, sizeof key);
       remember_name(doc, key, kl, d->label, d->entry, id);
       const cyb__token *last = &tt->tok[d->te - 1];
       remember_name(doc, nm->text + last->start, last->end - last->start, d->label, d->entry, id);

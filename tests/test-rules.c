@@ -213,6 +213,10 @@ START_TEST(person_names_and_mentions) {
   ck_assert(tagged(may, "May 2017", NULL, CYBERNER_DATE, NULL));
   ck_assert(tagged(may, "May", "held", CYBERNER_DATE, NULL));
   NO("Le Luong Minh spoke. Le ministre a parlé.", "Le ministre");
+  /* a person the document named in full is named in full again, even
+   * where no rule sees a name (a given name no list holds) */
+  const char *again = "The minister, Zorbo Qwertzstein, spoke. Later, Zorbo Qwertzstein, head of the unit, agreed.";
+  ck_assert(tagged(again, "Zorbo Qwertzstein", "Later", CYBERNER_PERSON, "zorbo-qwertzstein"));
   /* dotted initials before a person the dictionaries know, even by a
    * surname that is a common word (poutine) */
   YES("Le Président V.V. Poutine a reçu la délégation.", "V.V. Poutine", CYBERNER_PERSON, "vladimir-putin");
