@@ -97,6 +97,7 @@ run "our documents, round 73 (scored blind first)" "$src/tests/eval/extra73/gold
 run "our documents, round 74 (scored blind first)" "$src/tests/eval/extra74/gold.jsonl"
 run "our documents, round 75 (scored blind first)" "$src/tests/eval/extra75/gold.jsonl"
 run "our documents, round 76 (scored blind first)" "$src/tests/eval/extra76/gold.jsonl"
+run "our documents, round 81 (scored blind first)" "$src/tests/eval/extra81/gold.jsonl"
 run "CoNLL-2003 English dev (testa)" "$shared/data/conll2003-en/conll-testa.jsonl" --map conll --labels PER,ORG,LOC
 run "CoNLL-2003 English test (testb)" "$shared/data/conll2003-en/conll-testb.jsonl" --map conll --labels PER,ORG,LOC
 run "WikiNEuRal French (silver)" "$shared/data/ner-fr-wikineural/wikineural-fr-test-sample.jsonl" --map conll --labels PER,ORG,LOC
