@@ -568,8 +568,10 @@ cyb__rules *cyb__rules_new(const cyb__files *base, const cyb__files *extra, cons
   for (size_t i = 0; i < sizeof articles / sizeof *articles; i++)
     if (add_phrase(r, S_ARTICLE, f, &L.nm, &L.tt, articles[i], strlen(articles[i]), 1, false)) goto oom;
   /* a lower-case word for a place before its name (places_of) */
-  static const char *const place_of[] = {"city of", "town of", "village of", "port of", "ville de", "ville d'",
-                                         "port de", "port d'", "commune de", "commune d'"};
+  static const char *const place_of[] = {"city of",     "town of",     "village of", "port of",    "province of",
+                                         "state of",    "region of",   "ville de",   "ville d'",   "port de",
+                                         "port d'",     "commune de",  "commune d'", "province de", "province d'",
+                                         "région de",   "région d'"};
   for (size_t i = 0; i < sizeof place_of / sizeof *place_of; i++)
     if (add_phrase(r, S_PLACE_OF, f, &L.nm, &L.tt, place_of[i], strlen(place_of[i]), 1, false)) goto oom;
   /* words that give a body or a group its short or other name (appositions) */
@@ -3277,6 +3279,13 @@ static bool language_word(const mctx *c, size_t k) {
   return (tflags(c, k) & CYB_TOK_CAP) && (tflags(c, k) & CYB_TOK_ALPHA) && !cand_at(c, k, -1) && !covered(c, k);
 }
 
+/* A word after which a language is named: in, and the verbs of speaking
+ * (most victims spoke Spanish). */
+static bool before_language(const mctx *c, size_t k) {
+  return tis(c, k, "in") || tis(c, k, "speak") || tis(c, k, "speaks") || tis(c, k, "spoke") ||
+         tis(c, k, "speaking") || tis(c, k, "spoken");
+}
+
 /* "known in Danish as", "written in Russian.", "in English, French and
  * Spanish", "in English and in French under the title": in English a
  * nationality word right after `in` whose run of language words (joined by
@@ -3290,7 +3299,7 @@ static int languages_en(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   if (!(c->any_starts & 1u << CYBERNER_NATIONALITY)) return 0; /* a run needs one */
   for (size_t k = b + 1; k < end; k++) {
-    if (!tis(c, k - 1, "in") || !language_word(c, k)) continue;
+    if (!before_language(c, k - 1) || !language_word(c, k)) continue;
     size_t j = k + 1; /* the token after the run */
     bool nationality = cand_at(c, k, CYBERNER_NATIONALITY);
     for (;;) { /* and French, or in French */

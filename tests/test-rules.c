@@ -851,6 +851,9 @@ START_TEST(not_entities) {
   /* a repeated `in` joins the run, and a function word may end it */
   NO("It was published in English and in French under the title Basics.", "French");
   NO("The note was written in Russian by the hackers.", "Russian");
+  /* ... or a verb of speaking */
+  NO("Most of the victims spoke Spanish.", "Spanish");
+  YES("Most of the victims spoke Spanish officials' names.", "Spanish", CYBERNER_NATIONALITY, "ES");
   YES("Ships were seen in Danish and in Swedish waters.", "Swedish", CYBERNER_NATIONALITY, "SE");
   YES("Ships were seen in Danish waters by the navy.", "Danish", CYBERNER_NATIONALITY, "DK");
   /* in French, a place opening a run of capitalized English words is the first word of a name */
@@ -1056,6 +1059,9 @@ START_TEST(places_by_kind) {
   ck_assert(tagged(t, "Toyota", "Toyota said", CYBERNER_ORGANIZATION, "toyota"));
   YES("Il habite dans la ville de Valbrune depuis mars.", "Valbrune", CYBERNER_LOCATION, NULL);
   YES("Officials in the town of Harrowgate met.", "Harrowgate", CYBERNER_LOCATION, NULL);
+  YES("Officers from the province of Qwertz Fe took part.", "Qwertz Fe", CYBERNER_LOCATION, NULL);
+  YES("Il vit dans la région de Valbrune depuis mars.", "Valbrune", CYBERNER_LOCATION, NULL);
+  NO("The state of emergency was lifted in March.", "emergency");
   /* a name before a word for a country's area, of and the country */
   YES("The leaders met in the Boe district of Nauru on Monday.", "Boe", CYBERNER_LOCATION, "boe");
   NO("The leaders met in the Alpha district of Nauru on Monday.", "Alpha");
