@@ -1774,6 +1774,13 @@ static bool generic_local_body(const mctx *c, size_t s, size_t k) {
   return s < k;
 }
 
+/* A year of four digits (1xxx, 2xxx): an event's edition. */
+static bool year_token(const mctx *c, size_t k) {
+  const cyb__token *t = &c->tt->tok[k];
+  return (t->flags & CYB_TOK_NUMBER) && t->end - t->start == 4 &&
+         (c->nm->text[t->start] == '1' || c->nm->text[t->start] == '2');
+}
+
 /* the Nord département section below */
 static bool french_place_before(const mctx *c, size_t e);
 
@@ -1917,9 +1924,14 @@ static int bodies(mctx *c) {
     if (nb > b && ((tflags(c, nb - 1) & CYB_TOK_DIGIT && tflags(c, nb - 1) & CYB_TOK_ALPHA) ||
                    has(c, S_ORDINALS, nb - 1) || roman_ordinal(c, nb - 1)))
       nb--;
-    if (ne < end && (tflags(c, ne) & CYB_TOK_NUMBER) && c->tt->tok[ne].end - c->tt->tok[ne].start == 4 &&
-        (c->nm->text[c->tt->tok[ne].start] == '1' || c->nm->text[c->tt->tok[ne].start] == '2'))
-      ne++;
+    /* ... a year before it after "the" or opening the sentence (the 2022
+     * U.S.-EU Cyber Dialogue), not after a preposition (in 2022 Cyber Week
+     * was held) */
+    else if (nb > b && year_token(c, nb - 1) &&
+             (nb - 1 == b || tis(c, nb - 2, "the") || tis(c, nb - 2, "this") || tis(c, nb - 2, "its") ||
+              tis(c, nb - 2, "their")))
+      nb--;
+    if (ne < end && year_token(c, ne)) ne++;
     if (nb == d->tb && ne == d->te) continue;
     cyb__cand copy = *d;
     cyb__cand *n = cyb__cand_push(c->cs, c->tt->tok[nb].start, c->tt->tok[ne - 1].end, (uint32_t)nb, (uint32_t)ne,

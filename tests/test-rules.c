@@ -761,6 +761,10 @@ START_TEST(events) {
   const char *ejc = "Tokyo hosted the EU-Japan Cyber Dialogue in 2023. In 2024 the sixth Cyber Dialogue took place.";
   YES(ejc, "sixth Cyber Dialogue", CYBERNER_EVENT, "eu-japan-cyber-dialogue");
   YES("In 2024 the sixth Cyber Dialogue took place.", "sixth Cyber Dialogue", CYBERNER_EVENT, NULL);
+  /* a year before the name after "the" is its edition; after "in" a date */
+  YES("The 2022 U.S.-EU Cyber Dialogue took place in Washington.", "2022 U.S.-EU Cyber Dialogue", CYBERNER_EVENT,
+      "us-eu-cyber-dialogue");
+  YES("In 2022 Singapore International Cyber Week was held.", "2022", CYBERNER_DATE, NULL);
   YES("durant la 48ème Réunion consultative sur la sécurité (SCM)", "48ème Réunion consultative sur la sécurité",
       CYBERNER_EVENT, "scm");
   YES("at the 9th Transatlantic Cyber Dialogue in Brussels", "9th Transatlantic Cyber Dialogue", CYBERNER_EVENT, NULL);
