@@ -402,6 +402,10 @@ static const dcase cases_month[] = {
     {FR, "2024-03-15", "en juin de l'ann\xc3\xa9" "e derni\xc3\xa8re", "juin de l'annee derniere=2023-06"},
     {FR, "2024-03-15", "juin de l'an dernier", "juin de l'an dernier=2023-06"},
     {FR, "2024-03-15", "en septembre de cette ann\xc3\xa9" "e", "septembre de cette annee=2024-09"},
+    /* a range of days with its relative word, a range of years with a qualifier of its end */
+    {FR, NOREF, "du 15 au 17 juin dernier, le", "15 au 17 juin dernier=XXXX-06-15/XXXX-06-17"},
+    {FR, "2024-03-15", "du 15 au 17 juin dernier, le", "15 au 17 juin dernier=2023-06-15/2023-06-17"},
+    {EN, NOREF, "it ran between 2021 and early 2023 in", "2021 and early 2023=2021/2023"},
     /* "cette année-là" is the year the text told of: only the month */
     {FR, NOREF, "fin avril de cette ann\xc3\xa9" "e-l\xc3\xa0, le", "fin avril=XXXX-04"},
     {FR, "2024-03-15", "le 5 juin de l'an prochain", "5 juin de l'an prochain=2025-06-05"},
