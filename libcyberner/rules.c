@@ -2272,8 +2272,10 @@ static int acronym_of_thing(mctx *c, size_t k, size_t a, const char *id) {
   size_t s = initials_start(c, k, a);
   if (s == SIZE_MAX) s = lower_initials_start(c, k, a);
   int label = CYB_NOT_ENTITY;
-  /* not a name that holds a country or a person: République populaire démocratique de Corée (RPDC) */
-  if (s == SIZE_MAX || body_word_in(c, s, k, &label) || any_covered(c, s, k)) return 0;
+  /* not a name that holds a country or a person: République populaire démocratique de Corée (RPDC);
+   * nor a role named after its body: directrice générale des relations
+   * internationales et de la stratégie (DGRIS) is the direction's acronym */
+  if (s == SIZE_MAX || body_word_in(c, s, k, &label) || any_covered(c, s, k) || role_word(c, s)) return 0;
   return push_thing(c, a, a + 1, id);
 }
 

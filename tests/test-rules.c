@@ -684,6 +684,8 @@ START_TEST(acronyms_defined_in_text) {
   NO(mfa, "MFA)");
   NO(mfa, "MFA was");
   YES("The ministry of foreign affairs (MFA) said so.", "MFA", CYBERNER_AGENCY, NULL);
+  /* a role named after its body: the acronym is the body's */
+  YES("Il est directeur général de la sécurité intérieure (DGSI) depuis 2022.", "DGSI", CYBERNER_AGENCY, "dgsi");
   /* a known acronym after the lower-case description of a legal text is the text's, later on too */
   const char *act = "Bruxelles a adopté le règlement européen sur la cybersécurité (CSA) en 2019. Le CSA crée un cadre.";
   NO(act, "CSA)");
