@@ -56,7 +56,6 @@ typedef struct {
   pslot *s;
   size_t cap, n;
   cyb__buf str;
-  int maxtok;
 } phraseset;
 
 static uint32_t ps_find_h(const phraseset *p, uint64_t h, const char *s, size_t n) {
@@ -69,7 +68,7 @@ static uint32_t ps_find_h(const phraseset *p, uint64_t h, const char *s, size_t 
 
 static uint32_t ps_find(const phraseset *p, const char *s, size_t n) { return ps_find_h(p, cyb__hash(s, n) | 1, s, n); }
 
-static int ps_add(phraseset *p, const char *s, size_t n, uint32_t val, int ntok) {
+static int ps_add(phraseset *p, const char *s, size_t n, uint32_t val) {
   if ((p->n + 1) * 2 > p->cap) {
     size_t cap = p->cap ? p->cap * 2 : 256;
     pslot *ns = calloc(cap, sizeof *ns);
@@ -95,7 +94,6 @@ static int ps_add(phraseset *p, const char *s, size_t n, uint32_t val, int ntok)
   if (cyb__buf_append(&p->str, s, n)) return CYBERNER_ENOMEM;
   p->s[i] = (pslot){h, (uint32_t)off, (uint32_t)n, val};
   p->n++;
-  if (ntok > p->maxtok) p->maxtok = ntok;
   return 0;
 }
 
@@ -131,12 +129,12 @@ static size_t hidden_bucket(const char *key, size_t kl) {
   return cyb__doc_name_bucket(cyb__hash(key + kl - 3, 3) | 1);
 }
 
-/* Longest phrase of p starting at token k (before end); its length in
- * tokens, 0 when none; *val gets its value. */
+/* Longest phrase of p starting at token k (before end), of top tokens at
+ * most; its length in tokens, 0 when none; *val gets its value. */
 static size_t ps_match(const phraseset *p, const cyb__norm *nm, const cyb__tokens *tt, size_t k, size_t end,
-                       uint32_t *val) {
+                       size_t top, uint32_t *val) {
   char buf[256];
-  for (size_t len = (size_t)p->maxtok; len >= 1; len--) {
+  for (size_t len = top; len >= 1; len--) {
     if (k + len > end) continue;
     size_t n = join(nm, tt, k, len, buf, sizeof buf);
     uint32_t v = n ? ps_find(p, buf, n) : 0;
@@ -193,6 +191,10 @@ struct cyb__rules {
   phraseset firm_of;
   uint32_t *vid_bits;
   size_t nvid_bits;
+  /* per vocabulary id and list (vid * NSETS + s): the most tokens of a
+   * phrase of the list that starts with the word, where ps_match starts
+   * (most first words start only short phrases) */
+  uint8_t *vid_len;
   /* per vocabulary id, the TRIG_* word it is (the rules that start at one
    * word skip a sentence without it) */
   uint32_t *vid_trig;
@@ -290,11 +292,16 @@ static int add_phrase(cyb__rules *r, int s, const cyb__fold *f, cyb__norm *nm, c
   if (vid >= r->nvid_bits) {
     size_t cap = r->nvid_bits, need = vid + 1;
     if (cyb__grow((void **)&r->vid_bits, &cap, need, sizeof *r->vid_bits)) return CYBERNER_ENOMEM;
+    uint8_t *len = realloc(r->vid_len, cap * NSETS);
+    if (!len) return CYBERNER_ENOMEM;
+    r->vid_len = len;
     memset(r->vid_bits + r->nvid_bits, 0, (cap - r->nvid_bits) * sizeof *r->vid_bits);
+    memset(r->vid_len + r->nvid_bits * NSETS, 0, (cap - r->nvid_bits) * NSETS);
     r->nvid_bits = cap;
   }
   r->vid_bits[vid] |= bits;
-  return ps_add(&r->set[s], buf, w, val, (int)tt->ntok);
+  if (tt->ntok > r->vid_len[vid * NSETS + s]) r->vid_len[vid * NSETS + s] = (uint8_t)tt->ntok; /* join: < 128 tokens */
+  return ps_add(&r->set[s], buf, w, val);
 }
 
 typedef struct {
@@ -447,8 +454,8 @@ static int load_ids(void *ctx, const cyb__file *f, char *line, size_t n, size_t 
  * share means none of them. */
 static int unique_add(phraseset *p, const char *s, size_t n, uint32_t entry) {
   uint32_t v = ps_find(p, s, n);
-  if (!v) return ps_add(p, s, n, entry + 1, 1);
-  if (v != entry + 1) ps_add(p, s, n, UINT32_MAX, 1); /* ps_add ORs the value in */
+  if (!v) return ps_add(p, s, n, entry + 1);
+  if (v != entry + 1) ps_add(p, s, n, UINT32_MAX); /* ps_add ORs the value in */
   return 0;
 }
 
@@ -625,6 +632,7 @@ void cyb__rules_free(cyb__rules *r) {
   ps_free(&r->surname_of);
   ps_free(&r->firm_of);
   free(r->vid_bits);
+  free(r->vid_len);
   free(r->vid_trig);
   for (size_t i = 0; i < r->nids; i++) pcre2_code_free(r->ids[i].re);
   free(r->ids);
@@ -702,8 +710,8 @@ static bool punct_is(const mctx *c, size_t k, char ch) {
 static bool has(const mctx *c, int s, size_t k) { return (kbits(c, k) >> (16 + s)) & 1u; }
 /* Longest phrase of list s at token k; its length in tokens, 0 if none. */
 static inline size_t pm(const mctx *c, int s, size_t k, size_t end, uint32_t *val) {
-  if (!((kbits(c, k) >> s) & 1u)) return 0;
-  return ps_match(&c->r->set[s], c->nm, c->tt, k, end, val);
+  if (!((kbits(c, k) >> s) & 1u)) return 0; /* then vid < nvid_bits */
+  return ps_match(&c->r->set[s], c->nm, c->tt, k, end, c->r->vid_len[c->tt->tok[k].vid * NSETS + s], val);
 }
 
 /* A word of not_names.txt of kind `kind` (MARK_*) over exactly tokens [k, e)? */
