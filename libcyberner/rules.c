@@ -130,14 +130,27 @@ static size_t hidden_bucket(const char *key, size_t kl) {
 }
 
 /* Longest phrase of p starting at token k (before end), of top tokens at
- * most; its length in tokens, 0 when none; *val gets its value. */
+ * most; its length in tokens, 0 when none; *val gets its value. The top
+ * tokens are joined once (as join() would, a shorter phrase is a prefix of
+ * that text), and one token is looked up by its own hash. */
 static size_t ps_match(const phraseset *p, const cyb__norm *nm, const cyb__tokens *tt, size_t k, size_t end,
                        size_t top, uint32_t *val) {
   char buf[256];
-  for (size_t len = top; len >= 1; len--) {
-    if (k + len > end) continue;
-    size_t n = join(nm, tt, k, len, buf, sizeof buf);
-    uint32_t v = n ? ps_find(p, buf, n) : 0;
+  size_t upto[256 / 2 + 1]; /* upto[len]: bytes of the first len tokens joined (a token and a space each) */
+  if (top > end - k) top = end - k;
+  size_t w = 0, len = 0;
+  for (; len < top; len++) {
+    const cyb__token *t = &tt->tok[k + len];
+    size_t n = t->end - t->start;
+    if (w + n + 1 >= sizeof buf) break; /* join() gives 0 for this length and longer ones */
+    if (len) buf[w++] = ' ';
+    memcpy(buf + w, nm->text + t->start, n);
+    w += n;
+    upto[len + 1] = w;
+  }
+  for (; len >= 1; len--) {
+    const cyb__token *t = &tt->tok[k];
+    uint32_t v = len == 1 ? ps_find_h(p, t->hash, buf, upto[1]) : ps_find(p, buf, upto[len]);
     if (v) {
       if (val) *val = v;
       return len;
