@@ -14,6 +14,7 @@
 #include <pcre2.h>
 
 #include "dates.h"
+#include "internal.h" /* cyb__hash */
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -242,21 +243,11 @@ struct cyb__dates {
     uint32_t match_limit, depth_limit, heap_limit_kib;
 };
 
-static uint64_t hash_bytes(const unsigned char *s, size_t n)
-{
-    uint64_t h = UINT64_C(1469598103934665603);
-    for (size_t i = 0; i < n; i++) {
-        h ^= s[i];
-        h *= UINT64_C(1099511628211);
-    }
-    return h;
-}
-
 static const wform *form_lookup(const cyb__dates *d, const unsigned char *s, size_t n)
 {
     if (!d->hash || n == 0 || n > d->maxword)
         return NULL;
-    size_t i = (size_t)hash_bytes(s, n) & d->hmask;
+    size_t i = (size_t)cyb__hash(s, n) & d->hmask;
     for (;;) {
         int32_t k = d->hash[i];
         if (k < 0)
@@ -610,7 +601,7 @@ static int build_forms(parser *P)
     for (size_t e = 0; e < d->nent; e++) {
         wentry *en = &d->ent[e];
         const unsigned char *w = (const unsigned char *)d->pool + en->off;
-        size_t i = (size_t)hash_bytes(w, en->len) & d->hmask;
+        size_t i = (size_t)cyb__hash(w, en->len) & d->hmask;
         wform *f = NULL;
         for (;;) {
             int32_t k = d->hash[i];
