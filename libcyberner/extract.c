@@ -160,6 +160,13 @@ static void sentence_langs(const cyberner_model *m, ctx *c, const char *src, siz
     }
     size_t os = c->nm.map[s->start], oe = cyb__norm_src_end(&c->nm, src, n, s->end);
     s->conf = 0;
+    if (doc != CYBERNER_LANG_UND) { /* only the other language, when sure, overrules the document's */
+      s->lang = m->langid && cyb__langid_sentence_is(m->langid, c->lmemo, src + os, oe - os,
+                                                     CYB_LANGID_NAMES_DONT_VOTE, other, SURE_SENTENCE)
+                    ? other
+                    : doc;
+      continue;
+    }
     s->lang = m->langid ? cyb__langid_detect_memo(m->langid, c->lmemo, src + os, oe - os, CYB_LANGID_NAMES_DONT_VOTE,
                                                   &s->conf)
                         : CYBERNER_LANG_UND;
