@@ -3971,7 +3971,11 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
   }
   c.bits = rs->bits;
   if (cyb__grow((void **)&rs->name_ok, &rs->name_ok_cap, ntok + 1, 1)) return CYBERNER_ENOMEM;
-  for (size_t k = 0; k < ntok; k++) rs->name_ok[k] = name_token_of(&c, s->tok_begin + k);
+  /* a name token has a capital, or is a hyphened article_surname: most
+   * tokens are neither */
+  for (size_t k = 0; k < ntok; k++)
+    rs->name_ok[k] = (tt->tok[s->tok_begin + k].flags & (CYB_TOK_CAP | CYB_TOK_HYPHEN)) &&
+                     name_token_of(&c, s->tok_begin + k);
   c.name_ok = rs->name_ok;
   if (cyb__grow((void **)&rs->starts, &rs->starts_cap, ntok + 1, sizeof *rs->starts) ||
       cyb__grow((void **)&rs->cover, &rs->cover_cap, ntok + 1, 1) ||
