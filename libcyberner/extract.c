@@ -26,6 +26,7 @@ typedef struct {
   size_t prio_cap;
   unsigned char *occ;
   size_t occ_cap;
+  size_t occ_zero;           /* occ[0, occ_zero) is all 0: cyb__resolve leaves it clean */
   cyb__dates_scratch *dscr;
   cyb__rules_scratch *rscr;
   cyb__vmemo *memo;          /* NULL for a one-call tagger (cyberner_tag) */
@@ -400,7 +401,10 @@ static int tag_block(const cyberner_model *m, ctx *c, const char *src, size_t n,
   r->invalid += c->nm.invalid;
   cyb__gazetteer_lookup(m->gaz, &c->nm, &c->tt, c->memo);
   if (cyb__grow((void **)&c->occ, &c->occ_cap, c->nm.len + 1, 1)) return CYBERNER_ENOMEM;
-  memset(c->occ, 0, c->nm.len + 1);
+  if (c->occ_zero < c->nm.len + 1) { /* only bytes never cleared yet: a block's resolve clears its own */
+    memset(c->occ + c->occ_zero, 0, c->nm.len + 1 - c->occ_zero);
+    c->occ_zero = c->nm.len + 1;
+  }
   sentence_langs(m, c, src, n, o, doc_guess, guess_known);
   c->doc.lang = *doc_guess;
   for (size_t si = 0; si < c->tt.nsent; si++) {
