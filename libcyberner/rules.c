@@ -2558,6 +2558,9 @@ static int acronyms(mctx *c) {
   /* acronyms defined earlier in the document */
   for (size_t k = c->doc->nacr ? b : end; k < end; k++) { /* (the list only grows) */
     if (!(tok[k].flags & CYB_TOK_CAP)) continue; /* an acronym, or a word in title case */
+    /* a word without a hyphen finds nothing when its bucket is empty (the
+     * hyphen's one may still be acronym_parts below) */
+    if (!(tok[k].flags & CYB_TOK_HYPHEN) && c->doc->acr_head[cyb__doc_name_bucket(tok[k].hash)] < 0) continue;
     bool titlecase = !acronym_token(c, k);
     if (titlecase && !titlecase_word(c, k)) continue;
     size_t n;
