@@ -286,6 +286,8 @@ struct cyb__rules_scratch {
   uint8_t *cover;   /* per token: inside a dictionary name */
   uint32_t *body_end; /* per token: end of the longest AGENCY or ORGANIZATION candidate starting there, 0 */
   uint8_t *name_ok;   /* per token: could be part of a person's name (name_token) */
+  uint32_t *pstart;   /* the tokens persons() reads at (sentence offsets) */
+  size_t pstart_cap;
   size_t starts_cap, cover_cap, body_end_cap, name_ok_cap;
 };
 
@@ -673,6 +675,7 @@ void cyb__rules_scratch_free(cyb__rules_scratch *s) {
   free(s->cover);
   free(s->body_end);
   free(s->name_ok);
+  free(s->pstart);
   free(s);
 }
 
@@ -710,6 +713,8 @@ typedef struct {
   bool any_alnum;         /* a token with letters and digits (an identifier, 48ème, 9th) */
   bool countries_read;    /* sentence_countries below filled (country_named) */
   uint8_t sentence_countries[26 * 26 / 8 + 1]; /* countries of the sentence's dictionary names, a bit a code */
+  const uint32_t *pstart; /* where a reading of persons() may start: pstart[0, npstart), offsets in the sentence */
+  size_t npstart;
 } mctx;
 
 static uint32_t kbits(const mctx *c, size_t k) { return c->bits[k - c->s->tok_begin]; }
@@ -1276,15 +1281,10 @@ static int relink_dict_person(mctx *c, size_t b, size_t e, const cyb__docname *d
 static int persons(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   if (same_sentence_surnames(c)) return CYBERNER_ENOMEM;
-  /* the sentence's arrays stay put: locals spare the reloads */
-  const cyb__token *tok = c->tt->tok;
-  const uint32_t *bits = c->bits;
-  const uint8_t *name_ok = c->name_ok;
-  for (size_t k = b; k < end; k++) {
-    /* every reading below starts at a title, a name token, a capital or
-     * dotted initials: most tokens are none of them */
-    if (!((bits[k - b] >> S_TITLES) & 1u) && !name_ok[k - b] && !(tok[k].flags & (CYB_TOK_CAP | CYB_TOK_DOTTED)))
-      continue;
+  /* every reading below starts at a title, a name token, a capital or
+   * dotted initials (pstart, listed with name_ok): most tokens are none */
+  for (size_t pi = 0; pi < c->npstart; pi++) {
+    size_t k = b + c->pstart[pi];
     uint32_t kind = 0;
     size_t tl = pm(c, S_TITLES, k, end, &kind);
     if (tl) {
@@ -3958,7 +3958,7 @@ size_t cyb__rules_late_names(const cyberner_model *m, cyb__rules_scratch *rs, co
 int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char *src, size_t srclen,
                      const cyb__norm *nm, const cyb__tokens *tt, const cyb__sentence *s, cyb__doc *doc,
                      cyb__cands *cs) {
-  mctx c = {m, m->rules, rs, nm, tt, s, doc, cs, cs->n, src, srclen, NULL, NULL, 0, 0, 0, 0, false, false, {0}};
+  mctx c = {m, m->rules, rs, nm, tt, s, doc, cs, cs->n, src, srclen, NULL, NULL, 0, 0, 0, 0, false, false, {0}, NULL, 0};
   size_t ntok = s->tok_end - s->tok_begin;
   if (cyb__grow((void **)&rs->bits, &rs->bits_cap, ntok + 1, sizeof *rs->bits)) return CYBERNER_ENOMEM;
   size_t alpha = 0, caps = 0; /* words, words in capitals: a headline in capitals (below) */
@@ -3973,12 +3973,21 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
     caps += (t->flags & CYB_TOK_ALLCAPS) != 0;
   }
   c.bits = rs->bits;
-  if (cyb__grow((void **)&rs->name_ok, &rs->name_ok_cap, ntok + 1, 1)) return CYBERNER_ENOMEM;
+  if (cyb__grow((void **)&rs->name_ok, &rs->name_ok_cap, ntok + 1, 1) ||
+      cyb__grow((void **)&rs->pstart, &rs->pstart_cap, ntok + 1, sizeof *rs->pstart))
+    return CYBERNER_ENOMEM;
   /* a name token has a capital, or is a hyphened article_surname: most
-   * tokens are neither */
-  for (size_t k = 0; k < ntok; k++)
-    rs->name_ok[k] = (tt->tok[s->tok_begin + k].flags & (CYB_TOK_CAP | CYB_TOK_HYPHEN)) &&
-                     name_token_of(&c, s->tok_begin + k);
+   * tokens are neither; persons() starts at those, titles and dotted
+   * initials */
+  size_t np = 0;
+  for (size_t k = 0; k < ntok; k++) {
+    unsigned f = tt->tok[s->tok_begin + k].flags;
+    rs->name_ok[k] = (f & (CYB_TOK_CAP | CYB_TOK_HYPHEN)) && name_token_of(&c, s->tok_begin + k);
+    if (((rs->bits[k] >> S_TITLES) & 1u) || rs->name_ok[k] || (f & (CYB_TOK_CAP | CYB_TOK_DOTTED)))
+      rs->pstart[np++] = (uint32_t)k;
+  }
+  c.pstart = rs->pstart;
+  c.npstart = np;
   c.name_ok = rs->name_ok;
   if (cyb__grow((void **)&rs->starts, &rs->starts_cap, ntok + 1, sizeof *rs->starts) ||
       cyb__grow((void **)&rs->cover, &rs->cover_cap, ntok + 1, 1) ||
