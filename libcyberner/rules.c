@@ -287,7 +287,8 @@ struct cyb__rules_scratch {
   uint32_t *body_end; /* per token: end of the longest AGENCY or ORGANIZATION candidate starting there, 0 */
   uint8_t *name_ok;   /* per token: could be part of a person's name (name_token) */
   uint32_t *pstart;   /* the tokens persons() reads at (sentence offsets) */
-  size_t pstart_cap;
+  uint32_t *caps;     /* the capitalized tokens (sentence offsets) */
+  size_t pstart_cap, caps_cap;
   size_t starts_cap, cover_cap, body_end_cap, name_ok_cap;
 };
 
@@ -676,6 +677,7 @@ void cyb__rules_scratch_free(cyb__rules_scratch *s) {
   free(s->body_end);
   free(s->name_ok);
   free(s->pstart);
+  free(s->caps);
   free(s);
 }
 
@@ -715,6 +717,8 @@ typedef struct {
   uint8_t sentence_countries[26 * 26 / 8 + 1]; /* countries of the sentence's dictionary names, a bit a code */
   const uint32_t *pstart; /* where a reading of persons() may start: pstart[0, npstart), offsets in the sentence */
   size_t npstart;
+  const uint32_t *caps; /* its capitalized tokens: caps[0, ncaps), offsets in the sentence */
+  size_t ncaps;
 } mctx;
 
 static uint32_t kbits(const mctx *c, size_t k) { return c->bits[k - c->s->tok_begin]; }
@@ -2556,8 +2560,8 @@ static int acronyms(mctx *c) {
   }
   CYB_UNUSED(ncand);
   /* acronyms defined earlier in the document */
-  for (size_t k = c->doc->nacr ? b : end; k < end; k++) { /* (the list only grows) */
-    if (!(tok[k].flags & CYB_TOK_CAP)) continue; /* an acronym, or a word in title case */
+  for (size_t ci = 0; ci < (c->doc->nacr ? c->ncaps : 0); ci++) { /* (the list only grows) */
+    size_t k = b + c->caps[ci]; /* an acronym, or a word in title case */
     /* a word without a hyphen finds nothing when its bucket is empty (the
      * hyphen's one may still be acronym_parts below) */
     if (!(tok[k].flags & CYB_TOK_HYPHEN) && c->doc->acr_head[cyb__doc_name_bucket(tok[k].hash)] < 0) continue;
@@ -3906,9 +3910,9 @@ static int short_bodies(mctx *c) {
       p->entry = entry;
     }
   }
-  const cyb__token *tok = c->tt->tok; /* the tokens stay; a local spares the reloads */
-  for (size_t k = c->doc->nshorts ? b : end; k < end; k++) { /* (the list only grows) */
-    if (!(tok[k].flags & CYB_TOK_CAP) || covered(c, k)) continue;
+  for (size_t ci = 0; ci < (c->doc->nshorts ? c->ncaps : 0); ci++) { /* (the list only grows) */
+    size_t k = b + c->caps[ci];
+    if (covered(c, k)) continue;
     size_t n;
     const char *t = ttext(c, k, &n);
     for (int i = c->doc->shorts_head[cyb__doc_name_bucket(c->tt->tok[k].hash)]; i >= 0; i = c->doc->shorts[i].next) {
@@ -3958,7 +3962,7 @@ size_t cyb__rules_late_names(const cyberner_model *m, cyb__rules_scratch *rs, co
 int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char *src, size_t srclen,
                      const cyb__norm *nm, const cyb__tokens *tt, const cyb__sentence *s, cyb__doc *doc,
                      cyb__cands *cs) {
-  mctx c = {m, m->rules, rs, nm, tt, s, doc, cs, cs->n, src, srclen, NULL, NULL, 0, 0, 0, 0, false, false, {0}, NULL, 0};
+  mctx c = {m, m->rules, rs, nm, tt, s, doc, cs, cs->n, src, srclen, NULL, NULL, 0, 0, 0, 0, false, false, {0}, NULL, 0, NULL, 0};
   size_t ntok = s->tok_end - s->tok_begin;
   if (cyb__grow((void **)&rs->bits, &rs->bits_cap, ntok + 1, sizeof *rs->bits)) return CYBERNER_ENOMEM;
   size_t alpha = 0, caps = 0; /* words, words in capitals: a headline in capitals (below) */
@@ -3974,20 +3978,24 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
   }
   c.bits = rs->bits;
   if (cyb__grow((void **)&rs->name_ok, &rs->name_ok_cap, ntok + 1, 1) ||
-      cyb__grow((void **)&rs->pstart, &rs->pstart_cap, ntok + 1, sizeof *rs->pstart))
+      cyb__grow((void **)&rs->pstart, &rs->pstart_cap, ntok + 1, sizeof *rs->pstart) ||
+      cyb__grow((void **)&rs->caps, &rs->caps_cap, ntok + 1, sizeof *rs->caps))
     return CYBERNER_ENOMEM;
   /* a name token has a capital, or is a hyphened article_surname: most
    * tokens are neither; persons() starts at those, titles and dotted
    * initials */
-  size_t np = 0;
+  size_t np = 0, nc = 0;
   for (size_t k = 0; k < ntok; k++) {
     unsigned f = tt->tok[s->tok_begin + k].flags;
+    if (f & CYB_TOK_CAP) rs->caps[nc++] = (uint32_t)k;
     rs->name_ok[k] = (f & (CYB_TOK_CAP | CYB_TOK_HYPHEN)) && name_token_of(&c, s->tok_begin + k);
     if (((rs->bits[k] >> S_TITLES) & 1u) || rs->name_ok[k] || (f & (CYB_TOK_CAP | CYB_TOK_DOTTED)))
       rs->pstart[np++] = (uint32_t)k;
   }
   c.pstart = rs->pstart;
   c.npstart = np;
+  c.caps = rs->caps;
+  c.ncaps = nc;
   c.name_ok = rs->name_ok;
   if (cyb__grow((void **)&rs->starts, &rs->starts_cap, ntok + 1, sizeof *rs->starts) ||
       cyb__grow((void **)&rs->cover, &rs->cover_cap, ntok + 1, 1) ||
