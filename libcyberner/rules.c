@@ -3989,7 +3989,7 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
     unsigned f = tt->tok[s->tok_begin + k].flags;
     if (f & CYB_TOK_CAP) rs->caps[nc++] = (uint32_t)k;
     rs->name_ok[k] = (f & (CYB_TOK_CAP | CYB_TOK_HYPHEN)) && name_token_of(&c, s->tok_begin + k);
-    if (((rs->bits[k] >> S_TITLES) & 1u) || rs->name_ok[k] || (f & (CYB_TOK_CAP | CYB_TOK_DOTTED)))
+    if ((f & (CYB_TOK_CAP | CYB_TOK_DOTTED)) || rs->name_ok[k] || ((rs->bits[k] >> S_TITLES) & 1u))
       rs->pstart[np++] = (uint32_t)k;
   }
   c.pstart = rs->pstart;
