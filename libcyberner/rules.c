@@ -203,7 +203,6 @@ struct cyb__rules {
    * when two entries share it (company_names) */
   phraseset firm_of;
   uint32_t *vid_bits;
-  size_t nvid_bits;
   /* per vocabulary id and list (vid * NSETS + s): the most tokens of a
    * phrase of the list that starts with the word, where ps_match starts
    * (most first words start only short phrases) */
@@ -211,7 +210,7 @@ struct cyb__rules {
   /* per vocabulary id, the TRIG_* word it is (the rules that start at one
    * word skip a sentence without it) */
   uint32_t *vid_trig;
-  size_t nvid_trig;
+  size_t nvid; /* the length of vid_bits and vid_trig (and vid_len / NSETS): one bound for the three */
   cyb__gazetteer *gaz; /* only while compiling */
   idrule *ids;
   size_t nids;
@@ -292,6 +291,24 @@ struct cyb__rules_scratch {
   size_t starts_cap, cover_cap, body_end_cap, name_ok_cap;
 };
 
+/* Make room in the per-word tables (vid_bits, vid_trig, vid_len) for vid,
+ * the new rows zero. */
+static int grow_vid_tables(cyb__rules *r, uint32_t vid) {
+  if (vid < r->nvid) return 0;
+  size_t cap = r->nvid, need = (size_t)vid + 1;
+  if (cyb__grow((void **)&r->vid_bits, &cap, need, sizeof *r->vid_bits)) return CYBERNER_ENOMEM;
+  uint32_t *trig = realloc(r->vid_trig, cap * sizeof *trig);
+  if (trig) r->vid_trig = trig;
+  uint8_t *len = trig ? realloc(r->vid_len, cap * NSETS) : NULL;
+  if (!len) return CYBERNER_ENOMEM; /* nvid stays: the grown arrays are only longer */
+  r->vid_len = len;
+  memset(r->vid_bits + r->nvid, 0, (cap - r->nvid) * sizeof *r->vid_bits);
+  memset(r->vid_trig + r->nvid, 0, (cap - r->nvid) * sizeof *r->vid_trig);
+  memset(r->vid_len + r->nvid * NSETS, 0, (cap - r->nvid) * NSETS);
+  r->nvid = cap;
+  return 0;
+}
+
 /* Add a phrase to list s of r (normalized and tokenized like the text).
  * With only_new, a phrase already there keeps its value. */
 static int add_phrase(cyb__rules *r, int s, const cyb__fold *f, cyb__norm *nm, cyb__tokens *tt, const char *str,
@@ -305,16 +322,7 @@ static int add_phrase(cyb__rules *r, int s, const cyb__fold *f, cyb__norm *nm, c
   uint32_t bits = (1u << s) | (tt->ntok == 1 ? 1u << (16 + s) : 0);
   uint32_t vid = cyb__gazetteer_intern(r->gaz, nm->text + t0->start, t0->end - t0->start);
   if (vid == CYB_NO_VID) return CYBERNER_ENOMEM;
-  if (vid >= r->nvid_bits) {
-    size_t cap = r->nvid_bits, need = vid + 1;
-    if (cyb__grow((void **)&r->vid_bits, &cap, need, sizeof *r->vid_bits)) return CYBERNER_ENOMEM;
-    uint8_t *len = realloc(r->vid_len, cap * NSETS);
-    if (!len) return CYBERNER_ENOMEM;
-    r->vid_len = len;
-    memset(r->vid_bits + r->nvid_bits, 0, (cap - r->nvid_bits) * sizeof *r->vid_bits);
-    memset(r->vid_len + r->nvid_bits * NSETS, 0, (cap - r->nvid_bits) * NSETS);
-    r->nvid_bits = cap;
-  }
+  if (grow_vid_tables(r, vid)) return CYBERNER_ENOMEM;
   r->vid_bits[vid] |= bits;
   if (tt->ntok > r->vid_len[vid * NSETS + s]) r->vid_len[vid * NSETS + s] = (uint8_t)tt->ntok; /* join: < 128 tokens */
   return ps_add(&r->set[s], buf, w, val);
@@ -621,12 +629,7 @@ cyb__rules *cyb__rules_new(const cyb__files *base, const cyb__files *extra, cons
   for (size_t i = 0; i < sizeof trig_words / sizeof *trig_words; i++) {
     uint32_t vid = cyb__gazetteer_intern(g, trig_words[i].word, strlen(trig_words[i].word));
     if (vid == CYB_NO_VID) goto oom;
-    if (vid >= r->nvid_trig) {
-      size_t cap = r->nvid_trig;
-      if (cyb__grow((void **)&r->vid_trig, &cap, (size_t)vid + 1, sizeof *r->vid_trig)) goto oom;
-      memset(r->vid_trig + r->nvid_trig, 0, (cap - r->nvid_trig) * sizeof *r->vid_trig);
-      r->nvid_trig = cap;
-    }
+    if (grow_vid_tables(r, vid)) goto oom;
     r->vid_trig[vid] |= trig_words[i].trig;
   }
   cyb__norm_free(&L.nm);
@@ -732,7 +735,7 @@ static bool punct_is(const mctx *c, size_t k, char ch) {
 static bool has(const mctx *c, int s, size_t k) { return (kbits(c, k) >> (16 + s)) & 1u; }
 /* Longest phrase of list s at token k; its length in tokens, 0 if none. */
 static inline size_t pm(const mctx *c, int s, size_t k, size_t end, uint32_t *val) {
-  if (!((kbits(c, k) >> s) & 1u)) return 0; /* then vid < nvid_bits */
+  if (!((kbits(c, k) >> s) & 1u)) return 0; /* then vid < nvid */
   return ps_match(&c->r->set[s], c->nm, c->tt, k, end, c->r->vid_len[c->tt->tok[k].vid * NSETS + s], val);
 }
 
@@ -754,7 +757,7 @@ static uint16_t tflags(const mctx *c, size_t k) { return c->tt->tok[k].flags; }
 /* The TRIG_* words token k is (the same test as tis on each word). */
 static uint32_t ktrig(const mctx *c, size_t k) {
   uint32_t v = c->tt->tok[k].vid;
-  return v < c->r->nvid_trig ? c->r->vid_trig[v] : 0;
+  return v < c->r->nvid ? c->r->vid_trig[v] : 0;
 }
 
 /* A dictionary candidate of a label starting (or covering) token k. */
@@ -2735,7 +2738,7 @@ static int programme_names(mctx *c) {
  * Card is the company's). */
 static bool plan_word(const mctx *c, size_t k) {
   const cyb__token *t = &c->tt->tok[k];
-  return (t->flags & CYB_TOK_CAP) && t->vid < c->r->nvid_trig && (c->r->vid_trig[t->vid] & TRIG_PLAN);
+  return (t->flags & CYB_TOK_CAP) && t->vid < c->r->nvid && (c->r->vid_trig[t->vid] & TRIG_PLAN);
 }
 
 static int plan_names(mctx *c) {
@@ -2924,7 +2927,7 @@ static int media_names(mctx *c) {
  * government's. */
 static bool company_noun(const mctx *c, size_t k) {
   const cyb__token *t = &c->tt->tok[k];
-  return !(t->flags & CYB_TOK_CAP) && t->vid < c->r->nvid_trig && (c->r->vid_trig[t->vid] & TRIG_COMPANY);
+  return !(t->flags & CYB_TOK_CAP) && t->vid < c->r->nvid && (c->r->vid_trig[t->vid] & TRIG_COMPANY);
 }
 
 /* A government's cabinet, not a firm: the English one always; the French
@@ -3330,7 +3333,7 @@ static int areas_of(mctx *c) {
   if (!(c->trig & TRIG_AREA)) return 0;
   for (size_t k = b + 1; k + 2 < end; k++) {
     const cyb__token *t = &c->tt->tok[k];
-    if ((t->flags & CYB_TOK_CAP) || t->vid >= c->r->nvid_trig || !(c->r->vid_trig[t->vid] & TRIG_AREA) ||
+    if ((t->flags & CYB_TOK_CAP) || t->vid >= c->r->nvid || !(c->r->vid_trig[t->vid] & TRIG_AREA) ||
         !tis(c, k + 1, "of") || !cand_at(c, k + 2, CYBERNER_COUNTRY) || !unknown_place_word(c, k - 1))
       continue;
     size_t s = k - 1;
@@ -3968,11 +3971,12 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
   size_t alpha = 0, caps = 0; /* words, words in capitals: a headline in capitals (below) */
   for (size_t k = 0; k < ntok; k++) {
     const cyb__token *t = &tt->tok[s->tok_begin + k];
-    rs->bits[k] = t->vid < m->rules->nvid_bits ? m->rules->vid_bits[t->vid] : 0;
+    bool known = t->vid < m->rules->nvid; /* one bound for both tables */
+    rs->bits[k] = known ? m->rules->vid_bits[t->vid] : 0;
     c.any_bits |= rs->bits[k];
     c.any_flags |= t->flags;
     c.any_alnum |= (t->flags & CYB_TOK_ALPHA) && (t->flags & CYB_TOK_DIGIT);
-    c.trig |= t->vid < m->rules->nvid_trig ? m->rules->vid_trig[t->vid] : 0;
+    c.trig |= known ? m->rules->vid_trig[t->vid] : 0;
     alpha += (t->flags & CYB_TOK_ALPHA) != 0;
     caps += (t->flags & CYB_TOK_ALLCAPS) != 0;
   }
