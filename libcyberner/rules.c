@@ -1957,9 +1957,9 @@ static bool numeric_ordinal(const mctx *c, size_t k) {
 }
 
 static int meeting_series(mctx *c) {
-  size_t end = c->s->tok_end;
   /* no ordinal word and no word of letters and digits: nothing to start at */
   if (!((c->any_bits >> (16 + S_ORDINALS)) & 1u) && !c->any_alnum) return 0;
+  size_t end = c->s->tok_end;
   uint32_t vids[CYB_SERIES_MAX_WORDS];
   for (size_t k = c->s->tok_begin; k + 2 < end; k++) {
     uint16_t f = tflags(c, k);
@@ -2410,8 +2410,8 @@ static bool long_form_of(const mctx *c, const cyb__cand *lf, size_t k, size_t a)
  * that thing's, not the body the dictionaries know by it (Spain's CNI);
  * remembered like an acronym in parentheses, it hides the later ones. */
 static int hidden_acronyms(mctx *c) {
-  size_t b = c->s->tok_begin, end = c->s->tok_end;
   if (!(c->any_bits & 1u << S_AKA)) return 0; /* each reading starts at one: dit, known as ... */
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t k = b + 1; k < end && c->doc->nhidden; k++) {
     size_t x = k + pm(c, S_AKA, k, end, NULL);
     if (x == k || x >= end) continue;
@@ -2625,9 +2625,9 @@ static bool word_contains(const mctx *c, size_t k, const cyb__cand *n) {
 }
 
 static int long_form_of_name(mctx *c) {
-  size_t b = c->s->tok_begin, end = c->s->tok_end;
   /* the name after the long form is a body the dictionaries know */
   if (!(c->any_starts & (1u << CYBERNER_AGENCY | 1u << CYBERNER_ORGANIZATION))) return 0;
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t k = b + 1; k + 2 < end; k++) {
     bool paren = punct_is(c, k, '(');
     if ((!paren && !punct_is(c, k, ',')) ||
@@ -2679,8 +2679,8 @@ static bool eu_mark(const mctx *c, size_t k) {
 }
 
 static int eu_act_number(mctx *c) {
-  size_t end = c->s->tok_end;
   if (!(c->trig & TRIG_EU)) return 0;
+  size_t end = c->s->tok_end;
   for (size_t k = c->s->tok_begin; k + 4 < end; k++) {
     if (!punct_is(c, k + 1, '(') || !eu_mark(c, k + 2) || !tis(c, k + 3, ")") || !marked(c, k, k + 1, MARK_LAW)) continue;
     size_t x = k + 4;
@@ -2705,8 +2705,8 @@ static bool programme_word(const mctx *c, size_t k) {
 }
 
 static int programme_names(mctx *c) {
-  size_t b = c->s->tok_begin, end = c->s->tok_end;
   if (!(c->trig & TRIG_PROGRAMME)) return 0;
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t k = b + 3; k < end; k++) {
     if (!programme_word(c, k)) continue;
     size_t s = k;
@@ -2742,8 +2742,8 @@ static bool plan_word(const mctx *c, size_t k) {
 }
 
 static int plan_names(mctx *c) {
-  size_t b = c->s->tok_begin, end = c->s->tok_end;
   if (!(c->trig & TRIG_PLAN) || c->s->titlecase) return 0;
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t k = b + 1; k < end; k++) {
     if (!plan_word(c, k) || (k + 1 < end && (tflags(c, k + 1) & CYB_TOK_CAP) && (tflags(c, k + 1) & CYB_TOK_ALPHA)))
       continue;
@@ -2778,8 +2778,8 @@ static const cyb__cand *actor_before(const mctx *c, size_t k) {
 }
 
 static int appositions(mctx *c) {
-  size_t b = c->s->tok_begin, end = c->s->tok_end;
   if (!(c->any_bits & 1u << S_AKA)) return 0; /* no dite, known as ... */
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t k = b + 1; k < end; k++) {
     uint32_t kind = 0;
     size_t x = k + pm(c, S_AKA, k, end, &kind);
@@ -2895,8 +2895,8 @@ static bool outlet_word(const mctx *c, size_t x) {
 }
 
 static int media_names(mctx *c) {
-  size_t end = c->s->tok_end;
   if (!(c->any_bits & 1u << S_MEDIA)) return 0;
+  size_t end = c->s->tok_end;
   for (size_t k = c->s->tok_begin; k < end; k++) {
     uint32_t lab = 0;
     /* "the RIA news agency" */
@@ -2963,8 +2963,8 @@ static int push_firm(mctx *c, size_t j, size_t e) {
 }
 
 static int company_names(mctx *c) {
-  size_t end = c->s->tok_end;
   if (!(c->trig & TRIG_COMPANY)) return 0;
+  size_t end = c->s->tok_end;
   for (size_t k = c->s->tok_begin; k + 1 < end; k++) {
     if (!company_noun(c, k)) continue;
     size_t j = k + 1;
@@ -2993,8 +2993,8 @@ static int company_names(mctx *c) {
  * était « THALES »"), is what one types, not a name: a NOT_ENTITY over the
  * quotes and the string hides what the dictionaries read in it. */
 static int secrets(mctx *c) {
-  size_t end = c->s->tok_end, k = c->s->tok_begin;
   if (!(c->any_bits & 1u << S_MARKED)) return 0;
+  size_t end = c->s->tok_end, k = c->s->tok_begin;
   uint32_t kind = 0;
   while (k < end && !(pm(c, S_MARKED, k, end, &kind) && kind == MARK_SECRET)) k++;
   for (; k + 2 < end; k++) {
@@ -3018,8 +3018,8 @@ static int secrets(mctx *c) {
  * Analysis Group, is the dictionaries'). */
 #define UNIT_WORDS 3 /* capitalized words before the unit word, at most */
 static int units_of_bodies(mctx *c) {
-  size_t b = c->s->tok_begin, end = c->s->tok_end;
   if (!(c->trig & TRIG_UNIT)) return 0;
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t k = b + 2; k < end; k++) {
     if (!(ktrig(c, k) & TRIG_UNIT) || !(tflags(c, k) & CYB_TOK_CAP) || covered(c, k)) continue;
     size_t s = k;
@@ -3081,8 +3081,8 @@ static bool brand_alias(const mctx *c, const cyb__cand *d) {
  * own name (les terminaux Huawei) and the brand elsewhere (demandé à
  * Starlink de bloquer) stay the company. */
 static int brand_products(mctx *c) {
-  size_t b = c->s->tok_begin, end = c->s->tok_end;
   if (!(c->any_bits & 1u << S_MARKED)) return 0;
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t i = 0; i < c->ndict; i++) {
     const cyb__cand *d = &c->cs->c[i];
     if (d->label != CYBERNER_ORGANIZATION || d->source != CYB_SRC_DICT || d->tb < b || d->te > end ||
@@ -3137,8 +3137,8 @@ static int campaigns(mctx *c) {
  * (THREAT_ACTOR is for groups). A NOT_ENTITY over the name and the word
  * hides it; elsewhere (members of Trickbot) it keeps the group's reading. */
 static int malware_names(mctx *c) {
-  size_t b = c->s->tok_begin, end = c->s->tok_end;
   if (!(c->any_starts & 1u << CYBERNER_THREAT_ACTOR) || !(c->any_bits & 1u << S_MARKED)) return 0;
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t k = b; k < end; k++) {
     if (!cand_at(c, k, CYBERNER_THREAT_ACTOR)) continue;
     size_t e = dict_end_at(c, k, CYBERNER_THREAT_ACTOR);
@@ -3170,8 +3170,8 @@ static bool foreign_word(const mctx *c, size_t k) {
  * after it hides it, and leaves the whole run to a longer reading (China
  * General Nuclear (CGN), a company named by its acronym). */
 static int foreign_names(mctx *c) {
-  size_t b = c->s->tok_begin, end = c->s->tok_end;
   if (c->s->titlecase || !(c->any_starts & (1u << CYBERNER_LOCATION | 1u << CYBERNER_COUNTRY))) return 0;
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t k = b; k + 2 < end; k++) {
     if ((!cand_at(c, k, CYBERNER_LOCATION) && !cand_at(c, k, CYBERNER_COUNTRY)) || !(tflags(c, k) & CYB_TOK_CAP))
       continue;
@@ -3190,8 +3190,8 @@ static int foreign_names(mctx *c) {
  * which is not tagged (ENTITIES.md rule 8). A NOT_ENTITY over the article and
  * the word hides the NATIONALITY the dictionary proposes (longer span). */
 static int languages(mctx *c) {
-  size_t b = c->s->tok_begin, end = c->s->tok_end;
   if (!(c->any_starts & 1u << CYBERNER_NATIONALITY)) return 0;
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t k = b + 1; k < end; k++) {
     if (!cand_at(c, k, CYBERNER_NATIONALITY) || (tflags(c, k) & CYB_TOK_CAP)) continue;
     if (!tis(c, k - 1, "le") && !tis(c, k - 1, "l'") && !tis(c, k - 1, "du") && !tis(c, k - 1, "en")) continue;
@@ -3215,8 +3215,8 @@ static bool writing_noun(const mctx *c, size_t k) {
 }
 
 static int scripts(mctx *c) {
-  size_t b = c->s->tok_begin, end = c->s->tok_end;
   if (!(c->any_starts & 1u << CYBERNER_NATIONALITY)) return 0;
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t k = b; k < end; k++) {
     if (!cand_at(c, k, CYBERNER_NATIONALITY)) continue;
     bool fr = c->s->lang == CYBERNER_LANG_FR;
@@ -3244,8 +3244,8 @@ static bool language_word(const mctx *c, size_t k) {
  * and are adjectives. Each word of the run gets a NOT_ENTITY with the word
  * before it. */
 static int languages_en(mctx *c) {
-  size_t b = c->s->tok_begin, end = c->s->tok_end;
   if (!(c->any_starts & 1u << CYBERNER_NATIONALITY)) return 0; /* a run needs one */
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t k = b + 1; k < end; k++) {
     if (!tis(c, k - 1, "in") || !language_word(c, k)) continue;
     size_t j = k + 1; /* the token after the run */
@@ -3296,8 +3296,8 @@ static bool commune_adjective(const mctx *c, size_t k) {
 }
 
 static int places_of(mctx *c) {
-  size_t end = c->s->tok_end;
   if (!(c->any_bits & 1u << S_PLACE_OF)) return 0;
+  size_t end = c->s->tok_end;
   for (size_t k = c->s->tok_begin; k < end; k++) {
     size_t p = k + pm(c, S_PLACE_OF, k, end, NULL);
     if (p == k || p >= end || (tflags(c, k) & CYB_TOK_CAP) || !(tflags(c, p) & CYB_TOK_CAP) ||
@@ -3329,8 +3329,8 @@ static bool unknown_place_word(const mctx *c, size_t k) {
 }
 
 static int areas_of(mctx *c) {
-  size_t b = c->s->tok_begin, end = c->s->tok_end;
   if (!(c->trig & TRIG_AREA)) return 0;
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t k = b + 1; k + 2 < end; k++) {
     const cyb__token *t = &c->tt->tok[k];
     if ((t->flags & CYB_TOK_CAP) || t->vid >= c->r->nvid || !(c->r->vid_trig[t->vid] & TRIG_AREA) ||
@@ -3500,8 +3500,8 @@ static int results_line(mctx *c) {
  * else on the line; the first is the visiting team, the second the place
  * where it plays (it keeps its reading). */
 static int fixture_line(mctx *c) {
-  size_t b = c->s->tok_begin, end = c->s->tok_end;
   if (c->doc->lang == CYBERNER_LANG_FR) return 0;
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
   while (end > b && (tflags(c, end - 1) & CYB_TOK_PUNCT)) end--;
   size_t at = 0;
   for (size_t k = b; k < end; k++) {
@@ -3549,8 +3549,8 @@ static bool french_place_before(const mctx *c, size_t e) {
  * town or body, in parentheses or as "dans le Nord" that ends the phrase, it
  * is the département (the rule gives its id, nord-fr). */
 static int nord_departement(mctx *c) {
-  size_t b = c->s->tok_begin, end = c->s->tok_end;
   if (!(c->trig & TRIG_NORD)) return 0;
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t k = b + 2; k < end; k++) {
     if (!tis(c, k, "nord") || !(tflags(c, k) & CYB_TOK_CAP) || covered(c, k)) continue;
     bool ok = tis(c, k - 1, "(") && k + 1 < end && tis(c, k + 1, ")") && french_place_before(c, k - 1);
@@ -3596,9 +3596,9 @@ static bool town_follows(const mctx *c, size_t k) {
  * id the name in kebab case. A capitalized article before it is part of
  * the name (à La Roche-sur-Yon). */
 static int towns_in_parens(mctx *c) {
-  size_t b = c->s->tok_begin, end = c->s->tok_end;
   if (!(c->trig & TRIG_OPEN_PAREN) || !(c->any_starts & (1u << CYBERNER_LOCATION | 1u << CYBERNER_COUNTRY)))
     return 0;
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t k = b + 1; k + 3 < end; k++) {
     if (!tis(c, k + 1, "(") || !unknown_place_word(c, k) || !place_in_parens(c, k + 2)) continue;
     size_t s = k;
@@ -3650,8 +3650,8 @@ static bool in_law_title(const mctx *c, size_t k) {
  * Confédération); after a noun it is the state (les services de la
  * Confédération, le délégué permanent de la Confédération). */
 static int confederation(mctx *c) {
-  size_t b = c->s->tok_begin, end = c->s->tok_end;
   if (!(c->trig & TRIG_CONFEDERATION)) return 0;
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t k = b + 1; k < end; k++) {
     if (!tis(c, k, "confederation") || !(tflags(c, k) & CYB_TOK_CAP) || covered(c, k) || cand_at(c, k, -1))
       continue;
@@ -3687,8 +3687,8 @@ static const char *country_of_span(const mctx *c, size_t tb, size_t te) {
  * words). Its id joins the two countries when the host is named after "in"
  * (us-embassy-ph). A lower-case embassy is described, not named. */
 static int embassies(mctx *c) {
-  size_t b = c->s->tok_begin, end = c->s->tok_end;
   if (!(c->trig & TRIG_EMBASSY)) return 0;
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t k = b + 1; k < end; k++) {
     if (!tis(c, k, "embassy") || !(tflags(c, k) & CYB_TOK_CAP) || covered(c, k)) continue;
     const cyb__cand *o = dict_cand(c, ANY_START, k, CYBERNER_COUNTRY);
@@ -3762,8 +3762,8 @@ static int nationality_of_portfolio(mctx *c, const cyb__cand *d, size_t tl) {
  * body (a head word, or a word followed by "of", opens it) and is kept, and
  * so is an acronym ("secrétaire du DICT", like "CISA Director" below). */
 static int portfolios(mctx *c) {
-  size_t end = c->s->tok_end;
   if (!(c->any_bits & 1u << S_TITLES)) return 0; /* both orders need a title */
+  size_t end = c->s->tok_end;
   for (size_t k = c->s->tok_begin; k < end; k++) {
     uint32_t kind = 0;
     size_t p = k + pm(c, S_TITLES, k, end, &kind);
@@ -4018,6 +4018,9 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
     if (d->source == CYB_SRC_DICT)
       for (uint32_t k = d->tb; k < d->te && k < s->tok_end; k++) rs->cover[k - s->tok_begin] = 1;
   }
+  /* Each rule below tests its sentence-level gate first, before it reads
+   * anything else: a rule that skips the sentence then returns before the
+   * registers its loop needs are saved (most sentences skip most rules). */
   /* a headline in capitals: the shape rules would read every word as a name */
   bool headline = alpha >= 3 && caps * 10 > alpha * 6;
   int rc;
