@@ -3405,13 +3405,13 @@ static bool versus_at(const mctx *c, size_t k) { return ktrig(c, k) & (TRIG_V | 
  * of a date proves nothing. */
 #define RESULTS_MAX_RUNS 16
 static int results_line(mctx *c) {
-  size_t b = c->s->tok_begin, end = c->s->tok_end;
   /* a wire convention of English news; French price lists read alike
    * (Nord 5 0/0 812). The document's language: a short line of names may
    * read as French on its own. */
   if (c->doc->lang == CYBERNER_LANG_FR) return 0;
   /* each pair needs a figure after its name or a v / vs beside it */
   if (!(c->any_flags & CYB_TOK_DIGIT) && !(c->trig & (TRIG_V | TRIG_VS))) return 0;
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
   int depth = 0;
   for (size_t k = b; k < end; k++) {
     uint16_t f = tflags(c, k);
