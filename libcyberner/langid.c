@@ -1055,9 +1055,10 @@ int cyb__langid_sentence_is(const cyb__langid *m, cyb__langid_memo *memo, const 
     double conf = 0;
     if (!m || !utf8 || len > SPREAD_ABOVE)
         return cyb__langid_detect_memo(m, memo, utf8, len, flags, &conf) == lang && conf >= min_conf;
-    doc_acc d;
-    memset(&d, 0, sizeof d);
+    doc_acc d; /* all but `first`, which is written before it is read (held) */
+    d.weight[0] = d.weight[1] = d.weight[2] = d.letters = 0;
     d.lazy = 1;
+    d.held = 0;
     scan(m, memo, (const unsigned char *)utf8, len, flags, &d, 0);
     if (d.held) {
         /* the only chunk with a vote: its leader is the answer, and one
