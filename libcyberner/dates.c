@@ -14,6 +14,7 @@
 #include <pcre2.h>
 
 #include "dates.h"
+#include "internal.h" /* cyb__hash */
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -237,26 +238,17 @@ struct cyb__dates {
     uint32_t maxcap;
     int use_jit, jit_ok;
     int num12_gate; /* num12_may_match() before the 1-2 digit prefilter */
+    int num4_gate;  /* num4_may_match() before the 4 digit prefilter */
     int word_gate;  /* word_may_match() before a weekday's or an ordinal's prefilter */
     int rule_gate;  /* rule_may_match() before the shipped rules it knows by name */
     uint32_t match_limit, depth_limit, heap_limit_kib;
 };
 
-static uint64_t hash_bytes(const unsigned char *s, size_t n)
-{
-    uint64_t h = UINT64_C(1469598103934665603);
-    for (size_t i = 0; i < n; i++) {
-        h ^= s[i];
-        h *= UINT64_C(1099511628211);
-    }
-    return h;
-}
-
 static const wform *form_lookup(const cyb__dates *d, const unsigned char *s, size_t n)
 {
     if (!d->hash || n == 0 || n > d->maxword)
         return NULL;
-    size_t i = (size_t)hash_bytes(s, n) & d->hmask;
+    size_t i = (size_t)cyb__hash(s, n) & d->hmask;
     for (;;) {
         int32_t k = d->hash[i];
         if (k < 0)
@@ -610,7 +602,7 @@ static int build_forms(parser *P)
     for (size_t e = 0; e < d->nent; e++) {
         wentry *en = &d->ent[e];
         const unsigned char *w = (const unsigned char *)d->pool + en->off;
-        size_t i = (size_t)hash_bytes(w, en->len) & d->hmask;
+        size_t i = (size_t)cyb__hash(w, en->len) & d->hmask;
         wform *f = NULL;
         for (;;) {
             int32_t k = d->hash[i];
@@ -831,10 +823,11 @@ static void parse_option(parser *P, const char *s, size_t n, int line)
         const char *v = t + eq + 1;
         size_t vl = tl - eq - 1;
         uint32_t num = 0;
-        if (tok_eq(t, eq, "jit") || tok_eq(t, eq, "num12_gate") || tok_eq(t, eq, "word_gate") ||
-            tok_eq(t, eq, "rule_gate")) {
+        if (tok_eq(t, eq, "jit") || tok_eq(t, eq, "num12_gate") || tok_eq(t, eq, "num4_gate") ||
+            tok_eq(t, eq, "word_gate") || tok_eq(t, eq, "rule_gate")) {
             int *flag = tok_eq(t, eq, "jit")          ? &P->d->use_jit
                         : tok_eq(t, eq, "num12_gate") ? &P->d->num12_gate
+                        : tok_eq(t, eq, "num4_gate")  ? &P->d->num4_gate
                         : tok_eq(t, eq, "word_gate")  ? &P->d->word_gate
                                                       : &P->d->rule_gate;
             if (tok_eq(v, vl, "yes") || tok_eq(v, vl, "no"))
@@ -1320,6 +1313,7 @@ cyb__dates *cyb__dates_new(const char *data, size_t len, const char *filename, c
     /* the gate is on only when the rules ask for it (the shipped dates.txt
      * does): a folder's own num12 rules may let other words follow the number */
     d->num12_gate = 0;
+    d->num4_gate = 0;
     d->word_gate = 0;
     d->rule_gate = 0;
     d->match_limit = 100000;
@@ -2231,6 +2225,42 @@ static int ends_with(const unsigned char *t, size_t from, size_t p, const char *
     return p - from >= l && memcmp(t + p - l, lit, l) == 0;
 }
 
+/* Can a rule that starts at a 4 digit number t[p, q) (on=num4), other than
+ * the base rules year and year_atleast, match there? A cheap necessary
+ * condition read off those rules (dates.txt), checked before their
+ * prefilter as num12_may_match() is for the shorter numbers: most years
+ * ("in 2020 the", "2020,") fail it.
+ *   a -, / or . after the year (range_yy, iso), an s (decade)
+ *   a space, then - or / (range_yy: [ ]?[-/])
+ *   spaces, then a digit (ydm) or a range word (TO_ET TO_AU: range_yy_between,
+ *     range_yy_det, range_yy_from, range_y_my)
+ *   "over " before (year_over); the/its/their/this before and a space after
+ *     (year_det)
+ * It must stay at least as permissive as those rules: a rule edited or
+ * added there must be added here (test-dates compares with
+ * "option num4_gate=no"). */
+static int num4_may_match(const unsigned char *t, size_t from, size_t p, size_t q, size_t end)
+{
+    if (ends_with(t, from, p, "over "))
+        return 1;
+    if (q >= end)
+        return 0;
+    if (t[q] == '-' || t[q] == '/' || t[q] == '.' || t[q] == 's')
+        return 1;
+    if (t[q] != ' ')
+        return 0;
+    if (q + 1 < end && (t[q + 1] == '-' || t[q + 1] == '/'))
+        return 1;
+    if (ends_with(t, from, p, "the ") || ends_with(t, from, p, "its ") || ends_with(t, from, p, "their ") ||
+        ends_with(t, from, p, "this "))
+        return 1;
+    size_t i = q;
+    while (i < end && t[i] == ' ')
+        i++;
+    return i < end && (byte_class(t[i]) == BC_DIGIT ||
+                       word_in(t, i, end, range_words, sizeof range_words / sizeof range_words[0]));
+}
+
 /* {RANGE} or {RANGE_DM} may start at t[i]: [ ]?- or spaces and a range word. */
 static int range_at(const unsigned char *t, size_t i, size_t end)
 {
@@ -2410,8 +2440,9 @@ size_t cyb__dates_find(const cyb__dates *d, cyb__dates_scratch *s, const char *n
         const uint32_t *try = g->rules;
         size_t ntry = g->nrules;
         size_t first = 0; /* the non-base rules before this one cannot match here */
-        int gated = group == 0 ? d->num12_gate && !num12_may_match(d, t, q, wend)
-                               : g->word_kind >= 0 && d->word_gate && !word_may_match(d, g->word_kind, t, q, wend);
+        int gated = group == 0   ? d->num12_gate && !num12_may_match(d, t, q, wend)
+                    : group == 1 ? d->num4_gate && !num4_may_match(t, from, p, q, wend)
+                                 : g->word_kind >= 0 && d->word_gate && !word_may_match(d, g->word_kind, t, q, wend);
         int pre = gated ? PCRE2_ERROR_NOMATCH : g->pre ? match_at(d, g->pre, sub, wend - from, p - from, s) : 0;
         if (pre == PCRE2_ERROR_NOMATCH) {
             try = g->rules + g->nrules; /* no other rule can match here */

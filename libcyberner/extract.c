@@ -24,8 +24,6 @@ typedef struct {
   size_t kept_cap;
   cyb__prio *prio;
   size_t prio_cap;
-  unsigned char *occ;
-  size_t occ_cap;
   cyb__dates_scratch *dscr;
   cyb__rules_scratch *rscr;
   cyb__vmemo *memo;          /* NULL for a one-call tagger (cyberner_tag) */
@@ -55,7 +53,6 @@ static void ctx_free(ctx *c) {
   cyb__cands_free(&c->cs);
   free(c->kept);
   free(c->prio);
-  free(c->occ);
   cyb__dates_scratch_free(c->dscr);
   cyb__rules_scratch_free(c->rscr);
   free(c->memo);
@@ -160,6 +157,13 @@ static void sentence_langs(const cyberner_model *m, ctx *c, const char *src, siz
     }
     size_t os = c->nm.map[s->start], oe = cyb__norm_src_end(&c->nm, src, n, s->end);
     s->conf = 0;
+    if (doc != CYBERNER_LANG_UND) { /* only the other language, when sure, overrules the document's */
+      s->lang = m->langid && cyb__langid_sentence_is(m->langid, c->lmemo, src + os, oe - os,
+                                                     CYB_LANGID_NAMES_DONT_VOTE, other, SURE_SENTENCE)
+                    ? other
+                    : doc;
+      continue;
+    }
     s->lang = m->langid ? cyb__langid_detect_memo(m->langid, c->lmemo, src + os, oe - os, CYB_LANGID_NAMES_DONT_VOTE,
                                                   &s->conf)
                         : CYBERNER_LANG_UND;
@@ -392,8 +396,6 @@ static int tag_block(const cyberner_model *m, ctx *c, const char *src, size_t n,
   if (cyb__normalize(m->fold, src, n, &c->nm) || cyb__tokenize(&c->nm, &c->tt)) return CYBERNER_ENOMEM;
   r->invalid += c->nm.invalid;
   cyb__gazetteer_lookup(m->gaz, &c->nm, &c->tt, c->memo);
-  if (cyb__grow((void **)&c->occ, &c->occ_cap, c->nm.len + 1, 1)) return CYBERNER_ENOMEM;
-  memset(c->occ, 0, c->nm.len + 1);
   sentence_langs(m, c, src, n, o, doc_guess, guess_known);
   c->doc.lang = *doc_guess;
   for (size_t si = 0; si < c->tt.nsent; si++) {
@@ -411,7 +413,7 @@ static int tag_block(const cyberner_model *m, ctx *c, const char *src, size_t n,
     if (cyb__grow((void **)&c->kept, &c->kept_cap, c->cs.n + 1, sizeof *c->kept) ||
         cyb__grow((void **)&c->prio, &c->prio_cap, c->cs.n + 1, sizeof *c->prio))
       return CYBERNER_ENOMEM;
-    size_t k = cyb__resolve(m, &c->nm, &c->tt, &c->cs, &c->doc, c->occ, c->prio, c->kept);
+    size_t k = cyb__resolve(m, &c->nm, &c->tt, &c->cs, &c->doc, c->prio, c->kept);
     cyb__rules_learn(m, &c->nm, &c->tt, &c->cs, c->kept, k, &c->doc);
     if (emit_entities(m, c, src, n, base, s, k, o, r)) return CYBERNER_ENOMEM;
   }

@@ -519,7 +519,7 @@ typedef struct {
  * in resolve.c), in text order, in kept[] (indexes into cs). Returns how many
  * were kept. */
 size_t cyb__resolve(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, cyb__cands *cs,
-                    const cyb__doc *doc, unsigned char *occupied, cyb__prio *scratch, uint32_t *kept);
+                    const cyb__doc *doc, cyb__prio *scratch, uint32_t *kept);
 /* Index of a country code in country_counts (26 * 26 slots), -1 if not a code. */
 static inline int cyb__country_slot(const char *code) {
   if (code[0] < 'A' || code[0] > 'Z' || code[1] < 'A' || code[1] > 'Z') return -1;

@@ -648,6 +648,11 @@ typedef struct {
 typedef struct {
     double weight[3];           /* letters voting fr, en, other */
     double letters;             /* letters of chunks with a decision */
+    /* cyb__langid_sentence_is(): the first chunk waits in `first` undecided
+     * (held) while it may stay the only one, whose leader alone may settle
+     * the question without the probabilities */
+    int lazy, held;
+    chunk_acc first;
 } doc_acc;
 
 static inline void add_costs(uint32_t *acc, const unsigned char *c, int lanes)
@@ -765,8 +770,9 @@ static inline void score_word(const cyb__langid *m, cyb__langid_memo *memo, cons
 }
 
 /* Decide a chunk: returns 0 = fr, 1 = en, 2 = other, -1 = too little
- * evidence; *conf = probability of the answer. */
-static int decide(const cyb__langid *m, const chunk_acc *a, unsigned flags, double *conf)
+ * evidence; *conf = probability of the answer. With want >= 0, an answer
+ * other than want comes back without its probability (*conf 0). */
+static int decide(const cyb__langid *m, const chunk_acc *a, unsigned flags, int want, double *conf)
 {
     int nl = m->nlang;
     unsigned letters = a->plain_letters + a->name_letters;
@@ -787,6 +793,8 @@ static int decide(const cyb__langid *m, const chunk_acc *a, unsigned flags, doub
                  m->prior[l];
         if (tot[l] < tot[best]) best = l;
     }
+    int g = m->code[best] == CYB_LANG_FR ? 0 : m->code[best] == CYB_LANG_EN ? 1 : 2;
+    if (want >= 0 && g != want) return g;
     /* probabilities of fr / en / other from the tempered costs; languages
      * more than 40 nats (tempered) behind weigh nothing, which saves exp() */
     double p[3] = {0, 0, 0}, z = 0, k = m->temperature / m->scale;
@@ -794,24 +802,47 @@ static int decide(const cyb__langid *m, const chunk_acc *a, unsigned flags, doub
         double x = (tot[l] - tot[best]) * k;
         if (x > 40) continue;
         double e = x == 0 ? 1.0 : exp(-x); /* the leader (and a tie): exp(-0) is exactly 1 */
-        int g = m->code[l] == CYB_LANG_FR ? 0 : m->code[l] == CYB_LANG_EN ? 1 : 2;
-        p[g] += e;
+        int lg = m->code[l] == CYB_LANG_FR ? 0 : m->code[l] == CYB_LANG_EN ? 1 : 2;
+        p[lg] += e;
         z += e;
     }
-    int g = m->code[best] == CYB_LANG_FR ? 0 : m->code[best] == CYB_LANG_EN ? 1 : 2;
     *conf = p[g] / z;
     return g;
 }
 
-static void close_chunk(const cyb__langid *m, chunk_acc *a, unsigned flags, doc_acc *d)
+/* Add a chunk's vote to the document's answer. */
+static void add_chunk(const cyb__langid *m, const chunk_acc *a, unsigned flags, doc_acc *d)
 {
     double conf;
-    int g = decide(m, a, flags, &conf);
+    int g = decide(m, a, flags, -1, &conf);
     if (g >= 0) {
         double letters = (double)(a->plain_letters + a->name_letters);
         d->weight[g] += letters * conf;
         d->letters += letters;
     }
+}
+
+/* Close a chunk; `rest` bounds the letters still to read (decided() is
+ * asked next; SIZE_MAX at the end of the text). In lazy mode the first
+ * chunk with a vote is held when holding it changes nothing: no chunk
+ * voted before it and decided() would find nothing settled after it
+ * (letters <= rest). A chunk of too few letters has no vote (decide()
+ * gives -1) and leaves the held one waiting. */
+static void close_chunk(const cyb__langid *m, chunk_acc *a, unsigned flags, doc_acc *d, size_t rest)
+{
+    unsigned letters = a->plain_letters + a->name_letters;
+    if (d->lazy && letters >= (unsigned)m->min_letters) {
+        if (d->held) {
+            add_chunk(m, &d->first, flags, d); /* votes in text order, as without the wait */
+            d->held = 0;
+        } else if (d->letters == 0 && letters <= rest) {
+            d->first = *a;
+            d->held = 1;
+            memset(a, 0, sizeof *a);
+            return;
+        }
+    }
+    add_chunk(m, a, flags, d);
     memset(a, 0, sizeof *a);
 }
 
@@ -915,7 +946,7 @@ static int scan(const cyb__langid *m, cyb__langid_memo *memo, const unsigned cha
         if (ends) {
             FLUSH_PENDING();
             if (a.plain_letters + a.name_letters >= CHUNK_LETTERS) {
-                close_chunk(m, &a, flags, d);
+                close_chunk(m, &a, flags, d, n - i + after);
                 sentence_start = 1;
                 if (decided(d, n - i + after)) return 1;
             }
@@ -924,7 +955,7 @@ static int scan(const cyb__langid *m, cyb__langid_memo *memo, const unsigned cha
     }
     FLUSH_PENDING();
 #undef FLUSH_PENDING
-    close_chunk(m, &a, flags, d);
+    close_chunk(m, &a, flags, d, SIZE_MAX);
     return 0;
 }
 
@@ -947,6 +978,17 @@ static size_t edge(const unsigned char *s, size_t len, size_t at)
     size_t lim = at + 64 < len ? at + 64 : len;
     while (at < lim && s[at] != ' ' && s[at] != '\n') at++;
     return at;
+}
+
+/* The language whose letters weigh most, and their share (*confidence). */
+static int answer(const doc_acc *d, double *confidence)
+{
+    if (d->letters <= 0) return CYB_LANG_UND;
+    int g = 0;
+    for (int k = 1; k < 3; k++)
+        if (d->weight[k] > d->weight[g]) g = k;
+    if (confidence) *confidence = d->weight[g] / d->letters;
+    return g == 0 ? CYB_LANG_FR : g == 1 ? CYB_LANG_EN : CYB_LANG_UND;
 }
 
 int cyb__langid_detect(const cyb__langid *m, const char *utf8, size_t len,
@@ -1004,10 +1046,26 @@ int cyb__langid_detect_memo(const cyb__langid *m, cyb__langid_memo *memo, const 
             if (r >= 1 && decisive(&d)) break;
         }
     }
-    if (d.letters <= 0) return CYB_LANG_UND;
-    int g = 0;
-    for (int k = 1; k < 3; k++)
-        if (d.weight[k] > d.weight[g]) g = k;
-    if (confidence) *confidence = d.weight[g] / d.letters;
-    return g == 0 ? CYB_LANG_FR : g == 1 ? CYB_LANG_EN : CYB_LANG_UND;
+    return answer(&d, confidence);
+}
+
+int cyb__langid_sentence_is(const cyb__langid *m, cyb__langid_memo *memo, const char *utf8, size_t len,
+                            unsigned flags, int lang, double min_conf)
+{
+    double conf = 0;
+    if (!m || !utf8 || len > SPREAD_ABOVE)
+        return cyb__langid_detect_memo(m, memo, utf8, len, flags, &conf) == lang && conf >= min_conf;
+    doc_acc d; /* all but `first`, which is written before it is read (held) */
+    d.weight[0] = d.weight[1] = d.weight[2] = d.letters = 0;
+    d.lazy = 1;
+    d.held = 0;
+    scan(m, memo, (const unsigned char *)utf8, len, flags, &d, 0);
+    if (d.held) {
+        /* the only chunk with a vote: its leader is the answer, and one
+         * of another group (the usual case) is a no at once */
+        int want = lang == CYB_LANG_FR ? 0 : 1;
+        if (decide(m, &d.first, flags, want, &conf) != want) return 0;
+        add_chunk(m, &d.first, flags, &d);
+    }
+    return answer(&d, &conf) == lang && conf >= min_conf;
 }

@@ -45,5 +45,10 @@ void cyb__langid_memo_free(cyb__langid_memo *memo);
 /* cyb__langid_detect with a memo (NULL: none). */
 int cyb__langid_detect_memo(const cyb__langid *m, cyb__langid_memo *memo, const char *utf8, size_t len,
                             unsigned flags, double *confidence);
+/* Is utf8[0, len) in lang (CYB_LANG_FR or _EN) with a confidence of
+ * min_conf at least? The answer of cyb__langid_detect_memo(), sooner: a
+ * text of one chunk led by another language needs no probabilities. */
+int cyb__langid_sentence_is(const cyb__langid *m, cyb__langid_memo *memo, const char *utf8, size_t len,
+                            unsigned flags, int lang, double min_conf);
 
 #endif

@@ -416,7 +416,7 @@ static void series_event(const cyberner_model *m, const cyb__tokens *tt, cyb__ca
 }
 
 size_t cyb__resolve(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, cyb__cands *cs,
-                    const cyb__doc *doc, unsigned char *occupied, cyb__prio *order,
+                    const cyb__doc *doc, cyb__prio *order,
                     uint32_t *kept) {
   for (size_t i = 0; i < cs->n; i++)
     if (cs->c[i].label == CYBERNER_EVENT && cs->c[i].source == CYB_SRC_PATTERN && cs->c[i].entry < 0 &&
@@ -429,18 +429,17 @@ size_t cyb__resolve(const cyberner_model *m, const cyb__norm *nm, const cyb__tok
   size_t n = cs->n;
   for (size_t i = 0; i < n; i++) order[i] = prio_of(cs, (uint32_t)i);
   sort_prio(order, n, by_priority);
+  /* keep a candidate when none of its bytes is in one kept before: its span
+   * against the few kept spans, not a byte map (an empty span has no byte) */
   size_t k = 0;
   for (size_t i = 0; i < n; i++) {
     const cyb__cand *c = &cs->c[order[i].idx];
     bool free_span = true;
-    for (uint32_t b = c->ns; b < c->ne && free_span; b++) free_span = !occupied[b];
-    if (!free_span) continue;
-    memset(occupied + c->ns, 1, c->ne - c->ns);
-    order[k++] = order[i];
-  }
-  for (size_t i = 0; i < k; i++) { /* leave the map clean for the next sentence */
-    const cyb__cand *c = &cs->c[order[i].idx];
-    memset(occupied + c->ns, 0, c->ne - c->ns);
+    for (size_t j = 0; j < k && free_span && c->ns < c->ne; j++) {
+      const cyb__cand *o = &cs->c[order[j].idx];
+      free_span = !(o->ns < o->ne && o->ns < c->ne && c->ns < o->ne);
+    }
+    if (free_span) order[k++] = order[i];
   }
   sort_prio(order, k, by_start);
   for (size_t i = 0; i < k; i++) kept[i] = order[i].idx;

@@ -56,7 +56,6 @@ typedef struct {
   pslot *s;
   size_t cap, n;
   cyb__buf str;
-  int maxtok;
 } phraseset;
 
 static uint32_t ps_find_h(const phraseset *p, uint64_t h, const char *s, size_t n) {
@@ -69,7 +68,7 @@ static uint32_t ps_find_h(const phraseset *p, uint64_t h, const char *s, size_t 
 
 static uint32_t ps_find(const phraseset *p, const char *s, size_t n) { return ps_find_h(p, cyb__hash(s, n) | 1, s, n); }
 
-static int ps_add(phraseset *p, const char *s, size_t n, uint32_t val, int ntok) {
+static int ps_add(phraseset *p, const char *s, size_t n, uint32_t val) {
   if ((p->n + 1) * 2 > p->cap) {
     size_t cap = p->cap ? p->cap * 2 : 256;
     pslot *ns = calloc(cap, sizeof *ns);
@@ -95,7 +94,6 @@ static int ps_add(phraseset *p, const char *s, size_t n, uint32_t val, int ntok)
   if (cyb__buf_append(&p->str, s, n)) return CYBERNER_ENOMEM;
   p->s[i] = (pslot){h, (uint32_t)off, (uint32_t)n, val};
   p->n++;
-  if (ntok > p->maxtok) p->maxtok = ntok;
   return 0;
 }
 
@@ -131,15 +129,28 @@ static size_t hidden_bucket(const char *key, size_t kl) {
   return cyb__doc_name_bucket(cyb__hash(key + kl - 3, 3) | 1);
 }
 
-/* Longest phrase of p starting at token k (before end); its length in
- * tokens, 0 when none; *val gets its value. */
+/* Longest phrase of p starting at token k (before end), of top tokens at
+ * most; its length in tokens, 0 when none; *val gets its value. The top
+ * tokens are joined once (as join() would, a shorter phrase is a prefix of
+ * that text), and one token is looked up by its own hash. */
 static size_t ps_match(const phraseset *p, const cyb__norm *nm, const cyb__tokens *tt, size_t k, size_t end,
-                       uint32_t *val) {
+                       size_t top, uint32_t *val) {
   char buf[256];
-  for (size_t len = (size_t)p->maxtok; len >= 1; len--) {
-    if (k + len > end) continue;
-    size_t n = join(nm, tt, k, len, buf, sizeof buf);
-    uint32_t v = n ? ps_find(p, buf, n) : 0;
+  size_t upto[256 / 2 + 1]; /* upto[len]: bytes of the first len tokens joined (a token and a space each) */
+  if (top > end - k) top = end - k;
+  size_t w = 0, len = 0;
+  for (; len < top; len++) {
+    const cyb__token *t = &tt->tok[k + len];
+    size_t n = t->end - t->start;
+    if (w + n + 1 >= sizeof buf) break; /* join() gives 0 for this length and longer ones */
+    if (len) buf[w++] = ' ';
+    memcpy(buf + w, nm->text + t->start, n);
+    w += n;
+    upto[len + 1] = w;
+  }
+  for (; len >= 1; len--) {
+    const cyb__token *t = &tt->tok[k];
+    uint32_t v = len == 1 ? ps_find_h(p, t->hash, buf, upto[1]) : ps_find(p, buf, upto[len]);
     if (v) {
       if (val) *val = v;
       return len;
@@ -192,11 +203,14 @@ struct cyb__rules {
    * when two entries share it (company_names) */
   phraseset firm_of;
   uint32_t *vid_bits;
-  size_t nvid_bits;
+  /* per vocabulary id and list (vid * NSETS + s): the most tokens of a
+   * phrase of the list that starts with the word, where ps_match starts
+   * (most first words start only short phrases) */
+  uint8_t *vid_len;
   /* per vocabulary id, the TRIG_* word it is (the rules that start at one
    * word skip a sentence without it) */
   uint32_t *vid_trig;
-  size_t nvid_trig;
+  size_t nvid; /* the length of vid_bits and vid_trig (and vid_len / NSETS): one bound for the three */
   cyb__gazetteer *gaz; /* only while compiling */
   idrule *ids;
   size_t nids;
@@ -282,8 +296,29 @@ struct cyb__rules_scratch {
   uint8_t *cover;   /* per token: inside a dictionary name */
   uint32_t *body_end; /* per token: end of the longest AGENCY or ORGANIZATION candidate starting there, 0 */
   uint8_t *name_ok;   /* per token: could be part of a person's name (name_token) */
+  uint32_t *pstart;   /* the tokens persons() reads at (sentence offsets) */
+  uint32_t *caps;     /* the capitalized tokens (sentence offsets) */
+  size_t pstart_cap, caps_cap;
   size_t starts_cap, cover_cap, body_end_cap, name_ok_cap;
 };
+
+/* Make room in the per-word tables (vid_bits, vid_trig, vid_len) for vid,
+ * the new rows zero. */
+static int grow_vid_tables(cyb__rules *r, uint32_t vid) {
+  if (vid < r->nvid) return 0;
+  size_t cap = r->nvid, need = (size_t)vid + 1;
+  if (cyb__grow((void **)&r->vid_bits, &cap, need, sizeof *r->vid_bits)) return CYBERNER_ENOMEM;
+  uint32_t *trig = realloc(r->vid_trig, cap * sizeof *trig);
+  if (trig) r->vid_trig = trig;
+  uint8_t *len = trig ? realloc(r->vid_len, cap * NSETS) : NULL;
+  if (!len) return CYBERNER_ENOMEM; /* nvid stays: the grown arrays are only longer */
+  r->vid_len = len;
+  memset(r->vid_bits + r->nvid, 0, (cap - r->nvid) * sizeof *r->vid_bits);
+  memset(r->vid_trig + r->nvid, 0, (cap - r->nvid) * sizeof *r->vid_trig);
+  memset(r->vid_len + r->nvid * NSETS, 0, (cap - r->nvid) * NSETS);
+  r->nvid = cap;
+  return 0;
+}
 
 /* Add a phrase to list s of r (normalized and tokenized like the text).
  * With only_new, a phrase already there keeps its value. */
@@ -298,14 +333,10 @@ static int add_phrase(cyb__rules *r, int s, const cyb__fold *f, cyb__norm *nm, c
   uint32_t bits = (1u << s) | (tt->ntok == 1 ? 1u << (16 + s) : 0);
   uint32_t vid = cyb__gazetteer_intern(r->gaz, nm->text + t0->start, t0->end - t0->start);
   if (vid == CYB_NO_VID) return CYBERNER_ENOMEM;
-  if (vid >= r->nvid_bits) {
-    size_t cap = r->nvid_bits, need = vid + 1;
-    if (cyb__grow((void **)&r->vid_bits, &cap, need, sizeof *r->vid_bits)) return CYBERNER_ENOMEM;
-    memset(r->vid_bits + r->nvid_bits, 0, (cap - r->nvid_bits) * sizeof *r->vid_bits);
-    r->nvid_bits = cap;
-  }
+  if (grow_vid_tables(r, vid)) return CYBERNER_ENOMEM;
   r->vid_bits[vid] |= bits;
-  return ps_add(&r->set[s], buf, w, val, (int)tt->ntok);
+  if (tt->ntok > r->vid_len[vid * NSETS + s]) r->vid_len[vid * NSETS + s] = (uint8_t)tt->ntok; /* join: < 128 tokens */
+  return ps_add(&r->set[s], buf, w, val);
 }
 
 typedef struct {
@@ -458,8 +489,8 @@ static int load_ids(void *ctx, const cyb__file *f, char *line, size_t n, size_t 
  * share means none of them. */
 static int unique_add(phraseset *p, const char *s, size_t n, uint32_t entry) {
   uint32_t v = ps_find(p, s, n);
-  if (!v) return ps_add(p, s, n, entry + 1, 1);
-  if (v != entry + 1) ps_add(p, s, n, UINT32_MAX, 1); /* ps_add ORs the value in */
+  if (!v) return ps_add(p, s, n, entry + 1);
+  if (v != entry + 1) ps_add(p, s, n, UINT32_MAX); /* ps_add ORs the value in */
   return 0;
 }
 
@@ -611,12 +642,7 @@ cyb__rules *cyb__rules_new(const cyb__files *base, const cyb__files *extra, cons
   for (size_t i = 0; i < sizeof trig_words / sizeof *trig_words; i++) {
     uint32_t vid = cyb__gazetteer_intern(g, trig_words[i].word, strlen(trig_words[i].word));
     if (vid == CYB_NO_VID) goto oom;
-    if (vid >= r->nvid_trig) {
-      size_t cap = r->nvid_trig;
-      if (cyb__grow((void **)&r->vid_trig, &cap, (size_t)vid + 1, sizeof *r->vid_trig)) goto oom;
-      memset(r->vid_trig + r->nvid_trig, 0, (cap - r->nvid_trig) * sizeof *r->vid_trig);
-      r->nvid_trig = cap;
-    }
+    if (grow_vid_tables(r, vid)) goto oom;
     r->vid_trig[vid] |= trig_words[i].trig;
   }
   cyb__norm_free(&L.nm);
@@ -638,6 +664,7 @@ void cyb__rules_free(cyb__rules *r) {
   ps_free(&r->surname_of);
   ps_free(&r->firm_of);
   free(r->vid_bits);
+  free(r->vid_len);
   free(r->vid_trig);
   for (size_t i = 0; i < r->nids; i++) pcre2_code_free(r->ids[i].re);
   free(r->ids);
@@ -665,6 +692,8 @@ void cyb__rules_scratch_free(cyb__rules_scratch *s) {
   free(s->cover);
   free(s->body_end);
   free(s->name_ok);
+  free(s->pstart);
+  free(s->caps);
   free(s);
 }
 
@@ -702,6 +731,10 @@ typedef struct {
   bool any_alnum;         /* a token with letters and digits (an identifier, 48ème, 9th) */
   bool countries_read;    /* sentence_countries below filled (country_named) */
   uint8_t sentence_countries[26 * 26 / 8 + 1]; /* countries of the sentence's dictionary names, a bit a code */
+  const uint32_t *pstart; /* where a reading of persons() may start: pstart[0, npstart), offsets in the sentence */
+  size_t npstart;
+  const uint32_t *caps; /* its capitalized tokens: caps[0, ncaps), offsets in the sentence */
+  size_t ncaps;
 } mctx;
 
 static uint32_t kbits(const mctx *c, size_t k) { return c->bits[k - c->s->tok_begin]; }
@@ -715,8 +748,8 @@ static bool punct_is(const mctx *c, size_t k, char ch) {
 static bool has(const mctx *c, int s, size_t k) { return (kbits(c, k) >> (16 + s)) & 1u; }
 /* Longest phrase of list s at token k; its length in tokens, 0 if none. */
 static inline size_t pm(const mctx *c, int s, size_t k, size_t end, uint32_t *val) {
-  if (!((kbits(c, k) >> s) & 1u)) return 0;
-  return ps_match(&c->r->set[s], c->nm, c->tt, k, end, val);
+  if (!((kbits(c, k) >> s) & 1u)) return 0; /* then vid < nvid */
+  return ps_match(&c->r->set[s], c->nm, c->tt, k, end, c->r->vid_len[c->tt->tok[k].vid * NSETS + s], val);
 }
 
 /* A word of not_names.txt of kind `kind` (MARK_*) over exactly tokens [k, e)? */
@@ -737,7 +770,7 @@ static uint16_t tflags(const mctx *c, size_t k) { return c->tt->tok[k].flags; }
 /* The TRIG_* words token k is (the same test as tis on each word). */
 static uint32_t ktrig(const mctx *c, size_t k) {
   uint32_t v = c->tt->tok[k].vid;
-  return v < c->r->nvid_trig ? c->r->vid_trig[v] : 0;
+  return v < c->r->nvid ? c->r->vid_trig[v] : 0;
 }
 
 /* A dictionary candidate of a label starting (or covering) token k. */
@@ -1268,15 +1301,10 @@ static int relink_dict_person(mctx *c, size_t b, size_t e, const cyb__docname *d
 static int persons(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   if (same_sentence_surnames(c)) return CYBERNER_ENOMEM;
-  /* the sentence's arrays stay put: locals spare the reloads */
-  const cyb__token *tok = c->tt->tok;
-  const uint32_t *bits = c->bits;
-  const uint8_t *name_ok = c->name_ok;
-  for (size_t k = b; k < end; k++) {
-    /* every reading below starts at a title, a name token, a capital or
-     * dotted initials: most tokens are none of them */
-    if (!((bits[k - b] >> S_TITLES) & 1u) && !name_ok[k - b] && !(tok[k].flags & (CYB_TOK_CAP | CYB_TOK_DOTTED)))
-      continue;
+  /* every reading below starts at a title, a name token, a capital or
+   * dotted initials (pstart, listed with name_ok): most tokens are none */
+  for (size_t pi = 0; pi < c->npstart; pi++) {
+    size_t k = b + c->pstart[pi];
     uint32_t kind = 0;
     size_t tl = pm(c, S_TITLES, k, end, &kind);
     if (tl) {
@@ -1964,9 +1992,9 @@ static bool numeric_ordinal(const mctx *c, size_t k) {
 }
 
 static int meeting_series(mctx *c) {
-  size_t end = c->s->tok_end;
   /* no ordinal word and no word of letters and digits: nothing to start at */
   if (!((c->any_bits >> (16 + S_ORDINALS)) & 1u) && !c->any_alnum) return 0;
+  size_t end = c->s->tok_end;
   uint32_t vids[CYB_SERIES_MAX_WORDS];
   for (size_t k = c->s->tok_begin; k + 2 < end; k++) {
     uint16_t f = tflags(c, k);
@@ -2419,8 +2447,8 @@ static bool long_form_of(const mctx *c, const cyb__cand *lf, size_t k, size_t a)
  * that thing's, not the body the dictionaries know by it (Spain's CNI);
  * remembered like an acronym in parentheses, it hides the later ones. */
 static int hidden_acronyms(mctx *c) {
-  size_t b = c->s->tok_begin, end = c->s->tok_end;
   if (!(c->any_bits & 1u << S_AKA)) return 0; /* each reading starts at one: dit, known as ... */
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t k = b + 1; k < end && c->doc->nhidden; k++) {
     size_t x = k + pm(c, S_AKA, k, end, NULL);
     if (x == k || x >= end) continue;
@@ -2572,8 +2600,11 @@ static int acronyms(mctx *c) {
   }
   CYB_UNUSED(ncand);
   /* acronyms defined earlier in the document */
-  for (size_t k = c->doc->nacr ? b : end; k < end; k++) { /* (the list only grows) */
-    if (!(tok[k].flags & CYB_TOK_CAP)) continue; /* an acronym, or a word in title case */
+  for (size_t ci = 0; ci < (c->doc->nacr ? c->ncaps : 0); ci++) { /* (the list only grows) */
+    size_t k = b + c->caps[ci]; /* an acronym, or a word in title case */
+    /* a word without a hyphen finds nothing when its bucket is empty (the
+     * hyphen's one may still be acronym_parts below) */
+    if (!(tok[k].flags & CYB_TOK_HYPHEN) && c->doc->acr_head[cyb__doc_name_bucket(tok[k].hash)] < 0) continue;
     bool titlecase = !acronym_token(c, k);
     if (titlecase && !titlecase_word(c, k)) continue;
     size_t n;
@@ -2631,9 +2662,9 @@ static bool word_contains(const mctx *c, size_t k, const cyb__cand *n) {
 }
 
 static int long_form_of_name(mctx *c) {
-  size_t b = c->s->tok_begin, end = c->s->tok_end;
   /* the name after the long form is a body the dictionaries know */
   if (!(c->any_starts & (1u << CYBERNER_AGENCY | 1u << CYBERNER_ORGANIZATION))) return 0;
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t k = b + 1; k + 2 < end; k++) {
     bool paren = punct_is(c, k, '(');
     if ((!paren && !punct_is(c, k, ',')) ||
@@ -2685,8 +2716,8 @@ static bool eu_mark(const mctx *c, size_t k) {
 }
 
 static int eu_act_number(mctx *c) {
-  size_t end = c->s->tok_end;
   if (!(c->trig & TRIG_EU)) return 0;
+  size_t end = c->s->tok_end;
   for (size_t k = c->s->tok_begin; k + 4 < end; k++) {
     if (!punct_is(c, k + 1, '(') || !eu_mark(c, k + 2) || !tis(c, k + 3, ")") || !marked(c, k, k + 1, MARK_LAW)) continue;
     size_t x = k + 4;
@@ -2711,8 +2742,8 @@ static bool programme_word(const mctx *c, size_t k) {
 }
 
 static int programme_names(mctx *c) {
-  size_t b = c->s->tok_begin, end = c->s->tok_end;
   if (!(c->trig & TRIG_PROGRAMME)) return 0;
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t k = b + 3; k < end; k++) {
     if (!programme_word(c, k)) continue;
     size_t s = k;
@@ -2744,12 +2775,12 @@ static int programme_names(mctx *c) {
  * Card is the company's). */
 static bool plan_word(const mctx *c, size_t k) {
   const cyb__token *t = &c->tt->tok[k];
-  return (t->flags & CYB_TOK_CAP) && t->vid < c->r->nvid_trig && (c->r->vid_trig[t->vid] & TRIG_PLAN);
+  return (t->flags & CYB_TOK_CAP) && t->vid < c->r->nvid && (c->r->vid_trig[t->vid] & TRIG_PLAN);
 }
 
 static int plan_names(mctx *c) {
-  size_t b = c->s->tok_begin, end = c->s->tok_end;
   if (!(c->trig & TRIG_PLAN) || c->s->titlecase) return 0;
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t k = b + 1; k < end; k++) {
     if (!plan_word(c, k) || (k + 1 < end && (tflags(c, k + 1) & CYB_TOK_CAP) && (tflags(c, k + 1) & CYB_TOK_ALPHA)))
       continue;
@@ -2784,8 +2815,8 @@ static const cyb__cand *actor_before(const mctx *c, size_t k) {
 }
 
 static int appositions(mctx *c) {
-  size_t b = c->s->tok_begin, end = c->s->tok_end;
   if (!(c->any_bits & 1u << S_AKA)) return 0; /* no dite, known as ... */
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t k = b + 1; k < end; k++) {
     uint32_t kind = 0;
     size_t x = k + pm(c, S_AKA, k, end, &kind);
@@ -2901,8 +2932,8 @@ static bool outlet_word(const mctx *c, size_t x) {
 }
 
 static int media_names(mctx *c) {
-  size_t end = c->s->tok_end;
   if (!(c->any_bits & 1u << S_MEDIA)) return 0;
+  size_t end = c->s->tok_end;
   for (size_t k = c->s->tok_begin; k < end; k++) {
     uint32_t lab = 0;
     /* "the RIA news agency" */
@@ -2933,7 +2964,7 @@ static int media_names(mctx *c) {
  * government's. */
 static bool company_noun(const mctx *c, size_t k) {
   const cyb__token *t = &c->tt->tok[k];
-  return !(t->flags & CYB_TOK_CAP) && t->vid < c->r->nvid_trig && (c->r->vid_trig[t->vid] & TRIG_COMPANY);
+  return !(t->flags & CYB_TOK_CAP) && t->vid < c->r->nvid && (c->r->vid_trig[t->vid] & TRIG_COMPANY);
 }
 
 /* A government's cabinet, not a firm: the English one always; the French
@@ -2969,8 +3000,8 @@ static int push_firm(mctx *c, size_t j, size_t e) {
 }
 
 static int company_names(mctx *c) {
-  size_t end = c->s->tok_end;
   if (!(c->trig & TRIG_COMPANY)) return 0;
+  size_t end = c->s->tok_end;
   for (size_t k = c->s->tok_begin; k + 1 < end; k++) {
     if (!company_noun(c, k)) continue;
     size_t j = k + 1;
@@ -3052,8 +3083,8 @@ static int hospitals_and_schools(mctx *c) {
  * était « THALES »"), is what one types, not a name: a NOT_ENTITY over the
  * quotes and the string hides what the dictionaries read in it. */
 static int secrets(mctx *c) {
-  size_t end = c->s->tok_end, k = c->s->tok_begin;
   if (!(c->any_bits & 1u << S_MARKED)) return 0;
+  size_t end = c->s->tok_end, k = c->s->tok_begin;
   uint32_t kind = 0;
   while (k < end && !(pm(c, S_MARKED, k, end, &kind) && kind == MARK_SECRET)) k++;
   for (; k + 2 < end; k++) {
@@ -3077,8 +3108,8 @@ static int secrets(mctx *c) {
  * Analysis Group, is the dictionaries'). */
 #define UNIT_WORDS 3 /* capitalized words before the unit word, at most */
 static int units_of_bodies(mctx *c) {
-  size_t b = c->s->tok_begin, end = c->s->tok_end;
   if (!(c->trig & TRIG_UNIT)) return 0;
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t k = b + 2; k < end; k++) {
     if (!(ktrig(c, k) & TRIG_UNIT) || !(tflags(c, k) & CYB_TOK_CAP) || covered(c, k)) continue;
     size_t s = k;
@@ -3140,8 +3171,8 @@ static bool brand_alias(const mctx *c, const cyb__cand *d) {
  * own name (les terminaux Huawei) and the brand elsewhere (demandé à
  * Starlink de bloquer) stay the company. */
 static int brand_products(mctx *c) {
-  size_t b = c->s->tok_begin, end = c->s->tok_end;
   if (!(c->any_bits & 1u << S_MARKED)) return 0;
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t i = 0; i < c->ndict; i++) {
     const cyb__cand *d = &c->cs->c[i];
     if (d->label != CYBERNER_ORGANIZATION || d->source != CYB_SRC_DICT || d->tb < b || d->te > end ||
@@ -3196,8 +3227,8 @@ static int campaigns(mctx *c) {
  * (THREAT_ACTOR is for groups). A NOT_ENTITY over the name and the word
  * hides it; elsewhere (members of Trickbot) it keeps the group's reading. */
 static int malware_names(mctx *c) {
-  size_t b = c->s->tok_begin, end = c->s->tok_end;
   if (!(c->any_starts & 1u << CYBERNER_THREAT_ACTOR) || !(c->any_bits & 1u << S_MARKED)) return 0;
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t k = b; k < end; k++) {
     if (!cand_at(c, k, CYBERNER_THREAT_ACTOR)) continue;
     size_t e = dict_end_at(c, k, CYBERNER_THREAT_ACTOR);
@@ -3229,8 +3260,8 @@ static bool foreign_word(const mctx *c, size_t k) {
  * after it hides it, and leaves the whole run to a longer reading (China
  * General Nuclear (CGN), a company named by its acronym). */
 static int foreign_names(mctx *c) {
-  size_t b = c->s->tok_begin, end = c->s->tok_end;
   if (c->s->titlecase || !(c->any_starts & (1u << CYBERNER_LOCATION | 1u << CYBERNER_COUNTRY))) return 0;
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t k = b; k + 2 < end; k++) {
     if ((!cand_at(c, k, CYBERNER_LOCATION) && !cand_at(c, k, CYBERNER_COUNTRY)) || !(tflags(c, k) & CYB_TOK_CAP))
       continue;
@@ -3249,8 +3280,8 @@ static int foreign_names(mctx *c) {
  * which is not tagged (ENTITIES.md rule 8). A NOT_ENTITY over the article and
  * the word hides the NATIONALITY the dictionary proposes (longer span). */
 static int languages(mctx *c) {
-  size_t b = c->s->tok_begin, end = c->s->tok_end;
   if (!(c->any_starts & 1u << CYBERNER_NATIONALITY)) return 0;
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t k = b + 1; k < end; k++) {
     if (!cand_at(c, k, CYBERNER_NATIONALITY) || (tflags(c, k) & CYB_TOK_CAP)) continue;
     if (!tis(c, k - 1, "le") && !tis(c, k - 1, "l'") && !tis(c, k - 1, "du") && !tis(c, k - 1, "en")) continue;
@@ -3274,8 +3305,8 @@ static bool writing_noun(const mctx *c, size_t k) {
 }
 
 static int scripts(mctx *c) {
-  size_t b = c->s->tok_begin, end = c->s->tok_end;
   if (!(c->any_starts & 1u << CYBERNER_NATIONALITY)) return 0;
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t k = b; k < end; k++) {
     if (!cand_at(c, k, CYBERNER_NATIONALITY)) continue;
     bool fr = c->s->lang == CYBERNER_LANG_FR;
@@ -3310,8 +3341,8 @@ static bool before_language(const mctx *c, size_t k) {
  * and are adjectives. Each word of the run gets a NOT_ENTITY with the word
  * before it. */
 static int languages_en(mctx *c) {
-  size_t b = c->s->tok_begin, end = c->s->tok_end;
   if (!(c->any_starts & 1u << CYBERNER_NATIONALITY)) return 0; /* a run needs one */
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t k = b + 1; k < end; k++) {
     if (!before_language(c, k - 1) || !language_word(c, k)) continue;
     size_t j = k + 1; /* the token after the run */
@@ -3362,8 +3393,8 @@ static bool commune_adjective(const mctx *c, size_t k) {
 }
 
 static int places_of(mctx *c) {
-  size_t end = c->s->tok_end;
   if (!(c->any_bits & 1u << S_PLACE_OF)) return 0;
+  size_t end = c->s->tok_end;
   for (size_t k = c->s->tok_begin; k < end; k++) {
     size_t p = k + pm(c, S_PLACE_OF, k, end, NULL);
     if (p == k || p >= end || (tflags(c, k) & CYB_TOK_CAP) || !(tflags(c, p) & CYB_TOK_CAP) ||
@@ -3395,11 +3426,11 @@ static bool unknown_place_word(const mctx *c, size_t k) {
 }
 
 static int areas_of(mctx *c) {
-  size_t b = c->s->tok_begin, end = c->s->tok_end;
   if (!(c->trig & TRIG_AREA)) return 0;
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t k = b + 1; k + 2 < end; k++) {
     const cyb__token *t = &c->tt->tok[k];
-    if ((t->flags & CYB_TOK_CAP) || t->vid >= c->r->nvid_trig || !(c->r->vid_trig[t->vid] & TRIG_AREA) ||
+    if ((t->flags & CYB_TOK_CAP) || t->vid >= c->r->nvid || !(c->r->vid_trig[t->vid] & TRIG_AREA) ||
         !tis(c, k + 1, "of") || !cand_at(c, k + 2, CYBERNER_COUNTRY) || !unknown_place_word(c, k - 1))
       continue;
     size_t s = k - 1;
@@ -3471,13 +3502,13 @@ static bool versus_at(const mctx *c, size_t k) { return ktrig(c, k) & (TRIG_V | 
  * of a date proves nothing. */
 #define RESULTS_MAX_RUNS 16
 static int results_line(mctx *c) {
-  size_t b = c->s->tok_begin, end = c->s->tok_end;
   /* a wire convention of English news; French price lists read alike
    * (Nord 5 0/0 812). The document's language: a short line of names may
    * read as French on its own. */
   if (c->doc->lang == CYBERNER_LANG_FR) return 0;
   /* each pair needs a figure after its name or a v / vs beside it */
   if (!(c->any_flags & CYB_TOK_DIGIT) && !(c->trig & (TRIG_V | TRIG_VS))) return 0;
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
   int depth = 0;
   for (size_t k = b; k < end; k++) {
     uint16_t f = tflags(c, k);
@@ -3566,8 +3597,8 @@ static int results_line(mctx *c) {
  * else on the line; the first is the visiting team, the second the place
  * where it plays (it keeps its reading). */
 static int fixture_line(mctx *c) {
-  size_t b = c->s->tok_begin, end = c->s->tok_end;
   if (c->doc->lang == CYBERNER_LANG_FR) return 0;
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
   while (end > b && (tflags(c, end - 1) & CYB_TOK_PUNCT)) end--;
   size_t at = 0;
   for (size_t k = b; k < end; k++) {
@@ -3615,8 +3646,8 @@ static bool french_place_before(const mctx *c, size_t e) {
  * town or body, in parentheses or as "dans le Nord" that ends the phrase, it
  * is the département (the rule gives its id, nord-fr). */
 static int nord_departement(mctx *c) {
-  size_t b = c->s->tok_begin, end = c->s->tok_end;
   if (!(c->trig & TRIG_NORD)) return 0;
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t k = b + 2; k < end; k++) {
     if (!tis(c, k, "nord") || !(tflags(c, k) & CYB_TOK_CAP) || covered(c, k)) continue;
     bool ok = tis(c, k - 1, "(") && k + 1 < end && tis(c, k + 1, ")") && french_place_before(c, k - 1);
@@ -3662,9 +3693,9 @@ static bool town_follows(const mctx *c, size_t k) {
  * id the name in kebab case. A capitalized article before it is part of
  * the name (à La Roche-sur-Yon). */
 static int towns_in_parens(mctx *c) {
-  size_t b = c->s->tok_begin, end = c->s->tok_end;
   if (!(c->trig & TRIG_OPEN_PAREN) || !(c->any_starts & (1u << CYBERNER_LOCATION | 1u << CYBERNER_COUNTRY)))
     return 0;
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t k = b + 1; k + 3 < end; k++) {
     if (!tis(c, k + 1, "(") || !unknown_place_word(c, k) || !place_in_parens(c, k + 2)) continue;
     size_t s = k;
@@ -3716,8 +3747,8 @@ static bool in_law_title(const mctx *c, size_t k) {
  * Confédération); after a noun it is the state (les services de la
  * Confédération, le délégué permanent de la Confédération). */
 static int confederation(mctx *c) {
-  size_t b = c->s->tok_begin, end = c->s->tok_end;
   if (!(c->trig & TRIG_CONFEDERATION)) return 0;
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t k = b + 1; k < end; k++) {
     if (!tis(c, k, "confederation") || !(tflags(c, k) & CYB_TOK_CAP) || covered(c, k) || cand_at(c, k, -1))
       continue;
@@ -3753,8 +3784,8 @@ static const char *country_of_span(const mctx *c, size_t tb, size_t te) {
  * words). Its id joins the two countries when the host is named after "in"
  * (us-embassy-ph). A lower-case embassy is described, not named. */
 static int embassies(mctx *c) {
-  size_t b = c->s->tok_begin, end = c->s->tok_end;
   if (!(c->trig & TRIG_EMBASSY)) return 0;
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t k = b + 1; k < end; k++) {
     if (!tis(c, k, "embassy") || !(tflags(c, k) & CYB_TOK_CAP) || covered(c, k)) continue;
     const cyb__cand *o = dict_cand(c, ANY_START, k, CYBERNER_COUNTRY);
@@ -3828,8 +3859,8 @@ static int nationality_of_portfolio(mctx *c, const cyb__cand *d, size_t tl) {
  * body (a head word, or a word followed by "of", opens it) and is kept, and
  * so is an acronym ("secrétaire du DICT", like "CISA Director" below). */
 static int portfolios(mctx *c) {
-  size_t end = c->s->tok_end;
   if (!(c->any_bits & 1u << S_TITLES)) return 0; /* both orders need a title */
+  size_t end = c->s->tok_end;
   for (size_t k = c->s->tok_begin; k < end; k++) {
     uint32_t kind = 0;
     size_t p = k + pm(c, S_TITLES, k, end, &kind);
@@ -3979,9 +4010,9 @@ static int short_bodies(mctx *c) {
       p->entry = entry;
     }
   }
-  const cyb__token *tok = c->tt->tok; /* the tokens stay; a local spares the reloads */
-  for (size_t k = c->doc->nshorts ? b : end; k < end; k++) { /* (the list only grows) */
-    if (!(tok[k].flags & CYB_TOK_CAP) || covered(c, k)) continue;
+  for (size_t ci = 0; ci < (c->doc->nshorts ? c->ncaps : 0); ci++) { /* (the list only grows) */
+    size_t k = b + c->caps[ci];
+    if (covered(c, k)) continue;
     size_t n;
     const char *t = ttext(c, k, &n);
     for (int i = c->doc->shorts_head[cyb__doc_name_bucket(c->tt->tok[k].hash)]; i >= 0; i = c->doc->shorts[i].next) {
@@ -4031,23 +4062,41 @@ size_t cyb__rules_late_names(const cyberner_model *m, cyb__rules_scratch *rs, co
 int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char *src, size_t srclen,
                      const cyb__norm *nm, const cyb__tokens *tt, const cyb__sentence *s, cyb__doc *doc,
                      cyb__cands *cs) {
-  mctx c = {m, m->rules, rs, nm, tt, s, doc, cs, cs->n, src, srclen, NULL, NULL, 0, 0, 0, 0, false, false, {0}};
+  mctx c = {m, m->rules, rs, nm, tt, s, doc, cs, cs->n, src, srclen, NULL, NULL, 0, 0, 0, 0, false, false, {0}, NULL, 0, NULL, 0};
   size_t ntok = s->tok_end - s->tok_begin;
   if (cyb__grow((void **)&rs->bits, &rs->bits_cap, ntok + 1, sizeof *rs->bits)) return CYBERNER_ENOMEM;
   size_t alpha = 0, caps = 0; /* words, words in capitals: a headline in capitals (below) */
   for (size_t k = 0; k < ntok; k++) {
     const cyb__token *t = &tt->tok[s->tok_begin + k];
-    rs->bits[k] = t->vid < m->rules->nvid_bits ? m->rules->vid_bits[t->vid] : 0;
+    bool known = t->vid < m->rules->nvid; /* one bound for both tables */
+    rs->bits[k] = known ? m->rules->vid_bits[t->vid] : 0;
     c.any_bits |= rs->bits[k];
     c.any_flags |= t->flags;
     c.any_alnum |= (t->flags & CYB_TOK_ALPHA) && (t->flags & CYB_TOK_DIGIT);
-    c.trig |= t->vid < m->rules->nvid_trig ? m->rules->vid_trig[t->vid] : 0;
+    c.trig |= known ? m->rules->vid_trig[t->vid] : 0;
     alpha += (t->flags & CYB_TOK_ALPHA) != 0;
     caps += (t->flags & CYB_TOK_ALLCAPS) != 0;
   }
   c.bits = rs->bits;
-  if (cyb__grow((void **)&rs->name_ok, &rs->name_ok_cap, ntok + 1, 1)) return CYBERNER_ENOMEM;
-  for (size_t k = 0; k < ntok; k++) rs->name_ok[k] = name_token_of(&c, s->tok_begin + k);
+  if (cyb__grow((void **)&rs->name_ok, &rs->name_ok_cap, ntok + 1, 1) ||
+      cyb__grow((void **)&rs->pstart, &rs->pstart_cap, ntok + 1, sizeof *rs->pstart) ||
+      cyb__grow((void **)&rs->caps, &rs->caps_cap, ntok + 1, sizeof *rs->caps))
+    return CYBERNER_ENOMEM;
+  /* a name token has a capital, or is a hyphened article_surname: most
+   * tokens are neither; persons() starts at those, titles and dotted
+   * initials */
+  size_t np = 0, nc = 0;
+  for (size_t k = 0; k < ntok; k++) {
+    unsigned f = tt->tok[s->tok_begin + k].flags;
+    if (f & CYB_TOK_CAP) rs->caps[nc++] = (uint32_t)k;
+    rs->name_ok[k] = (f & (CYB_TOK_CAP | CYB_TOK_HYPHEN)) && name_token_of(&c, s->tok_begin + k);
+    if ((f & (CYB_TOK_CAP | CYB_TOK_DOTTED)) || rs->name_ok[k] || ((rs->bits[k] >> S_TITLES) & 1u))
+      rs->pstart[np++] = (uint32_t)k;
+  }
+  c.pstart = rs->pstart;
+  c.npstart = np;
+  c.caps = rs->caps;
+  c.ncaps = nc;
   c.name_ok = rs->name_ok;
   if (cyb__grow((void **)&rs->starts, &rs->starts_cap, ntok + 1, sizeof *rs->starts) ||
       cyb__grow((void **)&rs->cover, &rs->cover_cap, ntok + 1, 1) ||
@@ -4066,6 +4115,9 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
     if (d->source == CYB_SRC_DICT)
       for (uint32_t k = d->tb; k < d->te && k < s->tok_end; k++) rs->cover[k - s->tok_begin] = 1;
   }
+  /* Each rule below tests its sentence-level gate first, before it reads
+   * anything else: a rule that skips the sentence then returns before the
+   * registers its loop needs are saved (most sentences skip most rules). */
   /* a headline in capitals: the shape rules would read every word as a name */
   bool headline = alpha >= 3 && caps * 10 > alpha * 6;
   int rc;

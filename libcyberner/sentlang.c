@@ -83,13 +83,13 @@ void cyb__sentlang_free(cyb__sentlang *sl) {
 }
 
 void cyb__sentlang_count(const cyb__sentlang *sl, const cyb__tokens *tt, uint32_t b, uint32_t e, unsigned counts[3]) {
-  counts[0] = counts[1] = counts[2] = 0;
-  if (!sl) return;
-  for (uint32_t i = b; i < e; i++) {
-    uint32_t vid = tt->tok[i].vid;
-    unsigned g = vid < sl->ngroup ? sl->group[vid] : 0;
-    if (g) counts[g - 1]++;
-  }
+  unsigned k[4] = {0, 0, 0, 0}; /* k[1 + lang]; local: counts may alias the tokens' fields */
+  if (sl)
+    for (uint32_t i = b; i < e; i++) {
+      uint32_t vid = tt->tok[i].vid;
+      k[vid < sl->ngroup ? sl->group[vid] : 0]++;
+    }
+  counts[0] = k[1], counts[1] = k[2], counts[2] = k[3];
 }
 
 bool cyb__sentlang_is_function(const cyb__sentlang *sl, uint32_t vid) {

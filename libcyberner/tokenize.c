@@ -212,8 +212,10 @@ static size_t short_word(const cyb__norm *nm, size_t i, uint16_t *flags) {
         _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(nm->upper + i)), _mm_setzero_si128()));
     unsigned small = lm & um; /* letters not upper case in the input */
     unsigned up = ~um & in;   /* bytes upper case in the input */
-    if (!(small & (lm & -lm))) /* the first letter is a capital; all of two or more: ALLCAPS */
-      f |= CYB_TOK_CAP | (!small && __builtin_popcount(lm) >= 2 ? CYB_TOK_ALLCAPS : 0) |
+    /* the first letter is a capital; all of two or more (lm & (lm - 1): a
+     * second bit, no popcount call): ALLCAPS */
+    if (!(small & (lm & -lm)))
+      f |= CYB_TOK_CAP | (!small && (lm & (lm - 1)) ? CYB_TOK_ALLCAPS : 0) |
            (up & (up - 1) ? CYB_TOK_UPPER2 : 0);
   }
   *flags = f;

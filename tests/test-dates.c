@@ -791,6 +791,23 @@ static void same_without_gate(const cyb__dates *ng, const char *text)
     ck_assert_msg(strcmp(a, b) == 0, "\"%s\": \"%s\" with the gate, \"%s\" without", text, a, b);
 }
 
+/* The cases, and every text before[i] start[j] after[m], give the same
+ * dates with the shipped rules and with a gate off (option_line). */
+static void same_on_combinations(const char *option_line, const char *const *before, size_t nb,
+                                 const char *const *start, size_t ns, const char *const *after, size_t na)
+{
+    cyb__dates *ng = model_with(option_line);
+    same_on_cases(ng);
+    char text[256];
+    for (size_t i = 0; i < nb; i++)
+        for (size_t j = 0; j < ns; j++)
+            for (size_t m = 0; m < na; m++) {
+                snprintf(text, sizeof text, "%s%s%s", before[i], start[j], after[m]);
+                same_without_gate(ng, text);
+            }
+    cyb__dates_free(ng);
+}
+
 /* The gate in front of the 1-2 digit rules (num12_may_match in dates.c)
  * skips no date: same results without it on the cases and on every
  * combination of a number, what may follow it and an opener before it. */
@@ -823,6 +840,29 @@ START_TEST(test_num12_gate_same_results)
                         same_without_gate(ng, text);
                     }
     cyb__dates_free(ng);
+}
+END_TEST
+
+/* The gate in front of the 4 digit rules (num4_may_match in dates.c)
+ * skips no date: same results without it on the cases and on every
+ * combination of a context before, a year and what may follow it. */
+START_TEST(test_num4_gate_same_results)
+{
+    static const char *const before[] = {
+        "", "x", "in ", "entre ", "entre le ", "between ", "between the ", "du ", "de ", "d'", "from ",
+        "from the ", "annees ", "years ", "over ", "the ", "its ", "their ", "this ", "since at least ",
+        "depuis environ ", "9 ", "2019 ", ", ", "version "};
+    static const char *const years[] = {"2021", "1990", "2000", "1850", "2030", "1999"};
+    static const char *const after[] = {
+        "", " ", "  ", ".", ",", "s", "s ", "-06-12", "/06/12", ".06.12", "-22", "/23", " - 2024", " -2024",
+        " / 2024", " /23", " et 2023", " and 2024", " to 2024", " a 2024", " au 2024", " jusqu'au 2024",
+        " until 2024", " till 2024", " through 2024", "  and  2024", " and the 2024", " attacks",
+        " incidents", " elections", " and 2022 attacks", " 26th august", " 26 of august", " 3 mars",
+        " 2024", " of 2024", " et juin 2024", " to june 2024", " au mois de mai", " and june 2022",
+        " jusqu'au 3 mars 2025", " et le 30 juin 2025", "\n2024", " people", "%", " %", ":30", ",5",
+        "x", " x 2024", " - june 2024", " 12 2023"};
+    same_on_combinations("option num4_gate=no\n", before, sizeof before / sizeof before[0], years,
+                         sizeof years / sizeof years[0], after, sizeof after / sizeof after[0]);
 }
 END_TEST
 
@@ -881,16 +921,8 @@ START_TEST(test_rule_gate_same_results)
         " 12 2023 et le 30 juin 2025", " 2023 et mai 2024", " 2019 and 2021", " circular",
         " Smith", "%", " %", "2", "x", "1 2023", "3 2022", " people", "4", ":30", ",5",
         " 1 mars 2023 et le 30 juin 2024", " 2 2024 to Friday, Jan 3, 2025"};
-    cyb__dates *ng = model_with("option rule_gate=no\n");
-    same_on_cases(ng);
-    char text[256];
-    for (size_t i = 0; i < sizeof before / sizeof before[0]; i++)
-        for (size_t j = 0; j < sizeof starts / sizeof starts[0]; j++)
-            for (size_t m = 0; m < sizeof after / sizeof after[0]; m++) {
-                snprintf(text, sizeof text, "%s%s%s", before[i], starts[j], after[m]);
-                same_without_gate(ng, text);
-            }
-    cyb__dates_free(ng);
+    same_on_combinations("option rule_gate=no\n", before, sizeof before / sizeof before[0], starts,
+                         sizeof starts / sizeof starts[0], after, sizeof after / sizeof after[0]);
 }
 END_TEST
 
@@ -1145,6 +1177,7 @@ static Suite *dates_suite(void)
     tcase_add_test(tc, test_language_filter);
     tcase_add_test(tc, test_no_jit_same_results);
     tcase_add_test(tc, test_num12_gate_same_results);
+    tcase_add_test(tc, test_num4_gate_same_results);
     tcase_add_test(tc, test_word_gate_same_results);
     tcase_add_test(tc, test_rule_gate_same_results);
     suite_add_tcase(s, tc);
