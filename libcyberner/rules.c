@@ -1502,6 +1502,39 @@ static int persons(mctx *c) {
   return 0;
 }
 
+/* "Zorbo Qwertzstein, head of threat intelligence at Check Point, said":
+ * two or three capitalized words no list or dictionary knows, no common
+ * words, then a comma and a title (a role, maybe after an article) or a
+ * head/founder/researcher are a person, as a role before a name is
+ * evidence of one (the given name may be one no list holds). */
+static bool unknown_name_part(const mctx *c, size_t k) {
+  return name_token(c, k) && !(tflags(c, k) & CYB_TOK_ALLCAPS) && !cand_at(c, k, -1) && !covered(c, k) &&
+         !is_common(c, k) && !has(c, S_NOT_NAMES, k) && !pm(c, S_TITLES, k, k + 1, NULL);
+}
+
+static bool role_after_comma(const mctx *c, size_t k) {
+  size_t end = c->s->tok_end;
+  if (k < end && (is_article(c, k) || tis(c, k, "the") || tis(c, k, "a") || tis(c, k, "an"))) k++;
+  if (k >= end || (tflags(c, k) & CYB_TOK_CAP)) return false; /* "Zorbo Qwertzstein, Chief ...": a list of names */
+  return role_word(c, k) || tis(c, k, "head") || tis(c, k, "founder") || tis(c, k, "co-founder") ||
+         tis(c, k, "researcher") || tis(c, k, "chef") || tis(c, k, "fondateur") || tis(c, k, "fondatrice") ||
+         tis(c, k, "chercheur") || tis(c, k, "chercheuse");
+}
+
+static int names_before_roles(mctx *c) {
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  for (size_t k = b; k + 3 < end; k++) {
+    if (!(tflags(c, k) & CYB_TOK_CAP) || (k > b && (tflags(c, k - 1) & CYB_TOK_CAP)) || !unknown_name_part(c, k))
+      continue;
+    size_t e = k + 1;
+    while (e < end && e < k + 3 && unknown_name_part(c, e)) e++;
+    if (e == k + 1 || e + 1 >= end || !tis(c, e, ",") || !role_after_comma(c, e + 1)) continue;
+    if (push_person(c, k, e, 0.7f, 0)) return CYBERNER_ENOMEM;
+    k = e;
+  }
+  return 0;
+}
+
 /* ---- bodies: agencies, organizations, events ------------------------------- */
 
 static bool is_prep(const mctx *c, size_t k) {
@@ -4124,7 +4157,7 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
   if ((rc = identifiers(&c)) || (rc = eu_act_number(&c)) ||
       (c.s->lang == CYBERNER_LANG_EN && (rc = programme_names(&c))) || (rc = results_line(&c)) ||
       (rc = fixture_line(&c)) || (rc = platform_x(&c)) || (rc = web_services(&c)) ||
-      (!headline && ((rc = persons(&c)) || (rc = bodies(&c)) || (rc = meeting_series(&c)) || (rc = portfolios(&c)) || (rc = both_countries(&c)) || (rc = plan_names(&c)) || (rc = places_of(&c)) || (rc = areas_of(&c)) ||
+      (!headline && ((rc = persons(&c)) || (rc = names_before_roles(&c)) || (rc = bodies(&c)) || (rc = meeting_series(&c)) || (rc = portfolios(&c)) || (rc = both_countries(&c)) || (rc = plan_names(&c)) || (rc = places_of(&c)) || (rc = areas_of(&c)) ||
                      (rc = nord_departement(&c)) || (rc = towns_in_parens(&c)) || (rc = scripts(&c)) || (rc = embassies(&c)) || (rc = media_names(&c)) || (rc = company_names(&c)) || (rc = hospitals_and_schools(&c)) ||
                      (rc = secrets(&c)) || (rc = short_bodies(&c)) || (rc = campaigns(&c)) || (rc = brand_products(&c)) || (rc = units_of_bodies(&c)) ||
                      (rc = malware_names(&c)) ||

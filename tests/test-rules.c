@@ -213,6 +213,12 @@ START_TEST(person_names_and_mentions) {
   ck_assert(tagged(may, "May 2017", NULL, CYBERNER_DATE, NULL));
   ck_assert(tagged(may, "May", "held", CYBERNER_DATE, NULL));
   NO("Le Luong Minh spoke. Le ministre a parlé.", "Le ministre");
+  /* unknown capitalized words, a comma and a role: a person */
+  YES("Lotem Qwertzstein, head of threat intelligence at Acme, said so.", "Lotem Qwertzstein", CYBERNER_PERSON,
+      "lotem-qwertzstein");
+  YES("\"It is bad,\" said Omri Qwertz Moyal, the chief executive of Acme.", "Omri Qwertz Moyal", CYBERNER_PERSON, NULL);
+  NO("Qwertz Zorbani, a company of Zorbia, said so.", "Qwertz Zorbani");
+  NO("Qwertz Zorbo, Chief Executive Zorbo Qwertz and others.", "Qwertz Zorbo");
   /* a person the document named in full is named in full again, even
    * where no rule sees a name (a given name no list holds) */
   const char *again = "The minister, Zorbo Qwertzstein, spoke. Later, Zorbo Qwertzstein, head of the unit, agreed.";
