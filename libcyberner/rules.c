@@ -3852,6 +3852,24 @@ static bool short_form_at(const mctx *c, size_t k, size_t n) {
   return k + n == end || !(tflags(c, k + n) & CYB_TOK_CAP) || !(tflags(c, k + n) & CYB_TOK_ALPHA);
 }
 
+#define FIRM_STEM_MAX_WORDS 5
+/* A company's first word (remember_firm_stem) alone at token k: not in
+ * capitals (a dateline's town; an acronym is the acronym rules': CVE
+ * Foundation is no reason to read every CVE), no word the speller knows as a proper one
+ * (European, Scottish: the European Commission's first word names no
+ * company); a common word only inside an English sentence, capitalized
+ * there as a name is (Advanced said; not "Advanced attacks" opening a
+ * sentence; in French a capitalized noun inside a sentence is often another
+ * body's: la Société des ...). */
+static bool firm_stem_at(const mctx *c, size_t k) {
+  size_t n;
+  const char *w = as_written(c, k, &n);
+  uint16_t f = tflags(c, k);
+  if ((f & CYB_TOK_ALLCAPS) || cyb__spell_proper(c->r->spell, c->rs->speller, c->s->lang, w, n)) return false;
+  if (!is_common(c, k)) return true;
+  return k > c->s->tok_begin && !(f & CYB_TOK_SENT_START) && c->s->lang == CYBERNER_LANG_EN;
+}
+
 /* "the US Navy and ... 100,000 Navy personnel": once a country's body is
  * named (US Navy), its words after the country, capitalized and alone,
  * are that body (every country has a Navy, so a bare one is no alias);
@@ -3892,7 +3910,8 @@ static int short_bodies(mctx *c) {
       char buf[sizeof dn->key];
       if (dn->firstlen != n || dn->key[0] != t[0] || memcmp(t, dn->key, n) != 0 || k + dn->ntok > end ||
           join(c->nm, c->tt, k, dn->ntok, buf, sizeof buf) != dn->keylen || memcmp(buf, dn->key, dn->keylen) != 0 ||
-          !short_form_at(c, k, dn->ntok) || (dn->label == CYBERNER_LOCATION && is_common(c, k)))
+          !short_form_at(c, k, dn->ntok) || (dn->label == CYBERNER_LOCATION && is_common(c, k)) ||
+          (dn->stem && !firm_stem_at(c, k)))
         continue;
       if (push_remembered(c, k, k + dn->ntok, dn, CYB_SRC_MENTION)) return CYBERNER_ENOMEM;
       break;
@@ -3994,10 +4013,10 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
 /* Remember a name in a list of the document, chained into its bucket of
  * head (an equal key has the same bucket) at the chain's end: lookups meet
  * the names of a bucket in the order they came. */
-static void remember(cyb__docname **listp, size_t *n, size_t *cap, int16_t *head, size_t bucket, const char *key,
-                     size_t kl, int label, int32_t entry, const char *id) {
+static cyb__docname *remember(cyb__docname **listp, size_t *n, size_t *cap, int16_t *head, size_t bucket,
+                              const char *key, size_t kl, int label, int32_t entry, const char *id) {
   cyb__docname *list = *listp;
-  if (kl == 0 || kl >= sizeof list->key) return;
+  if (kl == 0 || kl >= sizeof list->key) return NULL;
   int last = -1; /* the chain's last name (an index: growing the list may move it) */
   for (int i = head[bucket]; i >= 0; i = list[i].next) {
     last = i;
@@ -4010,10 +4029,10 @@ static void remember(cyb__docname **listp, size_t *n, size_t *cap, int16_t *head
                  (entry != list[i].entry || (entry < 0 && strcmp(id ? id : "", list[i].id) != 0))) {
         list[i].shared = 1; /* Naina Yeltsin, then Boris Yeltsin */
       }
-      return; /* else the first one stays */
+      return NULL; /* else the first one stays */
     }
   }
-  if (*n >= CYB_DOC_MAX_NAMES || cyb__grow((void **)listp, cap, *n + 1, sizeof **listp)) return;
+  if (*n >= CYB_DOC_MAX_NAMES || cyb__grow((void **)listp, cap, *n + 1, sizeof **listp)) return NULL;
   list = *listp; /* out of memory only loses the memory of this name */
   if (last < 0) head[bucket] = (int16_t)*n;
   else list[last].next = (int16_t)*n;
@@ -4028,8 +4047,10 @@ static void remember(cyb__docname **listp, size_t *n, size_t *cap, int16_t *head
   for (size_t i = 0; i < kl; i++) d->ntok += key[i] == ' ';
   d->label = (uint8_t)label;
   d->shared = 0;
+  d->stem = 0;
   d->entry = entry;
   copy_str(d->id, sizeof d->id, id, id ? strlen(id) : 0);
+  return d;
 }
 
 static void remember_name(cyb__doc *doc, const char *key, size_t kl, int label, int32_t entry, const char *id) {
@@ -4040,8 +4061,9 @@ static void remember_acr(cyb__doc *doc, const char *key, size_t kl, int label, i
   remember(&doc->acr, &doc->nacr, &doc->acr_cap, doc->acr_head, bucket_before(key, kl, '-'), key, kl, label, entry,
            id);
 }
-static void remember_short(cyb__doc *doc, const char *key, size_t kl, int label, int32_t entry, const char *id) {
-  remember(&doc->shorts, &doc->nshorts, &doc->shorts_cap, doc->shorts_head, bucket_before(key, kl, ' '), key, kl,
+static cyb__docname *remember_short(cyb__doc *doc, const char *key, size_t kl, int label, int32_t entry,
+                                    const char *id) {
+  return remember(&doc->shorts, &doc->nshorts, &doc->shorts_cap, doc->shorts_head, bucket_before(key, kl, ' '), key, kl,
            label, entry, id);
 }
 
@@ -4092,6 +4114,29 @@ static void remember_place_stem(const cyb__norm *nm, const cyb__tokens *tt, cons
   remember_short(doc, x, n, d->label, d->entry, NULL);
 }
 
+/* "Kojima Industries ... Kojima said": a company named in full, two to
+ * five capitalized words, is named later by its first word alone. The word
+ * must be a name of its own: no dictionary entity alone (Washington Post,
+ * Hanoi Stock Exchange: a place), no given name (Morgan Stanley), title,
+ * article or word the rules know as no name; a common word (Advanced
+ * Computer Software) is looked for only inside a sentence (short_bodies). */
+static void remember_firm_stem(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, const cyb__cand *d,
+                               const char *id, cyb__doc *doc) {
+  if (d->label != CYBERNER_ORGANIZATION || (d->source != CYB_SRC_DICT && d->source != CYB_SRC_PATTERN) ||
+      d->te < d->tb + 2 || d->te > d->tb + FIRM_STEM_MAX_WORDS)
+    return;
+  const cyb__token *t0 = &tt->tok[d->tb], *t1 = &tt->tok[d->tb + 1];
+  if ((t0->flags & (CYB_TOK_CAP | CYB_TOK_ALPHA)) != (CYB_TOK_CAP | CYB_TOK_ALPHA) ||
+      (t0->flags & (CYB_TOK_DIGIT | CYB_TOK_DOTTED | CYB_TOK_HYPHEN | CYB_TOK_ELISION)) || t0->end - t0->start < 3 ||
+      !(t1->flags & CYB_TOK_CAP) || cyb__gazetteer_single_label(m->gaz, t0->vid) >= 0)
+    return;
+  uint32_t bits = t0->vid < m->rules->nvid_bits ? m->rules->vid_bits[t0->vid] >> 16 : 0;
+  if (bits & (1u << S_NOT_NAMES | 1u << S_FIRST | 1u << S_TITLES | 1u << S_ARTICLE | 1u << S_PREP | 1u << S_HEAD))
+    return;
+  cyb__docname *dn = remember_short(doc, nm->text + t0->start, t0->end - t0->start, d->label, d->entry, id);
+  if (dn) dn->stem = 1;
+}
+
 /* A name the dictionaries hide (NOT_ENTITY: Cyber Norm Initiative): the
  * initials of its capitalized words (CNI), for hidden_acronyms(). */
 static void remember_hidden_initials(const cyb__norm *nm, const cyb__tokens *tt, const cyb__cand *d, cyb__doc *doc) {
@@ -4128,6 +4173,7 @@ void cyb__rules_learn(const cyberner_model *m, const cyb__norm *nm, const cyb__t
       remember_acr(doc, nm->text + d->ns, d->ne - d->ns, d->label, d->entry, id);
     remember_address_stem(nm, tt, d, id, doc);
     remember_hidden_initials(nm, tt, d, doc);
+    remember_firm_stem(m, nm, tt, d, id, doc);
     size_t r = d->entry >= 0 ? after_country(m, tt, d) : 0;
     if (d->label == CYBERNER_EVENT && d->entry >= 0 && d->source == CYB_SRC_DICT) r = meeting_words(m, nm, tt, d->tb, d->te);
     if (r) {

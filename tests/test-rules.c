@@ -1316,6 +1316,33 @@ START_TEST(short_bodies) {
 }
 END_TEST
 
+START_TEST(company_first_word) {
+  /* a company named in full is named later by its first word alone, with
+   * the company's id */
+  const char *z = "Zentrix Logistik AG confirmed the breach. A spokesman for Zentrix said data was taken.";
+  ck_assert(tagged(z, "Zentrix", "spokesman", CYBERNER_ORGANIZATION, NULL));
+  const char *k = "Kojima Industries halted its plants. On Monday Kojima said work resumed.";
+  ck_assert(tagged(k, "Kojima", "Monday", CYBERNER_ORGANIZATION, "kojima-industries"));
+  /* a common word only inside an English sentence, not opening one */
+  const char *a = "Advanced Computer Software Group was fined. Advanced attacks rose. The regulator fined Advanced twice.";
+  ck_assert(tagged(a, "Advanced", "regulator", CYBERNER_ORGANIZATION, "advanced-computer-software"));
+  ck_assert(!tagged(a, "Advanced", "fined.", CYBERNER_ORGANIZATION, NULL));
+  /* a proper word of the speller (a continent's adjective), a place, a
+   * given name, an acronym: no company */
+  ck_assert(!tagged("The European Commission fined it. Officials said the European banks paid.", "European",
+                    "Officials", CYBERNER_ORGANIZATION, NULL));
+  ck_assert(tagged("The Washington Post reported it. Officials in Washington said no.", "Washington", "Officials",
+                   CYBERNER_LOCATION, NULL));
+  ck_assert(!tagged("Lotte Card was breached. A man called Lotte said no.", "Lotte", "called", CYBERNER_ORGANIZATION,
+                    NULL));
+  ck_assert(!tagged("The CVE Foundation was set up. ENISA assigns CVE identifiers.", "CVE", "assigns",
+                    CYBERNER_ORGANIZATION, NULL));
+  /* nor before another capitalized word (another name) */
+  ck_assert(!tagged("Zentrix Logistik AG confirmed it. Zentrix Holdings said no.", "Zentrix", "it.",
+                    CYBERNER_ORGANIZATION, NULL));
+}
+END_TEST
+
 START_TEST(maker_before_product) {
   /* a common-word alias before a capitalized word with digits (a product,
    * a version) names the maker; before another capitalized word it does not */
@@ -1484,6 +1511,7 @@ int main(void) {
   tcase_add_test(t, nationality_after_a_role);
   tcase_add_test(t, english_month_abbreviations);
   tcase_add_test(t, results_lines);
+  tcase_add_test(t, company_first_word);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
