@@ -2979,10 +2979,30 @@ static int secrets(mctx *c) {
 
 /* ---- a body's own unit ------------------------------------------------------- */
 
+/* The body the dictionaries know, with an entry, right after the unit word
+ * at k and "of" / "de" / "d'" / "du" (and an article): "the Security Lab of
+ * Amnesty International", "le Security Lab d'Amnesty International"; NULL
+ * when none. */
+static const cyb__cand *body_after_unit(const mctx *c, size_t k) {
+  size_t j = k + 1, end = c->s->tok_end;
+  if (j >= end || !(tis(c, j, "of") || tis(c, j, "de") || tis(c, j, "d'") || tis(c, j, "du"))) return NULL;
+  j++;
+  if (j < end && (tis(c, j, "the") || tis(c, j, "la") || tis(c, j, "l'"))) j++;
+  const cyb__cand *best = NULL;
+  for (size_t i = 0; i < c->ndict; i++) {
+    const cyb__cand *d = &c->cs->c[i];
+    if (d->tb == j && d->entry >= 0 && d->source == CYB_SRC_DICT &&
+        (d->label == CYBERNER_ORGANIZATION || d->label == CYBERNER_AGENCY) && (!best || d->te > best->te))
+      best = d;
+  }
+  return best;
+}
+
 /* "Amnesty International's Security Lab", "Amnesty International, whose
- * Security Lab": capitalized words no dictionary knows, ending in a word
- * for a unit (Lab, Laboratory, Unit, Team), right after a body the
- * dictionaries know and its possessive, name that body's unit: the body's
+ * Security Lab", "the Security Lab of Amnesty International": capitalized
+ * words no dictionary knows, ending in a word for a unit (Lab, Laboratory,
+ * Unit, Team), right after a body the dictionaries know and its possessive,
+ * or right before "of" and that body, name that body's unit: the body's
  * label and entry (a unit with an entry of its own, Google's Threat
  * Analysis Group, is the dictionaries'). */
 #define UNIT_WORDS 3 /* capitalized words before the unit word, at most */
@@ -2995,13 +3015,17 @@ static int units_of_bodies(mctx *c) {
     while (s > b && k - s < UNIT_WORDS && (tflags(c, s - 1) & CYB_TOK_CAP) && (tflags(c, s - 1) & CYB_TOK_ALPHA) &&
            !(tflags(c, s - 1) & CYB_TOK_SENT_START) && !covered(c, s - 1) && !cand_at(c, s - 1, -1))
       s--;
-    if (s == k || s < b + 2) continue; /* "Amnesty's Lab" alone says too little */
+    if (s == k) continue; /* "Amnesty's Lab" alone says too little */
     size_t owner_end = 0;
-    if (tis(c, s - 1, "'s")) owner_end = s - 1;
+    if (s >= b + 2 && tis(c, s - 1, "'s")) owner_end = s - 1;
     else if (s >= b + 3 && tis(c, s - 1, "whose") && tis(c, s - 2, ",")) owner_end = s - 2;
-    if (!owner_end) continue;
-    const cyb__cand *o = dict_cand(c, ANY_START, owner_end, CYBERNER_ORGANIZATION);
-    if (!o) o = dict_cand(c, ANY_START, owner_end, CYBERNER_AGENCY);
+    const cyb__cand *o = NULL;
+    if (owner_end) {
+      o = dict_cand(c, ANY_START, owner_end, CYBERNER_ORGANIZATION);
+      if (!o) o = dict_cand(c, ANY_START, owner_end, CYBERNER_AGENCY);
+    } else {
+      o = body_after_unit(c, k);
+    }
     if (!o || o->entry < 0) continue;
     int label = o->label;
     int32_t entry = o->entry; /* copied: the push may move o */

@@ -1308,6 +1308,14 @@ START_TEST(short_bodies) {
   YES("Amnesty International, whose Security Lab worked with them.", "Security Lab", CYBERNER_ORGANIZATION,
       "amnesty");
   NO("Amnesty's Lab found it.", "Lab");
+  /* and before "of" / "d'" and that body */
+  YES("It was the Security Lab of Amnesty International that found it.", "Security Lab", CYBERNER_ORGANIZATION,
+      "amnesty");
+  YES("Selon le Security Lab d'Amnesty International, le logiciel a servi.", "Security Lab", CYBERNER_ORGANIZATION,
+      "amnesty");
+  NO("It was the Security Lab of Harrowgate that found it.", "Security Lab");
+  NO("He joined the Lab of Amnesty International.", "Lab");
+  NO("It was the Security Lab of a firm that Amnesty International hired.", "Security Lab");
   NO("Harrowgate's Security Lab found traces.", "Security Lab");
   /* a body named with its web domain goes by the word alone afterwards */
   const char *bl = "OFAC sanctioned Blender.io in 2022. Sinbad is a rebrand of Blender, which went dark.";
