@@ -191,6 +191,10 @@ struct cyb__rules {
    * words or more (Spark New Zealand: spark), value = entry + 1, UINT32_MAX
    * when two entries share it (company_names) */
   phraseset firm_of;
+  /* which group a word may name after a word for ransomware: a THREAT_ACTOR
+   * named "<word> ransomware" (Cuba ransomware: cuba), value = entry + 1,
+   * UINT32_MAX when two entries share it (actors_after_kind) */
+  phraseset actor_of_kind;
   uint32_t *vid_bits;
   size_t nvid_bits;
   /* per vocabulary id, the TRIG_* word it is (the rules that start at one
@@ -459,15 +463,24 @@ static bool name_suffix(const cyb__norm *nm, const cyb__token *t) {
          cyb__tok_is(nm, t, "iii") || cyb__tok_is(nm, t, ".");
 }
 
+/* Entry i's name in tokens (nm, tt) when it is a live entry of label: 1;
+ * 0 when not; -1 out of memory. The tables below read names this way. */
+static int name_of_label(const cyb__rules *r, const cyb__fold *f, uint32_t i, int label, cyb__norm *nm,
+                         cyb__tokens *tt) {
+  const cyb__entry *e = cyb__gazetteer_entry(r->gaz, i);
+  if (e->dead || e->label != label) return 0;
+  return cyb__normalize(f, e->name, strlen(e->name), nm) || cyb__tokenize(nm, tt) ? -1 : 1;
+}
+
 /* The surname table: each PERSON entry's last word (not a suffix: Jr, II),
  * and its first word too when that is a family name and no given name
  * (Yoon Suk Yeol, Widodo in Joko Widodo: the last). */
 static int build_surnames(cyb__rules *r, const cyb__fold *f, cyb__norm *nm, cyb__tokens *tt) {
   size_t ne = cyb__gazetteer_size(r->gaz);
   for (uint32_t i = 0; i < ne; i++) {
-    const cyb__entry *e = cyb__gazetteer_entry(r->gaz, i);
-    if (e->dead || e->label != CYBERNER_PERSON) continue;
-    if (cyb__normalize(f, e->name, strlen(e->name), nm) || cyb__tokenize(nm, tt)) return CYBERNER_ENOMEM;
+    int got = name_of_label(r, f, i, CYBERNER_PERSON, nm, tt);
+    if (got < 0) return CYBERNER_ENOMEM;
+    if (!got) continue;
     size_t last = tt->ntok;
     while (last > 1) {
       const cyb__token *t = &tt->tok[last - 1];
@@ -485,6 +498,20 @@ static int build_surnames(cyb__rules *r, const cyb__fold *f, cyb__norm *nm, cyb_
     if (ps_find(&r->set[S_SURNAMES], w0, n0) && !ps_find(&r->set[S_FIRST], w0, n0) &&
         unique_add(&r->surname_of, w0, n0, i))
       return CYBERNER_ENOMEM;
+  }
+  return 0;
+}
+
+/* The group-by-kind table: each THREAT_ACTOR whose name is one word and
+ * "ransomware" (Cuba ransomware), by that word. */
+static int build_actor_kinds(cyb__rules *r, const cyb__fold *f, cyb__norm *nm, cyb__tokens *tt) {
+  size_t ne = cyb__gazetteer_size(r->gaz);
+  for (uint32_t i = 0; i < ne; i++) {
+    int got = name_of_label(r, f, i, CYBERNER_THREAT_ACTOR, nm, tt);
+    if (got < 0) return CYBERNER_ENOMEM;
+    if (!got || tt->ntok != 2 || !cyb__tok_is(nm, &tt->tok[1], "ransomware")) continue;
+    const cyb__token *t = &tt->tok[0];
+    if (unique_add(&r->actor_of_kind, nm->text + t->start, t->end - t->start, i)) return CYBERNER_ENOMEM;
   }
   return 0;
 }
@@ -594,7 +621,9 @@ cyb__rules *cyb__rules_new(const cyb__files *base, const cyb__files *extra, cons
     L.target = lists[i].set;
     if (cyb__file_each_line(fl, lists[i].fn, &L)) goto oom;
   }
-  if (build_abbrev(r, f, &L.nm, &L.tt) || build_surnames(r, f, &L.nm, &L.tt)) goto oom;
+  if (build_abbrev(r, f, &L.nm, &L.tt) || build_surnames(r, f, &L.nm, &L.tt) ||
+      build_actor_kinds(r, f, &L.nm, &L.tt))
+    goto oom;
   for (size_t i = 0; i < sizeof trig_words / sizeof *trig_words; i++) {
     uint32_t vid = cyb__gazetteer_intern(g, trig_words[i].word, strlen(trig_words[i].word));
     if (vid == CYB_NO_VID) goto oom;
@@ -624,6 +653,7 @@ void cyb__rules_free(cyb__rules *r) {
   ps_free(&r->abbrev);
   ps_free(&r->surname_of);
   ps_free(&r->firm_of);
+  ps_free(&r->actor_of_kind);
   free(r->vid_bits);
   free(r->vid_trig);
   for (size_t i = 0; i < r->nids; i++) pcre2_code_free(r->ids[i].re);
@@ -2979,6 +3009,36 @@ static int secrets(mctx *c) {
 
 /* ---- a body's own unit ------------------------------------------------------- */
 
+/* "le groupe de rançongiciel Cuba", "the ransomware gang Cuba": right
+ * after a word for ransomware (maybe and a word for a group), a word that
+ * names a group "<word> ransomware" of the dictionaries (actor_of_kind) is
+ * that group, not the country or place it also names. The context proves
+ * it: the pattern outranks the dictionary's reading (CYB_RANK_CONTEXT). */
+static bool ransomware_word(const mctx *c, size_t k) {
+  return tis(c, k, "ransomware") || tis(c, k, "rancongiciel"); /* (normalized text: no accents) */
+}
+static bool group_word(const mctx *c, size_t k) {
+  return tis(c, k, "group") || tis(c, k, "gang") || tis(c, k, "groupe");
+}
+static int actors_after_kind(mctx *c) {
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  for (size_t k = b + 1; k < end; k++) {
+    if (!(tflags(c, k) & CYB_TOK_CAP)) continue;
+    bool kind = ransomware_word(c, k - 1) || (k >= b + 2 && group_word(c, k - 1) && ransomware_word(c, k - 2));
+    if (!kind) continue;
+    size_t n;
+    const char *t = ttext(c, k, &n);
+    uint32_t v = ps_find(&c->r->actor_of_kind, t, n);
+    if (!v || v == UINT32_MAX) continue;
+    cyb__cand *d = cyb__cand_push(c->cs, c->tt->tok[k].start, c->tt->tok[k].end, (uint32_t)k, (uint32_t)k + 1,
+                                  CYBERNER_THREAT_ACTOR, CYB_SRC_PATTERN, 0.85f);
+    if (!d) return CYBERNER_ENOMEM;
+    d->entry = (int32_t)(v - 1);
+    d->rank = CYB_RANK_CONTEXT;
+  }
+  return 0;
+}
+
 /* The body the dictionaries know, with an entry, right after the unit word
  * at k and "of" / "de" / "d'" / "du" (and an article): "the Security Lab of
  * Amnesty International", "le Security Lab d'Amnesty International"; NULL
@@ -4021,7 +4081,7 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
       (!headline && ((rc = persons(&c)) || (rc = bodies(&c)) || (rc = meeting_series(&c)) || (rc = portfolios(&c)) || (rc = both_countries(&c)) || (rc = plan_names(&c)) || (rc = places_of(&c)) || (rc = areas_of(&c)) ||
                      (rc = nord_departement(&c)) || (rc = towns_in_parens(&c)) || (rc = scripts(&c)) || (rc = embassies(&c)) || (rc = media_names(&c)) || (rc = company_names(&c)) ||
                      (rc = secrets(&c)) || (rc = short_bodies(&c)) || (rc = campaigns(&c)) || (rc = brand_products(&c)) || (rc = units_of_bodies(&c)) ||
-                     (rc = malware_names(&c)) ||
+                     (rc = malware_names(&c)) || (rc = actors_after_kind(&c)) ||
                      (c.s->lang == CYBERNER_LANG_FR && (rc = confederation(&c))) ||
                      (c.s->lang == CYBERNER_LANG_FR && (rc = languages(&c))) ||
                      (c.s->lang == CYBERNER_LANG_FR && (rc = foreign_names(&c))) ||

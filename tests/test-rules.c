@@ -1324,6 +1324,27 @@ START_TEST(short_bodies) {
 }
 END_TEST
 
+START_TEST(group_named_after_ransomware_word) {
+  /* a word naming a group "<word> ransomware" right after a word for
+   * ransomware (and a word for a group) is that group, not the country */
+  static const struct {
+    const char *text, *surface;
+    int label;
+    const char *id;
+  } cases[] = {
+      {"Le groupe de rançongiciel Cuba a revendiqué l'attaque.", "Cuba", CYBERNER_THREAT_ACTOR, "cuba-ransomware"},
+      {"Le rancongiciel Cuba a chiffré les serveurs.", "Cuba", CYBERNER_THREAT_ACTOR, "cuba-ransomware"},
+      {"The ransomware gang Cuba claimed the attack.", "Cuba", CYBERNER_THREAT_ACTOR, "cuba-ransomware"},
+      /* elsewhere, and for a country no group is named after, the country */
+      {"Ransomware attacks hit hospitals in Cuba last year.", "Cuba", CYBERNER_COUNTRY, "CU"},
+      {"Le groupe Cuba a joué hier soir.", "Cuba", CYBERNER_COUNTRY, "CU"},
+      {"The ransomware group France claimed nothing.", "France", CYBERNER_COUNTRY, "FR"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+    ck_assert_msg(tagged(cases[i].text, cases[i].surface, NULL, cases[i].label, cases[i].id), "%s", cases[i].text);
+}
+END_TEST
+
 START_TEST(company_first_word) {
   /* a company named in full is named later by its first word alone, with
    * the company's id */
@@ -1520,6 +1541,7 @@ int main(void) {
   tcase_add_test(t, english_month_abbreviations);
   tcase_add_test(t, results_lines);
   tcase_add_test(t, company_first_word);
+  tcase_add_test(t, group_named_after_ransomware_word);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
