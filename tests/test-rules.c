@@ -1324,6 +1324,20 @@ START_TEST(short_bodies) {
 }
 END_TEST
 
+START_TEST(role_with_nationality_inside) {
+  /* a role of the dictionaries read with a nationality after its first
+   * word: the nationality is tagged, the rest of the role hides its words */
+  const char *t = "La ministre française de l'Europe et des Affaires étrangères a parlé.";
+  YES(t, "française", CYBERNER_NATIONALITY, "FR");
+  ck_assert(!tagged(t, "Europe", NULL, CYBERNER_LOCATION, NULL));
+  /* not after another word, nor outside a role */
+  ck_assert(tagged("Un ministre venu de l'Europe et des Affaires étrangères.", "Europe", NULL, CYBERNER_LOCATION,
+                   NULL));
+  ck_assert(tagged("Le ministre français a visité l'Europe et des pays voisins.", "Europe", NULL, CYBERNER_LOCATION,
+                   NULL));
+}
+END_TEST
+
 START_TEST(group_named_after_ransomware_word) {
   /* a word naming a group "<word> ransomware" right after a word for
    * ransomware (and a word for a group) is that group, not the country */
@@ -1541,6 +1555,7 @@ int main(void) {
   tcase_add_test(t, english_month_abbreviations);
   tcase_add_test(t, results_lines);
   tcase_add_test(t, company_first_word);
+  tcase_add_test(t, role_with_nationality_inside);
   tcase_add_test(t, group_named_after_ransomware_word);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
