@@ -1382,6 +1382,54 @@ static int match_compound(const cyb__gazetteer *g, const cyb__norm *nm, const cy
   return out->n > n0 ? 0 : city_chain(g, nm, k, ps, pe, np, out);
 }
 
+/* "le ministre français de l'Europe et des Affaires étrangères": a role of
+ * the dictionaries (an alias of NOT_ENTITY entries only) whose first word a
+ * nationality follows in the text is read without the nationality: a
+ * NOT_ENTITY over the words after it hides them (Europe), the nationality
+ * stays tagged on its own (ENTITIES.md rules 4 and 6). The end of the role,
+ * 0 when there is none at k. */
+static size_t role_around_nationality(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens *tt,
+                                      const cyb__sentence *s, size_t k, bool titlecase, cyb__cands *out,
+                                      int *rc) {
+  uint32_t vid = tt->tok[k].vid;
+  if (k + 2 >= s->tok_end || vid == CYB_NO_VID || vid >= g->nroot ||
+      cyb__gazetteer_single_label(g, tt->tok[k + 1].vid) != CYBERNER_NATIONALITY)
+    return 0;
+  uint32_t node = g->root[vid], best = UINT32_MAX;
+  size_t best_end = 0;
+  for (size_t j = k + 2; node != UINT32_MAX && j < s->tok_end && j - k < MAX_ALIAS_TOKENS; j++) {
+    uint32_t v = tt->tok[j].vid;
+    if (v == CYB_NO_VID || v >= g->nroot || !g->inner[v]) break;
+    node = edge_find(g, node, v);
+    if (node == UINT32_MAX || !g->nodes[node].alias_n) continue;
+    const gnode *nd = &g->nodes[node];
+    bool roles = true, ok = false;
+    for (uint32_t i = 0; i < nd->alias_n; i++) {
+      const galias *a = &g->al[nd->alias_begin + i];
+      roles &= g->e[a->entry].label == CYB_NOT_ENTITY;
+      ok |= alias_ok(g, a, nm, tt, k, j + 1, s->lang, titlecase);
+    }
+    if (roles && ok) best = node, best_end = j + 1;
+  }
+  if (best == UINT32_MAX) return 0;
+  if (cyb__grow((void **)&out->alts, &out->alts_cap, out->nalts + 1, sizeof *out->alts)) {
+    *rc = CYBERNER_ENOMEM;
+    return 0;
+  }
+  uint32_t entry = g->al[g->nodes[best].alias_begin].entry;
+  cyb__cand *c = cyb__cand_push(out, tt->tok[k + 2].start, tt->tok[best_end - 1].end, (uint32_t)(k + 2),
+                                (uint32_t)best_end, CYB_NOT_ENTITY, CYB_SRC_DICT, 1.0f);
+  if (!c) {
+    *rc = CYBERNER_ENOMEM;
+    return 0;
+  }
+  c->alt = (uint32_t)out->nalts;
+  out->alts[out->nalts++] = entry;
+  c->nalt = 1;
+  c->entry = (int32_t)entry;
+  return best_end;
+}
+
 int cyb__gazetteer_match(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens *tt,
                          const cyb__sentence *s, cyb__cands *out) {
   size_t covered = s->tok_begin;
@@ -1405,6 +1453,10 @@ int cyb__gazetteer_match(const cyb__gazetteer *g, const cyb__norm *nm, const cyb
         }
       }
     }
+    int rc = 0;
+    size_t role_end = best == UINT32_MAX ? role_around_nationality(g, nm, tt, s, k, titlecase, out, &rc) : 0;
+    if (rc) return rc;
+    if (role_end > covered) covered = role_end; /* (no compound read inside it below) */
     if (best != UINT32_MAX) {
       if (emit(g, nm, tt, best, k, best_end, s->lang, titlecase, out)) return CYBERNER_ENOMEM;
       if (best_end > covered) covered = best_end;

@@ -412,6 +412,9 @@ cyb__speller *cyb__speller_take(const cyb__spell *sp);
 void cyb__speller_give(const cyb__spell *sp, cyb__speller *s);
 /* Is the original word, lower-cased, a common word of lang (0: either)? */
 bool cyb__spell_common(const cyb__spell *sp, cyb__speller *s, int lang, const char *src, size_t n);
+/* Is the original word a proper one of language lang (0: either): known
+ * to its hunspell dictionary capitalized, not in lower case (European, Jones)? */
+bool cyb__spell_proper(const cyb__spell *sp, cyb__speller *s, int lang, const char *src, size_t n);
 /* Is the original word a French adjective (hunspell po:adj; a suffix test
  * without the French dictionary)? */
 bool cyb__spell_french_adjective(const cyb__spell *sp, cyb__speller *s, const char *src, size_t n);
@@ -543,6 +546,7 @@ typedef struct {
   uint8_t keylen, firstlen, ntok; /* its length, its first token's, its tokens */
   uint8_t label;
   uint8_t shared; /* a person's short form that another person of the document has too */
+  uint8_t stem;   /* a company's first word (firm_stem): looked for with the speller's guard */
   int16_t next;   /* the next one of its bucket in its list (doc->*_head), -1 */
   int32_t entry;  /* gazetteer entry or -1 */
   char id[96];    /* rule-made id when entry < 0, "" when none */

@@ -202,6 +202,10 @@ struct cyb__rules {
    * words or more (Spark New Zealand: spark), value = entry + 1, UINT32_MAX
    * when two entries share it (company_names) */
   phraseset firm_of;
+  /* which group a word may name after a word for ransomware: a THREAT_ACTOR
+   * named "<word> ransomware" (Cuba ransomware: cuba), value = entry + 1,
+   * UINT32_MAX when two entries share it (actors_after_kind) */
+  phraseset actor_of_kind;
   uint32_t *vid_bits;
   /* per vocabulary id and list (vid * NSETS + s): the most tokens of a
    * phrase of the list that starts with the word, where ps_match starts
@@ -501,15 +505,24 @@ static bool name_suffix(const cyb__norm *nm, const cyb__token *t) {
          cyb__tok_is(nm, t, "iii") || cyb__tok_is(nm, t, ".");
 }
 
+/* Entry i's name in tokens (nm, tt) when it is a live entry of label: 1;
+ * 0 when not; -1 out of memory. The tables below read names this way. */
+static int name_of_label(const cyb__rules *r, const cyb__fold *f, uint32_t i, int label, cyb__norm *nm,
+                         cyb__tokens *tt) {
+  const cyb__entry *e = cyb__gazetteer_entry(r->gaz, i);
+  if (e->dead || e->label != label) return 0;
+  return cyb__normalize(f, e->name, strlen(e->name), nm) || cyb__tokenize(nm, tt) ? -1 : 1;
+}
+
 /* The surname table: each PERSON entry's last word (not a suffix: Jr, II),
  * and its first word too when that is a family name and no given name
  * (Yoon Suk Yeol, Widodo in Joko Widodo: the last). */
 static int build_surnames(cyb__rules *r, const cyb__fold *f, cyb__norm *nm, cyb__tokens *tt) {
   size_t ne = cyb__gazetteer_size(r->gaz);
   for (uint32_t i = 0; i < ne; i++) {
-    const cyb__entry *e = cyb__gazetteer_entry(r->gaz, i);
-    if (e->dead || e->label != CYBERNER_PERSON) continue;
-    if (cyb__normalize(f, e->name, strlen(e->name), nm) || cyb__tokenize(nm, tt)) return CYBERNER_ENOMEM;
+    int got = name_of_label(r, f, i, CYBERNER_PERSON, nm, tt);
+    if (got < 0) return CYBERNER_ENOMEM;
+    if (!got) continue;
     size_t last = tt->ntok;
     while (last > 1) {
       const cyb__token *t = &tt->tok[last - 1];
@@ -527,6 +540,20 @@ static int build_surnames(cyb__rules *r, const cyb__fold *f, cyb__norm *nm, cyb_
     if (ps_find(&r->set[S_SURNAMES], w0, n0) && !ps_find(&r->set[S_FIRST], w0, n0) &&
         unique_add(&r->surname_of, w0, n0, i))
       return CYBERNER_ENOMEM;
+  }
+  return 0;
+}
+
+/* The group-by-kind table: each THREAT_ACTOR whose name is one word and
+ * "ransomware" (Cuba ransomware), by that word. */
+static int build_actor_kinds(cyb__rules *r, const cyb__fold *f, cyb__norm *nm, cyb__tokens *tt) {
+  size_t ne = cyb__gazetteer_size(r->gaz);
+  for (uint32_t i = 0; i < ne; i++) {
+    int got = name_of_label(r, f, i, CYBERNER_THREAT_ACTOR, nm, tt);
+    if (got < 0) return CYBERNER_ENOMEM;
+    if (!got || tt->ntok != 2 || !cyb__tok_is(nm, &tt->tok[1], "ransomware")) continue;
+    const cyb__token *t = &tt->tok[0];
+    if (unique_add(&r->actor_of_kind, nm->text + t->start, t->end - t->start, i)) return CYBERNER_ENOMEM;
   }
   return 0;
 }
@@ -638,7 +665,9 @@ cyb__rules *cyb__rules_new(const cyb__files *base, const cyb__files *extra, cons
     L.target = lists[i].set;
     if (cyb__file_each_line(fl, lists[i].fn, &L)) goto oom;
   }
-  if (build_abbrev(r, f, &L.nm, &L.tt) || build_surnames(r, f, &L.nm, &L.tt)) goto oom;
+  if (build_abbrev(r, f, &L.nm, &L.tt) || build_surnames(r, f, &L.nm, &L.tt) ||
+      build_actor_kinds(r, f, &L.nm, &L.tt))
+    goto oom;
   for (size_t i = 0; i < sizeof trig_words / sizeof *trig_words; i++) {
     uint32_t vid = cyb__gazetteer_intern(g, trig_words[i].word, strlen(trig_words[i].word));
     if (vid == CYB_NO_VID) goto oom;
@@ -663,6 +692,7 @@ void cyb__rules_free(cyb__rules *r) {
   ps_free(&r->abbrev);
   ps_free(&r->surname_of);
   ps_free(&r->firm_of);
+  ps_free(&r->actor_of_kind);
   free(r->vid_bits);
   free(r->vid_len);
   free(r->vid_trig);
@@ -3133,10 +3163,60 @@ static int secrets(mctx *c) {
 
 /* ---- a body's own unit ------------------------------------------------------- */
 
+/* "le groupe de rançongiciel Cuba", "the ransomware gang Cuba": right
+ * after a word for ransomware (maybe and a word for a group), a word that
+ * names a group "<word> ransomware" of the dictionaries (actor_of_kind) is
+ * that group, not the country or place it also names. The context proves
+ * it: the pattern outranks the dictionary's reading (CYB_RANK_CONTEXT). */
+static bool ransomware_word(const mctx *c, size_t k) {
+  return tis(c, k, "ransomware") || tis(c, k, "rancongiciel"); /* (normalized text: no accents) */
+}
+static bool group_word(const mctx *c, size_t k) {
+  return tis(c, k, "group") || tis(c, k, "gang") || tis(c, k, "groupe");
+}
+static int actors_after_kind(mctx *c) {
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  for (size_t k = b + 1; k < end; k++) {
+    if (!(tflags(c, k) & CYB_TOK_CAP)) continue;
+    bool kind = ransomware_word(c, k - 1) || (k >= b + 2 && group_word(c, k - 1) && ransomware_word(c, k - 2));
+    if (!kind) continue;
+    size_t n;
+    const char *t = ttext(c, k, &n);
+    uint32_t v = ps_find(&c->r->actor_of_kind, t, n);
+    if (!v || v == UINT32_MAX) continue;
+    cyb__cand *d = cyb__cand_push(c->cs, c->tt->tok[k].start, c->tt->tok[k].end, (uint32_t)k, (uint32_t)k + 1,
+                                  CYBERNER_THREAT_ACTOR, CYB_SRC_PATTERN, 0.85f);
+    if (!d) return CYBERNER_ENOMEM;
+    d->entry = (int32_t)(v - 1);
+    d->rank = CYB_RANK_CONTEXT;
+  }
+  return 0;
+}
+
+/* The body the dictionaries know, with an entry, right after the unit word
+ * at k and "of" / "de" / "d'" / "du" (and an article): "the Security Lab of
+ * Amnesty International", "le Security Lab d'Amnesty International"; NULL
+ * when none. */
+static const cyb__cand *body_after_unit(const mctx *c, size_t k) {
+  size_t j = k + 1, end = c->s->tok_end;
+  if (j >= end || !(tis(c, j, "of") || tis(c, j, "de") || tis(c, j, "d'") || tis(c, j, "du"))) return NULL;
+  j++;
+  if (j < end && (tis(c, j, "the") || tis(c, j, "la") || tis(c, j, "l'"))) j++;
+  const cyb__cand *best = NULL;
+  for (size_t i = 0; i < c->ndict; i++) {
+    const cyb__cand *d = &c->cs->c[i];
+    if (d->tb == j && d->entry >= 0 && d->source == CYB_SRC_DICT &&
+        (d->label == CYBERNER_ORGANIZATION || d->label == CYBERNER_AGENCY) && (!best || d->te > best->te))
+      best = d;
+  }
+  return best;
+}
+
 /* "Amnesty International's Security Lab", "Amnesty International, whose
- * Security Lab": capitalized words no dictionary knows, ending in a word
- * for a unit (Lab, Laboratory, Unit, Team), right after a body the
- * dictionaries know and its possessive, name that body's unit: the body's
+ * Security Lab", "the Security Lab of Amnesty International": capitalized
+ * words no dictionary knows, ending in a word for a unit (Lab, Laboratory,
+ * Unit, Team), right after a body the dictionaries know and its possessive,
+ * or right before "of" and that body, name that body's unit: the body's
  * label and entry (a unit with an entry of its own, Google's Threat
  * Analysis Group, is the dictionaries'). */
 #define UNIT_WORDS 3 /* capitalized words before the unit word, at most */
@@ -3149,13 +3229,17 @@ static int units_of_bodies(mctx *c) {
     while (s > b && k - s < UNIT_WORDS && (tflags(c, s - 1) & CYB_TOK_CAP) && (tflags(c, s - 1) & CYB_TOK_ALPHA) &&
            !(tflags(c, s - 1) & CYB_TOK_SENT_START) && !covered(c, s - 1) && !cand_at(c, s - 1, -1))
       s--;
-    if (s == k || s < b + 2) continue; /* "Amnesty's Lab" alone says too little */
+    if (s == k) continue; /* "Amnesty's Lab" alone says too little */
     size_t owner_end = 0;
-    if (tis(c, s - 1, "'s")) owner_end = s - 1;
+    if (s >= b + 2 && tis(c, s - 1, "'s")) owner_end = s - 1;
     else if (s >= b + 3 && tis(c, s - 1, "whose") && tis(c, s - 2, ",")) owner_end = s - 2;
-    if (!owner_end) continue;
-    const cyb__cand *o = dict_cand(c, ANY_START, owner_end, CYBERNER_ORGANIZATION);
-    if (!o) o = dict_cand(c, ANY_START, owner_end, CYBERNER_AGENCY);
+    const cyb__cand *o = NULL;
+    if (owner_end) {
+      o = dict_cand(c, ANY_START, owner_end, CYBERNER_ORGANIZATION);
+      if (!o) o = dict_cand(c, ANY_START, owner_end, CYBERNER_AGENCY);
+    } else {
+      o = body_after_unit(c, k);
+    }
     if (!o || o->entry < 0) continue;
     int label = o->label;
     int32_t entry = o->entry; /* copied: the push may move o */
@@ -4013,6 +4097,24 @@ static bool short_form_at(const mctx *c, size_t k, size_t n) {
   return k + n == end || !(tflags(c, k + n) & CYB_TOK_CAP) || !(tflags(c, k + n) & CYB_TOK_ALPHA);
 }
 
+#define FIRM_STEM_MAX_WORDS 5
+/* A company's first word (remember_firm_stem) alone at token k: not in
+ * capitals (a dateline's town; an acronym is the acronym rules': CVE
+ * Foundation is no reason to read every CVE), no word the speller knows as a proper one
+ * (European, Scottish: the European Commission's first word names no
+ * company); a common word only inside an English sentence, capitalized
+ * there as a name is (Advanced said; not "Advanced attacks" opening a
+ * sentence; in French a capitalized noun inside a sentence is often another
+ * body's: la Société des ...). */
+static bool firm_stem_at(const mctx *c, size_t k) {
+  size_t n;
+  const char *w = as_written(c, k, &n);
+  uint16_t f = tflags(c, k);
+  if ((f & CYB_TOK_ALLCAPS) || cyb__spell_proper(c->r->spell, c->rs->speller, c->s->lang, w, n)) return false;
+  if (!is_common(c, k)) return true;
+  return k > c->s->tok_begin && !(f & CYB_TOK_SENT_START) && c->s->lang == CYBERNER_LANG_EN;
+}
+
 /* "the US Navy and ... 100,000 Navy personnel": once a country's body is
  * named (US Navy), its words after the country, capitalized and alone,
  * are that body (every country has a Navy, so a bare one is no alias);
@@ -4053,7 +4155,8 @@ static int short_bodies(mctx *c) {
       char buf[sizeof dn->key];
       if (dn->firstlen != n || dn->key[0] != t[0] || memcmp(t, dn->key, n) != 0 || k + dn->ntok > end ||
           join(c->nm, c->tt, k, dn->ntok, buf, sizeof buf) != dn->keylen || memcmp(buf, dn->key, dn->keylen) != 0 ||
-          !short_form_at(c, k, dn->ntok) || (dn->label == CYBERNER_LOCATION && is_common(c, k)))
+          !short_form_at(c, k, dn->ntok) || (dn->label == CYBERNER_LOCATION && is_common(c, k)) ||
+          (dn->stem && !firm_stem_at(c, k)))
         continue;
       if (push_remembered(c, k, k + dn->ntok, dn, CYB_SRC_MENTION)) return CYBERNER_ENOMEM;
       break;
@@ -4160,7 +4263,7 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
       (!headline && ((rc = persons(&c)) || (rc = names_before_roles(&c)) || (rc = bodies(&c)) || (rc = meeting_series(&c)) || (rc = portfolios(&c)) || (rc = both_countries(&c)) || (rc = plan_names(&c)) || (rc = places_of(&c)) || (rc = areas_of(&c)) ||
                      (rc = nord_departement(&c)) || (rc = towns_in_parens(&c)) || (rc = scripts(&c)) || (rc = embassies(&c)) || (rc = media_names(&c)) || (rc = company_names(&c)) || (rc = hospitals_and_schools(&c)) ||
                      (rc = secrets(&c)) || (rc = short_bodies(&c)) || (rc = campaigns(&c)) || (rc = brand_products(&c)) || (rc = units_of_bodies(&c)) ||
-                     (rc = malware_names(&c)) ||
+                     (rc = malware_names(&c)) || (rc = actors_after_kind(&c)) ||
                      (c.s->lang == CYBERNER_LANG_FR && (rc = confederation(&c))) ||
                      (c.s->lang == CYBERNER_LANG_FR && (rc = languages(&c))) ||
                      (c.s->lang == CYBERNER_LANG_FR && (rc = foreign_names(&c))) ||
@@ -4176,10 +4279,10 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
 /* Remember a name in a list of the document, chained into its bucket of
  * head (an equal key has the same bucket) at the chain's end: lookups meet
  * the names of a bucket in the order they came. */
-static void remember(cyb__docname **listp, size_t *n, size_t *cap, int16_t *head, size_t bucket, const char *key,
-                     size_t kl, int label, int32_t entry, const char *id) {
+static cyb__docname *remember(cyb__docname **listp, size_t *n, size_t *cap, int16_t *head, size_t bucket,
+                              const char *key, size_t kl, int label, int32_t entry, const char *id) {
   cyb__docname *list = *listp;
-  if (kl == 0 || kl >= sizeof list->key) return;
+  if (kl == 0 || kl >= sizeof list->key) return NULL;
   int last = -1; /* the chain's last name (an index: growing the list may move it) */
   for (int i = head[bucket]; i >= 0; i = list[i].next) {
     last = i;
@@ -4192,10 +4295,10 @@ static void remember(cyb__docname **listp, size_t *n, size_t *cap, int16_t *head
                  (entry != list[i].entry || (entry < 0 && strcmp(id ? id : "", list[i].id) != 0))) {
         list[i].shared = 1; /* Naina Yeltsin, then Boris Yeltsin */
       }
-      return; /* else the first one stays */
+      return NULL; /* else the first one stays */
     }
   }
-  if (*n >= CYB_DOC_MAX_NAMES || cyb__grow((void **)listp, cap, *n + 1, sizeof **listp)) return;
+  if (*n >= CYB_DOC_MAX_NAMES || cyb__grow((void **)listp, cap, *n + 1, sizeof **listp)) return NULL;
   list = *listp; /* out of memory only loses the memory of this name */
   if (last < 0) head[bucket] = (int16_t)*n;
   else list[last].next = (int16_t)*n;
@@ -4210,8 +4313,10 @@ static void remember(cyb__docname **listp, size_t *n, size_t *cap, int16_t *head
   for (size_t i = 0; i < kl; i++) d->ntok += key[i] == ' ';
   d->label = (uint8_t)label;
   d->shared = 0;
+  d->stem = 0;
   d->entry = entry;
   copy_str(d->id, sizeof d->id, id, id ? strlen(id) : 0);
+  return d;
 }
 
 static void remember_name(cyb__doc *doc, const char *key, size_t kl, int label, int32_t entry, const char *id) {
@@ -4222,8 +4327,9 @@ static void remember_acr(cyb__doc *doc, const char *key, size_t kl, int label, i
   remember(&doc->acr, &doc->nacr, &doc->acr_cap, doc->acr_head, bucket_before(key, kl, '-'), key, kl, label, entry,
            id);
 }
-static void remember_short(cyb__doc *doc, const char *key, size_t kl, int label, int32_t entry, const char *id) {
-  remember(&doc->shorts, &doc->nshorts, &doc->shorts_cap, doc->shorts_head, bucket_before(key, kl, ' '), key, kl,
+static cyb__docname *remember_short(cyb__doc *doc, const char *key, size_t kl, int label, int32_t entry,
+                                    const char *id) {
+  return remember(&doc->shorts, &doc->nshorts, &doc->shorts_cap, doc->shorts_head, bucket_before(key, kl, ' '), key, kl,
            label, entry, id);
 }
 
@@ -4274,6 +4380,29 @@ static void remember_place_stem(const cyb__norm *nm, const cyb__tokens *tt, cons
   remember_short(doc, x, n, d->label, d->entry, NULL);
 }
 
+/* "Kojima Industries ... Kojima said": a company named in full, two to
+ * five capitalized words, is named later by its first word alone. The word
+ * must be a name of its own: no dictionary entity alone (Washington Post,
+ * Hanoi Stock Exchange: a place), no given name (Morgan Stanley), title,
+ * article or word the rules know as no name; a common word (Advanced
+ * Computer Software) is looked for only inside a sentence (short_bodies). */
+static void remember_firm_stem(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, const cyb__cand *d,
+                               const char *id, cyb__doc *doc) {
+  if (d->label != CYBERNER_ORGANIZATION || (d->source != CYB_SRC_DICT && d->source != CYB_SRC_PATTERN) ||
+      d->te < d->tb + 2 || d->te > d->tb + FIRM_STEM_MAX_WORDS)
+    return;
+  const cyb__token *t0 = &tt->tok[d->tb], *t1 = &tt->tok[d->tb + 1];
+  if ((t0->flags & (CYB_TOK_CAP | CYB_TOK_ALPHA)) != (CYB_TOK_CAP | CYB_TOK_ALPHA) ||
+      (t0->flags & (CYB_TOK_DIGIT | CYB_TOK_DOTTED | CYB_TOK_HYPHEN | CYB_TOK_ELISION)) || t0->end - t0->start < 3 ||
+      !(t1->flags & CYB_TOK_CAP) || cyb__gazetteer_single_label(m->gaz, t0->vid) >= 0)
+    return;
+  uint32_t bits = t0->vid < m->rules->nvid_bits ? m->rules->vid_bits[t0->vid] >> 16 : 0;
+  if (bits & (1u << S_NOT_NAMES | 1u << S_FIRST | 1u << S_TITLES | 1u << S_ARTICLE | 1u << S_PREP | 1u << S_HEAD))
+    return;
+  cyb__docname *dn = remember_short(doc, nm->text + t0->start, t0->end - t0->start, d->label, d->entry, id);
+  if (dn) dn->stem = 1;
+}
+
 /* A name the dictionaries hide (NOT_ENTITY: Cyber Norm Initiative): the
  * initials of its capitalized words (CNI), for hidden_acronyms(). */
 static void remember_hidden_initials(const cyb__norm *nm, const cyb__tokens *tt, const cyb__cand *d, cyb__doc *doc) {
@@ -4310,6 +4439,7 @@ void cyb__rules_learn(const cyberner_model *m, const cyb__norm *nm, const cyb__t
       remember_acr(doc, nm->text + d->ns, d->ne - d->ns, d->label, d->entry, id);
     remember_address_stem(nm, tt, d, id, doc);
     remember_hidden_initials(nm, tt, d, doc);
+    remember_firm_stem(m, nm, tt, d, id, doc);
     size_t r = d->entry >= 0 ? after_country(m, tt, d) : 0;
     if (d->label == CYBERNER_EVENT && d->entry >= 0 && d->source == CYB_SRC_DICT) r = meeting_words(m, nm, tt, d->tb, d->te);
     if (r) {

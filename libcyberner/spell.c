@@ -119,10 +119,11 @@ void cyb__speller_give(const cyb__spell *csp, cyb__speller *s) {
 }
 
 /* The memo key of a word and a question (0-2: common in either language,
- * French, English; 3: French adjective): the question in bits 1-2, bit 0
- * set, so that no key is 0, the empty slot. */
+ * French, English; 3: French analysis; 4-6: proper word, in either
+ * language, French, English): the question in
+ * bits 1-3, bit 0 set, so that no key is 0, the empty slot. */
 static uint64_t question_key(const char *word, size_t n, unsigned question) {
-  return cyb__hash(word, n) << 3 | (uint64_t)question << 1 | 1;
+  return cyb__hash(word, n) << 4 | (uint64_t)question << 1 | 1;
 }
 
 /* The slot of a key: from all its bits (its low bits hold the question, so
@@ -177,6 +178,28 @@ bool cyb__spell_common(const cyb__spell *sp, cyb__speller *s, int lang, const ch
   s->memo_key[slot] = key;
   s->memo_val[slot] = found;
   return found;
+}
+
+/* A proper word of language lang (0: either; European, Scottish, Jones):
+ * its dictionary knows it as written, capitalized, and not in lower case
+ * (French knows a dance, scottish, and a given name, Line: each language
+ * answers for itself). */
+bool cyb__spell_proper(const cyb__spell *sp, cyb__speller *s, int lang, const char *src, size_t n) {
+  char word[200], as[200];
+  if (!s || n >= sizeof as || !lower_word(src, n, word, sizeof word)) return false;
+  uint64_t key = question_key(src, n, 4 + (unsigned)lang);
+  size_t slot = memo_slot(key);
+  if (s->memo_key[slot] == key) return s->memo_val[slot];
+  memcpy(as, src, n);
+  as[n] = '\0';
+  bool proper = false;
+  for (int l = 1; l <= 2 && !proper; l++) {
+    Hunhandle *h = !lang || lang == l ? handle(sp, s, l) : NULL;
+    proper = h && Hunspell_spell(h, as) && !Hunspell_spell(h, word);
+  }
+  s->memo_key[slot] = key;
+  s->memo_val[slot] = proper;
+  return proper;
 }
 
 /* What hunspell's French analyses of a word say, as bits; one question in

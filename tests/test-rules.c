@@ -1356,11 +1356,81 @@ START_TEST(short_bodies) {
   YES("Amnesty International, whose Security Lab worked with them.", "Security Lab", CYBERNER_ORGANIZATION,
       "amnesty");
   NO("Amnesty's Lab found it.", "Lab");
+  /* and before "of" / "d'" and that body */
+  YES("It was the Security Lab of Amnesty International that found it.", "Security Lab", CYBERNER_ORGANIZATION,
+      "amnesty");
+  YES("Selon le Security Lab d'Amnesty International, le logiciel a servi.", "Security Lab", CYBERNER_ORGANIZATION,
+      "amnesty");
+  NO("It was the Security Lab of Harrowgate that found it.", "Security Lab");
+  NO("He joined the Lab of Amnesty International.", "Lab");
+  NO("It was the Security Lab of a firm that Amnesty International hired.", "Security Lab");
   NO("Harrowgate's Security Lab found traces.", "Security Lab");
   /* a body named with its web domain goes by the word alone afterwards */
   const char *bl = "OFAC sanctioned Blender.io in 2022. Sinbad is a rebrand of Blender, which went dark.";
   ck_assert(tagged(bl, "Blender", "rebrand", CYBERNER_ORGANIZATION, "blender-io"));
   NO("Sinbad is a rebrand of Blender, which went dark.", "Blender");
+}
+END_TEST
+
+START_TEST(role_with_nationality_inside) {
+  /* a role of the dictionaries read with a nationality after its first
+   * word: the nationality is tagged, the rest of the role hides its words */
+  const char *t = "La ministre française de l'Europe et des Affaires étrangères a parlé.";
+  YES(t, "française", CYBERNER_NATIONALITY, "FR");
+  ck_assert(!tagged(t, "Europe", NULL, CYBERNER_LOCATION, NULL));
+  /* not after another word, nor outside a role */
+  ck_assert(tagged("Un ministre venu de l'Europe et des Affaires étrangères.", "Europe", NULL, CYBERNER_LOCATION,
+                   NULL));
+  ck_assert(tagged("Le ministre français a visité l'Europe et des pays voisins.", "Europe", NULL, CYBERNER_LOCATION,
+                   NULL));
+}
+END_TEST
+
+START_TEST(group_named_after_ransomware_word) {
+  /* a word naming a group "<word> ransomware" right after a word for
+   * ransomware (and a word for a group) is that group, not the country */
+  static const struct {
+    const char *text, *surface;
+    int label;
+    const char *id;
+  } cases[] = {
+      {"Le groupe de rançongiciel Cuba a revendiqué l'attaque.", "Cuba", CYBERNER_THREAT_ACTOR, "cuba-ransomware"},
+      {"Le rancongiciel Cuba a chiffré les serveurs.", "Cuba", CYBERNER_THREAT_ACTOR, "cuba-ransomware"},
+      {"The ransomware gang Cuba claimed the attack.", "Cuba", CYBERNER_THREAT_ACTOR, "cuba-ransomware"},
+      /* elsewhere, and for a country no group is named after, the country */
+      {"Ransomware attacks hit hospitals in Cuba last year.", "Cuba", CYBERNER_COUNTRY, "CU"},
+      {"Le groupe Cuba a joué hier soir.", "Cuba", CYBERNER_COUNTRY, "CU"},
+      {"The ransomware group France claimed nothing.", "France", CYBERNER_COUNTRY, "FR"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+    ck_assert_msg(tagged(cases[i].text, cases[i].surface, NULL, cases[i].label, cases[i].id), "%s", cases[i].text);
+}
+END_TEST
+
+START_TEST(company_first_word) {
+  /* a company named in full is named later by its first word alone, with
+   * the company's id */
+  const char *z = "Zentrix Logistik AG confirmed the breach. A spokesman for Zentrix said data was taken.";
+  ck_assert(tagged(z, "Zentrix", "spokesman", CYBERNER_ORGANIZATION, NULL));
+  const char *k = "Kojima Industries halted its plants. On Monday Kojima said work resumed.";
+  ck_assert(tagged(k, "Kojima", "Monday", CYBERNER_ORGANIZATION, "kojima-industries"));
+  /* a common word only inside an English sentence, not opening one */
+  const char *a = "Advanced Computer Software Group was fined. Advanced attacks rose. The regulator fined Advanced twice.";
+  ck_assert(tagged(a, "Advanced", "regulator", CYBERNER_ORGANIZATION, "advanced-computer-software"));
+  ck_assert(!tagged(a, "Advanced", "fined.", CYBERNER_ORGANIZATION, NULL));
+  /* a proper word of the speller (a continent's adjective), a place, a
+   * given name, an acronym: no company */
+  ck_assert(!tagged("The European Commission fined it. Officials said the European banks paid.", "European",
+                    "Officials", CYBERNER_ORGANIZATION, NULL));
+  ck_assert(tagged("The Washington Post reported it. Officials in Washington said no.", "Washington", "Officials",
+                   CYBERNER_LOCATION, NULL));
+  ck_assert(!tagged("Lotte Card was breached. A man called Lotte said no.", "Lotte", "called", CYBERNER_ORGANIZATION,
+                    NULL));
+  ck_assert(!tagged("The CVE Foundation was set up. ENISA assigns CVE identifiers.", "CVE", "assigns",
+                    CYBERNER_ORGANIZATION, NULL));
+  /* nor before another capitalized word (another name) */
+  ck_assert(!tagged("Zentrix Logistik AG confirmed it. Zentrix Holdings said no.", "Zentrix", "it.",
+                    CYBERNER_ORGANIZATION, NULL));
 }
 END_TEST
 
@@ -1532,6 +1602,9 @@ int main(void) {
   tcase_add_test(t, nationality_after_a_role);
   tcase_add_test(t, english_month_abbreviations);
   tcase_add_test(t, results_lines);
+  tcase_add_test(t, company_first_word);
+  tcase_add_test(t, role_with_nationality_inside);
+  tcase_add_test(t, group_named_after_ransomware_word);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
