@@ -4396,7 +4396,7 @@ static void remember_firm_stem(const cyberner_model *m, const cyb__norm *nm, con
       (t0->flags & (CYB_TOK_DIGIT | CYB_TOK_DOTTED | CYB_TOK_HYPHEN | CYB_TOK_ELISION)) || t0->end - t0->start < 3 ||
       !(t1->flags & CYB_TOK_CAP) || cyb__gazetteer_single_label(m->gaz, t0->vid) >= 0)
     return;
-  uint32_t bits = t0->vid < m->rules->nvid_bits ? m->rules->vid_bits[t0->vid] >> 16 : 0;
+  uint32_t bits = t0->vid < m->rules->nvid ? m->rules->vid_bits[t0->vid] >> 16 : 0;
   if (bits & (1u << S_NOT_NAMES | 1u << S_FIRST | 1u << S_TITLES | 1u << S_ARTICLE | 1u << S_PREP | 1u << S_HEAD))
     return;
   cyb__docname *dn = remember_short(doc, nm->text + t0->start, t0->end - t0->start, d->label, d->entry, id);
