@@ -1554,12 +1554,15 @@ static bool role_after_comma(const mctx *c, size_t k) {
 static int names_before_roles(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t k = b; k + 3 < end; k++) {
-    if (!(tflags(c, k) & CYB_TOK_CAP) || (k > b && (tflags(c, k - 1) & CYB_TOK_CAP)) || !unknown_name_part(c, k))
-      continue;
+    if (!(tflags(c, k) & CYB_TOK_CAP) || (k > b && (tflags(c, k - 1) & CYB_TOK_CAP))) continue;
+    /* the shape first (capitalized words, a comma, a title): the speller
+     * is asked about the words only then */
     size_t e = k + 1;
-    while (e < end && e < k + 3 && unknown_name_part(c, e)) e++;
+    while (e < end && e < k + 3 && name_token(c, e)) e++;
     if (e == k + 1 || e + 1 >= end || !tis(c, e, ",") || !role_after_comma(c, e + 1)) continue;
-    if (push_person(c, k, e, 0.7f, 0)) return CYBERNER_ENOMEM;
+    bool unknown = true;
+    for (size_t q = k; q < e && unknown; q++) unknown = unknown_name_part(c, q);
+    if (unknown && push_person(c, k, e, 0.7f, 0)) return CYBERNER_ENOMEM;
     k = e;
   }
   return 0;
