@@ -3097,8 +3097,9 @@ static int company_names(mctx *c) {
 /* A word in capitals with an inner hyphen: a saint's or a person's name that
  * names a hospital or a school (Saint-Joseph, Jean-Moulin, André-Mignot). */
 static bool hyphenated_name(const mctx *c, size_t k) {
+  if (k >= c->s->tok_end) return false;
   uint32_t f = tflags(c, k);
-  return k < c->s->tok_end && (f & CYB_TOK_CAP) && (f & CYB_TOK_ALPHA) && (f & CYB_TOK_HYPHEN);
+  return (f & CYB_TOK_CAP) && (f & CYB_TOK_ALPHA) && (f & CYB_TOK_HYPHEN);
 }
 
 /* "l'hôpital de Pontarlier", "le centre hospitalier d'Alès", "l'université
