@@ -106,6 +106,7 @@ run "our documents, round 82 (scored blind first)" "$src/tests/eval/extra82/gold
 run "our documents, round 83 (scored blind first)" "$src/tests/eval/extra83/gold.jsonl"
 run "our documents, round 84 (scored blind first)" "$src/tests/eval/extra84/gold.jsonl"
 run "our documents, round 85 (scored blind first)" "$src/tests/eval/extra85/gold.jsonl"
+run "our documents, round 88 (scored blind first)" "$src/tests/eval/extra88/gold.jsonl"
 run "CoNLL-2003 English dev (testa)" "$shared/data/conll2003-en/conll-testa.jsonl" --map conll --labels PER,ORG,LOC
 run "CoNLL-2003 English test (testb)" "$shared/data/conll2003-en/conll-testb.jsonl" --map conll --labels PER,ORG,LOC
 run "WikiNEuRal French (silver)" "$shared/data/ner-fr-wikineural/wikineural-fr-test-sample.jsonl" --map conll --labels PER,ORG,LOC
