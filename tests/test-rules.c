@@ -1550,6 +1550,18 @@ START_TEST(english_month_abbreviations) {
 }
 END_TEST
 
+START_TEST(town_before_its_region) {
+  /* "Town, Region": the town of that country, else no link */
+  YES("SAN JOSE, Costa Rica -- The FBI in Washington said so.", "SAN JOSE", CYBERNER_LOCATION, "san-jose-cr");
+  YES("The lab in San Jose, California opened.", "San Jose", CYBERNER_LOCATION, "san-jose");
+  ck_assert(!tagged("The agency's office in Hanover, Maryland opened.", "Hanover", NULL, CYBERNER_LOCATION, "hanover"));
+  YES("The agency's office in Hanover, Maryland opened.", "Hanover", CYBERNER_LOCATION, NULL);
+  YES("The fair in Hanover, Germany opened.", "Hanover", CYBERNER_LOCATION, "hanover");
+  /* a list goes on: no town of the region */
+  YES("Teams from Hanover, Maryland and Texas came.", "Hanover", CYBERNER_LOCATION, "hanover");
+}
+END_TEST
+
 int main(void) {
   cyberner_error *err = NULL;
   model = cyberner_model_new(NULL, NULL, &err);
@@ -1605,6 +1617,7 @@ int main(void) {
   tcase_add_test(t, company_first_word);
   tcase_add_test(t, role_with_nationality_inside);
   tcase_add_test(t, group_named_after_ransomware_word);
+  tcase_add_test(t, town_before_its_region);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
