@@ -1562,6 +1562,16 @@ START_TEST(town_before_its_region) {
 }
 END_TEST
 
+START_TEST(numbered_group_summit) {
+  /* a numbered group's summit in lower case is named so; other bodies'
+   * summits in lower case are descriptions (ENTITIES.md rule 10) */
+  YES("Leaders met at the G20 summit in Osaka.", "G20 summit", CYBERNER_EVENT, "g20-summit");
+  YES("The G7 summit ended.", "G7 summit", CYBERNER_EVENT, "g7-summit");
+  NO("The NATO summit in The Hague ended.", "summit");
+  YES("The NATO summit in The Hague ended.", "NATO", CYBERNER_ORGANIZATION, "nato");
+}
+END_TEST
+
 int main(void) {
   cyberner_error *err = NULL;
   model = cyberner_model_new(NULL, NULL, &err);
@@ -1618,6 +1628,7 @@ int main(void) {
   tcase_add_test(t, role_with_nationality_inside);
   tcase_add_test(t, group_named_after_ransomware_word);
   tcase_add_test(t, town_before_its_region);
+  tcase_add_test(t, numbered_group_summit);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
