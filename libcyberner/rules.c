@@ -1687,7 +1687,8 @@ static size_t extend_french(const mctx *c, size_t j, bool event, bool *has_cap) 
     bool cap = p < end && (tflags(c, p) & CYB_TOK_CAP) != 0;
     /* a complement is never a date ("au Conseil en août 2023"), a
      * function word ("Conseil des ministres pour ne ...") nor a courtesy
-     * title ("ministère de M. Prasad": a person's ministry); a body the
+     * title nor a known person ("ministère de M. Prasad", "ministère de
+     * Dominic LeBlanc": a person's ministry); a body the
      * dictionaries know is the parent, tagged on its own ("Comité permanent
      * | de l'Assemblée populaire nationale", as stops_name in English), but
      * part of a meeting's name (Conférence ministérielle de la
@@ -1698,7 +1699,7 @@ static size_t extend_french(const mctx *c, size_t j, bool event, bool *has_cap) 
     if (p >= end || !(tflags(c, p) & CYB_TOK_ALPHA) || is_place_at(c, p) || (cap && body_head_at(c, p)) ||
         (!cap && is_infinitive(c, p)) ||
         cand_at(c, p, CYBERNER_DATE) || cyb__sentlang_is_function(c->m->sentlang, c->tt->tok[p].vid) ||
-        (cap && courtesy_at(c, p)) ||
+        (cap && (courtesy_at(c, p) || cand_at(c, p, CYBERNER_PERSON))) ||
         (!event && (cand_at(c, p, CYBERNER_AGENCY) || cand_at(c, p, CYBERNER_ORGANIZATION))))
       break;
     if (!cap && (forces_of_nationality(c, p) || compound_preposition(c, p))) break;

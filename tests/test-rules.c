@@ -1572,6 +1572,16 @@ START_TEST(numbered_group_summit) {
 }
 END_TEST
 
+START_TEST(ministry_of_a_known_person) {
+  /* "ministère de" + a known person is that minister's ministry, no body */
+  const char *t = "Selon la ministre, le ministère de Dominic LeBlanc a publié une note.";
+  YES(t, "Dominic LeBlanc", CYBERNER_PERSON, "dominic-leblanc");
+  NO(t, "ministère de");
+  /* a complement that is no person still names the body */
+  YES("Le ministère de la Culture a publié une note.", "ministère de la Culture", CYBERNER_AGENCY, NULL);
+}
+END_TEST
+
 int main(void) {
   cyberner_error *err = NULL;
   model = cyberner_model_new(NULL, NULL, &err);
@@ -1629,6 +1639,7 @@ int main(void) {
   tcase_add_test(t, group_named_after_ransomware_word);
   tcase_add_test(t, town_before_its_region);
   tcase_add_test(t, numbered_group_summit);
+  tcase_add_test(t, ministry_of_a_known_person);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
