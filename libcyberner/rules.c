@@ -2566,6 +2566,23 @@ static int acronym_parts(mctx *c, size_t k) {
   return 0;
 }
 
+/* Is the word at token a (lower case, ASCII: titlecase_word) a whole word of
+ * the name or an alias of lf's entry? "Jordan News Agency (Petra)": the
+ * agency's other name, no acronym of its words. */
+static bool word_of_entry_name(const mctx *c, const cyb__cand *lf, size_t a) {
+  if (lf->source != CYB_SRC_DICT || lf->entry < 0) return false;
+  const cyb__entry *e = cyb__gazetteer_entry(c->m->gaz, (uint32_t)lf->entry);
+  size_t n;
+  const char *w = ttext(c, a, &n);
+  const char *names[] = {e->name, e->aliases};
+  for (size_t i = 0; i < 2; i++)
+    for (const char *p = names[i]; p && *p; p++) {
+      bool starts = p == names[i] || !((p[-1] | 0x20) >= 'a' && (p[-1] | 0x20) <= 'z');
+      if (starts && strncasecmp(p, w, n) == 0 && !((p[n] | 0x20) >= 'a' && (p[n] | 0x20) <= 'z')) return true;
+    }
+  return false;
+}
+
 static int acronyms(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   size_t ncand = c->cs->n;
@@ -2597,8 +2614,12 @@ static int acronyms(mctx *c) {
     /* a title-case acronym only when the words before it spell it all:
      * l'Opérateur des systèmes d'information interministériels classifiés
      * (Osiic); not (Paris), (Reuters) */
+    /* ... or another name of the known body before it: Jordan News Agency
+     * (Petra) */
     if (!acronym_token(c, a) &&
-        !(titlecase_word(c, a) && k > b && a + 1 < end && tis(c, a + 1, ")") && initials_start(c, k, a) != SIZE_MAX))
+        !(titlecase_word(c, a) && k > b && a + 1 < end && tis(c, a + 1, ")") &&
+          (initials_start(c, k, a) != SIZE_MAX || (!cand_at(c, a, -1) && cand_span(c, 0, k, true) &&
+                                                  word_of_entry_name(c, cand_span(c, 0, k, true), a)))))
       continue;
     char low[64];
     size_t n;

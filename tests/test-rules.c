@@ -1582,6 +1582,16 @@ START_TEST(ministry_of_a_known_person) {
 }
 END_TEST
 
+START_TEST(other_name_in_parentheses) {
+  /* a word of a known body's other name in parentheses after its long
+   * form is that body, though no acronym of its words */
+  const char *t = "The Jordan News Agency (Petra) reported the attack.";
+  YES(t, "Petra", CYBERNER_ORGANIZATION, "petra-agency");
+  /* a word of no name of the body is not */
+  NO("The Jordan News Agency (Zarqa) reported the attack.", "Zarqa");
+}
+END_TEST
+
 int main(void) {
   cyberner_error *err = NULL;
   model = cyberner_model_new(NULL, NULL, &err);
@@ -1640,6 +1650,7 @@ int main(void) {
   tcase_add_test(t, town_before_its_region);
   tcase_add_test(t, numbered_group_summit);
   tcase_add_test(t, ministry_of_a_known_person);
+  tcase_add_test(t, other_name_in_parentheses);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
