@@ -405,6 +405,18 @@ static int parse_line(cyb__dictset *ds, const char *file, size_t lineno, const c
         e.within = cyb__strndup(v, vl);
       } else if (kl == 7 && memcmp(x.s, "default", 7) == 0) {
         e.shared_default = vl == 1 && v[0] == '1';
+      } else if (kl == 4 && memcmp(x.s, "kind", 4) == 0) {
+        static const struct {
+          const char *kind;
+          uint8_t place;
+        } PLACE_KINDS[] = {{"city", CYB_PLACE_TOWN},          {"capital", CYB_PLACE_TOWN},
+                           {"town", CYB_PLACE_TOWN},          {"village", CYB_PLACE_TOWN},
+                           {"municipality", CYB_PLACE_TOWN},  {"state", CYB_PLACE_SUBDIVISION},
+                           {"province", CYB_PLACE_SUBDIVISION}, {"territory", CYB_PLACE_SUBDIVISION},
+                           {"canton", CYB_PLACE_SUBDIVISION}, {"prefecture", CYB_PLACE_SUBDIVISION}};
+        for (size_t k = 0; k < sizeof PLACE_KINDS / sizeof *PLACE_KINDS; k++)
+          if (vl == strlen(PLACE_KINDS[k].kind) && memcmp(v, PLACE_KINDS[k].kind, vl) == 0)
+            e.place_kind = PLACE_KINDS[k].place;
       }
     }
   }

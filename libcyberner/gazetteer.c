@@ -783,6 +783,9 @@ static bool acronym_as_common_noun(const cyb__norm *nm, const cyb__tokens *tt, s
  * a meeting (the NATO summit in The Hague, le sommet de l'OTAN) rather than
  * names it (ENTITIES.md rule 10). */
 static bool lowercase_meeting_word(const cyb__gazetteer *g, const cyb__tokens *tt, size_t tb, size_t te) {
+  /* a numbered group's meeting (the G20 summit, the G7 summit) is named so,
+   * by no other name: the dictionary's alias names it */
+  if (te == tb + 2 && (tt->tok[tb].flags & CYB_TOK_CAP) && (tt->tok[tb].flags & CYB_TOK_DIGIT)) return false;
   for (size_t k = tb; k < te; k++) {
     const cyb__token *t = &tt->tok[k];
     if ((t->flags & CYB_TOK_ALPHA) && !(t->flags & CYB_TOK_CAP) && word_is(g, t->vid, CYB_WORD_MEETING))

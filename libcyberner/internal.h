@@ -250,9 +250,12 @@ typedef struct {
   uint32_t line;
   uint8_t label;
   uint8_t dead; /* replaced by a later folder's entry with the same label and id */
+  uint8_t place_kind; /* CYB_PLACE_*: from kind=, for "Town, Region" (Hanover, Maryland) */
   uint8_t shared_default; /* default=1: the one a shared alias names when nothing in the document
                              chooses among its entries (France's ANSSI, not Congo's) */
 } cyb__entry;
+/* place_kind: a town, or a region a town is placed in by "Town, Region" */
+enum { CYB_PLACE_OTHER = 0, CYB_PLACE_TOWN, CYB_PLACE_SUBDIVISION };
 
 typedef struct {
   cyb__entry *e;

@@ -279,6 +279,42 @@ static int32_t long_form_entry(const cyb__norm *nm, const cyb__tokens *tt, const
   return -1;
 }
 
+/* "Hanover, Maryland", "SAN JOSE, Costa Rica": a town right before a comma
+ * and a country or a state/province names a town of that country; its
+ * alternative of that country, else no link (the German Hanover is wrong,
+ * and a town the dictionary lacks has no entry). A list goes on after the
+ * region (Nevada, California, Montana, Canada and ...) or it owns what
+ * follows (Indo-Pacific, India's ministry): no town then. True when it
+ * decided. */
+static bool town_of_region(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, cyb__cands *cs,
+                           size_t self) {
+  static const char *const LIST_GOES_ON[] = {",", "and", "et", "or", "ou", "&", "'s", "/"};
+  cyb__cand *c = &cs->c[self];
+  if (!c->nalt || c->te + 1 >= tt->ntok || !cyb__tok_is(nm, &tt->tok[c->te], ",")) return false;
+  bool town = false;
+  for (uint32_t j = 0; j < c->nalt && !town; j++)
+    town = cyb__gazetteer_entry(m->gaz, cs->alts[c->alt + j])->place_kind == CYB_PLACE_TOWN;
+  if (!town) return false;
+  size_t lo = self > CONTEXT_WINDOW ? self - CONTEXT_WINDOW : 0;
+  size_t hi = self + CONTEXT_WINDOW < cs->n ? self + CONTEXT_WINDOW : cs->n;
+  for (size_t i = lo; i < hi; i++) {
+    const cyb__cand *o = &cs->c[i];
+    if (o->tb != c->te + 1) continue;
+    bool region = o->label == CYBERNER_COUNTRY ||
+                  (o->label == CYBERNER_LOCATION && o->entry >= 0 &&
+                   cyb__gazetteer_entry(m->gaz, (uint32_t)o->entry)->place_kind == CYB_PLACE_SUBDIVISION);
+    const char *code = region ? cyb__cand_country(m, cs, o) : NULL;
+    if (!code) continue;
+    for (size_t k = 0; o->te < tt->ntok && k < sizeof LIST_GOES_ON / sizeof *LIST_GOES_ON; k++)
+      if (cyb__tok_is(nm, &tt->tok[o->te], LIST_GOES_ON[k])) return false;
+    int32_t pick = alt_with_country(m, cs, c, code);
+    if (pick >= 0) c->entry = pick;
+    else leave_unlinked(c, true);
+    return true;
+  }
+  return false;
+}
+
 static void choose_entry(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, cyb__cands *cs,
                          size_t self, const cyb__doc *doc) {
   const uint32_t *counts = doc ? doc->country_counts : NULL;
@@ -422,10 +458,12 @@ size_t cyb__resolve(const cyberner_model *m, const cyb__norm *nm, const cyb__tok
     if (cs->c[i].label == CYBERNER_EVENT && cs->c[i].source == CYB_SRC_PATTERN && cs->c[i].entry < 0 &&
         cs->c[i].id < 0)
       series_event(m, tt, cs, i);
-  for (size_t i = 0; i < cs->n; i++)
+  for (size_t i = 0; i < cs->n; i++) {
+    if (cs->c[i].label == CYBERNER_LOCATION && town_of_region(m, nm, tt, cs, i)) continue;
     if (cs->c[i].entry < 0 && cs->c[i].nalt > 1 && !describes_other_body(m, nm, tt, cs, i) &&
         !choose_by_parent(m, nm, tt, cs, i))
       choose_entry(m, nm, tt, cs, i, doc);
+  }
   size_t n = cs->n;
   for (size_t i = 0; i < n; i++) order[i] = prio_of(cs, (uint32_t)i);
   sort_prio(order, n, by_priority);

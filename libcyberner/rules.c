@@ -1687,7 +1687,8 @@ static size_t extend_french(const mctx *c, size_t j, bool event, bool *has_cap) 
     bool cap = p < end && (tflags(c, p) & CYB_TOK_CAP) != 0;
     /* a complement is never a date ("au Conseil en août 2023"), a
      * function word ("Conseil des ministres pour ne ...") nor a courtesy
-     * title ("ministère de M. Prasad": a person's ministry); a body the
+     * title nor a known person ("ministère de M. Prasad", "ministère de
+     * Dominic LeBlanc": a person's ministry); a body the
      * dictionaries know is the parent, tagged on its own ("Comité permanent
      * | de l'Assemblée populaire nationale", as stops_name in English), but
      * part of a meeting's name (Conférence ministérielle de la
@@ -1698,7 +1699,7 @@ static size_t extend_french(const mctx *c, size_t j, bool event, bool *has_cap) 
     if (p >= end || !(tflags(c, p) & CYB_TOK_ALPHA) || is_place_at(c, p) || (cap && body_head_at(c, p)) ||
         (!cap && is_infinitive(c, p)) ||
         cand_at(c, p, CYBERNER_DATE) || cyb__sentlang_is_function(c->m->sentlang, c->tt->tok[p].vid) ||
-        (cap && courtesy_at(c, p)) ||
+        (cap && (courtesy_at(c, p) || cand_at(c, p, CYBERNER_PERSON))) ||
         (!event && (cand_at(c, p, CYBERNER_AGENCY) || cand_at(c, p, CYBERNER_ORGANIZATION))))
       break;
     if (!cap && (forces_of_nationality(c, p) || compound_preposition(c, p))) break;
@@ -2565,6 +2566,23 @@ static int acronym_parts(mctx *c, size_t k) {
   return 0;
 }
 
+/* Is the word at token a (lower case, ASCII: titlecase_word) a whole word of
+ * the name or an alias of lf's entry? "Jordan News Agency (Petra)": the
+ * agency's other name, no acronym of its words. */
+static bool word_of_entry_name(const mctx *c, const cyb__cand *lf, size_t a) {
+  if (lf->source != CYB_SRC_DICT || lf->entry < 0) return false;
+  const cyb__entry *e = cyb__gazetteer_entry(c->m->gaz, (uint32_t)lf->entry);
+  size_t n;
+  const char *w = ttext(c, a, &n);
+  const char *names[] = {e->name, e->aliases};
+  for (size_t i = 0; i < 2; i++)
+    for (const char *p = names[i]; p && *p; p++) {
+      bool starts = p == names[i] || !((p[-1] | 0x20) >= 'a' && (p[-1] | 0x20) <= 'z');
+      if (starts && strncasecmp(p, w, n) == 0 && !((p[n] | 0x20) >= 'a' && (p[n] | 0x20) <= 'z')) return true;
+    }
+  return false;
+}
+
 static int acronyms(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   size_t ncand = c->cs->n;
@@ -2596,8 +2614,12 @@ static int acronyms(mctx *c) {
     /* a title-case acronym only when the words before it spell it all:
      * l'Opérateur des systèmes d'information interministériels classifiés
      * (Osiic); not (Paris), (Reuters) */
+    /* ... or another name of the known body before it: Jordan News Agency
+     * (Petra) */
     if (!acronym_token(c, a) &&
-        !(titlecase_word(c, a) && k > b && a + 1 < end && tis(c, a + 1, ")") && initials_start(c, k, a) != SIZE_MAX))
+        !(titlecase_word(c, a) && k > b && a + 1 < end && tis(c, a + 1, ")") &&
+          (initials_start(c, k, a) != SIZE_MAX || (!cand_at(c, a, -1) && cand_span(c, 0, k, true) &&
+                                                  word_of_entry_name(c, cand_span(c, 0, k, true), a)))))
       continue;
     char low[64];
     size_t n;

@@ -1550,6 +1550,48 @@ START_TEST(english_month_abbreviations) {
 }
 END_TEST
 
+START_TEST(town_before_its_region) {
+  /* "Town, Region": the town of that country, else no link */
+  YES("SAN JOSE, Costa Rica -- The FBI in Washington said so.", "SAN JOSE", CYBERNER_LOCATION, "san-jose-cr");
+  YES("The lab in San Jose, California opened.", "San Jose", CYBERNER_LOCATION, "san-jose");
+  ck_assert(!tagged("The agency's office in Hanover, Maryland opened.", "Hanover", NULL, CYBERNER_LOCATION, "hanover"));
+  YES("The agency's office in Hanover, Maryland opened.", "Hanover", CYBERNER_LOCATION, NULL);
+  YES("The fair in Hanover, Germany opened.", "Hanover", CYBERNER_LOCATION, "hanover");
+  /* a list goes on: no town of the region */
+  YES("Teams from Hanover, Maryland and Texas came.", "Hanover", CYBERNER_LOCATION, "hanover");
+}
+END_TEST
+
+START_TEST(numbered_group_summit) {
+  /* a numbered group's summit in lower case is named so; other bodies'
+   * summits in lower case are descriptions (ENTITIES.md rule 10) */
+  YES("Leaders met at the G20 summit in Osaka.", "G20 summit", CYBERNER_EVENT, "g20-summit");
+  YES("The G7 summit ended.", "G7 summit", CYBERNER_EVENT, "g7-summit");
+  NO("The NATO summit in The Hague ended.", "summit");
+  YES("The NATO summit in The Hague ended.", "NATO", CYBERNER_ORGANIZATION, "nato");
+}
+END_TEST
+
+START_TEST(ministry_of_a_known_person) {
+  /* "ministère de" + a known person is that minister's ministry, no body */
+  const char *t = "Selon la ministre, le ministère de Dominic LeBlanc a publié une note.";
+  YES(t, "Dominic LeBlanc", CYBERNER_PERSON, "dominic-leblanc");
+  NO(t, "ministère de");
+  /* a complement that is no person still names the body */
+  YES("Le ministère de la Culture a publié une note.", "ministère de la Culture", CYBERNER_AGENCY, NULL);
+}
+END_TEST
+
+START_TEST(other_name_in_parentheses) {
+  /* a word of a known body's other name in parentheses after its long
+   * form is that body, though no acronym of its words */
+  const char *t = "The Jordan News Agency (Petra) reported the attack.";
+  YES(t, "Petra", CYBERNER_ORGANIZATION, "petra-agency");
+  /* a word of no name of the body is not */
+  NO("The Jordan News Agency (Zarqa) reported the attack.", "Zarqa");
+}
+END_TEST
+
 int main(void) {
   cyberner_error *err = NULL;
   model = cyberner_model_new(NULL, NULL, &err);
@@ -1605,6 +1647,10 @@ int main(void) {
   tcase_add_test(t, company_first_word);
   tcase_add_test(t, role_with_nationality_inside);
   tcase_add_test(t, group_named_after_ransomware_word);
+  tcase_add_test(t, town_before_its_region);
+  tcase_add_test(t, numbered_group_summit);
+  tcase_add_test(t, ministry_of_a_known_person);
+  tcase_add_test(t, other_name_in_parentheses);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
