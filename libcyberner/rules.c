@@ -870,6 +870,11 @@ static bool name_token_of(const mctx *c, size_t k) {
 
 static bool name_token(const mctx *c, size_t k) { return c->name_ok[k - c->s->tok_begin]; }
 
+/* A token that could be part of a name and that no dictionary name starts
+ * at or covers: the shape rules' unknown words (a person's, a company's, a
+ * place's) start from it. */
+static bool unclaimed_name(const mctx *c, size_t k) { return name_token(c, k) && !cand_at(c, k, -1) && !covered(c, k); }
+
 static bool is_article(const mctx *c, size_t k) { return has(c, S_ARTICLE, k); }
 
 static bool first_name(const mctx *c, size_t k) {
@@ -1538,8 +1543,8 @@ static int persons(mctx *c) {
  * head/founder/researcher are a person, as a role before a name is
  * evidence of one (the given name may be one no list holds). */
 static bool unknown_name_part(const mctx *c, size_t k) {
-  return name_token(c, k) && !(tflags(c, k) & CYB_TOK_ALLCAPS) && !cand_at(c, k, -1) && !covered(c, k) &&
-         !is_common(c, k) && !has(c, S_NOT_NAMES, k) && !pm(c, S_TITLES, k, k + 1, NULL);
+  return unclaimed_name(c, k) && !(tflags(c, k) & CYB_TOK_ALLCAPS) && !is_common(c, k) && !has(c, S_NOT_NAMES, k) &&
+         !pm(c, S_TITLES, k, k + 1, NULL);
 }
 
 static bool role_after_comma(const mctx *c, size_t k) {
@@ -2881,14 +2886,16 @@ static int plan_names(mctx *c) {
   return 0;
 }
 
+/* A word for a group of people: group, gang, groupe. */
+static bool group_word(const mctx *c, size_t k) {
+  return tis(c, k, "group") || tis(c, k, "gang") || tis(c, k, "groupe");
+}
+
 /* A word for a group (the gang, le groupe) right before token be, whose
  * other name the apposition gives: the document's last threat actor. */
 static bool group_word_before(const mctx *c, size_t be) {
-  static const char *const group[] = {"gang", "group", "crew", "groupe"};
   if (be < c->s->tok_begin + 2 || !(is_article(c, be - 2) || tis(c, be - 2, "the"))) return false;
-  for (size_t i = 0; i < sizeof group / sizeof *group; i++)
-    if (tis(c, be - 1, group[i])) return true;
-  return false;
+  return group_word(c, be - 1) || tis(c, be - 1, "crew");
 }
 
 /* The threat actor named last before token k in the sentence, NULL when none. */
@@ -3066,8 +3073,8 @@ static bool ministers_cabinet(const mctx *c, size_t k, bool qualified) {
 
 
 static bool unknown_name_word(const mctx *c, size_t k) {
-  return name_token(c, k) && !(tflags(c, k) & CYB_TOK_SENT_START) && c->tt->tok[k].end - c->tt->tok[k].start >= 2 &&
-         !cand_at(c, k, -1) && !covered(c, k) && !first_name(c, k) && !pm(c, S_TITLES, k, k + 1, NULL);
+  return unclaimed_name(c, k) && !(tflags(c, k) & CYB_TOK_SENT_START) && c->tt->tok[k].end - c->tt->tok[k].start >= 2 &&
+         !first_name(c, k) && !pm(c, S_TITLES, k, k + 1, NULL);
 }
 
 /* The company found by company_names: one word is the one company of the
@@ -3196,9 +3203,6 @@ static int secrets(mctx *c) {
  * it: the pattern outranks the dictionary's reading (CYB_RANK_CONTEXT). */
 static bool ransomware_word(const mctx *c, size_t k) {
   return tis(c, k, "ransomware") || tis(c, k, "rancongiciel"); /* (normalized text: no accents) */
-}
-static bool group_word(const mctx *c, size_t k) {
-  return tis(c, k, "group") || tis(c, k, "gang") || tis(c, k, "groupe");
 }
 static int actors_after_kind(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
@@ -3565,7 +3569,7 @@ static int places_of(mctx *c) {
  * county; trigger words), "of" and a country name that area; its id is
  * the name in kebab case. */
 static bool unknown_place_word(const mctx *c, size_t k) {
-  return name_token(c, k) && !cand_at(c, k, -1) && !covered(c, k) && !has(c, S_FIRST, k) && !is_common(c, k);
+  return unclaimed_name(c, k) && !has(c, S_FIRST, k) && !is_common(c, k);
 }
 
 static int areas_of(mctx *c) {
