@@ -110,6 +110,7 @@ run "our documents, round 86 (scored blind first)" "$src/tests/eval/extra86/gold
 run "our documents, round 87 (scored blind first)" "$src/tests/eval/extra87/gold.jsonl"
 run "our documents, round 88 (scored blind first)" "$src/tests/eval/extra88/gold.jsonl"
 run "our documents, round 89 (scored blind first)" "$src/tests/eval/extra89/gold.jsonl"
+run "our documents, round 90 (scored blind first)" "$src/tests/eval/extra90/gold.jsonl"
 run "our documents, round 91 (scored blind first)" "$src/tests/eval/extra91/gold.jsonl"
 run "our documents, round 92 (scored blind first)" "$src/tests/eval/extra92/gold.jsonl"
 run "our documents, round 93 (scored blind first)" "$src/tests/eval/extra93/gold.jsonl"
