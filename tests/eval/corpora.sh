@@ -110,6 +110,7 @@ run "our documents, round 86 (scored blind first)" "$src/tests/eval/extra86/gold
 run "our documents, round 87 (scored blind first)" "$src/tests/eval/extra87/gold.jsonl"
 run "our documents, round 88 (scored blind first)" "$src/tests/eval/extra88/gold.jsonl"
 run "our documents, round 89 (scored blind first)" "$src/tests/eval/extra89/gold.jsonl"
+run "our documents, round 97 (scored blind first)" "$src/tests/eval/extra97/gold.jsonl"
 run "CoNLL-2003 English dev (testa)" "$shared/data/conll2003-en/conll-testa.jsonl" --map conll --labels PER,ORG,LOC
 run "CoNLL-2003 English test (testb)" "$shared/data/conll2003-en/conll-testb.jsonl" --map conll --labels PER,ORG,LOC
 run "WikiNEuRal French (silver)" "$shared/data/ner-fr-wikineural/wikineural-fr-test-sample.jsonl" --map conll --labels PER,ORG,LOC
