@@ -1592,6 +1592,18 @@ START_TEST(other_name_in_parentheses) {
 }
 END_TEST
 
+START_TEST(country_word_as_person) {
+  /* after a masculine article, the country's word is one of its people */
+  YES("Le groupe est présidé par le Suisse Marc Durandet depuis mars.", "Suisse", CYBERNER_NATIONALITY, "CH");
+  YES("Un Suisse a gagné la course.", "Suisse", CYBERNER_NATIONALITY, "CH");
+  YES("La découverte est due au Suisse Paul Vernaz.", "Suisse", CYBERNER_NATIONALITY, "CH");
+  /* the feminine article and the prepositions keep the country */
+  YES("La Suisse a signé l'accord.", "Suisse", CYBERNER_COUNTRY, "CH");
+  YES("Il vit en Suisse depuis 2010.", "Suisse", CYBERNER_COUNTRY, "CH");
+  YES("Le Japon et la Suisse ont signé.", "Japon", CYBERNER_COUNTRY, "JP");
+}
+END_TEST
+
 int main(void) {
   cyberner_error *err = NULL;
   model = cyberner_model_new(NULL, NULL, &err);
@@ -1651,6 +1663,7 @@ int main(void) {
   tcase_add_test(t, numbered_group_summit);
   tcase_add_test(t, ministry_of_a_known_person);
   tcase_add_test(t, other_name_in_parentheses);
+  tcase_add_test(t, country_word_as_person);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
