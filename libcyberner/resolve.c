@@ -518,6 +518,18 @@ void cyb__doc_saw_entry(cyb__doc *doc, int32_t entry) {
   doc->nseen++;
 }
 
+bool cyb__late_foreign(const cyberner_model *m, const cyb__doc *doc, const cyb__late_link *l) {
+  if (!l->lower || !l->nalt) return false;
+  for (uint8_t i = 0; i < l->nalt; i++) {
+    const char *cc = cyb__gazetteer_entry(m->gaz, l->alt[i])->country;
+    int slot = cc && strlen(cc) == 2 ? cyb__country_slot(cc) : -1;
+    if (slot < 0 || doc->country_counts[slot]) return false;
+  }
+  for (int i = 0; i < 26 * 26; i++)
+    if (doc->country_counts[i]) return true;
+  return false;
+}
+
 int32_t cyb__late_pick(const cyberner_model *m, const cyb__doc *doc, const cyb__late_link *l) {
   uint32_t linked[CYB_LATE_ALTS];
   size_t nlinked = 0;

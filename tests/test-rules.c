@@ -1604,6 +1604,18 @@ START_TEST(country_word_as_person) {
 }
 END_TEST
 
+START_TEST(foreign_description) {
+  /* a lower-case body whose entries are all of countries the text never
+   * names describes the text's own body: not tagged */
+  NO("Le Canada renforce ses moyens. La police fédérale enquête sur la fraude.", "police fédérale");
+  /* the country of one of its entries is named: linked to it */
+  YES("La Belgique renforce ses moyens. La police fédérale enquête sur la fraude.", "police fédérale",
+      CYBERNER_AGENCY, "be-police-federale");
+  /* no country named at all: kept, unlinked */
+  YES("La police fédérale enquête sur la fraude.", "police fédérale", CYBERNER_AGENCY, NULL);
+}
+END_TEST
+
 int main(void) {
   cyberner_error *err = NULL;
   model = cyberner_model_new(NULL, NULL, &err);
@@ -1664,6 +1676,7 @@ int main(void) {
   tcase_add_test(t, ministry_of_a_known_person);
   tcase_add_test(t, other_name_in_parentheses);
   tcase_add_test(t, country_word_as_person);
+  tcase_add_test(t, foreign_description);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
