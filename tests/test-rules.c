@@ -1616,6 +1616,21 @@ START_TEST(foreign_description) {
 }
 END_TEST
 
+START_TEST(shared_body_then_nationality) {
+  /* a shared body name, then a nationality none of its entries has: that
+   * country's body whose longer name opens with the same words */
+  YES("Il a rencontré le secrétaire du Conseil de sécurité russe hier.", "Conseil de sécurité", CYBERNER_AGENCY,
+      "ru-security-council");
+  YES("Le Conseil de sécurité nationale ukrainien a publié une note.", "Conseil de sécurité nationale",
+      CYBERNER_AGENCY, "ua-nsdc");
+  /* an entry of that country among the shared name's: that one */
+  YES("Le Conseil de sécurité nationale américain a publié une note.", "Conseil de sécurité nationale",
+      CYBERNER_AGENCY, "us-nsc");
+  /* no nationality after it: the shared name's own entry */
+  YES("Le Conseil de sécurité a voté la résolution.", "Conseil de sécurité", CYBERNER_ORGANIZATION, "unsc");
+}
+END_TEST
+
 int main(void) {
   cyberner_error *err = NULL;
   model = cyberner_model_new(NULL, NULL, &err);
@@ -1677,6 +1692,7 @@ int main(void) {
   tcase_add_test(t, other_name_in_parentheses);
   tcase_add_test(t, country_word_as_person);
   tcase_add_test(t, foreign_description);
+  tcase_add_test(t, shared_body_then_nationality);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
