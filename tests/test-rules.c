@@ -1631,6 +1631,16 @@ START_TEST(shared_body_then_nationality) {
 }
 END_TEST
 
+START_TEST(first_word_of_a_name_without_surname) {
+  /* three names, none a family name of the lists: the first alone is the person */
+  const char *t = "President Joko Sulistyo Wirawan spoke on the record. Joko, a former officer, said attacks rose.";
+  ck_assert(tagged(t, "Joko", "record.", CYBERNER_PERSON, "joko-sulistyo-wirawan"));
+  /* a family name last (Smith): the given name alone is not remembered */
+  NO("The agency head Paul Martin Smith spoke on the record. Paul, a former officer, said attacks rose.",
+     "Paul, a");
+}
+END_TEST
+
 int main(void) {
   cyberner_error *err = NULL;
   model = cyberner_model_new(NULL, NULL, &err);
@@ -1693,6 +1703,7 @@ int main(void) {
   tcase_add_test(t, country_word_as_person);
   tcase_add_test(t, foreign_description);
   tcase_add_test(t, shared_body_then_nationality);
+  tcase_add_test(t, first_word_of_a_name_without_surname);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
