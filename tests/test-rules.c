@@ -1641,6 +1641,27 @@ START_TEST(first_word_of_a_name_without_surname) {
 }
 END_TEST
 
+START_TEST(dates_of_the_gap_list) {
+  /* an abbreviated month keeps its dot, a full one leaves the full stop */
+  ck_assert(dated("La réunion a eu lieu le 25 janv. à Lyon.", "25 janv.", "XXXX-01-25", CYBERNER_LANG_FR));
+  ck_assert(dated("La réunion a eu lieu le 25 janvier. Elle a duré.", "25 janvier", "XXXX-01-25", CYBERNER_LANG_FR));
+  /* two months with "et de" share the year: one range */
+  ck_assert(dated("Les attaques de janvier et de septembre 2022 ont visé la ville.", "janvier et de septembre 2022",
+                  "2022-01/2022-09", CYBERNER_LANG_FR));
+  /* a comma before and: two dates; before to: one range */
+  const char *two = "The talks were held on Friday, June 19, and Saturday, June 20, in Geneva.";
+  ck_assert(dated(two, "Friday, June 19", "XXXX-06-19", CYBERNER_LANG_EN));
+  ck_assert(dated(two, "Saturday, June 20", "XXXX-06-20", CYBERNER_LANG_EN));
+  ck_assert(dated("The fair ran from Friday, Jan. 19, to Saturday, Jan. 20 in Lyon.",
+                  "Friday, Jan. 19, to Saturday, Jan. 20", "XXXX-01-19/XXXX-01-20", CYBERNER_LANG_EN));
+  /* a year before 1900 after a preposition of time; a count is no year */
+  ck_assert(dated("Les deux pays sont liés par des relations diplomatiques depuis 1886.", "1886", "1886",
+                  CYBERNER_LANG_FR));
+  NO("Le régiment comptait 1886 soldats et des 1886 chevaux.", "1886");
+  NO("The survey found errors in 1500 cases last year.", "1500");
+}
+END_TEST
+
 int main(void) {
   cyberner_error *err = NULL;
   model = cyberner_model_new(NULL, NULL, &err);
@@ -1704,6 +1725,7 @@ int main(void) {
   tcase_add_test(t, foreign_description);
   tcase_add_test(t, shared_body_then_nationality);
   tcase_add_test(t, first_word_of_a_name_without_surname);
+  tcase_add_test(t, dates_of_the_gap_list);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
