@@ -1662,6 +1662,16 @@ START_TEST(dates_of_the_gap_list) {
 }
 END_TEST
 
+START_TEST(place_inside_a_europe_role) {
+  /* a role for a place hides the place (rule 6) */
+  NO("Jon Marrow, the Minister for Europe at the Foreign Office, spoke.", "Europe at");
+  NO("Le ministre de l'Europe a reçu son homologue.", "Europe a");
+  NO("La ministre chargée de l'Europe, Lise Verrand, a parlé.", "Europe,");
+  /* the place on its own stays a place */
+  YES("Europe is the main target of the campaign.", "Europe", CYBERNER_LOCATION, NULL);
+}
+END_TEST
+
 int main(void) {
   cyberner_error *err = NULL;
   model = cyberner_model_new(NULL, NULL, &err);
@@ -1726,6 +1736,7 @@ int main(void) {
   tcase_add_test(t, shared_body_then_nationality);
   tcase_add_test(t, first_word_of_a_name_without_surname);
   tcase_add_test(t, dates_of_the_gap_list);
+  tcase_add_test(t, place_inside_a_europe_role);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
