@@ -315,6 +315,8 @@ static int emit_entities(const cyberner_model *m, ctx *c, const char *src, size_
       cyb__late_link *l = &c->doc.late[c->doc.nlate++];
       l->entity = r->n;
       l->nalt = (uint8_t)cd->nalt;
+      l->lower = cd->label == CYBERNER_AGENCY;
+      for (uint32_t b = cd->ns; b < cd->ne && l->lower; b++) l->lower = !c->nm.upper[b];
       memcpy(l->alt, c->cs.alts + cd->alt, cd->nalt * sizeof *l->alt);
     }
     r->n++;
@@ -329,6 +331,11 @@ static int link_late(const cyberner_model *m, ctx *c, cyberner_result *r, const 
   bool drop = false;
   for (size_t i = 0; i < c->doc.nlate; i++) {
     const cyb__late_link *l = &c->doc.late[i];
+    if (cyb__late_foreign(m, &c->doc, l)) {
+      r->e[l->entity].score = -1.0f; /* below any min_score: dropped below */
+      drop = true;
+      continue;
+    }
     int32_t pick = cyb__late_pick(m, &c->doc, l);
     drop |= o && pick < 0 && r->e[l->entity].score < o->min_score;
     if (pick < 0) continue;
@@ -344,7 +351,7 @@ static int link_late(const cyberner_model *m, ctx *c, cyberner_result *r, const 
   if (!drop) return 0;
   size_t k = 0;
   for (size_t i = 0; i < r->n; i++)
-    if (r->e[i].score >= o->min_score) r->e[k++] = r->e[i];
+    if (r->e[i].score >= (o ? o->min_score : 0.0f)) r->e[k++] = r->e[i];
   r->n = k;
   return 0;
 }

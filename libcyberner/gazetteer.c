@@ -846,6 +846,19 @@ static bool nationality_as_noun(const cyb__gazetteer *g, const galias *a, const 
          (token_is(nm, tt, tb - 1, "le") || token_is(nm, tt, tb - 1, "la") || token_is(nm, tt, tb - 1, "l'"));
 }
 
+/* "le Suisse Jürg Lauber", "un Suisse": in French a capitalized word that
+ * names a country and its people, after a masculine article (le, un, du,
+ * au), is a person of that country (the country is feminine: la Suisse),
+ * so its nationality alias written in lower case matches there too. */
+static bool nationality_as_person(const cyb__gazetteer *g, uint32_t entry, const cyb__norm *nm,
+                                  const cyb__tokens *tt, size_t tb, size_t te, int lang) {
+  if (g->e[entry].label != CYBERNER_NATIONALITY || lang != CYBERNER_LANG_FR || te != tb + 1 || tb == 0 ||
+      !(tt->tok[tb].flags & CYB_TOK_CAP) || (tt->tok[tb].flags & CYB_TOK_ALLCAPS))
+    return false;
+  return token_is(nm, tt, tb - 1, "le") || token_is(nm, tt, tb - 1, "un") || token_is(nm, tt, tb - 1, "du") ||
+         token_is(nm, tt, tb - 1, "au");
+}
+
 /* "the Apache Log4j library", "Cisco IOS XE": a capitalized word that mixes
  * letters and digits (Log4j, Win32, X11) is a product or version named
  * after its maker, not the next word of a longer name (Royal Mail), so a
@@ -881,6 +894,7 @@ static bool lower_description(const cyb__gazetteer *g, const galias *a, const cy
 static bool alias_ok(const cyb__gazetteer *g, const galias *a, const cyb__norm *nm, const cyb__tokens *tt,
                      size_t tb, size_t te, int lang, bool titlecase) {
   if (a->lang && lang && a->lang != lang) return false;
+  if (nationality_as_person(g, a->entry, nm, tt, tb, te, lang)) return true;
   if (a->cap && !nm->upper[tt->tok[tb].start] && !role_in_lower_case(g, a, tt, tb)) return false;
   if (a->en_cap && lang == CYBERNER_LANG_EN && !nm->upper[tt->tok[tb].start]) return false;
   if (a->body_cap && !span_has_capital(nm, tt, tb, te) &&
@@ -1010,6 +1024,9 @@ static int emit(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens 
     int l = g->e[a->entry].label;
     if (best < 0 || label_order(l) < label_order(best)) best = l;
   }
+  /* un Suisse: the person, though the country's alias is valid too */
+  for (size_t r = base; best == CYBERNER_COUNTRY && r < out->nalts; r++)
+    if (nationality_as_person(g, out->alts[r], nm, tt, tb, te, lang)) best = CYBERNER_NATIONALITY;
   int32_t place = best == CYBERNER_COUNTRY ? place_after_town(g, nm, tt, out, base, out->nalts, tb) : -1;
   if (place >= 0) best = CYBERNER_LOCATION, out->alts[base] = (uint32_t)place, out->nalts = base + 1;
   size_t w = base; /* keep the best label's entries, each once (aliases are sorted by entry) */

@@ -577,6 +577,7 @@ typedef struct {
   size_t entity;                /* index in the result */
   uint32_t alt[CYB_LATE_ALTS];  /* gazetteer entries */
   uint8_t nalt;
+  bool lower; /* written without a capital: a description (cyb__late_foreign) */
 } cyb__late_link;
 
 struct cyb__doc {
@@ -613,6 +614,11 @@ void cyb__doc_saw_entry(cyb__doc *doc, int32_t entry);
  * Treasury Department below it), else the alternative of the document's
  * most named country; -1 when that does not settle it. */
 int32_t cyb__late_pick(const cyberner_model *m, const cyb__doc *doc, const cyb__late_link *l);
+/* "la police fédérale" in a Canadian text: an unlinked body written in lower
+ * case all of whose entries belong to countries the document never names,
+ * while it names others, describes the document's own body, which the
+ * dictionary does not list under it: no name to tag. */
+bool cyb__late_foreign(const cyberner_model *m, const cyb__doc *doc, const cyb__late_link *l);
 
 /* Propose pattern candidates for one sentence (rules.c). */
 int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char *src, size_t srclen,

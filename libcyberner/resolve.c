@@ -315,6 +315,65 @@ static bool town_of_region(const cyberner_model *m, const cyb__norm *nm, const c
   return false;
 }
 
+/* Does alias (raw, as the dictionary writes it) open with the words of the
+ * normalized name [name, name + n)? Normalized into *tmp. */
+static bool alias_opens_with(const cyberner_model *m, const char *alias, size_t len, const char *name, size_t n,
+                             cyb__norm *tmp) {
+  if (len >= 3 && (!memcmp(alias, "fr:", 3) || !memcmp(alias, "en:", 3))) alias += 3, len -= 3;
+  if (len && *alias == '=') alias++, len--;
+  if (len < n || cyb__normalize(m->fold, alias, len, tmp)) return false;
+  return tmp->len >= n && !memcmp(tmp->text, name, n) && (tmp->len == n || tmp->text[n] == ' ');
+}
+
+/* The one AGENCY of country code whose name or an alias opens with the
+ * words of candidate c (Conseil de sécurité -> Conseil de sécurité de la
+ * fédération de Russie), -1 when none or several. */
+static int32_t country_body_opening_so(const cyberner_model *m, const cyb__norm *nm, const cyb__cand *c,
+                                       const char *code) {
+  const char *name = nm->text + c->ns;
+  size_t n = c->ne - c->ns;
+  cyb__norm tmp = {0};
+  int32_t found = -1;
+  for (size_t i = 0, ne = cyb__gazetteer_size(m->gaz); i < ne && found != -2; i++) {
+    const cyb__entry *e = cyb__gazetteer_entry(m->gaz, (uint32_t)i);
+    if (e->dead || e->label != CYBERNER_AGENCY || !e->country || strcmp(e->country, code)) continue;
+    bool opens = alias_opens_with(m, e->name, strlen(e->name), name, n, &tmp);
+    for (const char *p = e->aliases; p && *p && !opens;) {
+      const char *q = strchr(p, '|');
+      size_t len = q ? (size_t)(q - p) : strlen(p);
+      opens = alias_opens_with(m, p, len, name, n, &tmp);
+      p = q ? q + 1 : NULL;
+    }
+    if (opens) found = found == -1 ? (int32_t)i : -2;
+  }
+  cyb__norm_free(&tmp);
+  return found < 0 ? -1 : found;
+}
+
+/* "le Conseil de sécurité russe", "le Conseil de sécurité nationale
+ * ukrainien": a body's name shared with other bodies (the UN's, other
+ * countries'), then a nationality none of its entries has, names that
+ * country's body whose own longer name opens with the same words (the
+ * dictionary lists "Conseil de sécurité de la fédération de Russie"). The
+ * candidate takes that entry and label; false when there is none. */
+static bool body_of_nationality_after(const cyberner_model *m, const cyb__norm *nm, cyb__cands *cs, size_t self) {
+  cyb__cand *c = &cs->c[self];
+  if (c->source != CYB_SRC_DICT || (c->label != CYBERNER_AGENCY && c->label != CYBERNER_ORGANIZATION) || !c->nalt)
+    return false;
+  const cyb__cand *nat = NULL;
+  for (size_t i = self + 1; i < cs->n && i <= self + 8 && !nat; i++)
+    if (cs->c[i].tb == c->te && cs->c[i].label == CYBERNER_NATIONALITY) nat = &cs->c[i];
+  const char *code = nat ? cyb__cand_country(m, cs, nat) : NULL;
+  if (!code || strlen(code) != 2 || alt_with_country(m, cs, c, code) >= 0) return false;
+  int32_t body = country_body_opening_so(m, nm, c, code);
+  if (body < 0) return false;
+  c->label = CYBERNER_AGENCY;
+  c->entry = body;
+  cs->alts[c->alt] = (uint32_t)body;
+  c->nalt = 1;
+  return true;
+}
+
 static void choose_entry(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, cyb__cands *cs,
                          size_t self, const cyb__doc *doc) {
   const uint32_t *counts = doc ? doc->country_counts : NULL;
@@ -460,6 +519,7 @@ size_t cyb__resolve(const cyberner_model *m, const cyb__norm *nm, const cyb__tok
       series_event(m, tt, cs, i);
   for (size_t i = 0; i < cs->n; i++) {
     if (cs->c[i].label == CYBERNER_LOCATION && town_of_region(m, nm, tt, cs, i)) continue;
+    if (body_of_nationality_after(m, nm, cs, i)) continue;
     if (cs->c[i].entry < 0 && cs->c[i].nalt > 1 && !describes_other_body(m, nm, tt, cs, i) &&
         !choose_by_parent(m, nm, tt, cs, i))
       choose_entry(m, nm, tt, cs, i, doc);
@@ -516,6 +576,18 @@ void cyb__doc_saw_entry(cyb__doc *doc, int32_t entry) {
   while (doc->seen[j]) j = (j + 1) & (doc->seen_cap - 1);
   doc->seen[j] = entry + 1;
   doc->nseen++;
+}
+
+bool cyb__late_foreign(const cyberner_model *m, const cyb__doc *doc, const cyb__late_link *l) {
+  if (!l->lower || !l->nalt) return false;
+  for (uint8_t i = 0; i < l->nalt; i++) {
+    const char *cc = cyb__gazetteer_entry(m->gaz, l->alt[i])->country;
+    int slot = cc && strlen(cc) == 2 ? cyb__country_slot(cc) : -1;
+    if (slot < 0 || doc->country_counts[slot]) return false;
+  }
+  for (int i = 0; i < 26 * 26; i++)
+    if (doc->country_counts[i]) return true;
+  return false;
 }
 
 int32_t cyb__late_pick(const cyberner_model *m, const cyb__doc *doc, const cyb__late_link *l) {

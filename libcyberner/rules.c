@@ -4457,6 +4457,22 @@ static bool family_first(const phraseset *sur, const cyb__norm *nm, const cyb__t
   return true;
 }
 
+/* "Nugroho Sulistyo Budi ... Nugroho, an army officer": a name of three
+ * words none of which the surname list knows (an Indonesian name: a
+ * personal name and more names, no family name) is called by its first
+ * word alone. */
+static bool first_word_alone(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, const cyb__cand *d) {
+  const phraseset *sur = &m->rules->set[S_SURNAMES];
+  if (d->te != d->tb + 3) return false;
+  for (size_t k = d->tb; k < d->te; k++) {
+    const cyb__token *t = &tt->tok[k];
+    if (!(t->flags & CYB_TOK_CAP) || (t->flags & (CYB_TOK_DOTTED | CYB_TOK_HYPHEN | CYB_TOK_ALLCAPS)) ||
+        ps_find(sur, nm->text + t->start, t->end - t->start))
+      return false;
+  }
+  return true;
+}
+
 void cyb__rules_learn(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, const cyb__cands *cs,
                       const uint32_t *kept, size_t nkept, cyb__doc *doc) {
   for (size_t i = 0; i < cs->n; i++) remember_place_stem(nm, tt, &cs->c[i], doc);
@@ -4518,6 +4534,8 @@ void cyb__rules_learn(const cyberner_model *m, const cyb__norm *nm, const cyb__t
         remember_name(doc, nm->text + t0->start, t0->end - t0->start, d->label, d->entry, id);
       if (ps_find(sur, nm->text + t0->start, t0->end - t0->start) &&
           (!ps_find(given, nm->text + t0->start, t0->end - t0->start) || family_first(sur, nm, tt, d)))
+        remember_name(doc, nm->text + t0->start, t0->end - t0->start, d->label, d->entry, id);
+      else if (first_word_alone(m, nm, tt, d))
         remember_name(doc, nm->text + t0->start, t0->end - t0->start, d->label, d->entry, id);
     }
   }

@@ -1592,6 +1592,86 @@ START_TEST(other_name_in_parentheses) {
 }
 END_TEST
 
+START_TEST(country_word_as_person) {
+  /* after a masculine article, the country's word is one of its people */
+  YES("Le groupe est présidé par le Suisse Marc Durandet depuis mars.", "Suisse", CYBERNER_NATIONALITY, "CH");
+  YES("Un Suisse a gagné la course.", "Suisse", CYBERNER_NATIONALITY, "CH");
+  YES("La découverte est due au Suisse Paul Vernaz.", "Suisse", CYBERNER_NATIONALITY, "CH");
+  /* the feminine article and the prepositions keep the country */
+  YES("La Suisse a signé l'accord.", "Suisse", CYBERNER_COUNTRY, "CH");
+  YES("Il vit en Suisse depuis 2010.", "Suisse", CYBERNER_COUNTRY, "CH");
+  YES("Le Japon et la Suisse ont signé.", "Japon", CYBERNER_COUNTRY, "JP");
+}
+END_TEST
+
+START_TEST(foreign_description) {
+  /* a lower-case body whose entries are all of countries the text never
+   * names describes the text's own body: not tagged */
+  NO("Le Canada renforce ses moyens. La police fédérale enquête sur la fraude.", "police fédérale");
+  /* the country of one of its entries is named: linked to it */
+  YES("La Belgique renforce ses moyens. La police fédérale enquête sur la fraude.", "police fédérale",
+      CYBERNER_AGENCY, "be-police-federale");
+  /* no country named at all: kept, unlinked */
+  YES("La police fédérale enquête sur la fraude.", "police fédérale", CYBERNER_AGENCY, NULL);
+}
+END_TEST
+
+START_TEST(shared_body_then_nationality) {
+  /* a shared body name, then a nationality none of its entries has: that
+   * country's body whose longer name opens with the same words */
+  YES("Il a rencontré le secrétaire du Conseil de sécurité russe hier.", "Conseil de sécurité", CYBERNER_AGENCY,
+      "ru-security-council");
+  YES("Le Conseil de sécurité nationale ukrainien a publié une note.", "Conseil de sécurité nationale",
+      CYBERNER_AGENCY, "ua-nsdc");
+  /* an entry of that country among the shared name's: that one */
+  YES("Le Conseil de sécurité nationale américain a publié une note.", "Conseil de sécurité nationale",
+      CYBERNER_AGENCY, "us-nsc");
+  /* no nationality after it: the shared name's own entry */
+  YES("Le Conseil de sécurité a voté la résolution.", "Conseil de sécurité", CYBERNER_ORGANIZATION, "unsc");
+}
+END_TEST
+
+START_TEST(first_word_of_a_name_without_surname) {
+  /* three names, none a family name of the lists: the first alone is the person */
+  const char *t = "President Joko Sulistyo Wirawan spoke on the record. Joko, a former officer, said attacks rose.";
+  ck_assert(tagged(t, "Joko", "record.", CYBERNER_PERSON, "joko-sulistyo-wirawan"));
+  /* a family name last (Smith): the given name alone is not remembered */
+  NO("The agency head Paul Martin Smith spoke on the record. Paul, a former officer, said attacks rose.",
+     "Paul, a");
+}
+END_TEST
+
+START_TEST(dates_of_the_gap_list) {
+  /* an abbreviated month keeps its dot, a full one leaves the full stop */
+  ck_assert(dated("La réunion a eu lieu le 25 janv. à Lyon.", "25 janv.", "XXXX-01-25", CYBERNER_LANG_FR));
+  ck_assert(dated("La réunion a eu lieu le 25 janvier. Elle a duré.", "25 janvier", "XXXX-01-25", CYBERNER_LANG_FR));
+  /* two months with "et de" share the year: one range */
+  ck_assert(dated("Les attaques de janvier et de septembre 2022 ont visé la ville.", "janvier et de septembre 2022",
+                  "2022-01/2022-09", CYBERNER_LANG_FR));
+  /* a comma before and: two dates; before to: one range */
+  const char *two = "The talks were held on Friday, June 19, and Saturday, June 20, in Geneva.";
+  ck_assert(dated(two, "Friday, June 19", "XXXX-06-19", CYBERNER_LANG_EN));
+  ck_assert(dated(two, "Saturday, June 20", "XXXX-06-20", CYBERNER_LANG_EN));
+  ck_assert(dated("The fair ran from Friday, Jan. 19, to Saturday, Jan. 20 in Lyon.",
+                  "Friday, Jan. 19, to Saturday, Jan. 20", "XXXX-01-19/XXXX-01-20", CYBERNER_LANG_EN));
+  /* a year before 1900 after a preposition of time; a count is no year */
+  ck_assert(dated("Les deux pays sont liés par des relations diplomatiques depuis 1886.", "1886", "1886",
+                  CYBERNER_LANG_FR));
+  NO("Le régiment comptait 1886 soldats et des 1886 chevaux.", "1886");
+  NO("The survey found errors in 1500 cases last year.", "1500");
+}
+END_TEST
+
+START_TEST(place_inside_a_europe_role) {
+  /* a role for a place hides the place (rule 6) */
+  NO("Jon Marrow, the Minister for Europe at the Foreign Office, spoke.", "Europe at");
+  NO("Le ministre de l'Europe a reçu son homologue.", "Europe a");
+  NO("La ministre chargée de l'Europe, Lise Verrand, a parlé.", "Europe,");
+  /* the place on its own stays a place */
+  YES("Europe is the main target of the campaign.", "Europe", CYBERNER_LOCATION, NULL);
+}
+END_TEST
+
 int main(void) {
   cyberner_error *err = NULL;
   model = cyberner_model_new(NULL, NULL, &err);
@@ -1651,6 +1731,12 @@ int main(void) {
   tcase_add_test(t, numbered_group_summit);
   tcase_add_test(t, ministry_of_a_known_person);
   tcase_add_test(t, other_name_in_parentheses);
+  tcase_add_test(t, country_word_as_person);
+  tcase_add_test(t, foreign_description);
+  tcase_add_test(t, shared_body_then_nationality);
+  tcase_add_test(t, first_word_of_a_name_without_surname);
+  tcase_add_test(t, dates_of_the_gap_list);
+  tcase_add_test(t, place_inside_a_europe_role);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
