@@ -2480,6 +2480,35 @@ static bool hidden_over(const mctx *c, const cyb__cand *d, size_t e) {
   return ne && ne->tb <= d->tb;
 }
 
+/* Are the letters of the acronym at token a the initials of the capitalized
+ * words of one of the names of lf's entry? A translated long form keeps the
+ * acronym of the original name: "Bureau des opérations d'accès adaptées
+ * (TAO)" is Tailored Access Operations. */
+static bool initials_of_entry_name(const mctx *c, const cyb__cand *lf, size_t a) {
+  char letters[16];
+  size_t m = acronym_letters(c, a, letters);
+  if (!m || lf->source != CYB_SRC_DICT || lf->entry < 0) return false;
+  const cyb__entry *e = cyb__gazetteer_entry(c->m->gaz, (uint32_t)lf->entry);
+  const char *names[] = {e->name, e->aliases};
+  for (size_t i = 0; i < 2; i++) {
+    size_t used = 0;
+    bool ok = true; /* the name so far gives the acronym's first letters */
+    for (const char *p = names[i]; p && *p; p++) {
+      if (*p == '|') { /* the next name */
+        if (ok && used == m) return true;
+        used = 0, ok = true;
+        continue;
+      }
+      bool starts = p == names[i] || p[-1] == ' ' || p[-1] == '-' || p[-1] == '|' || p[-1] == '=';
+      if (!starts || *p < 'A' || *p > 'Z') continue;
+      if (used < m && (*p | 0x20) == letters[used]) used++;
+      else ok = false;
+    }
+    if (ok && used == m) return true;
+  }
+  return false;
+}
+
 /* Is candidate lf, a name that ends right before the parenthesis at token
  * k, the long form the acronym at token a abbreviates? Each test is a
  * reading where the name before the parenthesis is something else. */
@@ -2497,8 +2526,10 @@ static bool long_form_of(const mctx *c, const cyb__cand *lf, size_t k, size_t a)
    * what that body's unit belongs to: "l'unité cyber de la gendarmerie
    * nationale (UNC)" (not one made of its words' letters: Bureau of
    * Cyberspace and Digital Policy (CDP); nor one in the body's own
-   * language: National Intelligence Organization (MIT)) */
-  if (lf->source == CYB_SRC_DICT && lf->nalt && !same_first_letter(c, lf->tb, a) && !initials_among(c, lf, a)) {
+   * language: National Intelligence Organization (MIT); nor the initials
+   * of another of its names: Bureau des opérations d'accès adaptées (TAO)) */
+  if (lf->source == CYB_SRC_DICT && lf->nalt && !same_first_letter(c, lf->tb, a) && !initials_among(c, lf, a) &&
+      !initials_of_entry_name(c, lf, a)) {
     const cyb__cand *acr = dict_cand(c, a, a + 1, lf->label);
     if (acr && acr->nalt && !share_entry(c, lf, acr)) return false;
   }

@@ -1592,6 +1592,18 @@ START_TEST(other_name_in_parentheses) {
 }
 END_TEST
 
+START_TEST(acronym_of_another_name) {
+  /* a translated long form before the acronym of its entry's original
+   * name is that entry, not another body the acronym names */
+  const char *t = "Le Bureau des opérations d'accès adaptées (TAO) de la NSA a piraté l'université. Le TAO a nié.";
+  YES(t, "TAO", CYBERNER_AGENCY, "us-nsa-tao");
+  YES("Le Service fédéral de sécurité (FSS) russe a nié.", "FSS", CYBERNER_AGENCY, "fsb");
+  /* an acronym no name of the body spells is the other body's */
+  YES("L'unité cyber de la gendarmerie nationale (UNC) enquête.", "UNC", CYBERNER_AGENCY, "fr-unc");
+  YES("Le Bureau des affaires de Taïwan (TAO) a protesté.", "TAO", CYBERNER_AGENCY, "cn-taiwan-affairs");
+}
+END_TEST
+
 int main(void) {
   cyberner_error *err = NULL;
   model = cyberner_model_new(NULL, NULL, &err);
@@ -1651,6 +1663,7 @@ int main(void) {
   tcase_add_test(t, numbered_group_summit);
   tcase_add_test(t, ministry_of_a_known_person);
   tcase_add_test(t, other_name_in_parentheses);
+  tcase_add_test(t, acronym_of_another_name);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
