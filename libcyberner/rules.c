@@ -2452,6 +2452,36 @@ static void settle_by_acronym(mctx *c, size_t lfi, size_t a) {
     }
 }
 
+/* "l'Agence nationale de la sécurité des systèmes d'information (ANSSI) du
+ * Bénin": a country right after the acronym's parenthesis says whose body
+ * the long form is; the acronym's reading of that country (Benin's ANSSI)
+ * replaces the long form's own entry (France's) or its several ones, when
+ * the dictionaries have one. The acronym and its later mentions follow the long form. */
+static void settle_by_country_after(mctx *c, size_t lfi, size_t a) {
+  cyb__cand *lf = &c->cs->c[lfi];
+  size_t end = c->s->tok_end, q = a + 2;
+  if (q >= end || !tis(c, a + 1, ")") || lf->source != CYB_SRC_DICT) return;
+  int32_t own = lf->entry >= 0 ? lf->entry : lf->nalt == 1 ? (int32_t)c->cs->alts[lf->alt] : -1;
+  const cyb__cand *acr = dict_cand(c, a, a + 1, lf->label);
+  if (!acr || acr->nalt < 2) return;
+  size_t p = q; /* du, de la, of the */
+  while (p < end && p < q + 3 && (is_prep(c, p) || is_article(c, p))) p++;
+  if (p == q || p >= end || !is_prep(c, q)) return;
+  const char *code = NULL;
+  for (size_t i = 0; i < c->ndict && !code; i++) {
+    const cyb__cand *d = &c->cs->c[i];
+    if (d->tb == p && d->label == CYBERNER_COUNTRY) code = cyb__cand_country(c->m, c->cs, d);
+  }
+  if (!code || (own >= 0 && cyb__country_in(cyb__gazetteer_entry(c->m->gaz, (uint32_t)own)->country, code))) return;
+  for (uint32_t j = 0; j < acr->nalt; j++)
+    if (cyb__country_in(cyb__gazetteer_entry(c->m->gaz, c->cs->alts[acr->alt + j])->country, code)) {
+      lf->entry = (int32_t)c->cs->alts[acr->alt + j];
+      lf->nalt = 1;
+      lf->alt = acr->alt + j;
+      return;
+    }
+}
+
 /* Do two dictionary candidates share an entry they may mean? */
 static bool share_entry(const mctx *c, const cyb__cand *x, const cyb__cand *y) {
   for (uint32_t i = 0; i < x->nalt; i++)
@@ -2668,6 +2698,7 @@ static int acronyms(mctx *c) {
     if (!long_form_of(c, lf, k, a)) lf = NULL;
     if (lf && lf->tb < k) {
       settle_by_acronym(c, (size_t)(lf - c->cs->c), a);
+      settle_by_country_after(c, (size_t)(lf - c->cs->c), a);
       if (push_like(c, a, a + 1, lf, low)) return CYBERNER_ENOMEM;
       lf = &c->cs->c[c->cs->n - 1];
       if (a + 2 < end && tis(c, a + 1, "-")) { /* the other language's long form, up to ')' */

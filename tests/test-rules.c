@@ -1604,6 +1604,26 @@ START_TEST(acronym_of_another_name) {
 }
 END_TEST
 
+START_TEST(acronym_then_owner_country) {
+  /* a country right after the acronym's parenthesis says whose body the
+   * long form, the acronym and its later mentions are; the long form's own
+   * country, or one further on, keeps its entry */
+  static const char *const texts[][2] = {
+      {"L'Agence nationale de la sécurité des systèmes d'information (ANSSI) du Bénin a publié un rapport. "
+       "L'ANSSI recommande des mises à jour.", "bj-anssi"},
+      {"L'Agence nationale de la sécurité des systèmes d'information (ANSSI) de France a publié un rapport. "
+       "L'ANSSI recommande des mises à jour.", "anssi"},
+      {"L'Agence nationale de la sécurité des systèmes d'information (ANSSI) a publié un rapport avec le Bénin. "
+       "L'ANSSI recommande des mises à jour.", "anssi"},
+  };
+  for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+    YES(texts[i][0], "Agence nationale de la sécurité des systèmes d'information", CYBERNER_AGENCY, texts[i][1]);
+    YES(texts[i][0], "ANSSI", CYBERNER_AGENCY, texts[i][1]);
+    ck_assert(tagged(texts[i][0], "ANSSI", "rapport", CYBERNER_AGENCY, texts[i][1]));
+  }
+}
+END_TEST
+
 int main(void) {
   cyberner_error *err = NULL;
   model = cyberner_model_new(NULL, NULL, &err);
@@ -1664,6 +1684,7 @@ int main(void) {
   tcase_add_test(t, ministry_of_a_known_person);
   tcase_add_test(t, other_name_in_parentheses);
   tcase_add_test(t, acronym_of_another_name);
+  tcase_add_test(t, acronym_then_owner_country);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
