@@ -1624,6 +1624,20 @@ START_TEST(acronym_then_owner_country) {
 }
 END_TEST
 
+START_TEST(ministry_led_by_known_person) {
+  /* a shared ministry's name with a known person at its head right after
+   * it is the ministry of the person's country, not of the country the
+   * document names most */
+  YES("Le ministère de l'Intérieur, dirigé par Nancy Faeser, a annoncé un plan. La France et la France.",
+      "ministère de l'Intérieur", CYBERNER_AGENCY, "de-bmi");
+  YES("The Interior Ministry, led by Nancy Faeser, announced a plan. France and France.", "Interior Ministry",
+      CYBERNER_AGENCY, "de-bmi");
+  /* a person the clause names otherwise than as its head says nothing */
+  ck_assert(!tagged("Le ministère de l'Intérieur, cité par Nancy Faeser, a annoncé un plan. La France et la France.",
+                    "ministère de l'Intérieur", NULL, CYBERNER_AGENCY, "de-bmi"));
+}
+END_TEST
+
 int main(void) {
   cyberner_error *err = NULL;
   model = cyberner_model_new(NULL, NULL, &err);
@@ -1685,6 +1699,7 @@ int main(void) {
   tcase_add_test(t, other_name_in_parentheses);
   tcase_add_test(t, acronym_of_another_name);
   tcase_add_test(t, acronym_then_owner_country);
+  tcase_add_test(t, ministry_led_by_known_person);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
