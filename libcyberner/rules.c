@@ -3540,6 +3540,17 @@ static bool before_language(const mctx *c, size_t k) {
          tis(c, k, "speaking") || tis(c, k, "spoken");
 }
 
+/* "in other languages, including Chinese,", "languages such as Russian": a
+ * word that lists examples (including, like, such as) right after
+ * "language(s)", a comma between them or not, names languages too. */
+static bool languages_listed_before(const mctx *c, size_t k) {
+  size_t b = c->s->tok_begin, q = k - 1;
+  if (q > b && tis(c, q, "as") && tis(c, q - 1, "such")) q--;
+  else if (!tis(c, q, "including") && !tis(c, q, "like")) return false;
+  if (q > b && tis(c, q - 1, ",")) q--;
+  return q > b && (tis(c, q - 1, "languages") || tis(c, q - 1, "language"));
+}
+
 /* "known in Danish as", "written in Russian.", "in English, French and
  * Spanish", "in English and in French under the title": in English a
  * nationality word right after `in` whose run of language words (joined by
@@ -3553,7 +3564,7 @@ static int languages_en(mctx *c) {
   if (!(c->any_starts & 1u << CYBERNER_NATIONALITY)) return 0; /* a run needs one */
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t k = b + 1; k < end; k++) {
-    if (!before_language(c, k - 1) || !language_word(c, k)) continue;
+    if (!(before_language(c, k - 1) || languages_listed_before(c, k)) || !language_word(c, k)) continue;
     size_t j = k + 1; /* the token after the run */
     bool nationality = cand_at(c, k, CYBERNER_NATIONALITY);
     for (;;) { /* and French, or in French */

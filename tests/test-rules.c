@@ -1638,6 +1638,15 @@ START_TEST(ministry_led_by_known_person) {
 }
 END_TEST
 
+START_TEST(languages_listed_by_example) {
+  /* nationality words listed as examples of languages are languages */
+  NO("The tools plant text in other languages, including Chinese, and spies read it.", "Chinese");
+  NO("It supports languages such as Russian and Korean.", "Korean");
+  /* examples of other things stay nationalities */
+  YES("Attackers, including Chinese hackers, struck.", "Chinese", CYBERNER_NATIONALITY, "CN");
+}
+END_TEST
+
 int main(void) {
   cyberner_error *err = NULL;
   model = cyberner_model_new(NULL, NULL, &err);
@@ -1700,6 +1709,7 @@ int main(void) {
   tcase_add_test(t, acronym_of_another_name);
   tcase_add_test(t, acronym_then_owner_country);
   tcase_add_test(t, ministry_led_by_known_person);
+  tcase_add_test(t, languages_listed_by_example);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
