@@ -237,6 +237,32 @@ static int32_t possessor_country(const cyberner_model *m, const cyb__norm *nm, c
   return -1;
 }
 
+/* "le ministère de l'Intérieur, dirigé par Nancy Faeser", "the Interior
+ * Ministry, led by Nancy Faeser", "le ministère de l'Intérieur de Nancy
+ * Faeser": a known person named as the head of a shared body's name right
+ * after it is of that body's country; its alternative of the person's
+ * country, -1 when none. */
+static int32_t leader_country(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt,
+                              const cyb__cands *cs, size_t self) {
+  /* the words that say who heads it (the text is folded: no accents) */
+  static const char *const HEADED_BY[][2] = {{"dirige", "par"}, {"dirigee", "par"}, {"led", "by"}, {"headed", "by"}};
+  const cyb__cand *c = &cs->c[self];
+  size_t k = c->te, at = SIZE_MAX;
+  if (k + 1 < tt->ntok && cyb__tok_is(nm, &tt->tok[k], "de")) at = k + 1; /* the minister's ministry */
+  if (k < tt->ntok && cyb__tok_is(nm, &tt->tok[k], ",")) k++;
+  for (size_t i = 0; i < sizeof HEADED_BY / sizeof *HEADED_BY && at == SIZE_MAX; i++)
+    if (k + 2 < tt->ntok && cyb__tok_is(nm, &tt->tok[k], HEADED_BY[i][0]) &&
+        cyb__tok_is(nm, &tt->tok[k + 1], HEADED_BY[i][1]))
+      at = k + 2;
+  if (at == SIZE_MAX) return -1;
+  for (size_t i = 0; i < cs->n; i++) {
+    const cyb__cand *o = &cs->c[i];
+    if (o->tb == at && o->label == CYBERNER_PERSON && o->entry >= 0)
+      return alt_with_country(m, cs, c, cyb__cand_country(m, cs, o));
+  }
+  return -1;
+}
+
 /* The alternative whose country the document named most, -1 on a tie or
  * when it named none of theirs. */
 static int32_t most_named_country(const cyberner_model *m, const uint32_t *counts, const uint32_t *alts,
@@ -397,6 +423,7 @@ static void choose_entry(const cyberner_model *m, const cyb__norm *nm, const cyb
     }
   }
   if (pick < 0) pick = possessor_country(m, nm, tt, cs, self);
+  if (pick < 0) pick = leader_country(m, nm, tt, cs, self);
   if (pick >= 0) {
     c->entry = pick;
     return;

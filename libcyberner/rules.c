@@ -2452,6 +2452,36 @@ static void settle_by_acronym(mctx *c, size_t lfi, size_t a) {
     }
 }
 
+/* "l'Agence nationale de la sécurité des systèmes d'information (ANSSI) du
+ * Bénin": a country right after the acronym's parenthesis says whose body
+ * the long form is; the acronym's reading of that country (Benin's ANSSI)
+ * replaces the long form's own entry (France's) or its several ones, when
+ * the dictionaries have one. The acronym and its later mentions follow the long form. */
+static void settle_by_country_after(mctx *c, size_t lfi, size_t a) {
+  cyb__cand *lf = &c->cs->c[lfi];
+  size_t end = c->s->tok_end, q = a + 2;
+  if (q >= end || !tis(c, a + 1, ")") || lf->source != CYB_SRC_DICT) return;
+  int32_t own = lf->entry >= 0 ? lf->entry : lf->nalt == 1 ? (int32_t)c->cs->alts[lf->alt] : -1;
+  const cyb__cand *acr = dict_cand(c, a, a + 1, lf->label);
+  if (!acr || acr->nalt < 2) return;
+  size_t p = q; /* du, de la, of the */
+  while (p < end && p < q + 3 && (is_prep(c, p) || is_article(c, p))) p++;
+  if (p == q || p >= end || !is_prep(c, q)) return;
+  const char *code = NULL;
+  for (size_t i = 0; i < c->ndict && !code; i++) {
+    const cyb__cand *d = &c->cs->c[i];
+    if (d->tb == p && d->label == CYBERNER_COUNTRY) code = cyb__cand_country(c->m, c->cs, d);
+  }
+  if (!code || (own >= 0 && cyb__country_in(cyb__gazetteer_entry(c->m->gaz, (uint32_t)own)->country, code))) return;
+  for (uint32_t j = 0; j < acr->nalt; j++)
+    if (cyb__country_in(cyb__gazetteer_entry(c->m->gaz, c->cs->alts[acr->alt + j])->country, code)) {
+      lf->entry = (int32_t)c->cs->alts[acr->alt + j];
+      lf->nalt = 1;
+      lf->alt = acr->alt + j;
+      return;
+    }
+}
+
 /* Do two dictionary candidates share an entry they may mean? */
 static bool share_entry(const mctx *c, const cyb__cand *x, const cyb__cand *y) {
   for (uint32_t i = 0; i < x->nalt; i++)
@@ -2480,6 +2510,35 @@ static bool hidden_over(const mctx *c, const cyb__cand *d, size_t e) {
   return ne && ne->tb <= d->tb;
 }
 
+/* Are the letters of the acronym at token a the initials of the capitalized
+ * words of one of the names of lf's entry? A translated long form keeps the
+ * acronym of the original name: "Bureau des opérations d'accès adaptées
+ * (TAO)" is Tailored Access Operations. */
+static bool initials_of_entry_name(const mctx *c, const cyb__cand *lf, size_t a) {
+  char letters[16];
+  size_t m = acronym_letters(c, a, letters);
+  if (!m || lf->source != CYB_SRC_DICT || lf->entry < 0) return false;
+  const cyb__entry *e = cyb__gazetteer_entry(c->m->gaz, (uint32_t)lf->entry);
+  const char *names[] = {e->name, e->aliases};
+  for (size_t i = 0; i < 2; i++) {
+    size_t used = 0;
+    bool ok = true; /* the name so far gives the acronym's first letters */
+    for (const char *p = names[i]; p && *p; p++) {
+      if (*p == '|') { /* the next name */
+        if (ok && used == m) return true;
+        used = 0, ok = true;
+        continue;
+      }
+      bool starts = p == names[i] || p[-1] == ' ' || p[-1] == '-' || p[-1] == '|' || p[-1] == '=';
+      if (!starts || *p < 'A' || *p > 'Z') continue;
+      if (used < m && (*p | 0x20) == letters[used]) used++;
+      else ok = false;
+    }
+    if (ok && used == m) return true;
+  }
+  return false;
+}
+
 /* Is candidate lf, a name that ends right before the parenthesis at token
  * k, the long form the acronym at token a abbreviates? Each test is a
  * reading where the name before the parenthesis is something else. */
@@ -2497,8 +2556,10 @@ static bool long_form_of(const mctx *c, const cyb__cand *lf, size_t k, size_t a)
    * what that body's unit belongs to: "l'unité cyber de la gendarmerie
    * nationale (UNC)" (not one made of its words' letters: Bureau of
    * Cyberspace and Digital Policy (CDP); nor one in the body's own
-   * language: National Intelligence Organization (MIT)) */
-  if (lf->source == CYB_SRC_DICT && lf->nalt && !same_first_letter(c, lf->tb, a) && !initials_among(c, lf, a)) {
+   * language: National Intelligence Organization (MIT); nor the initials
+   * of another of its names: Bureau des opérations d'accès adaptées (TAO)) */
+  if (lf->source == CYB_SRC_DICT && lf->nalt && !same_first_letter(c, lf->tb, a) && !initials_among(c, lf, a) &&
+      !initials_of_entry_name(c, lf, a)) {
     const cyb__cand *acr = dict_cand(c, a, a + 1, lf->label);
     if (acr && acr->nalt && !share_entry(c, lf, acr)) return false;
   }
@@ -2637,6 +2698,7 @@ static int acronyms(mctx *c) {
     if (!long_form_of(c, lf, k, a)) lf = NULL;
     if (lf && lf->tb < k) {
       settle_by_acronym(c, (size_t)(lf - c->cs->c), a);
+      settle_by_country_after(c, (size_t)(lf - c->cs->c), a);
       if (push_like(c, a, a + 1, lf, low)) return CYBERNER_ENOMEM;
       lf = &c->cs->c[c->cs->n - 1];
       if (a + 2 < end && tis(c, a + 1, "-")) { /* the other language's long form, up to ')' */
@@ -3478,6 +3540,17 @@ static bool before_language(const mctx *c, size_t k) {
          tis(c, k, "speaking") || tis(c, k, "spoken");
 }
 
+/* "in other languages, including Chinese,", "languages such as Russian": a
+ * word that lists examples (including, like, such as) right after
+ * "language(s)", a comma between them or not, names languages too. */
+static bool languages_listed_before(const mctx *c, size_t k) {
+  size_t b = c->s->tok_begin, q = k - 1;
+  if (q > b && tis(c, q, "as") && tis(c, q - 1, "such")) q--;
+  else if (!tis(c, q, "including") && !tis(c, q, "like")) return false;
+  if (q > b && tis(c, q - 1, ",")) q--;
+  return q > b && (tis(c, q - 1, "languages") || tis(c, q - 1, "language"));
+}
+
 /* "known in Danish as", "written in Russian.", "in English, French and
  * Spanish", "in English and in French under the title": in English a
  * nationality word right after `in` whose run of language words (joined by
@@ -3491,7 +3564,7 @@ static int languages_en(mctx *c) {
   if (!(c->any_starts & 1u << CYBERNER_NATIONALITY)) return 0; /* a run needs one */
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t k = b + 1; k < end; k++) {
-    if (!before_language(c, k - 1) || !language_word(c, k)) continue;
+    if (!(before_language(c, k - 1) || languages_listed_before(c, k)) || !language_word(c, k)) continue;
     size_t j = k + 1; /* the token after the run */
     bool nationality = cand_at(c, k, CYBERNER_NATIONALITY);
     for (;;) { /* and French, or in French */

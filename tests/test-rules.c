@@ -1669,6 +1669,49 @@ START_TEST(place_inside_a_europe_role) {
   NO("La ministre chargée de l'Europe, Lise Verrand, a parlé.", "Europe,");
   /* the place on its own stays a place */
   YES("Europe is the main target of the campaign.", "Europe", CYBERNER_LOCATION, NULL);
+START_TEST(acronym_of_another_name) {
+  /* a translated long form before the acronym of its entry's original
+   * name is that entry, not another body the acronym names */
+  const char *t = "Le Bureau des opérations d'accès adaptées (TAO) de la NSA a piraté l'université. Le TAO a nié.";
+  YES(t, "TAO", CYBERNER_AGENCY, "us-nsa-tao");
+  YES("Le Service fédéral de sécurité (FSS) russe a nié.", "FSS", CYBERNER_AGENCY, "fsb");
+  /* an acronym no name of the body spells is the other body's */
+  YES("L'unité cyber de la gendarmerie nationale (UNC) enquête.", "UNC", CYBERNER_AGENCY, "fr-unc");
+  YES("Le Bureau des affaires de Taïwan (TAO) a protesté.", "TAO", CYBERNER_AGENCY, "cn-taiwan-affairs");
+START_TEST(acronym_then_owner_country) {
+  /* a country right after the acronym's parenthesis says whose body the
+   * long form, the acronym and its later mentions are; the long form's own
+   * country, or one further on, keeps its entry */
+  static const char *const texts[][2] = {
+      {"L'Agence nationale de la sécurité des systèmes d'information (ANSSI) du Bénin a publié un rapport. "
+       "L'ANSSI recommande des mises à jour.", "bj-anssi"},
+      {"L'Agence nationale de la sécurité des systèmes d'information (ANSSI) de France a publié un rapport. "
+       "L'ANSSI recommande des mises à jour.", "anssi"},
+      {"L'Agence nationale de la sécurité des systèmes d'information (ANSSI) a publié un rapport avec le Bénin. "
+       "L'ANSSI recommande des mises à jour.", "anssi"},
+  };
+  for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+    YES(texts[i][0], "Agence nationale de la sécurité des systèmes d'information", CYBERNER_AGENCY, texts[i][1]);
+    YES(texts[i][0], "ANSSI", CYBERNER_AGENCY, texts[i][1]);
+    ck_assert(tagged(texts[i][0], "ANSSI", "rapport", CYBERNER_AGENCY, texts[i][1]));
+  }
+START_TEST(ministry_led_by_known_person) {
+  /* a shared ministry's name with a known person at its head right after
+   * it is the ministry of the person's country, not of the country the
+   * document names most */
+  YES("Le ministère de l'Intérieur, dirigé par Nancy Faeser, a annoncé un plan. La France et la France.",
+      "ministère de l'Intérieur", CYBERNER_AGENCY, "de-bmi");
+  YES("The Interior Ministry, led by Nancy Faeser, announced a plan. France and France.", "Interior Ministry",
+      CYBERNER_AGENCY, "de-bmi");
+  /* a person the clause names otherwise than as its head says nothing */
+  ck_assert(!tagged("Le ministère de l'Intérieur, cité par Nancy Faeser, a annoncé un plan. La France et la France.",
+                    "ministère de l'Intérieur", NULL, CYBERNER_AGENCY, "de-bmi"));
+START_TEST(languages_listed_by_example) {
+  /* nationality words listed as examples of languages are languages */
+  NO("The tools plant text in other languages, including Chinese, and spies read it.", "Chinese");
+  NO("It supports languages such as Russian and Korean.", "Korean");
+  /* examples of other things stay nationalities */
+  YES("Attackers, including Chinese hackers, struck.", "Chinese", CYBERNER_NATIONALITY, "CN");
 }
 END_TEST
 
@@ -1737,6 +1780,10 @@ int main(void) {
   tcase_add_test(t, first_word_of_a_name_without_surname);
   tcase_add_test(t, dates_of_the_gap_list);
   tcase_add_test(t, place_inside_a_europe_role);
+  tcase_add_test(t, acronym_of_another_name);
+  tcase_add_test(t, acronym_then_owner_country);
+  tcase_add_test(t, ministry_led_by_known_person);
+  tcase_add_test(t, languages_listed_by_example);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
