@@ -1669,6 +1669,9 @@ START_TEST(place_inside_a_europe_role) {
   NO("La ministre chargée de l'Europe, Lise Verrand, a parlé.", "Europe,");
   /* the place on its own stays a place */
   YES("Europe is the main target of the campaign.", "Europe", CYBERNER_LOCATION, NULL);
+}
+END_TEST
+
 START_TEST(acronym_of_another_name) {
   /* a translated long form before the acronym of its entry's original
    * name is that entry, not another body the acronym names */
@@ -1678,6 +1681,9 @@ START_TEST(acronym_of_another_name) {
   /* an acronym no name of the body spells is the other body's */
   YES("L'unité cyber de la gendarmerie nationale (UNC) enquête.", "UNC", CYBERNER_AGENCY, "fr-unc");
   YES("Le Bureau des affaires de Taïwan (TAO) a protesté.", "TAO", CYBERNER_AGENCY, "cn-taiwan-affairs");
+}
+END_TEST
+
 START_TEST(acronym_then_owner_country) {
   /* a country right after the acronym's parenthesis says whose body the
    * long form, the acronym and its later mentions are; the long form's own
@@ -1695,6 +1701,9 @@ START_TEST(acronym_then_owner_country) {
     YES(texts[i][0], "ANSSI", CYBERNER_AGENCY, texts[i][1]);
     ck_assert(tagged(texts[i][0], "ANSSI", "rapport", CYBERNER_AGENCY, texts[i][1]));
   }
+}
+END_TEST
+
 START_TEST(ministry_led_by_known_person) {
   /* a shared ministry's name with a known person at its head right after
    * it is the ministry of the person's country, not of the country the
@@ -1706,6 +1715,9 @@ START_TEST(ministry_led_by_known_person) {
   /* a person the clause names otherwise than as its head says nothing */
   ck_assert(!tagged("Le ministère de l'Intérieur, cité par Nancy Faeser, a annoncé un plan. La France et la France.",
                     "ministère de l'Intérieur", NULL, CYBERNER_AGENCY, "de-bmi"));
+}
+END_TEST
+
 START_TEST(languages_listed_by_example) {
   /* nationality words listed as examples of languages are languages */
   NO("The tools plant text in other languages, including Chinese, and spies read it.", "Chinese");
