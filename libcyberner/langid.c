@@ -913,10 +913,14 @@ static int scan(const cyb__langid *m, cyb__langid_memo *memo, const unsigned cha
                     h = word_step(h, cp);
                 }
                 i += cl;
-                /* fast path: the lower-case ASCII letters that follow */
-                while (i < n && nch < MAX_WORD_CHARS && (unsigned)(s[i] - 'a') < 26u) {
-                    w[nch++] = s[i];
-                    h = word_step(h, s[i]);
+                /* fast path: the ASCII letters that follow (upper-case ones
+                 * too: a word in capitals is a name) */
+                while (i < n && nch < MAX_WORD_CHARS) {
+                    unsigned lc = s[i] | 0x20u;
+                    if (lc - 'a' >= 26u) break;
+                    nupper += s[i] < 'a';
+                    w[nch++] = lc;
+                    h = word_step(h, lc);
                     ncased++;
                     i++;
                 }
@@ -952,6 +956,9 @@ static int scan(const cyb__langid *m, cyb__langid_memo *memo, const unsigned cha
             }
         }
         i += cl;
+        /* the separators that neither open nor end anything (spaces,
+         * digits, commas) change nothing while no word is open */
+        while (i < n && bc[s[i]] == 0) i++;
     }
     FLUSH_PENDING();
 #undef FLUSH_PENDING
