@@ -4230,35 +4230,46 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
                      cyb__cands *cs) {
   mctx c = {m, m->rules, rs, nm, tt, s, doc, cs, cs->n, src, srclen, NULL, NULL, 0, 0, 0, 0, false, false, {0}, NULL, 0, NULL, 0};
   size_t ntok = s->tok_end - s->tok_begin;
-  if (cyb__grow((void **)&rs->bits, &rs->bits_cap, ntok + 1, sizeof *rs->bits)) return CYBERNER_ENOMEM;
-  size_t alpha = 0, caps = 0; /* words, words in capitals: a headline in capitals (below) */
-  for (size_t k = 0; k < ntok; k++) {
-    const cyb__token *t = &tt->tok[s->tok_begin + k];
-    bool known = t->vid < m->rules->nvid; /* one bound for both tables */
-    rs->bits[k] = known ? m->rules->vid_bits[t->vid] : 0;
-    c.any_bits |= rs->bits[k];
-    c.any_flags |= t->flags;
-    c.any_alnum |= (t->flags & CYB_TOK_ALPHA) && (t->flags & CYB_TOK_DIGIT);
-    c.trig |= known ? m->rules->vid_trig[t->vid] : 0;
-    alpha += (t->flags & CYB_TOK_ALPHA) != 0;
-    caps += (t->flags & CYB_TOK_ALLCAPS) != 0;
-  }
-  c.bits = rs->bits;
-  if (cyb__grow((void **)&rs->name_ok, &rs->name_ok_cap, ntok + 1, 1) ||
+  if (cyb__grow((void **)&rs->bits, &rs->bits_cap, ntok + 1, sizeof *rs->bits) ||
+      cyb__grow((void **)&rs->name_ok, &rs->name_ok_cap, ntok + 1, 1) ||
       cyb__grow((void **)&rs->pstart, &rs->pstart_cap, ntok + 1, sizeof *rs->pstart) ||
       cyb__grow((void **)&rs->caps, &rs->caps_cap, ntok + 1, sizeof *rs->caps))
     return CYBERNER_ENOMEM;
-  /* a name token has a capital, or is a hyphened article_surname: most
-   * tokens are neither; persons() starts at those, titles and dotted
-   * initials */
+  c.bits = rs->bits;
+  /* One pass over the tokens, the sums in locals (a store to bits[] may
+   * alias the tokens and c, which the compiler then reloads and stores at
+   * every token): each token's list bits and trigger words, the sentence's
+   * OR of them and of the flags; its capitalized tokens; the name tokens
+   * (a capital, or a hyphened article_surname: most tokens are neither),
+   * and the tokens persons() starts at (those, titles, dotted initials). */
+  const cyb__token *tok = tt->tok + s->tok_begin;
+  const uint32_t *vid_bits = m->rules->vid_bits, *vid_trig = m->rules->vid_trig;
+  size_t nvid = m->rules->nvid; /* one bound for both tables */
+  uint32_t *bits = rs->bits, *caps_at = rs->caps, *pstart = rs->pstart;
+  uint8_t *name_ok = rs->name_ok;
+  uint32_t any_bits = 0, trig = 0;
+  unsigned any_flags = 0, any_alnum = 0;
+  size_t alpha = 0, caps = 0; /* words, words in capitals: a headline in capitals (below) */
   size_t np = 0, nc = 0;
   for (size_t k = 0; k < ntok; k++) {
-    unsigned f = tt->tok[s->tok_begin + k].flags;
-    if (f & CYB_TOK_CAP) rs->caps[nc++] = (uint32_t)k;
-    rs->name_ok[k] = (f & (CYB_TOK_CAP | CYB_TOK_HYPHEN)) && name_token_of(&c, s->tok_begin + k);
-    if ((f & (CYB_TOK_CAP | CYB_TOK_DOTTED)) || rs->name_ok[k] || ((rs->bits[k] >> S_TITLES) & 1u))
-      rs->pstart[np++] = (uint32_t)k;
+    unsigned f = tok[k].flags;
+    uint32_t v = tok[k].vid, b = 0;
+    if (v < nvid) b = vid_bits[v], trig |= vid_trig[v];
+    bits[k] = b;
+    any_bits |= b;
+    any_flags |= f;
+    any_alnum |= (f & (CYB_TOK_ALPHA | CYB_TOK_DIGIT)) == (CYB_TOK_ALPHA | CYB_TOK_DIGIT);
+    alpha += (f & CYB_TOK_ALPHA) != 0;
+    caps += (f & CYB_TOK_ALLCAPS) != 0;
+    if (f & CYB_TOK_CAP) caps_at[nc++] = (uint32_t)k;
+    bool ok = (f & (CYB_TOK_CAP | CYB_TOK_HYPHEN)) && name_token_of(&c, s->tok_begin + k);
+    name_ok[k] = ok;
+    if ((f & (CYB_TOK_CAP | CYB_TOK_DOTTED)) || ok || ((b >> S_TITLES) & 1u)) pstart[np++] = (uint32_t)k;
   }
+  c.any_bits = any_bits;
+  c.any_flags = (uint16_t)any_flags;
+  c.any_alnum = any_alnum != 0;
+  c.trig = trig;
   c.pstart = rs->pstart;
   c.npstart = np;
   c.caps = rs->caps;
