@@ -4242,6 +4242,7 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
    * OR of them and of the flags; its capitalized tokens; the name tokens
    * (a capital, or a hyphened article_surname: most tokens are neither),
    * and the tokens persons() starts at (those, titles, dotted initials). */
+  _Static_assert(CYB_TOK_ALPHA == 1u && CYB_TOK_DIGIT == 2u && CYB_TOK_ALLCAPS == 1u << 5, "token flag bits");
   const cyb__token *tok = tt->tok + s->tok_begin;
   const uint32_t *vid_bits = m->rules->vid_bits, *vid_trig = m->rules->vid_trig;
   size_t nvid = m->rules->nvid; /* one bound for both tables */
@@ -4258,9 +4259,9 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
     bits[k] = b;
     any_bits |= b;
     any_flags |= f;
-    any_alnum |= (f & (CYB_TOK_ALPHA | CYB_TOK_DIGIT)) == (CYB_TOK_ALPHA | CYB_TOK_DIGIT);
-    alpha += (f & CYB_TOK_ALPHA) != 0;
-    caps += (f & CYB_TOK_ALLCAPS) != 0;
+    any_alnum |= f & (f >> 1);  /* bit 0: CYB_TOK_ALPHA and CYB_TOK_DIGIT (bit 1) */
+    alpha += f & CYB_TOK_ALPHA; /* bit 0 */
+    caps += (f >> 5) & 1u;      /* CYB_TOK_ALLCAPS */
     if (f & CYB_TOK_CAP) caps_at[nc++] = (uint32_t)k;
     bool ok = (f & (CYB_TOK_CAP | CYB_TOK_HYPHEN)) && name_token_of(&c, s->tok_begin + k);
     name_ok[k] = ok;
@@ -4268,7 +4269,7 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
   }
   c.any_bits = any_bits;
   c.any_flags = (uint16_t)any_flags;
-  c.any_alnum = any_alnum != 0;
+  c.any_alnum = any_alnum & 1u;
   c.trig = trig;
   c.pstart = rs->pstart;
   c.npstart = np;
