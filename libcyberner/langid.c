@@ -927,15 +927,22 @@ static int scan(const cyb__langid *m, cyb__langid_memo *memo, const unsigned cha
                 }
                 i += cl;
                 /* fast path: the ASCII letters that follow (upper-case ones
-                 * too: a word in capitals is a name) */
-                while (i < n && nch < MAX_WORD_CHARS) {
-                    unsigned lc = s[i] | 0x20u;
-                    if (lc - 'a' >= 26u) break;
-                    nupper += s[i] < 'a';
-                    w[nch++] = lc;
-                    h = word_step(h, lc);
-                    ncased++;
-                    i++;
+                 * too: a word in capitals is a name), counted at the end */
+                if (nch < MAX_WORD_CHARS) {
+                    const unsigned char *p = s + i;
+                    uint32_t *wp = w + nch;
+                    size_t lim = n - i, j = 0;
+                    if (lim > (size_t)(MAX_WORD_CHARS - nch)) lim = (size_t)(MAX_WORD_CHARS - nch);
+                    unsigned low = 0; /* 0x20 a lower-case letter */
+                    for (; j < lim; j++) {
+                        uint32_t x = p[j], lc = x | 0x20u;
+                        if (lc - 'a' >= 26u) break;
+                        low += x & 0x20u;
+                        wp[j] = lc;
+                        h = word_step(h, lc);
+                    }
+                    nch += (int)j, ncased += (int)j, nupper += (int)(j - low / 0x20u);
+                    i += j;
                 }
                 continue;
             }
