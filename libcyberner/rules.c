@@ -303,6 +303,8 @@ struct cyb__rules_scratch {
   uint32_t *pstart;   /* the tokens persons() reads at (sentence offsets) */
   uint32_t *caps;     /* the capitalized tokens (sentence offsets) */
   size_t pstart_cap, caps_cap;
+  uint32_t *cparen;   /* the tokens "," and "(" (sentence offsets) */
+  size_t cparen_cap;
   size_t starts_cap, cover_cap, body_end_cap, name_ok_cap;
 };
 
@@ -724,6 +726,7 @@ void cyb__rules_scratch_free(cyb__rules_scratch *s) {
   free(s->name_ok);
   free(s->pstart);
   free(s->caps);
+  free(s->cparen);
   free(s);
 }
 
@@ -765,6 +768,8 @@ typedef struct {
   size_t npstart;
   const uint32_t *caps; /* its capitalized tokens: caps[0, ncaps), offsets in the sentence */
   size_t ncaps;
+  const uint32_t *cparen; /* its tokens "," and "(" (acronyms() reads at them): cparen[0, ncparen) */
+  size_t ncparen;
 } mctx;
 
 static uint32_t kbits(const mctx *c, size_t k) { return c->bits[k - c->s->tok_begin]; }
@@ -2595,9 +2600,9 @@ static int acronyms(mctx *c) {
   /* a reading needs a "(" or, after a comma, an acronym: capitals (UPPER2)
    * or a capital and a digit */
   bool may = (c->trig & TRIG_OPEN_PAREN) || (c->any_flags & (CYB_TOK_UPPER2 | CYB_TOK_DIGIT));
-  for (size_t k = b; may && k + 2 < end; k++) {
-    /* both readings start at "," or "(" (a look at the flags leaves the words) */
-    if (!(tok[k].flags & CYB_TOK_PUNCT) || (!punct_is(c, k, ',') && !punct_is(c, k, '('))) continue;
+  for (size_t qi = 0; may && qi < c->ncparen && b + c->cparen[qi] + 2 < end; qi++) {
+    /* both readings start at "," or "(" (listed in the sentence's pass) */
+    size_t k = b + c->cparen[qi];
     /* "l'Alliance pour la confiance numérique, ACN, représentée par ...": an
      * acronym set off by commas right after a body whose words it spells is
      * that body's */
@@ -4228,12 +4233,13 @@ size_t cyb__rules_late_names(const cyberner_model *m, cyb__rules_scratch *rs, co
 int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char *src, size_t srclen,
                      const cyb__norm *nm, const cyb__tokens *tt, const cyb__sentence *s, cyb__doc *doc,
                      cyb__cands *cs) {
-  mctx c = {m, m->rules, rs, nm, tt, s, doc, cs, cs->n, src, srclen, NULL, NULL, 0, 0, 0, 0, false, false, {0}, NULL, 0, NULL, 0};
+  mctx c = {m, m->rules, rs, nm, tt, s, doc, cs, cs->n, src, srclen, NULL, NULL, 0, 0, 0, 0, false, false, {0}, NULL, 0, NULL, 0, NULL, 0};
   size_t ntok = s->tok_end - s->tok_begin;
   if (cyb__grow((void **)&rs->bits, &rs->bits_cap, ntok + 1, sizeof *rs->bits) ||
       cyb__grow((void **)&rs->name_ok, &rs->name_ok_cap, ntok + 1, 1) ||
       cyb__grow((void **)&rs->pstart, &rs->pstart_cap, ntok + 1, sizeof *rs->pstart) ||
-      cyb__grow((void **)&rs->caps, &rs->caps_cap, ntok + 1, sizeof *rs->caps))
+      cyb__grow((void **)&rs->caps, &rs->caps_cap, ntok + 1, sizeof *rs->caps) ||
+      cyb__grow((void **)&rs->cparen, &rs->cparen_cap, ntok + 1, sizeof *rs->cparen))
     return CYBERNER_ENOMEM;
   c.bits = rs->bits;
   /* One pass over the tokens, the sums in locals (a store to bits[] may
@@ -4246,14 +4252,17 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
   const cyb__token *tok = tt->tok + s->tok_begin;
   const uint32_t *vid_bits = m->rules->vid_bits, *vid_trig = m->rules->vid_trig;
   size_t nvid = m->rules->nvid; /* one bound for both tables */
-  uint32_t *bits = rs->bits, *caps_at = rs->caps, *pstart = rs->pstart;
+  uint32_t *bits = rs->bits, *caps_at = rs->caps, *pstart = rs->pstart, *cparen = rs->cparen;
   uint8_t *name_ok = rs->name_ok;
   uint32_t any_bits = 0, trig = 0;
   unsigned any_flags = 0, any_alnum = 0;
   size_t alpha = 0, caps = 0; /* words, words in capitals: a headline in capitals (below) */
-  size_t np = 0, nc = 0;
+  size_t np = 0, nc = 0, nq = 0;
   for (size_t k = 0; k < ntok; k++) {
     unsigned f = tok[k].flags;
+    if ((f & CYB_TOK_PUNCT) && tok[k].end == tok[k].start + 1 &&
+        (nm->text[tok[k].start] == ',' || nm->text[tok[k].start] == '('))
+      cparen[nq++] = (uint32_t)k;
     uint32_t v = tok[k].vid, b = 0;
     if (v < nvid) b = vid_bits[v], trig |= vid_trig[v];
     bits[k] = b;
@@ -4275,6 +4284,8 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
   c.npstart = np;
   c.caps = rs->caps;
   c.ncaps = nc;
+  c.cparen = rs->cparen;
+  c.ncparen = nq;
   c.name_ok = rs->name_ok;
   if (cyb__grow((void **)&rs->starts, &rs->starts_cap, ntok + 1, sizeof *rs->starts) ||
       cyb__grow((void **)&rs->cover, &rs->cover_cap, ntok + 1, 1) ||
