@@ -1562,9 +1562,12 @@ static bool role_after_comma(const mctx *c, size_t k) {
 }
 
 static int names_before_roles(mctx *c) {
-  size_t b = c->s->tok_begin, end = c->s->tok_end;
-  for (size_t k = b; k + 3 < end; k++) {
-    if (!(tflags(c, k) & CYB_TOK_CAP) || (k > b && (tflags(c, k - 1) & CYB_TOK_CAP))) continue;
+  size_t b = c->s->tok_begin, end = c->s->tok_end, next = b;
+  /* at the capitalized tokens (c->caps) that follow none, in order; after
+   * a name, from the token after its comma on */
+  for (size_t ci = 0; ci < c->ncaps && b + c->caps[ci] + 3 < end; ci++) {
+    size_t k = b + c->caps[ci];
+    if (k < next || (k > b && (tflags(c, k - 1) & CYB_TOK_CAP))) continue;
     /* the shape first (capitalized words, a comma, a title): the speller
      * is asked about the words only then */
     size_t e = k + 1;
@@ -1573,7 +1576,7 @@ static int names_before_roles(mctx *c) {
     bool unknown = true;
     for (size_t q = k; q < e && unknown; q++) unknown = unknown_name_part(c, q);
     if (unknown && push_person(c, k, e, 0.7f, 0)) return CYBERNER_ENOMEM;
-    k = e;
+    next = e + 1;
   }
   return 0;
 }
@@ -3210,9 +3213,10 @@ static bool ransomware_word(const mctx *c, size_t k) {
   return tis(c, k, "ransomware") || tis(c, k, "rancongiciel"); /* (normalized text: no accents) */
 }
 static int actors_after_kind(mctx *c) {
-  size_t b = c->s->tok_begin, end = c->s->tok_end;
-  for (size_t k = b + 1; k < end; k++) {
-    if (!(tflags(c, k) & CYB_TOK_CAP)) continue;
+  size_t b = c->s->tok_begin;
+  for (size_t ci = 0; ci < c->ncaps; ci++) { /* the capitalized tokens after the first */
+    size_t k = b + c->caps[ci];
+    if (k == b) continue;
     bool kind = ransomware_word(c, k - 1) || (k >= b + 2 && group_word(c, k - 1) && ransomware_word(c, k - 2));
     if (!kind) continue;
     size_t n;
@@ -3414,9 +3418,9 @@ static bool foreign_word(const mctx *c, size_t k) {
 static int foreign_names(mctx *c) {
   if (c->s->titlecase || !(c->any_starts & (1u << CYBERNER_LOCATION | 1u << CYBERNER_COUNTRY))) return 0;
   size_t b = c->s->tok_begin, end = c->s->tok_end;
-  for (size_t k = b; k + 2 < end; k++) {
-    if ((!cand_at(c, k, CYBERNER_LOCATION) && !cand_at(c, k, CYBERNER_COUNTRY)) || !(tflags(c, k) & CYB_TOK_CAP))
-      continue;
+  for (size_t ci = 0; ci < c->ncaps && b + c->caps[ci] + 2 < end; ci++) { /* the capitalized tokens */
+    size_t k = b + c->caps[ci];
+    if (!cand_at(c, k, CYBERNER_LOCATION) && !cand_at(c, k, CYBERNER_COUNTRY)) continue;
     size_t e = dict_end_at(c, k, -1), q = e;
     bool english = false;
     while (q > k && q < end && q - e < 3 && foreign_word(c, q)) english |= common_in(c, q++, CYBERNER_LANG_EN);
