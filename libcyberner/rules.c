@@ -1900,7 +1900,7 @@ static int bodies(mctx *c) {
   /* none in the sentence: only the editions of its events (below) */
   size_t kend = (c->any_bits & starts) || (c->trig & TRIG_POLICE) ? end : b;
   for (size_t k = b; k < kend; k++) {
-    bool police = ktrig(c, k) & TRIG_POLICE;
+    bool police = (c->trig & TRIG_POLICE) && (ktrig(c, k) & TRIG_POLICE); /* no token is, when the sentence has none */
     if (!(kbits(c, k) & starts) && !police) continue;
     uint32_t lab = 0;
     /* where a dictionary name of a body starts, the dictionary knows better */
@@ -2766,11 +2766,11 @@ static int long_form_of_name(mctx *c) {
   /* the name after the long form is a body the dictionaries know */
   if (!(c->any_starts & (1u << CYBERNER_AGENCY | 1u << CYBERNER_ORGANIZATION))) return 0;
   size_t b = c->s->tok_begin, end = c->s->tok_end;
-  for (size_t k = b + 1; k + 2 < end; k++) {
+  for (size_t qi = 0; qi < c->ncparen && b + c->cparen[qi] + 2 < end; qi++) { /* at "," and "(" */
+    size_t k = b + c->cparen[qi];
+    if (k == b) continue;
     bool paren = punct_is(c, k, '(');
-    if ((!paren && !punct_is(c, k, ',')) ||
-        (!cand_at(c, k + 1, CYBERNER_AGENCY) && !cand_at(c, k + 1, CYBERNER_ORGANIZATION)))
-      continue;
+    if (!cand_at(c, k + 1, CYBERNER_AGENCY) && !cand_at(c, k + 1, CYBERNER_ORGANIZATION)) continue;
     const cyb__cand *n = named_body_at(c, k + 1);
     if (!n || n->te >= end || !(paren ? tis(c, n->te, ")") : tis(c, n->te, ",") || tis(c, n->te, "."))) continue;
     size_t s = initials_start(c, k, k + 1);
