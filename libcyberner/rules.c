@@ -244,6 +244,7 @@ enum {
   TRIG_AREA = 1u << 16,         /* an area word after a place's name (the Boe district of Nauru) */
   TRIG_UNIT = 1u << 17,         /* a unit's last word after a body's possessive (Amnesty's Security Lab) */
   TRIG_CARE = 1u << 18,         /* a French hospital's or school's noun (l'hôpital de Pontarlier) */
+  TRIG_RANSOMWARE = 1u << 30,   /* actors_after_kind (a high bit, apart from the ones added above) */
 };
 static const struct {
   const char *word;
@@ -287,6 +288,7 @@ static const struct {
     {"hospitalier", TRIG_CARE},    {"clinique", TRIG_CARE},
     {"polyclinique", TRIG_CARE},   {"universite", TRIG_CARE},
     {"lycee", TRIG_CARE},
+    {"ransomware", TRIG_RANSOMWARE}, {"rancongiciel", TRIG_RANSOMWARE},
 };
 
 
@@ -3213,6 +3215,7 @@ static bool ransomware_word(const mctx *c, size_t k) {
   return tis(c, k, "ransomware") || tis(c, k, "rancongiciel"); /* (normalized text: no accents) */
 }
 static int actors_after_kind(mctx *c) {
+  if (!(c->trig & TRIG_RANSOMWARE)) return 0; /* a reading needs ransomware_word() */
   size_t b = c->s->tok_begin;
   for (size_t ci = 0; ci < c->ncaps; ci++) { /* the capitalized tokens after the first */
     size_t k = b + c->caps[ci];
