@@ -4020,7 +4020,8 @@ static int nationality_of_portfolio(mctx *c, const cyb__cand *d, size_t tl) {
 static int portfolios(mctx *c) {
   if (!(c->any_bits & 1u << S_TITLES)) return 0; /* both orders need a title */
   size_t end = c->s->tok_end;
-  for (size_t k = c->s->tok_begin; k < end; k++) {
+  for (size_t pi = 0; pi < c->npstart; pi++) { /* a title starts at a token of pstart */
+    size_t k = c->s->tok_begin + c->pstart[pi];
     uint32_t kind = 0;
     size_t p = k + pm(c, S_TITLES, k, end, &kind);
     if (p == k || !(kind & TITLE_PORTFOLIO) || p >= end) continue;
