@@ -58,9 +58,10 @@
 #else
 #define PREFETCH(p) ((void)(p))
 #endif
-#define HOT_SLOTS 4096      /* cache-resident table of the most frequent words */
+#define HOT_SLOTS 8192      /* cache-resident table of the most frequent words */
 #define HOT_WORDS 2600      /* ...holding at most this many words of the file */
-#define HOT_SHORT 400       /* ...and of the derived short words (load <= 0.74) */
+#define HOT_SHORT 400       /* ...and of the derived short words (load <= 0.37: a word */
+                            /* it lacks, a name, is known absent after 2 probes, not 7) */
 
 struct cyb__langid {
     int nlang;
@@ -742,7 +743,15 @@ static void memo_costs(const cyb__langid *m, cyb__langid_memo *memo, const uint3
         ms->nch = nch;
         memcpy(ms->w, w, (size_t)nch * sizeof *w);
     }
+#ifdef __SSE2__
+    for (int l = 0; l < m->lanes; l += 4) { /* lanes: 8 or 16 */
+        __m128i *a = (__m128i *)(void *)(acc + l);
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(ms->cost + l));
+        _mm_storeu_si128(a, _mm_add_epi32(_mm_loadu_si128(a), v));
+    }
+#else
     for (int l = 0; l < m->lanes; l++) acc[l] += ms->cost[l];
+#endif
     *feats += ms->feats;
     *found += ms->found;
 }
@@ -786,15 +795,20 @@ static int decide(const cyb__langid *m, const chunk_acc *a, unsigned flags, int 
     /* Names vote at 1/NAME_DIVISOR only when enough ordinary words remain
      * to decide on (a headline in Title Case keeps all its words). */
     int quiet = (flags & CYB_LANGID_NAMES_DONT_VOTE) && a->plain_letters >= MIN_PLAIN_LETTERS;
+    /* The totals in integers, NAME_DIVISOR times the cost when names are
+     * quiet: plain + names / NAME_DIVISOR + prior is exact in a double, so
+     * the order (and the leader of a tie, the first) is the same, and most
+     * calls (want another group) end without a floating-point operation. */
+    int64_t it[MAX_LANGS];
     int best = 0;
     for (int l = 0; l < nl; l++) {
-        tot[l] = (double)a->plain[l] +
-                 (quiet ? (double)a->names[l] / NAME_DIVISOR : (double)a->names[l]) +
-                 m->prior[l];
-        if (tot[l] < tot[best]) best = l;
+        it[l] = quiet ? ((int64_t)a->plain[l] + m->prior[l]) * NAME_DIVISOR + a->names[l]
+                      : (int64_t)a->plain[l] + a->names[l] + m->prior[l];
+        if (it[l] < it[best]) best = l;
     }
     int g = m->code[best] == CYB_LANG_FR ? 0 : m->code[best] == CYB_LANG_EN ? 1 : 2;
     if (want >= 0 && g != want) return g;
+    for (int l = 0; l < nl; l++) tot[l] = quiet ? (double)it[l] / NAME_DIVISOR : (double)it[l];
     /* probabilities of fr / en / other from the tempered costs; languages
      * more than 40 nats (tempered) behind weigh nothing, which saves exp() */
     double p[3] = {0, 0, 0}, z = 0, k = m->temperature / m->scale;
@@ -827,8 +841,9 @@ static void add_chunk(const cyb__langid *m, const chunk_acc *a, unsigned flags, 
  * chunk with a vote is held when holding it changes nothing: no chunk
  * voted before it and decided() would find nothing settled after it
  * (letters <= rest). A chunk of too few letters has no vote (decide()
- * gives -1) and leaves the held one waiting. */
-static void close_chunk(const cyb__langid *m, chunk_acc *a, unsigned flags, doc_acc *d, size_t rest)
+ * gives -1) and leaves the held one waiting. The caller empties `a` when
+ * it reads on (not after the text's last chunk). */
+static void close_chunk(const cyb__langid *m, const chunk_acc *a, unsigned flags, doc_acc *d, size_t rest)
 {
     unsigned letters = a->plain_letters + a->name_letters;
     if (d->lazy && letters >= (unsigned)m->min_letters) {
@@ -838,12 +853,10 @@ static void close_chunk(const cyb__langid *m, chunk_acc *a, unsigned flags, doc_
         } else if (d->letters == 0 && letters <= rest) {
             d->first = *a;
             d->held = 1;
-            memset(a, 0, sizeof *a);
             return;
         }
     }
     add_chunk(m, a, flags, d);
-    memset(a, 0, sizeof *a);
 }
 
 /* Is the document's answer already certain?  The rest of the text has at
@@ -913,12 +926,23 @@ static int scan(const cyb__langid *m, cyb__langid_memo *memo, const unsigned cha
                     h = word_step(h, cp);
                 }
                 i += cl;
-                /* fast path: the lower-case ASCII letters that follow */
-                while (i < n && nch < MAX_WORD_CHARS && (unsigned)(s[i] - 'a') < 26u) {
-                    w[nch++] = s[i];
-                    h = word_step(h, s[i]);
-                    ncased++;
-                    i++;
+                /* fast path: the ASCII letters that follow (upper-case ones
+                 * too: a word in capitals is a name), counted at the end */
+                if (nch < MAX_WORD_CHARS) {
+                    const unsigned char *p = s + i;
+                    uint32_t *wp = w + nch;
+                    size_t lim = n - i, j = 0;
+                    if (lim > (size_t)(MAX_WORD_CHARS - nch)) lim = (size_t)(MAX_WORD_CHARS - nch);
+                    unsigned low = 0; /* 0x20 a lower-case letter */
+                    for (; j < lim; j++) {
+                        uint32_t x = p[j], lc = x | 0x20u;
+                        if (lc - 'a' >= 26u) break;
+                        low += x & 0x20u;
+                        wp[j] = lc;
+                        h = word_step(h, lc);
+                    }
+                    nch += (int)j, ncased += (int)j, nupper += (int)(j - low / 0x20u);
+                    i += j;
                 }
                 continue;
             }
@@ -947,11 +971,15 @@ static int scan(const cyb__langid *m, cyb__langid_memo *memo, const unsigned cha
             FLUSH_PENDING();
             if (a.plain_letters + a.name_letters >= CHUNK_LETTERS) {
                 close_chunk(m, &a, flags, d, n - i + after);
+                memset(&a, 0, sizeof a);
                 sentence_start = 1;
                 if (decided(d, n - i + after)) return 1;
             }
         }
         i += cl;
+        /* the separators that neither open nor end anything (spaces,
+         * digits, commas) change nothing while no word is open */
+        while (i < n && bc[s[i]] == 0) i++;
     }
     FLUSH_PENDING();
 #undef FLUSH_PENDING

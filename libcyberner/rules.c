@@ -244,6 +244,7 @@ enum {
   TRIG_AREA = 1u << 16,         /* an area word after a place's name (the Boe district of Nauru) */
   TRIG_UNIT = 1u << 17,         /* a unit's last word after a body's possessive (Amnesty's Security Lab) */
   TRIG_CARE = 1u << 18,         /* a French hospital's or school's noun (l'hôpital de Pontarlier) */
+  TRIG_RANSOMWARE = 1u << 30,   /* actors_after_kind (a high bit, apart from the ones added above) */
 };
 static const struct {
   const char *word;
@@ -287,6 +288,7 @@ static const struct {
     {"hospitalier", TRIG_CARE},    {"clinique", TRIG_CARE},
     {"polyclinique", TRIG_CARE},   {"universite", TRIG_CARE},
     {"lycee", TRIG_CARE},
+    {"ransomware", TRIG_RANSOMWARE}, {"rancongiciel", TRIG_RANSOMWARE},
 };
 
 
@@ -303,6 +305,8 @@ struct cyb__rules_scratch {
   uint32_t *pstart;   /* the tokens persons() reads at (sentence offsets) */
   uint32_t *caps;     /* the capitalized tokens (sentence offsets) */
   size_t pstart_cap, caps_cap;
+  uint32_t *cparen;   /* the tokens "," and "(" (sentence offsets) */
+  size_t cparen_cap;
   size_t starts_cap, cover_cap, body_end_cap, name_ok_cap;
 };
 
@@ -724,6 +728,7 @@ void cyb__rules_scratch_free(cyb__rules_scratch *s) {
   free(s->name_ok);
   free(s->pstart);
   free(s->caps);
+  free(s->cparen);
   free(s);
 }
 
@@ -765,6 +770,8 @@ typedef struct {
   size_t npstart;
   const uint32_t *caps; /* its capitalized tokens: caps[0, ncaps), offsets in the sentence */
   size_t ncaps;
+  const uint32_t *cparen; /* its tokens "," and "(" (acronyms() reads at them): cparen[0, ncparen) */
+  size_t ncparen;
 } mctx;
 
 static uint32_t kbits(const mctx *c, size_t k) { return c->bits[k - c->s->tok_begin]; }
@@ -1557,9 +1564,12 @@ static bool role_after_comma(const mctx *c, size_t k) {
 }
 
 static int names_before_roles(mctx *c) {
-  size_t b = c->s->tok_begin, end = c->s->tok_end;
-  for (size_t k = b; k + 3 < end; k++) {
-    if (!(tflags(c, k) & CYB_TOK_CAP) || (k > b && (tflags(c, k - 1) & CYB_TOK_CAP))) continue;
+  size_t b = c->s->tok_begin, end = c->s->tok_end, next = b;
+  /* at the capitalized tokens (c->caps) that follow none, in order; after
+   * a name, from the token after its comma on */
+  for (size_t ci = 0; ci < c->ncaps && b + c->caps[ci] + 3 < end; ci++) {
+    size_t k = b + c->caps[ci];
+    if (k < next || (k > b && (tflags(c, k - 1) & CYB_TOK_CAP))) continue;
     /* the shape first (capitalized words, a comma, a title): the speller
      * is asked about the words only then */
     size_t e = k + 1;
@@ -1568,7 +1578,7 @@ static int names_before_roles(mctx *c) {
     bool unknown = true;
     for (size_t q = k; q < e && unknown; q++) unknown = unknown_name_part(c, q);
     if (unknown && push_person(c, k, e, 0.7f, 0)) return CYBERNER_ENOMEM;
-    k = e;
+    next = e + 1;
   }
   return 0;
 }
@@ -1892,7 +1902,7 @@ static int bodies(mctx *c) {
   /* none in the sentence: only the editions of its events (below) */
   size_t kend = (c->any_bits & starts) || (c->trig & TRIG_POLICE) ? end : b;
   for (size_t k = b; k < kend; k++) {
-    bool police = ktrig(c, k) & TRIG_POLICE;
+    bool police = (c->trig & TRIG_POLICE) && (ktrig(c, k) & TRIG_POLICE); /* no token is, when the sentence has none */
     if (!(kbits(c, k) & starts) && !police) continue;
     uint32_t lab = 0;
     /* where a dictionary name of a body starts, the dictionary knows better */
@@ -2656,9 +2666,9 @@ static int acronyms(mctx *c) {
   /* a reading needs a "(" or, after a comma, an acronym: capitals (UPPER2)
    * or a capital and a digit */
   bool may = (c->trig & TRIG_OPEN_PAREN) || (c->any_flags & (CYB_TOK_UPPER2 | CYB_TOK_DIGIT));
-  for (size_t k = b; may && k + 2 < end; k++) {
-    /* both readings start at "," or "(" (a look at the flags leaves the words) */
-    if (!(tok[k].flags & CYB_TOK_PUNCT) || (!punct_is(c, k, ',') && !punct_is(c, k, '('))) continue;
+  for (size_t qi = 0; may && qi < c->ncparen && b + c->cparen[qi] + 2 < end; qi++) {
+    /* both readings start at "," or "(" (listed in the sentence's pass) */
+    size_t k = b + c->cparen[qi];
     /* "l'Alliance pour la confiance numérique, ACN, représentée par ...": an
      * acronym set off by commas right after a body whose words it spells is
      * that body's */
@@ -2820,11 +2830,11 @@ static int long_form_of_name(mctx *c) {
   /* the name after the long form is a body the dictionaries know */
   if (!(c->any_starts & (1u << CYBERNER_AGENCY | 1u << CYBERNER_ORGANIZATION))) return 0;
   size_t b = c->s->tok_begin, end = c->s->tok_end;
-  for (size_t k = b + 1; k + 2 < end; k++) {
+  for (size_t qi = 0; qi < c->ncparen && b + c->cparen[qi] + 2 < end; qi++) { /* at "," and "(" */
+    size_t k = b + c->cparen[qi];
+    if (k == b) continue;
     bool paren = punct_is(c, k, '(');
-    if ((!paren && !punct_is(c, k, ',')) ||
-        (!cand_at(c, k + 1, CYBERNER_AGENCY) && !cand_at(c, k + 1, CYBERNER_ORGANIZATION)))
-      continue;
+    if (!cand_at(c, k + 1, CYBERNER_AGENCY) && !cand_at(c, k + 1, CYBERNER_ORGANIZATION)) continue;
     const cyb__cand *n = named_body_at(c, k + 1);
     if (!n || n->te >= end || !(paren ? tis(c, n->te, ")") : tis(c, n->te, ",") || tis(c, n->te, "."))) continue;
     size_t s = initials_start(c, k, k + 1);
@@ -3267,9 +3277,11 @@ static bool ransomware_word(const mctx *c, size_t k) {
   return tis(c, k, "ransomware") || tis(c, k, "rancongiciel"); /* (normalized text: no accents) */
 }
 static int actors_after_kind(mctx *c) {
-  size_t b = c->s->tok_begin, end = c->s->tok_end;
-  for (size_t k = b + 1; k < end; k++) {
-    if (!(tflags(c, k) & CYB_TOK_CAP)) continue;
+  if (!(c->trig & TRIG_RANSOMWARE)) return 0; /* a reading needs ransomware_word() */
+  size_t b = c->s->tok_begin;
+  for (size_t ci = 0; ci < c->ncaps; ci++) { /* the capitalized tokens after the first */
+    size_t k = b + c->caps[ci];
+    if (k == b) continue;
     bool kind = ransomware_word(c, k - 1) || (k >= b + 2 && group_word(c, k - 1) && ransomware_word(c, k - 2));
     if (!kind) continue;
     size_t n;
@@ -3471,9 +3483,9 @@ static bool foreign_word(const mctx *c, size_t k) {
 static int foreign_names(mctx *c) {
   if (c->s->titlecase || !(c->any_starts & (1u << CYBERNER_LOCATION | 1u << CYBERNER_COUNTRY))) return 0;
   size_t b = c->s->tok_begin, end = c->s->tok_end;
-  for (size_t k = b; k + 2 < end; k++) {
-    if ((!cand_at(c, k, CYBERNER_LOCATION) && !cand_at(c, k, CYBERNER_COUNTRY)) || !(tflags(c, k) & CYB_TOK_CAP))
-      continue;
+  for (size_t ci = 0; ci < c->ncaps && b + c->caps[ci] + 2 < end; ci++) { /* the capitalized tokens */
+    size_t k = b + c->caps[ci];
+    if (!cand_at(c, k, CYBERNER_LOCATION) && !cand_at(c, k, CYBERNER_COUNTRY)) continue;
     size_t e = dict_end_at(c, k, -1), q = e;
     bool english = false;
     while (q > k && q < end && q - e < 3 && foreign_word(c, q)) english |= common_in(c, q++, CYBERNER_LANG_EN);
@@ -4081,7 +4093,8 @@ static int nationality_of_portfolio(mctx *c, const cyb__cand *d, size_t tl) {
 static int portfolios(mctx *c) {
   if (!(c->any_bits & 1u << S_TITLES)) return 0; /* both orders need a title */
   size_t end = c->s->tok_end;
-  for (size_t k = c->s->tok_begin; k < end; k++) {
+  for (size_t pi = 0; pi < c->npstart; pi++) { /* a title starts at a token of pstart */
+    size_t k = c->s->tok_begin + c->pstart[pi];
     uint32_t kind = 0;
     size_t p = k + pm(c, S_TITLES, k, end, &kind);
     if (p == k || !(kind & TITLE_PORTFOLIO) || p >= end) continue;
@@ -4301,41 +4314,59 @@ size_t cyb__rules_late_names(const cyberner_model *m, cyb__rules_scratch *rs, co
 int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char *src, size_t srclen,
                      const cyb__norm *nm, const cyb__tokens *tt, const cyb__sentence *s, cyb__doc *doc,
                      cyb__cands *cs) {
-  mctx c = {m, m->rules, rs, nm, tt, s, doc, cs, cs->n, src, srclen, NULL, NULL, 0, 0, 0, 0, false, false, {0}, NULL, 0, NULL, 0};
+  mctx c = {m, m->rules, rs, nm, tt, s, doc, cs, cs->n, src, srclen, NULL, NULL, 0, 0, 0, 0, false, false, {0}, NULL, 0, NULL, 0, NULL, 0};
   size_t ntok = s->tok_end - s->tok_begin;
-  if (cyb__grow((void **)&rs->bits, &rs->bits_cap, ntok + 1, sizeof *rs->bits)) return CYBERNER_ENOMEM;
-  size_t alpha = 0, caps = 0; /* words, words in capitals: a headline in capitals (below) */
-  for (size_t k = 0; k < ntok; k++) {
-    const cyb__token *t = &tt->tok[s->tok_begin + k];
-    bool known = t->vid < m->rules->nvid; /* one bound for both tables */
-    rs->bits[k] = known ? m->rules->vid_bits[t->vid] : 0;
-    c.any_bits |= rs->bits[k];
-    c.any_flags |= t->flags;
-    c.any_alnum |= (t->flags & CYB_TOK_ALPHA) && (t->flags & CYB_TOK_DIGIT);
-    c.trig |= known ? m->rules->vid_trig[t->vid] : 0;
-    alpha += (t->flags & CYB_TOK_ALPHA) != 0;
-    caps += (t->flags & CYB_TOK_ALLCAPS) != 0;
-  }
-  c.bits = rs->bits;
-  if (cyb__grow((void **)&rs->name_ok, &rs->name_ok_cap, ntok + 1, 1) ||
+  if (cyb__grow((void **)&rs->bits, &rs->bits_cap, ntok + 1, sizeof *rs->bits) ||
+      cyb__grow((void **)&rs->name_ok, &rs->name_ok_cap, ntok + 1, 1) ||
       cyb__grow((void **)&rs->pstart, &rs->pstart_cap, ntok + 1, sizeof *rs->pstart) ||
-      cyb__grow((void **)&rs->caps, &rs->caps_cap, ntok + 1, sizeof *rs->caps))
+      cyb__grow((void **)&rs->caps, &rs->caps_cap, ntok + 1, sizeof *rs->caps) ||
+      cyb__grow((void **)&rs->cparen, &rs->cparen_cap, ntok + 1, sizeof *rs->cparen))
     return CYBERNER_ENOMEM;
-  /* a name token has a capital, or is a hyphened article_surname: most
-   * tokens are neither; persons() starts at those, titles and dotted
-   * initials */
-  size_t np = 0, nc = 0;
+  c.bits = rs->bits;
+  /* One pass over the tokens, the sums in locals (a store to bits[] may
+   * alias the tokens and c, which the compiler then reloads and stores at
+   * every token): each token's list bits and trigger words, the sentence's
+   * OR of them and of the flags; its capitalized tokens; the name tokens
+   * (a capital, or a hyphened article_surname: most tokens are neither),
+   * and the tokens persons() starts at (those, titles, dotted initials). */
+  _Static_assert(CYB_TOK_ALPHA == 1u && CYB_TOK_DIGIT == 2u && CYB_TOK_ALLCAPS == 1u << 5, "token flag bits");
+  const cyb__token *tok = tt->tok + s->tok_begin;
+  const uint32_t *vid_bits = m->rules->vid_bits, *vid_trig = m->rules->vid_trig;
+  size_t nvid = m->rules->nvid; /* one bound for both tables */
+  uint32_t *bits = rs->bits, *caps_at = rs->caps, *pstart = rs->pstart, *cparen = rs->cparen;
+  uint8_t *name_ok = rs->name_ok;
+  uint32_t any_bits = 0, trig = 0;
+  unsigned any_flags = 0, any_alnum = 0;
+  size_t alpha = 0, caps = 0; /* words, words in capitals: a headline in capitals (below) */
+  size_t np = 0, nc = 0, nq = 0;
   for (size_t k = 0; k < ntok; k++) {
-    unsigned f = tt->tok[s->tok_begin + k].flags;
-    if (f & CYB_TOK_CAP) rs->caps[nc++] = (uint32_t)k;
-    rs->name_ok[k] = (f & (CYB_TOK_CAP | CYB_TOK_HYPHEN)) && name_token_of(&c, s->tok_begin + k);
-    if ((f & (CYB_TOK_CAP | CYB_TOK_DOTTED)) || rs->name_ok[k] || ((rs->bits[k] >> S_TITLES) & 1u))
-      rs->pstart[np++] = (uint32_t)k;
+    unsigned f = tok[k].flags;
+    if ((f & CYB_TOK_PUNCT) && tok[k].end == tok[k].start + 1 &&
+        (nm->text[tok[k].start] == ',' || nm->text[tok[k].start] == '('))
+      cparen[nq++] = (uint32_t)k;
+    uint32_t v = tok[k].vid, b = 0;
+    if (v < nvid) b = vid_bits[v], trig |= vid_trig[v];
+    bits[k] = b;
+    any_bits |= b;
+    any_flags |= f;
+    any_alnum |= f & (f >> 1);  /* bit 0: CYB_TOK_ALPHA and CYB_TOK_DIGIT (bit 1) */
+    alpha += f & CYB_TOK_ALPHA; /* bit 0 */
+    caps += (f >> 5) & 1u;      /* CYB_TOK_ALLCAPS */
+    if (f & CYB_TOK_CAP) caps_at[nc++] = (uint32_t)k;
+    bool ok = (f & (CYB_TOK_CAP | CYB_TOK_HYPHEN)) && name_token_of(&c, s->tok_begin + k);
+    name_ok[k] = ok;
+    if ((f & (CYB_TOK_CAP | CYB_TOK_DOTTED)) || ok || ((b >> S_TITLES) & 1u)) pstart[np++] = (uint32_t)k;
   }
+  c.any_bits = any_bits;
+  c.any_flags = (uint16_t)any_flags;
+  c.any_alnum = any_alnum & 1u;
+  c.trig = trig;
   c.pstart = rs->pstart;
   c.npstart = np;
   c.caps = rs->caps;
   c.ncaps = nc;
+  c.cparen = rs->cparen;
+  c.ncparen = nq;
   c.name_ok = rs->name_ok;
   if (cyb__grow((void **)&rs->starts, &rs->starts_cap, ntok + 1, sizeof *rs->starts) ||
       cyb__grow((void **)&rs->cover, &rs->cover_cap, ntok + 1, 1) ||
