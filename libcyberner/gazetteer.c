@@ -1411,14 +1411,18 @@ int cyb__gazetteer_match(const cyb__gazetteer *g, const cyb__norm *nm, const cyb
   size_t covered = s->tok_begin;
   bool titlecase = s->titlecase;
   for (size_t k = s->tok_begin; k < s->tok_end; k++) {
-    uint32_t node = 0, best = UINT32_MAX;
+    uint32_t vid = tt->tok[k].vid; /* CYB_NO_VID is past nroot */
+    uint32_t node = vid < g->nroot ? g->root[vid] : UINT32_MAX, best = UINT32_MAX;
+    if (node == UINT32_MAX) { /* most tokens start no alias (nor a role): only a compound is read there */
+      uint16_t f = tt->tok[k].flags;
+      if (k < covered || !(f & (CYB_TOK_HYPHEN | CYB_TOK_SLASH))) continue;
+      if ((f & CYB_TOK_HYPHEN) ? match_compound(g, nm, tt, k, titlecase, out)
+                               : (f & CYB_TOK_CAP) && match_slashed(g, nm, tt, k, out))
+        return CYBERNER_ENOMEM;
+      continue;
+    }
     size_t best_end = k;
-    for (size_t j = k; j < s->tok_end && j - k < MAX_ALIAS_TOKENS; j++) {
-      uint32_t vid = tt->tok[j].vid;
-      if (vid == CYB_NO_VID || vid >= g->nroot || (j > k && !g->inner[vid])) break;
-      node = j > k ? edge_find(g, node, vid) : g->root[vid];
-      if (node == UINT32_MAX) break;
-      if (!g->nodes[node].alias_n) continue;
+    for (size_t j = k;;) {
       /* remember the longest end whose aliases are valid here */
       const gnode *nd = &g->nodes[node];
       for (uint32_t i = 0; i < nd->alias_n; i++) {
@@ -1428,6 +1432,9 @@ int cyb__gazetteer_match(const cyb__gazetteer *g, const cyb__norm *nm, const cyb
           break;
         }
       }
+      if (++j >= s->tok_end || j - k >= MAX_ALIAS_TOKENS) break;
+      vid = tt->tok[j].vid;
+      if (vid >= g->nroot || !g->inner[vid] || (node = edge_find(g, node, vid)) == UINT32_MAX) break;
     }
     int rc = 0;
     size_t role_end = best == UINT32_MAX ? role_around_nationality(g, nm, tt, s, k, titlecase, out, &rc) : 0;
