@@ -188,6 +188,14 @@ static const unsigned char joins_word[256] = {['-'] = 1, ['\''] = 1, ['.'] = 1, 
                                               [':'] = 1, ['/'] = 1,  ['&'] = 1};
 
 #ifdef __SSE2__
+/* The bytes after which short_word() leaves a word to scan_word(): those
+ * that join (joins_word) and those outside ASCII (the word may go on). */
+#define ROW16_1 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
+static const unsigned char not_short_end[256] = {
+    ['-'] = 1, ['\''] = 1, ['.'] = 1, [','] = 1, [':'] = 1, ['/'] = 1, ['&'] = 1,
+    [0x80] = ROW16_1, ROW16_1, ROW16_1, ROW16_1, ROW16_1, ROW16_1, ROW16_1, ROW16_1,
+};
+
 /* Most words: ASCII letters and digits, fewer than 16, then a byte that
  * joins nothing (a space). Read at once from 16 bytes of text and of the
  * upper mask: the end, the flags and the case flags that scan_word() and
@@ -202,12 +210,16 @@ static inline size_t short_word(const cyb__norm *nm, size_t i, uint16_t *flags) 
       _mm_and_si128(_mm_cmpgt_epi8(lo, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(lo, _mm_set1_epi8('z' + 1))));
   unsigned stop = (unsigned)__builtin_ctz(~(dm | lm)); /* 16 when all 16 bytes are word bytes */
   unsigned char next = (unsigned char)nm->text[i + stop];
-  if (stop == 0 || stop >= 16 || next >= 0x80 || joins_word[next]) return 0;
+  if (stop == 0 || stop >= 16 || not_short_end[next]) return 0;
   unsigned in = (1u << stop) - 1;
   dm &= in, lm &= in;
-  uint16_t f = (dm ? CYB_TOK_DIGIT : 0) | (lm ? CYB_TOK_ALPHA : 0);
-  if (!lm) f |= CYB_TOK_NUMBER;
-  else { /* case_flags(): the first letter a capital, then no small letter after it */
+  if (!lm) { /* digits only (stop > 0) */
+    *flags = CYB_TOK_DIGIT | CYB_TOK_NUMBER;
+    return i + stop;
+  }
+  uint16_t f = CYB_TOK_ALPHA | (dm ? CYB_TOK_DIGIT : 0);
+  if (!(lm & 1) || nm->upper[i]) { /* (most words: a small first letter, no case flag) */
+    /* case_flags(): the first letter a capital, then no small letter after it */
     unsigned um = (unsigned)_mm_movemask_epi8(
         _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(nm->upper + i)), _mm_setzero_si128()));
     unsigned small = lm & um; /* letters not upper case in the input */
