@@ -21,6 +21,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* ------------------------------------------------------------------ */
 /* 1. helpers                                                          */
@@ -216,7 +219,8 @@ struct cyb__dates {
     size_t hmask;
     size_t maxword;
     /* cheap filters in front of the hash table, for the words some rule
-     * starts at: possible lengths per first byte, possible first two bytes */
+     * starts at: possible lengths per first byte, possible first two bytes
+     * (and any byte after a digit, for next_cand()) */
     uint64_t lenmask[256];
     unsigned char pair[256 * 256 / 8];
     /* cand[prev << 8 | cur]: a candidate may start at cur after prev (a
@@ -254,7 +258,7 @@ static const wform *form_lookup(const cyb__dates *d, const unsigned char *s, siz
         if (k < 0)
             return NULL;
         const wform *f = &d->forms[k];
-        if (f->len == n && memcmp(d->pool + f->off, s, n) == 0)
+        if (f->len == n && cyb__bytes_eq(d->pool + f->off, s, n))
             return f;
         i = (i + 1) & d->hmask;
     }
@@ -1356,6 +1360,8 @@ cyb__dates *cyb__dates_new(const char *data, size_t len, const char *filename, c
                 if (byte_class(c2) != BC_LETTER)
                     d->pair[(w[0] << 5) | (c2 >> 3)] |= (unsigned char)(1u << (c2 & 7));
     }
+    for (unsigned c = '0'; c <= '9'; c++) /* a run of digits: pair[] lets every one through */
+        memset(d->pair + (c << 5), 0xFF, 32);
     if (!P.failed && !(d->cand = calloc(256 * 256, 1)))
         perr(&P, 0, "out of memory");
     for (unsigned prev = 0; !P.failed && prev < 256; prev++)
@@ -2368,6 +2374,105 @@ static int rule_may_match(int gate, const unsigned char *t, size_t from, size_t 
     }
 }
 
+/* The scanner's next candidate start: the first p at or after at where a
+ * run of digits starts (after a non-digit) or a word starts (a letter after
+ * neither) whose first two bytes start some trigger word (pair[], every
+ * digit in it); to when none. With SSE2 a 16-byte step gives the mask of
+ * those starts at once (byte_class() of each byte and of the byte before)
+ * and only they are asked of pair[]; the step's mask is kept in *it for
+ * the next call, a few bytes on. The last step of a sentence is the 16
+ * bytes that end it. Never reads at or past to, nor before the text. */
+typedef struct {
+    size_t base;   /* the step's first byte; mask covers [base, base + 16) */
+    unsigned mask; /* its starts not yet asked */
+} cand_iter;
+
+static int pair_ok(const cyb__dates *d, const unsigned char *t, size_t p, size_t to)
+{
+    unsigned c = t[p], c2 = p + 1 < to ? t[p + 1] : ' ';
+    return (d->pair[(c << 5) | (c2 >> 3)] >> (c2 & 7)) & 1;
+}
+
+#ifdef __SSE2__
+/* The bytes of v whose byte_class() is BC_LETTER, as a 16-bit mask. */
+static unsigned letter_mask(__m128i v)
+{
+    __m128i lo = _mm_or_si128(v, _mm_set1_epi8(0x20)); /* A-Z to a-z, nothing else into it */
+    __m128i letter = _mm_or_si128(
+        _mm_and_si128(_mm_cmpgt_epi8(lo, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(lo, _mm_set1_epi8('z' + 1))),
+        _mm_cmplt_epi8(v, _mm_setzero_si128())); /* bytes of UTF-8 letters */
+    return (unsigned)_mm_movemask_epi8(letter);
+}
+
+/* The first start of the step at base (mask m) pair[] lets through, the
+ * starts after it left in it; (size_t)-1 when none. */
+static size_t step_first(const cyb__dates *d, cand_iter *it, const unsigned char *t, unsigned m, size_t to)
+{
+    for (; m; m &= m - 1) {
+        size_t i = it->base + (size_t)__builtin_ctz(m);
+        if (pair_ok(d, t, i, to)) {
+            it->mask = m & (m - 1);
+            return i;
+        }
+    }
+    it->mask = 0;
+    return (size_t)-1;
+}
+#endif
+
+static size_t next_cand(const cyb__dates *d, cand_iter *it, const unsigned char *t, size_t from, size_t at,
+                        size_t to)
+{
+#ifdef __SSE2__
+    size_t p = at;
+    if (p >= it->base && p < it->base + 16) { /* within the last step: its mask from at on */
+        size_t i = step_first(d, it, t, it->mask & (0xFFFFu << (p - it->base)), to);
+        if (i != (size_t)-1)
+            return i;
+        p = it->base + 16;
+    }
+    while (p < to && to >= 16) {
+        size_t base = p + 16 <= to ? p : to - 16; /* the last step: the 16 bytes that end the sentence */
+        __m128i v = _mm_loadu_si128((const __m128i *)(t + base));
+        __m128i digit =
+            _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+        unsigned lm = letter_mask(v), dm = (unsigned)_mm_movemask_epi8(digit);
+        /* the class of the byte before each: the sentence start follows a space */
+        unsigned pc = base > from ? byte_class(t[base - 1]) : BC_OTHER;
+        unsigned lp = lm << 1 | (pc == BC_LETTER), dp = dm << 1 | (pc == BC_DIGIT);
+        if (base < from)
+            lp &= ~(1u << (from - base)), dp &= ~(1u << (from - base));
+        it->base = base;
+        size_t i = step_first(d, it, t, (dm | (lm & ~lp)) & ~dp & (0xFFFFu << (p - base)), to);
+        if (i != (size_t)-1)
+            return i;
+        p = base + 16;
+    }
+    if (to >= 16)
+        return to;
+#endif
+    for (; at < to; at++)
+        if (d->cand[(at > from ? (unsigned)t[at - 1] << 8 : ' ' << 8) | t[at]] && pair_ok(d, t, at, to))
+            return at;
+    return to;
+}
+
+/* The end of the run of letters (byte_class() BC_LETTER) at t[q], to at
+ * most: 16 bytes a step while they fit before to. */
+static size_t letters_run_end(const unsigned char *t, size_t q, size_t to)
+{
+#ifdef __SSE2__
+    for (; q + 16 <= to; q += 16) {
+        unsigned lm = letter_mask(_mm_loadu_si128((const __m128i *)(t + q)));
+        if (lm != 0xFFFFu)
+            return q + (size_t)__builtin_ctz(~lm);
+    }
+#endif
+    while (q < to && byte_class(t[q]) == BC_LETTER)
+        q++;
+    return q;
+}
+
 size_t cyb__dates_find(const cyb__dates *d, cyb__dates_scratch *s, const char *norm,
                        const unsigned char *upper, size_t from, size_t to, int lang,
                        const int *ref, cyb__date_hit *hits, size_t cap)
@@ -2380,17 +2485,13 @@ size_t cyb__dates_find(const cyb__dates *d, cyb__dates_scratch *s, const char *n
     const unsigned char *t = (const unsigned char *)norm;
     const unsigned char *sub = t + from;
     size_t n = 0, p = from;
-    const unsigned char *cand = d->cand;
+    cand_iter it = {(size_t)-32, 0};
     while (p < to && n < cap) {
         /* skip to the next candidate start; the sentence start counts as
          * following a space */
-        if (!cand[(p > from ? (unsigned)t[p - 1] << 8 : ' ' << 8) | t[p]]) {
-            p++;
-            while (p < to && !cand[(unsigned)t[p - 1] << 8 | t[p]])
-                p++;
-            if (p >= to)
-                break;
-        }
+        p = next_cand(d, &it, t, from, p, to);
+        if (p >= to)
+            break;
         unsigned char c = t[p];
         unsigned char bc = byte_class(c);
         int group = -1; /* the trigger group (d->groups), -1: no rule starts here */
@@ -2400,15 +2501,8 @@ size_t cyb__dates_find(const cyb__dates *d, cyb__dates_scratch *s, const char *n
                 q++;
             size_t len = q - p;
             group = len <= 2 ? 0 : len == 4 ? 1 : 2; /* see build_prefilters */
-        } else if (bc == BC_LETTER) {
-            /* first two bytes first: most words stop here */
-            unsigned c2 = p + 1 < to ? t[p + 1] : ' ';
-            if (!((d->pair[(c << 5) | (c2 >> 3)] >> (c2 & 7)) & 1)) {
-                p++;
-                continue;
-            }
-            while (q < to && byte_class(t[q]) == BC_LETTER)
-                q++;
+        } else if (bc == BC_LETTER) { /* its first two bytes start a trigger word (next_cand) */
+            q = letters_run_end(t, q, to);
             size_t len = q - p;
             /* a word glued after digits (5mai) is part of a token, not a start */
             if (len <= MAX_WORD && ((d->lenmask[c] >> len) & 1) &&

@@ -136,33 +136,6 @@ void cyb__cands_free(cyb__cands *cs) {
 
 static uint32_t vtag(uint64_t h) { return (uint32_t)(h >> 32) | 1u; }
 
-/* a[0..n) == b[0..n) for a word (most are short), without a call: 8-byte
- * words, the last one overlapping, or two overlapping 4-byte words, or the
- * first, middle and last of up to 3 bytes; never reads past n. */
-static inline bool short_eq(const char *a, const char *b, size_t n) {
-  uint64_t x, y;
-  uint32_t u, v;
-  if (n >= 8) {
-    for (size_t i = 0; i + 8 < n; i += 8) {
-      memcpy(&x, a + i, 8);
-      memcpy(&y, b + i, 8);
-      if (x != y) return false;
-    }
-    memcpy(&x, a + n - 8, 8);
-    memcpy(&y, b + n - 8, 8);
-    return x == y;
-  }
-  if (n >= 4) {
-    memcpy(&u, a, 4);
-    memcpy(&v, b, 4);
-    if (u != v) return false;
-    memcpy(&u, a + n - 4, 4);
-    memcpy(&v, b + n - 4, 4);
-    return u == v;
-  }
-  return n == 0 || (a[0] == b[0] && a[n >> 1] == b[n >> 1] && a[n - 1] == b[n - 1]);
-}
-
 static uint32_t vocab_find_h(const cyb__gazetteer *g, uint64_t h, const char *s, size_t n) {
   if (!g->vcap) return CYB_NO_VID;
   uint32_t tag = vtag(h);
@@ -171,7 +144,7 @@ static uint32_t vocab_find_h(const cyb__gazetteer *g, uint64_t h, const char *s,
     if (!v->tag) return CYB_NO_VID;
     if (v->tag != tag) continue;
     const vword *w = &g->vw[v->vid];
-    if (w->len == n && short_eq(g->vstr.data + w->off, s, n)) return v->vid;
+    if (w->len == n && cyb__bytes_eq(g->vstr.data + w->off, s, n)) return v->vid;
   }
 }
 
@@ -673,7 +646,7 @@ void cyb__gazetteer_lookup(const cyb__gazetteer *g, const cyb__norm *nm, cyb__to
       continue;
     }
     cyb__vmemo_slot *m = &memo->slot[t->hash & (CYB_VMEMO_SLOTS - 1)];
-    if (m->hash == t->hash && m->len == n && short_eq(m->s, s, n)) {
+    if (m->hash == t->hash && m->len == n && cyb__bytes_eq(m->s, s, n)) {
       t->vid = m->vid;
       continue;
     }
@@ -1455,14 +1428,18 @@ int cyb__gazetteer_match(const cyb__gazetteer *g, const cyb__norm *nm, const cyb
   size_t covered = s->tok_begin;
   bool titlecase = s->titlecase;
   for (size_t k = s->tok_begin; k < s->tok_end; k++) {
-    uint32_t node = 0, best = UINT32_MAX;
+    uint32_t vid = tt->tok[k].vid; /* CYB_NO_VID is past nroot */
+    uint32_t node = vid < g->nroot ? g->root[vid] : UINT32_MAX, best = UINT32_MAX;
+    if (node == UINT32_MAX) { /* most tokens start no alias (nor a role): only a compound is read there */
+      uint16_t f = tt->tok[k].flags;
+      if (k < covered || !(f & (CYB_TOK_HYPHEN | CYB_TOK_SLASH))) continue;
+      if ((f & CYB_TOK_HYPHEN) ? match_compound(g, nm, tt, k, titlecase, out)
+                               : (f & CYB_TOK_CAP) && match_slashed(g, nm, tt, k, out))
+        return CYBERNER_ENOMEM;
+      continue;
+    }
     size_t best_end = k;
-    for (size_t j = k; j < s->tok_end && j - k < MAX_ALIAS_TOKENS; j++) {
-      uint32_t vid = tt->tok[j].vid;
-      if (vid == CYB_NO_VID || vid >= g->nroot || (j > k && !g->inner[vid])) break;
-      node = j > k ? edge_find(g, node, vid) : g->root[vid];
-      if (node == UINT32_MAX) break;
-      if (!g->nodes[node].alias_n) continue;
+    for (size_t j = k;;) {
       /* remember the longest end whose aliases are valid here */
       const gnode *nd = &g->nodes[node];
       for (uint32_t i = 0; i < nd->alias_n; i++) {
@@ -1472,6 +1449,9 @@ int cyb__gazetteer_match(const cyb__gazetteer *g, const cyb__norm *nm, const cyb
           break;
         }
       }
+      if (++j >= s->tok_end || j - k >= MAX_ALIAS_TOKENS) break;
+      vid = tt->tok[j].vid;
+      if (vid >= g->nroot || !g->inner[vid] || (node = edge_find(g, node, vid)) == UINT32_MAX) break;
     }
     int rc = 0;
     size_t role_end = best == UINT32_MAX ? role_around_nationality(g, nm, tt, s, k, titlecase, out, &rc) : 0;

@@ -94,6 +94,34 @@ static inline uint64_t cyb__hash(const void *p, size_t n) {
   return h ^ (h >> 32);
 }
 
+/* a[0..n) == b[0..n) for a word (most are short), without a call: 8-byte
+ * words, the last one overlapping, or two overlapping 4-byte words, or the
+ * first, middle and last of up to 3 bytes; never reads past n. */
+static inline bool cyb__bytes_eq(const void *pa, const void *pb, size_t n) {
+  const unsigned char *a = pa, *b = pb;
+  uint64_t x, y;
+  uint32_t u, v;
+  if (n >= 8) {
+    for (size_t i = 0; i + 8 < n; i += 8) {
+      memcpy(&x, a + i, 8);
+      memcpy(&y, b + i, 8);
+      if (x != y) return false;
+    }
+    memcpy(&x, a + n - 8, 8);
+    memcpy(&y, b + n - 8, 8);
+    return x == y;
+  }
+  if (n >= 4) {
+    memcpy(&u, a, 4);
+    memcpy(&v, b, 4);
+    if (u != v) return false;
+    memcpy(&u, a + n - 4, 4);
+    memcpy(&v, b + n - 4, 4);
+    return u == v;
+  }
+  return n == 0 || (a[0] == b[0] && a[n >> 1] == b[n >> 1] && a[n - 1] == b[n - 1]);
+}
+
 /* A list of "file:line: message" strings with an error flag each. */
 typedef struct {
   char *msg;  /* "file:line: message" */

@@ -188,12 +188,20 @@ static const unsigned char joins_word[256] = {['-'] = 1, ['\''] = 1, ['.'] = 1, 
                                               [':'] = 1, ['/'] = 1,  ['&'] = 1};
 
 #ifdef __SSE2__
+/* The bytes after which short_word() leaves a word to scan_word(): those
+ * that join (joins_word) and those outside ASCII (the word may go on). */
+#define ROW16_1 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
+static const unsigned char not_short_end[256] = {
+    ['-'] = 1, ['\''] = 1, ['.'] = 1, [','] = 1, [':'] = 1, ['/'] = 1, ['&'] = 1,
+    [0x80] = ROW16_1, ROW16_1, ROW16_1, ROW16_1, ROW16_1, ROW16_1, ROW16_1, ROW16_1,
+};
+
 /* Most words: ASCII letters and digits, fewer than 16, then a byte that
  * joins nothing (a space). Read at once from 16 bytes of text and of the
  * upper mask: the end, the flags and the case flags that scan_word() and
  * case_flags() would give, or 0 when the word is another kind (then they
  * read it). Needs 16 bytes of text at i. */
-static size_t short_word(const cyb__norm *nm, size_t i, uint16_t *flags) {
+static inline size_t short_word(const cyb__norm *nm, size_t i, uint16_t *flags) {
   __m128i v = _mm_loadu_si128((const __m128i *)(nm->text + i));
   __m128i lo = _mm_or_si128(v, _mm_set1_epi8(0x20)); /* A-Z and a-z to a-z, nothing else into it */
   unsigned dm = (unsigned)_mm_movemask_epi8(
@@ -202,12 +210,16 @@ static size_t short_word(const cyb__norm *nm, size_t i, uint16_t *flags) {
       _mm_and_si128(_mm_cmpgt_epi8(lo, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(lo, _mm_set1_epi8('z' + 1))));
   unsigned stop = (unsigned)__builtin_ctz(~(dm | lm)); /* 16 when all 16 bytes are word bytes */
   unsigned char next = (unsigned char)nm->text[i + stop];
-  if (stop == 0 || stop >= 16 || next >= 0x80 || joins_word[next]) return 0;
+  if (stop == 0 || stop >= 16 || not_short_end[next]) return 0;
   unsigned in = (1u << stop) - 1;
   dm &= in, lm &= in;
-  uint16_t f = (dm ? CYB_TOK_DIGIT : 0) | (lm ? CYB_TOK_ALPHA : 0);
-  if (!lm) f |= CYB_TOK_NUMBER;
-  else { /* case_flags(): the first letter a capital, then no small letter after it */
+  if (!lm) { /* digits only (stop > 0) */
+    *flags = CYB_TOK_DIGIT | CYB_TOK_NUMBER;
+    return i + stop;
+  }
+  uint16_t f = CYB_TOK_ALPHA | (dm ? CYB_TOK_DIGIT : 0);
+  if (!(lm & 1) || nm->upper[i]) { /* (most words: a small first letter, no case flag) */
+    /* case_flags(): the first letter a capital, then no small letter after it */
     unsigned um = (unsigned)_mm_movemask_epi8(
         _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(nm->upper + i)), _mm_setzero_si128()));
     unsigned small = lm & um; /* letters not upper case in the input */
@@ -221,18 +233,19 @@ static size_t short_word(const cyb__norm *nm, size_t i, uint16_t *flags) {
   *flags = f;
   return i + stop;
 }
+#else
+static inline size_t short_word(const cyb__norm *nm, size_t i, uint16_t *flags) {
+  (void)nm, (void)i, (void)flags;
+  return 0; /* scan_word() reads every word */
+}
 #endif
 
 /* End of the word or number starting at i; sets *flags, case flags
- * included. */
+ * included. (Most words take short_word() first.) */
 static size_t scan_word(const cyb__norm *nm, size_t i, uint16_t *flags) {
   const char *t = nm->text;
   size_t n = nm->len, j = i, seg = i, len;
   uint16_t f = 0;
-#ifdef __SSE2__
-  if (i + 16 <= n && (j = short_word(nm, i, flags)) != 0) return j;
-  j = i;
-#endif
   for (;;) {
     int c;
     /* fast path: the ASCII letters and digits that make most of a word */
@@ -288,19 +301,6 @@ static size_t scan_word(const cyb__norm *nm, size_t i, uint16_t *flags) {
   return j;
 }
 
-static int push_token(cyb__tokens *out, size_t s, size_t e, uint16_t flags) {
-  if (out->ntok >= out->cap && cyb__grow((void **)&out->tok, &out->cap, out->ntok + 1, sizeof *out->tok))
-    return CYBERNER_ENOMEM;
-  cyb__token *tk = &out->tok[out->ntok++];
-  tk->start = (uint32_t)s;
-  tk->end = (uint32_t)e;
-  tk->vid = CYB_NO_VID;
-  tk->flags = flags;
-  tk->pad_ = 0;
-  tk->hash = 0;
-  return 0;
-}
-
 /* Does a sentence end after token k? */
 static bool ends_sentence(const cyb__norm *nm, const cyb__tokens *tt, size_t k) {
   const cyb__token *t = &tt->tok[k];
@@ -351,53 +351,69 @@ static bool ends_sentence(const cyb__norm *nm, const cyb__tokens *tt, size_t k) 
 int cyb__tokenize(const cyb__norm *nm, cyb__tokens *out) {
   const char *t = nm->text;
   size_t n = nm->len, i = 0;
-  out->ntok = 0;
   out->nsent = 0;
+  cyb__token *tok = out->tok;
+  size_t ntok = 0, cap = out->cap;
   uint16_t before = CYB_TOK_SPACE_BEFORE | CYB_TOK_NEWLINE_BEFORE;
   while (i < n) {
     size_t len = 1;
     unsigned char b = (unsigned char)t[i];
     int c = b < 0x80 ? ascii_class[b] : char_class(t, n, i, &len);
-    if (c == C_SPACE) {
-      before |= CYB_TOK_SPACE_BEFORE;
-      i += len;
-      continue;
-    }
-    if (c == C_NL) {
-      before |= CYB_TOK_SPACE_BEFORE | CYB_TOK_NEWLINE_BEFORE;
-      i += len;
-      continue;
-    }
     size_t e;
     uint16_t f = 0;
-    /* a dotted acronym starts with a letter and a full stop (or a letter outside ASCII) */
-    size_t dl = c == C_LETTER && (b >= 0x80 || (i + 1 < n && t[i + 1] == '.')) ? dotted_acronym(t, n, i) : 0;
-    if (dl) {
-      e = i + dl;
-      f = CYB_TOK_ALPHA | CYB_TOK_DOTTED | case_flags(nm, i, e);
-    } else if (c == C_LETTER || c == C_DIGIT) {
-      e = scan_word(nm, i, &f); /* case flags included */
-    } else if (t[i] == '\'' && i + 1 < n && t[i + 1] == 's' && !is_alnum_at(t, n, i + 2) && i > 0 &&
-               is_alnum_at(t, n, i - 1)) {
-      e = i + 2; /* English possessive: ANSSI + 's */
-      f = CYB_TOK_ALPHA | case_flags(nm, i, e);
-    } else {
-      e = i + len;
-      f = CYB_TOK_PUNCT;
+    /* most tokens: a short word (never a dotted acronym: short_word() leaves
+     * a letter before a full stop and bytes outside ASCII to the rest) */
+    if (c < C_LETTER || i + 16 > n || (e = short_word(nm, i, &f)) == 0) {
+      if (c == C_SPACE) {
+        before |= CYB_TOK_SPACE_BEFORE;
+        i += len;
+        continue;
+      }
+      if (c == C_NL) {
+        before |= CYB_TOK_SPACE_BEFORE | CYB_TOK_NEWLINE_BEFORE;
+        i += len;
+        continue;
+      }
+      /* a dotted acronym starts with a letter and a full stop (or a letter outside ASCII) */
+      size_t dl = c == C_LETTER && (b >= 0x80 || (i + 1 < n && t[i + 1] == '.')) ? dotted_acronym(t, n, i) : 0;
+      if (dl) {
+        e = i + dl;
+        f = CYB_TOK_ALPHA | CYB_TOK_DOTTED | case_flags(nm, i, e);
+      } else if (c == C_LETTER || c == C_DIGIT) {
+        e = scan_word(nm, i, &f); /* case flags included */
+      } else if (t[i] == '\'' && i + 1 < n && t[i + 1] == 's' && !is_alnum_at(t, n, i + 2) && i > 0 &&
+                 is_alnum_at(t, n, i - 1)) {
+        e = i + 2; /* English possessive: ANSSI + 's */
+        f = CYB_TOK_ALPHA | case_flags(nm, i, e);
+      } else {
+        e = i + len;
+        f = CYB_TOK_PUNCT;
+      }
     }
-    if (push_token(out, i, e, (uint16_t)(f | before))) return CYBERNER_ENOMEM;
+    /* the array and its count in locals: stores through out->tok could alias out */
+    if (ntok >= cap) {
+      out->ntok = ntok;
+      if (cyb__grow((void **)&out->tok, &out->cap, ntok + 1, sizeof *out->tok)) return CYBERNER_ENOMEM;
+      tok = out->tok, cap = out->cap;
+    }
+    tok[ntok++] = (cyb__token){.start = (uint32_t)i, .end = (uint32_t)e, .vid = CYB_NO_VID, .flags = (uint16_t)(f | before)};
     before = 0;
     i = e;
     if (i < n && t[i] == ' ') before = CYB_TOK_SPACE_BEFORE, i++; /* most tokens: one space after (C_SPACE above) */
   }
+  out->ntok = ntok;
   /* sentences */
   size_t first = 0, words = 0, caps = 0; /* the sentence's words so far, capitalized ones */
-  for (size_t k = 0; k < out->ntok; k++) {
-    if (out->tok[k].flags & CYB_TOK_ALPHA) words++, caps += (out->tok[k].flags & CYB_TOK_CAP) != 0;
+  for (size_t k = 0; k < ntok; k++) {
+    uint16_t f = tok[k].flags;
+    if (f & CYB_TOK_ALPHA) words++, caps += (f & CYB_TOK_CAP) != 0;
     /* a "sentence" of more tokens than any prose has (a list or a table
      * without stops, a 100 MB line) is cut: the rules look around each
      * token within its sentence, and their work must stay linear */
-    if (!ends_sentence(nm, out, k) && k + 1 - first < CYB_MAX_SENTENCE_TOKENS) continue;
+    if (k + 1 - first < CYB_MAX_SENTENCE_TOKENS &&
+        ((k + 1 < ntok && !(tok[k + 1].flags & CYB_TOK_NEWLINE_BEFORE) && !(f & CYB_TOK_PUNCT)) ||
+         !ends_sentence(nm, out, k)))
+      continue; /* most tokens: a word, on the line of the next one (ends_sentence's first test) */
     if (cyb__grow((void **)&out->sent, &out->sent_cap, out->nsent + 1, sizeof *out->sent))
       return CYBERNER_ENOMEM;
     cyb__sentence *s = &out->sent[out->nsent++];
