@@ -115,6 +115,7 @@ run "our documents, round 91 (scored blind first)" "$src/tests/eval/extra91/gold
 run "our documents, round 92 (scored blind first)" "$src/tests/eval/extra92/gold.jsonl"
 run "our documents, round 93 (scored blind first)" "$src/tests/eval/extra93/gold.jsonl"
 run "our documents, round 94 (scored blind first)" "$src/tests/eval/extra94/gold.jsonl"
+run "our documents, round 98 (scored blind first)" "$src/tests/eval/extra98/gold.jsonl"
 run "CoNLL-2003 English dev (testa)" "$shared/data/conll2003-en/conll-testa.jsonl" --map conll --labels PER,ORG,LOC
 run "CoNLL-2003 English test (testb)" "$shared/data/conll2003-en/conll-testb.jsonl" --map conll --labels PER,ORG,LOC
 run "WikiNEuRal French (silver)" "$shared/data/ner-fr-wikineural/wikineural-fr-test-sample.jsonl" --map conll --labels PER,ORG,LOC
