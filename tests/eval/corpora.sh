@@ -118,6 +118,7 @@ run "our documents, round 94 (scored blind first)" "$src/tests/eval/extra94/gold
 run "our documents, round 95 (scored blind first)" "$src/tests/eval/extra95/gold.jsonl"
 run "our documents, round 96 (scored blind first)" "$src/tests/eval/extra96/gold.jsonl"
 run "our documents, round 97 (scored blind first)" "$src/tests/eval/extra97/gold.jsonl"
+run "our documents, round 99 (scored blind first)" "$src/tests/eval/extra99/gold.jsonl"
 run "CoNLL-2003 English dev (testa)" "$shared/data/conll2003-en/conll-testa.jsonl" --map conll --labels PER,ORG,LOC
 run "CoNLL-2003 English test (testb)" "$shared/data/conll2003-en/conll-testb.jsonl" --map conll --labels PER,ORG,LOC
 run "WikiNEuRal French (silver)" "$shared/data/ner-fr-wikineural/wikineural-fr-test-sample.jsonl" --map conll --labels PER,ORG,LOC
