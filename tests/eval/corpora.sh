@@ -119,6 +119,7 @@ run "our documents, round 95 (scored blind first)" "$src/tests/eval/extra95/gold
 run "our documents, round 96 (scored blind first)" "$src/tests/eval/extra96/gold.jsonl"
 run "our documents, round 97 (scored blind first)" "$src/tests/eval/extra97/gold.jsonl"
 run "our documents, round 98 (scored blind first)" "$src/tests/eval/extra98/gold.jsonl"
+run "our documents, round 99 (scored blind first)" "$src/tests/eval/extra99/gold.jsonl"
 run "our documents, round 100 (scored blind first)" "$src/tests/eval/extra100/gold.jsonl"
 run "our documents, round 101 (scored blind first)" "$src/tests/eval/extra101/gold.jsonl"
 run "CoNLL-2003 English dev (testa)" "$shared/data/conll2003-en/conll-testa.jsonl" --map conll --labels PER,ORG,LOC
