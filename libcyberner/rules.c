@@ -244,6 +244,7 @@ enum {
   TRIG_AREA = 1u << 16,         /* an area word after a place's name (the Boe district of Nauru) */
   TRIG_UNIT = 1u << 17,         /* a unit's last word after a body's possessive (Amnesty's Security Lab) */
   TRIG_CARE = 1u << 18,         /* a French hospital's or school's noun (l'hôpital de Pontarlier) */
+  TRIG_PARTY = 1u << 29,        /* party_names: party, bloc */
   TRIG_RANSOMWARE = 1u << 30,   /* actors_after_kind (a high bit, apart from the ones added above) */
 };
 static const struct {
@@ -279,6 +280,13 @@ static const struct {
     {"sous-traitant", TRIG_COMPANY}, {"insurer", TRIG_COMPANY},
     {"retailer", TRIG_COMPANY},    {"manufacturer", TRIG_COMPANY},
     {"supplier", TRIG_COMPANY},    {"distributor", TRIG_COMPANY},
+    {"compagnie", TRIG_COMPANY},   {"airline", TRIG_COMPANY},
+    {"banque", TRIG_COMPANY},      {"startup", TRIG_COMPANY},
+    {"start-up", TRIG_COMPANY},    {"ong", TRIG_COMPANY},
+    {"ngo", TRIG_COMPANY},         {"association", TRIG_COMPANY},
+    {"parti", TRIG_COMPANY},       {"laboratoire", TRIG_COMPANY},
+    {"observatoire", TRIG_COMPANY}, {"observatory", TRIG_COMPANY},
+    {"think-tank", TRIG_COMPANY},  {"tank", TRIG_COMPANY},
     {"district", TRIG_AREA},
     {"province", TRIG_AREA},       {"county", TRIG_AREA},
     {"prefecture", TRIG_AREA},     {"municipality", TRIG_AREA},
@@ -289,6 +297,7 @@ static const struct {
     {"polyclinique", TRIG_CARE},   {"universite", TRIG_CARE},
     {"lycee", TRIG_CARE},
     {"ransomware", TRIG_RANSOMWARE}, {"rancongiciel", TRIG_RANSOMWARE},
+    {"party", TRIG_PARTY},         {"bloc", TRIG_PARTY},
 };
 
 
@@ -884,8 +893,11 @@ static bool unclaimed_name(const mctx *c, size_t k) { return name_token(c, k) &&
 
 static bool is_article(const mctx *c, size_t k) { return has(c, S_ARTICLE, k); }
 
+/* Not a short word in capitals: NGO, LI, DAN are acronyms more often
+ * than the names Ngo, Li, Dan. */
 static bool first_name(const mctx *c, size_t k) {
-  return has(c, S_FIRST, k);
+  const cyb__token *t = &c->tt->tok[k];
+  return has(c, S_FIRST, k) && !((t->flags & CYB_TOK_ALLCAPS) && t->end - t->start <= 3);
 }
 
 /* Token k as the caller wrote it (the speller reads the original word,
@@ -1505,8 +1517,10 @@ static int persons(mctx *c) {
         name_token(c, k + 1) &&
         ((tflags(c, k + 1) & CYB_TOK_HYPHEN) || first_name(c, k + 1) ||
          /* Yin Kecheng: a given name no dictionary knows, after a surname
-          * that is no common word (not White Sox, Sun Microsystems) */
-         (!(tflags(c, k + 1) & CYB_TOK_ALLCAPS) && !cand_at(c, k + 1, -1) && !covered(c, k + 1) &&
+          * that is no common word (not White Sox, Sun Microsystems) nor in
+          * capitals (CHO Tae-yul has his known given name; the NGO
+          * Vistafree is the acronym's) */
+         (!(tflags(c, k + 1) & CYB_TOK_ALLCAPS) && !(tflags(c, k) & CYB_TOK_ALLCAPS) && !cand_at(c, k + 1, -1) && !covered(c, k + 1) &&
           !is_common(c, k + 1) && !is_common(c, k)))) {
       size_t e = k + 2;
       /* Yoon Suk Yeol; Baek Yoon Jeong (Korean given syllables are often surnames too) */
@@ -3131,7 +3145,12 @@ static int media_names(mctx *c) {
  * government's. */
 static bool company_noun(const mctx *c, size_t k) {
   const cyb__token *t = &c->tt->tok[k];
-  return !(t->flags & CYB_TOK_CAP) && t->vid < c->r->nvid && (c->r->vid_trig[t->vid] & TRIG_COMPANY);
+  if (!(t->vid < c->r->nvid && (c->r->vid_trig[t->vid] & TRIG_COMPANY))) return false;
+  /* the acronyms NGO and ONG are written in capitals */
+  if (t->flags & CYB_TOK_CAP) return (t->flags & CYB_TOK_ALLCAPS) && (tis(c, k, "ngo") || tis(c, k, "ong"));
+  /* a think tank; the French parti is a party, the English one a side */
+  if (tis(c, k, "tank")) return k > c->s->tok_begin && tis(c, k - 1, "think");
+  return !tis(c, k, "parti") || c->s->lang == CYBERNER_LANG_FR;
 }
 
 /* A government's cabinet, not a firm: the English one always; the French
@@ -3139,6 +3158,8 @@ static bool company_noun(const mctx *c, size_t k) {
  * its trade after it (le cabinet de géomatique Pasco). */
 static bool ministers_cabinet(const mctx *c, size_t k, bool qualified) {
   if (!tis(c, k, "cabinet")) return false;
+  /* a firm's nationality (du cabinet américain Kentik): no government's */
+  if (qualified && k + 1 < c->s->tok_end && cand_at(c, k + 1, CYBERNER_NATIONALITY)) return false;
   if (c->s->lang != CYBERNER_LANG_FR || !qualified) return true;
   return k > c->s->tok_begin && (tis(c, k - 1, "de") || tis(c, k - 1, "du") || tis(c, k - 1, "d'"));
 }
@@ -3189,6 +3210,72 @@ static int company_names(mctx *c) {
      * Internet), unless it starts a company's name (son fournisseur Spark) */
     if (e == j + 1 && is_common(c, j) && !firm_of_word(c, j)) continue;
     if (push_firm(c, j, e)) return CYBERNER_ENOMEM;
+  }
+  return 0;
+}
+
+/* "the ruling Blue Dawn party", "the Alternativa bloc": one to three
+ * capitalized words no dictionary knows, right before a lower-case party or
+ * bloc in English, name the party (an ORGANIZATION, as the golds tag
+ * them). Not the sentence's first word (The party), and not the end of a
+ * longer capitalized run (a name the dictionaries know before it). */
+static int party_names(mctx *c) {
+  if (!(c->trig & TRIG_PARTY)) return 0;
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  for (size_t k = b + 1; k < end; k++) {
+    if (!(ktrig(c, k) & TRIG_PARTY) || (tflags(c, k) & CYB_TOK_CAP)) continue;
+    size_t j = k;
+    while (j > b && j + 3 > k && unknown_name_word(c, j - 1)) j--;
+    if (j == k || (j > b && (tflags(c, j - 1) & CYB_TOK_CAP) && (tflags(c, j - 1) & CYB_TOK_ALPHA) &&
+                   !(j - 1 == b && tis(c, b, "the"))))
+      continue;
+    if (j + 1 == k && is_common(c, j)) continue; /* a common word: the Green party */
+    if (push_firm(c, j, k)) return CYBERNER_ENOMEM;
+  }
+  return 0;
+}
+
+/* A word of a company's description between its article and its noun
+ * (an American network monitoring firm): no preposition, which would make
+ * the noun another's (a member of the company), and no punctuation. */
+static bool description_word(const mctx *c, size_t k) {
+  uint16_t f = tflags(c, k);
+  if (f & CYB_TOK_PUNCT) return tis(c, k, "-");
+  return !has(c, S_PREP, k) && !tis(c, k, "of") && !tis(c, k, "at") && !tis(c, k, "for") && !tis(c, k, "with") &&
+         !tis(c, k, "in") && !tis(c, k, "by") && !tis(c, k, "from") && !tis(c, k, "chez") && !tis(c, k, "dans") &&
+         /* "Renens, une telle société": any such company, not this one */
+         !tis(c, k, "telle") && !tis(c, k, "tel") && !tis(c, k, "such") && !tis(c, k, "other") && !tis(c, k, "autre");
+}
+
+/* "Quorvex, an American network monitoring firm, said", "Brelcom, une
+ * société enregistrée à Budapest": one to three capitalized words no
+ * dictionary knows, then a comma and an indefinite article whose
+ * description ends, within five words, on a company noun, name a company.
+ * The noun must end the description (a company director is a person's)
+ * and the words may open the sentence when the first is no common word. */
+static int described_companies(mctx *c) {
+  if (!(c->trig & TRIG_COMPANY)) return 0;
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  for (size_t k = b + 1; k + 2 < end; k++) {
+    if (!tis(c, k, ",")) continue;
+    size_t a = k + 1;
+    if (!(tis(c, a, "a") || tis(c, a, "an") || tis(c, a, "une") || tis(c, a, "un"))) continue;
+    size_t h = a + 1;
+    while (h < end && h < a + 6 && !company_noun(c, h) && description_word(c, h)) h++;
+    if (h >= end || h >= a + 6 || !company_noun(c, h) || tis(c, h, "parti")) continue;
+    if (h + 1 < end && (tflags(c, h + 1) & CYB_TOK_ALPHA) && !(tflags(c, h + 1) & CYB_TOK_CAP) &&
+        !has(c, S_PREP, h + 1) && !tis(c, h + 1, "based") && !tis(c, h + 1, "that") && !tis(c, h + 1, "which") &&
+        !tis(c, h + 1, "in") && !tis(c, h + 1, "qui") && !tis(c, h + 1, "dont") &&
+        !is_adjective(c, h + 1) && !is_participle(c, h + 1))
+      continue;
+    size_t j = k;
+    while (j > b && j + 3 > k &&
+           (unknown_name_word(c, j - 1) ||
+            (j - 1 == b && unclaimed_name(c, j - 1) && !first_name(c, j - 1) && !is_common(c, j - 1))))
+      j--;
+    if (j == k || (j > b && (tflags(c, j - 1) & CYB_TOK_CAP) && (tflags(c, j - 1) & CYB_TOK_ALPHA))) continue;
+    if (j + 1 == k && is_common(c, j)) continue;
+    if (push_firm(c, j, k)) return CYBERNER_ENOMEM;
   }
   return 0;
 }
@@ -4395,7 +4482,8 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
       (c.s->lang == CYBERNER_LANG_EN && (rc = programme_names(&c))) || (rc = results_line(&c)) ||
       (rc = fixture_line(&c)) || (rc = platform_x(&c)) || (rc = web_services(&c)) ||
       (!headline && ((rc = persons(&c)) || (rc = names_before_roles(&c)) || (rc = bodies(&c)) || (rc = meeting_series(&c)) || (rc = portfolios(&c)) || (rc = both_countries(&c)) || (rc = plan_names(&c)) || (rc = places_of(&c)) || (rc = areas_of(&c)) ||
-                     (rc = nord_departement(&c)) || (rc = towns_in_parens(&c)) || (rc = scripts(&c)) || (rc = embassies(&c)) || (rc = media_names(&c)) || (rc = company_names(&c)) || (rc = hospitals_and_schools(&c)) ||
+                     (rc = nord_departement(&c)) || (rc = towns_in_parens(&c)) || (rc = scripts(&c)) || (rc = embassies(&c)) || (rc = media_names(&c)) || (rc = company_names(&c)) || (rc = described_companies(&c)) ||
+                     (c.s->lang == CYBERNER_LANG_EN && (rc = party_names(&c))) || (rc = hospitals_and_schools(&c)) ||
                      (rc = secrets(&c)) || (rc = short_bodies(&c)) || (rc = campaigns(&c)) || (rc = brand_products(&c)) || (rc = units_of_bodies(&c)) ||
                      (rc = malware_names(&c)) || (rc = actors_after_kind(&c)) ||
                      (c.s->lang == CYBERNER_LANG_FR && (rc = confederation(&c))) ||

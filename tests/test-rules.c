@@ -1727,6 +1727,36 @@ START_TEST(languages_listed_by_example) {
 }
 END_TEST
 
+START_TEST(companies_parties_and_descriptions) {
+  /* more company nouns: an airline, a bank, an NGO, a think tank, a party,
+   * an observatory; the acronym NGO is no surname before the name */
+  YES("La compagnie Qwertzair a suspendu ses vols.", "Qwertzair", CYBERNER_ORGANIZATION, "qwertzair");
+  YES("L'ONG Qwertzfree a dénoncé la censure.", "Qwertzfree", CYBERNER_ORGANIZATION, "qwertzfree");
+  YES("The NGO Qwertzfree said so.", "Qwertzfree", CYBERNER_ORGANIZATION, "qwertzfree");
+  NO("The NGO Qwertzfree said so.", "NGO");
+  YES("Le think tank Qwertzlan a publié un rapport.", "Qwertzlan", CYBERNER_ORGANIZATION, "qwertzlan");
+  YES("Le parti Qwertzak a gagné les élections.", "Qwertzak", CYBERNER_ORGANIZATION, "qwertzak");
+  YES("Selon l'observatoire Qwertznet, le pays est coupé.", "Qwertznet", CYBERNER_ORGANIZATION, "qwertznet");
+  NO("The tank Qwertzak rolled in.", "Qwertzak");
+  /* a firm's nationality after the French cabinet makes it a firm's */
+  YES("Doug Qwertz, du cabinet américain Qwertzlab, a relevé la panne.", "Qwertzlab", CYBERNER_ORGANIZATION,
+      "qwertzlab");
+  /* an East Asian surname in capitals keeps a known given name (CHO Tae-yul) */
+  YES("Minister CHO Tae-yul said so.", "CHO Tae-yul", CYBERNER_PERSON, NULL);
+  /* unknown capitalized words before an English party or bloc */
+  YES("Lawmakers of the ruling Qwertz Dream party voted.", "Qwertz Dream", CYBERNER_ORGANIZATION, "qwertz-dream");
+  YES("The Qwertzak party won.", "Qwertzak", CYBERNER_ORGANIZATION, "qwertzak");
+  NO("The Green party lost.", "Green");
+  /* a name described as a company after a comma */
+  YES("Qwertzor, an American network monitoring firm, said traffic fell.", "Qwertzor", CYBERNER_ORGANIZATION,
+      "qwertzor");
+  YES("Il a cité Qwertzcom, une société enregistrée à Budapest.", "Qwertzcom", CYBERNER_ORGANIZATION, "qwertzcom");
+  NO("Qwertzor, a member of the company, said so.", "Qwertzor");
+  NO("Qwertzor, a former company director, said so.", "Qwertzor");
+  ck_assert(!tagged("Près de Qwertzens, une telle société a ses raisons.", "Qwertzens", NULL, CYBERNER_ORGANIZATION, NULL));
+}
+END_TEST
+
 int main(void) {
   cyberner_error *err = NULL;
   model = cyberner_model_new(NULL, NULL, &err);
@@ -1796,6 +1826,7 @@ int main(void) {
   tcase_add_test(t, acronym_then_owner_country);
   tcase_add_test(t, ministry_led_by_known_person);
   tcase_add_test(t, languages_listed_by_example);
+  tcase_add_test(t, companies_parties_and_descriptions);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
