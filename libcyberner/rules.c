@@ -295,7 +295,7 @@ static const struct {
     {"team", TRIG_UNIT},           {"hopital", TRIG_CARE},
     {"hospitalier", TRIG_CARE},    {"clinique", TRIG_CARE},
     {"polyclinique", TRIG_CARE},   {"universite", TRIG_CARE},
-    {"lycee", TRIG_CARE},
+    {"lycee", TRIG_CARE},          {"medical", TRIG_CARE},
     {"ransomware", TRIG_RANSOMWARE}, {"rancongiciel", TRIG_RANSOMWARE},
     {"party", TRIG_PARTY},         {"bloc", TRIG_PARTY},
 };
@@ -3304,7 +3304,7 @@ static int hospitals_and_schools(mctx *c) {
   for (size_t k = b; k + 1 < end; k++) {
     if (!(ktrig(c, k) & TRIG_CARE) || (tflags(c, k) & CYB_TOK_CAP)) continue;
     size_t s = k;
-    if (tis(c, k, "hospitalier")) {
+    if (tis(c, k, "hospitalier") || tis(c, k, "medical")) {
       if (k == b || !tis(c, k - 1, "centre") || (tflags(c, k - 1) & CYB_TOK_CAP)) continue;
       s = k - 1;
     }
@@ -3312,6 +3312,13 @@ static int hospitals_and_schools(mctx *c) {
     /* "diplômé d'une université de Moscou": one somewhere, not its name */
     if (s > b && (tis(c, s - 1, "une") || tis(c, s - 1, "un") || tis(c, s - 1, "des"))) continue;
     size_t e = hyphenated_name(c, k + 1) ? k + 2 : k + 1;
+    /* a name no dictionary knows (l'hôpital Trelawney, le centre médical
+     * Ziv), with its capitalized words after it (Mackay Memorial) */
+    if (e == k + 1 && e < end && unknown_name_word(c, e) && !is_common(c, e) &&
+        !(tflags(c, e) & CYB_TOK_ALLCAPS))
+      for (e++; e < end && e < k + 4 && (tflags(c, e) & CYB_TOK_CAP) && (tflags(c, e) & CYB_TOK_ALPHA) &&
+                !cand_at(c, e, -1) && !covered(c, e);)
+        e++;
     /* a school's town after its name is the place (le lycée Charles-de-Gaulle
      * | de Chaumont); a hospital's is its name's (l'hôpital Saint-Philibert
      * de Lomme) */

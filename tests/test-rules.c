@@ -1241,6 +1241,10 @@ START_TEST(media_names) {
   YES("Hier, le lycée Qwertz-Moulin de Pontarlier a reçu des menaces.", "Pontarlier", CYBERNER_LOCATION, "pontarlier");
   YES("Il est diplômé d'une université de Pontarlier.", "Pontarlier", CYBERNER_LOCATION, "pontarlier");
   YES("Il est mort à l'hôpital du Kansas.", "Kansas", CYBERNER_LOCATION, "kansas");
+  /* a name no dictionary knows after the noun, and the centre médical */
+  YES("Hier, l'hôpital Qwertzaw Memorial a été paralysé.", "hôpital Qwertzaw Memorial", CYBERNER_ORGANIZATION, NULL);
+  YES("Le centre médical Qwertz a été touché.", "centre médical Qwertz", CYBERNER_ORGANIZATION, NULL);
+  NO("L'hôpital a été touché. Qwertz a porté plainte.", "Qwertz");
   YES("La mairie de Pontarlier a été visée.", "Pontarlier", CYBERNER_LOCATION, "pontarlier");
   NO("Officials said the company Chairman John Smith was hit.", "Chairman");
   NO("Officials said the firm was hit on Monday by Qwertzan.", "Qwertzan");
