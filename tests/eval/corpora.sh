@@ -123,6 +123,7 @@ run "our documents, round 99 (scored blind first)" "$src/tests/eval/extra99/gold
 run "our documents, round 100 (scored blind first)" "$src/tests/eval/extra100/gold.jsonl"
 run "our documents, round 101 (scored blind first)" "$src/tests/eval/extra101/gold.jsonl"
 run "our documents, round 102 (scored blind first)" "$src/tests/eval/extra102/gold.jsonl"
+run "our documents, round 103 (scored blind first)" "$src/tests/eval/extra103/gold.jsonl"
 run "our documents, round 104 (scored blind first)" "$src/tests/eval/extra104/gold.jsonl"
 run "CoNLL-2003 English dev (testa)" "$shared/data/conll2003-en/conll-testa.jsonl" --map conll --labels PER,ORG,LOC
 run "CoNLL-2003 English test (testb)" "$shared/data/conll2003-en/conll-testb.jsonl" --map conll --labels PER,ORG,LOC
