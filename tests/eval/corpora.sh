@@ -122,6 +122,7 @@ run "our documents, round 98 (scored blind first)" "$src/tests/eval/extra98/gold
 run "our documents, round 99 (scored blind first)" "$src/tests/eval/extra99/gold.jsonl"
 run "our documents, round 100 (scored blind first)" "$src/tests/eval/extra100/gold.jsonl"
 run "our documents, round 101 (scored blind first)" "$src/tests/eval/extra101/gold.jsonl"
+run "our documents, round 105 (scored blind first)" "$src/tests/eval/extra105/gold.jsonl"
 run "CoNLL-2003 English dev (testa)" "$shared/data/conll2003-en/conll-testa.jsonl" --map conll --labels PER,ORG,LOC
 run "CoNLL-2003 English test (testb)" "$shared/data/conll2003-en/conll-testb.jsonl" --map conll --labels PER,ORG,LOC
 run "WikiNEuRal French (silver)" "$shared/data/ner-fr-wikineural/wikineural-fr-test-sample.jsonl" --map conll --labels PER,ORG,LOC
