@@ -597,9 +597,10 @@ typedef struct {
  * alternatives tie): the result's entity, and the entries it may be. Its
  * score was multiplied by CYB_UNSURE_LINK (the label is sure, the link is
  * not); a link found at the document's end takes that factor back. Names
- * of more than CYB_LATE_ALTS / 2 entries take only the one the document
+ * of more than CYB_LATE_MANY entries take only the one the document
  * linked (cyb__late_pick). */
-#define CYB_LATE_ALTS 16
+#define CYB_LATE_ALTS 32
+#define CYB_LATE_MANY 8 /* more alternatives than this: only the document's own link */
 #define CYB_UNSURE_LINK 0.8f
 typedef struct {
   size_t entity;                /* index in the result */

@@ -625,7 +625,7 @@ int32_t cyb__late_pick(const cyberner_model *m, const cyb__doc *doc, const cyb__
   if (nlinked == 1) return (int32_t)linked[0];
   /* a name that many countries' bodies share (Supreme Court, Ministry of
    * National Defence) is linked only by the one the document linked */
-  if (l->nalt > CYB_LATE_ALTS / 2) return -1;
+  if (l->nalt > CYB_LATE_MANY) return -1;
   /* none linked, or several: the most named country among them */
   int32_t pick = nlinked ? most_named_country(m, doc->country_counts, linked, nlinked)
                          : most_named_country(m, doc->country_counts, l->alt, l->nalt);

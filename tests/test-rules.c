@@ -1719,6 +1719,12 @@ START_TEST(ministry_led_by_known_person) {
   /* a person the clause names otherwise than as its head says nothing */
   ck_assert(!tagged("Le ministère de l'Intérieur, cité par Nancy Faeser, a annoncé un plan. La France et la France.",
                     "ministère de l'Intérieur", NULL, CYBERNER_AGENCY, "de-bmi"));
+  /* a name that more than sixteen countries' bodies share (Supreme Court)
+   * takes, at the document's end, the body a later mention named */
+  YES("The Supreme Court lifted the ban on Monday. Nepal's Supreme Court said it was unlawful.", "Supreme Court",
+      CYBERNER_AGENCY, "np-supreme-court");
+  YES("KATHMANDU - Nepal's Supreme Court lifted the ban. The Supreme Court said it was unlawful.", "Supreme Court",
+      CYBERNER_AGENCY, "np-supreme-court");
 }
 END_TEST
 
