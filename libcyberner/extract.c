@@ -269,6 +269,10 @@ static int emit_entities(const cyberner_model *m, ctx *c, const char *src, size_
   for (size_t i = 0; i < nkept; i++) {
     const cyb__cand *cd = &c->cs.c[c->kept[i]];
     if (cd->label == CYB_NOT_ENTITY) continue; /* a plan or a law: it only hides what it contains */
+    /* a hashtag (#MacronLeaks, #Lakshadweep) is a tag, not a mention: the
+     * golds leave it untagged */
+    size_t so = c->nm.map[cd->ns];
+    if (so > 0 && so <= n && src[so - 1] == '#') continue;
     cyb__doc_saw_entry(&c->doc, cd->entry);
     if (cd->label == CYBERNER_THREAT_ACTOR && cd->entry >= 0) c->doc.last_actor = cd->entry;
     const char *id = cd->entry >= 0 ? cyb__gazetteer_entry(m->gaz, (uint32_t)cd->entry)->id

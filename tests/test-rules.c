@@ -1737,6 +1737,13 @@ START_TEST(languages_listed_by_example) {
 }
 END_TEST
 
+START_TEST(hashtags) {
+  /* a hashtag is a tag, not a mention; the same word without # is */
+  NO("Users spread the hashtag #Lakshadweep on Monday.", "Lakshadweep");
+  YES("Users posted photos of Lakshadweep on Monday.", "Lakshadweep", CYBERNER_LOCATION, "lakshadweep");
+}
+END_TEST
+
 START_TEST(companies_parties_and_descriptions) {
   /* more company nouns: an airline, a bank, an NGO, a think tank, a party,
    * an observatory; the acronym NGO is no surname before the name */
@@ -1837,6 +1844,7 @@ int main(void) {
   tcase_add_test(t, ministry_led_by_known_person);
   tcase_add_test(t, languages_listed_by_example);
   tcase_add_test(t, companies_parties_and_descriptions);
+  tcase_add_test(t, hashtags);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
