@@ -287,6 +287,10 @@ static const struct {
     {"parti", TRIG_COMPANY},       {"laboratoire", TRIG_COMPANY},
     {"observatoire", TRIG_COMPANY}, {"observatory", TRIG_COMPANY},
     {"think-tank", TRIG_COMPANY},  {"tank", TRIG_COMPANY},
+    {"quotidien", TRIG_COMPANY},   {"hebdomadaire", TRIG_COMPANY},
+    {"magazine", TRIG_COMPANY},    {"newspaper", TRIG_COMPANY},
+    {"daily", TRIG_COMPANY},       {"tabloid", TRIG_COMPANY},
+    {"site", TRIG_COMPANY},        {"media", TRIG_COMPANY},
     {"district", TRIG_AREA},
     {"province", TRIG_AREA},       {"county", TRIG_AREA},
     {"prefecture", TRIG_AREA},     {"municipality", TRIG_AREA},
@@ -3148,9 +3152,12 @@ static bool company_noun(const mctx *c, size_t k) {
   if (!(t->vid < c->r->nvid && (c->r->vid_trig[t->vid] & TRIG_COMPANY))) return false;
   /* the acronyms NGO and ONG are written in capitals */
   if (t->flags & CYB_TOK_CAP) return (t->flags & CYB_TOK_ALLCAPS) && (tis(c, k, "ngo") || tis(c, k, "ong"));
-  /* a think tank; the French parti is a party, the English one a side */
+  /* a think tank; the French parti is a party, the English one a side;
+   * the French site and média are a news site and an outlet (le site
+   * Zataz), the English ones a place and the press */
   if (tis(c, k, "tank")) return k > c->s->tok_begin && tis(c, k - 1, "think");
-  return !tis(c, k, "parti") || c->s->lang == CYBERNER_LANG_FR;
+  if (tis(c, k, "parti") || tis(c, k, "site") || tis(c, k, "media")) return c->s->lang == CYBERNER_LANG_FR;
+  return true;
 }
 
 /* A government's cabinet, not a firm: the English one always; the French
@@ -3262,7 +3269,9 @@ static int described_companies(mctx *c) {
     if (!(tis(c, a, "a") || tis(c, a, "an") || tis(c, a, "une") || tis(c, a, "un"))) continue;
     size_t h = a + 1;
     while (h < end && h < a + 6 && !company_noun(c, h) && description_word(c, h)) h++;
-    if (h >= end || h >= a + 6 || !company_noun(c, h) || tis(c, h, "parti")) continue;
+    /* a party, a site (un site daté) and a medium describe no company */
+    if (h >= end || h >= a + 6 || !company_noun(c, h) || tis(c, h, "parti") || tis(c, h, "site") || tis(c, h, "media"))
+      continue;
     if (h + 1 < end && (tflags(c, h + 1) & CYB_TOK_ALPHA) && !(tflags(c, h + 1) & CYB_TOK_CAP) &&
         !has(c, S_PREP, h + 1) && !tis(c, h + 1, "based") && !tis(c, h + 1, "that") && !tis(c, h + 1, "which") &&
         !tis(c, h + 1, "in") && !tis(c, h + 1, "qui") && !tis(c, h + 1, "dont") &&

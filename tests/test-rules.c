@@ -1769,6 +1769,12 @@ START_TEST(companies_parties_and_descriptions) {
       "qwertzor");
   YES("Il a cité Qwertzcom, une société enregistrée à Budapest.", "Qwertzcom", CYBERNER_ORGANIZATION, "qwertzcom");
   NO("Qwertzor, a member of the company, said so.", "Qwertzor");
+  /* news sites and papers before their unknown names; an archaeological site is none */
+  YES("Selon le site Qwertzactu, la fuite est réelle.", "Qwertzactu", CYBERNER_ORGANIZATION, "qwertzactu");
+  YES("The daily Qwertz Gazeta reported the leak.", "Qwertz Gazeta", CYBERNER_ORGANIZATION, "qwertz-gazeta");
+  ck_assert(!tagged("Près de Qwertzouk, un site daté de 2000 ans a été fouillé.", "Qwertzouk", NULL,
+                    CYBERNER_ORGANIZATION, NULL));
+  NO("The site Qwertzouk was flooded.", "Qwertzouk");
   NO("Qwertzor, a former company director, said so.", "Qwertzor");
   ck_assert(!tagged("Près de Qwertzens, une telle société a ses raisons.", "Qwertzens", NULL, CYBERNER_ORGANIZATION, NULL));
 }
