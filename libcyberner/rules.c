@@ -3928,11 +3928,15 @@ static int towns_in_parens(mctx *c) {
   if (!(c->trig & TRIG_OPEN_PAREN) || !(c->any_starts & (1u << CYBERNER_LOCATION | 1u << CYBERNER_COUNTRY)))
     return 0;
   size_t b = c->s->tok_begin, end = c->s->tok_end;
-  for (size_t k = b + 1; k + 3 < end; k++) {
-    if (!tis(c, k + 1, "(") || !unknown_place_word(c, k) || !place_in_parens(c, k + 2)) continue;
+  /* at the sentence's "(" (the cparen list), the cheap tests first: the
+   * word before the town is rare, unknown_place_word asks the speller */
+  for (size_t qi = 0; qi < c->ncparen; qi++) {
+    if (c->cparen[qi] < 2) continue; /* k = b + 1 at least */
+    size_t k = b + c->cparen[qi] - 1;
+    if (k + 3 >= end || !punct_is(c, k + 1, '(')) continue;
     size_t s = k;
     if (s > b + 1 && (tflags(c, s - 1) & CYB_TOK_CAP) && is_article(c, s - 1)) s--;
-    if (!town_follows(c, s - 1)) continue;
+    if (!town_follows(c, s - 1) || !place_in_parens(c, k + 2) || !unknown_place_word(c, k)) continue;
     char id[64];
     size_t w = kebab_id(c, s, k + 1, SIZE_MAX, 0, id, sizeof id);
     id[w] = '\0';
