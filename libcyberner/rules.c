@@ -4341,7 +4341,10 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
   uint8_t *name_ok = rs->name_ok;
   uint32_t any_bits = 0, trig = 0;
   unsigned any_flags = 0, any_alnum = 0;
-  size_t alpha = 0, caps = 0; /* words, words in capitals: a headline in capitals (below) */
+  /* words (low half) and words in capitals (high half): a headline in
+   * capitals (below); one sum, as a sentence has fewer than 65536 tokens */
+  _Static_assert(CYB_MAX_SENTENCE_TOKENS < 65536, "a sentence's word counts fit in 16 bits");
+  uint32_t words = 0;
   size_t np = 0, nc = 0, nq = 0;
   for (size_t k = 0; k < ntok; k++) {
     unsigned f = tok[k].flags;
@@ -4354,8 +4357,7 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
     any_bits |= b;
     any_flags |= f;
     any_alnum |= f & (f >> 1);  /* bit 0: CYB_TOK_ALPHA and CYB_TOK_DIGIT (bit 1) */
-    alpha += f & CYB_TOK_ALPHA; /* bit 0 */
-    caps += (f >> 5) & 1u;      /* CYB_TOK_ALLCAPS */
+    words += (f & CYB_TOK_ALPHA) | (f & CYB_TOK_ALLCAPS) << 11; /* bits 0 and 5 */
     if (f & CYB_TOK_CAP) caps_at[nc++] = (uint32_t)k;
     bool ok = (f & (CYB_TOK_CAP | CYB_TOK_HYPHEN)) && name_token_of(&c, s->tok_begin + k);
     name_ok[k] = ok;
@@ -4393,6 +4395,7 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
    * anything else: a rule that skips the sentence then returns before the
    * registers its loop needs are saved (most sentences skip most rules). */
   /* a headline in capitals: the shape rules would read every word as a name */
+  size_t alpha = words & 0xFFFFu, caps = words >> 16;
   bool headline = alpha >= 3 && caps * 10 > alpha * 6;
   int rc;
   if ((rc = identifiers(&c)) || (rc = eu_act_number(&c)) ||
