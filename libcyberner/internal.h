@@ -544,8 +544,11 @@ int32_t cyb__result_string(cyberner_result *r, const char *s);
 /* A candidate's place in the priority order (resolve.c), precomputed so that
  * sorting needs no context. The caller owns an array of them (scratch). */
 typedef struct {
-  uint32_t len, ns, idx;
-  int source, rank, label;
+  /* the order's first four keys in one: the span's length, the source's,
+   * the rule's and the label's ranks, each complemented (higher first),
+   * compared as one integer */
+  uint64_t key;
+  uint32_t ns, idx; /* then the start, then the candidate's index */
 } cyb__prio;
 
 /* Choose an entry for the ambiguous candidates of one sentence (cs) from

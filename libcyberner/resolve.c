@@ -49,22 +49,27 @@ typedef cyb__prio prio;
  * body. A pattern the context proves (CYB_RANK_CONTEXT: the city of
  * Toyota) weighs like a dictionary name too, and its rank wins the tie. */
 
+/* The key of a length, a source rank (0-255), a rule rank (0-65535) and a
+ * label rank (0-255): a higher one of each, by that order, makes a smaller
+ * key. */
+static uint64_t prio_key(uint32_t len, int source, int rank, int label) {
+  return (uint64_t)(UINT32_MAX - len) << 32 | (uint64_t)(255 - source) << 24 | (uint64_t)(65535 - rank) << 8 |
+         (uint64_t)(255 - label);
+}
+
 static prio prio_of(const cyb__cands *cs, uint32_t i) {
   const cyb__cand *c = &cs->c[i];
   if (c->label == CYBERNER_PERSON && ((c->source == CYB_SRC_PATTERN && c->rank == CYB_RANK_COURTESY) ||
                                       c->source == CYB_SRC_MENTION))
-    return (prio){c->ne - c->ns, c->ns, i, SOURCE_RANK[CYB_SRC_DICT], 0, LABEL_RANK[c->label]};
+    return (prio){prio_key(c->ne - c->ns, SOURCE_RANK[CYB_SRC_DICT], 0, LABEL_RANK[c->label]), c->ns, i};
   if (c->source == CYB_SRC_PATTERN && c->rank == CYB_RANK_CONTEXT)
-    return (prio){c->ne - c->ns, c->ns, i, SOURCE_RANK[CYB_SRC_DICT], c->rank, LABEL_RANK[c->label]};
-  return (prio){c->ne - c->ns, c->ns, i, SOURCE_RANK[c->source], c->rank, LABEL_RANK[c->label]};
+    return (prio){prio_key(c->ne - c->ns, SOURCE_RANK[CYB_SRC_DICT], c->rank, LABEL_RANK[c->label]), c->ns, i};
+  return (prio){prio_key(c->ne - c->ns, SOURCE_RANK[c->source], c->rank, LABEL_RANK[c->label]), c->ns, i};
 }
 
 static int by_priority(const void *pa, const void *pb) {
   const prio *a = pa, *b = pb;
-  if (a->len != b->len) return a->len > b->len ? -1 : 1;
-  if (a->source != b->source) return b->source - a->source;
-  if (a->rank != b->rank) return b->rank - a->rank;
-  if (a->label != b->label) return b->label - a->label;
+  if (a->key != b->key) return a->key < b->key ? -1 : 1;
   if (a->ns != b->ns) return a->ns < b->ns ? -1 : 1;
   return a->idx < b->idx ? -1 : a->idx > b->idx; /* the earlier candidate: the dictionary's before the rules' */
 }

@@ -4031,11 +4031,15 @@ static int towns_in_parens(mctx *c) {
   if (!(c->trig & TRIG_OPEN_PAREN) || !(c->any_starts & (1u << CYBERNER_LOCATION | 1u << CYBERNER_COUNTRY)))
     return 0;
   size_t b = c->s->tok_begin, end = c->s->tok_end;
-  for (size_t k = b + 1; k + 3 < end; k++) {
-    if (!tis(c, k + 1, "(") || !unknown_place_word(c, k) || !place_in_parens(c, k + 2)) continue;
+  /* at the sentence's "(" (the cparen list), the cheap tests first: the
+   * word before the town is rare, unknown_place_word asks the speller */
+  for (size_t qi = 0; qi < c->ncparen; qi++) {
+    if (c->cparen[qi] < 2) continue; /* k = b + 1 at least */
+    size_t k = b + c->cparen[qi] - 1;
+    if (k + 3 >= end || !punct_is(c, k + 1, '(')) continue;
     size_t s = k;
     if (s > b + 1 && (tflags(c, s - 1) & CYB_TOK_CAP) && is_article(c, s - 1)) s--;
-    if (!town_follows(c, s - 1)) continue;
+    if (!town_follows(c, s - 1) || !place_in_parens(c, k + 2) || !unknown_place_word(c, k)) continue;
     char id[64];
     size_t w = kebab_id(c, s, k + 1, SIZE_MAX, 0, id, sizeof id);
     id[w] = '\0';
@@ -4440,7 +4444,10 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
   uint8_t *name_ok = rs->name_ok;
   uint32_t any_bits = 0, trig = 0;
   unsigned any_flags = 0, any_alnum = 0;
-  size_t alpha = 0, caps = 0; /* words, words in capitals: a headline in capitals (below) */
+  /* words (low half) and words in capitals (high half): a headline in
+   * capitals (below); one sum, as a sentence has fewer than 65536 tokens */
+  _Static_assert(CYB_MAX_SENTENCE_TOKENS < 65536, "a sentence's word counts fit in 16 bits");
+  uint32_t words = 0;
   size_t np = 0, nc = 0, nq = 0;
   for (size_t k = 0; k < ntok; k++) {
     unsigned f = tok[k].flags;
@@ -4453,8 +4460,7 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
     any_bits |= b;
     any_flags |= f;
     any_alnum |= f & (f >> 1);  /* bit 0: CYB_TOK_ALPHA and CYB_TOK_DIGIT (bit 1) */
-    alpha += f & CYB_TOK_ALPHA; /* bit 0 */
-    caps += (f >> 5) & 1u;      /* CYB_TOK_ALLCAPS */
+    words += (f & CYB_TOK_ALPHA) | (f & CYB_TOK_ALLCAPS) << 11; /* bits 0 and 5 */
     if (f & CYB_TOK_CAP) caps_at[nc++] = (uint32_t)k;
     bool ok = (f & (CYB_TOK_CAP | CYB_TOK_HYPHEN)) && name_token_of(&c, s->tok_begin + k);
     name_ok[k] = ok;
@@ -4492,6 +4498,7 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
    * anything else: a rule that skips the sentence then returns before the
    * registers its loop needs are saved (most sentences skip most rules). */
   /* a headline in capitals: the shape rules would read every word as a name */
+  size_t alpha = words & 0xFFFFu, caps = words >> 16;
   bool headline = alpha >= 3 && caps * 10 > alpha * 6;
   int rc;
   if ((rc = identifiers(&c)) || (rc = eu_act_number(&c)) ||
