@@ -71,6 +71,7 @@ static void ctx_new_document(ctx *c) {
   memset(c->doc.country_counts, 0, sizeof c->doc.country_counts);
   c->doc.nacr = c->doc.nnames = c->doc.nhidden = c->doc.nshorts = c->doc.nlinked = 0;
   c->doc.last_actor = -1;
+  c->doc.x_platform = false;
   memset(c->doc.name_head, 0xff, sizeof c->doc.name_head); /* -1: empty buckets */
   memset(c->doc.acr_head, 0xff, sizeof c->doc.acr_head);
   memset(c->doc.hidden_head, 0xff, sizeof c->doc.hidden_head);
@@ -277,6 +278,10 @@ static int emit_entities(const cyberner_model *m, ctx *c, const char *src, size_
     if (cd->label == CYBERNER_THREAT_ACTOR && cd->entry >= 0) c->doc.last_actor = cd->entry;
     const char *id = cd->entry >= 0 ? cyb__gazetteer_entry(m->gaz, (uint32_t)cd->entry)->id
                                     : (cd->id >= 0 ? c->cs.strings.data + cd->id : NULL);
+    /* the platform called X once: its later bare X's are it too (platform_x) */
+    if (cd->label == CYBERNER_ORGANIZATION && cd->ne == cd->ns + 1 && c->nm.text[cd->ns] == 'x' && id &&
+        strcmp(id, CYB_X_PLATFORM_ID) == 0)
+      c->doc.x_platform = true;
     /* the document's entries and countries, for linking ambiguous names later on */
     if (cd->entry >= 0 && cd->nalt > 1 && c->doc.nlinked < CYB_DOC_MAX_NAMES) {
       cyb__linked l = {cyb__hash(c->nm.text + cd->ns, cd->ne - cd->ns), cd->entry};

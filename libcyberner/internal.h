@@ -636,7 +636,11 @@ struct cyb__doc {
   cyb__late_link *late; /* names to link once the whole document is read */
   size_t nlate, late_cap;
   int32_t last_actor; /* the entry of the last THREAT_ACTOR linked (the gang, also known as ...), -1 none */
+  bool x_platform;    /* the document called the platform X (le réseau social X): a later bare X is it */
 };
+
+/* The id of the platform once called Twitter, now X (rules.c platform_x). */
+#define CYB_X_PLATFORM_ID "twitter"
 
 /* Remember that the document linked a name to entry (resolve.c). Out of
  * memory only loses the memory. */

@@ -2190,6 +2190,24 @@ static int web_services(mctx *c) {
  * Twitter when the text speaks of an account or a post on it: "sur X", "on
  * X", "compte X", "X account", "X post". Its id is the platform's key in
  * organizations.tsv. */
+/* Token k is an X on its own: one letter, no capitalized word before it
+ * (Malcolm X, Generation X) nor a letter or a hyphen glued after it
+ * (X-ray, XVI is another token), no single letter around it (A, B and X). */
+static bool lone_x(const mctx *c, size_t k) {
+  const cyb__token *t = &c->tt->tok[k];
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  if (t->end - t->start != 1) return false;
+  if (k > b && (tflags(c, k - 1) & CYB_TOK_CAP) && (tflags(c, k - 1) & CYB_TOK_ALPHA) &&
+      !(tflags(c, k - 1) & CYB_TOK_SENT_START))
+    return false;
+  if (k + 1 < end && c->tt->tok[k + 1].start == t->end && !tis(c, k + 1, ",") && !tis(c, k + 1, ".") &&
+      !tis(c, k + 1, "'s") && !tis(c, k + 1, ":") && !tis(c, k + 1, ";") && !tis(c, k + 1, ")"))
+    return false;
+  for (size_t j = k >= b + 2 ? k - 2 : b; j < end && j <= k + 2; j++)
+    if (j != k && c->tt->tok[j].end - c->tt->tok[j].start == 1 && (tflags(c, j) & CYB_TOK_CAP)) return false;
+  return true;
+}
+
 static int platform_x(mctx *c) {
   static const char *const before[] = {"on", "sur", "compte", "comptes", "via", "reseau", "network", "social",
                                        "platform", "plateforme"};
@@ -2209,8 +2227,11 @@ static int platform_x(mctx *c) {
                 dict_cand(c, ANY_START, k - 1, CYBERNER_ORGANIZATION)) ||
          (k + 2 < end && (tis(c, k + 1, ",") || tis(c, k + 1, "and") || tis(c, k + 1, "et")) &&
           cand_at(c, k + 2, CYBERNER_ORGANIZATION));
+    /* or the document already called the platform X: "le propriétaire de
+     * X", "X a été bloqué" */
+    ok = ok || (c->doc->x_platform && lone_x(c, k));
     if (!ok) continue;
-    if (push_with_id(c, k, k + 1, CYBERNER_ORGANIZATION, "twitter")) return CYBERNER_ENOMEM;
+    if (push_with_id(c, k, k + 1, CYBERNER_ORGANIZATION, CYB_X_PLATFORM_ID)) return CYBERNER_ENOMEM;
   }
   return 0;
 }

@@ -753,6 +753,12 @@ START_TEST(identifiers) {
   NO("the Generation X survey", "X");
   YES("Meta, X and TikTok signed the accord.", "X", CYBERNER_ORGANIZATION, "twitter");
   YES("Le message a circulé sur le réseau X lundi.", "X", CYBERNER_ORGANIZATION, "twitter");
+  /* once the document called the platform X, a later bare X is it */
+  ck_assert(tagged("Le réseau social X a été bloqué. Le propriétaire de X a protesté.", "X", "propriétaire",
+                   CYBERNER_ORGANIZATION, "twitter"));
+  NO("Regulators said X had failed.", "X");
+  ck_assert(!tagged("He posted on X. Malcolm X spoke. Points A, B and X.", "X", "Points", CYBERNER_ORGANIZATION,
+                    NULL));
   YES("Il a publié sur la plateforme X, anciennement Twitter, un message.", "X", CYBERNER_ORGANIZATION, "twitter");
   YES("Musk said X, formerly Twitter, would comply.", "X", CYBERNER_ORGANIZATION, "twitter");
   YES("Posts on the social platform X spread fast.", "X", CYBERNER_ORGANIZATION, "twitter");
