@@ -289,7 +289,7 @@ int cyb__normalize(const cyb__fold *f, const char *src, size_t n, cyb__norm *nm)
   return 0;
 }
 
-size_t cyb__norm_src_end(const cyb__norm *nm, const char *src, size_t n, size_t norm_end) {
+size_t cyb__norm_src_end_at(const cyb__norm *nm, const char *src, size_t n, size_t norm_end) {
   if (norm_end == 0) return nm->len ? nm->map[0] : 0;
   const unsigned char *s = (const unsigned char *)src;
   size_t e = nm->map[norm_end - 1];
