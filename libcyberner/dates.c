@@ -223,6 +223,10 @@ struct cyb__dates {
      * (and any byte after a digit, for next_cand()) */
     uint64_t lenmask[256];
     unsigned char pair[256 * 256 / 8];
+    /* a word of the text is a trigger word only if the bit of its first
+     * three bytes and its length (trig_key) is set: next_cand leaves the
+     * others (most words with a trigger's first two bytes: president, than) */
+    unsigned char trig3[1u << 13];
     /* cand[prev << 8 | cur]: a candidate may start at cur after prev (a
      * run of digits, or a word whose first byte starts some trigger word) */
     unsigned char *cand;
@@ -247,6 +251,14 @@ struct cyb__dates {
     int rule_gate;  /* rule_may_match() before the shipped rules it knows by name */
     uint32_t match_limit, depth_limit, heap_limit_kib;
 };
+
+/* trig3[]'s bit of the word w[0, len): its first three bytes (fewer when
+ * shorter) and its length. */
+static unsigned trig_key(const unsigned char *w, size_t len)
+{
+    uint32_t x = (uint32_t)w[0] | (len > 1 ? (uint32_t)w[1] << 8 : 0) | (len > 2 ? (uint32_t)w[2] << 16 : 0);
+    return (unsigned)(((x ^ (uint32_t)len << 24) * 0x9E3779B1u) >> 16);
+}
 
 static const wform *form_lookup(const cyb__dates *d, const unsigned char *s, size_t n)
 {
@@ -1353,6 +1365,8 @@ cyb__dates *cyb__dates_new(const char *data, size_t len, const char *filename, c
             continue; /* context words: looked up only next to a match */
         const unsigned char *w = (const unsigned char *)d->pool + f->off;
         d->lenmask[w[0]] |= UINT64_C(1) << f->len;
+        unsigned key = trig_key(w, f->len);
+        d->trig3[key >> 3] |= (unsigned char)(1u << (key & 7));
         if (f->len > 1)
             d->pair[(w[0] << 5) | (w[1] >> 3)] |= (unsigned char)(1u << (w[1] & 7));
         else /* a one-letter word: any non-letter may follow */
@@ -2385,6 +2399,7 @@ static int rule_may_match(int gate, const unsigned char *t, size_t from, size_t 
 typedef struct {
     size_t base;   /* the step's first byte; mask covers [base, base + 16) */
     unsigned mask; /* its starts not yet asked */
+    unsigned lm;   /* the step's letters */
 } cand_iter;
 
 static int pair_ok(const cyb__dates *d, const unsigned char *t, size_t p, size_t to)
@@ -2403,17 +2418,48 @@ static unsigned letter_mask(__m128i v)
         _mm_cmplt_epi8(v, _mm_setzero_si128())); /* bytes of UTF-8 letters */
     return (unsigned)_mm_movemask_epi8(letter);
 }
+#endif
 
+/* The end of the run of letters (byte_class() BC_LETTER) at t[q], to at
+ * most: 16 bytes a step while they fit before to. */
+static size_t letters_run_end(const unsigned char *t, size_t q, size_t to)
+{
+#ifdef __SSE2__
+    for (; q + 16 <= to; q += 16) {
+        unsigned lm = letter_mask(_mm_loadu_si128((const __m128i *)(t + q)));
+        if (lm != 0xFFFFu)
+            return q + (size_t)__builtin_ctz(~lm);
+    }
+#endif
+    while (q < to && byte_class(t[q]) == BC_LETTER)
+        q++;
+    return q;
+}
+
+#ifdef __SSE2__
 /* The first start of the step at base (mask m) pair[] lets through, the
  * starts after it left in it; (size_t)-1 when none. */
-static size_t step_first(const cyb__dates *d, cand_iter *it, const unsigned char *t, unsigned m, size_t to)
+/* (inline: the scan calls it at every step; out of line it costs a call each) */
+static inline __attribute__((always_inline)) size_t step_first(const cyb__dates *d, cand_iter *it,
+                                                               const unsigned char *t, unsigned m, size_t to)
 {
     for (; m; m &= m - 1) {
-        size_t i = it->base + (size_t)__builtin_ctz(m);
-        if (pair_ok(d, t, i, to)) {
-            it->mask = m & (m - 1);
-            return i;
+        unsigned r = (unsigned)__builtin_ctz(m);
+        size_t i = it->base + r;
+        if (!pair_ok(d, t, i, to))
+            continue;
+        /* a word: trig3[] tells most words from the trigger words by
+         * their length (in the step's mask when they end in it) */
+        if (it->lm >> r & 1) {
+            size_t len = (unsigned)__builtin_ctz(~(it->lm >> r));
+            if (r + len >= 16)
+                len = letters_run_end(t, it->base + 16, to) - i;
+            unsigned key = trig_key(t + i, len);
+            if (!(d->trig3[key >> 3] >> (key & 7) & 1))
+                continue;
         }
+        it->mask = m & (m - 1);
+        return i;
     }
     it->mask = 0;
     return (size_t)-1;
@@ -2443,6 +2489,7 @@ static size_t next_cand(const cyb__dates *d, cand_iter *it, const unsigned char 
         if (base < from)
             lp &= ~(1u << (from - base)), dp &= ~(1u << (from - base));
         it->base = base;
+        it->lm = lm;
         size_t i = step_first(d, it, t, (dm | (lm & ~lp)) & ~dp & (0xFFFFu << (p - base)), to);
         if (i != (size_t)-1)
             return i;
@@ -2457,22 +2504,6 @@ static size_t next_cand(const cyb__dates *d, cand_iter *it, const unsigned char 
     return to;
 }
 
-/* The end of the run of letters (byte_class() BC_LETTER) at t[q], to at
- * most: 16 bytes a step while they fit before to. */
-static size_t letters_run_end(const unsigned char *t, size_t q, size_t to)
-{
-#ifdef __SSE2__
-    for (; q + 16 <= to; q += 16) {
-        unsigned lm = letter_mask(_mm_loadu_si128((const __m128i *)(t + q)));
-        if (lm != 0xFFFFu)
-            return q + (size_t)__builtin_ctz(~lm);
-    }
-#endif
-    while (q < to && byte_class(t[q]) == BC_LETTER)
-        q++;
-    return q;
-}
-
 size_t cyb__dates_find(const cyb__dates *d, cyb__dates_scratch *s, const char *norm,
                        const unsigned char *upper, size_t from, size_t to, int lang,
                        const int *ref, cyb__date_hit *hits, size_t cap)
@@ -2485,7 +2516,7 @@ size_t cyb__dates_find(const cyb__dates *d, cyb__dates_scratch *s, const char *n
     const unsigned char *t = (const unsigned char *)norm;
     const unsigned char *sub = t + from;
     size_t n = 0, p = from;
-    cand_iter it = {(size_t)-32, 0};
+    cand_iter it = {(size_t)-32, 0, 0};
     while (p < to && n < cap) {
         /* skip to the next candidate start; the sentence start counts as
          * following a space */

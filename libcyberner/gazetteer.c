@@ -624,7 +624,14 @@ int cyb__gazetteer_single_label(const cyb__gazetteer *g, uint32_t vid) {
 
 /* ---- matching ---------------------------------------------------------- */
 
+/* Tokens of a text from which a lookup without a memo (a one-call tagger)
+ * makes one for itself: a long text repeats its words, and the memo's
+ * clearing costs less than the probes of the vocabulary it saves. */
+#define OWN_MEMO_TOKENS 4096
+
 void cyb__gazetteer_lookup(const cyb__gazetteer *g, const cyb__norm *nm, cyb__tokens *tt, cyb__vmemo *memo) {
+  cyb__vmemo *own = NULL; /* out of memory: the lookups go on without it */
+  if (!memo && tt->ntok >= OWN_MEMO_TOKENS) memo = own = calloc(1, sizeof *own);
   for (size_t k = 0; k < tt->ntok; k++) {
     cyb__token *t = &tt->tok[k];
     const char *s = nm->text + t->start;
@@ -656,6 +663,7 @@ void cyb__gazetteer_lookup(const cyb__gazetteer *g, const cyb__norm *nm, cyb__to
     m->len = (uint8_t)n;
     memcpy(m->s, s, n);
   }
+  free(own);
 }
 
 static bool span_has_capital(const cyb__norm *nm, const cyb__tokens *tt, size_t tb, size_t te) {
@@ -1427,11 +1435,16 @@ int cyb__gazetteer_match(const cyb__gazetteer *g, const cyb__norm *nm, const cyb
                          const cyb__sentence *s, cyb__cands *out) {
   size_t covered = s->tok_begin;
   bool titlecase = s->titlecase;
-  for (size_t k = s->tok_begin; k < s->tok_end; k++) {
-    uint32_t vid = tt->tok[k].vid; /* CYB_NO_VID is past nroot */
-    uint32_t node = vid < g->nroot ? g->root[vid] : UINT32_MAX, best = UINT32_MAX;
+  /* in locals: the stores of candidates through out could alias them, and
+   * the compiler would load them again at every token */
+  const cyb__token *tok = tt->tok;
+  const uint32_t *root = g->root;
+  const size_t nroot = g->nroot, tok_end = s->tok_end;
+  for (size_t k = s->tok_begin; k < tok_end; k++) {
+    uint32_t vid = tok[k].vid; /* CYB_NO_VID is past nroot */
+    uint32_t node = vid < nroot ? root[vid] : UINT32_MAX, best = UINT32_MAX;
     if (node == UINT32_MAX) { /* most tokens start no alias (nor a role): only a compound is read there */
-      uint16_t f = tt->tok[k].flags;
+      uint16_t f = tok[k].flags;
       if (k < covered || !(f & (CYB_TOK_HYPHEN | CYB_TOK_SLASH))) continue;
       if ((f & CYB_TOK_HYPHEN) ? match_compound(g, nm, tt, k, titlecase, out)
                                : (f & CYB_TOK_CAP) && match_slashed(g, nm, tt, k, out))
@@ -1449,9 +1462,9 @@ int cyb__gazetteer_match(const cyb__gazetteer *g, const cyb__norm *nm, const cyb
           break;
         }
       }
-      if (++j >= s->tok_end || j - k >= MAX_ALIAS_TOKENS) break;
-      vid = tt->tok[j].vid;
-      if (vid >= g->nroot || !g->inner[vid] || (node = edge_find(g, node, vid)) == UINT32_MAX) break;
+      if (++j >= tok_end || j - k >= MAX_ALIAS_TOKENS) break;
+      vid = tok[j].vid;
+      if (vid >= nroot || !g->inner[vid] || (node = edge_find(g, node, vid)) == UINT32_MAX) break;
     }
     int rc = 0;
     size_t role_end = best == UINT32_MAX ? role_around_nationality(g, nm, tt, s, k, titlecase, out, &rc) : 0;
@@ -1460,9 +1473,9 @@ int cyb__gazetteer_match(const cyb__gazetteer *g, const cyb__norm *nm, const cyb
     if (best != UINT32_MAX) {
       if (emit(g, nm, tt, best, k, best_end, s->lang, titlecase, out)) return CYBERNER_ENOMEM;
       if (best_end > covered) covered = best_end;
-    } else if (k >= covered && (tt->tok[k].flags & CYB_TOK_HYPHEN)) {
+    } else if (k >= covered && (tok[k].flags & CYB_TOK_HYPHEN)) {
       if (match_compound(g, nm, tt, k, titlecase, out)) return CYBERNER_ENOMEM;
-    } else if (k >= covered && (tt->tok[k].flags & CYB_TOK_SLASH) && (tt->tok[k].flags & CYB_TOK_CAP)) {
+    } else if (k >= covered && (tok[k].flags & CYB_TOK_SLASH) && (tok[k].flags & CYB_TOK_CAP)) {
       if (match_slashed(g, nm, tt, k, out)) return CYBERNER_ENOMEM;
     }
   }

@@ -165,7 +165,17 @@ int cyb__normalize(const cyb__fold *f, const char *src, size_t n, cyb__norm *out
 /* Input end offset (exclusive) of a normalized span ending at norm_end:
  * the end of the character that gave text[norm_end-1], plus any combining
  * marks that followed it. */
-size_t cyb__norm_src_end(const cyb__norm *nm, const char *src, size_t n, size_t norm_end);
+size_t cyb__norm_src_end_at(const cyb__norm *nm, const char *src, size_t n, size_t norm_end);
+/* The same, inline for most ends (every sentence and entity asks): an ASCII
+ * character that no byte outside ASCII (a combining mark) follows. */
+static inline size_t cyb__norm_src_end(const cyb__norm *nm, const char *src, size_t n, size_t norm_end) {
+  if (norm_end) {
+    const unsigned char *s = (const unsigned char *)src;
+    size_t e = nm->map[norm_end - 1];
+    if (s[e] < 0x80 && (e + 1 >= n || s[e + 1] < 0x80)) return e + 1;
+  }
+  return cyb__norm_src_end_at(nm, src, n, norm_end);
+}
 void cyb__norm_free(cyb__norm *nm);
 
 /* ---- tokenize.c --------------------------------------------------------- */

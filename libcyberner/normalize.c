@@ -242,7 +242,15 @@ int cyb__normalize(const cyb__fold *f, const char *src, size_t n, cyb__norm *nm)
       continue;
     }
     uint32_t cp;
-    size_t k = cyb__utf8_decode(s + i, n - i, &cp);
+    size_t k;
+    if (s[i] >= 0xC2 && s[i] <= 0xDF && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
+      /* most characters outside ASCII in Latin text (é, à, ç): two bytes,
+       * decoded here as cyb__utf8_decode would */
+      cp = (uint32_t)(s[i] & 0x1F) << 6 | (s[i + 1] & 0x3Fu);
+      k = 2;
+    } else {
+      k = cyb__utf8_decode(s + i, n - i, &cp);
+    }
     char tmp[128];
     const char *out;
     size_t outlen;
@@ -264,19 +272,24 @@ int cyb__normalize(const cyb__fold *f, const char *src, size_t n, cyb__norm *nm)
       up = is_upper_cp(cp);
     }
     if (norm_reserve(nm, outlen + (n - i) / 4)) return CYBERNER_ENOMEM;
-    for (size_t j = 0; j < outlen; j++) {
-      nm->text[nm->len] = out[j];
-      nm->map[nm->len] = (uint32_t)i;
-      nm->upper[nm->len] = up;
-      nm->len++;
+    /* through locals: stores through nm->text could alias nm */
+    char *text = nm->text;
+    uint32_t *map = nm->map;
+    unsigned char *upper = nm->upper;
+    size_t o = nm->len;
+    for (size_t j = 0; j < outlen; j++, o++) {
+      text[o] = out[j];
+      map[o] = (uint32_t)i;
+      upper[o] = up;
     }
+    nm->len = o;
     i += k;
   }
   nm->text[nm->len] = '\0';
   return 0;
 }
 
-size_t cyb__norm_src_end(const cyb__norm *nm, const char *src, size_t n, size_t norm_end) {
+size_t cyb__norm_src_end_at(const cyb__norm *nm, const char *src, size_t n, size_t norm_end) {
   if (norm_end == 0) return nm->len ? nm->map[0] : 0;
   const unsigned char *s = (const unsigned char *)src;
   size_t e = nm->map[norm_end - 1];

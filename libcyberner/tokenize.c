@@ -352,6 +352,12 @@ int cyb__tokenize(const cyb__norm *nm, cyb__tokens *out) {
   const char *t = nm->text;
   size_t n = nm->len, i = 0;
   out->nsent = 0;
+  /* room for the tokens and sentences of most texts at once (a byte in two
+   * or three starts a token, one in 30 or more a sentence): growing by
+   * doubling copies the arrays again at every step */
+  if (cyb__grow((void **)&out->tok, &out->cap, n / 2, sizeof *out->tok) ||
+      cyb__grow((void **)&out->sent, &out->sent_cap, n / 32, sizeof *out->sent))
+    return CYBERNER_ENOMEM;
   cyb__token *tok = out->tok;
   size_t ntok = 0, cap = out->cap;
   uint16_t before = CYB_TOK_SPACE_BEFORE | CYB_TOK_NEWLINE_BEFORE;
