@@ -1727,6 +1727,17 @@ START_TEST(languages_listed_by_example) {
 }
 END_TEST
 
+START_TEST(chamber_short_names) {
+  /* "the House" of a Canadian or Australian text is that country's lower
+   * house, as "the Senate" is; a US text keeps the US House */
+  YES("Canada's public safety minister told the House on Monday that Ottawa would act.", "House", CYBERNER_AGENCY,
+      "ca-commons");
+  YES("The Australian minister told the House on Tuesday that Canberra would act.", "House", CYBERNER_AGENCY,
+      "au-house");
+  YES("The U.S. Senate passed the bill and the House voted on it in Washington.", "House", CYBERNER_AGENCY, "us-house");
+}
+END_TEST
+
 int main(void) {
   cyberner_error *err = NULL;
   model = cyberner_model_new(NULL, NULL, &err);
@@ -1796,6 +1807,7 @@ int main(void) {
   tcase_add_test(t, acronym_then_owner_country);
   tcase_add_test(t, ministry_led_by_known_person);
   tcase_add_test(t, languages_listed_by_example);
+  tcase_add_test(t, chamber_short_names);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
