@@ -1060,6 +1060,26 @@ static bool namesake_before(const mctx *c, size_t b) {
   return b > c->s->tok_begin && marked(c, b - 1, b, MARK_NAMESAKE);
 }
 
+/* A code of one to three capitals, a hyphen and digits (C-8, S-210, DC-8):
+ * a bill's or a model's number. */
+static bool code_token(const mctx *c, size_t k) {
+  uint16_t f = tflags(c, k);
+  if (!(f & CYB_TOK_CAP) || !(f & CYB_TOK_HYPHEN) || !(f & CYB_TOK_DIGIT)) return false;
+  size_t n, i = 0;
+  const char *t = ttext(c, k, &n);
+  while (i < n && t[i] >= 'a' && t[i] <= 'z') i++;
+  if (i == 0 || i > 3 || i + 1 >= n || t[i] != '-') return false;
+  for (size_t j = i + 1; j < n; j++)
+    if (t[j] < '0' || t[j] > '9') return false;
+  return true;
+}
+
+/* "to pass Bill C-8": a lone given name right before a code is a word of
+ * the code's name (a bill, an aircraft), not a person. */
+static bool given_name_of_code(const mctx *c, size_t b, size_t e) {
+  return e == b + 1 && e < c->s->tok_end && first_name(c, b) && code_token(c, e);
+}
+
 /* The text of tokens [b, e) in ASCII kebab case, as the gazetteer spells
  * ids, leaving out the bytes [skip_from, skip_to); its length. */
 static size_t kebab_id(const mctx *c, size_t b, size_t e, size_t skip_from, size_t skip_to, char *id, size_t cap) {
@@ -1085,7 +1105,7 @@ static bool final_initial(const mctx *c, size_t b, size_t e) {
 }
 
 static int push_person(mctx *c, size_t b, size_t e, float score, int rank) {
-  if (e <= b || namesake_before(c, b)) return 0;
+  if (e <= b || namesake_before(c, b) || given_name_of_code(c, b, e)) return 0;
   if (final_initial(c, b, e)) e++;
   cyb__cand *d = cyb__cand_push(c->cs, c->tt->tok[b].start, c->tt->tok[e - 1].end, (uint32_t)b, (uint32_t)e,
                                 CYBERNER_PERSON, CYB_SRC_PATTERN, score);

@@ -1738,6 +1738,17 @@ START_TEST(chamber_short_names) {
 }
 END_TEST
 
+START_TEST(given_name_before_a_code) {
+  /* a lone given name right before a bill's or a model's code is a word of
+   * the code's name */
+  NO("The minister seeks to pass Bill C-8 before the summer.", "Bill");
+  NO("Senator Lane backed Bill S-210 on Tuesday.", "Bill S-210");
+  /* the given name alone, or a full name, after a role stays a person */
+  YES("The minister met Bill at the summit.", "Bill", CYBERNER_PERSON, NULL);
+  YES("The minister met Bill Hartwell before the vote on C-8.", "Bill Hartwell", CYBERNER_PERSON, "bill-hartwell");
+}
+END_TEST
+
 int main(void) {
   cyberner_error *err = NULL;
   model = cyberner_model_new(NULL, NULL, &err);
@@ -1808,6 +1819,7 @@ int main(void) {
   tcase_add_test(t, ministry_led_by_known_person);
   tcase_add_test(t, languages_listed_by_example);
   tcase_add_test(t, chamber_short_names);
+  tcase_add_test(t, given_name_before_a_code);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
