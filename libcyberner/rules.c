@@ -3619,6 +3619,48 @@ static int languages_en(mctx *c) {
   return 0;
 }
 
+/* ---- bodies described after a possessive ------------------------------------ */
+
+/* "Justice Hogue's commission on foreign interference", "the GCSB's cyber
+ * centre": in English, a body's name the dictionaries know, found all in
+ * lower case right after the possessive of a body, describes that body's
+ * unit, and after a person's, when it opens with a word for a body that
+ * people chair (CHAIRED_BODIES), that person's inquiry: no name either way.
+ * A country's possessive names its own body ("Russia's foreign intelligence
+ * service"), and so may a leader's ("Trump's homeland security department").
+ * A NOT_ENTITY from the possessive on hides the dictionaries' reading. */
+static bool chaired_body_word(const mctx *c, size_t k) {
+  static const char *const CHAIRED_BODIES[] = {"commission", "committee", "inquiry", "panel", "taskforce"};
+  for (size_t i = 0; i < sizeof CHAIRED_BODIES / sizeof *CHAIRED_BODIES; i++)
+    if (tis(c, k, CHAIRED_BODIES[i])) return true;
+  return false;
+}
+
+/* Does a body (any: true) or a person (only before a chaired body's word
+ * at k + 1) end right before the possessive at k? */
+static bool owner_ends_before(const mctx *c, size_t k) {
+  bool chaired = chaired_body_word(c, k + 1);
+  for (size_t i = 0; i < c->cs->n; i++) {
+    const cyb__cand *d = &c->cs->c[i];
+    if (d->te == k && (is_body_label(d->label) || (chaired && d->label == CYBERNER_PERSON))) return true;
+  }
+  return false;
+}
+
+static int possessed_descriptions(mctx *c) {
+  if (!(c->any_starts & 1u << CYBERNER_AGENCY)) return 0;
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  for (size_t k = b + 1; k + 2 < end; k++) {
+    if (!tis(c, k, "'s") || !cand_at(c, k + 1, CYBERNER_AGENCY) || !owner_ends_before(c, k)) continue;
+    size_t e = dict_end_at(c, k + 1, CYBERNER_AGENCY);
+    bool lower = e >= k + 3;
+    for (size_t q = k + 1; q < e && lower; q++) lower = !(tflags(c, q) & CYB_TOK_CAP);
+    if (!lower) continue;
+    if (push_body(c, k, e, CYB_NOT_ENTITY, 0.9f)) return CYBERNER_ENOMEM;
+  }
+  return 0;
+}
+
 /* ---- places named by their kind ------------------------------------------------ */
 
 /* "the nearby city of Toyota", "le port de Trieste", "la ville de Caen": the
@@ -4421,7 +4463,8 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
                      (c.s->lang == CYBERNER_LANG_FR && (rc = confederation(&c))) ||
                      (c.s->lang == CYBERNER_LANG_FR && (rc = languages(&c))) ||
                      (c.s->lang == CYBERNER_LANG_FR && (rc = foreign_names(&c))) ||
-                     (c.s->lang == CYBERNER_LANG_EN && (rc = languages_en(&c))))))
+                     (c.s->lang == CYBERNER_LANG_EN && (rc = languages_en(&c))) ||
+                     (c.s->lang == CYBERNER_LANG_EN && (rc = possessed_descriptions(&c))))))
     return rc;
   link_meetings(&c);
   c.ndict = cs->n;

@@ -1749,6 +1749,19 @@ START_TEST(given_name_before_a_code) {
 }
 END_TEST
 
+START_TEST(bodies_described_after_a_possessive) {
+  /* a known body's name in lower case after a person's or a body's
+   * possessive describes that person's inquiry or that body's unit */
+  NO("Justice Marie-Josee Hogue's commission on foreign interference was at work.",
+     "commission on foreign interference");
+  NO("CERT NZ moves into the GCSB's cyber centre this year.", "cyber centre");
+  /* after a country's possessive, or capitalized, it is the body */
+  YES("Russia's foreign intelligence service denied it.", "foreign intelligence service", CYBERNER_AGENCY, "svr");
+  YES("Justice Marie-Josee Hogue's Commission on Foreign Interference was at work.",
+      "Commission on Foreign Interference", CYBERNER_AGENCY, "ca-foreign-interference-commission");
+}
+END_TEST
+
 int main(void) {
   cyberner_error *err = NULL;
   model = cyberner_model_new(NULL, NULL, &err);
@@ -1820,6 +1833,7 @@ int main(void) {
   tcase_add_test(t, languages_listed_by_example);
   tcase_add_test(t, chamber_short_names);
   tcase_add_test(t, given_name_before_a_code);
+  tcase_add_test(t, bodies_described_after_a_possessive);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
