@@ -3619,6 +3619,35 @@ static int languages_en(mctx *c) {
   return 0;
 }
 
+/* ---- a maker's short name before its product -------------------------------- */
+
+/* "CVE-2020-5902 in F5's BIG-IP devices": the first word of a company's
+ * name of plain words (firm_of: F5 of F5 Inc), no common word and no name
+ * of its own, in the possessive right before a product's name (a
+ * capitalized word with digits, a hyphen or capitals inside a lower-case
+ * word: BIG-IP, FortiOS; not a word in capitals) is that company; alone it may be a key or a rating (Press F5). */
+static bool product_word(const mctx *c, size_t k) {
+  uint16_t f = tflags(c, k);
+  return (f & CYB_TOK_CAP) && (f & CYB_TOK_ALPHA) &&
+         ((f & (CYB_TOK_DIGIT | CYB_TOK_HYPHEN)) || ((f & CYB_TOK_UPPER2) && !(f & CYB_TOK_ALLCAPS)));
+}
+
+static int makers_before_products(mctx *c) {
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  for (size_t ci = 0; ci < c->ncaps && b + c->caps[ci] + 2 < end; ci++) {
+    size_t k = b + c->caps[ci];
+    if (!tis(c, k + 1, "'s") || !product_word(c, k + 2) || cand_at(c, k, -1) || covered(c, k) || is_common(c, k))
+      continue;
+    uint32_t v = firm_of_word(c, k);
+    if (!v) continue;
+    cyb__cand *d = cyb__cand_push(c->cs, c->tt->tok[k].start, c->tt->tok[k].end, (uint32_t)k, (uint32_t)k + 1,
+                                  CYBERNER_ORGANIZATION, CYB_SRC_PATTERN, 0.7f);
+    if (!d) return CYBERNER_ENOMEM;
+    d->entry = (int32_t)(v - 1);
+  }
+  return 0;
+}
+
 /* ---- bodies described after a possessive ------------------------------------ */
 
 /* "Justice Hogue's commission on foreign interference", "the GCSB's cyber
@@ -4464,7 +4493,8 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
                      (c.s->lang == CYBERNER_LANG_FR && (rc = languages(&c))) ||
                      (c.s->lang == CYBERNER_LANG_FR && (rc = foreign_names(&c))) ||
                      (c.s->lang == CYBERNER_LANG_EN && (rc = languages_en(&c))) ||
-                     (c.s->lang == CYBERNER_LANG_EN && (rc = possessed_descriptions(&c))))))
+                     (c.s->lang == CYBERNER_LANG_EN && (rc = possessed_descriptions(&c))) ||
+                     (c.s->lang == CYBERNER_LANG_EN && (rc = makers_before_products(&c))))))
     return rc;
   link_meetings(&c);
   c.ndict = cs->n;

@@ -1762,6 +1762,16 @@ START_TEST(bodies_described_after_a_possessive) {
 }
 END_TEST
 
+START_TEST(maker_in_possessive_before_product) {
+  /* a company's first word in the possessive before a product's name is the company */
+  YES("Attackers exploited CVE-2020-5902 in F5's BIG-IP devices.", "F5", CYBERNER_ORGANIZATION, "f5");
+  /* alone, or before a plain or capitals word, it is no name */
+  NO("Press F5 to reload the page.", "F5");
+  NO("The F5's sound was loud.", "F5");
+  NO("GEORGE DAVIS'S EXTENSIVE COLLECTION was sold.", "DAVIS");
+}
+END_TEST
+
 int main(void) {
   cyberner_error *err = NULL;
   model = cyberner_model_new(NULL, NULL, &err);
@@ -1834,6 +1844,7 @@ int main(void) {
   tcase_add_test(t, chamber_short_names);
   tcase_add_test(t, given_name_before_a_code);
   tcase_add_test(t, bodies_described_after_a_possessive);
+  tcase_add_test(t, maker_in_possessive_before_product);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
