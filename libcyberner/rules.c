@@ -206,6 +206,11 @@ struct cyb__rules {
    * named "<word> ransomware" (Cuba ransomware: cuba), value = entry + 1,
    * UINT32_MAX when two entries share it (actors_after_kind) */
   phraseset actor_of_kind;
+  /* a country's armed forces: the AGENCY of one country named "<X> Armed
+   * Forces", "Armed Forces of <X>" or "Forces armées <...>", by the
+   * country's code in lower case, value = entry + 1, UINT32_MAX when two
+   * entries share it (armed_forces_of_country) */
+  phraseset forces_of;
   uint32_t *vid_bits;
   /* per vocabulary id and list (vid * NSETS + s): the most tokens of a
    * phrase of the list that starts with the word, where ps_match starts
@@ -562,6 +567,53 @@ static int build_actor_kinds(cyb__rules *r, const cyb__fold *f, cyb__norm *nm, c
   return 0;
 }
 
+/* Is the normalized name in (nm, tt) a country's armed forces: "Singapore
+ * Armed Forces" (at most two words before, none a link word: not the
+ * Ministry of the Armed Forces), "Armed Forces of Ukraine", "Forces armées
+ * suédoises"? */
+static bool armed_forces_name(const cyb__norm *nm, const cyb__tokens *tt) {
+  size_t n = tt->ntok;
+  if (n < 2) return false;
+  const cyb__token *t = tt->tok;
+  if (cyb__tok_is(nm, &t[0], "forces") && cyb__tok_is(nm, &t[1], "armees")) return true;
+  if (cyb__tok_is(nm, &t[0], "armed") && cyb__tok_is(nm, &t[1], "forces")) return n == 2 || cyb__tok_is(nm, &t[2], "of");
+  if (n > 4 || !cyb__tok_is(nm, &t[n - 2], "armed") || !cyb__tok_is(nm, &t[n - 1], "forces")) return false;
+  for (size_t k = 0; k + 2 < n; k++)
+    if (!(nm->upper[t[k].start]) || cyb__tok_is(nm, &t[k], "of") || cyb__tok_is(nm, &t[k], "the")) return false;
+  return true;
+}
+
+/* The armed-forces table: each one-country AGENCY whose name or an alias
+ * is its armed forces' (armed_forces_name), by the country's code. */
+static int build_armed_forces(cyb__rules *r, const cyb__fold *f, cyb__norm *nm, cyb__tokens *tt) {
+  size_t ne = cyb__gazetteer_size(r->gaz);
+  for (uint32_t i = 0; i < ne; i++) {
+    const cyb__entry *e = cyb__gazetteer_entry(r->gaz, i);
+    if (e->dead || e->label != CYBERNER_AGENCY || !e->country || strlen(e->country) != 2) continue;
+    bool found = false;
+    for (const char *p = e->name; p && !found;) {
+      const char *q = p == e->name ? NULL : strchr(p, '|');
+      size_t len = p == e->name ? strlen(p) : q ? (size_t)(q - p) : strlen(p);
+      const char *a = p;
+      if (len >= 3 && (!memcmp(a, "fr:", 3) || !memcmp(a, "en:", 3))) a += 3, len -= 3;
+      if (len && *a == '=') a++, len--;
+      /* most names have no "forces": no need to normalize them */
+      bool forces = false;
+      for (size_t j = 0; j + 5 <= len && !forces; j++)
+        forces = !memcmp(a + j, "orces", 5) || !memcmp(a + j, "ORCES", 5);
+      if (forces) {
+        if (cyb__normalize(f, a, len, nm) || cyb__tokenize(nm, tt)) return CYBERNER_ENOMEM;
+        found = armed_forces_name(nm, tt);
+      }
+      p = p == e->name ? e->aliases : q ? q + 1 : NULL;
+      if (p && !*p) p = NULL;
+    }
+    char code[3] = {(char)(e->country[0] | 0x20), (char)(e->country[1] | 0x20), 0};
+    if (found && unique_add(&r->forces_of, code, 2, i)) return CYBERNER_ENOMEM;
+  }
+  return 0;
+}
+
 /* An abbreviation of two to eight letters (unique_add). */
 static int abbrev_add(phraseset *p, const char *s, size_t n, uint32_t entry) {
   return n < 2 || n > 8 ? 0 : unique_add(p, s, n, entry);
@@ -670,7 +722,7 @@ cyb__rules *cyb__rules_new(const cyb__files *base, const cyb__files *extra, cons
     if (cyb__file_each_line(fl, lists[i].fn, &L)) goto oom;
   }
   if (build_abbrev(r, f, &L.nm, &L.tt) || build_surnames(r, f, &L.nm, &L.tt) ||
-      build_actor_kinds(r, f, &L.nm, &L.tt))
+      build_actor_kinds(r, f, &L.nm, &L.tt) || build_armed_forces(r, f, &L.nm, &L.tt))
     goto oom;
   for (size_t i = 0; i < sizeof trig_words / sizeof *trig_words; i++) {
     uint32_t vid = cyb__gazetteer_intern(g, trig_words[i].word, strlen(trig_words[i].word));
@@ -697,6 +749,7 @@ void cyb__rules_free(cyb__rules *r) {
   ps_free(&r->surname_of);
   ps_free(&r->firm_of);
   ps_free(&r->actor_of_kind);
+  ps_free(&r->forces_of);
   free(r->vid_bits);
   free(r->vid_len);
   free(r->vid_trig);
@@ -3619,6 +3672,42 @@ static int languages_en(mctx *c) {
   return 0;
 }
 
+/* ---- a country's armed forces ------------------------------------------------ */
+
+/* "des unités des forces armées de Singapour (SAF)", "the armed forces of
+ * Ukraine": the words for armed forces, then de/of (an article) and a
+ * country, name that country's armed forces when the dictionaries know one
+ * (forces_of); the span is the words, the country is tagged on its own
+ * (ENTITIES.md rule 3). A longer name the dictionaries know (Armed Forces of
+ * the Philippines) outranks it. */
+static int armed_forces_of_country(mctx *c) {
+  if (!(c->any_starts & 1u << CYBERNER_COUNTRY)) return 0;
+  size_t end = c->s->tok_end;
+  for (size_t k = c->s->tok_begin; k + 3 < end; k++) {
+    bool fr = tis(c, k, "forces") && tis(c, k + 1, "armees"), en = tis(c, k, "armed") && tis(c, k + 1, "forces");
+    if (!fr && !en) continue;
+    size_t q = k + 2;
+    if (!(fr ? tis(c, q, "de") || tis(c, q, "d'") || tis(c, q, "du") || tis(c, q, "des") : tis(c, q, "of"))) continue;
+    q++;
+    if (q + 1 < end && (fr ? tis(c, q, "la") || tis(c, q, "l'") : tis(c, q, "the"))) q++;
+    if (!cand_at(c, q, CYBERNER_COUNTRY)) continue;
+    const char *cc = NULL;
+    for (size_t i = 0; i < c->ndict && !cc; i++) {
+      const cyb__cand *d = &c->cs->c[i];
+      if (d->tb == q && d->label == CYBERNER_COUNTRY) cc = cyb__cand_country(c->m, c->cs, d);
+    }
+    if (!cc || strlen(cc) != 2) continue;
+    char code[3] = {(char)(cc[0] | 0x20), (char)(cc[1] | 0x20), 0};
+    uint32_t v = ps_find(&c->r->forces_of, code, 2);
+    if (!v || v == UINT32_MAX) continue;
+    cyb__cand *d = cyb__cand_push(c->cs, c->tt->tok[k].start, c->tt->tok[k + 1].end, (uint32_t)k, (uint32_t)k + 2,
+                                  CYBERNER_AGENCY, CYB_SRC_PATTERN, 0.8f);
+    if (!d) return CYBERNER_ENOMEM;
+    d->entry = (int32_t)(v - 1);
+  }
+  return 0;
+}
+
 /* ---- a maker's short name before its product -------------------------------- */
 
 /* "CVE-2020-5902 in F5's BIG-IP devices": the first word of a company's
@@ -4494,7 +4583,8 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
                      (c.s->lang == CYBERNER_LANG_FR && (rc = foreign_names(&c))) ||
                      (c.s->lang == CYBERNER_LANG_EN && (rc = languages_en(&c))) ||
                      (c.s->lang == CYBERNER_LANG_EN && (rc = possessed_descriptions(&c))) ||
-                     (c.s->lang == CYBERNER_LANG_EN && (rc = makers_before_products(&c))))))
+                     (c.s->lang == CYBERNER_LANG_EN && (rc = makers_before_products(&c))) ||
+                     (rc = armed_forces_of_country(&c)))))
     return rc;
   link_meetings(&c);
   c.ndict = cs->n;

@@ -1772,6 +1772,22 @@ START_TEST(maker_in_possessive_before_product) {
 }
 END_TEST
 
+START_TEST(armed_forces_of_a_country) {
+  /* the words for armed forces before de/of and a country name that
+   * country's armed forces; the country is tagged on its own */
+  const char *sg = "Des unités des forces armées de Singapour (SAF) ont participé.";
+  YES(sg, "forces armées", CYBERNER_AGENCY, "sg-saf");
+  YES(sg, "Singapour", CYBERNER_COUNTRY, "SG");
+  YES("Les Forces armées de l'Ukraine ont riposté.", "Forces armées", CYBERNER_AGENCY, "ua-armed-forces");
+  YES("The armed forces of Sweden helped.", "armed forces", CYBERNER_AGENCY, "se-armed-forces");
+  /* a longer name the dictionaries know keeps its span */
+  YES("The Armed Forces of the Philippines said so.", "Armed Forces of the Philippines", CYBERNER_AGENCY, "ph-afp");
+  /* a country whose armed forces the dictionaries do not tell apart: none */
+  NO("Les forces armées de la France ont défilé.", "forces armées");
+  NO("The forces of Sweden helped.", "forces");
+}
+END_TEST
+
 int main(void) {
   cyberner_error *err = NULL;
   model = cyberner_model_new(NULL, NULL, &err);
@@ -1845,6 +1861,7 @@ int main(void) {
   tcase_add_test(t, given_name_before_a_code);
   tcase_add_test(t, bodies_described_after_a_possessive);
   tcase_add_test(t, maker_in_possessive_before_product);
+  tcase_add_test(t, armed_forces_of_a_country);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
