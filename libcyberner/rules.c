@@ -211,6 +211,10 @@ struct cyb__rules {
    * country's code in lower case, value = entry + 1, UINT32_MAX when two
    * entries share it (armed_forces_of_country) */
   phraseset forces_of;
+  /* a region named after its main town: the LOCATION named "<X> Oblast",
+   * "<X> Prefecture", "oblast de <X>" ..., by <X>, value = entry + 1,
+   * UINT32_MAX when two entries share it (regions_of_towns) */
+  phraseset region_of;
   uint32_t *vid_bits;
   /* per vocabulary id and list (vid * NSETS + s): the most tokens of a
    * phrase of the list that starts with the word, where ps_match starts
@@ -567,6 +571,20 @@ static int build_actor_kinds(cyb__rules *r, const cyb__fold *f, cyb__norm *nm, c
   return 0;
 }
 
+/* The names of entry e one by one, its name then each alias without its
+ * fr:/en: and = marks: *p starts at e->name and moves on (NULL at the end);
+ * the name's bytes and *len. */
+static const char *next_entry_name(const cyb__entry *e, const char **p, size_t *len) {
+  const char *a = *p, *q = a == e->name ? NULL : strchr(a, '|');
+  size_t n = q ? (size_t)(q - a) : strlen(a);
+  *p = a == e->name ? e->aliases : q ? q + 1 : NULL;
+  if (*p && !**p) *p = NULL;
+  if (n >= 3 && (!memcmp(a, "fr:", 3) || !memcmp(a, "en:", 3))) a += 3, n -= 3;
+  if (n && *a == '=') a++, n--;
+  *len = n;
+  return a;
+}
+
 /* Is the normalized name in (nm, tt) a country's armed forces: "Singapore
  * Armed Forces" (at most two words before, none a link word: not the
  * Ministry of the Armed Forces), "Armed Forces of Ukraine", "Forces armées
@@ -592,11 +610,8 @@ static int build_armed_forces(cyb__rules *r, const cyb__fold *f, cyb__norm *nm, 
     if (e->dead || e->label != CYBERNER_AGENCY || !e->country || strlen(e->country) != 2) continue;
     bool found = false;
     for (const char *p = e->name; p && !found;) {
-      const char *q = p == e->name ? NULL : strchr(p, '|');
-      size_t len = p == e->name ? strlen(p) : q ? (size_t)(q - p) : strlen(p);
-      const char *a = p;
-      if (len >= 3 && (!memcmp(a, "fr:", 3) || !memcmp(a, "en:", 3))) a += 3, len -= 3;
-      if (len && *a == '=') a++, len--;
+      size_t len;
+      const char *a = next_entry_name(e, &p, &len);
       /* most names have no "forces": no need to normalize them */
       bool forces = false;
       for (size_t j = 0; j + 5 <= len && !forces; j++)
@@ -605,11 +620,52 @@ static int build_armed_forces(cyb__rules *r, const cyb__fold *f, cyb__norm *nm, 
         if (cyb__normalize(f, a, len, nm) || cyb__tokenize(nm, tt)) return CYBERNER_ENOMEM;
         found = armed_forces_name(nm, tt);
       }
-      p = p == e->name ? e->aliases : q ? q + 1 : NULL;
-      if (p && !*p) p = NULL;
     }
     char code[3] = {(char)(e->country[0] | 0x20), (char)(e->country[1] | 0x20), 0};
     if (found && unique_add(&r->forces_of, code, 2, i)) return CYBERNER_ENOMEM;
+  }
+  return 0;
+}
+
+/* The words for a region that take a town's name: Kursk Oblast, the Kursk
+ * region, la région de Koursk, Osaka Prefecture. */
+static bool region_word(const cyb__norm *nm, const cyb__token *t) {
+  static const char *const REGION_WORDS[] = {"oblast", "region", "prefecture", "province", "krai"};
+  for (size_t i = 0; i < sizeof REGION_WORDS / sizeof *REGION_WORDS; i++)
+    if (cyb__tok_is(nm, t, REGION_WORDS[i])) return true;
+  return false;
+}
+
+/* The region table: each LOCATION whose name or an alias is a town's name
+ * and a region word ("Kursk Oblast", "oblast de Koursk"), by the town's name. */
+static int build_regions(cyb__rules *r, const cyb__fold *f, cyb__norm *nm, cyb__tokens *tt) {
+  size_t ne = cyb__gazetteer_size(r->gaz);
+  for (uint32_t i = 0; i < ne; i++) {
+    const cyb__entry *e = cyb__gazetteer_entry(r->gaz, i);
+    if (e->dead || e->label != CYBERNER_LOCATION) continue;
+    for (const char *p = e->name; p;) {
+      size_t len;
+      const char *a = next_entry_name(e, &p, &len);
+      /* most names hold no region word: no need to normalize them */
+      static const char *const STEMS[] = {"blast", "gion", "GION", "fecture", "FECTURE", "ovince", "OVINCE", "rai", "RAI"};
+      bool stem = false;
+      for (size_t j = 0; j < len && !stem; j++)
+        for (size_t w = 0; w < sizeof STEMS / sizeof *STEMS && !stem; w++) {
+          size_t sl = strlen(STEMS[w]);
+          stem = j + sl <= len && !memcmp(a + j, STEMS[w], sl);
+        }
+      if (!stem) continue;
+      if (cyb__normalize(f, a, len, nm) || cyb__tokenize(nm, tt)) return CYBERNER_ENOMEM;
+      size_t n = tt->ntok, from = 0, to = 0;
+      if (n >= 2 && region_word(nm, &tt->tok[n - 1])) from = 0, to = n - 1; /* Kursk Oblast */
+      else if (n >= 3 && region_word(nm, &tt->tok[0]) &&
+               (cyb__tok_is(nm, &tt->tok[1], "de") || cyb__tok_is(nm, &tt->tok[1], "d'")))
+        from = 2, to = n; /* oblast de Koursk */
+      if (to <= from) continue;
+      char key[64];
+      size_t kl = join(nm, tt, from, to - from, key, sizeof key);
+      if (kl && unique_add(&r->region_of, key, kl, i)) return CYBERNER_ENOMEM;
+    }
   }
   return 0;
 }
@@ -722,7 +778,8 @@ cyb__rules *cyb__rules_new(const cyb__files *base, const cyb__files *extra, cons
     if (cyb__file_each_line(fl, lists[i].fn, &L)) goto oom;
   }
   if (build_abbrev(r, f, &L.nm, &L.tt) || build_surnames(r, f, &L.nm, &L.tt) ||
-      build_actor_kinds(r, f, &L.nm, &L.tt) || build_armed_forces(r, f, &L.nm, &L.tt))
+      build_actor_kinds(r, f, &L.nm, &L.tt) || build_armed_forces(r, f, &L.nm, &L.tt) ||
+      build_regions(r, f, &L.nm, &L.tt))
     goto oom;
   for (size_t i = 0; i < sizeof trig_words / sizeof *trig_words; i++) {
     uint32_t vid = cyb__gazetteer_intern(g, trig_words[i].word, strlen(trig_words[i].word));
@@ -750,6 +807,7 @@ void cyb__rules_free(cyb__rules *r) {
   ps_free(&r->firm_of);
   ps_free(&r->actor_of_kind);
   ps_free(&r->forces_of);
+  ps_free(&r->region_of);
   free(r->vid_bits);
   free(r->vid_len);
   free(r->vid_trig);
@@ -3672,6 +3730,36 @@ static int languages_en(mctx *c) {
   return 0;
 }
 
+/* ---- a town's region ---------------------------------------------------------- */
+
+/* "the acting governor of the Kursk region", "la région de Koursk": a town
+ * the dictionaries know, right before a region word in lower case or after
+ * one and de/d', names the region named after it when they know one
+ * (region_of: Kursk Oblast), not the town; the span stays the name. */
+static int regions_of_towns(mctx *c) {
+  if (!(c->any_starts & 1u << CYBERNER_LOCATION)) return 0;
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  for (size_t i = 0; i < c->ndict; i++) {
+    const cyb__cand *d = &c->cs->c[i];
+    if (d->label != CYBERNER_LOCATION || d->source != CYB_SRC_DICT || d->tb < b || d->te > end) continue;
+    size_t tb = d->tb, te = d->te;
+    bool after = te < end && !(tflags(c, te) & CYB_TOK_CAP) && region_word(c->nm, &c->tt->tok[te]);
+    bool before = tb >= b + 2 && (tis(c, tb - 1, "de") || tis(c, tb - 1, "d'")) && !(tflags(c, tb - 2) & CYB_TOK_CAP) &&
+                  region_word(c->nm, &c->tt->tok[tb - 2]);
+    if (!after && !before) continue;
+    char key[64];
+    size_t kl = join(c->nm, c->tt, tb, te - tb, key, sizeof key);
+    uint32_t v = kl ? ps_find(&c->r->region_of, key, kl) : 0;
+    if (!v || v == UINT32_MAX || (int32_t)(v - 1) == d->entry) continue;
+    cyb__cand *r = cyb__cand_push(c->cs, d->ns, d->ne, (uint32_t)tb, (uint32_t)te, CYBERNER_LOCATION, CYB_SRC_PATTERN,
+                                  0.8f);
+    if (!r) return CYBERNER_ENOMEM;
+    r->entry = (int32_t)(v - 1);
+    r->rank = CYB_RANK_CONTEXT;
+  }
+  return 0;
+}
+
 /* ---- a country's armed forces ------------------------------------------------ */
 
 /* "des unités des forces armées de Singapour (SAF)", "the armed forces of
@@ -4584,7 +4672,7 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
                      (c.s->lang == CYBERNER_LANG_EN && (rc = languages_en(&c))) ||
                      (c.s->lang == CYBERNER_LANG_EN && (rc = possessed_descriptions(&c))) ||
                      (c.s->lang == CYBERNER_LANG_EN && (rc = makers_before_products(&c))) ||
-                     (rc = armed_forces_of_country(&c)))))
+                     (rc = armed_forces_of_country(&c)) || (rc = regions_of_towns(&c)))))
     return rc;
   link_meetings(&c);
   c.ndict = cs->n;

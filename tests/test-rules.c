@@ -1788,6 +1788,18 @@ START_TEST(armed_forces_of_a_country) {
 }
 END_TEST
 
+START_TEST(region_named_after_a_town) {
+  /* a town before a lower-case region word, or after région de, is the
+   * region named after it when the dictionaries know one */
+  const char *en = "The acting governor of the Kursk region said drones attacked Kursk.";
+  YES(en, "Kursk", CYBERNER_LOCATION, "kursk-oblast");
+  ck_assert(tagged(en, "Kursk", "attacked", CYBERNER_LOCATION, "kursk"));
+  YES("Le gouverneur de la région de Koursk a parlé.", "Koursk", CYBERNER_LOCATION, "kursk-oblast");
+  /* a town with no region of its name stays the town */
+  YES("Le gouverneur de la région de Moscou a parlé.", "Moscou", CYBERNER_LOCATION, "moscow");
+}
+END_TEST
+
 int main(void) {
   cyberner_error *err = NULL;
   model = cyberner_model_new(NULL, NULL, &err);
@@ -1862,6 +1874,7 @@ int main(void) {
   tcase_add_test(t, bodies_described_after_a_possessive);
   tcase_add_test(t, maker_in_possessive_before_product);
   tcase_add_test(t, armed_forces_of_a_country);
+  tcase_add_test(t, region_named_after_a_town);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
