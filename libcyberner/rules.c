@@ -206,6 +206,15 @@ struct cyb__rules {
    * named "<word> ransomware" (Cuba ransomware: cuba), value = entry + 1,
    * UINT32_MAX when two entries share it (actors_after_kind) */
   phraseset actor_of_kind;
+  /* a country's armed forces: the AGENCY of one country named "<X> Armed
+   * Forces", "Armed Forces of <X>" or "Forces armées <...>", by the
+   * country's code in lower case, value = entry + 1, UINT32_MAX when two
+   * entries share it (armed_forces_of_country) */
+  phraseset forces_of;
+  /* a region named after its main town: the LOCATION named "<X> Oblast",
+   * "<X> Prefecture", "oblast de <X>" ..., by <X>, value = entry + 1,
+   * UINT32_MAX when two entries share it (regions_of_towns) */
+  phraseset region_of;
   uint32_t *vid_bits;
   /* per vocabulary id and list (vid * NSETS + s): the most tokens of a
    * phrase of the list that starts with the word, where ps_match starts
@@ -575,6 +584,105 @@ static int build_actor_kinds(cyb__rules *r, const cyb__fold *f, cyb__norm *nm, c
   return 0;
 }
 
+/* The names of entry e one by one, its name then each alias without its
+ * fr:/en: and = marks: *p starts at e->name and moves on (NULL at the end);
+ * the name's bytes and *len. */
+static const char *next_entry_name(const cyb__entry *e, const char **p, size_t *len) {
+  const char *a = *p, *q = a == e->name ? NULL : strchr(a, '|');
+  size_t n = q ? (size_t)(q - a) : strlen(a);
+  *p = a == e->name ? e->aliases : q ? q + 1 : NULL;
+  if (*p && !**p) *p = NULL;
+  if (n >= 3 && (!memcmp(a, "fr:", 3) || !memcmp(a, "en:", 3))) a += 3, n -= 3;
+  if (n && *a == '=') a++, n--;
+  *len = n;
+  return a;
+}
+
+/* Is the normalized name in (nm, tt) a country's armed forces: "Singapore
+ * Armed Forces" (at most two words before, none a link word: not the
+ * Ministry of the Armed Forces), "Armed Forces of Ukraine", "Forces armées
+ * suédoises"? */
+static bool armed_forces_name(const cyb__norm *nm, const cyb__tokens *tt) {
+  size_t n = tt->ntok;
+  if (n < 2) return false;
+  const cyb__token *t = tt->tok;
+  if (cyb__tok_is(nm, &t[0], "forces") && cyb__tok_is(nm, &t[1], "armees")) return true;
+  if (cyb__tok_is(nm, &t[0], "armed") && cyb__tok_is(nm, &t[1], "forces")) return n == 2 || cyb__tok_is(nm, &t[2], "of");
+  if (n > 4 || !cyb__tok_is(nm, &t[n - 2], "armed") || !cyb__tok_is(nm, &t[n - 1], "forces")) return false;
+  for (size_t k = 0; k + 2 < n; k++)
+    if (!(nm->upper[t[k].start]) || cyb__tok_is(nm, &t[k], "of") || cyb__tok_is(nm, &t[k], "the")) return false;
+  return true;
+}
+
+/* The armed-forces table: each one-country AGENCY whose name or an alias
+ * is its armed forces' (armed_forces_name), by the country's code. */
+static int build_armed_forces(cyb__rules *r, const cyb__fold *f, cyb__norm *nm, cyb__tokens *tt) {
+  size_t ne = cyb__gazetteer_size(r->gaz);
+  for (uint32_t i = 0; i < ne; i++) {
+    const cyb__entry *e = cyb__gazetteer_entry(r->gaz, i);
+    if (e->dead || e->label != CYBERNER_AGENCY || !e->country || strlen(e->country) != 2) continue;
+    bool found = false;
+    for (const char *p = e->name; p && !found;) {
+      size_t len;
+      const char *a = next_entry_name(e, &p, &len);
+      /* most names have no "forces": no need to normalize them */
+      bool forces = false;
+      for (size_t j = 0; j + 5 <= len && !forces; j++)
+        forces = !memcmp(a + j, "orces", 5) || !memcmp(a + j, "ORCES", 5);
+      if (forces) {
+        if (cyb__normalize(f, a, len, nm) || cyb__tokenize(nm, tt)) return CYBERNER_ENOMEM;
+        found = armed_forces_name(nm, tt);
+      }
+    }
+    char code[3] = {(char)(e->country[0] | 0x20), (char)(e->country[1] | 0x20), 0};
+    if (found && unique_add(&r->forces_of, code, 2, i)) return CYBERNER_ENOMEM;
+  }
+  return 0;
+}
+
+/* The words for a region that take a town's name: Kursk Oblast, the Kursk
+ * region, la région de Koursk, Osaka Prefecture. */
+static bool region_word(const cyb__norm *nm, const cyb__token *t) {
+  static const char *const REGION_WORDS[] = {"oblast", "region", "prefecture", "province", "krai"};
+  for (size_t i = 0; i < sizeof REGION_WORDS / sizeof *REGION_WORDS; i++)
+    if (cyb__tok_is(nm, t, REGION_WORDS[i])) return true;
+  return false;
+}
+
+/* The region table: each LOCATION whose name or an alias is a town's name
+ * and a region word ("Kursk Oblast", "oblast de Koursk"), by the town's name. */
+static int build_regions(cyb__rules *r, const cyb__fold *f, cyb__norm *nm, cyb__tokens *tt) {
+  size_t ne = cyb__gazetteer_size(r->gaz);
+  for (uint32_t i = 0; i < ne; i++) {
+    const cyb__entry *e = cyb__gazetteer_entry(r->gaz, i);
+    if (e->dead || e->label != CYBERNER_LOCATION) continue;
+    for (const char *p = e->name; p;) {
+      size_t len;
+      const char *a = next_entry_name(e, &p, &len);
+      /* most names hold no region word: no need to normalize them */
+      static const char *const STEMS[] = {"blast", "gion", "GION", "fecture", "FECTURE", "ovince", "OVINCE", "rai", "RAI"};
+      bool stem = false;
+      for (size_t j = 0; j < len && !stem; j++)
+        for (size_t w = 0; w < sizeof STEMS / sizeof *STEMS && !stem; w++) {
+          size_t sl = strlen(STEMS[w]);
+          stem = j + sl <= len && !memcmp(a + j, STEMS[w], sl);
+        }
+      if (!stem) continue;
+      if (cyb__normalize(f, a, len, nm) || cyb__tokenize(nm, tt)) return CYBERNER_ENOMEM;
+      size_t n = tt->ntok, from = 0, to = 0;
+      if (n >= 2 && region_word(nm, &tt->tok[n - 1])) from = 0, to = n - 1; /* Kursk Oblast */
+      else if (n >= 3 && region_word(nm, &tt->tok[0]) &&
+               (cyb__tok_is(nm, &tt->tok[1], "de") || cyb__tok_is(nm, &tt->tok[1], "d'")))
+        from = 2, to = n; /* oblast de Koursk */
+      if (to <= from) continue;
+      char key[64];
+      size_t kl = join(nm, tt, from, to - from, key, sizeof key);
+      if (kl && unique_add(&r->region_of, key, kl, i)) return CYBERNER_ENOMEM;
+    }
+  }
+  return 0;
+}
+
 /* An abbreviation of two to eight letters (unique_add). */
 static int abbrev_add(phraseset *p, const char *s, size_t n, uint32_t entry) {
   return n < 2 || n > 8 ? 0 : unique_add(p, s, n, entry);
@@ -683,7 +791,8 @@ cyb__rules *cyb__rules_new(const cyb__files *base, const cyb__files *extra, cons
     if (cyb__file_each_line(fl, lists[i].fn, &L)) goto oom;
   }
   if (build_abbrev(r, f, &L.nm, &L.tt) || build_surnames(r, f, &L.nm, &L.tt) ||
-      build_actor_kinds(r, f, &L.nm, &L.tt))
+      build_actor_kinds(r, f, &L.nm, &L.tt) || build_armed_forces(r, f, &L.nm, &L.tt) ||
+      build_regions(r, f, &L.nm, &L.tt))
     goto oom;
   for (size_t i = 0; i < sizeof trig_words / sizeof *trig_words; i++) {
     uint32_t vid = cyb__gazetteer_intern(g, trig_words[i].word, strlen(trig_words[i].word));
@@ -710,6 +819,8 @@ void cyb__rules_free(cyb__rules *r) {
   ps_free(&r->surname_of);
   ps_free(&r->firm_of);
   ps_free(&r->actor_of_kind);
+  ps_free(&r->forces_of);
+  ps_free(&r->region_of);
   free(r->vid_bits);
   free(r->vid_len);
   free(r->vid_trig);
@@ -1076,6 +1187,26 @@ static bool namesake_before(const mctx *c, size_t b) {
   return b > c->s->tok_begin && marked(c, b - 1, b, MARK_NAMESAKE);
 }
 
+/* A code of one to three capitals, a hyphen and digits (C-8, S-210, DC-8):
+ * a bill's or a model's number. */
+static bool code_token(const mctx *c, size_t k) {
+  uint16_t f = tflags(c, k);
+  if (!(f & CYB_TOK_CAP) || !(f & CYB_TOK_HYPHEN) || !(f & CYB_TOK_DIGIT)) return false;
+  size_t n, i = 0;
+  const char *t = ttext(c, k, &n);
+  while (i < n && t[i] >= 'a' && t[i] <= 'z') i++;
+  if (i == 0 || i > 3 || i + 1 >= n || t[i] != '-') return false;
+  for (size_t j = i + 1; j < n; j++)
+    if (t[j] < '0' || t[j] > '9') return false;
+  return true;
+}
+
+/* "to pass Bill C-8": a lone given name right before a code is a word of
+ * the code's name (a bill, an aircraft), not a person. */
+static bool given_name_of_code(const mctx *c, size_t b, size_t e) {
+  return e == b + 1 && e < c->s->tok_end && first_name(c, b) && code_token(c, e);
+}
+
 /* The text of tokens [b, e) in ASCII kebab case, as the gazetteer spells
  * ids, leaving out the bytes [skip_from, skip_to); its length. */
 static size_t kebab_id(const mctx *c, size_t b, size_t e, size_t skip_from, size_t skip_to, char *id, size_t cap) {
@@ -1101,7 +1232,7 @@ static bool final_initial(const mctx *c, size_t b, size_t e) {
 }
 
 static int push_person(mctx *c, size_t b, size_t e, float score, int rank) {
-  if (e <= b || namesake_before(c, b)) return 0;
+  if (e <= b || namesake_before(c, b) || given_name_of_code(c, b, e)) return 0;
   if (final_initial(c, b, e)) e++;
   cyb__cand *d = cyb__cand_push(c->cs, c->tt->tok[b].start, c->tt->tok[e - 1].end, (uint32_t)b, (uint32_t)e,
                                 CYBERNER_PERSON, CYB_SRC_PATTERN, score);
@@ -3723,6 +3854,152 @@ static int languages_en(mctx *c) {
   return 0;
 }
 
+/* ---- a town's region ---------------------------------------------------------- */
+
+/* "the acting governor of the Kursk region", "la région de Koursk": a town
+ * the dictionaries know, right before a region word in lower case or after
+ * one and de/d', names the region named after it when they know one
+ * (region_of: Kursk Oblast), not the town; the span stays the name. */
+static int regions_of_towns(mctx *c) {
+  if (!(c->any_starts & 1u << CYBERNER_LOCATION)) return 0;
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  for (size_t i = 0; i < c->ndict; i++) {
+    const cyb__cand *d = &c->cs->c[i];
+    if (d->label != CYBERNER_LOCATION || d->source != CYB_SRC_DICT || d->tb < b || d->te > end) continue;
+    size_t tb = d->tb, te = d->te;
+    bool after = te < end && !(tflags(c, te) & CYB_TOK_CAP) && region_word(c->nm, &c->tt->tok[te]);
+    bool before = tb >= b + 2 && (tis(c, tb - 1, "de") || tis(c, tb - 1, "d'")) && !(tflags(c, tb - 2) & CYB_TOK_CAP) &&
+                  region_word(c->nm, &c->tt->tok[tb - 2]);
+    if (!after && !before) continue;
+    char key[64];
+    size_t kl = join(c->nm, c->tt, tb, te - tb, key, sizeof key);
+    uint32_t v = kl ? ps_find(&c->r->region_of, key, kl) : 0;
+    if (!v || v == UINT32_MAX || (int32_t)(v - 1) == d->entry) continue;
+    cyb__cand *r = cyb__cand_push(c->cs, d->ns, d->ne, (uint32_t)tb, (uint32_t)te, CYBERNER_LOCATION, CYB_SRC_PATTERN,
+                                  0.8f);
+    if (!r) return CYBERNER_ENOMEM;
+    r->entry = (int32_t)(v - 1);
+    r->rank = CYB_RANK_CONTEXT;
+  }
+  return 0;
+}
+
+/* ---- a country's armed forces ------------------------------------------------ */
+
+/* "des unités des forces armées de Singapour (SAF)", "the armed forces of
+ * Ukraine": the words for armed forces, then de/of (an article) and a
+ * country, name that country's armed forces when the dictionaries know one
+ * (forces_of); the span is the words, the country is tagged on its own
+ * (ENTITIES.md rule 3). A longer name the dictionaries know (Armed Forces of
+ * the Philippines) outranks it. */
+static int armed_forces_of_country(mctx *c) {
+  if (!(c->any_starts & 1u << CYBERNER_COUNTRY)) return 0;
+  size_t end = c->s->tok_end;
+  for (size_t k = c->s->tok_begin; k + 3 < end; k++) {
+    bool fr = tis(c, k, "forces") && tis(c, k + 1, "armees"), en = tis(c, k, "armed") && tis(c, k + 1, "forces");
+    if (!fr && !en) continue;
+    size_t q = k + 2;
+    if (!(fr ? tis(c, q, "de") || tis(c, q, "d'") || tis(c, q, "du") || tis(c, q, "des") : tis(c, q, "of"))) continue;
+    q++;
+    if (q + 1 < end && (fr ? tis(c, q, "la") || tis(c, q, "l'") : tis(c, q, "the"))) q++;
+    if (!cand_at(c, q, CYBERNER_COUNTRY)) continue;
+    const char *cc = NULL;
+    for (size_t i = 0; i < c->ndict && !cc; i++) {
+      const cyb__cand *d = &c->cs->c[i];
+      if (d->tb == q && d->label == CYBERNER_COUNTRY) cc = cyb__cand_country(c->m, c->cs, d);
+    }
+    if (!cc || strlen(cc) != 2) continue;
+    char code[3] = {(char)(cc[0] | 0x20), (char)(cc[1] | 0x20), 0};
+    uint32_t v = ps_find(&c->r->forces_of, code, 2);
+    if (!v || v == UINT32_MAX) continue;
+    /* the words may be a shared alias too (Forces armées of Singapore's and
+     * Paraguay's): the country after them settles it */
+    cyb__cand *d = NULL;
+    for (size_t i = 0; i < c->ndict && !d; i++)
+      if (c->cs->c[i].tb == k && c->cs->c[i].te == k + 2 && c->cs->c[i].label == CYBERNER_AGENCY) d = &c->cs->c[i];
+    if (d) {
+      d->entry = (int32_t)(v - 1);
+      continue;
+    }
+    d = cyb__cand_push(c->cs, c->tt->tok[k].start, c->tt->tok[k + 1].end, (uint32_t)k, (uint32_t)k + 2,
+                       CYBERNER_AGENCY, CYB_SRC_PATTERN, 0.8f);
+    if (!d) return CYBERNER_ENOMEM;
+    d->entry = (int32_t)(v - 1);
+  }
+  return 0;
+}
+
+/* ---- a maker's short name before its product -------------------------------- */
+
+/* "CVE-2020-5902 in F5's BIG-IP devices": the first word of a company's
+ * name of plain words (firm_of: F5 of F5 Inc), no common word and no name
+ * of its own, in the possessive right before a product's name (a
+ * capitalized word with digits, a hyphen or capitals inside a lower-case
+ * word: BIG-IP, FortiOS; not a word in capitals) is that company; alone it may be a key or a rating (Press F5). */
+static bool product_word(const mctx *c, size_t k) {
+  uint16_t f = tflags(c, k);
+  return (f & CYB_TOK_CAP) && (f & CYB_TOK_ALPHA) &&
+         ((f & (CYB_TOK_DIGIT | CYB_TOK_HYPHEN)) || ((f & CYB_TOK_UPPER2) && !(f & CYB_TOK_ALLCAPS)));
+}
+
+static int makers_before_products(mctx *c) {
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  for (size_t ci = 0; ci < c->ncaps && b + c->caps[ci] + 2 < end; ci++) {
+    size_t k = b + c->caps[ci];
+    if (!tis(c, k + 1, "'s") || !product_word(c, k + 2) || cand_at(c, k, -1) || covered(c, k) || is_common(c, k))
+      continue;
+    uint32_t v = firm_of_word(c, k);
+    if (!v) continue;
+    cyb__cand *d = cyb__cand_push(c->cs, c->tt->tok[k].start, c->tt->tok[k].end, (uint32_t)k, (uint32_t)k + 1,
+                                  CYBERNER_ORGANIZATION, CYB_SRC_PATTERN, 0.7f);
+    if (!d) return CYBERNER_ENOMEM;
+    d->entry = (int32_t)(v - 1);
+  }
+  return 0;
+}
+
+/* ---- bodies described after a possessive ------------------------------------ */
+
+/* "Justice Hogue's commission on foreign interference", "the GCSB's cyber
+ * centre": in English, a body's name the dictionaries know, found all in
+ * lower case right after the possessive of a body, describes that body's
+ * unit, and after a person's, when it opens with a word for a body that
+ * people chair (CHAIRED_BODIES), that person's inquiry: no name either way.
+ * A country's possessive names its own body ("Russia's foreign intelligence
+ * service"), and so may a leader's ("Trump's homeland security department").
+ * A NOT_ENTITY from the possessive on hides the dictionaries' reading. */
+static bool chaired_body_word(const mctx *c, size_t k) {
+  static const char *const CHAIRED_BODIES[] = {"commission", "committee", "inquiry", "panel", "taskforce"};
+  for (size_t i = 0; i < sizeof CHAIRED_BODIES / sizeof *CHAIRED_BODIES; i++)
+    if (tis(c, k, CHAIRED_BODIES[i])) return true;
+  return false;
+}
+
+/* Does a body (any: true) or a person (only before a chaired body's word
+ * at k + 1) end right before the possessive at k? */
+static bool owner_ends_before(const mctx *c, size_t k) {
+  bool chaired = chaired_body_word(c, k + 1);
+  for (size_t i = 0; i < c->cs->n; i++) {
+    const cyb__cand *d = &c->cs->c[i];
+    if (d->te == k && (is_body_label(d->label) || (chaired && d->label == CYBERNER_PERSON))) return true;
+  }
+  return false;
+}
+
+static int possessed_descriptions(mctx *c) {
+  if (!(c->any_starts & 1u << CYBERNER_AGENCY)) return 0;
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  for (size_t k = b + 1; k + 2 < end; k++) {
+    if (!tis(c, k, "'s") || !cand_at(c, k + 1, CYBERNER_AGENCY) || !owner_ends_before(c, k)) continue;
+    size_t e = dict_end_at(c, k + 1, CYBERNER_AGENCY);
+    bool lower = e >= k + 3;
+    for (size_t q = k + 1; q < e && lower; q++) lower = !(tflags(c, q) & CYB_TOK_CAP);
+    if (!lower) continue;
+    if (push_body(c, k, e, CYB_NOT_ENTITY, 0.9f)) return CYBERNER_ENOMEM;
+  }
+  return 0;
+}
+
 /* ---- places named by their kind ------------------------------------------------ */
 
 /* "the nearby city of Toyota", "le port de Trieste", "la ville de Caen": the
@@ -4533,7 +4810,10 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
                      (c.s->lang == CYBERNER_LANG_FR && (rc = confederation(&c))) ||
                      (c.s->lang == CYBERNER_LANG_FR && (rc = languages(&c))) ||
                      (c.s->lang == CYBERNER_LANG_FR && (rc = foreign_names(&c))) ||
-                     (c.s->lang == CYBERNER_LANG_EN && (rc = languages_en(&c))))))
+                     (c.s->lang == CYBERNER_LANG_EN && (rc = languages_en(&c))) ||
+                     (c.s->lang == CYBERNER_LANG_EN && (rc = possessed_descriptions(&c))) ||
+                     (c.s->lang == CYBERNER_LANG_EN && (rc = makers_before_products(&c))) ||
+                     (rc = armed_forces_of_country(&c)) || (rc = regions_of_towns(&c)))))
     return rc;
   link_meetings(&c);
   c.ndict = cs->n;

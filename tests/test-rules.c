@@ -1786,6 +1786,79 @@ START_TEST(companies_parties_and_descriptions) {
 }
 END_TEST
 
+START_TEST(chamber_short_names) {
+  /* "the House" of a Canadian or Australian text is that country's lower
+   * house, as "the Senate" is; a US text keeps the US House */
+  YES("Canada's public safety minister told the House on Monday that Ottawa would act.", "House", CYBERNER_AGENCY,
+      "ca-commons");
+  YES("The Australian minister told the House on Tuesday that Canberra would act.", "House", CYBERNER_AGENCY,
+      "au-house");
+  YES("The U.S. Senate passed the bill and the House voted on it in Washington.", "House", CYBERNER_AGENCY, "us-house");
+}
+END_TEST
+
+START_TEST(given_name_before_a_code) {
+  /* a lone given name right before a bill's or a model's code is a word of
+   * the code's name */
+  NO("The minister seeks to pass Bill C-8 before the summer.", "Bill");
+  NO("Senator Lane backed Bill S-210 on Tuesday.", "Bill S-210");
+  /* the given name alone, or a full name, after a role stays a person */
+  YES("The minister met Bill at the summit.", "Bill", CYBERNER_PERSON, NULL);
+  YES("The minister met Bill Hartwell before the vote on C-8.", "Bill Hartwell", CYBERNER_PERSON, "bill-hartwell");
+}
+END_TEST
+
+START_TEST(bodies_described_after_a_possessive) {
+  /* a known body's name in lower case after a person's or a body's
+   * possessive describes that person's inquiry or that body's unit */
+  NO("Justice Marie-Josee Hogue's commission on foreign interference was at work.",
+     "commission on foreign interference");
+  NO("CERT NZ moves into the GCSB's cyber centre this year.", "cyber centre");
+  /* after a country's possessive, or capitalized, it is the body */
+  YES("Russia's foreign intelligence service denied it.", "foreign intelligence service", CYBERNER_AGENCY, "svr");
+  YES("Justice Marie-Josee Hogue's Commission on Foreign Interference was at work.",
+      "Commission on Foreign Interference", CYBERNER_AGENCY, "ca-foreign-interference-commission");
+}
+END_TEST
+
+START_TEST(maker_in_possessive_before_product) {
+  /* a company's first word in the possessive before a product's name is the company */
+  YES("Attackers exploited CVE-2020-5902 in F5's BIG-IP devices.", "F5", CYBERNER_ORGANIZATION, "f5");
+  /* alone, or before a plain or capitals word, it is no name */
+  NO("Press F5 to reload the page.", "F5");
+  NO("The F5's sound was loud.", "F5");
+  NO("GEORGE DAVIS'S EXTENSIVE COLLECTION was sold.", "DAVIS");
+}
+END_TEST
+
+START_TEST(armed_forces_of_a_country) {
+  /* the words for armed forces before de/of and a country name that
+   * country's armed forces; the country is tagged on its own */
+  const char *sg = "Des unités des forces armées de Singapour (SAF) ont participé.";
+  YES(sg, "forces armées", CYBERNER_AGENCY, "sg-saf");
+  YES(sg, "Singapour", CYBERNER_COUNTRY, "SG");
+  YES("Les Forces armées de l'Ukraine ont riposté.", "Forces armées", CYBERNER_AGENCY, "ua-armed-forces");
+  YES("The armed forces of Sweden helped.", "armed forces", CYBERNER_AGENCY, "se-armed-forces");
+  /* a longer name the dictionaries know keeps its span */
+  YES("The Armed Forces of the Philippines said so.", "Armed Forces of the Philippines", CYBERNER_AGENCY, "ph-afp");
+  /* a country whose armed forces the dictionaries do not tell apart: none */
+  NO("Les forces armées de la France ont défilé.", "forces armées");
+  NO("The forces of Sweden helped.", "forces");
+}
+END_TEST
+
+START_TEST(region_named_after_a_town) {
+  /* a town before a lower-case region word, or after région de, is the
+   * region named after it when the dictionaries know one */
+  const char *en = "The acting governor of the Kursk region said drones attacked Kursk.";
+  YES(en, "Kursk", CYBERNER_LOCATION, "kursk-oblast");
+  ck_assert(tagged(en, "Kursk", "attacked", CYBERNER_LOCATION, "kursk"));
+  YES("Le gouverneur de la région de Koursk a parlé.", "Koursk", CYBERNER_LOCATION, "kursk-oblast");
+  /* a town with no region of its name stays the town */
+  YES("Le gouverneur de la région de Moscou a parlé.", "Moscou", CYBERNER_LOCATION, "moscow");
+}
+END_TEST
+
 int main(void) {
   cyberner_error *err = NULL;
   model = cyberner_model_new(NULL, NULL, &err);
@@ -1857,6 +1930,12 @@ int main(void) {
   tcase_add_test(t, languages_listed_by_example);
   tcase_add_test(t, companies_parties_and_descriptions);
   tcase_add_test(t, hashtags);
+  tcase_add_test(t, chamber_short_names);
+  tcase_add_test(t, given_name_before_a_code);
+  tcase_add_test(t, bodies_described_after_a_possessive);
+  tcase_add_test(t, maker_in_possessive_before_product);
+  tcase_add_test(t, armed_forces_of_a_country);
+  tcase_add_test(t, region_named_after_a_town);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
