@@ -1781,6 +1781,9 @@ START_TEST(companies_parties_and_descriptions) {
   ck_assert(!tagged("Près de Qwertzouk, un site daté de 2000 ans a été fouillé.", "Qwertzouk", NULL,
                     CYBERNER_ORGANIZATION, NULL));
   NO("The site Qwertzouk was flooded.", "Qwertzouk");
+  /* a firm's last word after capitalized words (bodies.txt tails) */
+  YES("Yesterday Qwertz Heavy Industries said so.", "Qwertz Heavy Industries", CYBERNER_ORGANIZATION, NULL);
+  NO("Attackers hit Industrial Control Systems again.", "Systems");
   NO("Qwertzor, a former company director, said so.", "Qwertzor");
   ck_assert(!tagged("Près de Qwertzens, une telle société a ses raisons.", "Qwertzens", NULL, CYBERNER_ORGANIZATION, NULL));
 }
