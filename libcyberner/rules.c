@@ -2043,6 +2043,42 @@ static bool year_token(const mctx *c, size_t k) {
 /* the Nord département section below */
 static bool french_place_before(const mctx *c, size_t e);
 
+/* Does a country's or a nationality's dictionary name end at token e (the
+ * Zealand of New Zealand)? */
+static bool place_ends_at(const mctx *c, size_t e) {
+  for (size_t i = 0; i < c->ndict; i++) {
+    const cyb__cand *d = &c->cs->c[i];
+    if (d->te == e && d->tb + 1 < e && (d->label == CYBERNER_COUNTRY || d->label == CYBERNER_NATIONALITY)) return true;
+  }
+  return false;
+}
+
+/* The start of the country's name that ends right before the body
+ * [s, e) when the name is written out (no code in capitals, no dotted
+ * U.S.) and no dictionary name starts or lies inside the body; else s. */
+static size_t country_of_new_body(const mctx *c, size_t s, size_t e) {
+  size_t b = c->s->tok_begin;
+  if (c->s->lang != CYBERNER_LANG_EN || s == b || any_covered(c, s, e)) return s;
+  for (size_t q = s; q < e; q++)
+    if (cand_at(c, q, -1)) return s;
+  const cyb__cand *country = NULL;
+  for (size_t i = 0; i < c->ndict; i++) {
+    const cyb__cand *d = &c->cs->c[i];
+    if (d->te != s) continue;
+    /* the last word of a longer name (the Mexico of New Mexico) is not it */
+    if (d->label != CYBERNER_COUNTRY || d->source != CYB_SRC_DICT || (country && country->tb != d->tb)) return s;
+    country = d;
+  }
+  if (!country) return s;
+  for (size_t q = country->tb; q < country->te; q++)
+    if (tflags(c, q) & (CYB_TOK_ALLCAPS | CYB_TOK_DOTTED)) return s;
+  /* the country opens the name: after "the", a sentence's start or a
+   * punctuation mark, not after a preposition (in Japan Fuji Industries) */
+  size_t p = country->tb;
+  if (p > b && !tis(c, p - 1, "the") && !(tflags(c, p - 1) & CYB_TOK_PUNCT)) return s;
+  return p;
+}
+
 static int bodies(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   /* the words a reading below starts at: a head, a body before "of", a
@@ -2091,7 +2127,8 @@ static int bodies(mctx *c) {
          * "State" never starts a person's name but opens many bodies' (the
          * State Cyber Protection Centre) */
         if ((tflags(c, p) & CYB_TOK_CAP) && (tflags(c, p) & (CYB_TOK_ALPHA | CYB_TOK_DIGIT)) &&
-            (!has(c, S_NOT_NAMES, p) || (!place && tis(c, p, "state"))) && !is_place_at(c, p)) {
+            (!has(c, S_NOT_NAMES, p) || (!place && tis(c, p, "state"))) && !is_place_at(c, p) &&
+            !place_ends_at(c, p + 1)) {
           s = p;
           continue;
         }
@@ -2120,6 +2157,10 @@ static int bodies(mctx *c) {
       }
       /* the office of a bare role is generic: the Prosecutor's Office */
       if (s == role) s = k;
+      /* a body no dictionary knows right after a country's name is named
+       * with it (the Malawi Cyber Defence Agency, the Rwanda Space Agency:
+       * the official names); a code (US, UK) or a known body stays apart */
+      if (s < k && (lab - 1 == CYBERNER_AGENCY || lab - 1 == CYBERNER_ORGANIZATION)) s = country_of_new_body(c, s, k + tl);
       if (lab - 1 == CYBERNER_EVENT && s < k) s = parties_before(c, s);
       /* an ordinal opens event names: 9th U.S.-EU Cyber Dialogue */
       if (lab - 1 == CYBERNER_EVENT && s > b && (tflags(c, s - 1) & CYB_TOK_DIGIT) && (tflags(c, s - 1) & CYB_TOK_ALPHA))

@@ -1784,6 +1784,16 @@ START_TEST(companies_parties_and_descriptions) {
   /* a firm's last word after capitalized words (bodies.txt tails) */
   YES("Yesterday Qwertz Heavy Industries said so.", "Qwertz Heavy Industries", CYBERNER_ORGANIZATION, NULL);
   NO("Attackers hit Industrial Control Systems again.", "Systems");
+  /* a body no dictionary knows after a country's written-out name is named
+   * with it; a known body, a code and a longer place's last word stay apart */
+  YES("They set up the Malawi Qwertz Defence Agency last year.", "Malawi Qwertz Defence Agency", CYBERNER_AGENCY, NULL);
+  YES("The New Zealand National Cyber Security Centre said so.", "New Zealand", CYBERNER_COUNTRY, "NZ");
+  YES("The New Zealand National Cyber Security Centre said so.", "National Cyber Security Centre", CYBERNER_AGENCY,
+      "nz-ncsc");
+  YES("Officials said the New Mexico Qwertz Association acted.", "New Mexico", CYBERNER_LOCATION, "new-mexico");
+  ck_assert(!tagged("Officials said the New Mexico Qwertz Association acted.", "Mexico Qwertz Association", NULL,
+                    CYBERNER_ORGANIZATION, NULL));
+  YES("Production restarted in Japan Qwertz Heavy Industries said.", "Japan", CYBERNER_COUNTRY, "JP");
   NO("Qwertzor, a former company director, said so.", "Qwertzor");
   ck_assert(!tagged("Près de Qwertzens, une telle société a ses raisons.", "Qwertzens", NULL, CYBERNER_ORGANIZATION, NULL));
 }
