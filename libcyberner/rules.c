@@ -3414,22 +3414,36 @@ static int company_names(mctx *c) {
   return 0;
 }
 
-/* "the ruling Blue Dawn party", "the Alternativa bloc": one to three
- * capitalized words no dictionary knows, right before a lower-case party or
- * bloc in English, name the party (an ORGANIZATION, as the golds tag
+/* "the ruling Blue Dawn party", "the Alternativa bloc", "the Zorblat
+ * company": one to three capitalized words no dictionary knows, right
+ * before a lower-case party, bloc, company or firm in English, name it (an ORGANIZATION, as the golds tag
  * them). Not the sentence's first word (The party), and not the end of a
  * longer capitalized run (a name the dictionaries know before it). */
+/* Token k ends like a word for the people of a place (Bernese, Bavarian,
+ * Cornish): an adjective, not a firm's name, before company or firm. */
+static bool demonym_shape(const mctx *c, size_t k) {
+  static const char *const ENDS[] = {"ese", "ian", "ish", "ean"};
+  size_t n;
+  const char *t = ttext(c, k, &n);
+  for (size_t i = 0; i < sizeof ENDS / sizeof *ENDS; i++)
+    if (n > 4 && !memcmp(t + n - 3, ENDS[i], 3)) return true;
+  return false;
+}
+
 static int party_names(mctx *c) {
-  if (!(c->trig & TRIG_PARTY)) return 0;
+  if (!(c->trig & (TRIG_PARTY | TRIG_COMPANY))) return 0;
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t k = b + 1; k < end; k++) {
-    if (!(ktrig(c, k) & TRIG_PARTY) || (tflags(c, k) & CYB_TOK_CAP)) continue;
+    /* ... and a firm's: the Zorblat company, the Qwertz firm */
+    bool firm = (ktrig(c, k) & TRIG_COMPANY) && (tis(c, k, "company") || tis(c, k, "firm"));
+    if (!((ktrig(c, k) & TRIG_PARTY) || firm) || (tflags(c, k) & CYB_TOK_CAP)) continue;
     size_t j = k;
     while (j > b && j + 3 > k && unknown_name_word(c, j - 1)) j--;
     if (j == k || (j > b && (tflags(c, j - 1) & CYB_TOK_CAP) && (tflags(c, j - 1) & CYB_TOK_ALPHA) &&
                    !(j - 1 == b && tis(c, b, "the"))))
       continue;
     if (j + 1 == k && is_common(c, j)) continue; /* a common word: the Green party */
+    if (firm && j + 1 == k && demonym_shape(c, j)) continue; /* the Bernese company */
     if (push_firm(c, j, k)) return CYBERNER_ENOMEM;
   }
   return 0;

@@ -1769,6 +1769,8 @@ START_TEST(companies_parties_and_descriptions) {
   /* unknown capitalized words before an English party or bloc */
   YES("Lawmakers of the ruling Qwertz Dream party voted.", "Qwertz Dream", CYBERNER_ORGANIZATION, "qwertz-dream");
   YES("The Qwertzak party won.", "Qwertzak", CYBERNER_ORGANIZATION, "qwertzak");
+  YES("Officials said the Qwertzak company was hit.", "Qwertzak", CYBERNER_ORGANIZATION, "qwertzak");
+  NO("Officials said the Qwertzese company was hit.", "Qwertzese");
   NO("The Green party lost.", "Green");
   /* a name described as a company after a comma */
   YES("Qwertzor, an American network monitoring firm, said traffic fell.", "Qwertzor", CYBERNER_ORGANIZATION,
