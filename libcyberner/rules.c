@@ -2358,10 +2358,6 @@ static int web_services(mctx *c) {
 
 /* ---- the platform X -------------------------------------------------------- */
 
-/* "X" alone is a letter (Generation X, Phase X); it is the platform formerly
- * Twitter when the text speaks of an account or a post on it: "sur X", "on
- * X", "compte X", "X account", "X post". Its id is the platform's key in
- * organizations.tsv. */
 /* Token k is an X on its own: one letter, no capitalized word before it
  * (Malcolm X, Generation X) nor a letter or a hyphen glued after it
  * (X-ray, XVI is another token), no single letter around it (A, B and X). */
@@ -2380,6 +2376,10 @@ static bool lone_x(const mctx *c, size_t k) {
   return true;
 }
 
+/* "X" alone is a letter (Generation X, Phase X); it is the platform formerly
+ * Twitter when the text speaks of an account or a post on it: "sur X", "on
+ * X", "compte X", "X account", "X post". Its id is the platform's key in
+ * organizations.tsv. */
 static int platform_x(mctx *c) {
   static const char *const before[] = {"on", "sur", "compte", "comptes", "via", "reseau", "network", "social",
                                        "platform", "plateforme"};
@@ -3414,11 +3414,6 @@ static int company_names(mctx *c) {
   return 0;
 }
 
-/* "the ruling Blue Dawn party", "the Alternativa bloc", "the Zorblat
- * company": one to three capitalized words no dictionary knows, right
- * before a lower-case party, bloc, company or firm in English, name it (an ORGANIZATION, as the golds tag
- * them). Not the sentence's first word (The party), and not the end of a
- * longer capitalized run (a name the dictionaries know before it). */
 /* Token k ends like a word for the people of a place (Bernese, Bavarian,
  * Cornish): an adjective, not a firm's name, before company or firm. */
 static bool demonym_shape(const mctx *c, size_t k) {
@@ -3430,6 +3425,12 @@ static bool demonym_shape(const mctx *c, size_t k) {
   return false;
 }
 
+/* "the ruling Blue Dawn party", "the Alternativa bloc", "the Zorblat
+ * company": one to three capitalized words no dictionary knows, right
+ * before a lower-case party, bloc, company or firm in English, name it (an
+ * ORGANIZATION, as the golds tag them). Not the sentence's first word (The
+ * party), and not the end of a longer capitalized run (a name the
+ * dictionaries know before it). */
 static int party_names(mctx *c) {
   if (!(c->trig & (TRIG_PARTY | TRIG_COMPANY))) return 0;
   size_t b = c->s->tok_begin, end = c->s->tok_end;
