@@ -253,7 +253,7 @@ enum {
   TRIG_AREA = 1u << 16,         /* an area word after a place's name (the Boe district of Nauru) */
   TRIG_UNIT = 1u << 17,         /* a unit's last word after a body's possessive (Amnesty's Security Lab) */
   TRIG_CARE = 1u << 18,         /* a French hospital's or school's noun (l'hôpital de Pontarlier) */
-  TRIG_PARTY = 1u << 29,        /* party_names: party, bloc */
+  TRIG_PARTY = 1u << 29,        /* party_and_firm_names: party, bloc */
   TRIG_RANSOMWARE = 1u << 30,   /* actors_after_kind (a high bit, apart from the ones added above) */
 };
 static const struct {
@@ -3414,6 +3414,24 @@ static int company_names(mctx *c) {
   return 0;
 }
 
+/* The start of one to three capitalized words no dictionary knows that end
+ * right before token k, k when there are none: not the end of a longer
+ * capitalized run, not one common word alone (the Green party). The run may
+ * open the sentence when opens_sentence (its first word then no given name
+ * and no common word: Quorvex, an American firm); else it may follow the
+ * sentence's opening "The" (The Zornak party), and nothing else there. */
+static size_t unknown_name_before(const mctx *c, size_t k, bool opens_sentence) {
+  size_t b = c->s->tok_begin, j = k;
+  while (j > b && j + 3 > k &&
+         (unknown_name_word(c, j - 1) || (opens_sentence && j - 1 == b && unclaimed_name(c, j - 1) &&
+                                          !first_name(c, j - 1) && !is_common(c, j - 1))))
+    j--;
+  bool after_the = !opens_sentence && j == b + 1 && tis(c, b, "the");
+  if (j == k || (j > b && (tflags(c, j - 1) & CYB_TOK_CAP) && (tflags(c, j - 1) & CYB_TOK_ALPHA) && !after_the))
+    return k;
+  return j + 1 == k && is_common(c, j) ? k : j;
+}
+
 /* Token k ends like a word for the people of a place (Bernese, Bavarian,
  * Cornish): an adjective, not a firm's name, before company or firm. */
 static bool demonym_shape(const mctx *c, size_t k) {
@@ -3431,20 +3449,15 @@ static bool demonym_shape(const mctx *c, size_t k) {
  * ORGANIZATION, as the golds tag them). Not the sentence's first word (The
  * party), and not the end of a longer capitalized run (a name the
  * dictionaries know before it). */
-static int party_names(mctx *c) {
+static int party_and_firm_names(mctx *c) {
   if (!(c->trig & (TRIG_PARTY | TRIG_COMPANY))) return 0;
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   for (size_t k = b + 1; k < end; k++) {
     /* ... and a firm's: the Zorblat company, the Qwertz firm */
     bool firm = (ktrig(c, k) & TRIG_COMPANY) && (tis(c, k, "company") || tis(c, k, "firm"));
     if (!((ktrig(c, k) & TRIG_PARTY) || firm) || (tflags(c, k) & CYB_TOK_CAP)) continue;
-    size_t j = k;
-    while (j > b && j + 3 > k && unknown_name_word(c, j - 1)) j--;
-    if (j == k || (j > b && (tflags(c, j - 1) & CYB_TOK_CAP) && (tflags(c, j - 1) & CYB_TOK_ALPHA) &&
-                   !(j - 1 == b && tis(c, b, "the"))))
-      continue;
-    if (j + 1 == k && is_common(c, j)) continue; /* a common word: the Green party */
-    if (firm && j + 1 == k && demonym_shape(c, j)) continue; /* the Bernese company */
+    size_t j = unknown_name_before(c, k, false);
+    if (j == k || (firm && j + 1 == k && demonym_shape(c, j))) continue; /* the Bernese company */
     if (push_firm(c, j, k)) return CYBERNER_ENOMEM;
   }
   return 0;
@@ -3485,14 +3498,8 @@ static int described_companies(mctx *c) {
         !tis(c, h + 1, "in") && !tis(c, h + 1, "qui") && !tis(c, h + 1, "dont") &&
         !is_adjective(c, h + 1) && !is_participle(c, h + 1))
       continue;
-    size_t j = k;
-    while (j > b && j + 3 > k &&
-           (unknown_name_word(c, j - 1) ||
-            (j - 1 == b && unclaimed_name(c, j - 1) && !first_name(c, j - 1) && !is_common(c, j - 1))))
-      j--;
-    if (j == k || (j > b && (tflags(c, j - 1) & CYB_TOK_CAP) && (tflags(c, j - 1) & CYB_TOK_ALPHA))) continue;
-    if (j + 1 == k && is_common(c, j)) continue;
-    if (push_firm(c, j, k)) return CYBERNER_ENOMEM;
+    size_t j = unknown_name_before(c, k, true);
+    if (j < k && push_firm(c, j, k)) return CYBERNER_ENOMEM;
   }
   return 0;
 }
@@ -4860,7 +4867,7 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
       (rc = fixture_line(&c)) || (rc = platform_x(&c)) || (rc = web_services(&c)) ||
       (!headline && ((rc = persons(&c)) || (rc = names_before_roles(&c)) || (rc = bodies(&c)) || (rc = meeting_series(&c)) || (rc = portfolios(&c)) || (rc = both_countries(&c)) || (rc = plan_names(&c)) || (rc = places_of(&c)) || (rc = areas_of(&c)) ||
                      (rc = nord_departement(&c)) || (rc = towns_in_parens(&c)) || (rc = scripts(&c)) || (rc = embassies(&c)) || (rc = media_names(&c)) || (rc = company_names(&c)) || (rc = described_companies(&c)) ||
-                     (c.s->lang == CYBERNER_LANG_EN && (rc = party_names(&c))) || (rc = hospitals_and_schools(&c)) ||
+                     (c.s->lang == CYBERNER_LANG_EN && (rc = party_and_firm_names(&c))) || (rc = hospitals_and_schools(&c)) ||
                      (rc = secrets(&c)) || (rc = short_bodies(&c)) || (rc = campaigns(&c)) || (rc = brand_products(&c)) || (rc = units_of_bodies(&c)) ||
                      (rc = malware_names(&c)) || (rc = actors_after_kind(&c)) ||
                      (c.s->lang == CYBERNER_LANG_FR && (rc = confederation(&c))) ||
