@@ -618,6 +618,17 @@ size_t cyb__gazetteer_ambiguities(const cyb__gazetteer *g) { return g->ambiguiti
 size_t cyb__gazetteer_size(const cyb__gazetteer *g) { return g->ne; }
 const cyb__entry *cyb__gazetteer_entry(const cyb__gazetteer *g, uint32_t i) { return &g->e[i]; }
 
+const char *cyb__entry_next_name(const cyb__entry *e, const char **p, size_t *len) {
+  const char *a = *p, *q = a == e->name ? NULL : strchr(a, '|');
+  size_t n = q ? (size_t)(q - a) : strlen(a);
+  *p = a == e->name ? e->aliases : q ? q + 1 : NULL;
+  if (*p && !**p) *p = NULL;
+  if (n >= 3 && (!memcmp(a, "fr:", 3) || !memcmp(a, "en:", 3))) a += 3, n -= 3;
+  if (n && *a == '=') a++, n--;
+  *len = n;
+  return a;
+}
+
 int cyb__gazetteer_single_label(const cyb__gazetteer *g, uint32_t vid) {
   return vid < g->nvocab ? g->single[vid] : -1;
 }

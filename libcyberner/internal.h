@@ -372,6 +372,10 @@ void cyb__gazetteer_free(cyb__gazetteer *g);
 size_t cyb__gazetteer_count(const cyb__gazetteer *g, int label);
 size_t cyb__gazetteer_ambiguities(const cyb__gazetteer *g);
 const cyb__entry *cyb__gazetteer_entry(const cyb__gazetteer *g, uint32_t i);
+/* The names of entry e one by one, its name then each alias without its
+ * fr:/en: and = marks: *p starts at e->name and moves on (NULL after the
+ * last); returns the name's bytes, *len its length. */
+const char *cyb__entry_next_name(const cyb__entry *e, const char **p, size_t *len);
 /* Number of entries, dead ones included (indexes of cyb__gazetteer_entry). */
 size_t cyb__gazetteer_size(const cyb__gazetteer *g);
 /* During model compilation only: add a word to the vocabulary (the rules'

@@ -346,12 +346,10 @@ static bool town_of_region(const cyberner_model *m, const cyb__norm *nm, const c
   return false;
 }
 
-/* Does alias (raw, as the dictionary writes it) open with the words of the
+/* Does a name of an entry (its marks left out) open with the words of the
  * normalized name [name, name + n)? Normalized into *tmp. */
 static bool alias_opens_with(const cyberner_model *m, const char *alias, size_t len, const char *name, size_t n,
                              cyb__norm *tmp) {
-  if (len >= 3 && (!memcmp(alias, "fr:", 3) || !memcmp(alias, "en:", 3))) alias += 3, len -= 3;
-  if (len && *alias == '=') alias++, len--;
   if (len < n || cyb__normalize(m->fold, alias, len, tmp)) return false;
   return tmp->len >= n && !memcmp(tmp->text, name, n) && (tmp->len == n || tmp->text[n] == ' ');
 }
@@ -368,12 +366,11 @@ static int32_t country_body_opening_so(const cyberner_model *m, const cyb__norm 
   for (size_t i = 0, ne = cyb__gazetteer_size(m->gaz); i < ne && found != -2; i++) {
     const cyb__entry *e = cyb__gazetteer_entry(m->gaz, (uint32_t)i);
     if (e->dead || e->label != CYBERNER_AGENCY || !e->country || strcmp(e->country, code)) continue;
-    bool opens = alias_opens_with(m, e->name, strlen(e->name), name, n, &tmp);
-    for (const char *p = e->aliases; p && *p && !opens;) {
-      const char *q = strchr(p, '|');
-      size_t len = q ? (size_t)(q - p) : strlen(p);
-      opens = alias_opens_with(m, p, len, name, n, &tmp);
-      p = q ? q + 1 : NULL;
+    bool opens = false;
+    for (const char *p = e->name; p && !opens;) {
+      size_t len;
+      const char *a = cyb__entry_next_name(e, &p, &len);
+      opens = alias_opens_with(m, a, len, name, n, &tmp);
     }
     if (opens) found = found == -1 ? (int32_t)i : -2;
   }

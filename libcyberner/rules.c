@@ -584,20 +584,6 @@ static int build_actor_kinds(cyb__rules *r, const cyb__fold *f, cyb__norm *nm, c
   return 0;
 }
 
-/* The names of entry e one by one, its name then each alias without its
- * fr:/en: and = marks: *p starts at e->name and moves on (NULL at the end);
- * the name's bytes and *len. */
-static const char *next_entry_name(const cyb__entry *e, const char **p, size_t *len) {
-  const char *a = *p, *q = a == e->name ? NULL : strchr(a, '|');
-  size_t n = q ? (size_t)(q - a) : strlen(a);
-  *p = a == e->name ? e->aliases : q ? q + 1 : NULL;
-  if (*p && !**p) *p = NULL;
-  if (n >= 3 && (!memcmp(a, "fr:", 3) || !memcmp(a, "en:", 3))) a += 3, n -= 3;
-  if (n && *a == '=') a++, n--;
-  *len = n;
-  return a;
-}
-
 /* Is the normalized name in (nm, tt) a country's armed forces: "Singapore
  * Armed Forces" (at most two words before, none a link word: not the
  * Ministry of the Armed Forces), "Armed Forces of Ukraine", "Forces armées
@@ -624,7 +610,7 @@ static int build_armed_forces(cyb__rules *r, const cyb__fold *f, cyb__norm *nm, 
     bool found = false;
     for (const char *p = e->name; p && !found;) {
       size_t len;
-      const char *a = next_entry_name(e, &p, &len);
+      const char *a = cyb__entry_next_name(e, &p, &len);
       /* most names have no "forces": no need to normalize them */
       bool forces = false;
       for (size_t j = 0; j + 5 <= len && !forces; j++)
@@ -658,7 +644,7 @@ static int build_regions(cyb__rules *r, const cyb__fold *f, cyb__norm *nm, cyb__
     if (e->dead || e->label != CYBERNER_LOCATION) continue;
     for (const char *p = e->name; p;) {
       size_t len;
-      const char *a = next_entry_name(e, &p, &len);
+      const char *a = cyb__entry_next_name(e, &p, &len);
       /* most names hold no region word: no need to normalize them */
       static const char *const STEMS[] = {"blast", "gion", "GION", "fecture", "FECTURE", "ovince", "OVINCE", "rai", "RAI"};
       bool stem = false;
