@@ -1442,6 +1442,16 @@ static size_t role_around_nationality(const cyb__gazetteer *g, const cyb__norm *
   return best_end;
 }
 
+/* A token no alias starts at that glues names: a compound (US-India) or
+ * a slashed pair in capitals (SEOUL/WASHINGTON) is read part by part. */
+static int match_glued(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens *tt, size_t k, bool titlecase,
+                       cyb__cands *out) {
+  uint16_t f = tt->tok[k].flags;
+  if (f & CYB_TOK_HYPHEN) return match_compound(g, nm, tt, k, titlecase, out);
+  if ((f & CYB_TOK_SLASH) && (f & CYB_TOK_CAP)) return match_slashed(g, nm, tt, k, out);
+  return 0;
+}
+
 int cyb__gazetteer_match(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens *tt,
                          const cyb__sentence *s, cyb__cands *out) {
   size_t covered = s->tok_begin;
@@ -1455,11 +1465,7 @@ int cyb__gazetteer_match(const cyb__gazetteer *g, const cyb__norm *nm, const cyb
     uint32_t vid = tok[k].vid; /* CYB_NO_VID is past nroot */
     uint32_t node = vid < nroot ? root[vid] : UINT32_MAX, best = UINT32_MAX;
     if (node == UINT32_MAX) { /* most tokens start no alias (nor a role): only a compound is read there */
-      uint16_t f = tok[k].flags;
-      if (k < covered || !(f & (CYB_TOK_HYPHEN | CYB_TOK_SLASH))) continue;
-      if ((f & CYB_TOK_HYPHEN) ? match_compound(g, nm, tt, k, titlecase, out)
-                               : (f & CYB_TOK_CAP) && match_slashed(g, nm, tt, k, out))
-        return CYBERNER_ENOMEM;
+      if (k >= covered && match_glued(g, nm, tt, k, titlecase, out)) return CYBERNER_ENOMEM;
       continue;
     }
     size_t best_end = k;
@@ -1484,10 +1490,8 @@ int cyb__gazetteer_match(const cyb__gazetteer *g, const cyb__norm *nm, const cyb
     if (best != UINT32_MAX) {
       if (emit(g, nm, tt, best, k, best_end, s->lang, titlecase, out)) return CYBERNER_ENOMEM;
       if (best_end > covered) covered = best_end;
-    } else if (k >= covered && (tok[k].flags & CYB_TOK_HYPHEN)) {
-      if (match_compound(g, nm, tt, k, titlecase, out)) return CYBERNER_ENOMEM;
-    } else if (k >= covered && (tok[k].flags & CYB_TOK_SLASH) && (tok[k].flags & CYB_TOK_CAP)) {
-      if (match_slashed(g, nm, tt, k, out)) return CYBERNER_ENOMEM;
+    } else if (k >= covered && match_glued(g, nm, tt, k, titlecase, out)) {
+      return CYBERNER_ENOMEM;
     }
   }
   return 0;
