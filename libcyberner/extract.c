@@ -9,6 +9,9 @@
 #include "internal.h"
 
 #define BLOCK_BYTES (1u << 20)
+/* From this length a one-call cyberner_tag() gives its tagger a vocabulary
+ * memo (some 4,000 tokens of news text) */
+#define ONE_CALL_MEMO_BYTES 20000
 #define MAX_DATE_HITS 256
 /* Slots of the result's string memo (ctx.smemo): a power of two */
 #define STRING_MEMO 64
@@ -26,7 +29,7 @@ typedef struct {
   size_t prio_cap;
   cyb__dates_scratch *dscr;
   cyb__rules_scratch *rscr;
-  cyb__vmemo *memo;          /* NULL for a one-call tagger (cyberner_tag) */
+  cyb__vmemo *memo;          /* NULL for a one-call tagger (cyberner_tag) of a short text */
   cyb__langid_memo *lmemo;   /* the same */
   cyb__doc doc;              /* per document: reset by each call */
   size_t lang_bytes[3];      /* per document */
@@ -437,7 +440,8 @@ static int tag_block(const cyberner_model *m, ctx *c, const char *src, size_t n,
 }
 
 /* with_memo: a tagger that will see many documents keeps a word memo; the
- * one-call tagger of cyberner_tag would only pay for clearing it. */
+ * one-call tagger of cyberner_tag would only pay for clearing it, unless
+ * its text is long (ONE_CALL_MEMO_BYTES). */
 static cyberner_tagger *tagger_new(const cyberner_model *m, bool with_memo, cyberner_error **err) {
   if (err) *err = NULL;
   if (!m) {
@@ -536,6 +540,10 @@ cyberner_result *cyberner_tag(const cyberner_model *m, const char *utf8, size_t 
   }
   cyberner_tagger *t = tagger_new(m, false, err);
   if (!t) return NULL;
+  /* a long text repeats its words: the vocabulary memo's clearing costs
+   * less than the probes of the vocabulary it saves (out of memory: the
+   * lookups go on without it) */
+  if (len >= ONE_CALL_MEMO_BYTES) t->c.memo = calloc(1, sizeof *t->c.memo);
   cyberner_result *r = cyberner_tagger_tag(t, utf8, len, o, err);
   cyberner_tagger_free(t);
   return r;

@@ -635,14 +635,7 @@ int cyb__gazetteer_single_label(const cyb__gazetteer *g, uint32_t vid) {
 
 /* ---- matching ---------------------------------------------------------- */
 
-/* Tokens of a text from which a lookup without a memo (a one-call tagger)
- * makes one for itself: a long text repeats its words, and the memo's
- * clearing costs less than the probes of the vocabulary it saves. */
-#define OWN_MEMO_TOKENS 4096
-
 void cyb__gazetteer_lookup(const cyb__gazetteer *g, const cyb__norm *nm, cyb__tokens *tt, cyb__vmemo *memo) {
-  cyb__vmemo *own = NULL; /* out of memory: the lookups go on without it */
-  if (!memo && tt->ntok >= OWN_MEMO_TOKENS) memo = own = calloc(1, sizeof *own);
   for (size_t k = 0; k < tt->ntok; k++) {
     cyb__token *t = &tt->tok[k];
     const char *s = nm->text + t->start;
@@ -674,7 +667,6 @@ void cyb__gazetteer_lookup(const cyb__gazetteer *g, const cyb__norm *nm, cyb__to
     m->len = (uint8_t)n;
     memcpy(m->s, s, n);
   }
-  free(own);
 }
 
 static bool span_has_capital(const cyb__norm *nm, const cyb__tokens *tt, size_t tb, size_t te) {
