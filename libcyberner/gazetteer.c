@@ -91,6 +91,13 @@ struct cyb__gazetteer {
   size_t nmasks, masks_cap;
   cyb__series *series; /* meetings named after two parties, by the key of their series words */
   size_t nseries;
+  /* the AGENCY entries of one country each, by its slot (agency_first[slot]
+   * to agency_first[slot + 1] in agency_entry), with their names
+   * normalized: agency_names + agency_name_off[i], each name ending in a
+   * NUL, the last one followed by another (cyb__gazetteer_agency_opening) */
+  uint32_t agency_first[26 * 26 + 1];
+  uint32_t *agency_entry, *agency_name_off;
+  cyb__buf agency_names;
 };
 
 /* ---- candidates -------------------------------------------------------- */
@@ -486,6 +493,7 @@ static int set_word_tables(cyb__gazetteer *g, const combining_forms *cf) {
 }
 
 static int build_series(cyb__gazetteer *g, const cyb__fold *f, scratch *sc);
+static int build_agency_names(cyb__gazetteer *g, const cyb__fold *f, scratch *sc);
 
 cyb__gazetteer *cyb__gazetteer_new(const cyb__fold *f, cyb__dictset *ds, cyb__diag *diag,
                                    bool list_ambiguities, cyberner_error **err) {
@@ -576,7 +584,7 @@ cyb__gazetteer *cyb__gazetteer_new(const cyb__fold *f, cyb__dictset *ds, cyb__di
     if (c == UINT32_MAX || !g->nodes[c].alias_n) continue;
     g->single[v] = (int8_t)g->e[g->al[g->nodes[c].alias_begin].entry].label;
   }
-  if (build_series(g, f, &sc)) goto oom;
+  if (build_series(g, f, &sc) || build_agency_names(g, f, &sc)) goto oom;
   cyb__norm_free(&sc.nm);
   cyb__tokens_free(&sc.tt);
   free(cf.f);
@@ -608,6 +616,9 @@ void cyb__gazetteer_free(cyb__gazetteer *g) {
   free(g->al);
   free(g->masks);
   free(g->series);
+  free(g->agency_entry);
+  free(g->agency_name_off);
+  cyb__buf_free(&g->agency_names);
   free(g);
 }
 
@@ -1578,4 +1589,60 @@ size_t cyb__gazetteer_series(const cyb__gazetteer *g, uint64_t key, const cyb__s
   while (lo + n < g->nseries && g->series[lo + n].key == key) n++;
   *out = g->series + lo;
   return n;
+}
+
+/* ---- a country's bodies by the opening words of their names ------------- */
+
+static int agency_slot(const cyb__entry *e) {
+  return e->dead || e->label != CYBERNER_AGENCY || !e->country || strlen(e->country) != 2
+             ? -1
+             : cyb__country_slot(e->country);
+}
+
+/* The agency index (agency_first ...): counted by country, then filled in
+ * entry order, each entry's names normalized once here rather than at
+ * every question. */
+static int build_agency_names(cyb__gazetteer *g, const cyb__fold *f, scratch *sc) {
+  uint32_t count[26 * 26] = {0}, n = 0;
+  for (size_t i = 0; i < g->ne; i++) {
+    int slot = agency_slot(&g->e[i]);
+    if (slot >= 0) count[slot]++, n++;
+  }
+  g->agency_first[0] = 0;
+  for (size_t s = 0; s < 26 * 26; s++) g->agency_first[s + 1] = g->agency_first[s] + count[s];
+  if (!(g->agency_entry = malloc(sizeof *g->agency_entry * (n ? n : 1))) ||
+      !(g->agency_name_off = malloc(sizeof *g->agency_name_off * (n ? n : 1))))
+    return CYBERNER_ENOMEM;
+  memset(count, 0, sizeof count);
+  for (size_t i = 0; i < g->ne; i++) {
+    const cyb__entry *e = &g->e[i];
+    int slot = agency_slot(e);
+    if (slot < 0) continue;
+    uint32_t at = g->agency_first[slot] + count[slot]++;
+    g->agency_entry[at] = (uint32_t)i;
+    g->agency_name_off[at] = (uint32_t)g->agency_names.len;
+    for (const char *p = e->name; p;) {
+      size_t len;
+      const char *a = cyb__entry_next_name(e, &p, &len);
+      if (cyb__normalize(f, a, len, &sc->nm) || cyb__buf_append(&g->agency_names, sc->nm.text, sc->nm.len + 1))
+        return CYBERNER_ENOMEM;
+    }
+    if (cyb__buf_append(&g->agency_names, "", 1)) return CYBERNER_ENOMEM;
+  }
+  return 0;
+}
+
+int32_t cyb__gazetteer_agency_opening(const cyb__gazetteer *g, const char *code, const char *name, size_t n) {
+  int slot = cyb__country_slot(code);
+  if (slot < 0) return -1;
+  int32_t found = -1;
+  for (uint32_t i = g->agency_first[slot]; i < g->agency_first[slot + 1]; i++) {
+    bool opens = false;
+    for (const char *a = g->agency_names.data + g->agency_name_off[i]; *a && !opens; a += strlen(a) + 1)
+      opens = !strncmp(a, name, n) && (a[n] == '\0' || a[n] == ' ');
+    if (!opens) continue;
+    if (found >= 0) return -1; /* two bodies: none */
+    found = (int32_t)g->agency_entry[i];
+  }
+  return found;
 }

@@ -376,6 +376,10 @@ const cyb__entry *cyb__gazetteer_entry(const cyb__gazetteer *g, uint32_t i);
  * fr:/en: and = marks: *p starts at e->name and moves on (NULL after the
  * last); returns the name's bytes, *len its length. */
 const char *cyb__entry_next_name(const cyb__entry *e, const char **p, size_t *len);
+/* The one AGENCY of country code ("RU") with a name that opens with the
+ * words of the normalized name [name, name + n) (Conseil de sécurité ->
+ * Conseil de sécurité de la fédération de Russie), -1 when none or several. */
+int32_t cyb__gazetteer_agency_opening(const cyb__gazetteer *g, const char *code, const char *name, size_t n);
 /* Number of entries, dead ones included (indexes of cyb__gazetteer_entry). */
 size_t cyb__gazetteer_size(const cyb__gazetteer *g);
 /* During model compilation only: add a word to the vocabulary (the rules'

@@ -346,38 +346,6 @@ static bool town_of_region(const cyberner_model *m, const cyb__norm *nm, const c
   return false;
 }
 
-/* Does a name of an entry (its marks left out) open with the words of the
- * normalized name [name, name + n)? Normalized into *tmp. */
-static bool alias_opens_with(const cyberner_model *m, const char *alias, size_t len, const char *name, size_t n,
-                             cyb__norm *tmp) {
-  if (len < n || cyb__normalize(m->fold, alias, len, tmp)) return false;
-  return tmp->len >= n && !memcmp(tmp->text, name, n) && (tmp->len == n || tmp->text[n] == ' ');
-}
-
-/* The one AGENCY of country code whose name or an alias opens with the
- * words of candidate c (Conseil de sécurité -> Conseil de sécurité de la
- * fédération de Russie), -1 when none or several. */
-static int32_t country_body_opening_so(const cyberner_model *m, const cyb__norm *nm, const cyb__cand *c,
-                                       const char *code) {
-  const char *name = nm->text + c->ns;
-  size_t n = c->ne - c->ns;
-  cyb__norm tmp = {0};
-  int32_t found = -1;
-  for (size_t i = 0, ne = cyb__gazetteer_size(m->gaz); i < ne && found != -2; i++) {
-    const cyb__entry *e = cyb__gazetteer_entry(m->gaz, (uint32_t)i);
-    if (e->dead || e->label != CYBERNER_AGENCY || !e->country || strcmp(e->country, code)) continue;
-    bool opens = false;
-    for (const char *p = e->name; p && !opens;) {
-      size_t len;
-      const char *a = cyb__entry_next_name(e, &p, &len);
-      opens = alias_opens_with(m, a, len, name, n, &tmp);
-    }
-    if (opens) found = found == -1 ? (int32_t)i : -2;
-  }
-  cyb__norm_free(&tmp);
-  return found < 0 ? -1 : found;
-}
-
 /* "le Conseil de sécurité russe", "le Conseil de sécurité nationale
  * ukrainien": a body's name shared with other bodies (the UN's, other
  * countries'), then a nationality none of its entries has, names that
@@ -393,7 +361,7 @@ static bool body_of_nationality_after(const cyberner_model *m, const cyb__norm *
     if (cs->c[i].tb == c->te && cs->c[i].label == CYBERNER_NATIONALITY) nat = &cs->c[i];
   const char *code = nat ? cyb__cand_country(m, cs, nat) : NULL;
   if (!code || strlen(code) != 2 || alt_with_country(m, cs, c, code) >= 0) return false;
-  int32_t body = country_body_opening_so(m, nm, c, code);
+  int32_t body = cyb__gazetteer_agency_opening(m->gaz, code, nm->text + c->ns, c->ne - c->ns);
   if (body < 0) return false;
   c->label = CYBERNER_AGENCY;
   c->entry = body;
