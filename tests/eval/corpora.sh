@@ -128,6 +128,7 @@ run "our documents, round 104 (scored blind first)" "$src/tests/eval/extra104/go
 run "our documents, round 105 (scored blind first)" "$src/tests/eval/extra105/gold.jsonl"
 run "our documents, round 106 (scored blind first)" "$src/tests/eval/extra106/gold.jsonl"
 run "our documents, round 107 (scored blind first)" "$src/tests/eval/extra107/gold.jsonl"
+run "our documents, round 108 (scored blind first)" "$src/tests/eval/extra108/gold.jsonl"
 run "our documents, round 109 (scored blind first)" "$src/tests/eval/extra109/gold.jsonl"
 run "our documents, round 111 (scored blind first)" "$src/tests/eval/extra111/gold.jsonl"
 run "CoNLL-2003 English dev (testa)" "$shared/data/conll2003-en/conll-testa.jsonl" --map conll --labels PER,ORG,LOC
