@@ -1193,13 +1193,26 @@ static bool given_name_of_code(const mctx *c, size_t b, size_t e) {
   return e == b + 1 && e < c->s->tok_end && first_name(c, b) && code_token(c, e);
 }
 
+/* An apostrophe inside a surname (O'Brien, D'Elia, 'Akau'ola) joins its
+ * letters in a person id (robert-obrien), as the gazetteer and the golds
+ * spell them; after a lower-case particle (d'Agrain) it parts words. */
+static bool joining_apostrophe(const cyb__norm *nm, uint32_t i, uint32_t start, uint32_t end) {
+  const char *t = nm->text;
+  if (t[i] != '\'' || i == start || i + 1 >= end) return false;
+  bool before = t[i - 1] >= 'a' && t[i - 1] <= 'z', after = t[i + 1] >= 'a' && t[i + 1] <= 'z';
+  bool particle = !nm->upper[i - 1] && (i - 1 == start || !(t[i - 2] >= 'a' && t[i - 2] <= 'z'));
+  return before && after && !particle;
+}
+
 /* The text of tokens [b, e) in ASCII kebab case, as the gazetteer spells
  * ids, leaving out the bytes [skip_from, skip_to); its length. */
 static size_t kebab_id(const mctx *c, size_t b, size_t e, size_t skip_from, size_t skip_to, char *id, size_t cap) {
   size_t w = 0;
-  for (uint32_t i = c->tt->tok[b].start; i < c->tt->tok[e - 1].end && w + 1 < cap; i++) {
+  uint32_t start = c->tt->tok[b].start, end = c->tt->tok[e - 1].end;
+  for (uint32_t i = start; i < end && w + 1 < cap; i++) {
     if (i >= skip_from && i < skip_to) continue;
     char ch = c->nm->text[i];
+    if (joining_apostrophe(c->nm, i, start, end)) continue;
     if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) id[w++] = ch;
     else if (w && id[w - 1] != '-') id[w++] = '-';
   }

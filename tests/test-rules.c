@@ -150,6 +150,10 @@ START_TEST(person_titles) {
   /* a middle initial stays inside the name and out of its id */
   YES("Il a rencontré Pierre K. Duvallon hier.", "Pierre K. Duvallon", CYBERNER_PERSON, "pierre-duvallon");
   YES("Robert L. Strayer led the delegation.", "Robert L. Strayer", CYBERNER_PERSON, "robert-strayer");
+  /* an apostrophe inside a surname joins its letters in the id; after a
+   * lower-case particle it parts them */
+  YES("Kevin O'Dowdall said so on Monday.", "Kevin O'Dowdall", CYBERNER_PERSON, "kevin-odowdall");
+  YES("Selon Marc d'Auvergnat, la loi passera.", "Marc d'Auvergnat", CYBERNER_PERSON, "marc-d-auvergnat");
   /* initials before a surname: the person of that surname whose given name
    * they start, named earlier or known to the dictionaries; else a new one */
   YES("Anne Duvallon a parlé. Puis A. Duvallon a conclu.", "A. Duvallon", CYBERNER_PERSON, "anne-duvallon");
