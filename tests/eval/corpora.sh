@@ -126,6 +126,7 @@ run "our documents, round 102 (scored blind first)" "$src/tests/eval/extra102/go
 run "our documents, round 103 (scored blind first)" "$src/tests/eval/extra103/gold.jsonl"
 run "our documents, round 104 (scored blind first)" "$src/tests/eval/extra104/gold.jsonl"
 run "our documents, round 105 (scored blind first)" "$src/tests/eval/extra105/gold.jsonl"
+run "our documents, round 110 (scored blind first)" "$src/tests/eval/extra110/gold.jsonl"
 run "CoNLL-2003 English dev (testa)" "$shared/data/conll2003-en/conll-testa.jsonl" --map conll --labels PER,ORG,LOC
 run "CoNLL-2003 English test (testb)" "$shared/data/conll2003-en/conll-testb.jsonl" --map conll --labels PER,ORG,LOC
 run "WikiNEuRal French (silver)" "$shared/data/ner-fr-wikineural/wikineural-fr-test-sample.jsonl" --map conll --labels PER,ORG,LOC
