@@ -309,6 +309,7 @@ static void entry_free(cyb__entry *e) {
   free(e->combining);
   free(e->aliases);
   free(e->within);
+  free(e->committee);
 }
 
 /* Parse one line into ds; problems go to diag. Returns ENOMEM or 0. */
@@ -403,6 +404,9 @@ static int parse_line(cyb__dictset *ds, const char *file, size_t lineno, const c
       } else if (kl == 6 && memcmp(x.s, "within", 6) == 0) {
         free(e.within);
         e.within = cyb__strndup(v, vl);
+      } else if (kl == 9 && memcmp(x.s, "committee", 9) == 0) {
+        free(e.committee);
+        e.committee = cyb__strndup(v, vl);
       } else if (kl == 7 && memcmp(x.s, "default", 7) == 0) {
         e.shared_default = vl == 1 && v[0] == '1';
       } else if (kl == 4 && memcmp(x.s, "kind", 4) == 0) {
@@ -481,6 +485,21 @@ int cyb__dictset_load(cyb__dictset *ds, const cyb__files *fs, cyb__diag *diag) {
       if (!ds->e[i].dead && ds->e[i].within && idmap_get(&ids, ds, ds->e[i].label, ds->e[i].within) < 0)
         cyb__diag_add(diag, 1, ds->e[i].file, ds->e[i].line, "within=%s: no %s entry has that id", ds->e[i].within,
                       cyberner_label_name(ds->e[i].label));
+  /* committee= names an organization or agency: its entry, looked up again
+   * for the entries of earlier folders too (this one may replace it) */
+  for (size_t i = 0; rc == 0 && i < ds->n; i++) {
+    cyb__entry *e = &ds->e[i];
+    if (e->dead || !e->committee) continue;
+    long o = idmap_get(&ids, ds, CYBERNER_ORGANIZATION, e->committee);
+    if (o < 0) o = idmap_get(&ids, ds, CYBERNER_AGENCY, e->committee);
+    e->committee_entry = (int32_t)o;
+    if (i < first) continue;
+    if (o < 0)
+      cyb__diag_add(diag, 1, e->file, e->line, "committee=%s: no ORGANIZATION or AGENCY entry has that id",
+                    e->committee);
+    else if (e->label != CYBERNER_EVENT)
+      cyb__diag_add(diag, 1, e->file, e->line, "committee=%s: only an EVENT has a committee", e->committee);
+  }
   free(ids.keys);
   free(ids.vals);
   return rc;

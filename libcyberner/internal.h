@@ -284,6 +284,9 @@ typedef struct {
   char *aliases;             /* the raw alias column, '|'-separated */
   char *within;              /* id of the body (same label) this one is part of, or NULL:
                                 chosen for a shared alias only when that body is named after it */
+  char *committee;           /* EVENT: id of the committee that runs it, which the press calls by
+                                the event's name ("the organising committee, Paris 2024, said"), or NULL */
+  int32_t committee_entry;   /* that committee's entry, found once all files are read (when committee) */
   const char *file;          /* display name (owned by the dictset) */
   uint32_t line;
   uint8_t label;

@@ -507,13 +507,45 @@ static void series_event(const cyberner_model *m, const cyb__tokens *tt, cyb__ca
   c->entry = pick;
 }
 
+/* Is token i (inside the text) the folded word w? */
+static bool word_at(const cyb__norm *nm, const cyb__tokens *tt, size_t i, const char *w) {
+  return i < tt->ntok && cyb__tok_is(nm, &tt->tok[i], w);
+}
+
+static bool word_in(const cyb__norm *nm, const cyb__tokens *tt, size_t i, const char *const *ws) {
+  for (; *ws; ws++)
+    if (word_at(nm, tt, i, *ws)) return true;
+  return false;
+}
+
+/* "The organising committee, Paris 2024, said", "Paris 2024 a indiqué":
+ * an event whose organizing committee (committee= in the dictionary) the
+ * press calls by the event's name, set in apposition to an organizing body
+ * or as the one who speaks, is that committee. */
+static void event_committee(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, cyb__cand *c) {
+  static const char *const BODY[] = {"committee", "organisers", "organizers", "organisation", "organization",
+                                     "organisateurs", "organisateur", NULL};
+  static const char *const SAYS[] = {"said", "says", "announced", "told", "confirmed", "stated", "added", NULL};
+  static const char *const A_DIT[] = {"indique", "annonce", "declare", "precise", "confirme", "assure", "affirme",
+                                      NULL};
+  const cyb__entry *e = cyb__gazetteer_entry(m->gaz, (uint32_t)c->entry);
+  if (!e->committee || e->committee_entry < 0) return;
+  bool apposed = c->tb >= 2 && word_at(nm, tt, c->tb - 1, ",") && word_in(nm, tt, c->tb - 2, BODY);
+  bool speaks = word_in(nm, tt, c->te, SAYS) || (word_at(nm, tt, c->te, "a") && word_in(nm, tt, c->te + 1, A_DIT));
+  if (!apposed && !speaks) return;
+  c->label = CYBERNER_ORGANIZATION;
+  c->entry = e->committee_entry;
+  c->nalt = 0;
+}
+
 size_t cyb__resolve(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, cyb__cands *cs,
                     const cyb__doc *doc, cyb__prio *order,
                     uint32_t *kept) {
-  for (size_t i = 0; i < cs->n; i++)
-    if (cs->c[i].label == CYBERNER_EVENT && cs->c[i].source == CYB_SRC_PATTERN && cs->c[i].entry < 0 &&
-        cs->c[i].id < 0)
-      series_event(m, tt, cs, i);
+  for (size_t i = 0; i < cs->n; i++) {
+    if (cs->c[i].label != CYBERNER_EVENT) continue;
+    if (cs->c[i].source == CYB_SRC_PATTERN && cs->c[i].entry < 0 && cs->c[i].id < 0) series_event(m, tt, cs, i);
+    else if (cs->c[i].source == CYB_SRC_DICT && cs->c[i].entry >= 0) event_committee(m, nm, tt, &cs->c[i]);
+  }
   for (size_t i = 0; i < cs->n; i++) {
     if (cs->c[i].label == CYBERNER_LOCATION && town_of_region(m, nm, tt, cs, i)) continue;
     if (body_of_nationality_after(m, nm, cs, i)) continue;

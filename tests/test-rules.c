@@ -1278,6 +1278,13 @@ START_TEST(shared_aliases_by_complement) {
   YES("Le parquet fédéral du Bundeskriminalamt a parlé.", "parquet fédéral", CYBERNER_AGENCY, "de-gba");
   YES("Le parquet fédéral a inculpé trois hommes à Bruxelles.", "parquet fédéral", CYBERNER_AGENCY,
       "be-federal-prosecutor");
+  /* an event the press names for its organizing committee (committee=), in
+   * apposition to a committee or saying something, is that committee */
+  YES("The organising committee, Paris 2024, said it was ready.", "Paris 2024", CYBERNER_ORGANIZATION,
+      "paris-2024-cojop");
+  YES("Paris 2024 a indiqué que tout était prêt.", "Paris 2024", CYBERNER_ORGANIZATION, "paris-2024-cojop");
+  YES("During Paris 2024, attacks rose.", "Paris 2024", CYBERNER_EVENT, "olympics-2024");
+  YES("Paris 2024 a levé le voile sur son dispositif.", "Paris 2024", CYBERNER_EVENT, "olympics-2024");
   /* the entry within the body attached after the alias (within=), else the one left */
   static const struct {
     const char *text, *id;
