@@ -1003,6 +1003,22 @@ static bool public_after(const cyb__norm *nm, const cyb__tokens *tt, size_t tb, 
          (cyb__tok_is(nm, t, "public") || cyb__tok_is(nm, t, "publique"));
 }
 
+/* "in a Georgia state court", "the state of Georgia": a name of a country
+ * and of a state or province (State of Georgia), that the word "state" in
+ * lower case follows or that "state of" opens, names the state: English
+ * calls the country's bodies Georgian. The state's entry among the
+ * alternatives [from, to), or -1. */
+static int32_t state_by_word(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens *tt,
+                             const cyb__cands *out, size_t from, size_t to, size_t tb, size_t te) {
+  bool after = te < tt->ntok && cyb__tok_is(nm, &tt->tok[te], "state") && !nm->upper[tt->tok[te].start];
+  bool before = tb >= 2 && cyb__tok_is(nm, &tt->tok[tb - 1], "of") && cyb__tok_is(nm, &tt->tok[tb - 2], "state") &&
+                !nm->upper[tt->tok[tb - 2].start];
+  for (size_t r = from; (after || before) && r < to; r++)
+    if (g->e[out->alts[r]].label == CYBERNER_LOCATION && g->e[out->alts[r]].place_kind == CYB_PLACE_SUBDIVISION)
+      return (int32_t)out->alts[r];
+  return -1;
+}
+
 /* Emit a candidate for the valid aliases of node over tokens [tb, te): each
  * alias is checked once; the entries of the best label become its
  * alternatives. */
@@ -1023,6 +1039,7 @@ static int emit(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens 
   for (size_t r = base; best == CYBERNER_COUNTRY && r < out->nalts; r++)
     if (nationality_as_person(g, out->alts[r], nm, tt, tb, te, lang)) best = CYBERNER_NATIONALITY;
   int32_t place = best == CYBERNER_COUNTRY ? place_after_town(g, nm, tt, out, base, out->nalts, tb) : -1;
+  if (place < 0 && best == CYBERNER_COUNTRY) place = state_by_word(g, nm, tt, out, base, out->nalts, tb, te);
   if (place >= 0) best = CYBERNER_LOCATION, out->alts[base] = (uint32_t)place, out->nalts = base + 1;
   size_t w = base; /* keep the best label's entries, each once (aliases are sorted by entry) */
   for (size_t r = base; r < out->nalts; r++) {

@@ -1278,6 +1278,11 @@ START_TEST(shared_aliases_by_complement) {
   YES("Le parquet fédéral du Bundeskriminalamt a parlé.", "parquet fédéral", CYBERNER_AGENCY, "de-gba");
   YES("Le parquet fédéral a inculpé trois hommes à Bruxelles.", "parquet fédéral", CYBERNER_AGENCY,
       "be-federal-prosecutor");
+  /* a country's name that is also a state's, before "state" or after "state
+   * of" in lower case, is the state */
+  YES("Delta sued the firm in a Georgia state court.", "Georgia", CYBERNER_LOCATION, "state-of-georgia");
+  YES("Lawmakers in the state of Georgia passed it.", "Georgia", CYBERNER_LOCATION, "state-of-georgia");
+  YES("Protests in Georgia grew as state media looked away.", "Georgia", CYBERNER_COUNTRY, "GE");
   /* an event the press names for its organizing committee (committee=), in
    * apposition to a committee or saying something, is that committee */
   YES("The organising committee, Paris 2024, said it was ready.", "Paris 2024", CYBERNER_ORGANIZATION,
