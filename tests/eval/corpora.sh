@@ -132,6 +132,7 @@ run "our documents, round 108 (scored blind first)" "$src/tests/eval/extra108/go
 run "our documents, round 109 (scored blind first)" "$src/tests/eval/extra109/gold.jsonl"
 run "our documents, round 110 (scored blind first)" "$src/tests/eval/extra110/gold.jsonl"
 run "our documents, round 111 (scored blind first)" "$src/tests/eval/extra111/gold.jsonl"
+run "our documents, round 112 (scored blind first)" "$src/tests/eval/extra112/gold.jsonl"
 run "CoNLL-2003 English dev (testa)" "$shared/data/conll2003-en/conll-testa.jsonl" --map conll --labels PER,ORG,LOC
 run "CoNLL-2003 English test (testb)" "$shared/data/conll2003-en/conll-testb.jsonl" --map conll --labels PER,ORG,LOC
 run "WikiNEuRal French (silver)" "$shared/data/ner-fr-wikineural/wikineural-fr-test-sample.jsonl" --map conll --labels PER,ORG,LOC
