@@ -132,6 +132,7 @@ run "our documents, round 108 (scored blind first)" "$src/tests/eval/extra108/go
 run "our documents, round 109 (scored blind first)" "$src/tests/eval/extra109/gold.jsonl"
 run "our documents, round 110 (scored blind first)" "$src/tests/eval/extra110/gold.jsonl"
 run "our documents, round 111 (scored blind first)" "$src/tests/eval/extra111/gold.jsonl"
+run "our documents, round 112 (scored blind first)" "$src/tests/eval/extra112/gold.jsonl"
 run "our documents, round 113 (scored blind first)" "$src/tests/eval/extra113/gold.jsonl"
 run "our documents, round 114 (scored blind first)" "$src/tests/eval/extra114/gold.jsonl"
 run "our documents, round 115 (scored blind first)" "$src/tests/eval/extra115/gold.jsonl"
