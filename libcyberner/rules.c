@@ -722,7 +722,9 @@ cyb__rules *cyb__rules_new(const cyb__files *base, const cyb__files *extra, cons
   loader L = {r, f, {0}, {0}, diag, 0};
   if (!r) goto oom;
   r->gaz = g;
-  if (!(r->spell = cyb__spell_new(diag))) goto oom;
+  if (!(r->spell = cyb__spell_new(diag)) ||
+      cyb__spell_load_verdicts(r->spell, cyb__files_pick(base, extra, "names/hunspell_verdicts.txt")))
+    goto oom;
   /* function words the body shapes are made of: part of the code, not data */
   static const char *const preps[] = {"de", "du", "des", "d'", "pour", "en", "contre", "aux", "au", "a", "sur", "et"};
   static const char *const articles[] = {"la", "l'", "le", "les"};
