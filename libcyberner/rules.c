@@ -1642,9 +1642,10 @@ static int persons(mctx *c) {
          /* Yin Kecheng: a given name no dictionary knows, after a surname
           * that is no common word (not White Sox, Sun Microsystems) nor in
           * capitals (CHO Tae-yul has his known given name; the NGO
-          * Vistafree is the acronym's) */
+          * Vistafree is the acronym's); the surname asked first: a listed
+          * word, the model knows the speller's verdict */
          (!(tflags(c, k + 1) & CYB_TOK_ALLCAPS) && !(tflags(c, k) & CYB_TOK_ALLCAPS) && !cand_at(c, k + 1, -1) && !covered(c, k + 1) &&
-          !is_common(c, k + 1) && !is_common(c, k)))) {
+          !is_common(c, k) && !is_common(c, k + 1)))) {
       size_t e = k + 2;
       /* Yoon Suk Yeol; Baek Yoon Jeong (Korean given syllables are often surnames too) */
       if (e < end && name_token(c, e) && (first_name(c, e) || has(c, S_SURNAMES, e))) e++;
