@@ -201,13 +201,14 @@ static Hunhandle *handle(const cyb__spell *sp, cyb__speller *s, int lang) {
 
 /* ---- hunspell's verdicts known in advance --------------------------------
  * A new text asks hunspell mostly about names (~8,000 instructions a word in
- * English, up to ~90,000 in French, where most names go on to). The model
- * holds the answers for the words of the name lists, lower-cased
- * (names/hunspell_verdicts.txt, written by test-spell --write-verdicts DICT
- * with the dictionaries and the hunspell the file's fingerprint names). A
- * speller reads them only when the dictionary files it would load have that
- * fingerprint and the library was built with that hunspell: they are then
- * hunspell's own answers (test-spell asks hunspell again for every word). */
+ * English, ~90,000 in French, asked next when English rejects it). The model
+ * holds the answers for the words of the name lists and of the gazetteers'
+ * names, lower-cased (names/hunspell_verdicts.txt, made by test-spell
+ * --write-verdicts DICT with the dictionaries and the hunspell its
+ * fingerprint line names). A speller reads them only when the dictionary
+ * files it would load have that fingerprint and the library was built with
+ * that hunspell: they are then hunspell's own answers (test-spell asks
+ * hunspell again for every word). */
 
 #define VERDICT_FR 1u /* 1 << (CYBERNER_LANG_FR - 1) */
 #define VERDICT_EN 2u
@@ -230,22 +231,24 @@ static int add_verdict(cyb__spell *sp, const char *w, size_t n, unsigned bits) {
   return cyb__buf_append(&sp->vtext, w, n);
 }
 
-/* A line: "fingerprint<TAB>..." or "word<TAB>bits" (0-3); others are skipped. */
-static int verdict_line(void *ctx, const cyb__file *f, char *line, size_t n, size_t lineno) {
-  cyb__spell *sp = ctx;
-  char *tab = memchr(line, '\t', n);
-  if (!tab) return 0;
-  size_t wl = (size_t)(tab - line);
-  if (wl == 11 && memcmp(line, "fingerprint", 11) == 0) {
-    free(sp->vprint);
-    return (sp->vprint = cyb__strndup(tab + 1, n - wl - 1)) ? 0 : CYBERNER_ENOMEM;
-  }
-  if (n - wl != 2 || tab[1] < '0' || tab[1] > '3') return 0;
-  return add_verdict(sp, line, wl, (unsigned)(tab[1] - '0'));
-}
-
+/* Lines "fingerprint<TAB>..." and "word<TAB>bits" (0-3); others (# comments)
+ * are skipped. Read in place: 33,000 lines, at every model compilation. */
 int cyb__spell_load_verdicts(cyb__spell *sp, const cyb__file *f) {
-  return f ? cyb__file_each_line(f, verdict_line, sp) : 0;
+  if (!f || !f->len) return 0;
+  for (const char *p = f->data, *end = p + f->len; p < end;) {
+    const char *nl = memchr(p, '\n', (size_t)(end - p)), *e = nl ? nl : end;
+    const char *tab = memchr(p, '\t', (size_t)(e - p));
+    size_t wl = tab ? (size_t)(tab - p) : 0;
+    if (wl == 11 && memcmp(p, "fingerprint", 11) == 0) {
+      free(sp->vprint);
+      if (!(sp->vprint = cyb__strndup(tab + 1, (size_t)(e - tab - 1)))) return CYBERNER_ENOMEM;
+    } else if (wl && *p != '#' && e - tab == 2 && tab[1] >= '0' && tab[1] <= '3' &&
+               add_verdict(sp, p, wl, (unsigned)(tab[1] - '0'))) {
+      return CYBERNER_ENOMEM;
+    }
+    p = e + 1;
+  }
+  return 0;
 }
 
 /* The bytes of a file, hashed; false when it cannot be read. */

@@ -194,19 +194,45 @@ END_TEST
 
 static int cmp_line(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
-static int collect(void *ctx, const cyb__file *f, char *line, size_t n, size_t lineno) {
-  verdicts *v = ctx;
-  char *tab = strchr(line, '\t');
-  if (tab) *tab = '\0';
+static int add_word(verdicts *v, const char *w, size_t n) {
   char lower[200], out[220];
-  int bits = cyb__spell_hunspell_verdict(v->sp, v->s, line, strlen(line), lower, sizeof lower);
+  int bits = cyb__spell_hunspell_verdict(v->sp, v->s, w, n, lower, sizeof lower);
   if (bits < 0 || strchr(lower, '\t')) return 0;
   snprintf(out, sizeof out, "%s\t%d", lower, bits);
   if (v->n == v->cap && !(v->lines = realloc(v->lines, (v->cap = 2 * v->cap + 1024) * sizeof *v->lines))) return 1;
   return (v->lines[v->n++] = strdup(out)) ? 0 : 1;
 }
 
-/* test-spell --write-verdicts DICT: names/hunspell_verdicts.txt on stdout. */
+/* A name list's line: its word (before a tab). */
+static int collect(void *ctx, const cyb__file *f, char *line, size_t n, size_t lineno) {
+  char *tab = strchr(line, '\t');
+  return add_word(ctx, line, tab ? (size_t)(tab - line) : n);
+}
+
+/* A gazetteer line: the words of its name and aliases (columns 3 and 4,
+ * without the fr:/en: and = marks and the punctuation around a word). */
+static int collect_names(void *ctx, const cyb__file *f, char *line, size_t n, size_t lineno) {
+  char *col[5] = {line};
+  int nc = 1;
+  for (char *t = line; nc < 5 && (t = strchr(t, '\t')); col[nc++] = ++t) *t = '\0';
+  for (int c = 2; c < nc && c <= 3; c++)
+    for (char *name = strtok(col[c], "|"); name; name = strtok(NULL, "|")) {
+      if (!strncmp(name, "fr:", 3) || !strncmp(name, "en:", 3)) name += 3;
+      for (char *w = name;;) {
+        w += strspn(w, " =()[],;:\"");
+        size_t wl = strcspn(w, " ()[],;:\"");
+        if (!wl) break;
+        bool letter = false;
+        for (size_t i = 0; i < wl; i++) letter |= (unsigned char)w[i] >= 0x80 || ((w[i] | 0x20) >= 'a' && (w[i] | 0x20) <= 'z');
+        if (letter && add_word(ctx, w, wl)) return 1;
+        w += wl;
+      }
+    }
+  return 0;
+}
+
+/* test-spell --write-verdicts DICT: names/hunspell_verdicts.txt on stdout
+ * (the names the speller is asked most about in a new text). */
 static int write_verdicts(const char *dir) {
   cyb__diag d = {0};
   cyb__spell *ws = cyb__spell_new(&d);
@@ -219,10 +245,17 @@ static int write_verdicts(const char *dir) {
     const cyb__file *f = cyb__files_find(&fs, lists[i]);
     if (!f || cyb__file_each_line(f, collect, &v)) return EXIT_FAILURE;
   }
+  for (size_t i = 0; i < fs.n; i++) {
+    size_t nl = strlen(fs.f[i].name);
+    if (!strchr(fs.f[i].name, '/') && nl > 4 && !strcmp(fs.f[i].name + nl - 4, ".tsv") &&
+        cyb__file_each_line(&fs.f[i], collect_names, &v))
+      return EXIT_FAILURE;
+  }
   qsort(v.lines, v.n, sizeof *v.lines, cmp_line);
-  printf("# hunspell's verdicts on the words of first_names.txt and surnames.txt in lower\n"
-         "# case: word<TAB>bits, 1 the French dictionary knows it, 2 the English one, 3\n"
-         "# both. The speller answers with them instead of asking hunspell only when the\n"
+  printf("# hunspell's verdicts on the words of first_names.txt and surnames.txt and of\n"
+         "# the gazetteers' names in lower case: word<TAB>bits, 1 the French dictionary\n"
+         "# knows it, 2 the English one, 3 both, 0 neither. The speller answers with\n"
+         "# them instead of asking hunspell only when the\n"
          "# installed dictionaries and hunspell are the fingerprint's (spell.c). Made by\n"
          "# build/tests/test-spell --write-verdicts dict > dict/names/hunspell_verdicts.txt\n"
          "fingerprint\t%s\n", print);
