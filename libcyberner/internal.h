@@ -65,7 +65,8 @@ size_t cyb__utf8_check(const char *s, size_t n);
 double cyb__now_ms(void);
 
 /* 64-bit hash of a short byte string, for our in-memory tables (nothing
- * stores it). Eight bytes a step, the tail read as two overlapping words or
+ * stores it but the dictionaries' fingerprint in names/hunspell_verdicts.txt,
+ * which test-spell checks: a change here wants that file made again). Eight bytes a step, the tail read as two overlapping words or
  * three bytes (the length, mixed in first, tells them apart), then a
  * murmur3-style finalizer so that low bits (slot numbers) and high bits
  * (tags) both depend on every byte. Most tokens take one or two multiplies
@@ -464,6 +465,19 @@ cyb__speller *cyb__speller_take(const cyb__spell *sp);
 void cyb__speller_give(const cyb__spell *sp, cyb__speller *s);
 /* Is the original word, lower-cased, a common word of lang (0: either)? */
 bool cyb__spell_common(const cyb__spell *sp, cyb__speller *s, int lang, const char *src, size_t n);
+/* hunspell's verdicts on the name lists' words (names/hunspell_verdicts.txt;
+ * f NULL: none), for cyb__spell_common to answer without hunspell when the
+ * installed dictionaries are the ones they were made with. */
+int cyb__spell_load_verdicts(cyb__spell *sp, const cyb__file *f);
+/* The fingerprint of the installed dictionaries and of the hunspell built
+ * with ("hunspell 1.7.1 fr <hash> en <hash>"); false when a file is missing. */
+bool cyb__spell_fingerprint(const cyb__spell *sp, char *out, size_t cap);
+/* hunspell's own verdicts on the lower-cased word (written to lower), bit 0
+ * French, bit 1 English; -1: it cannot be asked. The model's verdict, as
+ * cyb__spell_common reads it: -1 when it has none for this speller. */
+int cyb__spell_hunspell_verdict(const cyb__spell *sp, cyb__speller *s, const char *src, size_t n, char *lower,
+                                size_t cap);
+int cyb__spell_model_verdict(const cyb__spell *sp, cyb__speller *s, const char *lower, size_t n);
 /* Is the original word a proper one of language lang (0: either): known
  * to its hunspell dictionary capitalized, not in lower case (European, Jones)? */
 bool cyb__spell_proper(const cyb__spell *sp, cyb__speller *s, int lang, const char *src, size_t n);

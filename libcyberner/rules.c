@@ -722,7 +722,9 @@ cyb__rules *cyb__rules_new(const cyb__files *base, const cyb__files *extra, cons
   loader L = {r, f, {0}, {0}, diag, 0};
   if (!r) goto oom;
   r->gaz = g;
-  if (!(r->spell = cyb__spell_new(diag))) goto oom;
+  if (!(r->spell = cyb__spell_new(diag)) ||
+      cyb__spell_load_verdicts(r->spell, cyb__files_pick(base, extra, "names/hunspell_verdicts.txt")))
+    goto oom;
   /* function words the body shapes are made of: part of the code, not data */
   static const char *const preps[] = {"de", "du", "des", "d'", "pour", "en", "contre", "aux", "au", "a", "sur", "et"};
   static const char *const articles[] = {"la", "l'", "le", "les"};
@@ -1312,7 +1314,7 @@ static bool described_full_name(const mctx *c, size_t k, size_t e) {
   for (size_t q = k + 2; q + 1 < e; q++) {
     if (!cand_at(c, q, CYBERNER_PERSON) || dict_end_at(c, q, CYBERNER_PERSON) < q + 2) continue;
     for (size_t r = k + 1; r < q; r++)
-      if (is_common(c, r) && !first_name(c, r)) return true;
+      if (!first_name(c, r) && is_common(c, r)) return true;
     return false;
   }
   return false;
@@ -1548,10 +1550,10 @@ static int persons(mctx *c) {
            * Cyber Policy Kumagai Naoki", "SPD Gustav Noske"): a common word
            * that is no given name, particle or role, an acronym or a name
            * the dictionaries know ends them; the name starts after the last */
-          size_t s = p;
-          for (size_t r = p; r + 1 < e; r++)
+          size_t s = p; /* the last such word: read from the run's end, the speller asked last */
+          for (size_t r = e - 1; s == p && r-- > p;)
             if ((tflags(c, r) & CYB_TOK_ALLCAPS) || covered(c, r) ||
-                (is_common(c, r) && !first_name(c, r) && !has(c, S_PARTICLES, r) && !role_word(c, r)))
+                (!first_name(c, r) && !has(c, S_PARTICLES, r) && !role_word(c, r) && is_common(c, r)))
               s = r + 1;
           if (s > p) {
             p = s - 1;
@@ -1584,8 +1586,8 @@ static int persons(mctx *c) {
        * is the headline's own words when the second is a common word that
        * is no first name and no particle ("Gang Loses Servers", "Yunus
        * Orders Cyber Agency"; not Miguel Angel Martin, Jean Van de Velde) */
-      bool headline_words = c->s->titlecase && e - k >= 3 && is_common(c, k + 1) && !first_name(c, k + 1) &&
-                            !has(c, S_PARTICLES, k + 1);
+      bool headline_words = c->s->titlecase && e - k >= 3 && !first_name(c, k + 1) &&
+                            !has(c, S_PARTICLES, k + 1) && is_common(c, k + 1);
       /* a body's or a meeting's last word makes a name of it (the Grace
        * Conference, Victoria Agency), not a person */
       bool body_word = pm(c, S_TAIL, e - 1, e, NULL) > 0;
@@ -1598,8 +1600,8 @@ static int persons(mctx *c) {
        * Will Power, Ville Paris, Victoria Park: not_names.txt place-word) */
       bool listed = e == k + 2 && has(c, S_SURNAMES, k + 1) && !cand_at(c, k + 1, -1) &&
                     !marked(c, k + 1, k + 2, MARK_PLACE_WORD);
-      bool vetoed = (k == b && !listed && is_common(c, k) && is_common(c, e - 1)) || headline_words || body_word ||
-                    article || described_full_name(c, k, e);
+      bool vetoed = headline_words || body_word || article ||
+                    (k == b && !listed && is_common(c, k) && is_common(c, e - 1)) || described_full_name(c, k, e);
       if (e > k + 1 && !vetoed && push_person(c, k, e, 0.7f, 1)) return CYBERNER_ENOMEM;
     }
     /* two or three capitalized words no dictionary knows, right before a
@@ -1653,9 +1655,10 @@ static int persons(mctx *c) {
          /* Yin Kecheng: a given name no dictionary knows, after a surname
           * that is no common word (not White Sox, Sun Microsystems) nor in
           * capitals (CHO Tae-yul has his known given name; the NGO
-          * Vistafree is the acronym's) */
+          * Vistafree is the acronym's); the surname asked first: a listed
+          * word, the model knows the speller's verdict */
          (!(tflags(c, k + 1) & CYB_TOK_ALLCAPS) && !(tflags(c, k) & CYB_TOK_ALLCAPS) && !cand_at(c, k + 1, -1) && !covered(c, k + 1) &&
-          !is_common(c, k + 1) && !is_common(c, k)))) {
+          !is_common(c, k) && !is_common(c, k + 1)))) {
       size_t e = k + 2;
       /* Yoon Suk Yeol; Baek Yoon Jeong (Korean given syllables are often surnames too) */
       if (e < end && name_token(c, e) && (first_name(c, e) || has(c, S_SURNAMES, e))) e++;
@@ -1698,8 +1701,8 @@ static int persons(mctx *c) {
  * head/founder/researcher are a person, as a role before a name is
  * evidence of one (the given name may be one no list holds). */
 static bool unknown_name_part(const mctx *c, size_t k) {
-  return unclaimed_name(c, k) && !(tflags(c, k) & CYB_TOK_ALLCAPS) && !is_common(c, k) && !has(c, S_NOT_NAMES, k) &&
-         !pm(c, S_TITLES, k, k + 1, NULL);
+  return unclaimed_name(c, k) && !(tflags(c, k) & CYB_TOK_ALLCAPS) && !has(c, S_NOT_NAMES, k) &&
+         !pm(c, S_TITLES, k, k + 1, NULL) && !is_common(c, k);
 }
 
 static bool role_after_comma(const mctx *c, size_t k) {
@@ -3407,7 +3410,7 @@ static int company_names(mctx *c) {
     if (e < end && (tflags(c, e) & CYB_TOK_CAP) && (tflags(c, e) & CYB_TOK_ALPHA)) continue;
     /* one common word is the noun's complement (le fournisseur d'accès
      * Internet), unless it starts a company's name (son fournisseur Spark) */
-    if (e == j + 1 && is_common(c, j) && !firm_of_word(c, j)) continue;
+    if (e == j + 1 && !firm_of_word(c, j) && is_common(c, j)) continue;
     if (push_firm(c, j, e)) return CYBERNER_ENOMEM;
   }
   return 0;
@@ -3537,8 +3540,8 @@ static int hospitals_and_schools(mctx *c) {
     size_t e = hyphenated_name(c, k + 1) ? k + 2 : k + 1;
     /* a name no dictionary knows (l'hôpital Trelawney, le centre médical
      * Ziv), with its capitalized words after it (Mackay Memorial) */
-    if (e == k + 1 && e < end && unknown_name_word(c, e) && !is_common(c, e) &&
-        !(tflags(c, e) & CYB_TOK_ALLCAPS))
+    if (e == k + 1 && e < end && unknown_name_word(c, e) && !(tflags(c, e) & CYB_TOK_ALLCAPS) &&
+        !is_common(c, e))
       for (e++; e < end && e < k + 4 && (tflags(c, e) & CYB_TOK_CAP) && (tflags(c, e) & CYB_TOK_ALPHA) &&
                 !cand_at(c, e, -1) && !covered(c, e);)
         e++;
@@ -4694,8 +4697,7 @@ static bool firm_stem_at(const mctx *c, size_t k) {
   const char *w = as_written(c, k, &n);
   uint16_t f = tflags(c, k);
   if ((f & CYB_TOK_ALLCAPS) || cyb__spell_proper(c->r->spell, c->rs->speller, c->s->lang, w, n)) return false;
-  if (!is_common(c, k)) return true;
-  return k > c->s->tok_begin && !(f & CYB_TOK_SENT_START) && c->s->lang == CYBERNER_LANG_EN;
+  return (k > c->s->tok_begin && !(f & CYB_TOK_SENT_START) && c->s->lang == CYBERNER_LANG_EN) || !is_common(c, k);
 }
 
 /* "the US Navy and ... 100,000 Navy personnel": once a country's body is

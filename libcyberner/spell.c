@@ -30,14 +30,26 @@
 struct cyb__speller {
   struct cyb__speller *next; /* in the idle stack */
   int state[3];              /* per language: 0 not tried, 1 loaded, -1 unavailable */
+  int verdicts_ok;           /* the model's verdicts are hunspell's: 0 not checked, 1 yes, -1 no */
   Hunhandle *h[3];
   uint64_t memo_key[SPELL_MEMO]; /* slot: hash of the word and of the question; 0 empty */
   uint8_t memo_val[SPELL_MEMO];
 };
 
+/* A word of names/hunspell_verdicts.txt and hunspell's answers for it. */
+typedef struct {
+  uint32_t off; /* the word in vtext */
+  uint16_t len;
+  uint8_t bits; /* VERDICT_FR, VERDICT_EN */
+} verdict;
+
 struct cyb__spell {
   bool found[3]; /* per language: its dictionary files exist */
   char aff[3][256], dic[3][256];
+  verdict *verdicts; /* in the words' byte order (the file's) */
+  size_t nverdicts, vcap;
+  cyb__buf vtext;
+  char *vprint; /* the fingerprint the verdicts were made with */
   pthread_mutex_t mu; /* guards idle only */
   cyb__speller *idle;
 };
@@ -93,6 +105,9 @@ void cyb__spell_free(cyb__spell *sp) {
     speller_destroy(s);
   }
   pthread_mutex_destroy(&sp->mu);
+  free(sp->verdicts);
+  cyb__buf_free(&sp->vtext);
+  free(sp->vprint);
   free(sp);
 }
 
@@ -184,15 +199,145 @@ static Hunhandle *handle(const cyb__spell *sp, cyb__speller *s, int lang) {
   return s->state[lang] == 1 ? s->h[lang] : NULL;
 }
 
+/* ---- hunspell's verdicts known in advance --------------------------------
+ * A new text asks hunspell mostly about names (~8,000 instructions a word in
+ * English, ~90,000 in French, asked next when English rejects it). The model
+ * holds the answers for the words of the name lists and of the gazetteers'
+ * names, lower-cased (names/hunspell_verdicts.txt, made by test-spell
+ * --write-verdicts DICT with the dictionaries and the hunspell its
+ * fingerprint line names). A speller reads them only when the dictionary
+ * files it would load have that fingerprint and the library was built with
+ * that hunspell: they are then hunspell's own answers (test-spell asks
+ * hunspell again for every word). */
+
+#define VERDICT_FR 1u /* 1 << (CYBERNER_LANG_FR - 1) */
+#define VERDICT_EN 2u
+
+#ifndef CYB_HUNSPELL_VERSION
+#define CYB_HUNSPELL_VERSION "unknown"
+#endif
+
+/* A verdict after the last one: the file is in byte order, for a binary
+ * search (a word out of order is left out, and test-spell fails). */
+static int add_verdict(cyb__spell *sp, const char *w, size_t n, unsigned bits) {
+  if (n == 0 || n > UINT16_MAX || sp->vtext.len + n > UINT32_MAX) return 0;
+  if (sp->nverdicts) {
+    const verdict *last = &sp->verdicts[sp->nverdicts - 1];
+    int c = memcmp(sp->vtext.data + last->off, w, last->len < n ? last->len : n);
+    if (c > 0 || (c == 0 && last->len >= n)) return 0;
+  }
+  if (cyb__grow((void **)&sp->verdicts, &sp->vcap, sp->nverdicts + 1, sizeof *sp->verdicts)) return CYBERNER_ENOMEM;
+  sp->verdicts[sp->nverdicts++] = (verdict){.off = (uint32_t)sp->vtext.len, .len = (uint16_t)n, .bits = (uint8_t)bits};
+  return cyb__buf_append(&sp->vtext, w, n);
+}
+
+/* Lines "fingerprint<TAB>..." and "word<TAB>bits" (0-3); others (# comments)
+ * are skipped. Read in place: 33,000 lines, at every model compilation. */
+int cyb__spell_load_verdicts(cyb__spell *sp, const cyb__file *f) {
+  if (!f || !f->len) return 0;
+  for (const char *p = f->data, *end = p + f->len; p < end;) {
+    const char *nl = memchr(p, '\n', (size_t)(end - p)), *e = nl ? nl : end;
+    const char *tab = memchr(p, '\t', (size_t)(e - p));
+    size_t wl = tab ? (size_t)(tab - p) : 0;
+    if (wl == 11 && memcmp(p, "fingerprint", 11) == 0) {
+      free(sp->vprint);
+      if (!(sp->vprint = cyb__strndup(tab + 1, (size_t)(e - tab - 1)))) return CYBERNER_ENOMEM;
+    } else if (wl && *p != '#' && e - tab == 2 && tab[1] >= '0' && tab[1] <= '3' &&
+               add_verdict(sp, p, wl, (unsigned)(tab[1] - '0'))) {
+      return CYBERNER_ENOMEM;
+    }
+    p = e + 1;
+  }
+  return 0;
+}
+
+/* The bytes of a file, hashed; false when it cannot be read. */
+static bool hash_file(const char *path, uint64_t *h) {
+  FILE *fp = fopen(path, "rb");
+  if (!fp) return false;
+  char *buf = NULL;
+  size_t len = 0, cap = 0, got;
+  do {
+    if (cyb__grow((void **)&buf, &cap, len + 65536, 1)) break;
+    got = fread(buf + len, 1, cap - len, fp);
+    len += got;
+  } while (got > 0);
+  bool ok = !ferror(fp) && feof(fp);
+  fclose(fp);
+  if (ok) *h = cyb__hash(buf, len);
+  free(buf);
+  return ok;
+}
+
+bool cyb__spell_fingerprint(const cyb__spell *sp, char *out, size_t cap) {
+  uint64_t h[2][2];
+  for (int l = 1; l <= 2; l++)
+    if (!sp->found[l] || !hash_file(sp->aff[l], &h[l - 1][0]) || !hash_file(sp->dic[l], &h[l - 1][1])) return false;
+  int w = snprintf(out, cap, "hunspell %s fr %016llx%016llx en %016llx%016llx", CYB_HUNSPELL_VERSION,
+                   (unsigned long long)h[0][0], (unsigned long long)h[0][1], (unsigned long long)h[1][0],
+                   (unsigned long long)h[1][1]);
+  return w > 0 && (size_t)w < cap;
+}
+
+/* hunspell's bits for the lower-cased word, or -1 when the model lacks it
+ * or its verdicts are not those of this speller's dictionaries (the files
+ * are read and hashed once per speller, at its first question). */
+static int known_verdict(const cyb__spell *sp, cyb__speller *s, const char *w, size_t n) {
+  if (!sp->nverdicts) return -1;
+  if (s->verdicts_ok == 0) {
+    char print[256];
+    s->verdicts_ok = sp->vprint && cyb__spell_fingerprint(sp, print, sizeof print) && strcmp(print, sp->vprint) == 0
+                         ? 1
+                         : -1;
+  }
+  if (s->verdicts_ok < 0) return -1;
+  size_t lo = 0, hi = sp->nverdicts;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    const verdict *v = &sp->verdicts[mid];
+    int c = memcmp(sp->vtext.data + v->off, w, v->len < n ? v->len : n);
+    if (c == 0 && v->len == n) return v->bits;
+    if (c < 0 || (c == 0 && v->len < n)) lo = mid + 1;
+    else hi = mid;
+  }
+  return -1;
+}
+
+int cyb__spell_hunspell_verdict(const cyb__spell *sp, cyb__speller *s, const char *src, size_t n, char *lower,
+                                size_t cap) {
+  if (!s || !lower_word(src, n, lower, cap)) return -1;
+  unsigned bits = 0;
+  for (int l = 1; l <= 2; l++) {
+    Hunhandle *h = handle(sp, s, l);
+    if (h && Hunspell_spell(h, lower)) bits |= 1u << (l - 1);
+  }
+  return (int)bits;
+}
+
+int cyb__spell_model_verdict(const cyb__spell *sp, cyb__speller *s, const char *lower, size_t n) {
+  return s ? known_verdict(sp, s, lower, n) : -1;
+}
+
+/* A question in either language asks English first, then French only when
+ * English says no: the answer is the same in either order, and English is
+ * the cheap one (a word costs hunspell ~8,000 instructions in English,
+ * ~50,000 to ~90,000 in French, whose affix and compound search is long),
+ * in French text too (most words its questions ask are names, which both
+ * dictionaries reject, or words English knows as well). */
+static const int either_order[2] = {CYBERNER_LANG_EN, CYBERNER_LANG_FR};
+
 bool cyb__spell_common(const cyb__spell *sp, cyb__speller *s, int lang, const char *src, size_t n) {
   char word[200];
   if (!s || !lower_word(src, n, word, sizeof word)) return false;
-  uint64_t key = question_key(word, strlen(word), (unsigned)lang);
+  size_t wl = strlen(word);
+  uint64_t key = question_key(word, wl, (unsigned)lang);
   size_t slot = memo_slot(key);
   int known = memo_get(s, key, slot);
   if (known >= 0) return known;
-  bool found = false;
-  for (int l = 1; l <= 2 && !found; l++) {
+  int bits = known_verdict(sp, s, word, wl);
+  bool found = bits >= 0 && (lang ? (bits >> (lang - 1)) & 1 : bits != 0);
+  for (int i = 0; i < 2 && !found && bits < 0; i++) {
+    int l = either_order[i];
     Hunhandle *h = !lang || lang == l ? handle(sp, s, l) : NULL;
     if (h && Hunspell_spell(h, word)) found = true;
   }
@@ -214,7 +359,8 @@ bool cyb__spell_proper(const cyb__spell *sp, cyb__speller *s, int lang, const ch
   memcpy(as, src, n);
   as[n] = '\0';
   bool proper = false;
-  for (int l = 1; l <= 2 && !proper; l++) {
+  for (int i = 0; i < 2 && !proper; i++) {
+    int l = either_order[i];
     Hunhandle *h = !lang || lang == l ? handle(sp, s, l) : NULL;
     proper = h && Hunspell_spell(h, as) && !Hunspell_spell(h, word);
   }
