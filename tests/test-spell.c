@@ -181,9 +181,18 @@ START_TEST(verdicts_are_hunspells) {
   ck_assert_ptr_nonnull(f);
   ck_assert_int_eq(cyb__spell_load_verdicts(sp, f), 0);
   verdicts v = {sp, cyb__speller_take(sp), 0, 0, 0, NULL};
-  /* the installed dictionaries are the file's (else: regenerate it with
-   * test-spell --write-verdicts DICT > DICT/names/hunspell_verdicts.txt) */
-  ck_assert_int_ge(cyb__spell_model_verdict(sp, v.s, "john", 4), 0);
+  /* installed dictionaries other than the file's (another Debian release):
+   * the speller must leave the table aside and ask hunspell, which still
+   * answers; the file wants regenerating (test-spell --write-verdicts DICT >
+   * DICT/names/hunspell_verdicts.txt) for speed, not for correctness */
+  if (cyb__spell_model_verdict(sp, v.s, "john", 4) < 0) {
+    fprintf(stderr, "note: the installed hunspell dictionaries are not hunspell_verdicts.txt's: table unused\n");
+    ck_assert(cyb__spell_common(sp, v.s, CYBERNER_LANG_EN, "Interior", 8));
+    ck_assert(!cyb__spell_common(sp, v.s, 0, "Neuberger", 9));
+    cyb__speller_give(sp, v.s);
+    cyb__files_free(&fs);
+    return;
+  }
   ck_assert_int_eq(cyb__file_each_line(f, check_line, &v), 0);
   cyb__speller_give(sp, v.s);
   cyb__files_free(&fs);
