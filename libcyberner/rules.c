@@ -1311,6 +1311,21 @@ static bool role_word(const mctx *c, size_t k) {
   return pm(c, S_TITLES, k, k + 1, &kind) && (kind & TITLE_ROLE);
 }
 
+/* "Generation X. Points were made": a one-letter initial (token k) that
+ * ends a capitalized phrase (the word before it, inside the sentence, is a
+ * capitalized common word, neither a given name nor a title) and whose
+ * full stop is followed by a common word (no list gives it as a surname or
+ * a given name) ends a sentence the splitter left whole, and opens no
+ * surname. Only a person the document or the dictionaries know passes
+ * there. A common word alone after the stop is no evidence: scorecards
+ * write "M. Slater run out", "R. Croft b Waqar". */
+static bool initial_may_end_sentence(const mctx *c, size_t k) {
+  if (k == c->s->tok_begin || !is_common(c, k + 2) || has(c, S_SURNAMES, k + 2) || first_name(c, k + 2)) return false;
+  uint16_t f = tflags(c, k - 1);
+  return (f & CYB_TOK_CAP) && (f & CYB_TOK_ALPHA) && !(f & CYB_TOK_SENT_START) && !first_name(c, k - 1) &&
+         !pm(c, S_TITLES, k - 1, k, NULL) && is_common(c, k - 1);
+}
+
 /* "E. Macron", "A.V. Kroutskikh": initials (token k) before a surname
  * (tokens [s, e)) name the person the document named earlier, or the one
  * the dictionaries know by that surname, whose given name starts with the
@@ -1606,7 +1621,7 @@ static int persons(mctx *c) {
         (tflags(c, k + 2) & CYB_TOK_SPACE_BEFORE) && /* not the S of U.S-Japan */
         !(c->s->lang == CYBERNER_LANG_FR && tis(c, k, "m"))) {
       size_t e = name_run(c, k + 2, 3);
-      if (e > k + 2 && push_initialled(c, k, k + 2, e, false)) return CYBERNER_ENOMEM;
+      if (e > k + 2 && push_initialled(c, k, k + 2, e, initial_may_end_sentence(c, k))) return CYBERNER_ENOMEM;
     }
     /* an initial without its full stop, as Indian papers write it (S
      * Jaishankar): only before the surname of a person the document or the

@@ -1862,6 +1862,18 @@ START_TEST(armed_forces_of_a_country) {
 }
 END_TEST
 
+START_TEST(initial_that_ends_a_sentence) {
+  /* a letter that ends a capitalized phrase, then a common word after its
+   * full stop: a sentence end the splitter missed, no person */
+  NO("The members of Generation X. Points were made about it.", "X. Points");
+  NO("They tested Plan B. Results were mixed in the end.", "B. Results");
+  /* an initial after a lower-case word, a given name or a title still opens a name */
+  YES("The report was written by J. Smith last year.", "J. Smith", CYBERNER_PERSON, NULL);
+  YES("The winner was Robert T. Baker of Ohio.", "Robert T. Baker", CYBERNER_PERSON, NULL);
+  YES("Scores: M. Slater run out 9, R. Croft b Waqar 15.", "M. Slater", CYBERNER_PERSON, NULL);
+}
+END_TEST
+
 START_TEST(region_named_after_a_town) {
   /* a town before a lower-case region word, or after région de, is the
    * region named after it when the dictionaries know one */
@@ -1951,6 +1963,7 @@ int main(void) {
   tcase_add_test(t, maker_in_possessive_before_product);
   tcase_add_test(t, armed_forces_of_a_country);
   tcase_add_test(t, region_named_after_a_town);
+  tcase_add_test(t, initial_that_ends_a_sentence);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
