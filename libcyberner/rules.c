@@ -4780,6 +4780,23 @@ size_t cyb__rules_late_names(const cyberner_model *m, cyb__rules_scratch *rs, co
   return n;
 }
 
+/* The platform X named before the document defines it ("Venezuela : X
+ * reste bloqué" above "le réseau social X"): once the whole document is
+ * read and it called the platform X, the bare X's of sentence s that
+ * lone_x accepts (not Generation X, X-ray, A, B and X) and that follow no
+ * capitalized word even at a sentence start (Windows X), at most cap of
+ * them, by token. The caller keeps those inside no other name. */
+size_t cyb__rules_late_x(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, const cyb__sentence *s,
+                         uint32_t *out, size_t cap) {
+  mctx c = {.m = m, .r = m->rules, .nm = nm, .tt = tt, .s = s};
+  size_t n = 0;
+  for (size_t k = s->tok_begin; k < s->tok_end && n < cap; k++)
+    if ((tflags(&c, k) & CYB_TOK_CAP) && tis(&c, k, "x") && lone_x(&c, k) &&
+        !(k > s->tok_begin && (tflags(&c, k - 1) & CYB_TOK_CAP) && (tflags(&c, k - 1) & CYB_TOK_ALPHA)))
+      out[n++] = (uint32_t)k;
+  return n;
+}
+
 int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char *src, size_t srclen,
                      const cyb__norm *nm, const cyb__tokens *tt, const cyb__sentence *s, cyb__doc *doc,
                      cyb__cands *cs) {

@@ -757,6 +757,11 @@ START_TEST(identifiers) {
   ck_assert(tagged("Le réseau social X a été bloqué. Le propriétaire de X a protesté.", "X", "propriétaire",
                    CYBERNER_ORGANIZATION, "twitter"));
   NO("Regulators said X had failed.", "X");
+  /* and so is a bare X above the sentence that calls it X (a headline) */
+  YES("Venezuela : X reste bloqué. Le réseau social X a été bloqué.", "X", CYBERNER_ORGANIZATION, "twitter");
+  NO("Venezuela : X reste bloqué. Le gouvernement a parlé.", "X");
+  ck_assert(!tagged("The Generation X survey came out. He posted on X.", "X", NULL, CYBERNER_ORGANIZATION, NULL));
+  ck_assert(!tagged("Windows X crashed. He posted on X.", "X", NULL, CYBERNER_ORGANIZATION, NULL));
   ck_assert(!tagged("He posted on X. Malcolm X spoke. Points A, B and X.", "X", "Points", CYBERNER_ORGANIZATION,
                     NULL));
   YES("Il a publié sur la plateforme X, anciennement Twitter, un message.", "X", CYBERNER_ORGANIZATION, "twitter");
