@@ -587,43 +587,70 @@ static int build_actor_kinds(cyb__rules *r, const cyb__fold *f, cyb__norm *nm, c
 /* Is the normalized name in (nm, tt) a country's armed forces: "Singapore
  * Armed Forces" (at most two words before, none a link word: not the
  * Ministry of the Armed Forces), "Armed Forces of Ukraine", "Forces armées
- * suédoises"? */
-static bool armed_forces_name(const cyb__norm *nm, const cyb__tokens *tt) {
+ * suédoises"? FORCES_OWN for its own name (Forces armées françaises,
+ * Singapore Armed Forces), FORCES_OF_PLACE for one that a link word goes
+ * on with (Forces armées de la Nouvelle-Calédonie, Armed Forces of
+ * Ukraine), FORCES_NONE when it is none. */
+enum { FORCES_NONE, FORCES_OF_PLACE, FORCES_OWN };
+static int armed_forces_name(const cyb__norm *nm, const cyb__tokens *tt) {
   size_t n = tt->ntok;
-  if (n < 2) return false;
+  if (n < 2) return FORCES_NONE;
   const cyb__token *t = tt->tok;
-  if (cyb__tok_is(nm, &t[0], "forces") && cyb__tok_is(nm, &t[1], "armees")) return true;
-  if (cyb__tok_is(nm, &t[0], "armed") && cyb__tok_is(nm, &t[1], "forces")) return n == 2 || cyb__tok_is(nm, &t[2], "of");
-  if (n > 4 || !cyb__tok_is(nm, &t[n - 2], "armed") || !cyb__tok_is(nm, &t[n - 1], "forces")) return false;
+  if (cyb__tok_is(nm, &t[0], "forces") && cyb__tok_is(nm, &t[1], "armees"))
+    return n > 2 && (cyb__tok_is(nm, &t[2], "de") || cyb__tok_is(nm, &t[2], "d'") || cyb__tok_is(nm, &t[2], "du") ||
+                     cyb__tok_is(nm, &t[2], "des") || cyb__tok_is(nm, &t[2], "en"))
+               ? FORCES_OF_PLACE
+               : FORCES_OWN;
+  if (cyb__tok_is(nm, &t[0], "armed") && cyb__tok_is(nm, &t[1], "forces"))
+    return n == 2 ? FORCES_OWN : cyb__tok_is(nm, &t[2], "of") ? FORCES_OF_PLACE : FORCES_NONE;
+  if (n > 4 || !cyb__tok_is(nm, &t[n - 2], "armed") || !cyb__tok_is(nm, &t[n - 1], "forces")) return FORCES_NONE;
   for (size_t k = 0; k + 2 < n; k++)
-    if (!(nm->upper[t[k].start]) || cyb__tok_is(nm, &t[k], "of") || cyb__tok_is(nm, &t[k], "the")) return false;
-  return true;
+    if (!(nm->upper[t[k].start]) || cyb__tok_is(nm, &t[k], "of") || cyb__tok_is(nm, &t[k], "the")) return FORCES_NONE;
+  return FORCES_OWN;
 }
 
 /* The armed-forces table: each one-country AGENCY whose name or an alias
- * is its armed forces' (armed_forces_name), by the country's code. */
+ * is its armed forces' (armed_forces_name), by the country's code. Of a
+ * country's several, the one named by its own name (France's Forces armées
+ * françaises) is the country's over those of a place (Forces armées de la
+ * Nouvelle-Calédonie): those count only for a country with none such. */
 static int build_armed_forces(cyb__rules *r, const cyb__fold *f, cyb__norm *nm, cyb__tokens *tt) {
   size_t ne = cyb__gazetteer_size(r->gaz);
+  uint8_t *kind = calloc(ne ? ne : 1, 1);
+  uint8_t own[26 * 26] = {0}; /* a country with an entry of its own name */
+  if (!kind) return CYBERNER_ENOMEM;
   for (uint32_t i = 0; i < ne; i++) {
     const cyb__entry *e = cyb__gazetteer_entry(r->gaz, i);
     if (e->dead || e->label != CYBERNER_AGENCY || !e->country || strlen(e->country) != 2) continue;
-    bool found = false;
-    for (const char *p = e->name; p && !found;) {
+    for (const char *p = e->name; p && kind[i] != FORCES_OWN;) {
       size_t len;
       const char *a = cyb__entry_next_name(e, &p, &len);
       /* most names have no "forces": no need to normalize them */
       bool forces = false;
       for (size_t j = 0; j + 5 <= len && !forces; j++)
         forces = !memcmp(a + j, "orces", 5) || !memcmp(a + j, "ORCES", 5);
-      if (forces) {
-        if (cyb__normalize(f, a, len, nm) || cyb__tokenize(nm, tt)) return CYBERNER_ENOMEM;
-        found = armed_forces_name(nm, tt);
+      if (!forces) continue;
+      if (cyb__normalize(f, a, len, nm) || cyb__tokenize(nm, tt)) {
+        free(kind);
+        return CYBERNER_ENOMEM;
       }
+      int k = armed_forces_name(nm, tt);
+      if (k > kind[i]) kind[i] = (uint8_t)k;
     }
-    char code[3] = {(char)(e->country[0] | 0x20), (char)(e->country[1] | 0x20), 0};
-    if (found && unique_add(&r->forces_of, code, 2, i)) return CYBERNER_ENOMEM;
+    int slot = cyb__country_slot(e->country);
+    if (kind[i] == FORCES_OWN && slot >= 0) own[slot] = 1;
   }
-  return 0;
+  int rc = 0;
+  for (uint32_t i = 0; i < ne && !rc; i++) {
+    if (!kind[i]) continue;
+    const cyb__entry *e = cyb__gazetteer_entry(r->gaz, i);
+    int slot = cyb__country_slot(e->country);
+    if (kind[i] == FORCES_OF_PLACE && slot >= 0 && own[slot]) continue;
+    char code[3] = {(char)(e->country[0] | 0x20), (char)(e->country[1] | 0x20), 0};
+    rc = unique_add(&r->forces_of, code, 2, i);
+  }
+  free(kind);
+  return rc;
 }
 
 /* The words for a region that take a town's name: Kursk Oblast, the Kursk
@@ -3993,6 +4020,80 @@ static int armed_forces_of_country(mctx *c) {
   return 0;
 }
 
+/* ---- a state's body named by a generic word and its country ------------------ */
+
+/* "le parquet général d'Arménie", "le service de sécurité nationale de
+ * l'Artsakh": a lower-case generic name of a state body, right before
+ * de/d'/du (an article) and a country or a place that is no town, names
+ * that state's body (ENTITIES.md rule 3: the country is tagged on its own):
+ * the country's one body whose name opens with these words when the
+ * dictionaries know it (parquet général d'Estonie), else a body of no
+ * entry; never another country's body of the same name. Only names every
+ * state has one of: a bare alias would tag them all with one country's id. */
+static const char *const GENERIC_STATE_BODIES[] = {
+    "parquet general", "parquet national", "parquet federal", "parquet", "ministere public",
+    "police nationale", "garde nationale", "gendarmerie nationale", "service de securite nationale",
+    "cour supreme", "cour constitutionnelle"};
+
+/* The generic state body of GENERIC_STATE_BODIES whose words end right
+ * before token e, all in lower case, after an article or a preposition;
+ * its first token, or SIZE_MAX. The word before is a lower-case one (le,
+ * du, l') or an article opening the sentence: a capitalized name (Cour suprême du Brésil) is the
+ * dictionaries' or the other rules'. */
+static size_t generic_state_body_before(const mctx *c, size_t e) {
+  size_t b = c->s->tok_begin;
+  for (size_t h = e > b + 4 ? e - 4 : b + 1; h < e; h++) {
+    uint16_t f = tflags(c, h - 1);
+    bool lower = (f & CYB_TOK_ALPHA) && (!(f & CYB_TOK_CAP) || ((f & CYB_TOK_SENT_START) && is_article(c, h - 1)));
+    for (size_t q = h; q < e && lower; q++) lower = !(tflags(c, q) & CYB_TOK_CAP);
+    if (!lower) continue;
+    char key[64];
+    size_t kl = join(c->nm, c->tt, h, e - h, key, sizeof key);
+    for (size_t i = 0; kl && i < sizeof GENERIC_STATE_BODIES / sizeof *GENERIC_STATE_BODIES; i++)
+      if (strlen(GENERIC_STATE_BODIES[i]) == kl && !memcmp(GENERIC_STATE_BODIES[i], key, kl)) return h;
+  }
+  return SIZE_MAX;
+}
+
+static int bodies_of_named_countries(mctx *c) {
+  if (!(c->any_starts & (1u << CYBERNER_COUNTRY | 1u << CYBERNER_LOCATION))) return 0;
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  for (size_t i = 0; i < c->ndict; i++) {
+    const cyb__cand *place = &c->cs->c[i];
+    if (place->tb < b + 2 || place->te > end) continue;
+    if (place->label == CYBERNER_LOCATION) {
+      if (place->entry < 0 || cyb__gazetteer_entry(c->m->gaz, (uint32_t)place->entry)->place_kind == CYB_PLACE_TOWN)
+        continue;
+    } else if (place->label != CYBERNER_COUNTRY)
+      continue;
+    size_t q = place->tb;
+    if (tis(c, q - 1, "la") || tis(c, q - 1, "l'")) q--;
+    if (q < b + 2 || !(tis(c, q - 1, "de") || tis(c, q - 1, "d'") || tis(c, q - 1, "du"))) continue;
+    size_t h = generic_state_body_before(c, q - 1);
+    if (h == SIZE_MAX) continue;
+    const char *cc = cyb__cand_country(c->m, c->cs, place);
+    int32_t body = -1;
+    if (cc && strlen(cc) == 2) {
+      char key[64];
+      size_t kl = join(c->nm, c->tt, h, q - 1 - h, key, sizeof key);
+      body = cyb__gazetteer_agency_opening(c->m->gaz, cc, key, kl);
+    }
+    /* a dictionary name over the words (Service de sécurité nationale of
+     * Armenia) takes the country's body, or none */
+    cyb__cand *d = NULL;
+    for (size_t j = 0; j < c->ndict && !d; j++)
+      if (c->cs->c[j].tb == h && c->cs->c[j].te == q - 1 && c->cs->c[j].label == CYBERNER_AGENCY) d = &c->cs->c[j];
+    if (!d && (any_covered(c, h, q - 1) || cand_at(c, h, -1))) continue;
+    if (!d && !(d = cyb__cand_push(c->cs, c->tt->tok[h].start, c->tt->tok[q - 2].end, (uint32_t)h, (uint32_t)(q - 1),
+                                   CYBERNER_AGENCY, CYB_SRC_PATTERN, 0.8f)))
+      return CYBERNER_ENOMEM;
+    d->entry = body;
+    d->nalt = 0;
+    d->rank = CYB_RANK_CONTEXT;
+  }
+  return 0;
+}
+
 /* ---- a maker's short name before its product -------------------------------- */
 
 /* "CVE-2020-5902 in F5's BIG-IP devices": the first word of a company's
@@ -4894,7 +4995,8 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
                      (c.s->lang == CYBERNER_LANG_EN && (rc = languages_en(&c))) ||
                      (c.s->lang == CYBERNER_LANG_EN && (rc = possessed_descriptions(&c))) ||
                      (c.s->lang == CYBERNER_LANG_EN && (rc = makers_before_products(&c))) ||
-                     (rc = armed_forces_of_country(&c)) || (rc = regions_of_towns(&c)))))
+                     (rc = armed_forces_of_country(&c)) || (c.s->lang == CYBERNER_LANG_FR && (rc = bodies_of_named_countries(&c))) ||
+                     (rc = regions_of_towns(&c)))))
     return rc;
   link_meetings(&c);
   c.ndict = cs->n;

@@ -1861,8 +1861,9 @@ START_TEST(armed_forces_of_a_country) {
   YES("The armed forces of Sweden helped.", "armed forces", CYBERNER_AGENCY, "se-armed-forces");
   /* a longer name the dictionaries know keeps its span */
   YES("The Armed Forces of the Philippines said so.", "Armed Forces of the Philippines", CYBERNER_AGENCY, "ph-afp");
-  /* a country whose armed forces the dictionaries do not tell apart: none */
-  NO("Les forces armées de la France ont défilé.", "forces armées");
+  /* of a country's several, its own name's over a place's (Forces armées
+   * de la Nouvelle-Calédonie) */
+  YES("Les forces armées de la France ont défilé.", "forces armées", CYBERNER_AGENCY, "fr-forces-armees");
   NO("The forces of Sweden helped.", "forces");
 }
 END_TEST
@@ -1876,6 +1877,28 @@ START_TEST(initial_that_ends_a_sentence) {
   YES("The report was written by J. Smith last year.", "J. Smith", CYBERNER_PERSON, NULL);
   YES("The winner was Robert T. Baker of Ohio.", "Robert T. Baker", CYBERNER_PERSON, NULL);
   YES("Scores: M. Slater run out 9, R. Croft b Waqar 15.", "M. Slater", CYBERNER_PERSON, NULL);
+}
+END_TEST
+
+START_TEST(generic_body_of_a_named_country) {
+  /* a lower-case generic state body before de and a country: that
+   * country's body when the dictionaries know it, else a body of no entry;
+   * the country is tagged on its own */
+  const char *ee = "Selon l'agence, le parquet général de l'Estonie a ouvert une enquête.";
+  YES(ee, "parquet général", CYBERNER_AGENCY, "ee-prosecutor");
+  YES(ee, "Estonie", CYBERNER_COUNTRY, "EE");
+  const char *zz = "Le parquet général d'Arménie indique que la police nationale du Bénin enquête.";
+  YES(zz, "parquet général", CYBERNER_AGENCY, NULL);
+  ck_assert(!has_id(zz, "parquet général", NULL));
+  YES(zz, "police nationale", CYBERNER_AGENCY, NULL);
+  /* a place that is no town names a state too; no other state's body then */
+  const char *nk = "Des agents du service de sécurité nationale de l'Artsakh ont été arrêtés.";
+  YES(nk, "service de sécurité nationale", CYBERNER_AGENCY, NULL);
+  ck_assert(!has_id(nk, "service de sécurité nationale", NULL));
+  /* a town's prosecution office is a name of its own; a capitalized name is the dictionaries' */
+  NO("Le parquet de Dakar a ouvert une enquête.", "parquet");
+  NO("Le parquet a ouvert une enquête sur la France.", "parquet");
+  YES("La cour suprême du Brésil a tranché.", "cour suprême du Brésil", CYBERNER_AGENCY, "br-stf");
 }
 END_TEST
 
@@ -1969,6 +1992,7 @@ int main(void) {
   tcase_add_test(t, armed_forces_of_a_country);
   tcase_add_test(t, region_named_after_a_town);
   tcase_add_test(t, initial_that_ends_a_sentence);
+  tcase_add_test(t, generic_body_of_a_named_country);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
