@@ -1902,6 +1902,20 @@ START_TEST(generic_body_of_a_named_country) {
 }
 END_TEST
 
+START_TEST(newspaper_named_the_word) {
+  /* a newspaper's name of "The" and a common word matches where no
+   * capitalized word goes on with a longer name, a role after a qualifier
+   * or not; a role right after it is the paper's own */
+  YES("KARACHI, May 3 (The News) - Talks began.", "The News", CYBERNER_ORGANIZATION, "the-news-pk");
+  NO("The News Security Adviser John Smith said so.", "The News");
+  NO("The News Security Adviser Resigns After Leak", "The News");
+  YES("The Record Director Jane Doe wrote it.", "The Record", CYBERNER_ORGANIZATION, "the-record");
+  /* a role after a qualifier still follows a common word that does not open with The */
+  YES("Democrats, including Senate Minority Leader Chuck Schumer, urged a delay.", "Senate", CYBERNER_AGENCY,
+      "us-senate");
+}
+END_TEST
+
 START_TEST(region_named_after_a_town) {
   /* a town before a lower-case region word, or after région de, is the
    * region named after it when the dictionaries know one */
@@ -1993,6 +2007,7 @@ int main(void) {
   tcase_add_test(t, region_named_after_a_town);
   tcase_add_test(t, initial_that_ends_a_sentence);
   tcase_add_test(t, generic_body_of_a_named_country);
+  tcase_add_test(t, newspaper_named_the_word);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
