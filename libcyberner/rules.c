@@ -1193,6 +1193,48 @@ static int32_t person_by_surname(mctx *c, size_t k) {
   return -1;
 }
 
+/* The last word of a name as the gazetteer writes it ("Al Maktoum":
+ * Maktoum); *n its length. */
+static const char *family_word(const char *name, size_t *n) {
+  const char *sp = strrchr(name, ' ');
+  const char *w = sp ? sp + 1 : name;
+  *n = strlen(w);
+  return w;
+}
+
+/* "his daughters, Sheikha Shamsa and Sheikha Latifa": a given name alone
+ * right after a role (Sheikha, Prince, Emir) names the one person of the
+ * dictionaries whose name opens with it and ends with the family name of
+ * a person the document named already (Mohammed bin Rashid Al Maktoum:
+ * Shamsa bint Mohammed Al Maktoum); -1 when none or several. A bare alias
+ * would tag every Latifa. */
+static int32_t relative_of_named_family(mctx *c, size_t b) {
+  uint32_t kind = 0;
+  if (b == c->s->tok_begin || !c->doc->nnames || !pm(c, S_TITLES, b - 1, b, &kind) || !(kind & TITLE_ROLE)) return -1;
+  size_t n;
+  const char *t = ttext(c, b, &n);
+  int32_t found = -1;
+  size_t ne = cyb__gazetteer_size(c->m->gaz);
+  for (uint32_t i = 0; i < ne; i++) {
+    const cyb__entry *e = cyb__gazetteer_entry(c->m->gaz, i);
+    if (e->dead || e->label != CYBERNER_PERSON || strncasecmp(e->name, t, n) != 0 || e->name[n] != ' ') continue;
+    size_t fl;
+    const char *fam = family_word(e->name, &fl);
+    bool kin = false;
+    for (size_t j = 0; j < c->doc->nnames && !kin; j++) {
+      const cyb__docname *dn = &c->doc->names[j];
+      if (dn->label != CYBERNER_PERSON || dn->entry < 0 || (uint32_t)dn->entry == i) continue;
+      size_t dl;
+      const char *dfam = family_word(cyb__gazetteer_entry(c->m->gaz, (uint32_t)dn->entry)->name, &dl);
+      kin = fl >= 3 && dl == fl && strncasecmp(dfam, fam, fl) == 0;
+    }
+    if (!kin) continue;
+    if (found >= 0) return -1; /* two of the family: none */
+    found = (int32_t)i;
+  }
+  return found;
+}
+
 /* A word for a ship or a storm right before token b (the aircraft carrier
  * Charles de Gaulle, Cyclones Judy and Kevin): the name there is the
  * thing's, not a person's. */
@@ -1253,7 +1295,8 @@ static int push_person(mctx *c, size_t b, size_t e, float score, int rank) {
   d->rank = (uint16_t)rank;
   /* a surname alone ("President Widodo", "M. Verdier") names the one person
    * of the dictionaries with that family name */
-  if (e == b + 1 && (d->entry = person_by_surname(c, b)) >= 0) return 0;
+  if (e == b + 1 && ((d->entry = person_by_surname(c, b)) >= 0 || (d->entry = relative_of_named_family(c, b)) >= 0))
+    return 0;
   /* id: the name in ASCII kebab case, as the gazetteer spells person ids */
   char id[128];
   /* a middle initial is left out, as the gazetteer spells ids: Bradley T.

@@ -1916,6 +1916,20 @@ START_TEST(newspaper_named_the_word) {
 }
 END_TEST
 
+START_TEST(given_name_of_a_named_family) {
+  /* a given name alone after a role names the dictionaries' person of that
+   * given name whose family name a person of the document has */
+  const char *ae = "Sheikh Mohammed bin Rashid Al Maktoum lost the case. The judge found he had ordered the "
+                   "abduction of his daughters, Sheikha Shamsa in 2000 and Sheikha Latifa in 2018.";
+  YES(ae, "Shamsa", CYBERNER_PERSON, "shamsa-al-maktoum");
+  YES(ae, "Latifa", CYBERNER_PERSON, "latifa-al-maktoum");
+  /* no one of that family named: a person of no entry */
+  const char *none = "The judge found he had ordered the abduction of his daughters, Sheikha Shamsa in 2000.";
+  YES(none, "Shamsa", CYBERNER_PERSON, NULL);
+  ck_assert(!tagged(none, "Shamsa", NULL, CYBERNER_PERSON, "shamsa-al-maktoum"));
+}
+END_TEST
+
 START_TEST(region_named_after_a_town) {
   /* a town before a lower-case region word, or after région de, is the
    * region named after it when the dictionaries know one */
@@ -2008,6 +2022,7 @@ int main(void) {
   tcase_add_test(t, initial_that_ends_a_sentence);
   tcase_add_test(t, generic_body_of_a_named_country);
   tcase_add_test(t, newspaper_named_the_word);
+  tcase_add_test(t, given_name_of_a_named_family);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
