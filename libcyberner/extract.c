@@ -368,6 +368,53 @@ static int link_late(const cyberner_model *m, ctx *c, cyberner_result *r, const 
   return 0;
 }
 
+/* Where an entity over [start, end) goes in r's text order; SIZE_MAX when
+ * one of r's entities overlaps it. */
+static size_t free_slot(const cyberner_result *r, size_t start, size_t end) {
+  size_t at = 0;
+  while (at < r->n && r->e[at].end <= start) at++;
+  return at < r->n && r->e[at].start < end ? SIZE_MAX : at;
+}
+
+/* A new entity at index at of r, the later ones moved up; NULL when out
+ * of memory. */
+static cyb__entity *insert_entity(cyberner_result *r, size_t at) {
+  if (cyb__grow((void **)&r->e, &r->cap, r->n + 1, sizeof *r->e)) return NULL;
+  memmove(r->e + at + 1, r->e + at, (r->n - at) * sizeof *r->e);
+  r->n++;
+  return &r->e[at];
+}
+
+/* The platform X named before the document called it X (a headline:
+ * "Venezuela : X reste bloqué" ... "le réseau social X"): once the whole
+ * document is read, its other bare X's (cyb__rules_late_x) outside any
+ * name are the platform too. Only for a document of one block, whose
+ * tokens are still at hand. */
+#define LATE_X 16
+static int late_platform_x(const cyberner_model *m, ctx *c, const cyberner_options *o, cyberner_result *r) {
+  if (!c->doc.x_platform || !m->rules || (o && o->labels && !(o->labels & (1u << CYBERNER_ORGANIZATION))) ||
+      (o && o->min_score > 0.8))
+    return 0;
+  for (size_t si = 0; si < c->tt.nsent; si++) {
+    uint32_t found[LATE_X];
+    size_t k = cyb__rules_late_x(m, &c->nm, &c->tt, &c->tt.sent[si], found, LATE_X);
+    for (size_t i = 0; i < k; i++) {
+      const cyb__token *t = &c->tt.tok[found[i]];
+      size_t start = c->nm.map[t->start], end = start + 1, at = free_slot(r, start, end);
+      if (at == SIZE_MAX) continue;
+      cyb__entity *e = insert_entity(r, at);
+      if (!e) return CYBERNER_ENOMEM;
+      *e = (cyb__entity){.start = start, .end = end, .label = CYBERNER_ORGANIZATION, .score = 0.8f, .value = -1};
+      e->lang = c->tt.sent[si].lang;
+      e->id = cyb__result_string(r, CYB_X_PLATFORM_ID);
+      cyb__cand pattern = {.source = CYB_SRC_PATTERN};
+      e->source = source_string(m, c, r, &pattern);
+      if (e->id < 0 || e->source < 0) return CYBERNER_ENOMEM;
+    }
+  }
+  return 0;
+}
+
 /* A person the document names in full only below its first sentence (a
  * headline: "Zhao sentenced ... Changpeng Zhao"): that sentence's surname,
  * once the whole document is read (cyb__rules_late_names). Only for a
@@ -394,12 +441,9 @@ static int headline_names(const cyberner_model *m, ctx *c, const char *src, size
       named = r->e[j].label == CYBERNER_PERSON && r->e[j].id >= 0 && id[0] &&
               strcmp(r->strings.data + r->e[j].id, id) == 0;
     if (named) continue;
-    while (at < r->n && r->e[at].end <= start) at++;
-    if (at < r->n && r->e[at].start < end) continue; /* inside another name */
-    if (cyb__grow((void **)&r->e, &r->cap, r->n + 1, sizeof *r->e)) return CYBERNER_ENOMEM;
-    memmove(r->e + at + 1, r->e + at, (r->n - at) * sizeof *r->e);
-    r->n++;
-    cyb__entity *e = &r->e[at];
+    if ((at = free_slot(r, start, end)) == SIZE_MAX) continue; /* inside another name */
+    cyb__entity *e = insert_entity(r, at);
+    if (!e) return CYBERNER_ENOMEM;
     *e = (cyb__entity){.start = start, .end = end, .label = CYBERNER_PERSON, .score = 0.85f, .value = -1};
     e->lang = (uint8_t)(r->ns ? r->s[0].lang : CYBERNER_LANG_UND);
     e->id = id[0] ? cyb__result_string(r, id) : -1;
@@ -514,7 +558,8 @@ cyberner_result *cyberner_tagger_tag(cyberner_tagger *t, const char *utf8, size_
   }
   if (link_late(m, c, r, o)) goto oom;
   /* one block, not empty: its tokens are still here */
-  if (len > 0 && len <= BLOCK_BYTES && headline_names(m, c, utf8, len, o, r)) goto oom;
+  if (len > 0 && len <= BLOCK_BYTES && (headline_names(m, c, utf8, len, o, r) || late_platform_x(m, c, o, r)))
+    goto oom;
   /* the document's language is the language of most of its text */
   r->lang = doc_guess;
   r->lang_conf = conf;

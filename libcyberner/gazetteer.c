@@ -884,6 +884,16 @@ static bool lower_description(const cyb__gazetteer *g, const galias *a, const cy
          !a->lower_name && !span_has_capital(nm, tt, tb, te) && !owner_before(g, nm, tt, tb);
 }
 
+/* A common-word name of several words opening with "The" (a newspaper: The
+ * National, The News) at tokens [tb, te) is the start of a longer name
+ * when a capitalized word follows that is no role itself, in a title-case
+ * headline too: "The National Security Adviser", "The National Bank of
+ * Poland" (a role right after it is its own: The Record Director Jane Doe). */
+static bool the_title_before_capital(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens *tt, size_t tb,
+                                     size_t te) {
+  return te > tb + 1 && token_is(nm, tt, tb, "the") && !word_is(g, tt->tok[te].vid, CYB_WORD_ROLE);
+}
+
 /* titlecase: the sentence is a headline in Title Case, where a capitalized
  * word after a common-word alias proves nothing (Treasury Sanctions ...). */
 static bool alias_ok(const cyb__gazetteer *g, const galias *a, const cyb__norm *nm, const cyb__tokens *tt,
@@ -911,9 +921,11 @@ static bool alias_ok(const cyb__gazetteer *g, const galias *a, const cyb__norm *
       (token_is(nm, tt, tb - 1, "de") || token_is(nm, tt, tb - 1, "d'")) && !span_has_capital(nm, tt, tb, te) &&
       !(tb >= 2 && word_is(g, tt->tok[tb - 2].vid, CYB_WORD_ROLE)) && !a->lower_name)
     return false;
-  if (a->word && !titlecase && te < tt->ntok && (tt->tok[te].flags & CYB_TOK_CAP) && (tt->tok[te].flags & CYB_TOK_ALPHA) &&
-      !(tt->tok[te].flags & (CYB_TOK_NEWLINE_BEFORE | CYB_TOK_SENT_START)) && !role_after(g, tt, te) &&
-      !nationality_of_role(g, a, tt, tb) && !nationality_as_noun(g, a, nm, tt, tb) && !product_name_at(tt, te))
+  if (a->word && te < tt->ntok && (tt->tok[te].flags & CYB_TOK_CAP) && (tt->tok[te].flags & CYB_TOK_ALPHA) &&
+      !(tt->tok[te].flags & (CYB_TOK_NEWLINE_BEFORE | CYB_TOK_SENT_START)) &&
+      (the_title_before_capital(g, nm, tt, tb, te) ||
+       (!titlecase && !role_after(g, tt, te) && !nationality_of_role(g, a, tt, tb) &&
+        !nationality_as_noun(g, a, nm, tt, tb) && !product_name_at(tt, te))))
     return false;
   if (!a->cs) return true;
   /* a place in a dateline is in capitals, whatever the case its alias

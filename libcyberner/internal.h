@@ -707,6 +707,10 @@ typedef struct {
 size_t cyb__rules_late_names(const cyberner_model *m, cyb__rules_scratch *rs, const char *src, size_t srclen,
                              const cyb__norm *nm, const cyb__tokens *tt, const cyb__sentence *s, const cyb__doc *doc,
                              cyb__late_name *out, size_t cap);
+/* The bare X's of sentence s that may be the platform X the document
+ * defined somewhere (rules.c); at most cap tokens, their count. */
+size_t cyb__rules_late_x(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, const cyb__sentence *s,
+                         uint32_t *out, size_t cap);
 /* Remember, from the kept entities of a sentence, what later sentences may
  * refer to: acronyms defined in parentheses, surnames of people. */
 void cyb__rules_learn(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, const cyb__cands *cs,

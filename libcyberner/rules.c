@@ -587,43 +587,70 @@ static int build_actor_kinds(cyb__rules *r, const cyb__fold *f, cyb__norm *nm, c
 /* Is the normalized name in (nm, tt) a country's armed forces: "Singapore
  * Armed Forces" (at most two words before, none a link word: not the
  * Ministry of the Armed Forces), "Armed Forces of Ukraine", "Forces armées
- * suédoises"? */
-static bool armed_forces_name(const cyb__norm *nm, const cyb__tokens *tt) {
+ * suédoises"? FORCES_OWN for its own name (Forces armées françaises,
+ * Singapore Armed Forces), FORCES_OF_PLACE for one that a link word goes
+ * on with (Forces armées de la Nouvelle-Calédonie, Armed Forces of
+ * Ukraine), FORCES_NONE when it is none. */
+enum { FORCES_NONE, FORCES_OF_PLACE, FORCES_OWN };
+static int armed_forces_name(const cyb__norm *nm, const cyb__tokens *tt) {
   size_t n = tt->ntok;
-  if (n < 2) return false;
+  if (n < 2) return FORCES_NONE;
   const cyb__token *t = tt->tok;
-  if (cyb__tok_is(nm, &t[0], "forces") && cyb__tok_is(nm, &t[1], "armees")) return true;
-  if (cyb__tok_is(nm, &t[0], "armed") && cyb__tok_is(nm, &t[1], "forces")) return n == 2 || cyb__tok_is(nm, &t[2], "of");
-  if (n > 4 || !cyb__tok_is(nm, &t[n - 2], "armed") || !cyb__tok_is(nm, &t[n - 1], "forces")) return false;
+  if (cyb__tok_is(nm, &t[0], "forces") && cyb__tok_is(nm, &t[1], "armees"))
+    return n > 2 && (cyb__tok_is(nm, &t[2], "de") || cyb__tok_is(nm, &t[2], "d'") || cyb__tok_is(nm, &t[2], "du") ||
+                     cyb__tok_is(nm, &t[2], "des") || cyb__tok_is(nm, &t[2], "en"))
+               ? FORCES_OF_PLACE
+               : FORCES_OWN;
+  if (cyb__tok_is(nm, &t[0], "armed") && cyb__tok_is(nm, &t[1], "forces"))
+    return n == 2 ? FORCES_OWN : cyb__tok_is(nm, &t[2], "of") ? FORCES_OF_PLACE : FORCES_NONE;
+  if (n > 4 || !cyb__tok_is(nm, &t[n - 2], "armed") || !cyb__tok_is(nm, &t[n - 1], "forces")) return FORCES_NONE;
   for (size_t k = 0; k + 2 < n; k++)
-    if (!(nm->upper[t[k].start]) || cyb__tok_is(nm, &t[k], "of") || cyb__tok_is(nm, &t[k], "the")) return false;
-  return true;
+    if (!(nm->upper[t[k].start]) || cyb__tok_is(nm, &t[k], "of") || cyb__tok_is(nm, &t[k], "the")) return FORCES_NONE;
+  return FORCES_OWN;
 }
 
 /* The armed-forces table: each one-country AGENCY whose name or an alias
- * is its armed forces' (armed_forces_name), by the country's code. */
+ * is its armed forces' (armed_forces_name), by the country's code. Of a
+ * country's several, the one named by its own name (France's Forces armées
+ * françaises) is the country's over those of a place (Forces armées de la
+ * Nouvelle-Calédonie): those count only for a country with none such. */
 static int build_armed_forces(cyb__rules *r, const cyb__fold *f, cyb__norm *nm, cyb__tokens *tt) {
   size_t ne = cyb__gazetteer_size(r->gaz);
+  uint8_t *kind = calloc(ne ? ne : 1, 1);
+  uint8_t own[26 * 26] = {0}; /* a country with an entry of its own name */
+  if (!kind) return CYBERNER_ENOMEM;
   for (uint32_t i = 0; i < ne; i++) {
     const cyb__entry *e = cyb__gazetteer_entry(r->gaz, i);
     if (e->dead || e->label != CYBERNER_AGENCY || !e->country || strlen(e->country) != 2) continue;
-    bool found = false;
-    for (const char *p = e->name; p && !found;) {
+    for (const char *p = e->name; p && kind[i] != FORCES_OWN;) {
       size_t len;
       const char *a = cyb__entry_next_name(e, &p, &len);
       /* most names have no "forces": no need to normalize them */
       bool forces = false;
       for (size_t j = 0; j + 5 <= len && !forces; j++)
         forces = !memcmp(a + j, "orces", 5) || !memcmp(a + j, "ORCES", 5);
-      if (forces) {
-        if (cyb__normalize(f, a, len, nm) || cyb__tokenize(nm, tt)) return CYBERNER_ENOMEM;
-        found = armed_forces_name(nm, tt);
+      if (!forces) continue;
+      if (cyb__normalize(f, a, len, nm) || cyb__tokenize(nm, tt)) {
+        free(kind);
+        return CYBERNER_ENOMEM;
       }
+      int k = armed_forces_name(nm, tt);
+      if (k > kind[i]) kind[i] = (uint8_t)k;
     }
-    char code[3] = {(char)(e->country[0] | 0x20), (char)(e->country[1] | 0x20), 0};
-    if (found && unique_add(&r->forces_of, code, 2, i)) return CYBERNER_ENOMEM;
+    int slot = cyb__country_slot(e->country);
+    if (kind[i] == FORCES_OWN && slot >= 0) own[slot] = 1;
   }
-  return 0;
+  int rc = 0;
+  for (uint32_t i = 0; i < ne && !rc; i++) {
+    if (!kind[i]) continue;
+    const cyb__entry *e = cyb__gazetteer_entry(r->gaz, i);
+    int slot = cyb__country_slot(e->country);
+    if (kind[i] == FORCES_OF_PLACE && slot >= 0 && own[slot]) continue;
+    char code[3] = {(char)(e->country[0] | 0x20), (char)(e->country[1] | 0x20), 0};
+    rc = unique_add(&r->forces_of, code, 2, i);
+  }
+  free(kind);
+  return rc;
 }
 
 /* The words for a region that take a town's name: Kursk Oblast, the Kursk
@@ -1168,6 +1195,48 @@ static int32_t person_by_surname(mctx *c, size_t k) {
   return -1;
 }
 
+/* The last word of a name as the gazetteer writes it ("Al Maktoum":
+ * Maktoum); *n its length. */
+static const char *family_word(const char *name, size_t *n) {
+  const char *sp = strrchr(name, ' ');
+  const char *w = sp ? sp + 1 : name;
+  *n = strlen(w);
+  return w;
+}
+
+/* "his daughters, Sheikha Shamsa and Sheikha Latifa": a given name alone
+ * right after a role (Sheikha, Prince, Emir) names the one person of the
+ * dictionaries whose name opens with it and ends with the family name of
+ * a person the document named already (Mohammed bin Rashid Al Maktoum:
+ * Shamsa bint Mohammed Al Maktoum); -1 when none or several. A bare alias
+ * would tag every Latifa. */
+static int32_t relative_of_named_family(mctx *c, size_t b) {
+  uint32_t kind = 0;
+  if (b == c->s->tok_begin || !c->doc->nnames || !pm(c, S_TITLES, b - 1, b, &kind) || !(kind & TITLE_ROLE)) return -1;
+  size_t n;
+  const char *t = ttext(c, b, &n);
+  int32_t found = -1;
+  size_t ne = cyb__gazetteer_size(c->m->gaz);
+  for (uint32_t i = 0; i < ne; i++) {
+    const cyb__entry *e = cyb__gazetteer_entry(c->m->gaz, i);
+    if (e->dead || e->label != CYBERNER_PERSON || strncasecmp(e->name, t, n) != 0 || e->name[n] != ' ') continue;
+    size_t fl;
+    const char *fam = family_word(e->name, &fl);
+    bool kin = false;
+    for (size_t j = 0; j < c->doc->nnames && !kin; j++) {
+      const cyb__docname *dn = &c->doc->names[j];
+      if (dn->label != CYBERNER_PERSON || dn->entry < 0 || (uint32_t)dn->entry == i) continue;
+      size_t dl;
+      const char *dfam = family_word(cyb__gazetteer_entry(c->m->gaz, (uint32_t)dn->entry)->name, &dl);
+      kin = fl >= 3 && dl == fl && strncasecmp(dfam, fam, fl) == 0;
+    }
+    if (!kin) continue;
+    if (found >= 0) return -1; /* two of the family: none */
+    found = (int32_t)i;
+  }
+  return found;
+}
+
 /* A word for a ship or a storm right before token b (the aircraft carrier
  * Charles de Gaulle, Cyclones Judy and Kevin): the name there is the
  * thing's, not a person's. */
@@ -1241,7 +1310,8 @@ static int push_person(mctx *c, size_t b, size_t e, float score, int rank) {
   d->rank = (uint16_t)rank;
   /* a surname alone ("President Widodo", "M. Verdier") names the one person
    * of the dictionaries with that family name */
-  if (e == b + 1 && (d->entry = person_by_surname(c, b)) >= 0) return 0;
+  if (e == b + 1 && ((d->entry = person_by_surname(c, b)) >= 0 || (d->entry = relative_of_named_family(c, b)) >= 0))
+    return 0;
   /* id: the name in ASCII kebab case, as the gazetteer spells person ids */
   char id[128];
   /* a middle initial is left out, as the gazetteer spells ids: Bradley T.
@@ -1324,6 +1394,21 @@ static bool described_full_name(const mctx *c, size_t k, size_t e) {
 static bool role_word(const mctx *c, size_t k) {
   uint32_t kind = 0;
   return pm(c, S_TITLES, k, k + 1, &kind) && (kind & TITLE_ROLE);
+}
+
+/* "Generation X. Points were made": a one-letter initial (token k) that
+ * ends a capitalized phrase (the word before it, inside the sentence, is a
+ * capitalized common word, neither a given name nor a title) and whose
+ * full stop is followed by a common word (no list gives it as a surname or
+ * a given name) ends a sentence the splitter left whole, and opens no
+ * surname. Only a person the document or the dictionaries know passes
+ * there. A common word alone after the stop is no evidence: scorecards
+ * write "M. Slater run out", "R. Croft b Waqar". */
+static bool initial_may_end_sentence(const mctx *c, size_t k) {
+  if (k == c->s->tok_begin || !is_common(c, k + 2) || has(c, S_SURNAMES, k + 2) || first_name(c, k + 2)) return false;
+  uint16_t f = tflags(c, k - 1);
+  return (f & CYB_TOK_CAP) && (f & CYB_TOK_ALPHA) && !(f & CYB_TOK_SENT_START) && !first_name(c, k - 1) &&
+         !pm(c, S_TITLES, k - 1, k, NULL) && is_common(c, k - 1);
 }
 
 /* "E. Macron", "A.V. Kroutskikh": initials (token k) before a surname
@@ -1621,7 +1706,7 @@ static int persons(mctx *c) {
         (tflags(c, k + 2) & CYB_TOK_SPACE_BEFORE) && /* not the S of U.S-Japan */
         !(c->s->lang == CYBERNER_LANG_FR && tis(c, k, "m"))) {
       size_t e = name_run(c, k + 2, 3);
-      if (e > k + 2 && push_initialled(c, k, k + 2, e, false)) return CYBERNER_ENOMEM;
+      if (e > k + 2 && push_initialled(c, k, k + 2, e, initial_may_end_sentence(c, k))) return CYBERNER_ENOMEM;
     }
     /* an initial without its full stop, as Indian papers write it (S
      * Jaishankar): only before the surname of a person the document or the
@@ -3994,6 +4079,80 @@ static int armed_forces_of_country(mctx *c) {
   return 0;
 }
 
+/* ---- a state's body named by a generic word and its country ------------------ */
+
+/* "le parquet général d'Arménie", "le service de sécurité nationale de
+ * l'Artsakh": a lower-case generic name of a state body, right before
+ * de/d'/du (an article) and a country or a place that is no town, names
+ * that state's body (ENTITIES.md rule 3: the country is tagged on its own):
+ * the country's one body whose name opens with these words when the
+ * dictionaries know it (parquet général d'Estonie), else a body of no
+ * entry; never another country's body of the same name. Only names every
+ * state has one of: a bare alias would tag them all with one country's id. */
+static const char *const GENERIC_STATE_BODIES[] = {
+    "parquet general", "parquet national", "parquet federal", "parquet", "ministere public",
+    "police nationale", "garde nationale", "gendarmerie nationale", "service de securite nationale",
+    "cour supreme", "cour constitutionnelle"};
+
+/* The generic state body of GENERIC_STATE_BODIES whose words end right
+ * before token e, all in lower case, after an article or a preposition;
+ * its first token, or SIZE_MAX. The word before is a lower-case one (le,
+ * du, l') or an article opening the sentence: a capitalized name (Cour suprême du Brésil) is the
+ * dictionaries' or the other rules'. */
+static size_t generic_state_body_before(const mctx *c, size_t e) {
+  size_t b = c->s->tok_begin;
+  for (size_t h = e > b + 4 ? e - 4 : b + 1; h < e; h++) {
+    uint16_t f = tflags(c, h - 1);
+    bool lower = (f & CYB_TOK_ALPHA) && (!(f & CYB_TOK_CAP) || ((f & CYB_TOK_SENT_START) && is_article(c, h - 1)));
+    for (size_t q = h; q < e && lower; q++) lower = !(tflags(c, q) & CYB_TOK_CAP);
+    if (!lower) continue;
+    char key[64];
+    size_t kl = join(c->nm, c->tt, h, e - h, key, sizeof key);
+    for (size_t i = 0; kl && i < sizeof GENERIC_STATE_BODIES / sizeof *GENERIC_STATE_BODIES; i++)
+      if (strlen(GENERIC_STATE_BODIES[i]) == kl && !memcmp(GENERIC_STATE_BODIES[i], key, kl)) return h;
+  }
+  return SIZE_MAX;
+}
+
+static int bodies_of_named_countries(mctx *c) {
+  if (!(c->any_starts & (1u << CYBERNER_COUNTRY | 1u << CYBERNER_LOCATION))) return 0;
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  for (size_t i = 0; i < c->ndict; i++) {
+    const cyb__cand *place = &c->cs->c[i];
+    if (place->tb < b + 2 || place->te > end) continue;
+    if (place->label == CYBERNER_LOCATION) {
+      if (place->entry < 0 || cyb__gazetteer_entry(c->m->gaz, (uint32_t)place->entry)->place_kind == CYB_PLACE_TOWN)
+        continue;
+    } else if (place->label != CYBERNER_COUNTRY)
+      continue;
+    size_t q = place->tb;
+    if (tis(c, q - 1, "la") || tis(c, q - 1, "l'")) q--;
+    if (q < b + 2 || !(tis(c, q - 1, "de") || tis(c, q - 1, "d'") || tis(c, q - 1, "du"))) continue;
+    size_t h = generic_state_body_before(c, q - 1);
+    if (h == SIZE_MAX) continue;
+    const char *cc = cyb__cand_country(c->m, c->cs, place);
+    int32_t body = -1;
+    if (cc && strlen(cc) == 2) {
+      char key[64];
+      size_t kl = join(c->nm, c->tt, h, q - 1 - h, key, sizeof key);
+      body = cyb__gazetteer_agency_opening(c->m->gaz, cc, key, kl);
+    }
+    /* a dictionary name over the words (Service de sécurité nationale of
+     * Armenia) takes the country's body, or none */
+    cyb__cand *d = NULL;
+    for (size_t j = 0; j < c->ndict && !d; j++)
+      if (c->cs->c[j].tb == h && c->cs->c[j].te == q - 1 && c->cs->c[j].label == CYBERNER_AGENCY) d = &c->cs->c[j];
+    if (!d && (any_covered(c, h, q - 1) || cand_at(c, h, -1))) continue;
+    if (!d && !(d = cyb__cand_push(c->cs, c->tt->tok[h].start, c->tt->tok[q - 2].end, (uint32_t)h, (uint32_t)(q - 1),
+                                   CYBERNER_AGENCY, CYB_SRC_PATTERN, 0.8f)))
+      return CYBERNER_ENOMEM;
+    d->entry = body;
+    d->nalt = 0;
+    d->rank = CYB_RANK_CONTEXT;
+  }
+  return 0;
+}
+
 /* ---- a maker's short name before its product -------------------------------- */
 
 /* "CVE-2020-5902 in F5's BIG-IP devices": the first word of a company's
@@ -4780,6 +4939,23 @@ size_t cyb__rules_late_names(const cyberner_model *m, cyb__rules_scratch *rs, co
   return n;
 }
 
+/* The platform X named before the document defines it ("Venezuela : X
+ * reste bloqué" above "le réseau social X"): once the whole document is
+ * read and it called the platform X, the bare X's of sentence s that
+ * lone_x accepts (not Generation X, X-ray, A, B and X) and that follow no
+ * capitalized word even at a sentence start (Windows X), at most cap of
+ * them, by token. The caller keeps those inside no other name. */
+size_t cyb__rules_late_x(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, const cyb__sentence *s,
+                         uint32_t *out, size_t cap) {
+  mctx c = {.m = m, .r = m->rules, .nm = nm, .tt = tt, .s = s};
+  size_t n = 0;
+  for (size_t k = s->tok_begin; k < s->tok_end && n < cap; k++)
+    if ((tflags(&c, k) & CYB_TOK_CAP) && tis(&c, k, "x") && lone_x(&c, k) &&
+        !(k > s->tok_begin && (tflags(&c, k - 1) & CYB_TOK_CAP) && (tflags(&c, k - 1) & CYB_TOK_ALPHA)))
+      out[n++] = (uint32_t)k;
+  return n;
+}
+
 int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char *src, size_t srclen,
                      const cyb__norm *nm, const cyb__tokens *tt, const cyb__sentence *s, cyb__doc *doc,
                      cyb__cands *cs) {
@@ -4877,7 +5053,8 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
                      (c.s->lang == CYBERNER_LANG_EN && (rc = languages_en(&c))) ||
                      (c.s->lang == CYBERNER_LANG_EN && (rc = possessed_descriptions(&c))) ||
                      (c.s->lang == CYBERNER_LANG_EN && (rc = makers_before_products(&c))) ||
-                     (rc = armed_forces_of_country(&c)) || (rc = regions_of_towns(&c)))))
+                     (rc = armed_forces_of_country(&c)) || (c.s->lang == CYBERNER_LANG_FR && (rc = bodies_of_named_countries(&c))) ||
+                     (rc = regions_of_towns(&c)))))
     return rc;
   link_meetings(&c);
   c.ndict = cs->n;
