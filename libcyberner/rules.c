@@ -2730,6 +2730,20 @@ static bool hidden_over(const mctx *c, const cyb__cand *d, size_t e) {
   return ne && ne->tb <= d->tb;
 }
 
+/* "l'Accord économique et commercial global entre le Canada et l'Union
+ * européenne (AECG)": a name the dictionaries hide (a treaty, a plan) ends
+ * at the parenthesis k and holds candidate lf (the Union): the acronym is
+ * the hidden thing's (rule 6), unless the dictionaries know it as lf's own. */
+static bool thing_ends_over(const mctx *c, const cyb__cand *lf, size_t k, size_t a) {
+  bool hid = false;
+  for (size_t i = 0; i < c->ndict && !hid; i++) {
+    const cyb__cand *d = &c->cs->c[i];
+    hid = d->te == k && d->label == CYB_NOT_ENTITY && d->tb < lf->tb;
+  }
+  const cyb__cand *acr = hid ? dict_cand(c, a, a + 1, lf->label) : NULL;
+  return hid && !(acr && share_entry(c, lf, acr));
+}
+
 /* Are the letters of the acronym at token a the initials of the capitalized
  * words of one of the names of lf's entry? A translated long form keeps the
  * acronym of the original name: "Bureau des opérations d'accès adaptées
@@ -2791,6 +2805,7 @@ static bool long_form_of(const mctx *c, const cyb__cand *lf, size_t k, size_t a)
   /* a body a rule reads inside a name the dictionaries hide (Cyber Norm
    * Initiative: "Initiative" is a body's tail) is not the long form: the
    * acronym is the hidden thing's (below) */
+  if (thing_ends_over(c, lf, k, a)) return false;
   return lf->source == CYB_SRC_DICT || !hidden_over(c, lf, k);
 }
 

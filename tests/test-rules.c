@@ -1878,6 +1878,18 @@ START_TEST(region_named_after_a_town) {
 }
 END_TEST
 
+START_TEST(acronym_of_a_hidden_thing) {
+  /* an acronym after a treaty's name the dictionaries hide is the treaty's,
+   * not the body's whose name ends the treaty's */
+  const char *fr = "Le Sénat a rejeté l'Accord économique et commercial global entre le Canada et "
+                   "l'Union européenne (AECG) mardi. L'AECG reste appliqué.";
+  NO(fr, "AECG");
+  NO(fr, "AECG reste");
+  YES("La Commission européenne (CE) a parlé.", "CE", CYBERNER_ORGANIZATION, "european-commission");
+  YES("The European Union (EU) spoke.", "EU", CYBERNER_ORGANIZATION, "eu");
+}
+END_TEST
+
 int main(void) {
   cyberner_error *err = NULL;
   model = cyberner_model_new(NULL, NULL, &err);
@@ -1955,6 +1967,7 @@ int main(void) {
   tcase_add_test(t, maker_in_possessive_before_product);
   tcase_add_test(t, armed_forces_of_a_country);
   tcase_add_test(t, region_named_after_a_town);
+  tcase_add_test(t, acronym_of_a_hidden_thing);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
