@@ -2642,6 +2642,56 @@ static bool same_first_letter(const mctx *c, size_t x, size_t y) {
   return c->nm->text[c->tt->tok[x].start] == c->nm->text[c->tt->tok[y].start];
 }
 
+/* "the Social Democrats (SPD)", "le Parti socialiste (PS)": capitalized
+ * words no candidate reads, right before an acronym the dictionaries know as
+ * one body, are its long form (rule 2) when the initials of their
+ * capitalized words are some of the acronym's letters, in order, from its
+ * first (S, D of SPD; not Saskia Esken (SPD), a member). Link words may sit
+ * inside; in French one lower-case word may follow each capitalized one
+ * (Front national). Names that spell the whole acronym are left to
+ * acronym_of_thing() and description_before(). */
+static int long_form_of_known(mctx *c, size_t k, size_t a, const char *id) {
+  const cyb__cand *org = dict_cand(c, a, a + 1, CYBERNER_ORGANIZATION), *agency = dict_cand(c, a, a + 1, CYBERNER_AGENCY);
+  const cyb__cand *acr = org ? org : agency;
+  if (!acr || (org && agency) || initials_start(c, k, a) != SIZE_MAX) return 0;
+  size_t b = c->s->tok_begin, s = k, ncap = 0;
+  bool fr = c->s->lang == CYBERNER_LANG_FR;
+  while (s > b && k - s < 10) {
+    size_t q = s - 1;
+    uint16_t f = tflags(c, q);
+    bool link = is_prep(c, q) || is_article(c, q) || en_connector(c, q) || tis(c, q, "et");
+    bool cap = !link && (f & CYB_TOK_CAP) && (f & CYB_TOK_ALPHA) && !acronym_token(c, q);
+    bool adj = fr && !link && lower_word_at(c, q) && q > b && (tflags(c, q - 1) & CYB_TOK_CAP);
+    if (!cap && !link && !adj) break;
+    if (cap && role_word(c, q)) return 0; /* Chancellor (SPD): a title */
+    ncap += cap;
+    s = q;
+  }
+  /* a name opens on a capitalized word (not The) */
+  while (s < k && (!(tflags(c, s) & CYB_TOK_CAP) || is_prep(c, s) || is_article(c, s) || en_connector(c, s))) s++;
+  if (s == k || ncap == 0 || ncap > 6 || !(tflags(c, k - 1) & CYB_TOK_ALPHA) || is_prep(c, k - 1) ||
+      is_article(c, k - 1) || en_connector(c, k - 1))
+    return 0;
+  /* a sentence's first word alone is capitalized by its place */
+  if (s == b && ncap == 1 && is_common(c, s)) return 0;
+  char letters[16];
+  size_t m = acronym_letters(c, a, letters), used = 0;
+  for (size_t q = s; q < k; q++) {
+    if (!(tflags(c, q) & CYB_TOK_CAP)) continue;
+    char first = c->nm->text[c->tt->tok[q].start];
+    while (used < m && letters[used] != first && q > s) used++;
+    if (used == m || letters[used] != first) return 0;
+    used++;
+  }
+  /* no candidate (a person, a place, a date) inside the name, nor one the
+   * rules already put on the acronym */
+  for (size_t i = 0; i < c->cs->n; i++) {
+    const cyb__cand *d = &c->cs->c[i];
+    if ((d->tb < k && d->te > s) || (i >= c->ndict && d->tb == a)) return 0;
+  }
+  return push_like(c, s, k, acr, id);
+}
+
 /* A long form several entries share (National Cyber Security Centre) is
  * the one entry among them whose own alias the acronym after it is
  * (NCSC-NZ): the acronym settles it, whatever the sentence's countries. */
@@ -2977,6 +3027,7 @@ static int acronyms(mctx *c) {
     /* a body described in lower case before an acronym the dictionaries
      * know is that body: "le service de renseignement intérieur (BIS)" */
     if (k > b && a + 1 < end && tis(c, a + 1, ")") && description_before(c, k, a, low)) return CYBERNER_ENOMEM;
+    if (!lf && k > b && a + 1 < end && tis(c, a + 1, ")") && long_form_of_known(c, k, a, low)) return CYBERNER_ENOMEM;
     /* ACR (Long Form) */
     if (k > b && acronym_token(c, k - 1)) {
       const cyb__cand *inner = cand_span(c, k + 1, end, false);

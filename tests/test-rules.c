@@ -1890,6 +1890,21 @@ START_TEST(acronym_of_a_hidden_thing) {
 }
 END_TEST
 
+START_TEST(long_form_before_a_known_acronym) {
+  /* capitalized words before an acronym the dictionaries know, whose
+   * initials are some of its letters, are its long form */
+  const char *en = "In the vote, the Social Democrats (SPD) backed the bill and the Free Democrats (FDP) did not.";
+  YES(en, "Social Democrats", CYBERNER_ORGANIZATION, "spd");
+  YES(en, "Free Democrats", CYBERNER_ORGANIZATION, "fdp");
+  YES("Le vote du Front national (FN) a surpris.", "Front national", CYBERNER_ORGANIZATION, NULL);
+  /* a member named before the party, a title, a lone word opening the sentence */
+  YES("Yesterday Saskia Esken (SPD) spoke.", "Saskia Esken", CYBERNER_PERSON, NULL);
+  NO("The Chancellor (SPD) spoke.", "Chancellor");
+  NO("Democrats (SPD) won the vote.", "Democrats");
+  NO("The Green Wave (SPD) won the vote.", "Green Wave");
+}
+END_TEST
+
 int main(void) {
   cyberner_error *err = NULL;
   model = cyberner_model_new(NULL, NULL, &err);
@@ -1968,6 +1983,7 @@ int main(void) {
   tcase_add_test(t, armed_forces_of_a_country);
   tcase_add_test(t, region_named_after_a_town);
   tcase_add_test(t, acronym_of_a_hidden_thing);
+  tcase_add_test(t, long_form_before_a_known_acronym);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
