@@ -4617,6 +4617,23 @@ static int nationality_of_portfolio(mctx *c, const cyb__cand *d, size_t tl) {
   return push_body(c, s, te + tl, CYB_NOT_ENTITY, 0.9f) || push_with_id(c, tb, s, label, cc) ? CYBERNER_ENOMEM : 0;
 }
 
+/* "Joint Secretary of the Cyber Diplomacy Division", "Secretary of the
+ * National Security Council Secretariat": a body the dictionaries name over
+ * [p, e), two words or more ending with a capitalized body word (Division,
+ * Secretariat, Council), is a body, not a portfolio: the role alone is left
+ * out (rule 6), the body is tagged; "Secretary of Homeland Security",
+ * "Minister for the Armed Forces" stay portfolios. */
+static bool body_after_title(const mctx *c, size_t p, size_t e) {
+  /* a ministry's units, which bodies.txt leaves out: alone they make no
+   * body's name from unknown words (the FBI's Cyber Division is its own) */
+  static const char *const units[] = {"division", "directorate", "wing", "branch"};
+  uint32_t lab = 0;
+  if (e < p + 2 || !(tflags(c, e - 1) & CYB_TOK_CAP) || tis(c, e - 1, "forces")) return false;
+  for (size_t i = 0; i < sizeof units / sizeof *units; i++)
+    if (tis(c, e - 1, units[i])) return true;
+  return pm(c, S_TAIL, e - 1, e, &lab) && (int)lab - 1 == CYBERNER_AGENCY;
+}
+
 /* "Minister for Home Affairs", "Secretary of Homeland Security", "ministre des
  * Armées": after a minister's title, the body names a portfolio and is part
  * of a role, which is not tagged (ENTITIES.md rule 6). A NOT_ENTITY over the
@@ -4637,7 +4654,7 @@ static int portfolios(mctx *c) {
     if (p >= end || body_head_at(c, p) || pm(c, S_OF, p, end, NULL)) continue;
     size_t e = c->rs->body_end[p - c->s->tok_begin]; /* a body the dictionaries name there */
     if (e == p + 1 && (tflags(c, p) & CYB_TOK_ALLCAPS)) continue; /* an acronym stays a body: secrétaire du DICT */
-    if (council_of(c, p, e)) continue;
+    if (council_of(c, p, e) || body_after_title(c, p, e)) continue;
     if (e > p && push_body(c, k, e, CYB_NOT_ENTITY, 0.9f)) return CYBERNER_ENOMEM;
   }
   /* the English order, "Homeland Security Secretary Kristi Noem": a body's

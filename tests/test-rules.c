@@ -1905,6 +1905,19 @@ START_TEST(long_form_before_a_known_acronym) {
 }
 END_TEST
 
+START_TEST(body_after_a_secretary) {
+  /* a secretary's title before a unit the dictionaries know: the unit is
+   * tagged, the title is not; a portfolio stays untagged */
+  const char *en = "On Monday the Joint Secretary of the Cyber Diplomacy Division met the Under Secretary of the "
+                   "National Security Council Secretariat.";
+  YES(en, "Cyber Diplomacy Division", CYBERNER_AGENCY, "in-mea-cdd");
+  YES(en, "National Security Council Secretariat", CYBERNER_AGENCY, NULL);
+  NO(en, "Joint Secretary");
+  NO("On Monday the Minister for the Armed Forces and the Secretary of Homeland Security spoke.", "Armed Forces");
+  NO("On Monday the Secretary of Homeland Security spoke.", "Homeland Security");
+}
+END_TEST
+
 int main(void) {
   cyberner_error *err = NULL;
   model = cyberner_model_new(NULL, NULL, &err);
@@ -1984,6 +1997,7 @@ int main(void) {
   tcase_add_test(t, region_named_after_a_town);
   tcase_add_test(t, acronym_of_a_hidden_thing);
   tcase_add_test(t, long_form_before_a_known_acronym);
+  tcase_add_test(t, body_after_a_secretary);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
