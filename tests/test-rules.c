@@ -1918,6 +1918,17 @@ START_TEST(body_after_a_secretary) {
 }
 END_TEST
 
+START_TEST(country_word_as_a_young_person) {
+  /* a country's name that is also its people's noun, after le/un/au and an
+   * adjective that goes before a person, is the person's nationality */
+  const char *fr = "Le parquet reproche au jeune Suisse une fraude. Un autre Suisse a fui. Il vit en Suisse.";
+  YES(fr, "Suisse", CYBERNER_NATIONALITY, "CH");
+  ck_assert(tagged(fr, "Suisse", "autre", CYBERNER_NATIONALITY, "CH"));
+  ck_assert(tagged(fr, "Suisse", "vit", CYBERNER_COUNTRY, "CH"));
+  YES("Elle décrit la jeune Suisse du XIXe siècle.", "Suisse", CYBERNER_COUNTRY, "CH");
+}
+END_TEST
+
 int main(void) {
   cyberner_error *err = NULL;
   model = cyberner_model_new(NULL, NULL, &err);
@@ -1998,6 +2009,7 @@ int main(void) {
   tcase_add_test(t, acronym_of_a_hidden_thing);
   tcase_add_test(t, long_form_before_a_known_acronym);
   tcase_add_test(t, body_after_a_secretary);
+  tcase_add_test(t, country_word_as_a_young_person);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
