@@ -1929,6 +1929,19 @@ START_TEST(country_word_as_a_young_person) {
 }
 END_TEST
 
+START_TEST(slashed_date_read_by_the_document) {
+  /* an English slashed date whose numbers may both be months is read day
+   * first when another date of the text falls on that day */
+  const char *en = "ANKARA, Friday, Sept. 6, 2024. The regulator cited an order dated 06/09/2024 in its notice.";
+  ck_assert(dated(en, "06/09/2024", "2024-09-06", CYBERNER_LANG_EN));
+  /* alone, or when another date agrees with the month-first reading, month first */
+  ck_assert(dated("The regulator cited an order dated 06/09/2024 in its notice.", "06/09/2024", "2024-06-09",
+                  CYBERNER_LANG_EN));
+  ck_assert(dated("On June 9, 2024 the regulator cited an order dated 06/09/2024, and on Sept. 6, 2024 another.",
+                  "06/09/2024", "2024-06-09", CYBERNER_LANG_EN));
+}
+END_TEST
+
 int main(void) {
   cyberner_error *err = NULL;
   model = cyberner_model_new(NULL, NULL, &err);
@@ -2010,6 +2023,7 @@ int main(void) {
   tcase_add_test(t, long_form_before_a_known_acronym);
   tcase_add_test(t, body_after_a_secretary);
   tcase_add_test(t, country_word_as_a_young_person);
+  tcase_add_test(t, slashed_date_read_by_the_document);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
