@@ -3397,6 +3397,61 @@ static int media_names(mctx *c) {
   return 0;
 }
 
+/* The ORGANIZATION of the dictionaries whose own name is the title written
+ * over tokens [x, e) and a note in parentheses ("La Nation (journal)"),
+ * -1 when none. Run only on a paper's title after a media noun (rare): a
+ * plain scan of the entries. */
+static int32_t paper_named(const mctx *c, size_t x, size_t e) {
+  const char *w = c->src + c->nm->map[c->tt->tok[x].start];
+  size_t n = cyb__norm_src_end(c->nm, c->src, c->srclen, c->tt->tok[e - 1].end) - c->nm->map[c->tt->tok[x].start];
+  for (size_t i = 0, m = cyb__gazetteer_size(c->m->gaz); i < m; i++) {
+    const cyb__entry *en = cyb__gazetteer_entry(c->m->gaz, (uint32_t)i);
+    if (en->label == CYBERNER_ORGANIZATION && !en->dead && strncmp(en->name, w, n) == 0 &&
+        (en->name[n] == '\0' || (en->name[n] == ' ' && en->name[n + 1] == '(')))
+      return (int32_t)i;
+  }
+  return -1;
+}
+
+/* "le quotidien La Nation", "the daily La Voie": after a media noun in
+ * lower case (bodies.txt, place media), a capitalized French article opens
+ * a paper's title, and the title keeps it (it is part of the name; the
+ * golds leave out an English The: l'hebdomadaire The Economist): the
+ * article and one to three capitalized words are an ORGANIZATION, linked to
+ * the dictionaries' paper of that name. Not when a name of two words or
+ * more is read there already (le quotidien La Croix), nor before another
+ * capitalized word. */
+static int titled_papers(mctx *c) {
+  if (!(c->any_bits & 1u << S_MEDIA)) return 0;
+  size_t end = c->s->tok_end;
+  for (size_t k = c->s->tok_begin; k < end; k++) {
+    uint32_t lab = 0;
+    size_t x = k + pm(c, S_MEDIA, k, end, &lab);
+    if (x == k || x + 1 >= end || (tflags(c, k) & CYB_TOK_CAP) || !(tflags(c, x) & CYB_TOK_CAP) ||
+        !is_article(c, x))
+      continue;
+    size_t e = x + 1;
+    while (e < end && e < x + 4 && (tflags(c, e) & CYB_TOK_CAP) && (tflags(c, e) & CYB_TOK_ALPHA) && !is_article(c, e))
+      e++;
+    if (e == x + 1 || (e < end && (tflags(c, e) & CYB_TOK_CAP) && (tflags(c, e) & CYB_TOK_ALPHA))) continue;
+    bool taken = false;
+    for (size_t i = 0; i < c->cs->n && !taken; i++) {
+      const cyb__cand *d = &c->cs->c[i];
+      taken = d->tb < e && d->te > x && d->te - d->tb > 1 && d->label != CYB_NOT_ENTITY;
+    }
+    if (taken) continue;
+    cyb__cand *d = cyb__cand_push(c->cs, c->tt->tok[x].start, c->tt->tok[e - 1].end, (uint32_t)x, (uint32_t)e,
+                                  CYBERNER_ORGANIZATION, CYB_SRC_PATTERN, 0.8f);
+    if (!d) return CYBERNER_ENOMEM;
+    d->rank = CYB_RANK_CONTEXT;
+    d->entry = paper_named(c, x, e);
+    char id[64];
+    size_t w = d->entry < 0 ? kebab_id(c, x, e, SIZE_MAX, 0, id, sizeof id) : 0;
+    if (w && (d->id = cyb__cand_string(c->cs, id, w)) < 0) return CYBERNER_ENOMEM;
+  }
+  return 0;
+}
+
 /* "son fournisseur Spark", "le cabinet de géomatique Pasco", "the firm
  * Acme": a company noun in lower case (trigger words), maybe with its
  * qualifier (de géomatique, of software), right before one to three
@@ -4948,7 +5003,7 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
       (c.s->lang == CYBERNER_LANG_EN && (rc = programme_names(&c))) || (rc = results_line(&c)) ||
       (rc = fixture_line(&c)) || (rc = platform_x(&c)) || (rc = web_services(&c)) ||
       (!headline && ((rc = persons(&c)) || (rc = names_before_roles(&c)) || (rc = bodies(&c)) || (rc = meeting_series(&c)) || (rc = portfolios(&c)) || (rc = both_countries(&c)) || (rc = plan_names(&c)) || (rc = places_of(&c)) || (rc = areas_of(&c)) ||
-                     (rc = nord_departement(&c)) || (rc = towns_in_parens(&c)) || (rc = scripts(&c)) || (rc = embassies(&c)) || (rc = media_names(&c)) || (rc = company_names(&c)) || (rc = described_companies(&c)) ||
+                     (rc = nord_departement(&c)) || (rc = towns_in_parens(&c)) || (rc = scripts(&c)) || (rc = embassies(&c)) || (rc = media_names(&c)) || (rc = titled_papers(&c)) || (rc = company_names(&c)) || (rc = described_companies(&c)) ||
                      (c.s->lang == CYBERNER_LANG_EN && (rc = party_and_firm_names(&c))) || (rc = hospitals_and_schools(&c)) ||
                      (rc = secrets(&c)) || (rc = short_bodies(&c)) || (rc = campaigns(&c)) || (rc = brand_products(&c)) || (rc = units_of_bodies(&c)) ||
                      (rc = malware_names(&c)) || (rc = actors_after_kind(&c)) ||

@@ -1942,6 +1942,18 @@ START_TEST(slashed_date_read_by_the_document) {
 }
 END_TEST
 
+START_TEST(paper_title_with_its_article) {
+  /* after a media noun, a French article opens the paper's title and stays in it */
+  const char *fr = "Selon le quotidien La Zorbière, le vote est reporté; le journal Le Nouveau Brelcom le confirme.";
+  YES(fr, "La Zorbière", CYBERNER_ORGANIZATION, NULL);
+  YES(fr, "Le Nouveau Brelcom", CYBERNER_ORGANIZATION, NULL);
+  YES("Il est publié par le quotidien La Nation.", "La Nation", CYBERNER_ORGANIZATION, "la-nation-djibouti");
+  /* an English The stays out; a known paper keeps its reading */
+  YES("En décembre, l'hebdomadaire The Economist a écrit.", "Economist", CYBERNER_ORGANIZATION, "the-economist");
+  NO("Selon le quotidien le plus lu, non.", "le plus");
+}
+END_TEST
+
 int main(void) {
   cyberner_error *err = NULL;
   model = cyberner_model_new(NULL, NULL, &err);
@@ -2024,6 +2036,7 @@ int main(void) {
   tcase_add_test(t, body_after_a_secretary);
   tcase_add_test(t, country_word_as_a_young_person);
   tcase_add_test(t, slashed_date_read_by_the_document);
+  tcase_add_test(t, paper_title_with_its_article);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
