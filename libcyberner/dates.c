@@ -2631,3 +2631,29 @@ size_t cyb__dates_find(const cyb__dates *d, cyb__dates_scratch *s, const char *n
     }
     return n;
 }
+
+/* Reads 1 or 2 digits at *p (advanced), -1 when none. */
+static int small_number(const char **p, const char *end) {
+    int v = 0, k = 0;
+    while (*p < end && k < 3 && **p >= '0' && **p <= '9')
+        v = v * 10 + (*(*p)++ - '0'), k++;
+    return k == 0 || k > 2 ? -1 : v;
+}
+
+int cyb__dates_day_first(const char *surface, size_t n, const char *value, char out[11]) {
+    const char *p = surface, *end = surface + n;
+    int x = small_number(&p, end);
+    if (x < 1 || p >= end || *p++ != '/')
+        return 0;
+    int w = small_number(&p, end);
+    if (w < 1 || p >= end || *p != '/' || x == w || x > 12 || w > 12)
+        return 0;
+    char month_first[11];
+    if (strlen(value) != 10)
+        return 0;
+    snprintf(month_first, sizeof month_first, "%.4s-%02d-%02d", value, x, w);
+    if (strcmp(month_first, value) != 0)
+        return 0;
+    snprintf(out, 11, "%.4s-%02d-%02d", value, w, x);
+    return 1;
+}

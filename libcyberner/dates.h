@@ -61,6 +61,12 @@ CYB__DATES_HIDDEN size_t cyb__dates_find(const cyb__dates *d, cyb__dates_scratch
                                          const unsigned char *upper, size_t from, size_t to, int lang,
                                          const int *ref, cyb__date_hit *hits, size_t cap);
 
+/* "02/08/2024" read month first (2024-02-08, value): when both numbers may
+ * be a month, writes the day-first reading (2024-08-02) to out[11] and
+ * returns 1; 0 when the date is no such ambiguous slashed one. The caller
+ * decides from the document (another date that agrees with that reading). */
+CYB__DATES_HIDDEN int cyb__dates_day_first(const char *surface, size_t n, const char *value, char out[11]);
+
 #ifdef __cplusplus
 }
 #endif

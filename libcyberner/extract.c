@@ -339,6 +339,35 @@ static int emit_entities(const cyberner_model *m, ctx *c, const char *src, size_
 /* The names emit_entities left unlinked, now that the whole document is
  * read (cyb__late_pick); then those of them still below the caller's
  * min_score are dropped. */
+/* Does a DATE of r other than entity self have a value that starts with
+ * the day v (YYYY-MM-DD), or with its month and day in a year it leaves
+ * open (XXXX-08-02: "on August 2")? */
+static bool other_date_on(const cyberner_result *r, size_t self, const char *v) {
+  for (size_t i = 0; i < r->n; i++) {
+    const char *o = r->e[i].value >= 0 ? r->strings.data + r->e[i].value : NULL;
+    if (i == self || r->e[i].label != CYBERNER_DATE || !o || strlen(o) < 10) continue;
+    if ((strncmp(o, v, 4) == 0 || strncmp(o, "XXXX", 4) == 0) && strncmp(o + 4, v + 4, 6) == 0) return true;
+  }
+  return false;
+}
+
+/* "Friday, Aug. 2, 2024 ... a decision dated 02/08/2024": an English
+ * slashed date read month first is read day first when another date of the
+ * document falls on that day and none on the month-first one (a dateline,
+ * a date written in words). Spans are unchanged. */
+static int slashed_dates_by_document(const char *src, cyberner_result *r) {
+  for (size_t i = 0; i < r->n; i++) {
+    cyb__entity *e = &r->e[i];
+    char day_first[11];
+    if (e->label != CYBERNER_DATE || e->value < 0 ||
+        !cyb__dates_day_first(src + e->start, e->end - e->start, r->strings.data + e->value, day_first))
+      continue;
+    if (!other_date_on(r, i, day_first) || other_date_on(r, i, r->strings.data + e->value)) continue;
+    if ((e->value = cyb__result_string(r, day_first)) < 0) return CYBERNER_ENOMEM;
+  }
+  return 0;
+}
+
 static int link_late(const cyberner_model *m, ctx *c, cyberner_result *r, const cyberner_options *o) {
   bool drop = false;
   for (size_t i = 0; i < c->doc.nlate; i++) {
@@ -556,7 +585,7 @@ cyberner_result *cyberner_tagger_tag(cyberner_tagger *t, const char *utf8, size_
     if (tag_block(m, c, utf8 + off, end - off, off, &doc_guess, &guess_known, o, r)) goto oom;
     off = end;
   }
-  if (link_late(m, c, r, o)) goto oom;
+  if (link_late(m, c, r, o) || slashed_dates_by_document(utf8, r)) goto oom;
   /* one block, not empty: its tokens are still here */
   if (len > 0 && len <= BLOCK_BYTES && (headline_names(m, c, utf8, len, o, r) || late_platform_x(m, c, o, r)))
     goto oom;

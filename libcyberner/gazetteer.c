@@ -841,6 +841,20 @@ static bool nationality_as_noun(const cyb__gazetteer *g, const galias *a, const 
          (token_is(nm, tt, tb - 1, "le") || token_is(nm, tt, tb - 1, "la") || token_is(nm, tt, tb - 1, "l'"));
 }
 
+static bool masculine_article(const cyb__norm *nm, const cyb__tokens *tt, size_t k) {
+  return token_is(nm, tt, k, "le") || token_is(nm, tt, k, "un") || token_is(nm, tt, k, "du") || token_is(nm, tt, k, "au");
+}
+
+/* "au jeune Suisse", "un autre Suisse": an adjective that goes before a
+ * person noun, between the masculine article and the word (a country takes
+ * no such adjective: la Suisse) */
+static bool masculine_adjective_after_article(const cyb__norm *nm, const cyb__tokens *tt, size_t k) {
+  static const char *const adjectives[] = {"jeune", "vieux", "autre"};
+  for (size_t i = 0; k > 0 && i < sizeof adjectives / sizeof *adjectives; i++)
+    if (token_is(nm, tt, k, adjectives[i])) return masculine_article(nm, tt, k - 1);
+  return false;
+}
+
 /* "le Suisse Jürg Lauber", "un Suisse": in French a capitalized word that
  * names a country and its people, after a masculine article (le, un, du,
  * au), is a person of that country (the country is feminine: la Suisse),
@@ -850,8 +864,7 @@ static bool nationality_as_person(const cyb__gazetteer *g, uint32_t entry, const
   if (g->e[entry].label != CYBERNER_NATIONALITY || lang != CYBERNER_LANG_FR || te != tb + 1 || tb == 0 ||
       !(tt->tok[tb].flags & CYB_TOK_CAP) || (tt->tok[tb].flags & CYB_TOK_ALLCAPS))
     return false;
-  return token_is(nm, tt, tb - 1, "le") || token_is(nm, tt, tb - 1, "un") || token_is(nm, tt, tb - 1, "du") ||
-         token_is(nm, tt, tb - 1, "au");
+  return masculine_article(nm, tt, tb - 1) || masculine_adjective_after_article(nm, tt, tb - 1);
 }
 
 /* "the Apache Log4j library", "Cisco IOS XE": a capitalized word that mixes

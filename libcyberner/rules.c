@@ -2730,6 +2730,56 @@ static bool same_first_letter(const mctx *c, size_t x, size_t y) {
   return c->nm->text[c->tt->tok[x].start] == c->nm->text[c->tt->tok[y].start];
 }
 
+/* "the Social Democrats (SPD)", "le Parti socialiste (PS)": capitalized
+ * words no candidate reads, right before an acronym the dictionaries know as
+ * one body, are its long form (rule 2) when the initials of their
+ * capitalized words are some of the acronym's letters, in order, from its
+ * first (S, D of SPD; not Saskia Esken (SPD), a member). Link words may sit
+ * inside; in French one lower-case word may follow each capitalized one
+ * (Front national). Names that spell the whole acronym are left to
+ * acronym_of_thing() and description_before(). */
+static int long_form_of_known(mctx *c, size_t k, size_t a, const char *id) {
+  const cyb__cand *org = dict_cand(c, a, a + 1, CYBERNER_ORGANIZATION), *agency = dict_cand(c, a, a + 1, CYBERNER_AGENCY);
+  const cyb__cand *acr = org ? org : agency;
+  if (!acr || (org && agency) || initials_start(c, k, a) != SIZE_MAX) return 0;
+  size_t b = c->s->tok_begin, s = k, ncap = 0;
+  bool fr = c->s->lang == CYBERNER_LANG_FR;
+  while (s > b && k - s < 10) {
+    size_t q = s - 1;
+    uint16_t f = tflags(c, q);
+    bool link = is_prep(c, q) || is_article(c, q) || en_connector(c, q) || tis(c, q, "et");
+    bool cap = !link && (f & CYB_TOK_CAP) && (f & CYB_TOK_ALPHA) && !acronym_token(c, q);
+    bool adj = fr && !link && lower_word_at(c, q) && q > b && (tflags(c, q - 1) & CYB_TOK_CAP);
+    if (!cap && !link && !adj) break;
+    if (cap && role_word(c, q)) return 0; /* Chancellor (SPD): a title */
+    ncap += cap;
+    s = q;
+  }
+  /* a name opens on a capitalized word (not The) */
+  while (s < k && (!(tflags(c, s) & CYB_TOK_CAP) || is_prep(c, s) || is_article(c, s) || en_connector(c, s))) s++;
+  if (s == k || ncap == 0 || ncap > 6 || !(tflags(c, k - 1) & CYB_TOK_ALPHA) || is_prep(c, k - 1) ||
+      is_article(c, k - 1) || en_connector(c, k - 1))
+    return 0;
+  /* a sentence's first word alone is capitalized by its place */
+  if (s == b && ncap == 1 && is_common(c, s)) return 0;
+  char letters[16];
+  size_t m = acronym_letters(c, a, letters), used = 0;
+  for (size_t q = s; q < k; q++) {
+    if (!(tflags(c, q) & CYB_TOK_CAP)) continue;
+    char first = c->nm->text[c->tt->tok[q].start];
+    while (used < m && letters[used] != first && q > s) used++;
+    if (used == m || letters[used] != first) return 0;
+    used++;
+  }
+  /* no candidate (a person, a place, a date) inside the name, nor one the
+   * rules already put on the acronym */
+  for (size_t i = 0; i < c->cs->n; i++) {
+    const cyb__cand *d = &c->cs->c[i];
+    if ((d->tb < k && d->te > s) || (i >= c->ndict && d->tb == a)) return 0;
+  }
+  return push_like(c, s, k, acr, id);
+}
+
 /* A long form several entries share (National Cyber Security Centre) is
  * the one entry among them whose own alias the acronym after it is
  * (NCSC-NZ): the acronym settles it, whatever the sentence's countries. */
@@ -2818,6 +2868,20 @@ static bool hidden_over(const mctx *c, const cyb__cand *d, size_t e) {
   return ne && ne->tb <= d->tb;
 }
 
+/* "l'Accord économique et commercial global entre le Canada et l'Union
+ * européenne (AECG)": a name the dictionaries hide (a treaty, a plan) ends
+ * at the parenthesis k and holds candidate lf (the Union): the acronym is
+ * the hidden thing's (rule 6), unless the dictionaries know it as lf's own. */
+static bool thing_ends_over(const mctx *c, const cyb__cand *lf, size_t k, size_t a) {
+  bool hid = false;
+  for (size_t i = 0; i < c->ndict && !hid; i++) {
+    const cyb__cand *d = &c->cs->c[i];
+    hid = d->te == k && d->label == CYB_NOT_ENTITY && d->tb < lf->tb;
+  }
+  const cyb__cand *acr = hid ? dict_cand(c, a, a + 1, lf->label) : NULL;
+  return hid && !(acr && share_entry(c, lf, acr));
+}
+
 /* Are the letters of the acronym at token a the initials of the capitalized
  * words of one of the names of lf's entry? A translated long form keeps the
  * acronym of the original name: "Bureau des opérations d'accès adaptées
@@ -2879,6 +2943,7 @@ static bool long_form_of(const mctx *c, const cyb__cand *lf, size_t k, size_t a)
   /* a body a rule reads inside a name the dictionaries hide (Cyber Norm
    * Initiative: "Initiative" is a body's tail) is not the long form: the
    * acronym is the hidden thing's (below) */
+  if (thing_ends_over(c, lf, k, a)) return false;
   return lf->source == CYB_SRC_DICT || !hidden_over(c, lf, k);
 }
 
@@ -3050,6 +3115,7 @@ static int acronyms(mctx *c) {
     /* a body described in lower case before an acronym the dictionaries
      * know is that body: "le service de renseignement intérieur (BIS)" */
     if (k > b && a + 1 < end && tis(c, a + 1, ")") && description_before(c, k, a, low)) return CYBERNER_ENOMEM;
+    if (!lf && k > b && a + 1 < end && tis(c, a + 1, ")") && long_form_of_known(c, k, a, low)) return CYBERNER_ENOMEM;
     /* ACR (Long Form) */
     if (k > b && acronym_token(c, k - 1)) {
       const cyb__cand *inner = cand_span(c, k + 1, end, false);
@@ -3415,6 +3481,61 @@ static int media_names(mctx *c) {
     if (over_agency ? !only_agency_at(c, x) : covered(c, x)) continue;
     if (x + 1 < end && (tflags(c, x + 1) & CYB_TOK_CAP) && (tflags(c, x + 1) & CYB_TOK_ALPHA)) continue;
     if (push_outlet(c, x, lab, over_agency)) return CYBERNER_ENOMEM;
+  }
+  return 0;
+}
+
+/* The ORGANIZATION of the dictionaries whose own name is the title written
+ * over tokens [x, e) and a note in parentheses ("La Nation (journal)"),
+ * -1 when none. Run only on a paper's title after a media noun (rare): a
+ * plain scan of the entries. */
+static int32_t paper_named(const mctx *c, size_t x, size_t e) {
+  const char *w = c->src + c->nm->map[c->tt->tok[x].start];
+  size_t n = cyb__norm_src_end(c->nm, c->src, c->srclen, c->tt->tok[e - 1].end) - c->nm->map[c->tt->tok[x].start];
+  for (size_t i = 0, m = cyb__gazetteer_size(c->m->gaz); i < m; i++) {
+    const cyb__entry *en = cyb__gazetteer_entry(c->m->gaz, (uint32_t)i);
+    if (en->label == CYBERNER_ORGANIZATION && !en->dead && strncmp(en->name, w, n) == 0 &&
+        (en->name[n] == '\0' || (en->name[n] == ' ' && en->name[n + 1] == '(')))
+      return (int32_t)i;
+  }
+  return -1;
+}
+
+/* "le quotidien La Nation", "the daily La Voie": after a media noun in
+ * lower case (bodies.txt, place media), a capitalized French article opens
+ * a paper's title, and the title keeps it (it is part of the name; the
+ * golds leave out an English The: l'hebdomadaire The Economist): the
+ * article and one to three capitalized words are an ORGANIZATION, linked to
+ * the dictionaries' paper of that name. Not when a name of two words or
+ * more is read there already (le quotidien La Croix), nor before another
+ * capitalized word. */
+static int titled_papers(mctx *c) {
+  if (!(c->any_bits & 1u << S_MEDIA)) return 0;
+  size_t end = c->s->tok_end;
+  for (size_t k = c->s->tok_begin; k < end; k++) {
+    uint32_t lab = 0;
+    size_t x = k + pm(c, S_MEDIA, k, end, &lab);
+    if (x == k || x + 1 >= end || (tflags(c, k) & CYB_TOK_CAP) || !(tflags(c, x) & CYB_TOK_CAP) ||
+        !is_article(c, x))
+      continue;
+    size_t e = x + 1;
+    while (e < end && e < x + 4 && (tflags(c, e) & CYB_TOK_CAP) && (tflags(c, e) & CYB_TOK_ALPHA) && !is_article(c, e))
+      e++;
+    if (e == x + 1 || (e < end && (tflags(c, e) & CYB_TOK_CAP) && (tflags(c, e) & CYB_TOK_ALPHA))) continue;
+    bool taken = false;
+    for (size_t i = 0; i < c->cs->n && !taken; i++) {
+      const cyb__cand *d = &c->cs->c[i];
+      taken = d->tb < e && d->te > x && d->te - d->tb > 1 && d->label != CYB_NOT_ENTITY;
+    }
+    if (taken) continue;
+    cyb__cand *d = cyb__cand_push(c->cs, c->tt->tok[x].start, c->tt->tok[e - 1].end, (uint32_t)x, (uint32_t)e,
+                                  CYBERNER_ORGANIZATION, CYB_SRC_PATTERN, 0.8f);
+    if (!d) return CYBERNER_ENOMEM;
+    d->rank = CYB_RANK_CONTEXT;
+    d->entry = paper_named(c, x, e);
+    char id[64];
+    size_t w = d->entry < 0 ? kebab_id(c, x, e, SIZE_MAX, 0, id, sizeof id) : 0;
+    if (w && (d->id = cyb__cand_string(c->cs, id, w)) < 0) return CYBERNER_ENOMEM;
   }
   return 0;
 }
@@ -4713,6 +4834,23 @@ static int nationality_of_portfolio(mctx *c, const cyb__cand *d, size_t tl) {
   return push_body(c, s, te + tl, CYB_NOT_ENTITY, 0.9f) || push_with_id(c, tb, s, label, cc) ? CYBERNER_ENOMEM : 0;
 }
 
+/* "Joint Secretary of the Cyber Diplomacy Division", "Secretary of the
+ * National Security Council Secretariat": a body the dictionaries name over
+ * [p, e), two words or more ending with a capitalized body word (Division,
+ * Secretariat, Council), is a body, not a portfolio: the role alone is left
+ * out (rule 6), the body is tagged; "Secretary of Homeland Security",
+ * "Minister for the Armed Forces" stay portfolios. */
+static bool body_after_title(const mctx *c, size_t p, size_t e) {
+  /* a ministry's units, which bodies.txt leaves out: alone they make no
+   * body's name from unknown words (the FBI's Cyber Division is its own) */
+  static const char *const units[] = {"division", "directorate", "wing", "branch"};
+  uint32_t lab = 0;
+  if (e < p + 2 || !(tflags(c, e - 1) & CYB_TOK_CAP) || tis(c, e - 1, "forces")) return false;
+  for (size_t i = 0; i < sizeof units / sizeof *units; i++)
+    if (tis(c, e - 1, units[i])) return true;
+  return pm(c, S_TAIL, e - 1, e, &lab) && (int)lab - 1 == CYBERNER_AGENCY;
+}
+
 /* "Minister for Home Affairs", "Secretary of Homeland Security", "ministre des
  * Armées": after a minister's title, the body names a portfolio and is part
  * of a role, which is not tagged (ENTITIES.md rule 6). A NOT_ENTITY over the
@@ -4733,7 +4871,7 @@ static int portfolios(mctx *c) {
     if (p >= end || body_head_at(c, p) || pm(c, S_OF, p, end, NULL)) continue;
     size_t e = c->rs->body_end[p - c->s->tok_begin]; /* a body the dictionaries name there */
     if (e == p + 1 && (tflags(c, p) & CYB_TOK_ALLCAPS)) continue; /* an acronym stays a body: secrétaire du DICT */
-    if (council_of(c, p, e)) continue;
+    if (council_of(c, p, e) || body_after_title(c, p, e)) continue;
     if (e > p && push_body(c, k, e, CYB_NOT_ENTITY, 0.9f)) return CYBERNER_ENOMEM;
   }
   /* the English order, "Homeland Security Secretary Kristi Noem": a body's
@@ -5043,7 +5181,7 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
       (c.s->lang == CYBERNER_LANG_EN && (rc = programme_names(&c))) || (rc = results_line(&c)) ||
       (rc = fixture_line(&c)) || (rc = platform_x(&c)) || (rc = web_services(&c)) ||
       (!headline && ((rc = persons(&c)) || (rc = names_before_roles(&c)) || (rc = bodies(&c)) || (rc = meeting_series(&c)) || (rc = portfolios(&c)) || (rc = both_countries(&c)) || (rc = plan_names(&c)) || (rc = places_of(&c)) || (rc = areas_of(&c)) ||
-                     (rc = nord_departement(&c)) || (rc = towns_in_parens(&c)) || (rc = scripts(&c)) || (rc = embassies(&c)) || (rc = media_names(&c)) || (rc = company_names(&c)) || (rc = described_companies(&c)) ||
+                     (rc = nord_departement(&c)) || (rc = towns_in_parens(&c)) || (rc = scripts(&c)) || (rc = embassies(&c)) || (rc = media_names(&c)) || (rc = titled_papers(&c)) || (rc = company_names(&c)) || (rc = described_companies(&c)) ||
                      (c.s->lang == CYBERNER_LANG_EN && (rc = party_and_firm_names(&c))) || (rc = hospitals_and_schools(&c)) ||
                      (rc = secrets(&c)) || (rc = short_bodies(&c)) || (rc = campaigns(&c)) || (rc = brand_products(&c)) || (rc = units_of_bodies(&c)) ||
                      (rc = malware_names(&c)) || (rc = actors_after_kind(&c)) ||

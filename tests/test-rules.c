@@ -1958,6 +1958,82 @@ START_TEST(region_named_after_a_town) {
 }
 END_TEST
 
+START_TEST(acronym_of_a_hidden_thing) {
+  /* an acronym after a treaty's name the dictionaries hide is the treaty's,
+   * not the body's whose name ends the treaty's */
+  const char *fr = "Le Sénat a rejeté l'Accord économique et commercial global entre le Canada et "
+                   "l'Union européenne (AECG) mardi. L'AECG reste appliqué.";
+  NO(fr, "AECG");
+  NO(fr, "AECG reste");
+  YES("La Commission européenne (CE) a parlé.", "CE", CYBERNER_ORGANIZATION, "european-commission");
+  YES("The European Union (EU) spoke.", "EU", CYBERNER_ORGANIZATION, "eu");
+}
+END_TEST
+
+START_TEST(long_form_before_a_known_acronym) {
+  /* capitalized words before an acronym the dictionaries know, whose
+   * initials are some of its letters, are its long form */
+  const char *en = "In the vote, the Social Democrats (SPD) backed the bill and the Free Democrats (FDP) did not.";
+  YES(en, "Social Democrats", CYBERNER_ORGANIZATION, "spd");
+  YES(en, "Free Democrats", CYBERNER_ORGANIZATION, "fdp");
+  YES("Le vote du Front national (FN) a surpris.", "Front national", CYBERNER_ORGANIZATION, NULL);
+  /* a member named before the party, a title, a lone word opening the sentence */
+  YES("Yesterday Saskia Esken (SPD) spoke.", "Saskia Esken", CYBERNER_PERSON, NULL);
+  NO("The Chancellor (SPD) spoke.", "Chancellor");
+  NO("Democrats (SPD) won the vote.", "Democrats");
+  NO("The Green Wave (SPD) won the vote.", "Green Wave");
+}
+END_TEST
+
+START_TEST(body_after_a_secretary) {
+  /* a secretary's title before a unit the dictionaries know: the unit is
+   * tagged, the title is not; a portfolio stays untagged */
+  const char *en = "On Monday the Joint Secretary of the Cyber Diplomacy Division met the Under Secretary of the "
+                   "National Security Council Secretariat.";
+  YES(en, "Cyber Diplomacy Division", CYBERNER_AGENCY, "in-mea-cdd");
+  YES(en, "National Security Council Secretariat", CYBERNER_AGENCY, NULL);
+  NO(en, "Joint Secretary");
+  NO("On Monday the Minister for the Armed Forces and the Secretary of Homeland Security spoke.", "Armed Forces");
+  NO("On Monday the Secretary of Homeland Security spoke.", "Homeland Security");
+}
+END_TEST
+
+START_TEST(country_word_as_a_young_person) {
+  /* a country's name that is also its people's noun, after le/un/au and an
+   * adjective that goes before a person, is the person's nationality */
+  const char *fr = "Le parquet reproche au jeune Suisse une fraude. Un autre Suisse a fui. Il vit en Suisse.";
+  YES(fr, "Suisse", CYBERNER_NATIONALITY, "CH");
+  ck_assert(tagged(fr, "Suisse", "autre", CYBERNER_NATIONALITY, "CH"));
+  ck_assert(tagged(fr, "Suisse", "vit", CYBERNER_COUNTRY, "CH"));
+  YES("Elle décrit la jeune Suisse du XIXe siècle.", "Suisse", CYBERNER_COUNTRY, "CH");
+}
+END_TEST
+
+START_TEST(slashed_date_read_by_the_document) {
+  /* an English slashed date whose numbers may both be months is read day
+   * first when another date of the text falls on that day */
+  const char *en = "ANKARA, Friday, Sept. 6, 2024. The regulator cited an order dated 06/09/2024 in its notice.";
+  ck_assert(dated(en, "06/09/2024", "2024-09-06", CYBERNER_LANG_EN));
+  /* alone, or when another date agrees with the month-first reading, month first */
+  ck_assert(dated("The regulator cited an order dated 06/09/2024 in its notice.", "06/09/2024", "2024-06-09",
+                  CYBERNER_LANG_EN));
+  ck_assert(dated("On June 9, 2024 the regulator cited an order dated 06/09/2024, and on Sept. 6, 2024 another.",
+                  "06/09/2024", "2024-06-09", CYBERNER_LANG_EN));
+}
+END_TEST
+
+START_TEST(paper_title_with_its_article) {
+  /* after a media noun, a French article opens the paper's title and stays in it */
+  const char *fr = "Selon le quotidien La Zorbière, le vote est reporté; le journal Le Nouveau Brelcom le confirme.";
+  YES(fr, "La Zorbière", CYBERNER_ORGANIZATION, NULL);
+  YES(fr, "Le Nouveau Brelcom", CYBERNER_ORGANIZATION, NULL);
+  YES("Il est publié par le quotidien La Nation.", "La Nation", CYBERNER_ORGANIZATION, "la-nation-djibouti");
+  /* an English The stays out; a known paper keeps its reading */
+  YES("En décembre, l'hebdomadaire The Economist a écrit.", "Economist", CYBERNER_ORGANIZATION, "the-economist");
+  NO("Selon le quotidien le plus lu, non.", "le plus");
+}
+END_TEST
+
 int main(void) {
   cyberner_error *err = NULL;
   model = cyberner_model_new(NULL, NULL, &err);
@@ -2039,6 +2115,12 @@ int main(void) {
   tcase_add_test(t, generic_body_of_a_named_country);
   tcase_add_test(t, newspaper_named_the_word);
   tcase_add_test(t, given_name_of_a_named_family);
+  tcase_add_test(t, acronym_of_a_hidden_thing);
+  tcase_add_test(t, long_form_before_a_known_acronym);
+  tcase_add_test(t, body_after_a_secretary);
+  tcase_add_test(t, country_word_as_a_young_person);
+  tcase_add_test(t, slashed_date_read_by_the_document);
+  tcase_add_test(t, paper_title_with_its_article);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
