@@ -1903,7 +1903,9 @@ START_TEST(generic_body_of_a_named_country) {
   const char *ee = "Selon l'agence, le parquet général de l'Estonie a ouvert une enquête.";
   YES(ee, "parquet général", CYBERNER_AGENCY, "ee-prosecutor");
   YES(ee, "Estonie", CYBERNER_COUNTRY, "EE");
-  const char *zz = "Le parquet général d'Arménie indique que la police nationale du Bénin enquête.";
+  YES("Le parquet général d'Arménie indique que l'enquête avance.", "parquet général", CYBERNER_AGENCY,
+      "am-prosecutor-general");
+  const char *zz = "Le parquet général du Laos indique que la police nationale du Bénin enquête.";
   YES(zz, "parquet général", CYBERNER_AGENCY, NULL);
   ck_assert(!has_id(zz, "parquet général", NULL));
   YES(zz, "police nationale", CYBERNER_AGENCY, NULL);
