@@ -137,6 +137,7 @@ run "our documents, round 113 (scored blind first)" "$src/tests/eval/extra113/go
 run "our documents, round 114 (scored blind first)" "$src/tests/eval/extra114/gold.jsonl"
 run "our documents, round 115 (scored blind first)" "$src/tests/eval/extra115/gold.jsonl"
 run "our documents, round 117 (scored blind first)" "$src/tests/eval/extra117/gold.jsonl"
+run "our documents, round 118 (scored blind first)" "$src/tests/eval/extra118/gold.jsonl"
 run "CoNLL-2003 English dev (testa)" "$shared/data/conll2003-en/conll-testa.jsonl" --map conll --labels PER,ORG,LOC
 run "CoNLL-2003 English test (testb)" "$shared/data/conll2003-en/conll-testb.jsonl" --map conll --labels PER,ORG,LOC
 run "WikiNEuRal French (silver)" "$shared/data/ner-fr-wikineural/wikineural-fr-test-sample.jsonl" --map conll --labels PER,ORG,LOC
