@@ -137,6 +137,7 @@ run "our documents, round 113 (scored blind first)" "$src/tests/eval/extra113/go
 run "our documents, round 114 (scored blind first)" "$src/tests/eval/extra114/gold.jsonl"
 run "our documents, round 115 (scored blind first)" "$src/tests/eval/extra115/gold.jsonl"
 run "our documents, round 117 (scored blind first)" "$src/tests/eval/extra117/gold.jsonl"
+run "our documents, round 118 (scored blind first)" "$src/tests/eval/extra118/gold.jsonl"
 run "our documents, round 119 (scored blind first)" "$src/tests/eval/extra119/gold.jsonl"
 run "our documents, round 120 (scored blind first)" "$src/tests/eval/extra120/gold.jsonl"
 run "our documents, round 121 (scored blind first)" "$src/tests/eval/extra121/gold.jsonl"
