@@ -310,6 +310,16 @@ static void entry_free(cyb__entry *e) {
   free(e->aliases);
   free(e->within);
   free(e->committee);
+  free(e->short_form);
+}
+
+/* An attribute's value the line cannot have: reported at file:line, the
+ * entry dropped (the line's error), 0 for the caller to return. */
+static int bad_value(cyb__diag *diag, const char *file, size_t lineno, const char *what, const char *v, size_t vl,
+                     const char *expected, cyb__entry *e) {
+  cyb__diag_add(diag, 1, file, lineno, "bad %s '%.*s': expected %s", what, (int)(vl > 40 ? 40 : vl), v, expected);
+  entry_free(e);
+  return 0;
 }
 
 /* Parse one line into ds; problems go to diag. Returns ENOMEM or 0. */
@@ -390,12 +400,8 @@ static int parse_line(cyb__dictset *ds, const char *file, size_t lineno, const c
       const char *v = eq + 1;
       size_t vl = x.n - kl - 1;
       if (kl == 7 && memcmp(x.s, "country", 7) == 0) {
-        if (!valid_country_list(v, vl)) {
-          cyb__diag_add(diag, 1, file, lineno, "bad country '%.*s': expected ISO codes like JP or FR+JP",
-                        (int)(vl > 40 ? 40 : vl), v);
-          entry_free(&e);
-          return 0;
-        }
+        if (!valid_country_list(v, vl))
+          return bad_value(diag, file, lineno, "country", v, vl, "ISO codes like JP or FR+JP", &e);
         free(e.country);
         e.country = cyb__strndup(v, vl);
       } else if (kl == 9 && memcmp(x.s, "combining", 9) == 0) {
@@ -404,6 +410,18 @@ static int parse_line(cyb__dictset *ds, const char *file, size_t lineno, const c
       } else if (kl == 6 && memcmp(x.s, "within", 6) == 0) {
         free(e.within);
         e.within = cyb__strndup(v, vl);
+      } else if (kl == 5 && memcmp(x.s, "short", 5) == 0) {
+        e.short_lang = 0;
+        if (vl > 3 && (memcmp(v, "en:", 3) == 0 || memcmp(v, "fr:", 3) == 0)) {
+          e.short_lang = v[0] == 'e' ? CYBERNER_LANG_EN : CYBERNER_LANG_FR;
+          v += 3, vl -= 3;
+        }
+        bool normalized = vl > 0 && vl < 48 && v[0] != ' ' && v[vl - 1] != ' ';
+        for (size_t k = 0; k < vl && normalized; k++) normalized = (v[k] >= 'a' && v[k] <= 'z') || v[k] == ' ';
+        if (!normalized)
+          return bad_value(diag, file, lineno, "short form", v, vl, "lower-case words without accents", &e);
+        free(e.short_form);
+        e.short_form = cyb__strndup(v, vl);
       } else if (kl == 9 && memcmp(x.s, "committee", 9) == 0) {
         free(e.committee);
         e.committee = cyb__strndup(v, vl);

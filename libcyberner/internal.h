@@ -288,6 +288,9 @@ typedef struct {
   char *committee;           /* EVENT: id of the committee that runs it, which the press calls by
                                 the event's name ("the organising committee, Paris 2024, said"), or NULL */
   int32_t committee_entry;   /* that committee's entry, found once all files are read (when committee) */
+  char *short_form;          /* short=: the normalized words that name it in a document once its
+                                full name has been seen there ("commission"), or NULL */
+  uint8_t short_lang;        /* short=en:...: the language of the sentences where it does, 0 any */
   const char *file;          /* display name (owned by the dictset) */
   uint32_t line;
   uint8_t label;
@@ -616,6 +619,7 @@ typedef struct {
   uint8_t label;
   uint8_t shared; /* a person's short form that another person of the document has too */
   uint8_t stem;   /* a company's first word (firm_stem): looked for with the speller's guard */
+  uint8_t lang;   /* looked for only in sentences of this language (short=en:), 0 any */
   int16_t next;   /* the next one of its bucket in its list (doc->*_head), -1 */
   int32_t entry;  /* gazetteer entry or -1 */
   char id[96];    /* rule-made id when entry < 0, "" when none */

@@ -5038,7 +5038,7 @@ static int short_bodies(mctx *c) {
       if (dn->firstlen != n || dn->key[0] != t[0] || memcmp(t, dn->key, n) != 0 || k + dn->ntok > end ||
           join(c->nm, c->tt, k, dn->ntok, buf, sizeof buf) != dn->keylen || memcmp(buf, dn->key, dn->keylen) != 0 ||
           !short_form_at(c, k, dn->ntok) || (dn->label == CYBERNER_LOCATION && is_common(c, k)) ||
-          (dn->stem && !firm_stem_at(c, k)))
+          (dn->stem && !firm_stem_at(c, k)) || (dn->lang && dn->lang != c->s->lang))
         continue;
       if (push_remembered(c, k, k + dn->ntok, dn, CYB_SRC_MENTION)) return CYBERNER_ENOMEM;
       break;
@@ -5239,6 +5239,7 @@ static cyb__docname *remember(cyb__docname **listp, size_t *n, size_t *cap, int1
   d->label = (uint8_t)label;
   d->shared = 0;
   d->stem = 0;
+  d->lang = 0;
   d->entry = entry;
   copy_str(d->id, sizeof d->id, id, id ? strlen(id) : 0);
   return d;
@@ -5381,6 +5382,13 @@ void cyb__rules_learn(const cyberner_model *m, const cyb__norm *nm, const cyb__t
     remember_address_stem(nm, tt, d, id, doc);
     remember_hidden_initials(nm, tt, d, doc);
     remember_firm_stem(m, nm, tt, d, id, doc);
+    /* "the European Commission ... the Commission": the short form the
+     * dictionary gives the body (short=), looked for once it is named */
+    const char *short_form = d->entry >= 0 && d->source == CYB_SRC_DICT
+                                 ? cyb__gazetteer_entry(m->gaz, (uint32_t)d->entry)->short_form
+                                 : NULL;
+    cyb__docname *sf = short_form ? remember_short(doc, short_form, strlen(short_form), d->label, d->entry, id) : NULL;
+    if (sf) sf->lang = cyb__gazetteer_entry(m->gaz, (uint32_t)d->entry)->short_lang;
     size_t r = d->entry >= 0 ? after_country(m, tt, d) : 0;
     if (d->label == CYBERNER_EVENT && d->entry >= 0 && d->source == CYB_SRC_DICT) r = meeting_words(m, nm, tt, d->tb, d->te);
     if (r) {

@@ -87,6 +87,8 @@ START_TEST(bad_columns_and_ids) {
   expect_error(CYBERNER_EDICT, "a.tsv", 1, "bad attribute");
   write_file("a.tsv", "pp\tAGENCY\tP\nx\tAGENCY\tX\t\twithin=nowhere\n");
   expect_error(CYBERNER_EDICT, "a.tsv", 2, "within=nowhere");
+  write_file("a.tsv", "x\tAGENCY\tX\t\tshort=en:Commission\n");
+  expect_error(CYBERNER_EDICT, "a.tsv", 1, "bad short form");
   write_file("a.tsv", "pp\tAGENCY\tP\nx\tEVENT\tX\t\tcommittee=nobody\n");
   expect_error(CYBERNER_EDICT, "a.tsv", 2, "committee=nobody");
   write_file("a.tsv", "pp\tORGANIZATION\tP\nx\tAGENCY\tX\t\tcommittee=pp\n");

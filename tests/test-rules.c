@@ -1283,6 +1283,12 @@ START_TEST(shared_aliases_by_complement) {
   YES("Le parquet fédéral du Bundeskriminalamt a parlé.", "parquet fédéral", CYBERNER_AGENCY, "de-gba");
   YES("Le parquet fédéral a inculpé trois hommes à Bruxelles.", "parquet fédéral", CYBERNER_AGENCY,
       "be-federal-prosecutor");
+  /* a body's short form of the dictionaries (short=en:commission), once the
+   * document has named the body, in the language the dictionary says */
+  ck_assert(tagged("The European Commission fined the firm. The Commission said it would appeal.", "Commission",
+                   "firm.", CYBERNER_ORGANIZATION, "european-commission"));
+  NO("The Commission said it would appeal.", "Commission");
+  NO("La Commission européenne a infligé une amende. La Commission a précisé ses motifs.", "Commission a");
   /* a country's name that is also a state's, before "state" or after "state
    * of" in lower case, is the state */
   YES("Delta sued the firm in a Georgia state court.", "Georgia", CYBERNER_LOCATION, "state-of-georgia");
