@@ -313,6 +313,12 @@ static void entry_free(cyb__entry *e) {
   free(e->short_form);
 }
 
+/* An attribute's text value, replacing an earlier one of the line. */
+static void set_value(char **field, const char *v, size_t vl) {
+  free(*field);
+  *field = cyb__strndup(v, vl);
+}
+
 /* An attribute's value the line cannot have: reported at file:line, the
  * entry dropped (the line's error), 0 for the caller to return. */
 static int bad_value(cyb__diag *diag, const char *file, size_t lineno, const char *what, const char *v, size_t vl,
@@ -402,14 +408,11 @@ static int parse_line(cyb__dictset *ds, const char *file, size_t lineno, const c
       if (kl == 7 && memcmp(x.s, "country", 7) == 0) {
         if (!valid_country_list(v, vl))
           return bad_value(diag, file, lineno, "country", v, vl, "ISO codes like JP or FR+JP", &e);
-        free(e.country);
-        e.country = cyb__strndup(v, vl);
+        set_value(&e.country, v, vl);
       } else if (kl == 9 && memcmp(x.s, "combining", 9) == 0) {
-        free(e.combining);
-        e.combining = cyb__strndup(v, vl);
+        set_value(&e.combining, v, vl);
       } else if (kl == 6 && memcmp(x.s, "within", 6) == 0) {
-        free(e.within);
-        e.within = cyb__strndup(v, vl);
+        set_value(&e.within, v, vl);
       } else if (kl == 5 && memcmp(x.s, "short", 5) == 0) {
         e.short_lang = 0;
         if (vl > 3 && (memcmp(v, "en:", 3) == 0 || memcmp(v, "fr:", 3) == 0)) {
@@ -420,11 +423,9 @@ static int parse_line(cyb__dictset *ds, const char *file, size_t lineno, const c
         for (size_t k = 0; k < vl && normalized; k++) normalized = (v[k] >= 'a' && v[k] <= 'z') || v[k] == ' ';
         if (!normalized)
           return bad_value(diag, file, lineno, "short form", v, vl, "lower-case words without accents", &e);
-        free(e.short_form);
-        e.short_form = cyb__strndup(v, vl);
+        set_value(&e.short_form, v, vl);
       } else if (kl == 9 && memcmp(x.s, "committee", 9) == 0) {
-        free(e.committee);
-        e.committee = cyb__strndup(v, vl);
+        set_value(&e.committee, v, vl);
       } else if (kl == 7 && memcmp(x.s, "default", 7) == 0) {
         e.shared_default = vl == 1 && v[0] == '1';
       } else if (kl == 4 && memcmp(x.s, "kind", 4) == 0) {

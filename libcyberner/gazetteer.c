@@ -703,17 +703,13 @@ static bool owner_before(const cyb__gazetteer *g, const cyb__norm *nm, const cyb
   return country_word(g, p->vid);
 }
 
-static bool token_is(const cyb__norm *nm, const cyb__tokens *tt, size_t k, const char *w) {
-  return cyb__tok_is(nm, &tt->tok[k], w);
-}
-
 /* "Trump's homeland security adviser": after the possessive of someone who
  * is no country or place, a lower-case body followed by a role in lower
  * case is the role's portfolio, not a body ("Russia's foreign intelligence
  * service" is one). */
 static bool possessed_portfolio(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens *tt, size_t tb,
                                 size_t te) {
-  if (tb < 2 || te >= tt->ntok || !token_is(nm, tt, tb - 1, "'s")) return false;
+  if (tb < 2 || te >= tt->ntok || !cyb__token_is(nm, tt, tb - 1, "'s")) return false;
   const cyb__token *r = &tt->tok[te];
   if ((r->flags & CYB_TOK_CAP) || !word_is(g, r->vid, CYB_WORD_ROLE)) return false;
   uint32_t owner = tt->tok[tb - 2].vid;
@@ -727,16 +723,16 @@ static bool possessed_portfolio(const cyb__gazetteer *g, const cyb__norm *nm, co
 static bool indefinite_before(const cyb__norm *nm, const cyb__tokens *tt, size_t tb) {
   if (tb == 0) return false;
   size_t p = tb - 1;
-  return token_is(nm, tt, p, "un") || token_is(nm, tt, p, "une") || token_is(nm, tt, p, "an") ||
-         token_is(nm, tt, p, "a") || token_is(nm, tt, p, "comme") || token_is(nm, tt, p, "as") ||
-         (p >= 2 && token_is(nm, tt, p, "que") && token_is(nm, tt, p - 1, "tant") && token_is(nm, tt, p - 2, "en"));
+  return cyb__token_is(nm, tt, p, "un") || cyb__token_is(nm, tt, p, "une") || cyb__token_is(nm, tt, p, "an") ||
+         cyb__token_is(nm, tt, p, "a") || cyb__token_is(nm, tt, p, "comme") || cyb__token_is(nm, tt, p, "as") ||
+         (p >= 2 && cyb__token_is(nm, tt, p, "que") && cyb__token_is(nm, tt, p - 1, "tant") && cyb__token_is(nm, tt, p - 2, "en"));
 }
 
 /* An acronym defined in parentheses right after the name, "(C4)", "(ANSSI)":
  * the text names the body it describes, even after un/une ("Un centre de
  * coordination des crises cyber (C4), placé auprès du SGDSN"). */
 static bool acronym_defined_after(const cyb__norm *nm, const cyb__tokens *tt, size_t te) {
-  if (te + 2 >= tt->ntok || !token_is(nm, tt, te, "(") || !token_is(nm, tt, te + 2, ")")) return false;
+  if (te + 2 >= tt->ntok || !cyb__token_is(nm, tt, te, "(") || !cyb__token_is(nm, tt, te + 2, ")")) return false;
   for (size_t k = te; k <= te + 2; k++)
     if (tt->tok[k].flags & CYB_TOK_SENT_START) return false; /* another sentence's */
   const cyb__token *t = &tt->tok[te + 1];
@@ -764,13 +760,13 @@ static bool kind_acronym_described(const cyb__gazetteer *g, const cyb__norm *nm,
  * diploma's subject), while "leur NSA" is still theirs. */
 static bool acronym_as_common_noun(const cyb__norm *nm, const cyb__tokens *tt, size_t tb, size_t te, int lang) {
   if (lang != CYBERNER_LANG_FR || te != tb + 1 || tb == 0 || !(tt->tok[tb].flags & CYB_TOK_ALLCAPS)) return false;
-  if (token_is(nm, tt, tb - 1, "un") || token_is(nm, tt, tb - 1, "une")) return true;
+  if (cyb__token_is(nm, tt, tb - 1, "un") || cyb__token_is(nm, tt, tb - 1, "une")) return true;
   static const char *const possessive[] = {"son", "sa", "mon", "ma", "ton", "ta"};
   bool poss = false;
   for (size_t i = 0; i < sizeof possessive / sizeof *possessive && !poss; i++)
-    poss = token_is(nm, tt, tb - 1, possessive[i]);
+    poss = cyb__token_is(nm, tt, tb - 1, possessive[i]);
   return poss && te + 1 < tt->ntok &&
-         (token_is(nm, tt, te, "de") || token_is(nm, tt, te, "d'") || token_is(nm, tt, te, "en")) &&
+         (cyb__token_is(nm, tt, te, "de") || cyb__token_is(nm, tt, te, "d'") || cyb__token_is(nm, tt, te, "en")) &&
          (tt->tok[te + 1].flags & CYB_TOK_ALPHA) && !(tt->tok[te + 1].flags & CYB_TOK_CAP);
 }
 
@@ -803,7 +799,7 @@ static bool at_dateline(const cyb__norm *nm, const cyb__tokens *tt, size_t tb, s
  * French text an "a" there is "à" (the verb "a" does not come before a
  * place's name). */
 static bool city_preposition(const cyb__norm *nm, const cyb__tokens *tt, size_t tb, int lang) {
-  return lang == CYBERNER_LANG_FR && tb > 0 && token_is(nm, tt, tb - 1, "a");
+  return lang == CYBERNER_LANG_FR && tb > 0 && cyb__token_is(nm, tt, tb - 1, "a");
 }
 
 /* "Romanian police", "Dutch police": a nationality or country, then a last
@@ -838,11 +834,11 @@ static bool nationality_of_role(const cyb__gazetteer *g, const galias *a, const 
 static bool nationality_as_noun(const cyb__gazetteer *g, const galias *a, const cyb__norm *nm, const cyb__tokens *tt,
                                 size_t tb) {
   return g->e[a->entry].label == CYBERNER_NATIONALITY && tb > 0 && !nm->upper[tt->tok[tb].start] &&
-         (token_is(nm, tt, tb - 1, "le") || token_is(nm, tt, tb - 1, "la") || token_is(nm, tt, tb - 1, "l'"));
+         (cyb__token_is(nm, tt, tb - 1, "le") || cyb__token_is(nm, tt, tb - 1, "la") || cyb__token_is(nm, tt, tb - 1, "l'"));
 }
 
 static bool masculine_article(const cyb__norm *nm, const cyb__tokens *tt, size_t k) {
-  return token_is(nm, tt, k, "le") || token_is(nm, tt, k, "un") || token_is(nm, tt, k, "du") || token_is(nm, tt, k, "au");
+  return cyb__token_is(nm, tt, k, "le") || cyb__token_is(nm, tt, k, "un") || cyb__token_is(nm, tt, k, "du") || cyb__token_is(nm, tt, k, "au");
 }
 
 /* "au jeune Suisse", "un autre Suisse": an adjective that goes before a
@@ -851,7 +847,7 @@ static bool masculine_article(const cyb__norm *nm, const cyb__tokens *tt, size_t
 static bool masculine_adjective_after_article(const cyb__norm *nm, const cyb__tokens *tt, size_t k) {
   static const char *const adjectives[] = {"jeune", "vieux", "autre"};
   for (size_t i = 0; k > 0 && i < sizeof adjectives / sizeof *adjectives; i++)
-    if (token_is(nm, tt, k, adjectives[i])) return masculine_article(nm, tt, k - 1);
+    if (cyb__token_is(nm, tt, k, adjectives[i])) return masculine_article(nm, tt, k - 1);
   return false;
 }
 
@@ -904,7 +900,7 @@ static bool lower_description(const cyb__gazetteer *g, const galias *a, const cy
  * Poland" (a role right after it is its own: The Record Director Jane Doe). */
 static bool the_title_before_capital(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens *tt, size_t tb,
                                      size_t te) {
-  return te > tb + 1 && token_is(nm, tt, tb, "the") && !word_is(g, tt->tok[te].vid, CYB_WORD_ROLE);
+  return te > tb + 1 && cyb__token_is(nm, tt, tb, "the") && !word_is(g, tt->tok[te].vid, CYB_WORD_ROLE);
 }
 
 /* titlecase: the sentence is a headline in Title Case, where a capitalized
@@ -931,7 +927,7 @@ static bool alias_ok(const cyb__gazetteer *g, const galias *a, const cyb__norm *
    * "chef d'état-major des armées"); not a name lower case by itself
    * ("au sein d'armasuisse") */
   if (g->e[a->entry].label == CYBERNER_AGENCY && tb > 0 && lang != CYBERNER_LANG_EN &&
-      (token_is(nm, tt, tb - 1, "de") || token_is(nm, tt, tb - 1, "d'")) && !span_has_capital(nm, tt, tb, te) &&
+      (cyb__token_is(nm, tt, tb - 1, "de") || cyb__token_is(nm, tt, tb - 1, "d'")) && !span_has_capital(nm, tt, tb, te) &&
       !(tb >= 2 && word_is(g, tt->tok[tb - 2].vid, CYB_WORD_ROLE)) && !a->lower_name)
     return false;
   if (a->word && te < tt->ntok && (tt->tok[te].flags & CYB_TOK_CAP) && (tt->tok[te].flags & CYB_TOK_ALPHA) &&
@@ -968,7 +964,7 @@ static bool entry_in(const cyb__gazetteer *g, const cyb__cands *out, const cyb__
  * (the gazetteer goes left to right). */
 static int32_t place_after_town(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens *tt,
                                 const cyb__cands *out, size_t base, size_t n, size_t tb) {
-  if (tb < 2 || !token_is(nm, tt, tb - 1, ",")) return -1;
+  if (tb < 2 || !cyb__token_is(nm, tt, tb - 1, ",")) return -1;
   const cyb__cand *town = NULL;
   for (size_t i = out->n, seen = 0; i > 0 && seen < 8 && !town; i--, seen++) {
     const cyb__cand *t = &out->c[i - 1];
@@ -992,11 +988,11 @@ static int32_t place_after_town(const cyb__gazetteer *g, const cyb__norm *nm, co
  * country), nor "Asia, Singapore" (a place of no one country). */
 static bool city_in_list(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens *tt, const cyb__cands *out,
                          uint32_t country, size_t tb, size_t te) {
-  if (tb < 2 || !token_is(nm, tt, tb - 1, ",") || g->city_of[country] < 0 || !g->e[country].country) return false;
-  if (te < tt->ntok && !(tt->tok[te].flags & CYB_TOK_SENT_START) && !token_is(nm, tt, te, ",") &&
-      !token_is(nm, tt, te, "and") && !token_is(nm, tt, te, "et") && !token_is(nm, tt, te, "or") &&
-      !token_is(nm, tt, te, "ou") && !token_is(nm, tt, te, ".") && !token_is(nm, tt, te, "?") &&
-      !token_is(nm, tt, te, "!") && !token_is(nm, tt, te, ";"))
+  if (tb < 2 || !cyb__token_is(nm, tt, tb - 1, ",") || g->city_of[country] < 0 || !g->e[country].country) return false;
+  if (te < tt->ntok && !(tt->tok[te].flags & CYB_TOK_SENT_START) && !cyb__token_is(nm, tt, te, ",") &&
+      !cyb__token_is(nm, tt, te, "and") && !cyb__token_is(nm, tt, te, "et") && !cyb__token_is(nm, tt, te, "or") &&
+      !cyb__token_is(nm, tt, te, "ou") && !cyb__token_is(nm, tt, te, ".") && !cyb__token_is(nm, tt, te, "?") &&
+      !cyb__token_is(nm, tt, te, "!") && !cyb__token_is(nm, tt, te, ";"))
     return false;
   for (size_t i = out->n, seen = 0; i > 0 && seen < 8; i--, seen++) {
     const cyb__cand *t = &out->c[i - 1];
@@ -1035,8 +1031,8 @@ static bool public_after(const cyb__norm *nm, const cyb__tokens *tt, size_t tb, 
  * alternatives [from, to), or -1. */
 static int32_t state_by_word(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens *tt,
                              const cyb__cands *out, size_t from, size_t to, size_t tb, size_t te) {
-  bool after = te < tt->ntok && cyb__tok_is(nm, &tt->tok[te], "state") && !nm->upper[tt->tok[te].start];
-  bool before = tb >= 2 && cyb__tok_is(nm, &tt->tok[tb - 1], "of") && cyb__tok_is(nm, &tt->tok[tb - 2], "state") &&
+  bool after = cyb__token_is(nm, tt, te, "state") && !nm->upper[tt->tok[te].start];
+  bool before = tb >= 2 && cyb__token_is(nm, tt, tb - 1, "of") && cyb__token_is(nm, tt, tb - 2, "state") &&
                 !nm->upper[tt->tok[tb - 2].start];
   for (size_t r = from; (after || before) && r < to; r++)
     if (g->e[out->alts[r]].label == CYBERNER_LOCATION && g->e[out->alts[r]].place_kind == CYB_PLACE_SUBDIVISION)

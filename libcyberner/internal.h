@@ -231,6 +231,11 @@ typedef struct {
   size_t nsent, sent_cap;
 } cyb__tokens;
 
+/* Is token k of tt (false past the last one) exactly the normalized word w? */
+static inline bool cyb__token_is(const cyb__norm *nm, const cyb__tokens *tt, size_t k, const char *w) {
+  return k < tt->ntok && cyb__tok_is(nm, &tt->tok[k], w);
+}
+
 /* Longest sentence: a longer run of tokens without a sentence end is cut
  * into sentences of this many tokens. */
 #define CYB_MAX_SENTENCE_TOKENS 512

@@ -507,14 +507,9 @@ static void series_event(const cyberner_model *m, const cyb__tokens *tt, cyb__ca
   c->entry = pick;
 }
 
-/* Is token i (inside the text) the folded word w? */
-static bool word_at(const cyb__norm *nm, const cyb__tokens *tt, size_t i, const char *w) {
-  return i < tt->ntok && cyb__tok_is(nm, &tt->tok[i], w);
-}
-
 static bool word_in(const cyb__norm *nm, const cyb__tokens *tt, size_t i, const char *const *ws) {
   for (; *ws; ws++)
-    if (word_at(nm, tt, i, *ws)) return true;
+    if (cyb__token_is(nm, tt, i, *ws)) return true;
   return false;
 }
 
@@ -530,8 +525,8 @@ static void event_committee(const cyberner_model *m, const cyb__norm *nm, const 
                                       NULL};
   const cyb__entry *e = cyb__gazetteer_entry(m->gaz, (uint32_t)c->entry);
   if (!e->committee || e->committee_entry < 0) return;
-  bool apposed = c->tb >= 2 && word_at(nm, tt, c->tb - 1, ",") && word_in(nm, tt, c->tb - 2, BODY);
-  bool speaks = word_in(nm, tt, c->te, SAYS) || (word_at(nm, tt, c->te, "a") && word_in(nm, tt, c->te + 1, A_DIT));
+  bool apposed = c->tb >= 2 && cyb__token_is(nm, tt, c->tb - 1, ",") && word_in(nm, tt, c->tb - 2, BODY);
+  bool speaks = word_in(nm, tt, c->te, SAYS) || (cyb__token_is(nm, tt, c->te, "a") && word_in(nm, tt, c->te + 1, A_DIT));
   if (!apposed && !speaks) return;
   c->label = CYBERNER_ORGANIZATION;
   c->entry = e->committee_entry;
