@@ -5384,11 +5384,12 @@ void cyb__rules_learn(const cyberner_model *m, const cyb__norm *nm, const cyb__t
     remember_firm_stem(m, nm, tt, d, id, doc);
     /* "the European Commission ... the Commission": the short form the
      * dictionary gives the body (short=), looked for once it is named */
-    const char *short_form = d->entry >= 0 && d->source == CYB_SRC_DICT
-                                 ? cyb__gazetteer_entry(m->gaz, (uint32_t)d->entry)->short_form
-                                 : NULL;
-    cyb__docname *sf = short_form ? remember_short(doc, short_form, strlen(short_form), d->label, d->entry, id) : NULL;
-    if (sf) sf->lang = cyb__gazetteer_entry(m->gaz, (uint32_t)d->entry)->short_lang;
+    const cyb__entry *de =
+        d->entry >= 0 && d->source == CYB_SRC_DICT ? cyb__gazetteer_entry(m->gaz, (uint32_t)d->entry) : NULL;
+    cyb__docname *sf = de && de->short_form
+                           ? remember_short(doc, de->short_form, strlen(de->short_form), d->label, d->entry, id)
+                           : NULL;
+    if (sf) sf->lang = de->short_lang;
     size_t r = d->entry >= 0 ? after_country(m, tt, d) : 0;
     if (d->label == CYBERNER_EVENT && d->entry >= 0 && d->source == CYB_SRC_DICT) r = meeting_words(m, nm, tt, d->tb, d->te);
     if (r) {
