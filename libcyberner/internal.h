@@ -625,6 +625,7 @@ typedef struct {
   uint8_t shared; /* a person's short form that another person of the document has too */
   uint8_t stem;   /* a company's first word (firm_stem): looked for with the speller's guard */
   uint8_t lang;   /* looked for only in sentences of this language (short=en:), 0 any */
+  uint8_t titled; /* a surname seen only after a title (Minister Okonkwo): a full name met later takes it over */
   int16_t next;   /* the next one of its bucket in its list (doc->*_head), -1 */
   int32_t entry;  /* gazetteer entry or -1 */
   char id[96];    /* rule-made id when entry < 0, "" when none */

@@ -5216,6 +5216,11 @@ static cyb__docname *remember(cyb__docname **listp, size_t *n, size_t *cap, int1
         list[i].label = (uint8_t)label;
         list[i].entry = entry;
         copy_str(list[i].id, sizeof list[i].id, id, id ? strlen(id) : 0);
+      } else if (list[i].titled && label == CYBERNER_PERSON &&
+                 (entry >= 0 || strcmp(id ? id : "", list[i].id) != 0)) {
+        list[i].titled = 0; /* Ambassador Albright, then Madeleine Albright */
+        list[i].entry = entry;
+        copy_str(list[i].id, sizeof list[i].id, id, id ? strlen(id) : 0);
       } else if (label == CYBERNER_PERSON && list[i].label == CYBERNER_PERSON &&
                  (entry != list[i].entry || (entry < 0 && strcmp(id ? id : "", list[i].id) != 0))) {
         list[i].shared = 1; /* Naina Yeltsin, then Boris Yeltsin */
@@ -5240,13 +5245,15 @@ static cyb__docname *remember(cyb__docname **listp, size_t *n, size_t *cap, int1
   d->shared = 0;
   d->stem = 0;
   d->lang = 0;
+  d->titled = 0;
   d->entry = entry;
   copy_str(d->id, sizeof d->id, id, id ? strlen(id) : 0);
   return d;
 }
 
-static void remember_name(cyb__doc *doc, const char *key, size_t kl, int label, int32_t entry, const char *id) {
-  remember(&doc->names, &doc->nnames, &doc->names_cap, doc->name_head, bucket_before(key, kl, ' '), key, kl, label,
+static cyb__docname *remember_name(cyb__doc *doc, const char *key, size_t kl, int label, int32_t entry,
+                                   const char *id) {
+  return remember(&doc->names, &doc->nnames, &doc->names_cap, doc->name_head, bucket_before(key, kl, ' '), key, kl, label,
            entry, id);
 }
 static void remember_acr(cyb__doc *doc, const char *key, size_t kl, int label, int32_t entry, const char *id) {
@@ -5369,6 +5376,20 @@ static bool first_word_alone(const cyberner_model *m, const cyb__norm *nm, const
   return true;
 }
 
+/* "Minister Okonkwo ... Okonkwo said": a person the rules found as one
+ * capitalized word after a one-word title is named later by that word
+ * alone, as a person named in full is by the surname. */
+static bool titled_surname(const cyberner_model *m, const cyb__tokens *tt, const cyb__cand *d) {
+  if (d->label != CYBERNER_PERSON || d->source != CYB_SRC_PATTERN || d->te != d->tb + 1 || d->tb == 0) return false;
+  const cyb__token *t = &tt->tok[d->tb];
+  if ((t->flags & (CYB_TOK_CAP | CYB_TOK_ALPHA)) != (CYB_TOK_CAP | CYB_TOK_ALPHA) ||
+      (t->flags & (CYB_TOK_ALLCAPS | CYB_TOK_DOTTED | CYB_TOK_DIGIT)) || t->end - t->start < 3)
+    return false;
+  uint32_t tv = tt->tok[d->tb - 1].vid;
+  uint32_t bits = tv < m->rules->nvid ? m->rules->vid_bits[tv] >> 16 : 0;
+  return bits & (1u << S_TITLES);
+}
+
 void cyb__rules_learn(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, const cyb__cands *cs,
                       const uint32_t *kept, size_t nkept, cyb__doc *doc) {
   for (size_t i = 0; i < cs->n; i++) remember_place_stem(nm, tt, &cs->c[i], doc);
@@ -5397,6 +5418,11 @@ void cyb__rules_learn(const cyberner_model *m, const cyb__norm *nm, const cyb__t
       size_t kl = join(nm, tt, r, d->te - r, key, sizeof key);
       if (kl < sizeof key) remember_short(doc, key, kl, d->label, d->entry, id);
     }
+    cyb__docname *tn = titled_surname(m, tt, d) ? remember_name(doc, nm->text + tt->tok[d->tb].start,
+                                                                 tt->tok[d->tb].end - tt->tok[d->tb].start,
+                                                                 d->label, d->entry, id)
+                                                 : NULL;
+    if (tn) tn->titled = 1;
     if (d->label == CYBERNER_PERSON && d->te >= d->tb + 2 && d->source != CYB_SRC_MENTION) {
       cyb__cand dd = *d; /* Ferdinand Marcos Jr.: the surname is Marcos */
       while (dd.te > dd.tb + 2) {

@@ -2042,6 +2042,16 @@ START_TEST(paper_title_with_its_article) {
 }
 END_TEST
 
+START_TEST(surname_after_a_title_named_again) {
+  /* a person found after a one-word title is named later by that word alone */
+  const char *en = "Minister Okonkwo spoke on Monday. Later, Okonkwo said no.";
+  ck_assert(tagged(en, "Okonkwo", "Later", CYBERNER_PERSON, "okonkwo"));
+  /* a full name met later takes the short form over */
+  const char *full = "Ambassador Zorbquist arrived. Then Helga Zorbquist spoke. Zorbquist left.";
+  ck_assert(tagged(full, "Zorbquist", "spoke", CYBERNER_PERSON, "helga-zorbquist"));
+}
+END_TEST
+
 int main(void) {
   cyberner_error *err = NULL;
   model = cyberner_model_new(NULL, NULL, &err);
@@ -2129,6 +2139,7 @@ int main(void) {
   tcase_add_test(t, country_word_as_a_young_person);
   tcase_add_test(t, slashed_date_read_by_the_document);
   tcase_add_test(t, paper_title_with_its_article);
+  tcase_add_test(t, surname_after_a_title_named_again);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
