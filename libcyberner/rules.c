@@ -1780,6 +1780,28 @@ static int persons(mctx *c) {
   return 0;
 }
 
+/* "Rep. Jim Jordan", "Mark Holland": a known given name right before a
+ * country's name that the surname list also holds (Jordan, Holland,
+ * Montenegro) is a person's full name; the country rules leave such a word
+ * out of every name (name_token), so the persons rule cannot see it. Not
+ * after an article (the Victoria Jordan hotel), not at a sentence start
+ * where the first word is a common one (Mark Holland's ...: maybe a verb),
+ * not when a capitalized word follows (a longer name). */
+static int given_name_country_surname(mctx *c) {
+  size_t b = c->s->tok_begin, end = c->s->tok_end, nd = c->ndict;
+  for (size_t i = 0; i < nd; i++) {
+    const cyb__cand *d = &c->cs->c[i];
+    size_t k = d->tb;
+    if (d->label != CYBERNER_COUNTRY || d->source != CYB_SRC_DICT || d->te != k + 1 || k <= b ||
+        !has(c, S_SURNAMES, k) || !first_name(c, k - 1) || !name_token(c, k - 1) || covered(c, k - 1) ||
+        (k + 1 < end && (tflags(c, k + 1) & CYB_TOK_CAP)) ||
+        (k - 1 > b && (is_article(c, k - 2) || tis(c, k - 2, "the"))) || (k - 1 == b && is_common(c, k - 1)))
+      continue;
+    if (push_person(c, k - 1, k + 1, 0.7f, 1)) return CYBERNER_ENOMEM;
+  }
+  return 0;
+}
+
 /* "Zorbo Qwertzstein, head of threat intelligence at Check Point, said":
  * two or three capitalized words no list or dictionary knows, no common
  * words, then a comma and a title (a role, maybe after an article) or a
@@ -5180,7 +5202,7 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
   if ((rc = identifiers(&c)) || (rc = eu_act_number(&c)) ||
       (c.s->lang == CYBERNER_LANG_EN && (rc = programme_names(&c))) || (rc = results_line(&c)) ||
       (rc = fixture_line(&c)) || (rc = platform_x(&c)) || (rc = web_services(&c)) ||
-      (!headline && ((rc = persons(&c)) || (rc = names_before_roles(&c)) || (rc = bodies(&c)) || (rc = meeting_series(&c)) || (rc = portfolios(&c)) || (rc = both_countries(&c)) || (rc = plan_names(&c)) || (rc = places_of(&c)) || (rc = areas_of(&c)) ||
+      (!headline && ((rc = persons(&c)) || (rc = given_name_country_surname(&c)) || (rc = names_before_roles(&c)) || (rc = bodies(&c)) || (rc = meeting_series(&c)) || (rc = portfolios(&c)) || (rc = both_countries(&c)) || (rc = plan_names(&c)) || (rc = places_of(&c)) || (rc = areas_of(&c)) ||
                      (rc = nord_departement(&c)) || (rc = towns_in_parens(&c)) || (rc = scripts(&c)) || (rc = embassies(&c)) || (rc = media_names(&c)) || (rc = titled_papers(&c)) || (rc = company_names(&c)) || (rc = described_companies(&c)) ||
                      (c.s->lang == CYBERNER_LANG_EN && (rc = party_and_firm_names(&c))) || (rc = hospitals_and_schools(&c)) ||
                      (rc = secrets(&c)) || (rc = short_bodies(&c)) || (rc = campaigns(&c)) || (rc = brand_products(&c)) || (rc = units_of_bodies(&c)) ||

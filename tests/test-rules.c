@@ -2052,6 +2052,16 @@ START_TEST(surname_after_a_title_named_again) {
 }
 END_TEST
 
+START_TEST(given_name_before_a_country_surname) {
+  /* a given name before a country's name that is also a surname: a person */
+  YES("The chairman, Rep. Jim Jordan, objected.", "Jim Jordan", CYBERNER_PERSON, "jim-jordan");
+  YES("Health minister Mark Holland said so.", "Mark Holland", CYBERNER_PERSON, "mark-holland");
+  /* the country stays a country elsewhere */
+  YES("Jordan and Israel met in Amman.", "Jordan", CYBERNER_COUNTRY, "JO");
+  NO("They stayed at the Victoria Jordan hotel.", "Victoria");
+}
+END_TEST
+
 int main(void) {
   cyberner_error *err = NULL;
   model = cyberner_model_new(NULL, NULL, &err);
@@ -2140,6 +2150,7 @@ int main(void) {
   tcase_add_test(t, slashed_date_read_by_the_document);
   tcase_add_test(t, paper_title_with_its_article);
   tcase_add_test(t, surname_after_a_title_named_again);
+  tcase_add_test(t, given_name_before_a_country_surname);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
