@@ -1780,6 +1780,35 @@ static int persons(mctx *c) {
   return 0;
 }
 
+/* "Neil Jordan ... Jordan defends his film": once a person's surname that
+ * is also a country's name (given_name_country_surname) is remembered, the
+ * word alone is that person while the document has not named the country
+ * itself (the word's one sense in the document so far). */
+static int country_word_as_surname(mctx *c) {
+  if (!c->doc->nnames) return 0;
+  size_t nd = c->ndict;
+  for (size_t i = 0; i < nd; i++) {
+    const cyb__cand *d = &c->cs->c[i];
+    size_t k = d->tb;
+    if (d->label != CYBERNER_COUNTRY || d->source != CYB_SRC_DICT || d->te != k + 1 || d->entry < 0 ||
+        (tflags(c, k) & CYB_TOK_ALLCAPS) || !has(c, S_SURNAMES, k))
+      continue;
+    int slot = cyb__country_slot(cyb__gazetteer_entry(c->m->gaz, (uint32_t)d->entry)->id);
+    if (slot < 0 || c->doc->country_counts[slot]) continue;
+    size_t n;
+    const char *t = ttext(c, k, &n);
+    for (int j = c->doc->name_head[cyb__doc_name_bucket(c->tt->tok[k].hash)]; j >= 0; j = c->doc->names[j].next) {
+      const cyb__docname *dn = &c->doc->names[j];
+      if (dn->label != CYBERNER_PERSON || dn->keylen != n || memcmp(dn->key, t, n) != 0) continue;
+      /* proven by the document: outranks the country of the same span */
+      if (push_remembered(c, k, k + 1, dn, CYB_SRC_PATTERN)) return CYBERNER_ENOMEM;
+      c->cs->c[c->cs->n - 1].rank = CYB_RANK_CONTEXT;
+      break;
+    }
+  }
+  return 0;
+}
+
 /* "Rep. Jim Jordan", "Mark Holland": a known given name right before a
  * country's name that the surname list also holds (Jordan, Holland,
  * Montenegro) is a person's full name; the country rules leave such a word
@@ -5202,7 +5231,7 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
   if ((rc = identifiers(&c)) || (rc = eu_act_number(&c)) ||
       (c.s->lang == CYBERNER_LANG_EN && (rc = programme_names(&c))) || (rc = results_line(&c)) ||
       (rc = fixture_line(&c)) || (rc = platform_x(&c)) || (rc = web_services(&c)) ||
-      (!headline && ((rc = persons(&c)) || (rc = given_name_country_surname(&c)) || (rc = names_before_roles(&c)) || (rc = bodies(&c)) || (rc = meeting_series(&c)) || (rc = portfolios(&c)) || (rc = both_countries(&c)) || (rc = plan_names(&c)) || (rc = places_of(&c)) || (rc = areas_of(&c)) ||
+      (!headline && ((rc = persons(&c)) || (rc = given_name_country_surname(&c)) || (rc = country_word_as_surname(&c)) || (rc = names_before_roles(&c)) || (rc = bodies(&c)) || (rc = meeting_series(&c)) || (rc = portfolios(&c)) || (rc = both_countries(&c)) || (rc = plan_names(&c)) || (rc = places_of(&c)) || (rc = areas_of(&c)) ||
                      (rc = nord_departement(&c)) || (rc = towns_in_parens(&c)) || (rc = scripts(&c)) || (rc = embassies(&c)) || (rc = media_names(&c)) || (rc = titled_papers(&c)) || (rc = company_names(&c)) || (rc = described_companies(&c)) ||
                      (c.s->lang == CYBERNER_LANG_EN && (rc = party_and_firm_names(&c))) || (rc = hospitals_and_schools(&c)) ||
                      (rc = secrets(&c)) || (rc = short_bodies(&c)) || (rc = campaigns(&c)) || (rc = brand_products(&c)) || (rc = units_of_bodies(&c)) ||

@@ -2059,6 +2059,11 @@ START_TEST(given_name_before_a_country_surname) {
   /* the country stays a country elsewhere */
   YES("Jordan and Israel met in Amman.", "Jordan", CYBERNER_COUNTRY, "JO");
   NO("They stayed at the Victoria Jordan hotel.", "Victoria");
+  /* the surname alone is the person while the country is not named */
+  const char *film = "The director Neil Jordan spoke. Jordan defends his film.";
+  ck_assert(tagged(film, "Jordan", "spoke", CYBERNER_PERSON, "neil-jordan"));
+  const char *both = "King Abdullah of Jordan met Neil Jordan. Jordan defends his film.";
+  ck_assert(tagged(both, "Jordan", ". Jordan", CYBERNER_COUNTRY, "JO"));
 }
 END_TEST
 
