@@ -117,11 +117,11 @@ bool cyb__is_abbreviation(const char *s, size_t n) {
 }
 
 /* Words that, after a hyphen, say how something relates to the name before
- * it (Japan-based, Kremlin-linked, US-led, Hong Kong-registered): the name
- * is a token of its own, so that a name of several words matches too (New
- * York-based). Sorted by length, then bytes (in_list). */
+ * it (Japan-based, Kremlin-linked, US-led, Hong Kong-registered, Cold
+ * War-era): the name is a token of its own, so that a name of several words
+ * matches too (New York-based). Sorted by length, then bytes (in_list). */
 static const word_entry relation_words[] = {
-    {"led", 3}, {"run", 3}, {"born", 4}, {"made", 4}, {"based", 5}, {"bound", 5}, {"built", 5}, {"owned", 5},
+    {"era", 3}, {"led", 3}, {"run", 3}, {"born", 4}, {"made", 4}, {"based", 5}, {"bound", 5}, {"built", 5}, {"owned", 5},
     {"allied", 6}, {"backed", 6}, {"funded", 6}, {"hosted", 6}, {"linked", 6}, {"listed", 6}, {"raised", 6},
     {"aligned", 7}, {"centric", 7}, {"flagged", 7}, {"leaning", 7}, {"trained", 7}, {"brokered", 8},
     {"educated", 8}, {"financed", 8}, {"friendly", 8}, {"inspired", 8}, {"operated", 8}, {"organised", 9},

@@ -71,6 +71,7 @@ START_TEST(hyphenated_words_stay_whole) {
   ck_assert_str_eq(toks("IRGC-affiliated"), "irgc|-|affiliated");
   ck_assert_str_eq(toks("Hong Kong-flagged"), "hong|kong|-|flagged");
   ck_assert_str_eq(toks("Qatar-brokered"), "qatar|-|brokered");
+  ck_assert_str_eq(toks("Cold War-era"), "cold|war|-|era");
   ck_assert_str_eq(toks("co-hosted"), "co-hosted"); /* a prefix, not a name */
   ck_assert_str_eq(toks("Russian-speaking"), "russian-speaking");
   ck_assert_str_eq(toks("based-on"), "based-on");
