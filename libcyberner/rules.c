@@ -215,6 +215,11 @@ struct cyb__rules {
    * "<X> Prefecture", "oblast de <X>" ..., by <X>, value = entry + 1,
    * UINT32_MAX when two entries share it (regions_of_towns) */
   phraseset region_of;
+  /* the PERSON entries whose name has two words or more, sorted by their
+   * first word as strncasecmp orders it (then by entry): the people a
+   * given name may open (relative_of_named_family) */
+  uint32_t *by_first_word;
+  size_t nby_first_word;
   uint32_t *vid_bits;
   /* per vocabulary id and list (vid * NSETS + s): the most tokens of a
    * phrase of the list that starts with the word, where ps_match starts
@@ -570,6 +575,56 @@ static int build_surnames(cyb__rules *r, const cyb__fold *f, cyb__norm *nm, cyb_
   return 0;
 }
 
+/* A gazetteer name's first word, up to its first space; *n its length,
+ * 0 when the name is one word. */
+static const char *first_word(const char *name, size_t *n) {
+  const char *sp = strchr(name, ' ');
+  *n = sp ? (size_t)(sp - name) : 0;
+  return name;
+}
+
+/* Two words as strncasecmp orders them, the shorter first when one opens
+ * the other. */
+static int cmp_words(const char *a, size_t an, const char *b, size_t bn) {
+  int d = strncasecmp(a, b, an < bn ? an : bn);
+  return d ? d : (an > bn) - (an < bn);
+}
+
+typedef struct {
+  const char *word;
+  size_t n;
+  uint32_t entry;
+} first_word_key;
+
+static int by_word_then_entry(const void *pa, const void *pb) {
+  const first_word_key *a = pa, *b = pb;
+  int d = cmp_words(a->word, a->n, b->word, b->n);
+  return d ? d : (a->entry > b->entry) - (a->entry < b->entry);
+}
+
+/* The first-word index of the PERSON entries (by_first_word). */
+static int build_first_words(cyb__rules *r) {
+  size_t ne = cyb__gazetteer_size(r->gaz), nk = 0;
+  first_word_key *keys = malloc((ne ? ne : 1) * sizeof *keys);
+  if (!keys) return CYBERNER_ENOMEM;
+  for (uint32_t i = 0; i < ne; i++) {
+    const cyb__entry *e = cyb__gazetteer_entry(r->gaz, i);
+    size_t n;
+    const char *w = first_word(e->name, &n);
+    if (!e->dead && e->label == CYBERNER_PERSON && n) keys[nk++] = (first_word_key){w, n, i};
+  }
+  qsort(keys, nk, sizeof *keys, by_word_then_entry);
+  r->by_first_word = malloc((nk ? nk : 1) * sizeof *r->by_first_word);
+  if (!r->by_first_word) {
+    free(keys);
+    return CYBERNER_ENOMEM;
+  }
+  for (size_t i = 0; i < nk; i++) r->by_first_word[i] = keys[i].entry;
+  r->nby_first_word = nk;
+  free(keys);
+  return 0;
+}
+
 /* The group-by-kind table: each THREAT_ACTOR whose name is one word and
  * "ransomware" (Cuba ransomware), by that word. */
 static int build_actor_kinds(cyb__rules *r, const cyb__fold *f, cyb__norm *nm, cyb__tokens *tt) {
@@ -807,7 +862,7 @@ cyb__rules *cyb__rules_new(const cyb__files *base, const cyb__files *extra, cons
   }
   if (build_abbrev(r, f, &L.nm, &L.tt) || build_surnames(r, f, &L.nm, &L.tt) ||
       build_actor_kinds(r, f, &L.nm, &L.tt) || build_armed_forces(r, f, &L.nm, &L.tt) ||
-      build_regions(r, f, &L.nm, &L.tt))
+      build_regions(r, f, &L.nm, &L.tt) || build_first_words(r))
     goto oom;
   for (size_t i = 0; i < sizeof trig_words / sizeof *trig_words; i++) {
     uint32_t vid = cyb__gazetteer_intern(g, trig_words[i].word, strlen(trig_words[i].word));
@@ -836,6 +891,7 @@ void cyb__rules_free(cyb__rules *r) {
   ps_free(&r->actor_of_kind);
   ps_free(&r->forces_of);
   ps_free(&r->region_of);
+  free(r->by_first_word);
   free(r->vid_bits);
   free(r->vid_len);
   free(r->vid_trig);
@@ -1216,10 +1272,21 @@ static int32_t relative_of_named_family(mctx *c, size_t b) {
   size_t n;
   const char *t = ttext(c, b, &n);
   int32_t found = -1;
-  size_t ne = cyb__gazetteer_size(c->m->gaz);
-  for (uint32_t i = 0; i < ne; i++) {
+  /* the entries whose first word is t: a range of the sorted index */
+  const uint32_t *idx = c->r->by_first_word;
+  size_t lo = 0, hi = c->r->nby_first_word;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2, wn;
+    const char *w = first_word(cyb__gazetteer_entry(c->m->gaz, idx[mid])->name, &wn);
+    if (cmp_words(w, wn, t, n) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  for (size_t k = lo; k < c->r->nby_first_word; k++) {
+    uint32_t i = idx[k];
     const cyb__entry *e = cyb__gazetteer_entry(c->m->gaz, i);
-    if (e->dead || e->label != CYBERNER_PERSON || strncasecmp(e->name, t, n) != 0 || e->name[n] != ' ') continue;
+    size_t wn;
+    const char *w = first_word(e->name, &wn);
+    if (cmp_words(w, wn, t, n) != 0) break;
     size_t fl;
     const char *fam = family_word(e->name, &fl);
     bool kin = false;
