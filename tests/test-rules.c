@@ -1599,6 +1599,18 @@ START_TEST(town_before_its_region) {
 }
 END_TEST
 
+START_TEST(state_after_its_town) {
+  /* "Town, City": the state named like the city, of the town's country */
+  YES("Redmond, Washington-based Microsoft said so.", "Washington", CYBERNER_LOCATION, "washington-state");
+  YES("The firm moved to Seattle, Washington last year.", "Washington", CYBERNER_LOCATION, "washington-state");
+  YES("Its office in Redmond, Washington, opened on Monday.", "Washington", CYBERNER_LOCATION, "washington-state");
+  /* a list of cities goes on; a town of another country */
+  YES("Offices in Boston, Washington and Chicago opened.", "Washington", CYBERNER_LOCATION, "washington");
+  YES("Talks in Seoul, Washington and Tokyo went on.", "Washington", CYBERNER_LOCATION, "washington");
+  YES("He flew from Paris. Washington said no.", "Washington", CYBERNER_LOCATION, "washington");
+}
+END_TEST
+
 START_TEST(numbered_group_summit) {
   /* a numbered group's summit in lower case is named so; other bodies'
    * summits in lower case are descriptions (ENTITIES.md rule 10) */
@@ -2098,6 +2110,7 @@ int main(void) {
   tcase_add_test(t, role_with_nationality_inside);
   tcase_add_test(t, group_named_after_ransomware_word);
   tcase_add_test(t, town_before_its_region);
+  tcase_add_test(t, state_after_its_town);
   tcase_add_test(t, numbered_group_summit);
   tcase_add_test(t, ministry_of_a_known_person);
   tcase_add_test(t, other_name_in_parentheses);
