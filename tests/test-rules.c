@@ -1611,6 +1611,30 @@ START_TEST(state_after_its_town) {
 }
 END_TEST
 
+START_TEST(service_of_the_document) {
+  /* a capitalized branch of armed forces alone after "the": the branch of
+   * the state the document names most, when the dictionaries know it */
+  const char *cl = "SANTIAGO - Chile's new unit, made up of officers from the Army, the Navy and the Air Force, met.";
+  YES(cl, "Army", CYBERNER_AGENCY, "cl-army");
+  YES(cl, "Navy", CYBERNER_AGENCY, "cl-navy");
+  YES(cl, "Air Force", CYBERNER_AGENCY, "cl-air-force");
+  YES("Sweden's new centre brings together the Armed Forces and the police.", "Armed Forces", CYBERNER_AGENCY,
+      "se-armed-forces");
+  YES("LONDON - Defence Secretary Grant Shapps said members of the Army were hit.", "Army", CYBERNER_AGENCY, "uk-army");
+  /* the state of the document's earlier sentences */
+  YES("Chile's new unit met on Monday. Its officers come from the Army.", "Army", CYBERNER_AGENCY, "cl-army");
+  /* a state the dictionaries have no branch of: a body of no entry */
+  const char *fi = "Finland's President said the Army was ready.";
+  YES(fi, "Army", CYBERNER_AGENCY, NULL);
+  ck_assert(!has_id(fi, "Army", NULL));
+  /* a longer name, a role, a word in lower case, no article */
+  NO("The Minister for the Armed Forces met Chile's envoy.", "Armed Forces");
+  NO("The Secretary of the Navy met Chile's envoy.", "Navy");
+  NO("Chile's army and navy met.", "army");
+  NO("Chile's Army Day was held.", "Army");
+}
+END_TEST
+
 START_TEST(numbered_group_summit) {
   /* a numbered group's summit in lower case is named so; other bodies'
    * summits in lower case are descriptions (ENTITIES.md rule 10) */
@@ -2111,6 +2135,7 @@ int main(void) {
   tcase_add_test(t, group_named_after_ransomware_word);
   tcase_add_test(t, town_before_its_region);
   tcase_add_test(t, state_after_its_town);
+  tcase_add_test(t, service_of_the_document);
   tcase_add_test(t, numbered_group_summit);
   tcase_add_test(t, ministry_of_a_known_person);
   tcase_add_test(t, other_name_in_parentheses);
