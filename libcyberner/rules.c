@@ -1634,6 +1634,17 @@ static int relink_dict_person(mctx *c, size_t b, size_t e, const cyb__docname *d
   return 0;
 }
 
+/* "calling her \"Mrs. Error\"", "a \"Mr Clean\" reputation": a courtesy
+ * title at k and one capitalized common word [j, e), quoted together in
+ * English, are a nickname made of that word, no person; unless the word is
+ * a family or given name of the lists (a person the dictionaries or the
+ * document know is found by their own rules: "Mr Patten" stays one). */
+static bool nickname_after_title(const mctx *c, size_t k, size_t j, size_t e) {
+  return c->s->lang == CYBERNER_LANG_EN && e == j + 1 && k > c->s->tok_begin && tis(c, k - 1, "\"") &&
+         e < c->s->tok_end && tis(c, e, "\"") && !(tflags(c, j) & CYB_TOK_ALLCAPS) && !has(c, S_SURNAMES, j) &&
+         !first_name(c, j) && common_in(c, j, CYBERNER_LANG_EN);
+}
+
 static int persons(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   if (same_sentence_surnames(c)) return CYBERNER_ENOMEM;
@@ -1659,7 +1670,7 @@ static int persons(mctx *c) {
         /* after a capitalized title, a name outranks a place of the
          * dictionaries (CYB_RANK_COURTESY); a person the dictionaries or the
          * document already know keeps its own reading */
-        if (e > j) {
+        if (e > j && !nickname_after_title(c, k, j, e)) {
           bool titled = (tflags(c, k) & CYB_TOK_CAP) != 0; /* not the "me" of "com¬me" */
           int rank = titled && !known_person_at(c, j) ? CYB_RANK_COURTESY : 2;
           if (push_person(c, j, e, 0.8f, rank)) return CYBERNER_ENOMEM;

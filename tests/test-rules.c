@@ -1635,6 +1635,18 @@ START_TEST(service_of_the_document) {
 }
 END_TEST
 
+START_TEST(nickname_after_a_courtesy_title) {
+  /* a courtesy title and one common word, quoted together: a nickname */
+  NO("Critics kept calling her \"Mrs. Error\" after the outage.", "Error");
+  NO("He built a \"Mr Clean\" reputation in the party.", "Clean");
+  /* not quoted, a family name of the lists, a person named before */
+  YES("Critics kept calling Mrs. Harrowgate after the outage.", "Harrowgate", CYBERNER_PERSON, NULL);
+  YES("He built a \"Mr Brown\" reputation in the party.", "Brown", CYBERNER_PERSON, NULL);
+  ck_assert(tagged("Paul Error resigned. Staff called him \"Mr. Error\" for years.", "Error", "Mr.", CYBERNER_PERSON,
+                   NULL));
+}
+END_TEST
+
 START_TEST(numbered_group_summit) {
   /* a numbered group's summit in lower case is named so; other bodies'
    * summits in lower case are descriptions (ENTITIES.md rule 10) */
@@ -2136,6 +2148,7 @@ int main(void) {
   tcase_add_test(t, town_before_its_region);
   tcase_add_test(t, state_after_its_town);
   tcase_add_test(t, service_of_the_document);
+  tcase_add_test(t, nickname_after_a_courtesy_title);
   tcase_add_test(t, numbered_group_summit);
   tcase_add_test(t, ministry_of_a_known_person);
   tcase_add_test(t, other_name_in_parentheses);
