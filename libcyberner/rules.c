@@ -216,6 +216,10 @@ struct cyb__rules {
    * Royal Navy, Army of Chile), by "<code> <branch>" in lower case, value =
    * entry + 1, UINT32_MAX when two entries share it (service_of_document) */
   phraseset branch_of;
+  /* a party called by the word before "party" in its name (the Congress
+   * party: Congress), by "<code> <word>", value = entry + 1, UINT32_MAX when
+   * two entries share it (party_of_document) */
+  phraseset party_of;
   /* a region named after its main town: the LOCATION named "<X> Oblast",
    * "<X> Prefecture", "oblast de <X>" ..., by <X>, value = entry + 1,
    * UINT32_MAX when two entries share it (regions_of_towns) */
@@ -713,6 +717,28 @@ static int build_branches(cyb__rules *r, const cyb__fold *f, cyb__norm *nm, cyb_
   return 0;
 }
 
+/* The party table: each one-country ORGANIZATION with a name or alias
+ * "<Word> party" (Congress party, Labour Party), by "<code> <word>". */
+static int build_parties(cyb__rules *r, const cyb__fold *f, cyb__norm *nm, cyb__tokens *tt) {
+  size_t ne = cyb__gazetteer_size(r->gaz);
+  for (uint32_t i = 0; i < ne; i++) {
+    const cyb__entry *e = cyb__gazetteer_entry(r->gaz, i);
+    if (e->dead || e->label != CYBERNER_ORGANIZATION || !e->country || strlen(e->country) != 2) continue;
+    for (const char *p = e->name; p;) {
+      size_t len;
+      const char *a = cyb__entry_next_name(e, &p, &len);
+      if (len < 7 || (memcmp(a + len - 6, " party", 6) && memcmp(a + len - 6, " Party", 6))) continue;
+      if (cyb__normalize(f, a, len, nm) || cyb__tokenize(nm, tt)) return CYBERNER_ENOMEM;
+      if (tt->ntok != 2 || !nm->upper[tt->tok[0].start]) continue;
+      char key[48];
+      int kl = snprintf(key, sizeof key, "%c%c %.*s", e->country[0] | 0x20, e->country[1] | 0x20,
+                        (int)(tt->tok[0].end - tt->tok[0].start), nm->text + tt->tok[0].start);
+      if (kl > 0 && (size_t)kl < sizeof key && unique_add(&r->party_of, key, (size_t)kl, i)) return CYBERNER_ENOMEM;
+    }
+  }
+  return 0;
+}
+
 /* The words for a region that take a town's name: Kursk Oblast, the Kursk
  * region, la région de Koursk, Osaka Prefecture. */
 static bool region_word(const cyb__norm *nm, const cyb__token *t) {
@@ -867,7 +893,8 @@ cyb__rules *cyb__rules_new(const cyb__files *base, const cyb__files *extra, cons
   }
   if (build_abbrev(r, f, &L.nm, &L.tt) || build_surnames(r, f, &L.nm, &L.tt) ||
       build_actor_kinds(r, f, &L.nm, &L.tt) || build_armed_forces(r, f, &L.nm, &L.tt) ||
-      build_branches(r, f, &L.nm, &L.tt) || build_regions(r, f, &L.nm, &L.tt))
+      build_branches(r, f, &L.nm, &L.tt) || build_parties(r, f, &L.nm, &L.tt) ||
+      build_regions(r, f, &L.nm, &L.tt))
     goto oom;
   for (size_t i = 0; i < sizeof trig_words / sizeof *trig_words; i++) {
     uint32_t vid = cyb__gazetteer_intern(g, trig_words[i].word, strlen(trig_words[i].word));
@@ -896,6 +923,7 @@ void cyb__rules_free(cyb__rules *r) {
   ps_free(&r->actor_of_kind);
   ps_free(&r->forces_of);
   ps_free(&r->branch_of);
+  ps_free(&r->party_of);
   ps_free(&r->region_of);
   free(r->vid_bits);
   free(r->vid_len);
@@ -4341,6 +4369,30 @@ static int service_of_document(mctx *c) {
   return 0;
 }
 
+/* "Congress" in a text about India: a one-word body's name (the US,
+ * Philippine ... Congress) is the party the document's state calls by the
+ * word (the Congress party), when the dictionaries know one (party_of): an
+ * ORGANIZATION. */
+static int party_of_document(mctx *c) {
+  for (size_t i = 0; i < c->ndict; i++) {
+    cyb__cand *d = &c->cs->c[i];
+    if (d->label != CYBERNER_AGENCY || d->source != CYB_SRC_DICT || d->te != d->tb + 1 ||
+        !(tflags(c, d->tb) & CYB_TOK_CAP) || (tflags(c, d->tb) & CYB_TOK_ALLCAPS))
+      continue;
+    char code[3], key[48];
+    size_t n;
+    const char *w = ttext(c, d->tb, &n);
+    if (!document_country(c, code) || n + 4 > sizeof key) continue;
+    int kl = snprintf(key, sizeof key, "%s %.*s", code, (int)n, w);
+    uint32_t v = ps_find(&c->r->party_of, key, (size_t)kl);
+    if (!v || v == UINT32_MAX) continue;
+    d->label = CYBERNER_ORGANIZATION;
+    d->entry = (int32_t)(v - 1);
+    d->nalt = 0;
+  }
+  return 0;
+}
+
 /* ---- a state's body named by a generic word and its country ------------------ */
 
 /* "le parquet général d'Arménie", "le service de sécurité nationale de
@@ -5332,7 +5384,7 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
                      (c.s->lang == CYBERNER_LANG_EN && (rc = languages_en(&c))) ||
                      (c.s->lang == CYBERNER_LANG_EN && (rc = possessed_descriptions(&c))) ||
                      (c.s->lang == CYBERNER_LANG_EN && (rc = makers_before_products(&c))) ||
-                     (rc = armed_forces_of_country(&c)) || (c.s->lang == CYBERNER_LANG_EN && (rc = service_of_document(&c))) || (c.s->lang == CYBERNER_LANG_FR && (rc = bodies_of_named_countries(&c))) ||
+                     (rc = armed_forces_of_country(&c)) || (c.s->lang == CYBERNER_LANG_EN && ((rc = service_of_document(&c)) || (rc = party_of_document(&c)))) || (c.s->lang == CYBERNER_LANG_FR && (rc = bodies_of_named_countries(&c))) ||
                      (rc = regions_of_towns(&c)))))
     return rc;
   link_meetings(&c);

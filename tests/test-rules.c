@@ -1647,6 +1647,21 @@ START_TEST(nickname_after_a_courtesy_title) {
 }
 END_TEST
 
+START_TEST(party_of_the_document) {
+  /* a one-word body's name none of whose states the document is about:
+   * that state's party called by the word */
+  const char *in = "India's opposition Congress said the new rules were a trap.";
+  YES(in, "Congress", CYBERNER_ORGANIZATION, "inc-india");
+  YES("The BJP won in India. Congress leaders said the vote was unfair.", "Congress", CYBERNER_ORGANIZATION,
+      "inc-india");
+  /* a state of the body's own, or a state with no such party */
+  ck_assert(tagged("The US Congress passed it. Congress will vote again.", "Congress", "passed", CYBERNER_AGENCY,
+                   "us-congress"));
+  YES("The Philippines' Senate and Congress met on Monday.", "Congress", CYBERNER_AGENCY, "ph-congress");
+  YES("Mexico's Congress met on Monday.", "Congress", CYBERNER_AGENCY, "mx-congress");
+}
+END_TEST
+
 START_TEST(numbered_group_summit) {
   /* a numbered group's summit in lower case is named so; other bodies'
    * summits in lower case are descriptions (ENTITIES.md rule 10) */
@@ -2149,6 +2164,7 @@ int main(void) {
   tcase_add_test(t, state_after_its_town);
   tcase_add_test(t, service_of_the_document);
   tcase_add_test(t, nickname_after_a_courtesy_title);
+  tcase_add_test(t, party_of_the_document);
   tcase_add_test(t, numbered_group_summit);
   tcase_add_test(t, ministry_of_a_known_person);
   tcase_add_test(t, other_name_in_parentheses);
