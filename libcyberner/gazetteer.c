@@ -981,6 +981,38 @@ static int32_t place_after_town(const cyb__gazetteer *g, const cyb__norm *nm, co
   return place;
 }
 
+/* "Redmond, Washington-based Microsoft", "Seattle, Washington", "Brooklyn,
+ * New York": a town the dictionaries know, a comma, then a city's name
+ * that with "State" after it names a state of the town's own country
+ * (Washington State) names that state: the town is in it, not in the city.
+ * Not in a list (Boston, Washington and Chicago), which goes on after it.
+ * The state's entry, or -1; node: the name's trie node. */
+static int32_t state_after_town(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens *tt,
+                                const cyb__cands *out, uint32_t node, size_t tb, size_t te) {
+  static const char *const LIST_GOES_ON[] = {"and", "et", "or", "ou", "&", "/"};
+  if (tb < 2 || !cyb__token_is(nm, tt, tb - 1, ",")) return -1;
+  for (size_t i = 0; i < sizeof LIST_GOES_ON / sizeof *LIST_GOES_ON; i++)
+    if (cyb__token_is(nm, tt, te, LIST_GOES_ON[i])) return -1;
+  if (cyb__token_is(nm, tt, te, ",") && te + 1 < tt->ntok && (tt->tok[te + 1].flags & CYB_TOK_CAP)) return -1;
+  const cyb__cand *town = NULL;
+  for (size_t i = out->n, seen = 0; i > 0 && seen < 8 && !town; i--, seen++) {
+    const cyb__cand *t = &out->c[i - 1];
+    if (t->te == tb - 1 && t->label == CYBERNER_LOCATION && t->source == CYB_SRC_DICT && t->entry >= 0 &&
+        g->e[t->entry].place_kind == CYB_PLACE_TOWN)
+      town = t;
+  }
+  uint32_t state = vocab_find(g, "state", 5);
+  uint32_t sn = town && state != CYB_NO_VID ? edge_find(g, node, state) : UINT32_MAX;
+  const char *cc = town ? g->e[town->entry].country : NULL;
+  for (uint32_t i = 0; sn != UINT32_MAX && cc && i < g->nodes[sn].alias_n; i++) {
+    const cyb__entry *e = &g->e[g->al[g->nodes[sn].alias_begin + i].entry];
+    if (e->label == CYBERNER_LOCATION && e->place_kind == CYB_PLACE_SUBDIVISION && e->country &&
+        !strcmp(e->country, cc))
+      return (int32_t)g->al[g->nodes[sn].alias_begin + i].entry;
+  }
+  return -1;
+}
+
 /* "Brussels, Munich, Vilnius, Luxembourg, Warsaw and León": in a list, right
  * after a town of another country and a comma, and before a comma, and/et/
  * or/ou or the end of the sentence, a country named like its city
@@ -1061,6 +1093,7 @@ static int emit(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens 
     if (nationality_as_person(g, out->alts[r], nm, tt, tb, te, lang)) best = CYBERNER_NATIONALITY;
   int32_t place = best == CYBERNER_COUNTRY ? place_after_town(g, nm, tt, out, base, out->nalts, tb) : -1;
   if (place < 0 && best == CYBERNER_COUNTRY) place = state_by_word(g, nm, tt, out, base, out->nalts, tb, te);
+  if (place < 0 && best == CYBERNER_LOCATION) place = state_after_town(g, nm, tt, out, node, tb, te);
   if (place >= 0) best = CYBERNER_LOCATION, out->alts[base] = (uint32_t)place, out->nalts = base + 1;
   size_t w = base; /* keep the best label's entries, each once (aliases are sorted by entry) */
   for (size_t r = base; r < out->nalts; r++) {
@@ -1419,7 +1452,8 @@ static int match_compound(const cyb__gazetteer *g, const cyb__norm *nm, const cy
       cyb__cand *c = cyb__cand_push(out, ps[0], pe[0], (uint32_t)k, (uint32_t)k + 1, labels[i], CYB_SRC_COMPOUND,
                                     0.85f);
       if (!c) return CYBERNER_ENOMEM;
-      c->entry = e;
+      int32_t state = labels[i] == CYBERNER_LOCATION ? state_after_town(g, nm, tt, out, (uint32_t)node, k, k + 1) : -1;
+      c->entry = state >= 0 ? state : e;
       return 0;
     }
   }

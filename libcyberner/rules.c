@@ -211,6 +211,15 @@ struct cyb__rules {
    * country's code in lower case, value = entry + 1, UINT32_MAX when two
    * entries share it (armed_forces_of_country) */
   phraseset forces_of;
+  /* a branch of a country's armed forces: the AGENCY of one country named
+   * "<Capitalized words> <branch>" or "<branch> of <X>" (Chilean Army,
+   * Royal Navy, Army of Chile), by "<code> <branch>" in lower case, value =
+   * entry + 1, UINT32_MAX when two entries share it (service_of_document) */
+  phraseset branch_of;
+  /* a party called by the word before "party" in its name (the Congress
+   * party: Congress), by "<code> <word>", value = entry + 1, UINT32_MAX when
+   * two entries share it (party_of_document) */
+  phraseset party_of;
   /* a region named after its main town: the LOCATION named "<X> Oblast",
    * "<X> Prefecture", "oblast de <X>" ..., by <X>, value = entry + 1,
    * UINT32_MAX when two entries share it (regions_of_towns) */
@@ -708,6 +717,83 @@ static int build_armed_forces(cyb__rules *r, const cyb__fold *f, cyb__norm *nm, 
   return rc;
 }
 
+/* The branches of armed forces every state has: a capitalized one alone
+ * after "the" is the document's own state's (service_of_document). */
+static const char *const SERVICE_BRANCHES[][2] = {{"army", NULL}, {"navy", NULL}, {"air", "force"}, {"armed", "forces"}};
+
+/* The branch of SERVICE_BRANCHES tokens [k, ...) of (nm, tt) spell, -1 when none; *n: its tokens. */
+static int branch_at(const cyb__norm *nm, const cyb__tokens *tt, size_t k, size_t *n) {
+  for (int b = 0; b < (int)(sizeof SERVICE_BRANCHES / sizeof *SERVICE_BRANCHES); b++) {
+    *n = SERVICE_BRANCHES[b][1] ? 2 : 1;
+    if (k + *n <= tt->ntok && cyb__tok_is(nm, &tt->tok[k], SERVICE_BRANCHES[b][0]) &&
+        (*n == 1 || cyb__tok_is(nm, &tt->tok[k + 1], SERVICE_BRANCHES[b][1])))
+      return b;
+  }
+  return -1;
+}
+
+/* The branch table: each one-country AGENCY with a name or alias
+ * "<one to three capitalized words> <branch>" (no link word: not the
+ * Department of the Navy) or "<branch> of <X>", by "<code> <branch>". */
+static int build_branches(cyb__rules *r, const cyb__fold *f, cyb__norm *nm, cyb__tokens *tt) {
+  size_t ne = cyb__gazetteer_size(r->gaz);
+  for (uint32_t i = 0; i < ne; i++) {
+    const cyb__entry *e = cyb__gazetteer_entry(r->gaz, i);
+    if (e->dead || e->label != CYBERNER_AGENCY || !e->country || strlen(e->country) != 2) continue;
+    for (const char *p = e->name; p;) {
+      size_t len, n;
+      const char *a = cyb__entry_next_name(e, &p, &len);
+      /* most names have no branch word: no need to normalize them */
+      static const char *const STEMS[] = {"rmy", "RMY", "avy", "AVY", "orce", "ORCE"};
+      bool stem = false;
+      for (size_t j = 0; j < len && !stem; j++)
+        for (size_t w = 0; w < sizeof STEMS / sizeof *STEMS && !stem; w++)
+          stem = j + strlen(STEMS[w]) <= len && !memcmp(a + j, STEMS[w], strlen(STEMS[w]));
+      if (!stem) continue;
+      if (cyb__normalize(f, a, len, nm) || cyb__tokenize(nm, tt)) return CYBERNER_ENOMEM;
+      int b = -1;
+      if (tt->ntok >= 3 && (b = branch_at(nm, tt, 0, &n)) >= 0 && !(n < tt->ntok && cyb__tok_is(nm, &tt->tok[n], "of")))
+        b = -1;
+      for (size_t k = 1; b < 0 && k <= 3 && k < tt->ntok; k++) {
+        bool names = true;
+        for (size_t j = 0; j < k && names; j++)
+          names = nm->upper[tt->tok[j].start] && !cyb__tok_is(nm, &tt->tok[j], "of") &&
+                  !cyb__tok_is(nm, &tt->tok[j], "the") && !cyb__tok_is(nm, &tt->tok[j], "for");
+        if (names && (b = branch_at(nm, tt, k, &n)) >= 0 && k + n != tt->ntok) b = -1;
+      }
+      if (b < 0) continue;
+      char key[32];
+      int kl = snprintf(key, sizeof key, "%c%c %s%s%s", e->country[0] | 0x20, e->country[1] | 0x20,
+                        SERVICE_BRANCHES[b][0], SERVICE_BRANCHES[b][1] ? " " : "",
+                        SERVICE_BRANCHES[b][1] ? SERVICE_BRANCHES[b][1] : "");
+      if (unique_add(&r->branch_of, key, (size_t)kl, i)) return CYBERNER_ENOMEM;
+    }
+  }
+  return 0;
+}
+
+/* The party table: each one-country ORGANIZATION with a name or alias
+ * "<Word> party" (Congress party, Labour Party), by "<code> <word>". */
+static int build_parties(cyb__rules *r, const cyb__fold *f, cyb__norm *nm, cyb__tokens *tt) {
+  size_t ne = cyb__gazetteer_size(r->gaz);
+  for (uint32_t i = 0; i < ne; i++) {
+    const cyb__entry *e = cyb__gazetteer_entry(r->gaz, i);
+    if (e->dead || e->label != CYBERNER_ORGANIZATION || !e->country || strlen(e->country) != 2) continue;
+    for (const char *p = e->name; p;) {
+      size_t len;
+      const char *a = cyb__entry_next_name(e, &p, &len);
+      if (len < 7 || (memcmp(a + len - 6, " party", 6) && memcmp(a + len - 6, " Party", 6))) continue;
+      if (cyb__normalize(f, a, len, nm) || cyb__tokenize(nm, tt)) return CYBERNER_ENOMEM;
+      if (tt->ntok != 2 || !nm->upper[tt->tok[0].start]) continue;
+      char key[48];
+      int kl = snprintf(key, sizeof key, "%c%c %.*s", e->country[0] | 0x20, e->country[1] | 0x20,
+                        (int)(tt->tok[0].end - tt->tok[0].start), nm->text + tt->tok[0].start);
+      if (kl > 0 && (size_t)kl < sizeof key && unique_add(&r->party_of, key, (size_t)kl, i)) return CYBERNER_ENOMEM;
+    }
+  }
+  return 0;
+}
+
 /* The words for a region that take a town's name: Kursk Oblast, the Kursk
  * region, la région de Koursk, Osaka Prefecture. */
 static bool region_word(const cyb__norm *nm, const cyb__token *t) {
@@ -862,6 +948,7 @@ cyb__rules *cyb__rules_new(const cyb__files *base, const cyb__files *extra, cons
   }
   if (build_abbrev(r, f, &L.nm, &L.tt) || build_surnames(r, f, &L.nm, &L.tt) ||
       build_actor_kinds(r, f, &L.nm, &L.tt) || build_armed_forces(r, f, &L.nm, &L.tt) ||
+      build_branches(r, f, &L.nm, &L.tt) || build_parties(r, f, &L.nm, &L.tt) ||
       build_regions(r, f, &L.nm, &L.tt) || build_first_words(r))
     goto oom;
   for (size_t i = 0; i < sizeof trig_words / sizeof *trig_words; i++) {
@@ -890,6 +977,8 @@ void cyb__rules_free(cyb__rules *r) {
   ps_free(&r->firm_of);
   ps_free(&r->actor_of_kind);
   ps_free(&r->forces_of);
+  ps_free(&r->branch_of);
+  ps_free(&r->party_of);
   ps_free(&r->region_of);
   free(r->by_first_word);
   free(r->vid_bits);
@@ -1640,6 +1729,17 @@ static int relink_dict_person(mctx *c, size_t b, size_t e, const cyb__docname *d
   return 0;
 }
 
+/* "calling her \"Mrs. Error\"", "a \"Mr Clean\" reputation": a courtesy
+ * title at k and one capitalized common word [j, e), quoted together in
+ * English, are a nickname made of that word, no person; unless the word is
+ * a family or given name of the lists (a person the dictionaries or the
+ * document know is found by their own rules: "Mr Patten" stays one). */
+static bool nickname_after_title(const mctx *c, size_t k, size_t j, size_t e) {
+  return c->s->lang == CYBERNER_LANG_EN && e == j + 1 && k > c->s->tok_begin && tis(c, k - 1, "\"") &&
+         e < c->s->tok_end && tis(c, e, "\"") && !(tflags(c, j) & CYB_TOK_ALLCAPS) && !has(c, S_SURNAMES, j) &&
+         !first_name(c, j) && common_in(c, j, CYBERNER_LANG_EN);
+}
+
 static int persons(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   if (same_sentence_surnames(c)) return CYBERNER_ENOMEM;
@@ -1665,7 +1765,7 @@ static int persons(mctx *c) {
         /* after a capitalized title, a name outranks a place of the
          * dictionaries (CYB_RANK_COURTESY); a person the dictionaries or the
          * document already know keeps its own reading */
-        if (e > j) {
+        if (e > j && !nickname_after_title(c, k, j, e)) {
           bool titled = (tflags(c, k) & CYB_TOK_CAP) != 0; /* not the "me" of "com¬me" */
           int rank = titled && !known_person_at(c, j) ? CYB_RANK_COURTESY : 2;
           if (push_person(c, j, e, 0.8f, rank)) return CYBERNER_ENOMEM;
@@ -4318,6 +4418,99 @@ static int armed_forces_of_country(mctx *c) {
   return 0;
 }
 
+/* ---- a branch of the document's own armed forces ------------------------------ */
+
+/* The country the document is about so far: the one its earlier sentences
+ * and this one's countries, places, people and bodies name most (LONDON,
+ * May 7 - ... members of the Army); NULL on a tie or when none. */
+static const char *document_country(const mctx *c, char code[3]) {
+  uint32_t n[26 * 26];
+  memcpy(n, c->doc->country_counts, sizeof n);
+  for (size_t i = 0; i < c->ndict; i++) {
+    const cyb__cand *d = &c->cs->c[i];
+    const char *cc = d->label != CYBERNER_ORGANIZATION && d->label != CYB_NOT_ENTITY ? cyb__cand_country(c->m, c->cs, d)
+                                                                                   : NULL;
+    int slot = cc && strlen(cc) == 2 ? cyb__country_slot(cc) : -1;
+    if (slot >= 0) n[slot]++;
+  }
+  int top = -1;
+  bool tie = false;
+  for (int i = 0; i < 26 * 26; i++)
+    if (n[i] && (top < 0 || n[i] > n[top])) top = i, tie = false;
+    else if (n[i] && n[i] == n[top]) tie = true;
+  if (top < 0 || tie) return NULL;
+  code[0] = (char)('a' + top / 26), code[1] = (char)('a' + top % 26), code[2] = 0;
+  return code;
+}
+
+/* "officers from the Army, the Navy and the Air Force", "the Armed Forces,
+ * the Security Service": a branch of armed forces, capitalized and alone
+ * after "the", is that of the state the document is about: its entry when
+ * the dictionaries know one (branch_of), else a body of no entry. Not a
+ * longer name (the Army Cyber Command, the Army of Chile) nor a role's
+ * (the Secretary of the Navy, the Minister for the Armed Forces). */
+static int service_of_document(mctx *c) {
+  static const char *const ROLE_OF[] = {"minister", "ministry", "secretary", "department", "ministers", "secretaries"};
+  size_t end = c->s->tok_end, n;
+  for (size_t k = c->s->tok_begin + 1; k < end; k++) {
+    int b = tis(c, k - 1, "the") && (tflags(c, k) & CYB_TOK_CAP) && !(tflags(c, k) & CYB_TOK_ALLCAPS)
+                ? branch_at(c->nm, c->tt, k, &n) : -1;
+    if (b < 0 || k + n > end || (n == 2 && !(tflags(c, k + 1) & CYB_TOK_CAP))) continue;
+    if (k + n < end && ((tflags(c, k + n) & CYB_TOK_CAP) || tis(c, k + n, "of"))) continue;
+    bool role = false;
+    for (size_t i = 0; k >= 3 && i < sizeof ROLE_OF / sizeof *ROLE_OF && !role; i++)
+      role = (tis(c, k - 2, "of") || tis(c, k - 2, "for")) && tis(c, k - 3, ROLE_OF[i]);
+    if (role) continue;
+    char code[3], key[32];
+    uint32_t v = 0;
+    if (document_country(c, code)) {
+      int kl = snprintf(key, sizeof key, "%s %s%s%s", code, SERVICE_BRANCHES[b][0], SERVICE_BRANCHES[b][1] ? " " : "",
+                        SERVICE_BRANCHES[b][1] ? SERVICE_BRANCHES[b][1] : "");
+      v = ps_find(&c->r->branch_of, key, (size_t)kl);
+    }
+    int32_t entry = v && v != UINT32_MAX ? (int32_t)(v - 1) : -1;
+    /* a shared alias of one state's branch (the US Air Force's "Air Force")
+     * gives way to the document's state's */
+    cyb__cand *d = NULL;
+    for (size_t i = 0; i < c->ndict && !d; i++)
+      if (c->cs->c[i].tb == k && c->cs->c[i].te == k + n && c->cs->c[i].label == CYBERNER_AGENCY) d = &c->cs->c[i];
+    if (d) {
+      if (entry >= 0) d->entry = entry, d->nalt = 0;
+      continue;
+    }
+    if (covered(c, k)) continue;
+    d = cyb__cand_push(c->cs, c->tt->tok[k].start, c->tt->tok[k + n - 1].end, (uint32_t)k, (uint32_t)(k + n),
+                       CYBERNER_AGENCY, CYB_SRC_PATTERN, 0.8f);
+    if (!d) return CYBERNER_ENOMEM;
+    d->entry = entry;
+  }
+  return 0;
+}
+
+/* "Congress" in a text about India: a one-word body's name (the US,
+ * Philippine ... Congress) is the party the document's state calls by the
+ * word (the Congress party), when the dictionaries know one (party_of): an
+ * ORGANIZATION. */
+static int party_of_document(mctx *c) {
+  for (size_t i = 0; i < c->ndict; i++) {
+    cyb__cand *d = &c->cs->c[i];
+    if (d->label != CYBERNER_AGENCY || d->source != CYB_SRC_DICT || d->te != d->tb + 1 ||
+        !(tflags(c, d->tb) & CYB_TOK_CAP) || (tflags(c, d->tb) & CYB_TOK_ALLCAPS))
+      continue;
+    char code[3], key[48];
+    size_t n;
+    const char *w = ttext(c, d->tb, &n);
+    if (!document_country(c, code) || n + 4 > sizeof key) continue;
+    int kl = snprintf(key, sizeof key, "%s %.*s", code, (int)n, w);
+    uint32_t v = ps_find(&c->r->party_of, key, (size_t)kl);
+    if (!v || v == UINT32_MAX) continue;
+    d->label = CYBERNER_ORGANIZATION;
+    d->entry = (int32_t)(v - 1);
+    d->nalt = 0;
+  }
+  return 0;
+}
+
 /* ---- a state's body named by a generic word and its country ------------------ */
 
 /* "le parquet général d'Arménie", "le service de sécurité nationale de
@@ -5309,7 +5502,7 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
                      (c.s->lang == CYBERNER_LANG_EN && (rc = languages_en(&c))) ||
                      (c.s->lang == CYBERNER_LANG_EN && (rc = possessed_descriptions(&c))) ||
                      (c.s->lang == CYBERNER_LANG_EN && (rc = makers_before_products(&c))) ||
-                     (rc = armed_forces_of_country(&c)) || (c.s->lang == CYBERNER_LANG_FR && (rc = bodies_of_named_countries(&c))) ||
+                     (rc = armed_forces_of_country(&c)) || (c.s->lang == CYBERNER_LANG_EN && ((rc = service_of_document(&c)) || (rc = party_of_document(&c)))) || (c.s->lang == CYBERNER_LANG_FR && (rc = bodies_of_named_countries(&c))) ||
                      (rc = regions_of_towns(&c)))))
     return rc;
   link_meetings(&c);

@@ -1599,6 +1599,69 @@ START_TEST(town_before_its_region) {
 }
 END_TEST
 
+START_TEST(state_after_its_town) {
+  /* "Town, City": the state named like the city, of the town's country */
+  YES("Redmond, Washington-based Microsoft said so.", "Washington", CYBERNER_LOCATION, "washington-state");
+  YES("The firm moved to Seattle, Washington last year.", "Washington", CYBERNER_LOCATION, "washington-state");
+  YES("Its office in Redmond, Washington, opened on Monday.", "Washington", CYBERNER_LOCATION, "washington-state");
+  /* a list of cities goes on; a town of another country */
+  YES("Offices in Boston, Washington and Chicago opened.", "Washington", CYBERNER_LOCATION, "washington");
+  YES("Talks in Seoul, Washington and Tokyo went on.", "Washington", CYBERNER_LOCATION, "washington");
+  YES("He flew from Paris. Washington said no.", "Washington", CYBERNER_LOCATION, "washington");
+}
+END_TEST
+
+START_TEST(service_of_the_document) {
+  /* a capitalized branch of armed forces alone after "the": the branch of
+   * the state the document names most, when the dictionaries know it */
+  const char *cl = "SANTIAGO - Chile's new unit, made up of officers from the Army, the Navy and the Air Force, met.";
+  YES(cl, "Army", CYBERNER_AGENCY, "cl-army");
+  YES(cl, "Navy", CYBERNER_AGENCY, "cl-navy");
+  YES(cl, "Air Force", CYBERNER_AGENCY, "cl-air-force");
+  YES("Sweden's new centre brings together the Armed Forces and the police.", "Armed Forces", CYBERNER_AGENCY,
+      "se-armed-forces");
+  YES("LONDON - Defence Secretary Grant Shapps said members of the Army were hit.", "Army", CYBERNER_AGENCY, "uk-army");
+  /* the state of the document's earlier sentences */
+  YES("Chile's new unit met on Monday. Its officers come from the Army.", "Army", CYBERNER_AGENCY, "cl-army");
+  /* a state the dictionaries have no branch of: a body of no entry */
+  const char *fi = "Finland's President said the Army was ready.";
+  YES(fi, "Army", CYBERNER_AGENCY, NULL);
+  ck_assert(!has_id(fi, "Army", NULL));
+  /* a longer name, a role, a word in lower case, no article */
+  NO("The Minister for the Armed Forces met Chile's envoy.", "Armed Forces");
+  NO("The Secretary of the Navy met Chile's envoy.", "Navy");
+  NO("Chile's army and navy met.", "army");
+  NO("Chile's Army Day was held.", "Army");
+}
+END_TEST
+
+START_TEST(nickname_after_a_courtesy_title) {
+  /* a courtesy title and one common word, quoted together: a nickname */
+  NO("Critics kept calling her \"Mrs. Error\" after the outage.", "Error");
+  NO("He built a \"Mr Clean\" reputation in the party.", "Clean");
+  /* not quoted, a family name of the lists, a person named before */
+  YES("Critics kept calling Mrs. Harrowgate after the outage.", "Harrowgate", CYBERNER_PERSON, NULL);
+  YES("He built a \"Mr Brown\" reputation in the party.", "Brown", CYBERNER_PERSON, NULL);
+  ck_assert(tagged("Paul Error resigned. Staff called him \"Mr. Error\" for years.", "Error", "Mr.", CYBERNER_PERSON,
+                   NULL));
+}
+END_TEST
+
+START_TEST(party_of_the_document) {
+  /* a one-word body's name none of whose states the document is about:
+   * that state's party called by the word */
+  const char *in = "India's opposition Congress said the new rules were a trap.";
+  YES(in, "Congress", CYBERNER_ORGANIZATION, "inc-india");
+  YES("The BJP won in India. Congress leaders said the vote was unfair.", "Congress", CYBERNER_ORGANIZATION,
+      "inc-india");
+  /* a state of the body's own, or a state with no such party */
+  ck_assert(tagged("The US Congress passed it. Congress will vote again.", "Congress", "passed", CYBERNER_AGENCY,
+                   "us-congress"));
+  YES("The Philippines' Senate and Congress met on Monday.", "Congress", CYBERNER_AGENCY, "ph-congress");
+  YES("Mexico's Congress met on Monday.", "Congress", CYBERNER_AGENCY, "mx-congress");
+}
+END_TEST
+
 START_TEST(numbered_group_summit) {
   /* a numbered group's summit in lower case is named so; other bodies'
    * summits in lower case are descriptions (ENTITIES.md rule 10) */
@@ -2123,6 +2186,10 @@ int main(void) {
   tcase_add_test(t, role_with_nationality_inside);
   tcase_add_test(t, group_named_after_ransomware_word);
   tcase_add_test(t, town_before_its_region);
+  tcase_add_test(t, state_after_its_town);
+  tcase_add_test(t, service_of_the_document);
+  tcase_add_test(t, nickname_after_a_courtesy_title);
+  tcase_add_test(t, party_of_the_document);
   tcase_add_test(t, numbered_group_summit);
   tcase_add_test(t, ministry_of_a_known_person);
   tcase_add_test(t, other_name_in_parentheses);
