@@ -167,8 +167,9 @@ enum {
     G_OVER,       /* year_over: after "over " */
     G_YEAR_DET,   /* year_det, range_yy_det: after the/its/their/this, a space after */
     G_YEAR,       /* year: {LB}, 19xx or 20xx, {NE} */
+    G_YEAR_OLD,   /* year_old: 10xx to 18xx */
     G_ISO,        /* iso: - / or . after the year */
-    G_MY,         /* my: [.] spaces, then a digit or "of" */
+    G_MY,         /* my, range_my_to: [.] spaces, then a digit or "of" */
     G_RYEAR,      /* month_ryear: spaces then "of" or "de" */
     G_RANGE_MM,   /* range_mm: {RANGE} after the month */
     G_RANGE_MDD,  /* range_mdd: [.] spaces, a day, {ORD}, {RANGE} */
@@ -879,7 +880,8 @@ static void set_rule_gates(cyb__dates *d)
                  {"range_mdd", G_RANGE_MDD},    {"range_full_et", G_OPEN_ET},
                  {"range_full_au", G_OPEN_AU},  {"range_yy_from", G_OPEN_AU},
                  {"range_y_my", G_OPEN_ANY},    {"month_mod", G_MONTH_MOD},
-                 {"qmark", G_QMARK}};
+                 {"qmark", G_QMARK},            {"year_old", G_YEAR_OLD},
+                 {"range_my_to", G_MY}};
     for (size_t k = 0; k < d->nrules; k++)
         for (size_t g = 0; g < sizeof gates / sizeof gates[0]; g++)
             if (strcmp(d->rules[k].name, gates[g].name) == 0)
@@ -2341,6 +2343,8 @@ static int rule_may_match(int gate, const unsigned char *t, size_t from, size_t 
             return 0;
         return ne_at(t, q, end);
     }
+    case G_YEAR_OLD: /* (?<y>1[0-8][0-9]{2}): a news text's years are 19xx and 20xx */
+        return q - p >= 2 && t[p] == '1' && t[p + 1] >= '0' && t[p + 1] <= '8';
     case G_ISO:
         return q < end && (t[q] == '-' || t[q] == '/' || t[q] == '.');
     case G_MY:
