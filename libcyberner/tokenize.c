@@ -411,15 +411,24 @@ int cyb__tokenize(const cyb__norm *nm, cyb__tokens *out) {
   /* sentences */
   size_t first = 0, words = 0, caps = 0; /* the sentence's words so far, capitalized ones */
   for (size_t k = 0; k < ntok; k++) {
-    uint16_t f = tok[k].flags;
+    /* most tokens: a word, on the line of the next one (ends_sentence's
+     * first test), in a sentence not yet cut: counted in a tight loop */
+    size_t stop = first + CYB_MAX_SENTENCE_TOKENS - 1 < ntok - 1 ? first + CYB_MAX_SENTENCE_TOKENS - 1 : ntok - 1;
+    const cyb__token *tk = tok + k, *tend = tok + stop;
+    uint16_t f = tk->flags;
+    for (; tk < tend && !(f & CYB_TOK_PUNCT); tk++) {
+      uint16_t nf = tk[1].flags;
+      if (nf & CYB_TOK_NEWLINE_BEFORE) break;
+      if (f & CYB_TOK_ALPHA) words++, caps += (f & CYB_TOK_CAP) != 0;
+      f = nf;
+    }
+    k = (size_t)(tk - tok);
     if (f & CYB_TOK_ALPHA) words++, caps += (f & CYB_TOK_CAP) != 0;
     /* a "sentence" of more tokens than any prose has (a list or a table
      * without stops, a 100 MB line) is cut: the rules look around each
-     * token within its sentence, and their work must stay linear */
-    if (k + 1 - first < CYB_MAX_SENTENCE_TOKENS &&
-        ((k + 1 < ntok && !(tok[k + 1].flags & CYB_TOK_NEWLINE_BEFORE) && !(f & CYB_TOK_PUNCT)) ||
-         !ends_sentence(nm, out, k)))
-      continue; /* most tokens: a word, on the line of the next one (ends_sentence's first test) */
+     * token within its sentence, and their work must stay linear; the
+     * first test settles no token the loop above leaves (but at the cut) */
+    if (k + 1 - first < CYB_MAX_SENTENCE_TOKENS && !ends_sentence(nm, out, k)) continue;
     if (cyb__grow((void **)&out->sent, &out->sent_cap, out->nsent + 1, sizeof *out->sent))
       return CYBERNER_ENOMEM;
     cyb__sentence *s = &out->sent[out->nsent++];
