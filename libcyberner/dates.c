@@ -2417,9 +2417,8 @@ static int pair_ok(const cyb__dates *d, const unsigned char *t, size_t p, size_t
 static unsigned letter_mask(__m128i v)
 {
     __m128i lo = _mm_or_si128(v, _mm_set1_epi8(0x20)); /* A-Z to a-z, nothing else into it */
-    __m128i letter = _mm_or_si128(
-        _mm_and_si128(_mm_cmpgt_epi8(lo, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(lo, _mm_set1_epi8('z' + 1))),
-        _mm_cmplt_epi8(v, _mm_setzero_si128())); /* bytes of UTF-8 letters */
+    __m128i letter = _mm_or_si128(cyb__sse_in_range(lo, 'a', 26),
+                                  _mm_cmplt_epi8(v, _mm_setzero_si128())); /* bytes of UTF-8 letters */
     return (unsigned)_mm_movemask_epi8(letter);
 }
 #endif
@@ -2484,8 +2483,7 @@ static size_t next_cand(const cyb__dates *d, cand_iter *it, const unsigned char 
     while (p < to && to >= 16) {
         size_t base = p + 16 <= to ? p : to - 16; /* the last step: the 16 bytes that end the sentence */
         __m128i v = _mm_loadu_si128((const __m128i *)(t + base));
-        __m128i digit =
-            _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+        __m128i digit = cyb__sse_in_range(v, '0', 10);
         unsigned lm = letter_mask(v), dm = (unsigned)_mm_movemask_epi8(digit);
         /* the class of the byte before each: the sentence start follows a space */
         unsigned pc = base > from ? byte_class(t[base - 1]) : BC_OTHER;

@@ -204,10 +204,8 @@ static const unsigned char not_short_end[256] = {
 static inline size_t short_word(const cyb__norm *nm, size_t i, uint16_t *flags) {
   __m128i v = _mm_loadu_si128((const __m128i *)(nm->text + i));
   __m128i lo = _mm_or_si128(v, _mm_set1_epi8(0x20)); /* A-Z and a-z to a-z, nothing else into it */
-  unsigned dm = (unsigned)_mm_movemask_epi8(
-      _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1))));
-  unsigned lm = (unsigned)_mm_movemask_epi8(
-      _mm_and_si128(_mm_cmpgt_epi8(lo, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(lo, _mm_set1_epi8('z' + 1))));
+  unsigned dm = (unsigned)_mm_movemask_epi8(cyb__sse_in_range(v, '0', 10));
+  unsigned lm = (unsigned)_mm_movemask_epi8(cyb__sse_in_range(lo, 'a', 26));
   unsigned stop = (unsigned)__builtin_ctz(~(dm | lm)); /* 16 when all 16 bytes are word bytes */
   unsigned char next = (unsigned char)nm->text[i + stop];
   if (stop == 0 || stop >= 16 || not_short_end[next]) return 0;
