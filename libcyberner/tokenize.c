@@ -366,33 +366,53 @@ int cyb__tokenize(const cyb__norm *nm, cyb__tokens *out) {
     size_t e;
     uint16_t f = 0;
     /* most tokens: a short word (never a dotted acronym: short_word() leaves
-     * a letter before a full stop and bytes outside ASCII to the rest) */
-    if (c < C_LETTER || i + 16 > n || (e = short_word(nm, i, &f)) == 0) {
-      if (c == C_SPACE) {
-        before |= CYB_TOK_SPACE_BEFORE;
-        i += len;
-        continue;
+     * a letter before a full stop and bytes outside ASCII to the rest),
+     * then one space and another: read in a loop of their own, which keeps
+     * its few locals in registers */
+    if (c >= C_LETTER && i + 16 <= n && (e = short_word(nm, i, &f)) != 0) {
+      for (;;) {
+        if (ntok >= cap) {
+          out->ntok = ntok;
+          if (cyb__grow((void **)&out->tok, &out->cap, ntok + 1, sizeof *out->tok)) return CYBERNER_ENOMEM;
+          tok = out->tok, cap = out->cap;
+        }
+        tok[ntok++] = (cyb__token){.start = (uint32_t)i, .end = (uint32_t)e, .vid = CYB_NO_VID, .flags = (uint16_t)(f | before)};
+        i = e; /* < n: short_word() ends within its 16 bytes */
+        if (t[i] != ' ') {
+          before = 0;
+          break;
+        }
+        before = CYB_TOK_SPACE_BEFORE, i++;
+        if (i + 16 > n) break;
+        b = (unsigned char)t[i];
+        if (b >= 0x80 || ascii_class[b] < C_LETTER || (e = short_word(nm, i, &f)) == 0) break;
       }
-      if (c == C_NL) {
-        before |= CYB_TOK_SPACE_BEFORE | CYB_TOK_NEWLINE_BEFORE;
-        i += len;
-        continue;
-      }
-      /* a dotted acronym starts with a letter and a full stop (or a letter outside ASCII) */
-      size_t dl = c == C_LETTER && (b >= 0x80 || (i + 1 < n && t[i + 1] == '.')) ? dotted_acronym(t, n, i) : 0;
-      if (dl) {
-        e = i + dl;
-        f = CYB_TOK_ALPHA | CYB_TOK_DOTTED | case_flags(nm, i, e);
-      } else if (c == C_LETTER || c == C_DIGIT) {
-        e = scan_word(nm, i, &f); /* case flags included */
-      } else if (t[i] == '\'' && i + 1 < n && t[i + 1] == 's' && !is_alnum_at(t, n, i + 2) && i > 0 &&
-                 is_alnum_at(t, n, i - 1)) {
-        e = i + 2; /* English possessive: ANSSI + 's */
-        f = CYB_TOK_ALPHA | case_flags(nm, i, e);
-      } else {
-        e = i + len;
-        f = CYB_TOK_PUNCT;
-      }
+      continue;
+    }
+    if (c == C_SPACE) {
+      before |= CYB_TOK_SPACE_BEFORE;
+      i += len;
+      continue;
+    }
+    if (c == C_NL) {
+      before |= CYB_TOK_SPACE_BEFORE | CYB_TOK_NEWLINE_BEFORE;
+      i += len;
+      continue;
+    }
+    /* a dotted acronym starts with a letter and a full stop (or a letter outside ASCII) */
+    size_t dl = c == C_LETTER && (b >= 0x80 || (i + 1 < n && t[i + 1] == '.')) ? dotted_acronym(t, n, i) : 0;
+    if (dl) {
+      e = i + dl;
+      f = CYB_TOK_ALPHA | CYB_TOK_DOTTED | case_flags(nm, i, e);
+    } else if (c == C_LETTER || c == C_DIGIT) {
+      e = scan_word(nm, i, &f); /* case flags included */
+    } else if (t[i] == '\'' && i + 1 < n && t[i + 1] == 's' && !is_alnum_at(t, n, i + 2) && i > 0 &&
+               is_alnum_at(t, n, i - 1)) {
+      e = i + 2; /* English possessive: ANSSI + 's */
+      f = CYB_TOK_ALPHA | case_flags(nm, i, e);
+    } else {
+      e = i + len;
+      f = CYB_TOK_PUNCT;
     }
     /* the array and its count in locals: stores through out->tok could alias out */
     if (ntok >= cap) {
