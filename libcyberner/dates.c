@@ -2394,12 +2394,16 @@ static int rule_may_match(int gate, const unsigned char *t, size_t from, size_t 
 
 /* The scanner's next candidate start: the first p at or after at where a
  * run of digits starts (after a non-digit) or a word starts (a letter after
- * neither) whose first two bytes start some trigger word (pair[], every
- * digit in it); to when none. With SSE2 a 16-byte step gives the mask of
- * those starts at once (byte_class() of each byte and of the byte before)
- * and only they are asked of pair[]; the step's mask is kept in *it for
- * the next call, a few bytes on. The last step of a sentence is the 16
- * bytes that end it. Never reads at or past to, nor before the text. */
+ * neither) that may be a trigger word; to when none. With SSE2 a 16-byte
+ * step gives the mask of those starts at once (byte_class() of each byte
+ * and of the byte before) and only their words are asked, of lenmask[] and
+ * trig3[]; the step's mask is kept in *it for the next call, a few bytes
+ * on. The last step of a sentence is the 16 bytes that end it. Without
+ * SSE2 (and in a sentence of fewer than 16 bytes) a word's first two bytes
+ * are asked of pair[] (every digit in it). A word let through that is no
+ * trigger word gets no group from form_lookup(), and the scan reads on
+ * after it as after a word skipped here. Never reads at or past to, nor
+ * before the text. */
 typedef struct {
     size_t base;   /* the step's first byte; mask covers [base, base + 16) */
     unsigned mask; /* its starts not yet asked */
@@ -2440,8 +2444,9 @@ static size_t letters_run_end(const unsigned char *t, size_t q, size_t to)
 }
 
 #ifdef __SSE2__
-/* The first start of the step at base (mask m) pair[] lets through, the
- * starts after it left in it; (size_t)-1 when none. */
+/* The first start of the step at base (mask m) that may start a trigger
+ * word (a run of digits always), the starts after it left in it;
+ * (size_t)-1 when none. */
 /* (inline: the scan calls it at every step; out of line it costs a call each) */
 static inline __attribute__((always_inline)) size_t step_first(const cyb__dates *d, cand_iter *it,
                                                                const unsigned char *t, unsigned m, size_t to)
@@ -2449,14 +2454,16 @@ static inline __attribute__((always_inline)) size_t step_first(const cyb__dates 
     for (; m; m &= m - 1) {
         unsigned r = (unsigned)__builtin_ctz(m);
         size_t i = it->base + r;
-        if (!pair_ok(d, t, i, to))
-            continue;
-        /* a word: trig3[] tells most words from the trigger words by
-         * their length (in the step's mask when they end in it) */
+        /* a word: its first byte and length (lenmask[], the scan's next
+         * test) and trig3[] tell most words from the trigger words (the
+         * length in the step's mask when the word ends in it); pair[],
+         * asked before them, cost more than it saved */
         if (it->lm >> r & 1) {
             size_t len = (unsigned)__builtin_ctz(~(it->lm >> r));
             if (r + len >= 16)
                 len = letters_run_end(t, it->base + 16, to) - i;
+            if (len > MAX_WORD || !((d->lenmask[t[i]] >> len) & 1))
+                continue;
             unsigned key = trig_key(t + i, len);
             if (!(d->trig3[key >> 3] >> (key & 7) & 1))
                 continue;
