@@ -201,13 +201,13 @@ static const unsigned char not_short_end[256] = {
  * upper mask: the end, the flags and the case flags that scan_word() and
  * case_flags() would give, or 0 when the word is another kind (then they
  * read it). Needs 16 bytes of text at i. */
-static inline size_t short_word(const cyb__norm *nm, size_t i, uint16_t *flags) {
-  __m128i v = _mm_loadu_si128((const __m128i *)(nm->text + i));
+static inline size_t short_word(const char *text, const unsigned char *upper, size_t i, uint16_t *flags) {
+  __m128i v = _mm_loadu_si128((const __m128i *)(text + i));
   __m128i lo = _mm_or_si128(v, _mm_set1_epi8(0x20)); /* A-Z and a-z to a-z, nothing else into it */
   unsigned dm = (unsigned)_mm_movemask_epi8(cyb__sse_in_range(v, '0', 10));
   unsigned lm = (unsigned)_mm_movemask_epi8(cyb__sse_in_range(lo, 'a', 26));
   unsigned stop = (unsigned)__builtin_ctz(~(dm | lm)); /* 16 when all 16 bytes are word bytes */
-  unsigned char next = (unsigned char)nm->text[i + stop];
+  unsigned char next = (unsigned char)text[i + stop];
   if (stop == 0 || stop >= 16 || not_short_end[next]) return 0;
   unsigned in = (1u << stop) - 1;
   dm &= in, lm &= in;
@@ -216,10 +216,10 @@ static inline size_t short_word(const cyb__norm *nm, size_t i, uint16_t *flags) 
     return i + stop;
   }
   uint16_t f = CYB_TOK_ALPHA | (dm ? CYB_TOK_DIGIT : 0);
-  if (!(lm & 1) || nm->upper[i]) { /* (most words: a small first letter, no case flag) */
+  if (!(lm & 1) || upper[i]) { /* (most words: a small first letter, no case flag) */
     /* case_flags(): the first letter a capital, then no small letter after it */
     unsigned um = (unsigned)_mm_movemask_epi8(
-        _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(nm->upper + i)), _mm_setzero_si128()));
+        _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(upper + i)), _mm_setzero_si128()));
     unsigned small = lm & um; /* letters not upper case in the input */
     unsigned up = ~um & in;   /* bytes upper case in the input */
     /* the first letter is a capital; all of two or more (lm & (lm - 1): a
@@ -232,8 +232,8 @@ static inline size_t short_word(const cyb__norm *nm, size_t i, uint16_t *flags) 
   return i + stop;
 }
 #else
-static inline size_t short_word(const cyb__norm *nm, size_t i, uint16_t *flags) {
-  (void)nm, (void)i, (void)flags;
+static inline size_t short_word(const char *text, const unsigned char *upper, size_t i, uint16_t *flags) {
+  (void)text, (void)upper, (void)i, (void)flags;
   return 0; /* scan_word() reads every word */
 }
 #endif
@@ -348,6 +348,7 @@ static bool ends_sentence(const cyb__norm *nm, const cyb__tokens *tt, size_t k) 
 
 int cyb__tokenize(const cyb__norm *nm, cyb__tokens *out) {
   const char *t = nm->text;
+  const unsigned char *up = nm->upper; /* locals: short_word() read them through nm at every word */
   size_t n = nm->len, i = 0;
   out->nsent = 0;
   /* room for the tokens and sentences of most texts at once (a byte in two
@@ -369,7 +370,7 @@ int cyb__tokenize(const cyb__norm *nm, cyb__tokens *out) {
      * a letter before a full stop and bytes outside ASCII to the rest),
      * then one space and another: read in a loop of their own, which keeps
      * its few locals in registers */
-    if (c >= C_LETTER && i + 16 <= n && (e = short_word(nm, i, &f)) != 0) {
+    if (c >= C_LETTER && i + 16 <= n && (e = short_word(t, up, i, &f)) != 0) {
       for (;;) {
         if (ntok >= cap) {
           out->ntok = ntok;
@@ -385,7 +386,7 @@ int cyb__tokenize(const cyb__norm *nm, cyb__tokens *out) {
         before = CYB_TOK_SPACE_BEFORE, i++;
         if (i + 16 > n) break;
         b = (unsigned char)t[i];
-        if (b >= 0x80 || ascii_class[b] < C_LETTER || (e = short_word(nm, i, &f)) == 0) break;
+        if (b >= 0x80 || ascii_class[b] < C_LETTER || (e = short_word(t, up, i, &f)) == 0) break;
       }
       continue;
     }
