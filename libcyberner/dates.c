@@ -167,8 +167,9 @@ enum {
     G_OVER,       /* year_over: after "over " */
     G_YEAR_DET,   /* year_det, range_yy_det: after the/its/their/this, a space after */
     G_YEAR,       /* year: {LB}, 19xx or 20xx, {NE} */
+    G_YEAR_OLD,   /* year_old: 10xx to 18xx */
     G_ISO,        /* iso: - / or . after the year */
-    G_MY,         /* my: [.] spaces, then a digit or "of" */
+    G_MY,         /* my, range_my_to: [.] spaces, then a digit or "of" */
     G_RYEAR,      /* month_ryear: spaces then "of" or "de" */
     G_RANGE_MM,   /* range_mm: {RANGE} after the month */
     G_RANGE_MDD,  /* range_mdd: [.] spaces, a day, {ORD}, {RANGE} */
@@ -879,7 +880,8 @@ static void set_rule_gates(cyb__dates *d)
                  {"range_mdd", G_RANGE_MDD},    {"range_full_et", G_OPEN_ET},
                  {"range_full_au", G_OPEN_AU},  {"range_yy_from", G_OPEN_AU},
                  {"range_y_my", G_OPEN_ANY},    {"month_mod", G_MONTH_MOD},
-                 {"qmark", G_QMARK}};
+                 {"qmark", G_QMARK},            {"year_old", G_YEAR_OLD},
+                 {"range_my_to", G_MY}};
     for (size_t k = 0; k < d->nrules; k++)
         for (size_t g = 0; g < sizeof gates / sizeof gates[0]; g++)
             if (strcmp(d->rules[k].name, gates[g].name) == 0)
@@ -2341,6 +2343,8 @@ static int rule_may_match(int gate, const unsigned char *t, size_t from, size_t 
             return 0;
         return ne_at(t, q, end);
     }
+    case G_YEAR_OLD: /* (?<y>1[0-8][0-9]{2}): a news text's years are 19xx and 20xx */
+        return q - p >= 2 && t[p] == '1' && t[p + 1] >= '0' && t[p + 1] <= '8';
     case G_ISO:
         return q < end && (t[q] == '-' || t[q] == '/' || t[q] == '.');
     case G_MY:
@@ -2390,12 +2394,16 @@ static int rule_may_match(int gate, const unsigned char *t, size_t from, size_t 
 
 /* The scanner's next candidate start: the first p at or after at where a
  * run of digits starts (after a non-digit) or a word starts (a letter after
- * neither) whose first two bytes start some trigger word (pair[], every
- * digit in it); to when none. With SSE2 a 16-byte step gives the mask of
- * those starts at once (byte_class() of each byte and of the byte before)
- * and only they are asked of pair[]; the step's mask is kept in *it for
- * the next call, a few bytes on. The last step of a sentence is the 16
- * bytes that end it. Never reads at or past to, nor before the text. */
+ * neither) that may be a trigger word; to when none. With SSE2 a 16-byte
+ * step gives the mask of those starts at once (byte_class() of each byte
+ * and of the byte before) and only their words are asked, of lenmask[] and
+ * trig3[]; the step's mask is kept in *it for the next call, a few bytes
+ * on. The last step of a sentence is the 16 bytes that end it. Without
+ * SSE2 (and in a sentence of fewer than 16 bytes) a word's first two bytes
+ * are asked of pair[] (every digit in it). A word let through that is no
+ * trigger word gets no group from form_lookup(), and the scan reads on
+ * after it as after a word skipped here. Never reads at or past to, nor
+ * before the text. */
 typedef struct {
     size_t base;   /* the step's first byte; mask covers [base, base + 16) */
     unsigned mask; /* its starts not yet asked */
@@ -2413,9 +2421,8 @@ static int pair_ok(const cyb__dates *d, const unsigned char *t, size_t p, size_t
 static unsigned letter_mask(__m128i v)
 {
     __m128i lo = _mm_or_si128(v, _mm_set1_epi8(0x20)); /* A-Z to a-z, nothing else into it */
-    __m128i letter = _mm_or_si128(
-        _mm_and_si128(_mm_cmpgt_epi8(lo, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(lo, _mm_set1_epi8('z' + 1))),
-        _mm_cmplt_epi8(v, _mm_setzero_si128())); /* bytes of UTF-8 letters */
+    __m128i letter = _mm_or_si128(cyb__sse_in_range(lo, 'a', 26),
+                                  _mm_cmplt_epi8(v, _mm_setzero_si128())); /* bytes of UTF-8 letters */
     return (unsigned)_mm_movemask_epi8(letter);
 }
 #endif
@@ -2437,8 +2444,9 @@ static size_t letters_run_end(const unsigned char *t, size_t q, size_t to)
 }
 
 #ifdef __SSE2__
-/* The first start of the step at base (mask m) pair[] lets through, the
- * starts after it left in it; (size_t)-1 when none. */
+/* The first start of the step at base (mask m) that may start a trigger
+ * word (a run of digits always), the starts after it left in it;
+ * (size_t)-1 when none. */
 /* (inline: the scan calls it at every step; out of line it costs a call each) */
 static inline __attribute__((always_inline)) size_t step_first(const cyb__dates *d, cand_iter *it,
                                                                const unsigned char *t, unsigned m, size_t to)
@@ -2446,14 +2454,16 @@ static inline __attribute__((always_inline)) size_t step_first(const cyb__dates 
     for (; m; m &= m - 1) {
         unsigned r = (unsigned)__builtin_ctz(m);
         size_t i = it->base + r;
-        if (!pair_ok(d, t, i, to))
-            continue;
-        /* a word: trig3[] tells most words from the trigger words by
-         * their length (in the step's mask when they end in it) */
+        /* a word: its first byte and length (lenmask[], the scan's next
+         * test) and trig3[] tell most words from the trigger words (the
+         * length in the step's mask when the word ends in it); pair[],
+         * asked before them, cost more than it saved */
         if (it->lm >> r & 1) {
             size_t len = (unsigned)__builtin_ctz(~(it->lm >> r));
             if (r + len >= 16)
                 len = letters_run_end(t, it->base + 16, to) - i;
+            if (len > MAX_WORD || !((d->lenmask[t[i]] >> len) & 1))
+                continue;
             unsigned key = trig_key(t + i, len);
             if (!(d->trig3[key >> 3] >> (key & 7) & 1))
                 continue;
@@ -2480,8 +2490,7 @@ static size_t next_cand(const cyb__dates *d, cand_iter *it, const unsigned char 
     while (p < to && to >= 16) {
         size_t base = p + 16 <= to ? p : to - 16; /* the last step: the 16 bytes that end the sentence */
         __m128i v = _mm_loadu_si128((const __m128i *)(t + base));
-        __m128i digit =
-            _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+        __m128i digit = cyb__sse_in_range(v, '0', 10);
         unsigned lm = letter_mask(v), dm = (unsigned)_mm_movemask_epi8(digit);
         /* the class of the byte before each: the sentence start follows a space */
         unsigned pc = base > from ? byte_class(t[base - 1]) : BC_OTHER;

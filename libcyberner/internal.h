@@ -95,6 +95,16 @@ static inline uint64_t cyb__hash(const void *p, size_t n) {
   return h ^ (h >> 32);
 }
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+/* The bytes of v in [first, first + size) (size <= 128) as 0xFF: one add
+ * and one signed compare instead of two compares and an and (the range
+ * moves to the bottom of the signed bytes, every other byte above it). */
+static inline __m128i cyb__sse_in_range(__m128i v, unsigned char first, unsigned size) {
+  return _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - first))), _mm_set1_epi8((char)(0x80 + size)));
+}
+#endif
+
 /* a[0..n) == b[0..n) for a word (most are short), without a call: 8-byte
  * words, the last one overlapping, or two overlapping 4-byte words, or the
  * first, middle and last of up to 3 bytes; never reads past n. */

@@ -711,37 +711,50 @@ static void ngram_costs(const cyb__langid *m, const uint32_t *w, int nch,
     }
 }
 
-/* direct-mapped by the word's hash; 4096 slots of 152 bytes a tagger: on
- * news text a third fewer words are computed again than with 1024 */
-#define MEMO_SLOTS 4096
+/* Two ways a set, the most recently used first, 8192 sets by the word's
+ * hash (2.4 MB a tagger): on news text direct-mapped slots pushed each
+ * other out, and a word computed again costs ~1,300 instructions. */
+#define MEMO_SETS 8192
 #define MEMO_CHARS 16   /* longer words are not kept */
+struct memo_slot {
+    uint64_t h;
+    int nch; /* 0: empty */
+    unsigned feats, found;
+    uint32_t w[MEMO_CHARS];
+    uint32_t cost[MAX_LANGS]; /* what ngram_costs() adds to acc[0..lanes) */
+};
 struct cyb__langid_memo {
-    struct memo_slot {
-        uint64_t h;
-        int nch; /* 0: empty */
-        unsigned feats, found;
-        uint32_t w[MEMO_CHARS];
-        uint32_t cost[MAX_LANGS]; /* what ngram_costs() adds to acc[0..lanes) */
-    } slot[MEMO_SLOTS];
+    struct memo_slot slot[MEMO_SETS][2];
 };
 
 cyb__langid_memo *cyb__langid_memo_new(void) { return calloc(1, sizeof(cyb__langid_memo)); }
 
 void cyb__langid_memo_free(cyb__langid_memo *memo) { free(memo); }
 
+static inline int memo_holds(const struct memo_slot *ms, const uint32_t *w, int nch, uint64_t h)
+{
+    return ms->nch == nch && ms->h == h && memcmp(ms->w, w, (size_t)nch * sizeof *w) == 0;
+}
+
 /* ngram_costs() of a word through the memo: the sums it adds are the same
  * whether added n-gram by n-gram or at once. */
 static void memo_costs(const cyb__langid *m, cyb__langid_memo *memo, const uint32_t *w, int nch, uint64_t h,
                        uint32_t *acc, unsigned *feats, unsigned *found)
 {
-    struct memo_slot *ms = &memo->slot[h & (MEMO_SLOTS - 1)];
-    if (ms->nch != nch || ms->h != h || memcmp(ms->w, w, (size_t)nch * sizeof *w) != 0) {
-        memset(ms->cost, 0, sizeof ms->cost);
-        ms->feats = ms->found = 0;
-        ngram_costs(m, w, nch, ms->cost, &ms->feats, &ms->found);
-        ms->h = h;
-        ms->nch = nch;
-        memcpy(ms->w, w, (size_t)nch * sizeof *w);
+    struct memo_slot *set = memo->slot[h & (MEMO_SETS - 1)], *ms = &set[0];
+    if (!memo_holds(ms, w, nch, h)) {
+        struct memo_slot t = set[1];
+        set[1] = set[0]; /* the first way goes second (either a hit's or the newest's place) */
+        if (memo_holds(&t, w, nch, h)) {
+            set[0] = t;
+        } else {
+            memset(ms->cost, 0, sizeof ms->cost);
+            ms->feats = ms->found = 0;
+            ngram_costs(m, w, nch, ms->cost, &ms->feats, &ms->found);
+            ms->h = h;
+            ms->nch = nch;
+            memcpy(ms->w, w, (size_t)nch * sizeof *w);
+        }
     }
 #ifdef __SSE2__
     for (int l = 0; l < m->lanes; l += 4) { /* lanes: 8 or 16 */

@@ -84,11 +84,14 @@ void cyb__sentlang_free(cyb__sentlang *sl) {
 
 void cyb__sentlang_count(const cyb__sentlang *sl, const cyb__tokens *tt, uint32_t b, uint32_t e, unsigned counts[3]) {
   unsigned k[4] = {0, 0, 0, 0}; /* k[1 + lang]; local: counts may alias the tokens' fields */
-  if (sl)
+  if (sl) {
+    const uint8_t *group = sl->group; /* locals: the increments were read as stores that may change them */
+    size_t ngroup = sl->ngroup;
     for (uint32_t i = b; i < e; i++) {
       uint32_t vid = tt->tok[i].vid;
-      k[vid < sl->ngroup ? sl->group[vid] : 0]++;
+      k[vid < ngroup ? group[vid] : 0]++;
     }
+  }
   counts[0] = k[1], counts[1] = k[2], counts[2] = k[3];
 }
 

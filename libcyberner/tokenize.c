@@ -201,15 +201,13 @@ static const unsigned char not_short_end[256] = {
  * upper mask: the end, the flags and the case flags that scan_word() and
  * case_flags() would give, or 0 when the word is another kind (then they
  * read it). Needs 16 bytes of text at i. */
-static inline size_t short_word(const cyb__norm *nm, size_t i, uint16_t *flags) {
-  __m128i v = _mm_loadu_si128((const __m128i *)(nm->text + i));
+static inline size_t short_word(const char *text, const unsigned char *upper, size_t i, uint16_t *flags) {
+  __m128i v = _mm_loadu_si128((const __m128i *)(text + i));
   __m128i lo = _mm_or_si128(v, _mm_set1_epi8(0x20)); /* A-Z and a-z to a-z, nothing else into it */
-  unsigned dm = (unsigned)_mm_movemask_epi8(
-      _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1))));
-  unsigned lm = (unsigned)_mm_movemask_epi8(
-      _mm_and_si128(_mm_cmpgt_epi8(lo, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(lo, _mm_set1_epi8('z' + 1))));
+  unsigned dm = (unsigned)_mm_movemask_epi8(cyb__sse_in_range(v, '0', 10));
+  unsigned lm = (unsigned)_mm_movemask_epi8(cyb__sse_in_range(lo, 'a', 26));
   unsigned stop = (unsigned)__builtin_ctz(~(dm | lm)); /* 16 when all 16 bytes are word bytes */
-  unsigned char next = (unsigned char)nm->text[i + stop];
+  unsigned char next = (unsigned char)text[i + stop];
   if (stop == 0 || stop >= 16 || not_short_end[next]) return 0;
   unsigned in = (1u << stop) - 1;
   dm &= in, lm &= in;
@@ -218,10 +216,10 @@ static inline size_t short_word(const cyb__norm *nm, size_t i, uint16_t *flags) 
     return i + stop;
   }
   uint16_t f = CYB_TOK_ALPHA | (dm ? CYB_TOK_DIGIT : 0);
-  if (!(lm & 1) || nm->upper[i]) { /* (most words: a small first letter, no case flag) */
+  if (!(lm & 1) || upper[i]) { /* (most words: a small first letter, no case flag) */
     /* case_flags(): the first letter a capital, then no small letter after it */
     unsigned um = (unsigned)_mm_movemask_epi8(
-        _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(nm->upper + i)), _mm_setzero_si128()));
+        _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(upper + i)), _mm_setzero_si128()));
     unsigned small = lm & um; /* letters not upper case in the input */
     unsigned up = ~um & in;   /* bytes upper case in the input */
     /* the first letter is a capital; all of two or more (lm & (lm - 1): a
@@ -234,8 +232,8 @@ static inline size_t short_word(const cyb__norm *nm, size_t i, uint16_t *flags) 
   return i + stop;
 }
 #else
-static inline size_t short_word(const cyb__norm *nm, size_t i, uint16_t *flags) {
-  (void)nm, (void)i, (void)flags;
+static inline size_t short_word(const char *text, const unsigned char *upper, size_t i, uint16_t *flags) {
+  (void)text, (void)upper, (void)i, (void)flags;
   return 0; /* scan_word() reads every word */
 }
 #endif
@@ -350,6 +348,7 @@ static bool ends_sentence(const cyb__norm *nm, const cyb__tokens *tt, size_t k) 
 
 int cyb__tokenize(const cyb__norm *nm, cyb__tokens *out) {
   const char *t = nm->text;
+  const unsigned char *up = nm->upper; /* locals: short_word() read them through nm at every word */
   size_t n = nm->len, i = 0;
   out->nsent = 0;
   /* room for the tokens and sentences of most texts at once (a byte in two
@@ -368,33 +367,53 @@ int cyb__tokenize(const cyb__norm *nm, cyb__tokens *out) {
     size_t e;
     uint16_t f = 0;
     /* most tokens: a short word (never a dotted acronym: short_word() leaves
-     * a letter before a full stop and bytes outside ASCII to the rest) */
-    if (c < C_LETTER || i + 16 > n || (e = short_word(nm, i, &f)) == 0) {
-      if (c == C_SPACE) {
-        before |= CYB_TOK_SPACE_BEFORE;
-        i += len;
-        continue;
+     * a letter before a full stop and bytes outside ASCII to the rest),
+     * then one space and another: read in a loop of their own, which keeps
+     * its few locals in registers */
+    if (c >= C_LETTER && i + 16 <= n && (e = short_word(t, up, i, &f)) != 0) {
+      for (;;) {
+        if (ntok >= cap) {
+          out->ntok = ntok;
+          if (cyb__grow((void **)&out->tok, &out->cap, ntok + 1, sizeof *out->tok)) return CYBERNER_ENOMEM;
+          tok = out->tok, cap = out->cap;
+        }
+        tok[ntok++] = (cyb__token){.start = (uint32_t)i, .end = (uint32_t)e, .vid = CYB_NO_VID, .flags = (uint16_t)(f | before)};
+        i = e; /* < n: short_word() ends within its 16 bytes */
+        if (t[i] != ' ') {
+          before = 0;
+          break;
+        }
+        before = CYB_TOK_SPACE_BEFORE, i++;
+        if (i + 16 > n) break;
+        b = (unsigned char)t[i];
+        if (b >= 0x80 || ascii_class[b] < C_LETTER || (e = short_word(t, up, i, &f)) == 0) break;
       }
-      if (c == C_NL) {
-        before |= CYB_TOK_SPACE_BEFORE | CYB_TOK_NEWLINE_BEFORE;
-        i += len;
-        continue;
-      }
-      /* a dotted acronym starts with a letter and a full stop (or a letter outside ASCII) */
-      size_t dl = c == C_LETTER && (b >= 0x80 || (i + 1 < n && t[i + 1] == '.')) ? dotted_acronym(t, n, i) : 0;
-      if (dl) {
-        e = i + dl;
-        f = CYB_TOK_ALPHA | CYB_TOK_DOTTED | case_flags(nm, i, e);
-      } else if (c == C_LETTER || c == C_DIGIT) {
-        e = scan_word(nm, i, &f); /* case flags included */
-      } else if (t[i] == '\'' && i + 1 < n && t[i + 1] == 's' && !is_alnum_at(t, n, i + 2) && i > 0 &&
-                 is_alnum_at(t, n, i - 1)) {
-        e = i + 2; /* English possessive: ANSSI + 's */
-        f = CYB_TOK_ALPHA | case_flags(nm, i, e);
-      } else {
-        e = i + len;
-        f = CYB_TOK_PUNCT;
-      }
+      continue;
+    }
+    if (c == C_SPACE) {
+      before |= CYB_TOK_SPACE_BEFORE;
+      i += len;
+      continue;
+    }
+    if (c == C_NL) {
+      before |= CYB_TOK_SPACE_BEFORE | CYB_TOK_NEWLINE_BEFORE;
+      i += len;
+      continue;
+    }
+    /* a dotted acronym starts with a letter and a full stop (or a letter outside ASCII) */
+    size_t dl = c == C_LETTER && (b >= 0x80 || (i + 1 < n && t[i + 1] == '.')) ? dotted_acronym(t, n, i) : 0;
+    if (dl) {
+      e = i + dl;
+      f = CYB_TOK_ALPHA | CYB_TOK_DOTTED | case_flags(nm, i, e);
+    } else if (c == C_LETTER || c == C_DIGIT) {
+      e = scan_word(nm, i, &f); /* case flags included */
+    } else if (t[i] == '\'' && i + 1 < n && t[i + 1] == 's' && !is_alnum_at(t, n, i + 2) && i > 0 &&
+               is_alnum_at(t, n, i - 1)) {
+      e = i + 2; /* English possessive: ANSSI + 's */
+      f = CYB_TOK_ALPHA | case_flags(nm, i, e);
+    } else {
+      e = i + len;
+      f = CYB_TOK_PUNCT;
     }
     /* the array and its count in locals: stores through out->tok could alias out */
     if (ntok >= cap) {
@@ -411,15 +430,24 @@ int cyb__tokenize(const cyb__norm *nm, cyb__tokens *out) {
   /* sentences */
   size_t first = 0, words = 0, caps = 0; /* the sentence's words so far, capitalized ones */
   for (size_t k = 0; k < ntok; k++) {
-    uint16_t f = tok[k].flags;
+    /* most tokens: a word, on the line of the next one (ends_sentence's
+     * first test), in a sentence not yet cut: counted in a tight loop */
+    size_t stop = first + CYB_MAX_SENTENCE_TOKENS - 1 < ntok - 1 ? first + CYB_MAX_SENTENCE_TOKENS - 1 : ntok - 1;
+    const cyb__token *tk = tok + k, *tend = tok + stop;
+    uint16_t f = tk->flags;
+    for (; tk < tend && !(f & CYB_TOK_PUNCT); tk++) {
+      uint16_t nf = tk[1].flags;
+      if (nf & CYB_TOK_NEWLINE_BEFORE) break;
+      if (f & CYB_TOK_ALPHA) words++, caps += (f & CYB_TOK_CAP) != 0;
+      f = nf;
+    }
+    k = (size_t)(tk - tok);
     if (f & CYB_TOK_ALPHA) words++, caps += (f & CYB_TOK_CAP) != 0;
     /* a "sentence" of more tokens than any prose has (a list or a table
      * without stops, a 100 MB line) is cut: the rules look around each
-     * token within its sentence, and their work must stay linear */
-    if (k + 1 - first < CYB_MAX_SENTENCE_TOKENS &&
-        ((k + 1 < ntok && !(tok[k + 1].flags & CYB_TOK_NEWLINE_BEFORE) && !(f & CYB_TOK_PUNCT)) ||
-         !ends_sentence(nm, out, k)))
-      continue; /* most tokens: a word, on the line of the next one (ends_sentence's first test) */
+     * token within its sentence, and their work must stay linear; the
+     * first test settles no token the loop above leaves (but at the cut) */
+    if (k + 1 - first < CYB_MAX_SENTENCE_TOKENS && !ends_sentence(nm, out, k)) continue;
     if (cyb__grow((void **)&out->sent, &out->sent_cap, out->nsent + 1, sizeof *out->sent))
       return CYBERNER_ENOMEM;
     cyb__sentence *s = &out->sent[out->nsent++];
