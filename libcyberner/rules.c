@@ -4040,6 +4040,64 @@ static int malware_names(mctx *c) {
   return 0;
 }
 
+/* "Bumblebee, Qakbot and Trickbot", "droppers such as Qakbot and Trickbot":
+ * in a list of malware a family that is also a group's alias (marked
+ * malware) names the software too (extra36, extra125). A member of such a
+ * list is a marked family or one capitalized word no dictionary knows (the
+ * families' own names: Pikabot, SystemBC); a list with any other member
+ * (Trickbot, Conti and Ryuk: known groups) keeps the group's reading. */
+static bool list_separator(const mctx *c, size_t k) {
+  return tis(c, k, ",") || tis(c, k, "and") || tis(c, k, "et") || tis(c, k, "or") || tis(c, k, "ou");
+}
+static bool malware_member(const mctx *c, size_t k) {
+  if (marked(c, k, k + 1, MARK_MALWARE)) return true;
+  uint16_t f = tflags(c, k);
+  return (f & CYB_TOK_CAP) && (f & CYB_TOK_ALPHA) && !cand_at(c, k, -1) && !covered(c, k) && !first_name(c, k);
+}
+/* a word for malware right before token k, maybe with a word that lists
+ * examples between (droppers such as, des logiciels malveillants comme) */
+static bool malware_noun_before(const mctx *c, size_t k) {
+  size_t b = c->s->tok_begin, q = k;
+  if (q > b + 1 && tis(c, q - 1, "as") && tis(c, q - 2, "such")) q -= 2;
+  else if (q > b + 1 && tis(c, q - 1, "que") && (tis(c, q - 2, "tels") || tis(c, q - 2, "telles"))) q -= 2;
+  else if (q > b && (tis(c, q - 1, "like") || tis(c, q - 1, "including") || tis(c, q - 1, "comme") ||
+                     tis(c, q - 1, "notamment") || tis(c, q - 1, ":")))
+    q--;
+  if (q > b && tis(c, q - 1, ",")) q--;
+  return q > b && marked(c, q - 1, q, MARK_SOFTWARE_KIND);
+}
+#define MALWARE_LIST_MIN 2 /* other members that make a list of malware without a word for it */
+static int malware_lists(mctx *c) {
+  if (!(c->any_starts & 1u << CYBERNER_THREAT_ACTOR) || !(c->any_bits & 1u << S_MARKED)) return 0;
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  for (size_t k = b; k < end; k++) {
+    if (!marked(c, k, k + 1, MARK_MALWARE) || !cand_at(c, k, CYBERNER_THREAT_ACTOR)) continue;
+    size_t others = 0, first = k, p = k;
+    bool other_kind = false;
+    while (p > b + 1 && list_separator(c, p - 1) && !other_kind) { /* members before it */
+      size_t j = p - 1;
+      while (j > b && list_separator(c, j - 1)) j--; /* ", and" */
+      if (j == b) break;
+      if (!(tflags(c, j - 1) & CYB_TOK_CAP)) break;
+      other_kind = !malware_member(c, j - 1);
+      others++, first = p = j - 1;
+    }
+    for (p = k + 1; p < end && list_separator(c, p) && !other_kind;) { /* and after it */
+      size_t j = p;
+      while (j < end && list_separator(c, j)) j++;
+      if (j >= end || !(tflags(c, j) & CYB_TOK_CAP)) break;
+      other_kind = !malware_member(c, j);
+      others++, p = j + 1;
+    }
+    if (other_kind || (others < MALWARE_LIST_MIN && !malware_noun_before(c, first))) continue;
+    cyb__cand *d = cyb__cand_push(c->cs, c->tt->tok[k].start, c->tt->tok[k].end, (uint32_t)k, (uint32_t)k + 1,
+                                  CYB_NOT_ENTITY, CYB_SRC_PATTERN, 0.9f);
+    if (!d) return CYBERNER_ENOMEM;
+    d->rank = CYB_RANK_CONTEXT; /* outranks the dictionary's group of the same span */
+  }
+  return 0;
+}
+
 /* ---- English names in French text ---------------------------------------- */
 
 /* A capitalized word of an English name in French text: no French word, no
@@ -5235,7 +5293,7 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
                      (rc = nord_departement(&c)) || (rc = towns_in_parens(&c)) || (rc = scripts(&c)) || (rc = embassies(&c)) || (rc = media_names(&c)) || (rc = titled_papers(&c)) || (rc = company_names(&c)) || (rc = described_companies(&c)) ||
                      (c.s->lang == CYBERNER_LANG_EN && (rc = party_and_firm_names(&c))) || (rc = hospitals_and_schools(&c)) ||
                      (rc = secrets(&c)) || (rc = short_bodies(&c)) || (rc = campaigns(&c)) || (rc = brand_products(&c)) || (rc = units_of_bodies(&c)) ||
-                     (rc = malware_names(&c)) || (rc = actors_after_kind(&c)) ||
+                     (rc = malware_names(&c)) || (rc = malware_lists(&c)) || (rc = actors_after_kind(&c)) ||
                      (c.s->lang == CYBERNER_LANG_FR && (rc = confederation(&c))) ||
                      (c.s->lang == CYBERNER_LANG_FR && (rc = languages(&c))) ||
                      (c.s->lang == CYBERNER_LANG_FR && (rc = foreign_names(&c))) ||

@@ -2067,6 +2067,17 @@ START_TEST(given_name_before_a_country_surname) {
 }
 END_TEST
 
+START_TEST(malware_family_in_a_list_of_malware) {
+  /* a group's alias that is also its malware, listed among malware: the software */
+  NO("The raid hit Zorbloader, Quuxbot, Blimpware and TrickBot last week.", "TrickBot");
+  NO("Loaders such as Zorbloader and TrickBot spread widely.", "TrickBot");
+  NO("Des rançongiciels comme TrickBot ont frappé.", "TrickBot");
+  /* listed among groups, or with one unknown name only, it stays the group */
+  YES("Gangs such as TrickBot, Conti and Ryuk were paid.", "TrickBot", CYBERNER_THREAT_ACTOR, "wizard-spider");
+  YES("Members of TrickBot and Zorbloader were charged.", "TrickBot", CYBERNER_THREAT_ACTOR, "wizard-spider");
+}
+END_TEST
+
 int main(void) {
   cyberner_error *err = NULL;
   model = cyberner_model_new(NULL, NULL, &err);
@@ -2156,6 +2167,7 @@ int main(void) {
   tcase_add_test(t, paper_title_with_its_article);
   tcase_add_test(t, surname_after_a_title_named_again);
   tcase_add_test(t, given_name_before_a_country_surname);
+  tcase_add_test(t, malware_family_in_a_list_of_malware);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
