@@ -5156,6 +5156,54 @@ static int short_bodies(mctx *c) {
   return 0;
 }
 
+/* "le Parlement européen ... porté le texte au Parlement": a bare word
+ * the dictionaries give many bodies (fr:=Parlement, the national
+ * parliaments) names the body whose short form it is (short=) once the
+ * document has named that body in full, and has linked none of the word's
+ * other bodies (the Romanian Parliament named too leaves it to the
+ * dictionary's choice). The document proves it: it outranks the
+ * dictionary's reading of the same span (CYB_RANK_CONTEXT). */
+static bool other_body_seen(const mctx *c, const cyb__cand *d) {
+  if (cyb__doc_saw(c->doc, d->entry)) return true;
+  for (uint32_t a = 0; a < d->nalt; a++)
+    if (cyb__doc_saw(c->doc, (int32_t)c->cs->alts[d->alt + a])) return true;
+  return false;
+}
+/* The dictionary body over exactly [k, e) and in no longer dictionary name, or NULL. */
+static const cyb__cand *bare_alias(const mctx *c, size_t k, size_t e) {
+  const cyb__cand *hit = NULL;
+  for (size_t i = 0; i < c->ndict; i++) {
+    const cyb__cand *d = &c->cs->c[i];
+    if (d->source != CYB_SRC_DICT || d->label == CYB_NOT_ENTITY || d->te <= k || d->tb >= e) continue;
+    if (d->tb != k || d->te != e || !is_body_label(d->label)) return NULL;
+    hit = d;
+  }
+  return hit;
+}
+static int shorts_over_aliases(mctx *c) {
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  for (size_t ci = 0; ci < (c->doc->nshorts ? c->ncaps : 0); ci++) {
+    size_t k = b + c->caps[ci], n;
+    if (!covered(c, k) || !(tflags(c, k) & CYB_TOK_ALPHA)) continue;
+    const char *t = ttext(c, k, &n);
+    for (int i = c->doc->shorts_head[cyb__doc_name_bucket(c->tt->tok[k].hash)]; i >= 0; i = c->doc->shorts[i].next) {
+      const cyb__docname *dn = &c->doc->shorts[i];
+      char buf[sizeof dn->key];
+      if (dn->entry < 0 || dn->stem || !is_body_label(dn->label) || dn->firstlen != n || memcmp(t, dn->key, n) != 0 ||
+          k + dn->ntok > end || join(c->nm, c->tt, k, dn->ntok, buf, sizeof buf) != dn->keylen ||
+          memcmp(buf, dn->key, dn->keylen) != 0 || (dn->lang && dn->lang != c->s->lang))
+        continue;
+      const cyb__entry *de = cyb__gazetteer_entry(c->m->gaz, (uint32_t)dn->entry);
+      const cyb__cand *d = de && de->short_form ? bare_alias(c, k, k + dn->ntok) : NULL;
+      if (!d || d->entry == dn->entry || other_body_seen(c, d)) continue;
+      if (push_remembered(c, k, k + dn->ntok, dn, CYB_SRC_PATTERN)) return CYBERNER_ENOMEM;
+      c->cs->c[c->cs->n - 1].rank = CYB_RANK_CONTEXT;
+      break;
+    }
+  }
+  return 0;
+}
+
 size_t cyb__rules_late_names(const cyberner_model *m, cyb__rules_scratch *rs, const char *src, size_t srclen,
                              const cyb__norm *nm, const cyb__tokens *tt, const cyb__sentence *s, const cyb__doc *doc,
                              cyb__late_name *out, size_t cap) {
@@ -5292,7 +5340,7 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
       (!headline && ((rc = persons(&c)) || (rc = given_name_country_surname(&c)) || (rc = country_word_as_surname(&c)) || (rc = names_before_roles(&c)) || (rc = bodies(&c)) || (rc = meeting_series(&c)) || (rc = portfolios(&c)) || (rc = both_countries(&c)) || (rc = plan_names(&c)) || (rc = places_of(&c)) || (rc = areas_of(&c)) ||
                      (rc = nord_departement(&c)) || (rc = towns_in_parens(&c)) || (rc = scripts(&c)) || (rc = embassies(&c)) || (rc = media_names(&c)) || (rc = titled_papers(&c)) || (rc = company_names(&c)) || (rc = described_companies(&c)) ||
                      (c.s->lang == CYBERNER_LANG_EN && (rc = party_and_firm_names(&c))) || (rc = hospitals_and_schools(&c)) ||
-                     (rc = secrets(&c)) || (rc = short_bodies(&c)) || (rc = campaigns(&c)) || (rc = brand_products(&c)) || (rc = units_of_bodies(&c)) ||
+                     (rc = secrets(&c)) || (rc = short_bodies(&c)) || (rc = shorts_over_aliases(&c)) || (rc = campaigns(&c)) || (rc = brand_products(&c)) || (rc = units_of_bodies(&c)) ||
                      (rc = malware_names(&c)) || (rc = malware_lists(&c)) || (rc = actors_after_kind(&c)) ||
                      (c.s->lang == CYBERNER_LANG_FR && (rc = confederation(&c))) ||
                      (c.s->lang == CYBERNER_LANG_FR && (rc = languages(&c))) ||
@@ -5499,6 +5547,21 @@ static bool titled_surname(const cyberner_model *m, const cyb__tokens *tt, const
   return bits & (1u << S_TITLES);
 }
 
+/* The short forms the dictionary gives an entry (short=commission, or one
+ * a language: en:parliament,fr:parlement), each remembered with the
+ * language of the sentences where it names the entry (0: any). */
+static void remember_short_forms(cyb__doc *doc, const cyb__entry *de, const cyb__cand *d, const char *id) {
+  for (const char *p = de->short_form; *p;) {
+    size_t n = strcspn(p, ",");
+    uint8_t lang = de->short_lang;
+    if (n > 3 && (!strncmp(p, "en:", 3) || !strncmp(p, "fr:", 3)))
+      lang = p[0] == 'e' ? CYBERNER_LANG_EN : CYBERNER_LANG_FR, p += 3, n -= 3;
+    cyb__docname *sf = remember_short(doc, p, n, d->label, d->entry, id);
+    if (sf) sf->lang = lang;
+    p += n + (p[n] == ',');
+  }
+}
+
 void cyb__rules_learn(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, const cyb__cands *cs,
                       const uint32_t *kept, size_t nkept, cyb__doc *doc) {
   for (size_t i = 0; i < cs->n; i++) remember_place_stem(nm, tt, &cs->c[i], doc);
@@ -5516,10 +5579,7 @@ void cyb__rules_learn(const cyberner_model *m, const cyb__norm *nm, const cyb__t
      * dictionary gives the body (short=), looked for once it is named */
     const cyb__entry *de =
         d->entry >= 0 && d->source == CYB_SRC_DICT ? cyb__gazetteer_entry(m->gaz, (uint32_t)d->entry) : NULL;
-    cyb__docname *sf = de && de->short_form
-                           ? remember_short(doc, de->short_form, strlen(de->short_form), d->label, d->entry, id)
-                           : NULL;
-    if (sf) sf->lang = de->short_lang;
+    if (de && de->short_form) remember_short_forms(doc, de, d, id);
     size_t r = d->entry >= 0 ? after_country(m, tt, d) : 0;
     if (d->label == CYBERNER_EVENT && d->entry >= 0 && d->source == CYB_SRC_DICT) r = meeting_words(m, nm, tt, d->tb, d->te);
     if (r) {

@@ -2078,6 +2078,23 @@ START_TEST(malware_family_in_a_list_of_malware) {
 }
 END_TEST
 
+START_TEST(short_form_over_bare_aliases) {
+  /* the bare word many parliaments share names the body the document named in full */
+  const char *fr = "Le Parlement européen a adopté le texte. La députée roumaine l'avait porté au Parlement.";
+  ck_assert(tagged(fr, "Parlement", "porté", CYBERNER_ORGANIZATION, "european-parliament"));
+  const char *en = "The European Parliament voted on Tuesday. Parliament's position was clear.";
+  ck_assert(tagged(en, "Parliament", "Tuesday", CYBERNER_ORGANIZATION, "european-parliament"));
+  /* not when the document has named one of the word's other bodies */
+  const char *ro = "The Romanian Parliament voted. The European Parliament voted too. Parliament's position was clear.";
+  ck_assert(!tagged(ro, "Parliament", "too", CYBERNER_ORGANIZATION, "european-parliament"));
+  const char *ro_fr = "Le Parlement roumain a voté la loi. Le Parlement européen a voté aussi. Le Parlement attendait.";
+  ck_assert(!tagged(ro_fr, "Parlement", "aussi", CYBERNER_ORGANIZATION, "european-parliament"));
+  /* nor before the body is named */
+  ck_assert(!tagged("Parliament voted. The European Parliament voted too.", "Parliament", NULL, CYBERNER_ORGANIZATION,
+                    "european-parliament"));
+}
+END_TEST
+
 int main(void) {
   cyberner_error *err = NULL;
   model = cyberner_model_new(NULL, NULL, &err);
@@ -2168,6 +2185,7 @@ int main(void) {
   tcase_add_test(t, surname_after_a_title_named_again);
   tcase_add_test(t, given_name_before_a_country_surname);
   tcase_add_test(t, malware_family_in_a_list_of_malware);
+  tcase_add_test(t, short_form_over_bare_aliases);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
