@@ -3646,6 +3646,38 @@ static int push_firm(mctx *c, size_t j, size_t e) {
   return w && (d->id = cyb__cand_string(c->cs, id, w)) < 0 ? CYBERNER_ENOMEM : 0;
 }
 
+/* "l'assistant du chinois DeepSeek", "du chinois QiAnXin": in French a
+ * nationality adjective in lower case right after du/le/la/l', standing
+ * for the company it qualifies (le groupe chinois), then one capitalized
+ * word that no dictionary knows as a name, that is no common word, and
+ * that is written as a brand (a capital inside: DeepSeek) or starts the
+ * name of one company of the dictionaries, names that company, as the
+ * annotated sets write it (extra96, extra124). A person is written so too
+ * (le finlandais Tomi Kallio, le brésilien Robinho): two words, or one
+ * without a brand's shape, are left alone. */
+static bool inner_capital(const mctx *c, size_t k) {
+  const cyb__token *t = &c->tt->tok[k];
+  if (t->flags & CYB_TOK_ALLCAPS) return false;
+  for (uint32_t i = t->start + 1; i < t->end; i++)
+    if (c->nm->upper[i]) return true;
+  return false;
+}
+static int firms_after_nationality(mctx *c) {
+  if (!(c->any_starts & 1u << CYBERNER_NATIONALITY)) return 0;
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  for (size_t k = b + 1; k + 1 < end; k++) {
+    if (!cand_at(c, k, CYBERNER_NATIONALITY) || (tflags(c, k) & CYB_TOK_CAP) ||
+        dict_end_at(c, k, CYBERNER_NATIONALITY) != k + 1)
+      continue;
+    if (!tis(c, k - 1, "du") && !tis(c, k - 1, "le") && !tis(c, k - 1, "la") && !tis(c, k - 1, "l'")) continue;
+    size_t j = k + 1;
+    if (!unknown_name_word(c, j) || (j + 1 < end && (tflags(c, j + 1) & CYB_TOK_CAP)) || is_common(c, j)) continue;
+    if (!firm_of_word(c, j) && !inner_capital(c, j)) continue;
+    if (push_firm(c, j, j + 1)) return CYBERNER_ENOMEM;
+  }
+  return 0;
+}
+
 static int company_names(mctx *c) {
   if (!(c->trig & TRIG_COMPANY)) return 0;
   size_t end = c->s->tok_end;
@@ -5338,7 +5370,7 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
       (c.s->lang == CYBERNER_LANG_EN && (rc = programme_names(&c))) || (rc = results_line(&c)) ||
       (rc = fixture_line(&c)) || (rc = platform_x(&c)) || (rc = web_services(&c)) ||
       (!headline && ((rc = persons(&c)) || (rc = given_name_country_surname(&c)) || (rc = country_word_as_surname(&c)) || (rc = names_before_roles(&c)) || (rc = bodies(&c)) || (rc = meeting_series(&c)) || (rc = portfolios(&c)) || (rc = both_countries(&c)) || (rc = plan_names(&c)) || (rc = places_of(&c)) || (rc = areas_of(&c)) ||
-                     (rc = nord_departement(&c)) || (rc = towns_in_parens(&c)) || (rc = scripts(&c)) || (rc = embassies(&c)) || (rc = media_names(&c)) || (rc = titled_papers(&c)) || (rc = company_names(&c)) || (rc = described_companies(&c)) ||
+                     (rc = nord_departement(&c)) || (rc = towns_in_parens(&c)) || (rc = scripts(&c)) || (rc = embassies(&c)) || (rc = media_names(&c)) || (rc = titled_papers(&c)) || (rc = company_names(&c)) || (c.s->lang == CYBERNER_LANG_FR && (rc = firms_after_nationality(&c))) || (rc = described_companies(&c)) ||
                      (c.s->lang == CYBERNER_LANG_EN && (rc = party_and_firm_names(&c))) || (rc = hospitals_and_schools(&c)) ||
                      (rc = secrets(&c)) || (rc = short_bodies(&c)) || (rc = shorts_over_aliases(&c)) || (rc = campaigns(&c)) || (rc = brand_products(&c)) || (rc = units_of_bodies(&c)) ||
                      (rc = malware_names(&c)) || (rc = malware_lists(&c)) || (rc = actors_after_kind(&c)) ||

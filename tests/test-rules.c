@@ -2095,6 +2095,17 @@ START_TEST(short_form_over_bare_aliases) {
 }
 END_TEST
 
+START_TEST(company_after_a_nationality_noun) {
+  /* du/le/la + a nationality in lower case standing for its company, then a name */
+  YES("Le succès de l'assistant du chinois ZorbTek inquiète.", "ZorbTek", CYBERNER_ORGANIZATION, NULL);
+  YES("Le chinois DeepSeek a publié un modèle.", "DeepSeek", CYBERNER_ORGANIZATION, "deepseek");
+  /* a person is written so too: two words, or one without a brand's shape */
+  NO("Il bat à la photo-finish le norvégien Zorvald Quistad Hagen.", "Zorvald");
+  NO("Il devance le brésilien Zorbinho au classement.", "Zorbinho");
+  NO("Il parle le français Couramment.", "Couramment");
+}
+END_TEST
+
 int main(void) {
   cyberner_error *err = NULL;
   model = cyberner_model_new(NULL, NULL, &err);
@@ -2186,6 +2197,7 @@ int main(void) {
   tcase_add_test(t, given_name_before_a_country_surname);
   tcase_add_test(t, malware_family_in_a_list_of_malware);
   tcase_add_test(t, short_form_over_bare_aliases);
+  tcase_add_test(t, company_after_a_nationality_noun);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
