@@ -20,6 +20,22 @@ extern const size_t cyb__embedded_dict_count;
 
 #define CYB_DICT_FORMAT "cyberner-dict 1"
 
+/* short= value: lower-case words without accents, or several such forms,
+ * each maybe with its language, joined by commas (en:parliament,fr:parlement:
+ * one body's short form in each language, rules.c cyb__rules_learn). */
+static bool valid_short_forms(const char *v, size_t vl) {
+  for (size_t a = 0; a <= vl;) {
+    size_t z = a;
+    while (z < vl && v[z] != ',') z++;
+    size_t s = a + 3 <= z && (memcmp(v + a, "en:", 3) == 0 || memcmp(v + a, "fr:", 3) == 0) ? a + 3 : a;
+    if (z == s || z - s >= 48 || v[s] == ' ' || v[z - 1] == ' ') return false;
+    for (size_t k = s; k < z; k++)
+      if (!((v[k] >= 'a' && v[k] <= 'z') || v[k] == ' ')) return false;
+    a = z + 1;
+  }
+  return true;
+}
+
 static int files_add(cyb__files *fs, const char *name, const char *display, const char *data,
                      size_t len, char *owned) {
   if (cyb__grow((void **)&fs->f, &fs->cap, fs->n + 1, sizeof *fs->f)) return CYBERNER_ENOMEM;
@@ -415,13 +431,11 @@ static int parse_line(cyb__dictset *ds, const char *file, size_t lineno, const c
         set_value(&e.within, v, vl);
       } else if (kl == 5 && memcmp(x.s, "short", 5) == 0) {
         e.short_lang = 0;
-        if (vl > 3 && (memcmp(v, "en:", 3) == 0 || memcmp(v, "fr:", 3) == 0)) {
+        if (vl > 3 && (memcmp(v, "en:", 3) == 0 || memcmp(v, "fr:", 3) == 0) && !memchr(v, ',', vl)) {
           e.short_lang = v[0] == 'e' ? CYBERNER_LANG_EN : CYBERNER_LANG_FR;
           v += 3, vl -= 3;
         }
-        bool normalized = vl > 0 && vl < 48 && v[0] != ' ' && v[vl - 1] != ' ';
-        for (size_t k = 0; k < vl && normalized; k++) normalized = (v[k] >= 'a' && v[k] <= 'z') || v[k] == ' ';
-        if (!normalized)
+        if (!valid_short_forms(v, vl))
           return bad_value(diag, file, lineno, "short form", v, vl, "lower-case words without accents", &e);
         set_value(&e.short_form, v, vl);
       } else if (kl == 9 && memcmp(x.s, "committee", 9) == 0) {

@@ -700,6 +700,8 @@ struct cyb__doc {
 /* Remember that the document linked a name to entry (resolve.c). Out of
  * memory only loses the memory. */
 void cyb__doc_saw_entry(cyb__doc *doc, int32_t entry);
+/* Did the document link a name to entry so far? */
+bool cyb__doc_saw(const cyb__doc *doc, int32_t entry);
 /* The entry an unlinked name takes once the whole document is read: the
  * one alternative the document linked elsewhere (Treasury in a title, the
  * Treasury Department below it), else the alternative of the document's

@@ -580,6 +580,8 @@ static bool doc_saw(const cyb__doc *doc, int32_t entry) {
   }
 }
 
+bool cyb__doc_saw(const cyb__doc *doc, int32_t entry) { return entry >= 0 && doc_saw(doc, entry); }
+
 void cyb__doc_saw_entry(cyb__doc *doc, int32_t entry) {
   if (entry < 0 || doc_saw(doc, entry)) return;
   if (2 * (doc->nseen + 1) > doc->seen_cap) { /* at most half full: probes stay short */

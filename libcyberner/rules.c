@@ -3813,6 +3813,38 @@ static int push_firm(mctx *c, size_t j, size_t e) {
   return w && (d->id = cyb__cand_string(c->cs, id, w)) < 0 ? CYBERNER_ENOMEM : 0;
 }
 
+/* "l'assistant du chinois DeepSeek", "du chinois QiAnXin": in French a
+ * nationality adjective in lower case right after du/le/la/l', standing
+ * for the company it qualifies (le groupe chinois), then one capitalized
+ * word that no dictionary knows as a name, that is no common word, and
+ * that is written as a brand (a capital inside: DeepSeek) or starts the
+ * name of one company of the dictionaries, names that company, as the
+ * annotated sets write it (extra96, extra124). A person is written so too
+ * (le finlandais Tomi Kallio, le brésilien Robinho): two words, or one
+ * without a brand's shape, are left alone. */
+static bool inner_capital(const mctx *c, size_t k) {
+  const cyb__token *t = &c->tt->tok[k];
+  if (t->flags & CYB_TOK_ALLCAPS) return false;
+  for (uint32_t i = t->start + 1; i < t->end; i++)
+    if (c->nm->upper[i]) return true;
+  return false;
+}
+static int firms_after_nationality(mctx *c) {
+  if (!(c->any_starts & 1u << CYBERNER_NATIONALITY)) return 0;
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  for (size_t k = b + 1; k + 1 < end; k++) {
+    if (!cand_at(c, k, CYBERNER_NATIONALITY) || (tflags(c, k) & CYB_TOK_CAP) ||
+        dict_end_at(c, k, CYBERNER_NATIONALITY) != k + 1)
+      continue;
+    if (!tis(c, k - 1, "du") && !tis(c, k - 1, "le") && !tis(c, k - 1, "la") && !tis(c, k - 1, "l'")) continue;
+    size_t j = k + 1;
+    if (!unknown_name_word(c, j) || (j + 1 < end && (tflags(c, j + 1) & CYB_TOK_CAP)) || is_common(c, j)) continue;
+    if (!firm_of_word(c, j) && !inner_capital(c, j)) continue;
+    if (push_firm(c, j, j + 1)) return CYBERNER_ENOMEM;
+  }
+  return 0;
+}
+
 static int company_names(mctx *c) {
   if (!(c->trig & TRIG_COMPANY)) return 0;
   size_t end = c->s->tok_end;
@@ -4203,6 +4235,64 @@ static int malware_names(mctx *c) {
     size_t from = k > b && (marked(c, k - 1, k, MARK_INSTALLS) || marked(c, k - 1, k, MARK_SOFTWARE_KIND)) ? k - 1 : k;
     size_t to = e < end && marked(c, e, e + 1, MARK_SOFTWARE_KIND) ? e + 1 : e;
     if ((from < k || to > e) && push_body(c, from, to, CYB_NOT_ENTITY, 0.9f)) return CYBERNER_ENOMEM;
+  }
+  return 0;
+}
+
+/* "Bumblebee, Qakbot and Trickbot", "droppers such as Qakbot and Trickbot":
+ * in a list of malware a family that is also a group's alias (marked
+ * malware) names the software too (extra36, extra125). A member of such a
+ * list is a marked family or one capitalized word no dictionary knows (the
+ * families' own names: Pikabot, SystemBC); a list with any other member
+ * (Trickbot, Conti and Ryuk: known groups) keeps the group's reading. */
+static bool list_separator(const mctx *c, size_t k) {
+  return tis(c, k, ",") || tis(c, k, "and") || tis(c, k, "et") || tis(c, k, "or") || tis(c, k, "ou");
+}
+static bool malware_member(const mctx *c, size_t k) {
+  if (marked(c, k, k + 1, MARK_MALWARE)) return true;
+  uint16_t f = tflags(c, k);
+  return (f & CYB_TOK_CAP) && (f & CYB_TOK_ALPHA) && !cand_at(c, k, -1) && !covered(c, k) && !first_name(c, k);
+}
+/* a word for malware right before token k, maybe with a word that lists
+ * examples between (droppers such as, des logiciels malveillants comme) */
+static bool malware_noun_before(const mctx *c, size_t k) {
+  size_t b = c->s->tok_begin, q = k;
+  if (q > b + 1 && tis(c, q - 1, "as") && tis(c, q - 2, "such")) q -= 2;
+  else if (q > b + 1 && tis(c, q - 1, "que") && (tis(c, q - 2, "tels") || tis(c, q - 2, "telles"))) q -= 2;
+  else if (q > b && (tis(c, q - 1, "like") || tis(c, q - 1, "including") || tis(c, q - 1, "comme") ||
+                     tis(c, q - 1, "notamment") || tis(c, q - 1, ":")))
+    q--;
+  if (q > b && tis(c, q - 1, ",")) q--;
+  return q > b && marked(c, q - 1, q, MARK_SOFTWARE_KIND);
+}
+#define MALWARE_LIST_MIN 2 /* other members that make a list of malware without a word for it */
+static int malware_lists(mctx *c) {
+  if (!(c->any_starts & 1u << CYBERNER_THREAT_ACTOR) || !(c->any_bits & 1u << S_MARKED)) return 0;
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  for (size_t k = b; k < end; k++) {
+    if (!marked(c, k, k + 1, MARK_MALWARE) || !cand_at(c, k, CYBERNER_THREAT_ACTOR)) continue;
+    size_t others = 0, first = k, p = k;
+    bool other_kind = false;
+    while (p > b + 1 && list_separator(c, p - 1) && !other_kind) { /* members before it */
+      size_t j = p - 1;
+      while (j > b && list_separator(c, j - 1)) j--; /* ", and" */
+      if (j == b) break;
+      if (!(tflags(c, j - 1) & CYB_TOK_CAP)) break;
+      other_kind = !malware_member(c, j - 1);
+      others++, first = p = j - 1;
+    }
+    for (p = k + 1; p < end && list_separator(c, p) && !other_kind;) { /* and after it */
+      size_t j = p;
+      while (j < end && list_separator(c, j)) j++;
+      if (j >= end || !(tflags(c, j) & CYB_TOK_CAP)) break;
+      other_kind = !malware_member(c, j);
+      others++, p = j + 1;
+    }
+    if (other_kind || (others < MALWARE_LIST_MIN && !malware_noun_before(c, first))) continue;
+    cyb__cand *d = cyb__cand_push(c->cs, c->tt->tok[k].start, c->tt->tok[k].end, (uint32_t)k, (uint32_t)k + 1,
+                                  CYB_NOT_ENTITY, CYB_SRC_PATTERN, 0.9f);
+    if (!d) return CYBERNER_ENOMEM;
+    d->rank = CYB_RANK_CONTEXT; /* outranks the dictionary's group of the same span */
   }
   return 0;
 }
@@ -5358,6 +5448,54 @@ static int short_bodies(mctx *c) {
   return 0;
 }
 
+/* "le Parlement européen ... porté le texte au Parlement": a bare word
+ * the dictionaries give many bodies (fr:=Parlement, the national
+ * parliaments) names the body whose short form it is (short=) once the
+ * document has named that body in full, and has linked none of the word's
+ * other bodies (the Romanian Parliament named too leaves it to the
+ * dictionary's choice). The document proves it: it outranks the
+ * dictionary's reading of the same span (CYB_RANK_CONTEXT). */
+static bool other_body_seen(const mctx *c, const cyb__cand *d) {
+  if (cyb__doc_saw(c->doc, d->entry)) return true;
+  for (uint32_t a = 0; a < d->nalt; a++)
+    if (cyb__doc_saw(c->doc, (int32_t)c->cs->alts[d->alt + a])) return true;
+  return false;
+}
+/* The dictionary body over exactly [k, e) and in no longer dictionary name, or NULL. */
+static const cyb__cand *bare_alias(const mctx *c, size_t k, size_t e) {
+  const cyb__cand *hit = NULL;
+  for (size_t i = 0; i < c->ndict; i++) {
+    const cyb__cand *d = &c->cs->c[i];
+    if (d->source != CYB_SRC_DICT || d->label == CYB_NOT_ENTITY || d->te <= k || d->tb >= e) continue;
+    if (d->tb != k || d->te != e || !is_body_label(d->label)) return NULL;
+    hit = d;
+  }
+  return hit;
+}
+static int shorts_over_aliases(mctx *c) {
+  size_t b = c->s->tok_begin, end = c->s->tok_end;
+  for (size_t ci = 0; ci < (c->doc->nshorts ? c->ncaps : 0); ci++) {
+    size_t k = b + c->caps[ci], n;
+    if (!covered(c, k) || !(tflags(c, k) & CYB_TOK_ALPHA)) continue;
+    const char *t = ttext(c, k, &n);
+    for (int i = c->doc->shorts_head[cyb__doc_name_bucket(c->tt->tok[k].hash)]; i >= 0; i = c->doc->shorts[i].next) {
+      const cyb__docname *dn = &c->doc->shorts[i];
+      char buf[sizeof dn->key];
+      if (dn->entry < 0 || dn->stem || !is_body_label(dn->label) || dn->firstlen != n || memcmp(t, dn->key, n) != 0 ||
+          k + dn->ntok > end || join(c->nm, c->tt, k, dn->ntok, buf, sizeof buf) != dn->keylen ||
+          memcmp(buf, dn->key, dn->keylen) != 0 || (dn->lang && dn->lang != c->s->lang))
+        continue;
+      const cyb__entry *de = cyb__gazetteer_entry(c->m->gaz, (uint32_t)dn->entry);
+      const cyb__cand *d = de && de->short_form ? bare_alias(c, k, k + dn->ntok) : NULL;
+      if (!d || d->entry == dn->entry || other_body_seen(c, d)) continue;
+      if (push_remembered(c, k, k + dn->ntok, dn, CYB_SRC_PATTERN)) return CYBERNER_ENOMEM;
+      c->cs->c[c->cs->n - 1].rank = CYB_RANK_CONTEXT;
+      break;
+    }
+  }
+  return 0;
+}
+
 size_t cyb__rules_late_names(const cyberner_model *m, cyb__rules_scratch *rs, const char *src, size_t srclen,
                              const cyb__norm *nm, const cyb__tokens *tt, const cyb__sentence *s, const cyb__doc *doc,
                              cyb__late_name *out, size_t cap) {
@@ -5492,10 +5630,10 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
       (c.s->lang == CYBERNER_LANG_EN && (rc = programme_names(&c))) || (rc = results_line(&c)) ||
       (rc = fixture_line(&c)) || (rc = platform_x(&c)) || (rc = web_services(&c)) ||
       (!headline && ((rc = persons(&c)) || (rc = given_name_country_surname(&c)) || (rc = country_word_as_surname(&c)) || (rc = names_before_roles(&c)) || (rc = bodies(&c)) || (rc = meeting_series(&c)) || (rc = portfolios(&c)) || (rc = both_countries(&c)) || (rc = plan_names(&c)) || (rc = places_of(&c)) || (rc = areas_of(&c)) ||
-                     (rc = nord_departement(&c)) || (rc = towns_in_parens(&c)) || (rc = scripts(&c)) || (rc = embassies(&c)) || (rc = media_names(&c)) || (rc = titled_papers(&c)) || (rc = company_names(&c)) || (rc = described_companies(&c)) ||
+                     (rc = nord_departement(&c)) || (rc = towns_in_parens(&c)) || (rc = scripts(&c)) || (rc = embassies(&c)) || (rc = media_names(&c)) || (rc = titled_papers(&c)) || (rc = company_names(&c)) || (c.s->lang == CYBERNER_LANG_FR && (rc = firms_after_nationality(&c))) || (rc = described_companies(&c)) ||
                      (c.s->lang == CYBERNER_LANG_EN && (rc = party_and_firm_names(&c))) || (rc = hospitals_and_schools(&c)) ||
-                     (rc = secrets(&c)) || (rc = short_bodies(&c)) || (rc = campaigns(&c)) || (rc = brand_products(&c)) || (rc = units_of_bodies(&c)) ||
-                     (rc = malware_names(&c)) || (rc = actors_after_kind(&c)) ||
+                     (rc = secrets(&c)) || (rc = short_bodies(&c)) || (rc = shorts_over_aliases(&c)) || (rc = campaigns(&c)) || (rc = brand_products(&c)) || (rc = units_of_bodies(&c)) ||
+                     (rc = malware_names(&c)) || (rc = malware_lists(&c)) || (rc = actors_after_kind(&c)) ||
                      (c.s->lang == CYBERNER_LANG_FR && (rc = confederation(&c))) ||
                      (c.s->lang == CYBERNER_LANG_FR && (rc = languages(&c))) ||
                      (c.s->lang == CYBERNER_LANG_FR && (rc = foreign_names(&c))) ||
@@ -5701,6 +5839,21 @@ static bool titled_surname(const cyberner_model *m, const cyb__tokens *tt, const
   return bits & (1u << S_TITLES);
 }
 
+/* The short forms the dictionary gives an entry (short=commission, or one
+ * a language: en:parliament,fr:parlement), each remembered with the
+ * language of the sentences where it names the entry (0: any). */
+static void remember_short_forms(cyb__doc *doc, const cyb__entry *de, const cyb__cand *d, const char *id) {
+  for (const char *p = de->short_form; *p;) {
+    size_t n = strcspn(p, ",");
+    uint8_t lang = de->short_lang;
+    if (n > 3 && (!strncmp(p, "en:", 3) || !strncmp(p, "fr:", 3)))
+      lang = p[0] == 'e' ? CYBERNER_LANG_EN : CYBERNER_LANG_FR, p += 3, n -= 3;
+    cyb__docname *sf = remember_short(doc, p, n, d->label, d->entry, id);
+    if (sf) sf->lang = lang;
+    p += n + (p[n] == ',');
+  }
+}
+
 void cyb__rules_learn(const cyberner_model *m, const cyb__norm *nm, const cyb__tokens *tt, const cyb__cands *cs,
                       const uint32_t *kept, size_t nkept, cyb__doc *doc) {
   for (size_t i = 0; i < cs->n; i++) remember_place_stem(nm, tt, &cs->c[i], doc);
@@ -5718,10 +5871,7 @@ void cyb__rules_learn(const cyberner_model *m, const cyb__norm *nm, const cyb__t
      * dictionary gives the body (short=), looked for once it is named */
     const cyb__entry *de =
         d->entry >= 0 && d->source == CYB_SRC_DICT ? cyb__gazetteer_entry(m->gaz, (uint32_t)d->entry) : NULL;
-    cyb__docname *sf = de && de->short_form
-                           ? remember_short(doc, de->short_form, strlen(de->short_form), d->label, d->entry, id)
-                           : NULL;
-    if (sf) sf->lang = de->short_lang;
+    if (de && de->short_form) remember_short_forms(doc, de, d, id);
     size_t r = d->entry >= 0 ? after_country(m, tt, d) : 0;
     if (d->label == CYBERNER_EVENT && d->entry >= 0 && d->source == CYB_SRC_DICT) r = meeting_words(m, nm, tt, d->tb, d->te);
     if (r) {

@@ -2130,6 +2130,45 @@ START_TEST(given_name_before_a_country_surname) {
 }
 END_TEST
 
+START_TEST(malware_family_in_a_list_of_malware) {
+  /* a group's alias that is also its malware, listed among malware: the software */
+  NO("The raid hit Zorbloader, Quuxbot, Blimpware and TrickBot last week.", "TrickBot");
+  NO("Loaders such as Zorbloader and TrickBot spread widely.", "TrickBot");
+  NO("Des rançongiciels comme TrickBot ont frappé.", "TrickBot");
+  /* listed among groups, or with one unknown name only, it stays the group */
+  YES("Gangs such as TrickBot, Conti and Ryuk were paid.", "TrickBot", CYBERNER_THREAT_ACTOR, "wizard-spider");
+  YES("Members of TrickBot and Zorbloader were charged.", "TrickBot", CYBERNER_THREAT_ACTOR, "wizard-spider");
+}
+END_TEST
+
+START_TEST(short_form_over_bare_aliases) {
+  /* the bare word many parliaments share names the body the document named in full */
+  const char *fr = "Le Parlement européen a adopté le texte. La députée roumaine l'avait porté au Parlement.";
+  ck_assert(tagged(fr, "Parlement", "porté", CYBERNER_ORGANIZATION, "european-parliament"));
+  const char *en = "The European Parliament voted on Tuesday. Parliament's position was clear.";
+  ck_assert(tagged(en, "Parliament", "Tuesday", CYBERNER_ORGANIZATION, "european-parliament"));
+  /* not when the document has named one of the word's other bodies */
+  const char *ro = "The Romanian Parliament voted. The European Parliament voted too. Parliament's position was clear.";
+  ck_assert(!tagged(ro, "Parliament", "too", CYBERNER_ORGANIZATION, "european-parliament"));
+  const char *ro_fr = "Le Parlement roumain a voté la loi. Le Parlement européen a voté aussi. Le Parlement attendait.";
+  ck_assert(!tagged(ro_fr, "Parlement", "aussi", CYBERNER_ORGANIZATION, "european-parliament"));
+  /* nor before the body is named */
+  ck_assert(!tagged("Parliament voted. The European Parliament voted too.", "Parliament", NULL, CYBERNER_ORGANIZATION,
+                    "european-parliament"));
+}
+END_TEST
+
+START_TEST(company_after_a_nationality_noun) {
+  /* du/le/la + a nationality in lower case standing for its company, then a name */
+  YES("Le succès de l'assistant du chinois ZorbTek inquiète.", "ZorbTek", CYBERNER_ORGANIZATION, NULL);
+  YES("Le chinois DeepSeek a publié un modèle.", "DeepSeek", CYBERNER_ORGANIZATION, "deepseek");
+  /* a person is written so too: two words, or one without a brand's shape */
+  NO("Il bat à la photo-finish le norvégien Zorvald Quistad Hagen.", "Zorvald");
+  NO("Il devance le brésilien Zorbinho au classement.", "Zorbinho");
+  NO("Il parle le français Couramment.", "Couramment");
+}
+END_TEST
+
 int main(void) {
   cyberner_error *err = NULL;
   model = cyberner_model_new(NULL, NULL, &err);
@@ -2223,6 +2262,9 @@ int main(void) {
   tcase_add_test(t, paper_title_with_its_article);
   tcase_add_test(t, surname_after_a_title_named_again);
   tcase_add_test(t, given_name_before_a_country_surname);
+  tcase_add_test(t, malware_family_in_a_list_of_malware);
+  tcase_add_test(t, short_form_over_bare_aliases);
+  tcase_add_test(t, company_after_a_nationality_noun);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
