@@ -299,6 +299,13 @@ static size_t scan_word(const cyb__norm *nm, size_t i, uint16_t *flags) {
   return j;
 }
 
+/* Napoléon III: a token of the letters of Roman numerals only. */
+static bool roman_numeral(const cyb__norm *nm, const cyb__token *t) {
+  for (size_t i = t->start; i < t->end; i++)
+    if (!nm->text[i] || !strchr("ivxlcdm", nm->text[i])) return false;
+  return true;
+}
+
 /* Does a sentence end after token k? */
 static bool ends_sentence(const cyb__norm *nm, const cyb__tokens *tt, size_t k) {
   const cyb__token *t = &tt->tok[k];
@@ -324,10 +331,15 @@ static bool ends_sentence(const cyb__norm *nm, const cyb__tokens *tt, size_t k) 
   bool stop = cyb__tok_is(nm, t, ".") || cyb__tok_is(nm, t, "!") || cyb__tok_is(nm, t, "?") ||
               cyb__tok_is(nm, t, "\xe2\x80\xa6");
   if (!stop) return false;
-  /* a dot between two words with no space: a name or an address
-   * (CERT.LV, Cybermalveillance.gouv.fr), not the end of a sentence */
+  /* a dot between two words with no space, or between capitals and a
+   * number: a name, an address or a reference (CERT.LV,
+   * Cybermalveillance.gouv.fr, MSC.428(98)), not the end of a sentence
+   * (OCR text runs sentences together: Bonaparte.11 mars 1801 still ends) */
+  const uint16_t pf = k > 0 ? tt->tok[k - 1].flags : 0;
   if (cyb__tok_is(nm, t, ".") && k > 0 && tt->tok[k - 1].end == t->start && nx->start == t->end &&
-      (tt->tok[k - 1].flags & CYB_TOK_ALPHA) && (nx->flags & CYB_TOK_ALPHA))
+      (pf & CYB_TOK_ALPHA) &&
+      ((nx->flags & CYB_TOK_ALPHA) ||
+       ((pf & CYB_TOK_ALLCAPS) && (nx->flags & CYB_TOK_NUMBER) && !roman_numeral(nm, &tt->tok[k - 1]))))
     return false;
   if (cyb__tok_is(nm, t, ".") && k > 0) {
     const cyb__token *pv = &tt->tok[k - 1];

@@ -140,6 +140,9 @@ START_TEST(sentences_end_at_stops_and_lines) {
   /* a dot glued between two words is a name or an address */
   ck_assert_uint_eq(nsent("Selon CERT.LV, le site Cybermalveillance.gouv.fr a aidé."), 1);
   ck_assert_uint_eq(nsent("It ended. Then CERT.LV spoke."), 2);
+  /* capitals, a dot and a number: a reference; a Roman numeral ends */
+  ck_assert_uint_eq(nsent("La résolution MSC.428(98) de l'OMI est adoptée."), 1);
+  ck_assert_uint_eq(nsent("Contre Napoléon III.14 avril 1865, un attentat."), 2);
 }
 END_TEST
 
