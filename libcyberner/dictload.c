@@ -430,11 +430,6 @@ static int parse_line(cyb__dictset *ds, const char *file, size_t lineno, const c
       } else if (kl == 6 && memcmp(x.s, "within", 6) == 0) {
         set_value(&e.within, v, vl);
       } else if (kl == 5 && memcmp(x.s, "short", 5) == 0) {
-        e.short_lang = 0;
-        if (vl > 3 && (memcmp(v, "en:", 3) == 0 || memcmp(v, "fr:", 3) == 0) && !memchr(v, ',', vl)) {
-          e.short_lang = v[0] == 'e' ? CYBERNER_LANG_EN : CYBERNER_LANG_FR;
-          v += 3, vl -= 3;
-        }
         if (!valid_short_forms(v, vl))
           return bad_value(diag, file, lineno, "short form", v, vl, "lower-case words without accents", &e);
         set_value(&e.short_form, v, vl);

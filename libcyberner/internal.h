@@ -304,8 +304,8 @@ typedef struct {
                                 the event's name ("the organising committee, Paris 2024, said"), or NULL */
   int32_t committee_entry;   /* that committee's entry, found once all files are read (when committee) */
   char *short_form;          /* short=: the normalized words that name it in a document once its
-                                full name has been seen there ("commission"), or NULL */
-  uint8_t short_lang;        /* short=en:...: the language of the sentences where it does, 0 any */
+                                full name has been seen there ("commission"), or several joined by
+                                commas, each maybe after its sentences' language (en:commission), or NULL */
   const char *file;          /* display name (owned by the dictset) */
   uint32_t line;
   uint8_t label;

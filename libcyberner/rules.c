@@ -5845,7 +5845,7 @@ static bool titled_surname(const cyberner_model *m, const cyb__tokens *tt, const
 static void remember_short_forms(cyb__doc *doc, const cyb__entry *de, const cyb__cand *d, const char *id) {
   for (const char *p = de->short_form; *p;) {
     size_t n = strcspn(p, ",");
-    uint8_t lang = de->short_lang;
+    uint8_t lang = 0;
     if (n > 3 && (!strncmp(p, "en:", 3) || !strncmp(p, "fr:", 3)))
       lang = p[0] == 'e' ? CYBERNER_LANG_EN : CYBERNER_LANG_FR, p += 3, n -= 3;
     cyb__docname *sf = remember_short(doc, p, n, d->label, d->entry, id);
