@@ -85,6 +85,7 @@ struct cyb__gazetteer {
   uint8_t *word_kind; /* per vid: CYB_WORD_* the rules marked at compilation (summit: meeting, chef: role) */
   size_t nword_kind;
   uint32_t ransomware; /* vid of "ransomware": the kind of a threat actor's name, not part of it */
+  uint32_t state_word; /* vid of "state": "Washington State" after a town (state_after_town) */
   galias *al;
   size_t nal, al_cap;
   unsigned char *masks;
@@ -573,6 +574,7 @@ cyb__gazetteer *cyb__gazetteer_new(const cyb__fold *f, cyb__dictset *ds, cyb__di
     }
   }
   g->ransomware = vocab_find(g, "ransomware", 10);
+  g->state_word = vocab_find(g, "state", 5);
   /* single-token aliases: evidence for the rules */
   if (!(g->root = malloc(sizeof *g->root * (g->nvocab ? g->nvocab : 1)))) goto oom;
   g->nroot = g->nvocab;
@@ -955,6 +957,25 @@ static bool entry_in(const cyb__gazetteer *g, const cyb__cands *out, const cyb__
   return false;
 }
 
+/* What a dictionary place right before the comma at token tb - 1 must be
+ * (place_before_comma). */
+enum { PLACE_ANY, PLACE_WITH_ALTS, PLACE_TOWN };
+
+/* The dictionary LOCATION of that kind ending right before the comma at
+ * token tb - 1, among the last candidates pushed (the gazetteer goes left
+ * to right), or NULL: "Portland, Maine", "Redmond, Washington". */
+static const cyb__cand *place_before_comma(const cyb__gazetteer *g, const cyb__cands *out, size_t tb, int kind) {
+  for (size_t i = out->n, seen = 0; i > 0 && seen < 8; i--, seen++) {
+    const cyb__cand *t = &out->c[i - 1];
+    if (t->te != tb - 1 || t->label != CYBERNER_LOCATION || t->source != CYB_SRC_DICT) continue;
+    if ((kind == PLACE_WITH_ALTS && !t->nalt) ||
+        (kind == PLACE_TOWN && (t->entry < 0 || g->e[t->entry].place_kind != CYB_PLACE_TOWN)))
+      continue;
+    return t;
+  }
+  return NULL;
+}
+
 /* "the Alpharetta, Georgia-based firm", "Portland, Maine": a town the
  * dictionaries know, a comma, then a name shared by a country and a place
  * of the town's own country (a US state) names that place, since the
@@ -965,11 +986,7 @@ static bool entry_in(const cyb__gazetteer *g, const cyb__cands *out, const cyb__
 static int32_t place_after_town(const cyb__gazetteer *g, const cyb__norm *nm, const cyb__tokens *tt,
                                 const cyb__cands *out, size_t base, size_t n, size_t tb) {
   if (tb < 2 || !cyb__token_is(nm, tt, tb - 1, ",")) return -1;
-  const cyb__cand *town = NULL;
-  for (size_t i = out->n, seen = 0; i > 0 && seen < 8 && !town; i--, seen++) {
-    const cyb__cand *t = &out->c[i - 1];
-    if (t->te == tb - 1 && t->label == CYBERNER_LOCATION && t->source == CYB_SRC_DICT) town = t;
-  }
+  const cyb__cand *town = place_before_comma(g, out, tb, PLACE_ANY);
   if (!town) return -1;
   int32_t place = -1;
   for (size_t r = base; r < n; r++) {
@@ -994,15 +1011,8 @@ static int32_t state_after_town(const cyb__gazetteer *g, const cyb__norm *nm, co
   for (size_t i = 0; i < sizeof LIST_GOES_ON / sizeof *LIST_GOES_ON; i++)
     if (cyb__token_is(nm, tt, te, LIST_GOES_ON[i])) return -1;
   if (cyb__token_is(nm, tt, te, ",") && te + 1 < tt->ntok && (tt->tok[te + 1].flags & CYB_TOK_CAP)) return -1;
-  const cyb__cand *town = NULL;
-  for (size_t i = out->n, seen = 0; i > 0 && seen < 8 && !town; i--, seen++) {
-    const cyb__cand *t = &out->c[i - 1];
-    if (t->te == tb - 1 && t->label == CYBERNER_LOCATION && t->source == CYB_SRC_DICT && t->entry >= 0 &&
-        g->e[t->entry].place_kind == CYB_PLACE_TOWN)
-      town = t;
-  }
-  uint32_t state = vocab_find(g, "state", 5);
-  uint32_t sn = town && state != CYB_NO_VID ? edge_find(g, node, state) : UINT32_MAX;
+  const cyb__cand *town = place_before_comma(g, out, tb, PLACE_TOWN);
+  uint32_t sn = town && g->state_word != CYB_NO_VID ? edge_find(g, node, g->state_word) : UINT32_MAX;
   const char *cc = town ? g->e[town->entry].country : NULL;
   for (uint32_t i = 0; sn != UINT32_MAX && cc && i < g->nodes[sn].alias_n; i++) {
     const cyb__entry *e = &g->e[g->al[g->nodes[sn].alias_begin + i].entry];
@@ -1026,13 +1036,9 @@ static bool city_in_list(const cyb__gazetteer *g, const cyb__norm *nm, const cyb
       !cyb__token_is(nm, tt, te, "ou") && !cyb__token_is(nm, tt, te, ".") && !cyb__token_is(nm, tt, te, "?") &&
       !cyb__token_is(nm, tt, te, "!") && !cyb__token_is(nm, tt, te, ";"))
     return false;
-  for (size_t i = out->n, seen = 0; i > 0 && seen < 8; i--, seen++) {
-    const cyb__cand *t = &out->c[i - 1];
-    if (t->te != tb - 1 || t->label != CYBERNER_LOCATION || t->source != CYB_SRC_DICT || !t->nalt) continue;
-    const char *cc = g->e[out->alts[t->alt]].country;
-    return cc && strlen(cc) == 2 && !entry_in(g, out, t, g->e[country].country);
-  }
-  return false;
+  const cyb__cand *t = place_before_comma(g, out, tb, PLACE_WITH_ALTS);
+  const char *cc = t ? g->e[out->alts[t->alt]].country : NULL;
+  return cc && strlen(cc) == 2 && !entry_in(g, out, t, g->e[country].country);
 }
 
 /* Label order when one alias has entries of several labels. */
