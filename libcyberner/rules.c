@@ -1056,6 +1056,10 @@ typedef struct {
   size_t ncaps;
   const uint32_t *cparen; /* its tokens "," and "(" (acronyms() reads at them): cparen[0, ncparen) */
   size_t ncparen;
+  /* document_country's answer, found at its first question of the sentence:
+   * 0 not asked, 1 doc_country holds it, -1 none (a tie) */
+  int8_t doc_country_read;
+  char doc_country[3];
 } mctx;
 
 static uint32_t kbits(const mctx *c, size_t k) { return c->bits[k - c->s->tok_begin]; }
@@ -4512,8 +4516,11 @@ static int armed_forces_of_country(mctx *c) {
 
 /* The country the document is about so far: the one its earlier sentences
  * and this one's countries, places, people and bodies name most (LONDON,
- * May 7 - ... members of the Army); NULL on a tie or when none. */
-static const char *document_country(const mctx *c, char code[3]) {
+ * May 7 - ... members of the Army); NULL on a tie or when none. Counted
+ * once a sentence: the rules that ask it only move a body to the country
+ * it names, which stays the most named. */
+static const char *document_country(mctx *c) {
+  if (c->doc_country_read) return c->doc_country_read > 0 ? c->doc_country : NULL;
   uint32_t n[26 * 26];
   memcpy(n, c->doc->country_counts, sizeof n);
   for (size_t i = 0; i < c->ndict; i++) {
@@ -4528,9 +4535,10 @@ static const char *document_country(const mctx *c, char code[3]) {
   for (int i = 0; i < 26 * 26; i++)
     if (n[i] && (top < 0 || n[i] > n[top])) top = i, tie = false;
     else if (n[i] && n[i] == n[top]) tie = true;
-  if (top < 0 || tie) return NULL;
-  code[0] = (char)('a' + top / 26), code[1] = (char)('a' + top % 26), code[2] = 0;
-  return code;
+  c->doc_country_read = top < 0 || tie ? -1 : 1;
+  if (c->doc_country_read < 0) return NULL;
+  c->doc_country[0] = (char)('a' + top / 26), c->doc_country[1] = (char)('a' + top % 26), c->doc_country[2] = 0;
+  return c->doc_country;
 }
 
 /* "officers from the Army, the Navy and the Air Force", "the Armed Forces,
@@ -4551,9 +4559,10 @@ static int service_of_document(mctx *c) {
     for (size_t i = 0; k >= 3 && i < sizeof ROLE_OF / sizeof *ROLE_OF && !role; i++)
       role = (tis(c, k - 2, "of") || tis(c, k - 2, "for")) && tis(c, k - 3, ROLE_OF[i]);
     if (role) continue;
-    char code[3], key[32];
+    const char *code = document_country(c);
+    char key[32];
     uint32_t v = 0;
-    if (document_country(c, code)) {
+    if (code) {
       int kl = snprintf(key, sizeof key, "%s %s%s%s", code, SERVICE_BRANCHES[b][0], SERVICE_BRANCHES[b][1] ? " " : "",
                         SERVICE_BRANCHES[b][1] ? SERVICE_BRANCHES[b][1] : "");
       v = ps_find(&c->r->branch_of, key, (size_t)kl);
@@ -4587,10 +4596,10 @@ static int party_of_document(mctx *c) {
     if (d->label != CYBERNER_AGENCY || d->source != CYB_SRC_DICT || d->te != d->tb + 1 ||
         !(tflags(c, d->tb) & CYB_TOK_CAP) || (tflags(c, d->tb) & CYB_TOK_ALLCAPS))
       continue;
-    char code[3], key[48];
+    char key[48];
     size_t n;
-    const char *w = ttext(c, d->tb, &n);
-    if (!document_country(c, code) || n + 4 > sizeof key) continue;
+    const char *w = ttext(c, d->tb, &n), *code = document_country(c);
+    if (!code || n + 4 > sizeof key) continue;
     int kl = snprintf(key, sizeof key, "%s %.*s", code, (int)n, w);
     uint32_t v = ps_find(&c->r->party_of, key, (size_t)kl);
     if (!v || v == UINT32_MAX) continue;
@@ -5546,7 +5555,7 @@ size_t cyb__rules_late_x(const cyberner_model *m, const cyb__norm *nm, const cyb
 int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char *src, size_t srclen,
                      const cyb__norm *nm, const cyb__tokens *tt, const cyb__sentence *s, cyb__doc *doc,
                      cyb__cands *cs) {
-  mctx c = {m, m->rules, rs, nm, tt, s, doc, cs, cs->n, src, srclen, NULL, NULL, 0, 0, 0, 0, false, false, {0}, NULL, 0, NULL, 0, NULL, 0};
+  mctx c = {m, m->rules, rs, nm, tt, s, doc, cs, cs->n, src, srclen, NULL, NULL, 0, 0, 0, 0, false, false, {0}, NULL, 0, NULL, 0, NULL, 0, 0, {0}};
   size_t ntok = s->tok_end - s->tok_begin;
   if (cyb__grow((void **)&rs->bits, &rs->bits_cap, ntok + 1, sizeof *rs->bits) ||
       cyb__grow((void **)&rs->name_ok, &rs->name_ok_cap, ntok + 1, 1) ||
