@@ -1951,21 +1951,33 @@ static int persons(mctx *c) {
   return 0;
 }
 
-/* "Neil Jordan ... Jordan defends his film": once a person's surname that
- * is also a country's name (given_name_country_surname) is remembered, the
- * word alone is that person while the document has not named the country
- * itself (the word's one sense in the document so far). */
-static int country_word_as_surname(mctx *c) {
-  if (!c->doc->nnames) return 0;
-  size_t nd = c->ndict;
+/* A country's name that the surname list also holds (Jordan, Holland,
+ * Montenegro) is left out of every name by the country rules (name_token),
+ * so the persons rules cannot see it:
+ * - "Rep. Jim Jordan", "Mark Holland": after a known given name it ends a
+ *   person's full name; not after an article (the Victoria Jordan hotel),
+ *   not at a sentence start where the first word is a common one (Mark
+ *   Holland's ...: maybe a verb), not when a capitalized word follows (a
+ *   longer name);
+ * - "Neil Jordan ... Jordan defends his film": alone, once the document
+ *   has remembered it as a person's surname, it is that person while the
+ *   document has not named the country itself (the word's one sense in
+ *   the document so far). */
+static int country_words_as_surnames(mctx *c) {
+  size_t b = c->s->tok_begin, end = c->s->tok_end, nd = c->ndict;
   for (size_t i = 0; i < nd; i++) {
     const cyb__cand *d = &c->cs->c[i];
     size_t k = d->tb;
-    if (d->label != CYBERNER_COUNTRY || d->source != CYB_SRC_DICT || d->te != k + 1 || d->entry < 0 ||
-        (tflags(c, k) & CYB_TOK_ALLCAPS) || !has(c, S_SURNAMES, k))
+    if (d->label != CYBERNER_COUNTRY || d->source != CYB_SRC_DICT || d->te != k + 1 || !has(c, S_SURNAMES, k))
       continue;
-    int slot = cyb__country_slot(cyb__gazetteer_entry(c->m->gaz, (uint32_t)d->entry)->id);
-    if (slot < 0 || c->doc->country_counts[slot]) continue;
+    /* read before a push below grows the candidates (d may move) */
+    int slot = d->entry >= 0 ? cyb__country_slot(cyb__gazetteer_entry(c->m->gaz, (uint32_t)d->entry)->id) : -1;
+    if (k > b && first_name(c, k - 1) && name_token(c, k - 1) && !covered(c, k - 1) &&
+        !(k + 1 < end && (tflags(c, k + 1) & CYB_TOK_CAP)) &&
+        !(k - 1 > b && (is_article(c, k - 2) || tis(c, k - 2, "the"))) && !(k - 1 == b && is_common(c, k - 1)) &&
+        push_person(c, k - 1, k + 1, 0.7f, 1))
+      return CYBERNER_ENOMEM;
+    if (!c->doc->nnames || (tflags(c, k) & CYB_TOK_ALLCAPS) || slot < 0 || c->doc->country_counts[slot]) continue;
     size_t n;
     const char *t = ttext(c, k, &n);
     for (int j = c->doc->name_head[cyb__doc_name_bucket(c->tt->tok[k].hash)]; j >= 0; j = c->doc->names[j].next) {
@@ -1976,28 +1988,6 @@ static int country_word_as_surname(mctx *c) {
       c->cs->c[c->cs->n - 1].rank = CYB_RANK_CONTEXT;
       break;
     }
-  }
-  return 0;
-}
-
-/* "Rep. Jim Jordan", "Mark Holland": a known given name right before a
- * country's name that the surname list also holds (Jordan, Holland,
- * Montenegro) is a person's full name; the country rules leave such a word
- * out of every name (name_token), so the persons rule cannot see it. Not
- * after an article (the Victoria Jordan hotel), not at a sentence start
- * where the first word is a common one (Mark Holland's ...: maybe a verb),
- * not when a capitalized word follows (a longer name). */
-static int given_name_country_surname(mctx *c) {
-  size_t b = c->s->tok_begin, end = c->s->tok_end, nd = c->ndict;
-  for (size_t i = 0; i < nd; i++) {
-    const cyb__cand *d = &c->cs->c[i];
-    size_t k = d->tb;
-    if (d->label != CYBERNER_COUNTRY || d->source != CYB_SRC_DICT || d->te != k + 1 || k <= b ||
-        !has(c, S_SURNAMES, k) || !first_name(c, k - 1) || !name_token(c, k - 1) || covered(c, k - 1) ||
-        (k + 1 < end && (tflags(c, k + 1) & CYB_TOK_CAP)) ||
-        (k - 1 > b && (is_article(c, k - 2) || tis(c, k - 2, "the"))) || (k - 1 == b && is_common(c, k - 1)))
-      continue;
-    if (push_person(c, k - 1, k + 1, 0.7f, 1)) return CYBERNER_ENOMEM;
   }
   return 0;
 }
@@ -5638,7 +5628,7 @@ int cyb__rules_match(const cyberner_model *m, cyb__rules_scratch *rs, const char
   if ((rc = identifiers(&c)) || (rc = eu_act_number(&c)) ||
       (c.s->lang == CYBERNER_LANG_EN && (rc = programme_names(&c))) || (rc = results_line(&c)) ||
       (rc = fixture_line(&c)) || (rc = platform_x(&c)) || (rc = web_services(&c)) ||
-      (!headline && ((rc = persons(&c)) || (rc = given_name_country_surname(&c)) || (rc = country_word_as_surname(&c)) || (rc = names_before_roles(&c)) || (rc = bodies(&c)) || (rc = meeting_series(&c)) || (rc = portfolios(&c)) || (rc = both_countries(&c)) || (rc = plan_names(&c)) || (rc = places_of(&c)) || (rc = areas_of(&c)) ||
+      (!headline && ((rc = persons(&c)) || (rc = country_words_as_surnames(&c)) || (rc = names_before_roles(&c)) || (rc = bodies(&c)) || (rc = meeting_series(&c)) || (rc = portfolios(&c)) || (rc = both_countries(&c)) || (rc = plan_names(&c)) || (rc = places_of(&c)) || (rc = areas_of(&c)) ||
                      (rc = nord_departement(&c)) || (rc = towns_in_parens(&c)) || (rc = scripts(&c)) || (rc = embassies(&c)) || (rc = media_names(&c)) || (rc = titled_papers(&c)) || (rc = company_names(&c)) || (c.s->lang == CYBERNER_LANG_FR && (rc = firms_after_nationality(&c))) || (rc = described_companies(&c)) ||
                      (c.s->lang == CYBERNER_LANG_EN && (rc = party_and_firm_names(&c))) || (rc = hospitals_and_schools(&c)) ||
                      (rc = secrets(&c)) || (rc = short_bodies(&c)) || (rc = shorts_over_aliases(&c)) || (rc = campaigns(&c)) || (rc = brand_products(&c)) || (rc = units_of_bodies(&c)) ||
