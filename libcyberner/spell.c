@@ -30,7 +30,6 @@
 struct cyb__speller {
   struct cyb__speller *next; /* in the idle stack */
   int state[3];              /* per language: 0 not tried, 1 loaded, -1 unavailable */
-  int verdicts_ok;           /* the model's verdicts are hunspell's: 0 not checked, 1 yes, -1 no */
   Hunhandle *h[3];
   uint64_t memo_key[SPELL_MEMO]; /* slot: hash of the word and of the question; 0 empty */
   uint8_t memo_val[SPELL_MEMO];
@@ -50,6 +49,7 @@ struct cyb__spell {
   size_t nverdicts, vcap;
   cyb__buf vtext;
   char *vprint; /* the fingerprint the verdicts were made with */
+  bool verdicts_ok; /* the installed dictionaries have that fingerprint: the verdicts are hunspell's */
   pthread_mutex_t mu; /* guards idle only */
   cyb__speller *idle;
 };
@@ -205,10 +205,11 @@ static Hunhandle *handle(const cyb__spell *sp, cyb__speller *s, int lang) {
  * holds the answers for the words of the name lists and of the gazetteers'
  * names, lower-cased (names/hunspell_verdicts.txt, made by test-spell
  * --write-verdicts DICT with the dictionaries and the hunspell its
- * fingerprint line names). A speller reads them only when the dictionary
- * files it would load have that fingerprint and the library was built with
- * that hunspell: they are then hunspell's own answers (test-spell asks
- * hunspell again for every word). */
+ * fingerprint line names). The spellers read them only when the
+ * dictionary files they load have that fingerprint and the library was
+ * built with that hunspell, which the model checks once when it is
+ * compiled: they are then hunspell's own answers (test-spell asks hunspell
+ * again for every word). */
 
 #define VERDICT_FR 1u /* 1 << (CYBERNER_LANG_FR - 1) */
 #define VERDICT_EN 2u
@@ -248,6 +249,10 @@ int cyb__spell_load_verdicts(cyb__spell *sp, const cyb__file *f) {
     }
     p = e + 1;
   }
+  /* checked once, with the model: the files the spellers will load */
+  char print[256];
+  sp->verdicts_ok = sp->nverdicts && sp->vprint && cyb__spell_fingerprint(sp, print, sizeof print) &&
+                    strcmp(print, sp->vprint) == 0;
   return 0;
 }
 
@@ -280,17 +285,9 @@ bool cyb__spell_fingerprint(const cyb__spell *sp, char *out, size_t cap) {
 }
 
 /* hunspell's bits for the lower-cased word, or -1 when the model lacks it
- * or its verdicts are not those of this speller's dictionaries (the files
- * are read and hashed once per speller, at its first question). */
-static int known_verdict(const cyb__spell *sp, cyb__speller *s, const char *w, size_t n) {
-  if (!sp->nverdicts) return -1;
-  if (s->verdicts_ok == 0) {
-    char print[256];
-    s->verdicts_ok = sp->vprint && cyb__spell_fingerprint(sp, print, sizeof print) && strcmp(print, sp->vprint) == 0
-                         ? 1
-                         : -1;
-  }
-  if (s->verdicts_ok < 0) return -1;
+ * or its verdicts are not those of the installed dictionaries. */
+static int known_verdict(const cyb__spell *sp, const char *w, size_t n) {
+  if (!sp->verdicts_ok) return -1;
   size_t lo = 0, hi = sp->nverdicts;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
@@ -315,7 +312,7 @@ int cyb__spell_hunspell_verdict(const cyb__spell *sp, cyb__speller *s, const cha
 }
 
 int cyb__spell_model_verdict(const cyb__spell *sp, cyb__speller *s, const char *lower, size_t n) {
-  return s ? known_verdict(sp, s, lower, n) : -1;
+  return s ? known_verdict(sp, lower, n) : -1;
 }
 
 /* A question in either language asks English first, then French only when
@@ -334,7 +331,7 @@ bool cyb__spell_common(const cyb__spell *sp, cyb__speller *s, int lang, const ch
   size_t slot = memo_slot(key);
   int known = memo_get(s, key, slot);
   if (known >= 0) return known;
-  int bits = known_verdict(sp, s, word, wl);
+  int bits = known_verdict(sp, word, wl);
   bool found = bits >= 0 && (lang ? (bits >> (lang - 1)) & 1 : bits != 0);
   for (int i = 0; i < 2 && !found && bits < 0; i++) {
     int l = either_order[i];
