@@ -66,8 +66,8 @@ double cyb__now_ms(void);
 
 /* 64-bit hash of a short byte string, for our in-memory tables (nothing
  * stores it but the dictionaries' fingerprint in names/hunspell_verdicts.txt,
- * which test-spell checks: a change here wants that file made again). Eight bytes a step, the tail read as two overlapping words or
- * three bytes (the length, mixed in first, tells them apart), then a
+ * which test-spell checks: a change here wants that file made again). Eight
+ * bytes a step, the tail read as two overlapping words or three bytes (the length, mixed in first, tells them apart), then a
  * murmur3-style finalizer so that low bits (slot numbers) and high bits
  * (tags) both depend on every byte. Most tokens take one or two multiplies
  * instead of one per byte. */

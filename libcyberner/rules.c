@@ -3807,6 +3807,15 @@ static int push_firm(mctx *c, size_t j, size_t e) {
   return w && (d->id = cyb__cand_string(c->cs, id, w)) < 0 ? CYBERNER_ENOMEM : 0;
 }
 
+/* A capital inside a word not in capitals: a brand's shape (DeepSeek, QiAnXin). */
+static bool inner_capital(const mctx *c, size_t k) {
+  const cyb__token *t = &c->tt->tok[k];
+  if (t->flags & CYB_TOK_ALLCAPS) return false;
+  for (uint32_t i = t->start + 1; i < t->end; i++)
+    if (c->nm->upper[i]) return true;
+  return false;
+}
+
 /* "l'assistant du chinois DeepSeek", "du chinois QiAnXin": in French a
  * nationality adjective in lower case right after du/le/la/l', standing
  * for the company it qualifies (le groupe chinois), then one capitalized
@@ -3816,13 +3825,6 @@ static int push_firm(mctx *c, size_t j, size_t e) {
  * annotated sets write it (extra96, extra124). A person is written so too
  * (le finlandais Tomi Kallio, le brésilien Robinho): two words, or one
  * without a brand's shape, are left alone. */
-static bool inner_capital(const mctx *c, size_t k) {
-  const cyb__token *t = &c->tt->tok[k];
-  if (t->flags & CYB_TOK_ALLCAPS) return false;
-  for (uint32_t i = t->start + 1; i < t->end; i++)
-    if (c->nm->upper[i]) return true;
-  return false;
-}
 static int firms_after_nationality(mctx *c) {
   if (!(c->any_starts & 1u << CYBERNER_NATIONALITY)) return 0;
   size_t b = c->s->tok_begin, end = c->s->tok_end;
