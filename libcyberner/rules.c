@@ -2378,6 +2378,15 @@ static size_t country_of_new_body(const mctx *c, size_t s, size_t e) {
   return p;
 }
 
+/* Two or more capitalized words end right before token e on a one-word
+ * tail of a body's name (Norvik Labs): a name of its own, which an "and"
+ * after it does not join to the next one (| and Pellard Security Group). */
+static bool tail_name_ends_at(const mctx *c, size_t e) {
+  uint32_t lab = 0;
+  return e >= c->s->tok_begin + 2 && (tflags(c, e - 2) & CYB_TOK_CAP) && (tflags(c, e - 2) & CYB_TOK_ALPHA) &&
+         pm(c, S_TAIL, e - 1, e, &lab) == 1;
+}
+
 static int bodies(mctx *c) {
   size_t b = c->s->tok_begin, end = c->s->tok_end;
   /* the words a reading below starts at: a head, a body before "of", a
@@ -2447,7 +2456,7 @@ static int bodies(mctx *c) {
          * on its own (the Cyber Bureau of | Nepal Police) */
         bool of = tis(c, p, "of");
         if ((of || tis(c, p, "for") || and) && p > b && (tflags(c, p - 1) & CYB_TOK_CAP) && !is_place_at(c, p - 1) &&
-            !(and && (covered(c, p - 1) || known_body(c, s, k + tl))) && !(of && known_body(c, s, k + tl)) && s < k &&
+            !(and && (covered(c, p - 1) || known_body(c, s, k + tl) || tail_name_ends_at(c, p))) && !(of && known_body(c, s, k + tl)) && s < k &&
             !person_ends_at(c, p) && !role_word(c, p - 1)) {
           s = p - 1;
           continue;

@@ -2169,6 +2169,18 @@ START_TEST(company_after_a_nationality_noun) {
 }
 END_TEST
 
+START_TEST(two_firms_joined_by_and) {
+  /* a name that ends on its own tail word is not joined over "and" to the next one */
+  const char *t = "Norvik Labs and Pellard Security Group said the flaw was exploited.";
+  YES(t, "Norvik Labs", CYBERNER_ORGANIZATION, NULL);
+  YES(t, "Pellard Security Group", CYBERNER_ORGANIZATION, NULL);
+  YES("Analysts at Corvane Labs agreed.", "Corvane Labs", CYBERNER_ORGANIZATION, NULL);
+  /* one word before the tail is part of the name: the words stay joined */
+  YES("The Corvane Science and Technology Agency said so.", "Corvane Science and Technology Agency",
+      CYBERNER_AGENCY, NULL);
+}
+END_TEST
+
 int main(void) {
   cyberner_error *err = NULL;
   model = cyberner_model_new(NULL, NULL, &err);
@@ -2265,6 +2277,7 @@ int main(void) {
   tcase_add_test(t, malware_family_in_a_list_of_malware);
   tcase_add_test(t, short_form_over_bare_aliases);
   tcase_add_test(t, company_after_a_nationality_noun);
+  tcase_add_test(t, two_firms_joined_by_and);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
