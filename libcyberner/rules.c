@@ -1856,7 +1856,10 @@ static int persons(mctx *c) {
        * Will Power, Ville Paris, Victoria Park: not_names.txt place-word) */
       bool listed = e == k + 2 && has(c, S_SURNAMES, k + 1) && !cand_at(c, k + 1, -1) &&
                     !marked(c, k + 1, k + 2, MARK_PLACE_WORD);
-      bool vetoed = headline_words || body_word || article ||
+      /* a role's acronym is no family name in capitals (Son PDG, ...: "his
+       * CEO"; not Jean DUPONT) */
+      bool role_acronym = (tflags(c, e - 1) & CYB_TOK_ALLCAPS) && role_word(c, e - 1);
+      bool vetoed = headline_words || body_word || article || role_acronym ||
                     (k == b && !listed && is_common(c, k) && is_common(c, e - 1)) || described_full_name(c, k, e);
       if (e > k + 1 && !vetoed && push_person(c, k, e, 0.7f, 1)) return CYBERNER_ENOMEM;
     }

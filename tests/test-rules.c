@@ -2181,6 +2181,15 @@ START_TEST(two_firms_joined_by_and) {
 }
 END_TEST
 
+START_TEST(role_acronym_is_no_surname) {
+  /* a given name (Son is one) before a role's acronym: "his CEO", no person */
+  NO("Son PDG, Henri Valmorin, a qualifié l'attaque de grave.", "Son PDG");
+  YES("Son PDG, Henri Valmorin, a qualifié l'attaque de grave.", "Henri Valmorin", CYBERNER_PERSON, NULL);
+  /* a family name in capitals that is no role stays one */
+  YES("Le ministre Jean MARTIN a parlé.", "Jean MARTIN", CYBERNER_PERSON, NULL);
+}
+END_TEST
+
 int main(void) {
   cyberner_error *err = NULL;
   model = cyberner_model_new(NULL, NULL, &err);
@@ -2278,6 +2287,7 @@ int main(void) {
   tcase_add_test(t, short_form_over_bare_aliases);
   tcase_add_test(t, company_after_a_nationality_noun);
   tcase_add_test(t, two_firms_joined_by_and);
+  tcase_add_test(t, role_acronym_is_no_surname);
   suite_add_tcase(s, t);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
