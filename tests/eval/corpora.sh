@@ -150,6 +150,7 @@ run "our documents, round 127 (scored blind first)" "$src/tests/eval/extra127/go
 run "our documents, round 128 (scored blind first)" "$src/tests/eval/extra128/gold.jsonl"
 run "our documents, round 129 (scored blind first)" "$src/tests/eval/extra129/gold.jsonl"
 run "our documents, round 130 (scored blind first)" "$src/tests/eval/extra130/gold.jsonl"
+run "our documents, round 133 (scored blind first)" "$src/tests/eval/extra133/gold.jsonl"
 run "CoNLL-2003 English dev (testa)" "$shared/data/conll2003-en/conll-testa.jsonl" --map conll --labels PER,ORG,LOC
 run "CoNLL-2003 English test (testb)" "$shared/data/conll2003-en/conll-testb.jsonl" --map conll --labels PER,ORG,LOC
 run "WikiNEuRal French (silver)" "$shared/data/ner-fr-wikineural/wikineural-fr-test-sample.jsonl" --map conll --labels PER,ORG,LOC
