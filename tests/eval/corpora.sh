@@ -152,6 +152,7 @@ run "our documents, round 129 (scored blind first)" "$src/tests/eval/extra129/go
 run "our documents, round 130 (scored blind first)" "$src/tests/eval/extra130/gold.jsonl"
 run "our documents, round 131 (scored blind first)" "$src/tests/eval/extra131/gold.jsonl"
 run "our documents, round 132 (scored blind first)" "$src/tests/eval/extra132/gold.jsonl"
+run "our documents, round 133 (scored blind first)" "$src/tests/eval/extra133/gold.jsonl"
 run "our documents, round 134 (scored blind first)" "$src/tests/eval/extra134/gold.jsonl"
 run "our documents, round 135 (scored blind first)" "$src/tests/eval/extra135/gold.jsonl"
 run "CoNLL-2003 English dev (testa)" "$shared/data/conll2003-en/conll-testa.jsonl" --map conll --labels PER,ORG,LOC
